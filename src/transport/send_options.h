@@ -1,0 +1,31 @@
+#pragma once
+// How to send one document: who and what it is, and how long to wait.
+
+#include <chrono>
+#include <string>
+
+#include "transport/cancel_flag.h"
+
+namespace printline::transport {
+
+// Which IPP operations to use. kAuto asks the printer (operations-supported) and prefers
+// Create-Job + Send-Document; the others force one path (tests, odd printers).
+enum class IppOperations { kAuto, kPrintJob, kCreateJobSendDocument };
+
+struct SendOptions {
+  std::string job_uuid;  // carried in PJL (pjl_wrap) and as IPP job-uuid when valid
+  std::string user;      // requesting-user-name, LPD P line, PJL USERNAME
+  std::string title;     // job-name, LPD J and N lines
+  std::string document_format = "application/octet-stream";  // IPP document-format (MIME)
+  int copies = 1;
+  // RAW/LPR only: wrap the document in @PJL JOB NAME="<uuid>" / USERNAME ... @PJL EOJ,
+  // so that a printed job can be recognised later in the device's log.
+  bool pjl_wrap = false;
+  std::chrono::milliseconds connect_timeout{3000};
+  // Longest the printer may stop taking data (or stay silent when an answer is due).
+  std::chrono::milliseconds io_timeout{30000};
+  const CancelFlag* cancel = nullptr;  // not owned; may be null
+  IppOperations ipp_operations = IppOperations::kAuto;
+};
+
+}  // namespace printline::transport
