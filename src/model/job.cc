@@ -1,0 +1,112 @@
+#include "model/job.h"
+
+#include <array>
+#include <utility>
+
+#include "model/json.h"
+
+namespace printline::model {
+namespace {
+
+constexpr std::array<std::pair<JobState, std::string_view>, 6> kStates{{
+    {JobState::kPending, "pending"},
+    {JobState::kHeld, "held"},
+    {JobState::kPrinting, "printing"},
+    {JobState::kPrinted, "printed"},
+    {JobState::kFailed, "failed"},
+    {JobState::kCancelled, "cancelled"},
+}};
+
+}  // namespace
+
+std::string_view origin_name(JobOrigin origin) {
+  return origin == JobOrigin::kFallback ? "fallback" : "server";
+}
+
+std::string_view state_name(JobState state) {
+  for (const auto& [s, name] : kStates) {
+    if (s == state) return name;
+  }
+  return "pending";
+}
+
+std::optional<JobOrigin> origin_from_name(std::string_view name) {
+  if (name == "server") return JobOrigin::kServer;
+  if (name == "fallback") return JobOrigin::kFallback;
+  return std::nullopt;
+}
+
+std::optional<JobState> state_from_name(std::string_view name) {
+  for (const auto& [s, n] : kStates) {
+    if (n == name) return s;
+  }
+  return std::nullopt;
+}
+
+void to_json(nlohmann::json& j, JobOrigin origin) { j = std::string(origin_name(origin)); }
+
+void from_json(const nlohmann::json& j, JobOrigin& origin) {
+  auto o = origin_from_name(j.get<std::string>());
+  if (!o) throw nlohmann::json::other_error::create(501, "origin must be server or fallback", &j);
+  origin = *o;
+}
+
+void to_json(nlohmann::json& j, JobState state) { j = std::string(state_name(state)); }
+
+void from_json(const nlohmann::json& j, JobState& state) {
+  auto s = state_from_name(j.get<std::string>());
+  if (!s) {
+    throw nlohmann::json::other_error::create(
+        501, "state must be pending, held, printing, printed, failed or cancelled", &j);
+  }
+  state = *s;
+}
+
+void to_json(nlohmann::json& j, const Job& job) {
+  j = {{"id", job.id},
+       {"uuid", job.uuid},
+       {"owner_id", job.owner_id},
+       {"queue_id", job.queue_id ? nlohmann::json(*job.queue_id) : nullptr},
+       {"printer_id", job.printer_id ? nlohmann::json(*job.printer_id) : nullptr},
+       {"origin", job.origin},
+       {"state", job.state},
+       {"title", job.title},
+       {"pages", job.counts.pages},
+       {"color_pages", job.counts.color_pages},
+       {"paper", job.counts.paper},
+       {"duplex", job.counts.duplex},
+       {"copies", job.counts.copies},
+       {"cost_cents", job.cost_cents},
+       {"submitted_at", timestamp_to_json(job.submitted_at)},
+       {"printed_at", timestamp_to_json(job.printed_at)},
+       {"outcome", job.outcome},
+       {"may_be_counted_twice", job.may_be_counted_twice}};
+}
+
+void from_json(const nlohmann::json& j, Job& job) {
+  read_optional_field(j, "id", job.id);
+  j.at("uuid").get_to(job.uuid);
+  read_optional_field(j, "owner_id", job.owner_id);
+  job.queue_id.reset();
+  job.printer_id.reset();
+  if (j.contains("queue_id") && !j["queue_id"].is_null())
+    job.queue_id = j["queue_id"].get<std::int64_t>();
+  if (j.contains("printer_id") && !j["printer_id"].is_null())
+    job.printer_id = j["printer_id"].get<std::int64_t>();
+  read_optional_field(j, "origin", job.origin);
+  read_optional_field(j, "state", job.state);
+  read_optional_field(j, "title", job.title);
+  read_optional_field(j, "pages", job.counts.pages);
+  read_optional_field(j, "color_pages", job.counts.color_pages);
+  read_optional_field(j, "paper", job.counts.paper);
+  read_optional_field(j, "duplex", job.counts.duplex);
+  read_optional_field(j, "copies", job.counts.copies);
+  read_optional_field(j, "cost_cents", job.cost_cents);
+  if (j.contains("submitted_at"))
+    job.submitted_at = timestamp_from_json(j["submitted_at"]).value_or(Timestamp{});
+  job.printed_at = j.contains("printed_at") ? timestamp_from_json(j["printed_at"]) : std::nullopt;
+  read_optional_field(j, "outcome", job.outcome);
+  read_optional_field(j, "may_be_counted_twice", job.may_be_counted_twice);
+}
+
+}  // namespace printline::model

@@ -1,0 +1,64 @@
+#pragma once
+// A print job as accounted by the server, whether it came through a server queue or was
+// printed by a desktop client in fallback and uploaded later (D6). The UUID is born at the
+// client and identifies the job everywhere: the store records and charges a UUID once.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "model/paper_size.h"
+#include "model/timestamp.h"
+
+namespace printline::model {
+
+enum class JobOrigin { kServer, kFallback };
+enum class JobState { kPending, kHeld, kPrinting, kPrinted, kFailed, kCancelled };
+
+// What a job prints, per copy, as the analysis library counts it.
+struct PageCounts {
+  std::int64_t pages = 0;        // printed pages (sides) of one copy
+  std::int64_t color_pages = 0;  // of those, pages with colour
+  PaperSize paper = PaperSize::kA4;
+  bool duplex = false;
+  std::int64_t copies = 1;
+
+  std::int64_t total_pages() const { return pages * copies; }
+  bool operator==(const PageCounts&) const = default;
+};
+
+struct Job {
+  std::int64_t id = 0;
+  std::string uuid;
+  std::int64_t owner_id = 0;
+  std::optional<std::int64_t> queue_id;    // none for fallback jobs
+  std::optional<std::int64_t> printer_id;  // where it printed / will print
+  JobOrigin origin = JobOrigin::kServer;
+  JobState state = JobState::kPending;
+  std::string title;
+  PageCounts counts;
+  std::int64_t cost_cents = 0;
+  Timestamp submitted_at{};
+  std::optional<Timestamp> printed_at;
+  std::string outcome;  // the transport's or the client's message, for people
+  // D8: a Kyocera printer used through a non-spooling port may count the job itself too.
+  bool may_be_counted_twice = false;
+
+  bool operator==(const Job&) const = default;
+};
+
+std::string_view origin_name(JobOrigin origin);  // "server", "fallback"
+std::string_view state_name(JobState state);     // "pending", "held", ...
+std::optional<JobOrigin> origin_from_name(std::string_view name);
+std::optional<JobState> state_from_name(std::string_view name);
+
+void to_json(nlohmann::json& j, JobOrigin origin);
+void from_json(const nlohmann::json& j, JobOrigin& origin);
+void to_json(nlohmann::json& j, JobState state);
+void from_json(const nlohmann::json& j, JobState& state);
+// Job JSON is flat: pages, color_pages, paper, duplex, copies sit beside the other fields.
+void to_json(nlohmann::json& j, const Job& job);
+void from_json(const nlohmann::json& j, Job& job);
+
+}  // namespace printline::model

@@ -1,0 +1,56 @@
+#include "model/print_queue.h"
+
+#include "model/json.h"
+
+namespace printline::model {
+
+std::optional<std::string> queue_problem(const PrintQueue& queue) {
+  if (queue.name.empty() || queue.name.find_first_of("/ ?#%") != std::string::npos) {
+    return "queue name \"" + queue.name +
+           "\" must be non-empty and free of '/', spaces, '?', '#' and '%' (it is part of a URL)";
+  }
+  if (queue.printer_id && queue.group_id) {
+    return "queue \"" + queue.name + "\" names both a printer and a group: choose one";
+  }
+  if (queue.kind == QueueKind::kDirect && !queue.printer_id && !queue.group_id) {
+    return "direct queue \"" + queue.name + "\" needs a printer or a printer group to print on";
+  }
+  return std::nullopt;
+}
+
+void to_json(nlohmann::json& j, QueueKind kind) {
+  j = kind == QueueKind::kDirect ? "direct" : "hold";
+}
+
+void from_json(const nlohmann::json& j, QueueKind& kind) {
+  const auto s = j.get<std::string>();
+  if (s == "direct") {
+    kind = QueueKind::kDirect;
+  } else if (s == "hold") {
+    kind = QueueKind::kHold;
+  } else {
+    throw nlohmann::json::other_error::create(501, "queue kind must be direct or hold", &j);
+  }
+}
+
+void to_json(nlohmann::json& j, const PrintQueue& queue) {
+  j = {{"id", queue.id},
+       {"name", queue.name},
+       {"kind", queue.kind},
+       {"printer_id", queue.printer_id ? nlohmann::json(*queue.printer_id) : nullptr},
+       {"group_id", queue.group_id ? nlohmann::json(*queue.group_id) : nullptr}};
+}
+
+void from_json(const nlohmann::json& j, PrintQueue& queue) {
+  read_optional_field(j, "id", queue.id);
+  j.at("name").get_to(queue.name);
+  read_optional_field(j, "kind", queue.kind);
+  queue.printer_id.reset();
+  queue.group_id.reset();
+  if (j.contains("printer_id") && !j["printer_id"].is_null())
+    queue.printer_id = j["printer_id"].get<std::int64_t>();
+  if (j.contains("group_id") && !j["group_id"].is_null())
+    queue.group_id = j["group_id"].get<std::int64_t>();
+}
+
+}  // namespace printline::model

@@ -1,0 +1,44 @@
+#include "model/user.h"
+
+#include "model/json.h"
+
+namespace printline::model {
+
+void to_json(nlohmann::json& j, Role role) { j = role == Role::kAdmin ? "admin" : "user"; }
+
+void from_json(const nlohmann::json& j, Role& role) {
+  const auto s = j.get<std::string>();
+  if (s == "admin") {
+    role = Role::kAdmin;
+  } else if (s == "user") {
+    role = Role::kUser;
+  } else {
+    throw nlohmann::json::other_error::create(501, "role must be admin or user", &j);
+  }
+}
+
+void to_json(nlohmann::json& j, const User& user) {
+  j = {{"id", user.id},
+       {"login", user.login},
+       {"name", user.name},
+       {"email", user.email},
+       {"role", user.role},
+       {"has_pin", user.pin_hash.has_value()},
+       {"balance_cents", user.balance_cents},
+       {"pays_with_credit", user.pays_with_credit},
+       {"quota", user.quota ? nlohmann::json(*user.quota) : nullptr}};
+}
+
+void from_json(const nlohmann::json& j, User& user) {
+  read_optional_field(j, "id", user.id);
+  j.at("login").get_to(user.login);
+  read_optional_field(j, "name", user.name);
+  read_optional_field(j, "email", user.email);
+  read_optional_field(j, "role", user.role);
+  read_optional_field(j, "balance_cents", user.balance_cents);
+  read_optional_field(j, "pays_with_credit", user.pays_with_credit);
+  user.quota.reset();
+  if (j.contains("quota") && !j["quota"].is_null()) user.quota = j["quota"].get<Quota>();
+}
+
+}  // namespace printline::model

@@ -1,0 +1,112 @@
+// Every model type survives a round trip through JSON, and bad JSON is an Error value.
+
+#include "model/json.h"
+
+#include <gtest/gtest.h>
+
+#include "model/audit_entry.h"
+#include "model/client_profile.h"
+#include "model/job.h"
+#include "model/ledger_entry.h"
+#include "model/price_list.h"
+#include "model/print_queue.h"
+#include "model/printer.h"
+#include "model/printer_group.h"
+#include "model/user.h"
+#include "test_printers.h"
+
+namespace printline::model {
+namespace {
+
+template <typename T>
+T round_trip(const T& value) {
+  nlohmann::json j = value;
+  auto parsed = parse_json<T>(nlohmann::json::parse(j.dump()));
+  EXPECT_TRUE(parsed.ok()) << parsed.error().message;
+  return parsed.value();
+}
+
+TEST(Json, PrinterProfileGroupQueue) {
+  auto printer = testing::kyocera_with_spooling();
+  printer.largest_paper = PaperSize::kA2;
+  EXPECT_EQ(round_trip(printer), printer);
+  EXPECT_TRUE(nlohmann::json(printer)["large_format"].get<bool>());
+
+  auto profile = testing::fallback_profile();
+  profile.fallback.group_id = 4;
+  profile.fallback.release = ReleaseCondition::kCreditQuota;
+  profile.assigned_users = {"alice"};
+  profile.version = 12;
+  EXPECT_EQ(round_trip(profile), profile);
+
+  EXPECT_EQ(round_trip(PrinterGroup{5, "hall", "ground floor", {1, 2}}),
+            (PrinterGroup{5, "hall", "ground floor", {1, 2}}));
+  PrintQueue q{3, "secure", QueueKind::kHold, std::nullopt, std::nullopt};
+  EXPECT_EQ(round_trip(q), q);
+}
+
+TEST(Json, UserLeavesHashesOut) {
+  User u;
+  u.login = "bob";
+  u.password_hash = "$argon2id$secret";
+  u.pin_hash = "$argon2id$pin";
+  u.quota = Quota{};
+  u.quota->period = QuotaPeriod::kWeek;
+  u.quota->page_limit = 50;
+  u.quota->period_start = *parse_timestamp("2026-11-23T00:00:00Z");
+  nlohmann::json j = u;
+  EXPECT_FALSE(j.dump().find("argon2id") != std::string::npos);
+  EXPECT_TRUE(j["has_pin"].get<bool>());
+  User back = round_trip(u);
+  EXPECT_EQ(back.quota, u.quota);
+  EXPECT_TRUE(back.password_hash.empty());
+}
+
+TEST(Json, JobLedgerAuditPriceList) {
+  Job job;
+  job.uuid = "1b4e28ba-2fa1-4d2b-a3f6-0123456789ab";
+  job.owner_id = 2;
+  job.printer_id = 3;
+  job.origin = JobOrigin::kFallback;
+  job.state = JobState::kPrinted;
+  job.counts = {4, 1, PaperSize::kA3, true, 2};
+  job.submitted_at = *parse_timestamp("2026-11-24T01:00:00Z");
+  job.printed_at = *parse_timestamp("2026-11-24T01:00:05Z");
+  job.may_be_counted_twice = true;
+  EXPECT_EQ(round_trip(job), job);
+
+  LedgerEntry e;
+  e.id = 1;
+  e.user_id = 2;
+  e.kind = LedgerKind::kTopUp;
+  e.amount_cents = 500;
+  e.balance_after_cents = 500;
+  e.actor = "admin";
+  EXPECT_EQ(round_trip(e), e);
+  EXPECT_EQ(e.balance_delta(), 500);
+
+  AuditEntry a;
+  a.id = 1;
+  a.actor = "admin";
+  a.action = "create";
+  a.object_kind = "printer";
+  a.object_name = "hall";
+  a.details = "{}";
+  EXPECT_EQ(round_trip(a), a);
+
+  PriceList prices{{{PaperSize::kA4, false, 5}}, 25};
+  EXPECT_EQ(round_trip(prices), prices);
+}
+
+TEST(Json, BadInputIsAnErrorValue) {
+  auto bad_paper = parse_json<Printer>(
+      nlohmann::json::parse(R"({"name":"p","device_uri":"socket://h","largest_paper":"B7"})"));
+  ASSERT_FALSE(bad_paper.ok());
+  EXPECT_NE(bad_paper.error().message.find("unknown paper size"), std::string::npos);
+  EXPECT_FALSE(
+      parse_json<Job>(nlohmann::json::parse(R"({"uuid":"x","submitted_at":"yesterday"})")).ok());
+  EXPECT_FALSE(parse_json<ClientProfile>(nlohmann::json::parse(R"({"fallback":{}})")).ok());
+}
+
+}  // namespace
+}  // namespace printline::model
