@@ -1,0 +1,65 @@
+#include "support/ipp_eve_printer_peer.h"
+
+#include <cups/cups.h>
+
+#include <stdexcept>
+#include <thread>
+
+#include "support/dns_sd_services.h"
+#include "support/loopback_port.h"
+
+namespace printline::testing {
+
+IppEvePrinterPeer::IppEvePrinterPeer(std::string name) {
+  ensure_dns_sd_services();
+  std::filesystem::create_directories(spool_dir());
+  for (int attempt = 0; attempt < 3 && !process_; ++attempt) {
+    port_ = pick_free_port();
+    auto process = std::make_unique<ChildProcess>(
+        std::vector<std::string>{
+            "ippeveprinter", "-r", "off", "-p", std::to_string(port_), "-d", spool_dir().string(),
+            "-k", "-f", "application/pdf,application/postscript,application/octet-stream", name},
+        log_file());
+    if (wait_until_listening(port_, std::chrono::seconds(10), [&] { return process->running(); })) {
+      process_ = std::move(process);
+    }
+  }
+  if (!process_) {
+    throw std::runtime_error("ippeveprinter did not start; see " + log_file().string());
+  }
+  uri_ = "ipp://127.0.0.1:" + std::to_string(port_) + "/ipp/print";
+}
+
+std::optional<std::filesystem::path> IppEvePrinterPeer::spooled_document(
+    int job_id, std::chrono::milliseconds timeout) const {
+  const std::string prefix = std::to_string(job_id) + "-";
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  do {
+    for (const auto& entry : std::filesystem::directory_iterator(spool_dir())) {
+      if (entry.path().filename().string().starts_with(prefix)) return entry.path();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  } while (std::chrono::steady_clock::now() < deadline);
+  return std::nullopt;
+}
+
+std::optional<int> IppEvePrinterPeer::job_state(int job_id) const {
+  http_t* http = httpConnect2("127.0.0.1", port_, nullptr, AF_INET, HTTP_ENCRYPTION_IF_REQUESTED, 1,
+                              5000, nullptr);
+  if (http == nullptr) return std::nullopt;
+  ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri_.c_str());
+  ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
+               cupsUser());
+  ipp_t* response = cupsDoRequest(http, request, "/ipp/print");
+  std::optional<int> state;
+  if (ipp_attribute_t* attribute = ippFindAttribute(response, "job-state", IPP_TAG_ENUM)) {
+    state = ippGetInteger(attribute, 0);
+  }
+  ippDelete(response);
+  httpClose(http);
+  return state;
+}
+
+}  // namespace printline::testing

@@ -1,0 +1,43 @@
+#pragma once
+// A real IPP Everywhere printer for tests: CUPS' ippeveprinter on a free loopback port,
+// keeping every received document in its spool directory (-k).
+//
+//   IppEvePrinterPeer printer;               // throws std::runtime_error if it cannot start
+//   send_document(printer.uri(), ...);       // ipp://127.0.0.1:PORT/ipp/print
+//   auto file = printer.spooled_document(job_id);
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "support/child_process.h"
+#include "support/temp_dir.h"
+
+namespace printline::testing {
+
+class IppEvePrinterPeer {
+ public:
+  explicit IppEvePrinterPeer(std::string name = "printline-test");
+
+  int port() const { return port_; }
+  const std::string& uri() const { return uri_; }
+  std::filesystem::path spool_dir() const { return dir_.path() / "spool"; }
+  std::filesystem::path log_file() const { return dir_.path() / "ippeveprinter.log"; }
+
+  // The file ippeveprinter wrote for job_id ("<id>-<name>.<ext>"), once it exists.
+  std::optional<std::filesystem::path> spooled_document(
+      int job_id, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000)) const;
+  // The job's job-state as the printer reports it (3 pending … 9 completed), or nullopt when
+  // the printer does not know the job.
+  std::optional<int> job_state(int job_id) const;
+
+ private:
+  TempDir dir_{"printline-ipp"};
+  int port_ = 0;
+  std::string uri_;
+  std::unique_ptr<ChildProcess> process_;
+};
+
+}  // namespace printline::testing

@@ -1,0 +1,61 @@
+// printline-peers: starts real printer peers on free loopback ports for demos and benchmarks.
+//
+//   printline-peers [ipp] [lpd] [raw]      (default: all three)
+//
+// prints one line per peer, "<name> <device-uri> <output-path>", then "ready", and runs until
+// SIGINT or SIGTERM, when it stops every peer (and their process groups) cleanly.
+
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "support/ipp_eve_printer_peer.h"
+#include "support/lprng_peer.h"
+#include "support/raw_sink_peer.h"
+
+int main(int argc, char** argv) {
+  using namespace printline::testing;
+  std::set<std::string> wanted(argv + 1, argv + argc);
+  if (wanted.empty()) wanted = {"ipp", "lpd", "raw"};
+  for (const auto& name : wanted) {
+    if (name != "ipp" && name != "lpd" && name != "raw") {
+      std::cerr << "usage: printline-peers [ipp] [lpd] [raw]\n";
+      return 2;
+    }
+  }
+  // Block the stop signals before any thread or child exists; sigwait() takes them below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  try {
+    std::unique_ptr<IppEvePrinterPeer> ipp;
+    std::unique_ptr<LprngPeer> lpd;
+    std::unique_ptr<RawSinkPeer> raw;
+    if (wanted.contains("ipp")) {
+      ipp = std::make_unique<IppEvePrinterPeer>("printline-demo");
+      std::cout << "ipp " << ipp->uri() << ' ' << ipp->spool_dir().string() << '\n';
+    }
+    if (wanted.contains("lpd")) {
+      lpd = std::make_unique<LprngPeer>();
+      std::cout << "lpd " << lpd->uri() << ' ' << lpd->output_file().string() << '\n';
+    }
+    if (wanted.contains("raw")) {
+      raw = std::make_unique<RawSinkPeer>();
+      std::cout << "raw " << raw->uri() << ' ' << raw->output_file().string() << '\n';
+    }
+    std::cout << "ready" << std::endl;
+    int received = 0;
+    sigwait(&stop_signals, &received);
+  } catch (const std::exception& error) {
+    std::cerr << "printline-peers: " << error.what() << '\n';
+    return 1;
+  }
+  return 0;
+}
