@@ -1,0 +1,148 @@
+#include "analysis/pcl5_scanner.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace printline::analysis {
+namespace {
+
+constexpr char kEscape = 0x1b;
+
+std::optional<PaperSize> paper_for_code(int code) {
+  switch (code) {
+    case 1: return paper_by_name("Executive");
+    case 2: return paper_by_name("Letter");
+    case 3: return paper_by_name("Legal");
+    case 6: return paper_by_name("Tabloid");
+    case 25: return paper_by_name("A5");
+    case 26: return paper_by_name("A4");
+    case 27: return paper_by_name("A3");
+    case 45: return paper_by_name("JIS-B5");
+    case 46: return paper_by_name("JIS-B4");
+    case 80: return paper_by_name("Monarch");
+    case 81: return paper_by_name("COM10");
+    case 90: return paper_by_name("DL");
+    case 91: return paper_by_name("C5");
+    default: return std::nullopt;
+  }
+}
+
+// Commands whose value is the length of binary data that follows the sequence.
+bool carries_data(char parameterized, char group, char command) {
+  switch (parameterized) {
+    case '*': return (group == 'b' && (command == 'w' || command == 'v')) ||
+                     (group == 'c' && command == 'w') || (group == 'v' && command == 'w') ||
+                     (group == 'o' && command == 'w') || (group == 'i' && command == 'w') ||
+                     (group == 'l' && command == 'w') || (group == 'm' && command == 'w');
+    case '&': return (group == 'p' && command == 'x') || (group == 'n' && command == 'w') ||
+                     (group == 'b' && command == 'w');
+    case '(': case ')': return (group == 's' && command == 'w') || (group == 'f' && command == 'w');
+    default: return false;
+  }
+}
+
+class Pcl5Scanner {
+ public:
+  Pcl5Scanner(std::string_view data, const PaperSize& paper) : data_(data), paper_(paper) {
+    analysis_.format = DocumentFormat::kPcl5;
+    analysis_.page_count_method = Method::kHeuristic;
+    analysis_.color_method = Method::kHeuristic;
+  }
+
+  JobAnalysis run() {
+    while (pos_ < data_.size()) {
+      char c = data_[pos_];
+      if (c == kEscape) {
+        if (!escape()) break;
+      } else {
+        if (c == '\f') {
+          eject();
+        } else if (static_cast<unsigned char>(c) >= 0x20) {
+          dirty_ = true;
+        }
+        ++pos_;
+      }
+    }
+    if (dirty_) eject();
+    return std::move(analysis_);
+  }
+
+ private:
+  void eject() {
+    analysis_.pages.push_back(
+        PageInfo{color_, paper_.width_pt, paper_.height_pt, std::string(paper_.name)});
+    dirty_ = false;
+  }
+
+  // Handles the escape sequence at pos_; false when the PCL data ends (UEL or end of data).
+  bool escape() {
+    if (pos_ + 1 >= data_.size()) return false;
+    char first = data_[pos_ + 1];
+    if (first < 0x21 || first > 0x2f) {  // two-character sequence
+      if (first == 'E' && dirty_) eject();  // a reset prints what the page holds
+      pos_ += 2;
+      return true;
+    }
+    size_t p = pos_ + 2;
+    char group = 0;
+    if (p < data_.size() && data_[p] >= 0x60 && data_[p] <= 0x7e) group = data_[p++];
+    // Values with their terminators: lower case continues the sequence, upper case ends it.
+    while (p < data_.size()) {
+      size_t start = p;
+      while (p < data_.size() && (std::isdigit(static_cast<unsigned char>(data_[p])) ||
+                                  data_[p] == '+' || data_[p] == '-' || data_[p] == '.')) {
+        ++p;
+      }
+      if (p >= data_.size()) return false;
+      char terminator = data_[p++];
+      double value = std::atof(std::string(data_.substr(start, p - 1 - start)).c_str());
+      char command = static_cast<char>(std::tolower(static_cast<unsigned char>(terminator)));
+      if (first == '%' && command == 'x' && value == -12345) return false;  // UEL: PCL ends
+      apply(first, group, command, value);
+      if (carries_data(first, group, command) && value > 0) {
+        if (first == '*' && group == 'b') dirty_ = true;  // raster graphics
+        if (first == '&' && group == 'p') dirty_ = true;  // transparent print data
+        p += std::min(static_cast<size_t>(value), data_.size() - p);
+      }
+      if (terminator < 0x60 || terminator > 0x7e) break;
+    }
+    pos_ = p;
+    return true;
+  }
+
+  void apply(char first, char group, char command, double value) {
+    int n = static_cast<int>(std::lround(value));
+    if (first == '&' && group == 'l') {
+      if (command == 'a') {
+        if (auto paper = paper_for_code(n)) paper_ = *paper;
+      } else if (command == 'x' && n >= 1 && n <= 999) {
+        analysis_.copies = n;
+      } else if (command == 's') {
+        analysis_.duplex = n != 0;
+      }
+    } else if (first == '*' && group == 'r' && command == 'u') {
+      color_ = n == 3 || n == -3;
+    } else if (first == '*' && group == 'v' && command == 'w') {
+      color_ = true;  // Configure Image Data sets up a colour palette
+    } else if (first == '%' && command == 'b') {
+      dirty_ = true;  // HP-GL/2 drawing follows
+    }
+  }
+
+  std::string_view data_;
+  PaperSize paper_;
+  JobAnalysis analysis_;
+  size_t pos_ = 0;
+  bool dirty_ = false;
+  bool color_ = false;
+};
+
+}  // namespace
+
+JobAnalysis analyze_pcl5(std::string_view data, const PaperSize& default_paper) {
+  return Pcl5Scanner(data, default_paper).run();
+}
+
+}  // namespace printline::analysis

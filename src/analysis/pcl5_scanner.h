@@ -1,0 +1,18 @@
+#pragma once
+// PCL 5 (HP LaserJet escape sequences): a heuristic page count, paper size, copies, duplex.
+
+#include <string_view>
+
+#include "analysis/job_analysis.h"
+#include "analysis/paper_size.h"
+
+namespace printline::analysis {
+
+// Pages are counted at form feeds and at `ESC E` resets that end a page with marks on it;
+// binary blocks (`ESC *b#W` raster, fonts, macros) are skipped by their byte counts.
+// `ESC &l#A` sets the paper (`default_paper` until then), `ESC &l#X` the copies, `ESC &l#S`
+// duplex. A page is colour once `ESC *r3U`/`ESC *r-3U` or `ESC *v#W` configured a colour
+// palette. It cannot know about automatic page ejects from text running off the page.
+JobAnalysis analyze_pcl5(std::string_view data, const PaperSize& default_paper);
+
+}  // namespace printline::analysis

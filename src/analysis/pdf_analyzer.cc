@@ -1,0 +1,158 @@
+#include "analysis/pdf_analyzer.h"
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "analysis/paper_size.h"
+#include "analysis/pdf_content_scanner.h"
+
+namespace printline::analysis {
+namespace {
+
+constexpr std::string_view kReprint = "; print it again from the application";
+
+Error damaged(const std::string& what) {
+  return Error{"The PDF is damaged: " + what + std::string(kReprint) + "."};
+}
+
+// A PDF ends with %%EOF; without it the file was cut short (interrupted download or spool).
+bool has_end_marker(std::string_view data) {
+  std::string_view tail = data.substr(data.size() > 1024 ? data.size() - 1024 : 0);
+  return tail.find("%%EOF") != std::string_view::npos;
+}
+
+QPDFObjectHandle::Rectangle normalized(QPDFObjectHandle::Rectangle box) {
+  if (box.llx > box.urx) std::swap(box.llx, box.urx);
+  if (box.lly > box.ury) std::swap(box.lly, box.ury);
+  return box;
+}
+
+PageInfo page_geometry(QPDFPageObjectHelper& page) {
+  QPDFObjectHandle media_object = page.getMediaBox();
+  QPDFObjectHandle crop_object = page.getCropBox(false, true);
+  // A missing or malformed MediaBox means US Letter, as in Acrobat and Ghostscript.
+  QPDFObjectHandle::Rectangle media(0, 0, 612, 792);
+  if (media_object.isRectangle()) media = normalized(media_object.getArrayAsRectangle());
+  QPDFObjectHandle::Rectangle box = media;
+  if (crop_object.isRectangle()) {
+    auto crop = normalized(crop_object.getArrayAsRectangle());
+    box.llx = std::max(media.llx, crop.llx);
+    box.lly = std::max(media.lly, crop.lly);
+    box.urx = std::min(media.urx, crop.urx);
+    box.ury = std::min(media.ury, crop.ury);
+    if (box.urx <= box.llx || box.ury <= box.lly) box = media;
+  }
+  double unit = 1;
+  QPDFObjectHandle user_unit = page.getObjectHandle().getKey("/UserUnit");
+  if (user_unit.isNumber() && user_unit.getNumericValue() > 0) unit = user_unit.getNumericValue();
+  PageInfo info;
+  info.width_pt = (box.urx - box.llx) * unit;
+  info.height_pt = (box.ury - box.lly) * unit;
+  QPDFObjectHandle rotate = page.getAttribute("/Rotate", false);
+  if (rotate.isInteger()) {
+    long long quarter_turns = ((rotate.getIntValue() / 90) % 4 + 4) % 4;
+    if (quarter_turns % 2 == 1) std::swap(info.width_pt, info.height_pt);
+  }
+  info.paper = paper_name(info.width_pt, info.height_pt);
+  return info;
+}
+
+// Annotations a printer renders: visible, with the Print flag, through their normal appearance.
+pdf::Verdict annotations_verdict(QPDFPageObjectHelper& page, QPDFObjectHandle resources,
+                                 pdf::ScanContext& context) {
+  QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+  if (!annots.isArray()) return pdf::Verdict::kGray;
+  pdf::Verdict verdict = pdf::Verdict::kGray;
+  for (auto& annot : annots.aitems()) {
+    if (!annot.isDictionary()) continue;
+    QPDFObjectHandle flags = annot.getKey("/F");
+    int f = flags.isInteger() ? flags.getIntValueAsInt() : 0;
+    if ((f & 2) || !(f & 4)) continue;  // Hidden, or not Print
+    QPDFObjectHandle appearance = annot.getKey("/AP");
+    if (!appearance.isDictionary()) continue;
+    QPDFObjectHandle normal = appearance.getKey("/N");
+    if (normal.isDictionary()) {
+      QPDFObjectHandle state = annot.getKey("/AS");
+      normal = state.isName() ? normal.getKey(state.getName()) : QPDFObjectHandle::newNull();
+    }
+    if (!normal.isStream()) continue;
+    verdict = pdf::worst(verdict, pdf::scan_form(normal, resources, context, {}, 1));
+    if (verdict == pdf::Verdict::kColor) break;
+  }
+  return verdict;
+}
+
+void read_viewer_preferences(QPDF& pdf, JobAnalysis& analysis) {
+  QPDFObjectHandle preferences = pdf.getRoot().getKey("/ViewerPreferences");
+  if (!preferences.isDictionary()) return;
+  QPDFObjectHandle duplex = preferences.getKey("/Duplex");
+  if (duplex.isName()) {
+    if (duplex.getName() == "/Simplex") analysis.duplex = false;
+    if (duplex.getName() == "/DuplexFlipShortEdge" || duplex.getName() == "/DuplexFlipLongEdge") {
+      analysis.duplex = true;
+    }
+  }
+  QPDFObjectHandle copies = preferences.getKey("/NumCopies");
+  if (copies.isInteger() && copies.getIntValue() >= 1 && copies.getIntValue() <= 9999) {
+    analysis.copies = copies.getIntValueAsInt();
+  }
+}
+
+}  // namespace
+
+Result<PdfStructure> analyze_pdf_structure(std::span<const char> data,
+                                           const std::string& description) {
+  std::string_view bytes(data.data(), data.size());
+  if (!has_end_marker(bytes)) {
+    return Error{"The PDF is incomplete: it ends without the %%EOF marker (the file was cut "
+                 "short)" + std::string(kReprint) + "."};
+  }
+  PdfStructure result;
+  JobAnalysis& analysis = result.analysis;
+  analysis.format = DocumentFormat::kPdf;
+  analysis.page_count_method = Method::kStructure;
+  analysis.color_method = Method::kStructure;
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processMemoryFile(description.c_str(), data.data(), data.size());
+    read_viewer_preferences(pdf, analysis);
+    pdf::ScanContext context;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+      analysis.pages.push_back(page_geometry(page));
+      QPDFObjectHandle resources = page.getAttribute("/Resources", false);
+      QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+      pdf::Verdict verdict = pdf::Verdict::kGray;
+      if (contents.isStream() || contents.isArray()) {
+        verdict = pdf::scan_content(contents, resources, context);
+      }
+      if (verdict != pdf::Verdict::kColor) {
+        verdict = pdf::worst(verdict, annotations_verdict(page, resources, context));
+      }
+      analysis.pages.back().color = verdict == pdf::Verdict::kColor;
+      result.evidence.push_back(verdict == pdf::Verdict::kGray    ? ColorEvidence::kGray
+                                : verdict == pdf::Verdict::kColor ? ColorEvidence::kColor
+                                                                  : ColorEvidence::kUndecided);
+    }
+  } catch (const QPDFExc& e) {
+    if (e.getErrorCode() == qpdf_e_password) {
+      return Error{"The PDF is password-protected; print it from an application that can open "
+                   "it, or remove the password first."};
+    }
+    return damaged(e.getMessageDetail());
+  } catch (const std::exception& e) {
+    return damaged(e.what());
+  }
+  if (analysis.pages.empty()) {
+    return Error{"The PDF has no pages" + std::string(kReprint) + "."};
+  }
+  return result;
+}
+
+}  // namespace printline::analysis

@@ -1,0 +1,319 @@
+#include "analysis/pdf_color_space.h"
+
+#include <qpdf/Buffer.hh>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+
+namespace printline::analysis::pdf {
+namespace {
+
+constexpr int kMaxDepth = 8;
+
+bool near(double a, double b) { return std::fabs(a - b) <= kVectorTolerance; }
+
+std::vector<double> numbers(QPDFObjectHandle array) {
+  std::vector<double> out;
+  if (!array.isArray()) return out;
+  for (auto& item : array.aitems()) {
+    if (item.isNumber()) out.push_back(item.getNumericValue());
+  }
+  return out;
+}
+
+ColorSpace fixed(Verdict verdict) {
+  ColorSpace space;
+  space.kind = ColorSpace::Kind::kFixed;
+  space.fixed = verdict;
+  return space;
+}
+
+ColorSpace device(ColorSpace::Kind kind, int components) {
+  ColorSpace space;
+  space.kind = kind;
+  space.components = components;
+  return space;
+}
+
+std::optional<ColorSpace> by_family_name(const std::string& name) {
+  if (name == "/DeviceGray" || name == "/CalGray" || name == "/G") {
+    return device(ColorSpace::Kind::kGray, 1);
+  }
+  if (name == "/DeviceRGB" || name == "/CalRGB" || name == "/RGB") {
+    return device(ColorSpace::Kind::kRgb, 3);
+  }
+  if (name == "/DeviceCMYK" || name == "/CMYK") return device(ColorSpace::Kind::kCmyk, 4);
+  if (name == "/Lab") return device(ColorSpace::Kind::kLab, 3);
+  if (name == "/Pattern") return device(ColorSpace::Kind::kPattern, 0);
+  return std::nullopt;
+}
+
+// Spot colourants that print with black toner only (or not at all).
+bool black_colorant(const std::string& name) {
+  return name == "/Black" || name == "/None" || name == "/Gray" || name == "/Grey";
+}
+
+Verdict function_verdict(QPDFObjectHandle function, const ColorSpace& range, int depth);
+
+Verdict separation_verdict(QPDFObjectHandle names, QPDFObjectHandle alternate,
+                           QPDFObjectHandle function, QPDFObjectHandle resources, int depth) {
+  bool all_black = true;
+  if (names.isName()) {
+    all_black = black_colorant(names.getName());
+  } else if (names.isArray()) {
+    for (auto& name : names.aitems()) all_black = all_black && name.isName() && black_colorant(name.getName());
+  } else {
+    return Verdict::kUnknown;
+  }
+  if (all_black) return Verdict::kGray;
+  ColorSpace alternate_space = resolve_color_space(alternate, resources, depth + 1);
+  if (alternate_space.kind == ColorSpace::Kind::kGray) return Verdict::kGray;
+  Verdict by_function = function_verdict(function, alternate_space, depth + 1);
+  // A spot colour whose tint transform cannot be evaluated here is a colour ink.
+  return by_function == Verdict::kUnknown ? Verdict::kColor : by_function;
+}
+
+ColorSpace indexed(QPDFObjectHandle array, QPDFObjectHandle resources, int depth) {
+  if (array.getArrayNItems() < 4) return fixed(Verdict::kUnknown);
+  ColorSpace base = resolve_color_space(array.getArrayItem(1), resources, depth + 1);
+  QPDFObjectHandle hival_object = array.getArrayItem(2);
+  QPDFObjectHandle lookup = array.getArrayItem(3);
+  if (!hival_object.isInteger() || base.kind == ColorSpace::Kind::kIndexed ||
+      base.kind == ColorSpace::Kind::kPattern) {
+    return fixed(Verdict::kUnknown);
+  }
+  int entries = std::clamp(hival_object.getIntValueAsInt(), 0, 255) + 1;
+  std::string table;
+  if (lookup.isString()) {
+    table = lookup.getStringValue();
+  } else if (lookup.isStream()) {
+    auto data = lookup.getStreamData(qpdf_dl_generalized);
+    table.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  } else {
+    return fixed(Verdict::kUnknown);
+  }
+  ColorSpace space;
+  space.kind = ColorSpace::Kind::kIndexed;
+  int n = std::max(1, base.components);
+  for (int i = 0; i < entries; ++i) {
+    if (static_cast<size_t>((i + 1) * n) > table.size()) {
+      space.palette.push_back(Verdict::kUnknown);
+      continue;
+    }
+    std::vector<double> values;
+    for (int c = 0; c < n; ++c) {
+      double sample = static_cast<unsigned char>(table[i * n + c]) / 255.0;
+      // Lab lookup bytes map onto the a*/b* ranges; 128 is (about) neutral.
+      if (base.kind == ColorSpace::Kind::kLab && c > 0) sample = (sample - 128.0 / 255) * 2;
+      values.push_back(sample);
+    }
+    space.palette.push_back(base.verdict(values));
+  }
+  return space;
+}
+
+Verdict function_verdict(QPDFObjectHandle function, const ColorSpace& range, int depth) {
+  if (depth > kMaxDepth || !function.isDictionary()) {
+    if (!function.isStream()) return Verdict::kUnknown;
+  }
+  QPDFObjectHandle dict = function.isStream() ? function.getDict() : function;
+  QPDFObjectHandle type = dict.getKey("/FunctionType");
+  if (!type.isInteger()) return Verdict::kUnknown;
+  int function_type = type.getIntValueAsInt();
+  if (function_type == 2) {
+    // Exponential interpolation between C0 and C1: grey at both ends stays grey in between,
+    // because every component follows the same curve.
+    std::vector<double> c0 = dict.hasKey("/C0") ? numbers(dict.getKey("/C0")) : std::vector{0.0};
+    std::vector<double> c1 = dict.hasKey("/C1") ? numbers(dict.getKey("/C1")) : std::vector{1.0};
+    return worst(range.verdict(c0), range.verdict(c1));
+  }
+  if (function_type == 3) {
+    QPDFObjectHandle parts = dict.getKey("/Functions");
+    if (!parts.isArray() || parts.getArrayNItems() == 0) return Verdict::kUnknown;
+    Verdict verdict = Verdict::kGray;
+    for (auto& part : parts.aitems()) verdict = worst(verdict, function_verdict(part, range, depth + 1));
+    return verdict;
+  }
+  return Verdict::kUnknown;
+}
+
+}  // namespace
+
+Verdict ColorSpace::verdict(std::span<const double> values) const {
+  switch (kind) {
+    case Kind::kGray: return Verdict::kGray;
+    case Kind::kRgb:
+      if (values.size() < 3) return Verdict::kUnknown;
+      return near(values[0], values[1]) && near(values[1], values[2]) ? Verdict::kGray
+                                                                       : Verdict::kColor;
+    case Kind::kCmyk:
+      // Grey only without cyan, magenta and yellow ink (rich black uses colour toner).
+      if (values.size() < 4) return Verdict::kUnknown;
+      return near(values[0], 0) && near(values[1], 0) && near(values[2], 0) ? Verdict::kGray
+                                                                            : Verdict::kColor;
+    case Kind::kLab:
+      if (values.size() < 3) return Verdict::kUnknown;
+      return std::fabs(values[1]) <= 1 && std::fabs(values[2]) <= 1 ? Verdict::kGray
+                                                                    : Verdict::kColor;
+    case Kind::kIndexed: {
+      if (values.empty()) return Verdict::kUnknown;
+      long index = std::lround(values[0]);
+      if (index < 0 || index >= static_cast<long>(palette.size())) return Verdict::kUnknown;
+      return palette[index];
+    }
+    case Kind::kPattern:
+      // Uncoloured patterns carry their colour in the base space.
+      if (base.empty()) return Verdict::kUnknown;
+      return base.front().verdict(values);
+    case Kind::kFixed: return fixed;
+  }
+  return Verdict::kUnknown;
+}
+
+Verdict ColorSpace::initial_verdict() const {
+  switch (kind) {
+    case Kind::kIndexed: return palette.empty() ? Verdict::kUnknown : palette.front();
+    case Kind::kFixed: return fixed;  // tint 1.0 of a spot colour
+    default: return Verdict::kGray;    // black
+  }
+}
+
+ColorSpace resolve_color_space(QPDFObjectHandle space, QPDFObjectHandle resources, int depth) {
+  if (depth > kMaxDepth) return fixed(Verdict::kUnknown);
+  if (space.isName()) {
+    std::string name = space.getName();
+    if (auto known = by_family_name(name)) return *known;
+    QPDFObjectHandle named = resources.isDictionary() ? resources.getKey("/ColorSpace")
+                                                      : QPDFObjectHandle::newNull();
+    if (named.isDictionary() && named.hasKey(name)) {
+      return resolve_color_space(named.getKey(name), resources, depth + 1);
+    }
+    return fixed(Verdict::kUnknown);
+  }
+  if (!space.isArray() || space.getArrayNItems() == 0 || !space.getArrayItem(0).isName()) {
+    return fixed(Verdict::kUnknown);
+  }
+  std::string family = space.getArrayItem(0).getName();
+  if (family == "/ICCBased") {
+    QPDFObjectHandle profile = space.getArrayItem(1);
+    if (!profile.isStream()) return fixed(Verdict::kUnknown);
+    QPDFObjectHandle n = profile.getDict().getKey("/N");
+    int components = n.isInteger() ? n.getIntValueAsInt() : 0;
+    if (components == 1) return device(ColorSpace::Kind::kGray, 1);
+    if (components == 3) return device(ColorSpace::Kind::kRgb, 3);
+    if (components == 4) return device(ColorSpace::Kind::kCmyk, 4);
+    return fixed(Verdict::kUnknown);
+  }
+  if (family == "/Indexed" || family == "/I") return indexed(space, resources, depth);
+  if (family == "/Separation" && space.getArrayNItems() >= 4) {
+    ColorSpace spot = fixed(separation_verdict(space.getArrayItem(1), space.getArrayItem(2),
+                                               space.getArrayItem(3), resources, depth));
+    spot.components = 1;
+    return spot;
+  }
+  if (family == "/DeviceN" && space.getArrayNItems() >= 4) {
+    ColorSpace spot = fixed(separation_verdict(space.getArrayItem(1), space.getArrayItem(2),
+                                               space.getArrayItem(3), resources, depth));
+    spot.components = space.getArrayItem(1).isArray() ? space.getArrayItem(1).getArrayNItems() : 1;
+    return spot;
+  }
+  if (family == "/Pattern") {
+    ColorSpace pattern = device(ColorSpace::Kind::kPattern, 0);
+    if (space.getArrayNItems() >= 2) {
+      pattern.base.push_back(resolve_color_space(space.getArrayItem(1), resources, depth + 1));
+    }
+    return pattern;
+  }
+  if (auto known = by_family_name(family)) return *known;  // [/CalRGB <<...>>], [/Lab <<...>>]
+  return fixed(Verdict::kUnknown);
+}
+
+ColorSpace resolve_inline_color_space(QPDFObjectHandle space, QPDFObjectHandle resources) {
+  if (space.isArray() && space.getArrayNItems() > 0 && space.getArrayItem(0).isName() &&
+      space.getArrayItem(0).getName() == "/I") {
+    std::vector<QPDFObjectHandle> items = space.getArrayAsVector();
+    items[0] = QPDFObjectHandle::newName("/Indexed");
+    return resolve_color_space(QPDFObjectHandle::newArray(items), resources);
+  }
+  return resolve_color_space(space, resources);
+}
+
+Verdict shading_verdict(QPDFObjectHandle shading, QPDFObjectHandle resources) {
+  QPDFObjectHandle dict = shading.isStream() ? shading.getDict() : shading;
+  if (!dict.isDictionary()) return Verdict::kUnknown;
+  ColorSpace space = resolve_color_space(dict.getKey("/ColorSpace"), resources);
+  if (space.kind == ColorSpace::Kind::kGray) return Verdict::kGray;
+  if (space.kind == ColorSpace::Kind::kFixed) return space.fixed;
+  QPDFObjectHandle function = dict.getKey("/Function");
+  if (function.isNull()) return Verdict::kUnknown;  // mesh colours live in the stream data
+  return function_verdict(function, space, 0);
+}
+
+Verdict image_samples_verdict(QPDFObjectHandle image, const ColorSpace& space, long max_pixels) {
+  QPDFObjectHandle dict = image.getDict();
+  QPDFObjectHandle width_object = dict.getKey("/Width");
+  QPDFObjectHandle height_object = dict.getKey("/Height");
+  QPDFObjectHandle bpc_object = dict.getKey("/BitsPerComponent");
+  if (!width_object.isInteger() || !height_object.isInteger() || !bpc_object.isInteger()) {
+    return Verdict::kUnknown;
+  }
+  long long width = width_object.getIntValue();
+  long long height = height_object.getIntValue();
+  int bpc = bpc_object.getIntValueAsInt();
+  int n = space.kind == ColorSpace::Kind::kIndexed ? 1 : space.components;
+  if (width <= 0 || height <= 0 || width * height > max_pixels || n < 1 || n > 4 ||
+      (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16)) {
+    return Verdict::kUnknown;
+  }
+  std::shared_ptr<Buffer> data;
+  try {
+    data = image.getStreamData(qpdf_dl_all);  // Flate, LZW, RunLength, ASCII, DCT
+  } catch (const std::exception&) {
+    return Verdict::kUnknown;  // JPX, JBIG2 or damaged data: let Ghostscript decide
+  }
+  const unsigned char* bytes = data->getBuffer();
+  size_t row_bytes = (static_cast<size_t>(width) * n * bpc + 7) / 8;
+  if (data->getSize() < row_bytes * height) return Verdict::kUnknown;
+  auto sample = [&](size_t row, size_t index) -> int {  // scaled to 0..255
+    const unsigned char* line = bytes + row * row_bytes;
+    switch (bpc) {
+      case 8: return line[index];
+      case 16: return line[index * 2];
+      default: {
+        size_t bit = index * bpc;
+        int value = (line[bit / 8] >> (8 - bpc - bit % 8)) & ((1 << bpc) - 1);
+        return space.kind == ColorSpace::Kind::kIndexed ? value : value * 255 / ((1 << bpc) - 1);
+      }
+    }
+  };
+  std::vector<bool> index_seen(space.kind == ColorSpace::Kind::kIndexed ? 256 : 0, false);
+  for (long long row = 0; row < height; ++row) {
+    for (long long x = 0; x < width; ++x) {
+      size_t first = static_cast<size_t>(x) * n;
+      if (space.kind == ColorSpace::Kind::kIndexed) {
+        int index = sample(row, first);
+        if (index >= 0 && index < 256) index_seen[index] = true;
+        continue;
+      }
+      int a = sample(row, first);
+      int b = n > 1 ? sample(row, first + 1) : a;
+      int c = n > 2 ? sample(row, first + 2) : a;
+      bool grey = space.kind == ColorSpace::Kind::kCmyk
+                      ? a <= kSampleTolerance && b <= kSampleTolerance && c <= kSampleTolerance
+                  : space.kind == ColorSpace::Kind::kLab
+                      ? std::abs(b - 128) <= kSampleTolerance && std::abs(c - 128) <= kSampleTolerance
+                      : std::abs(a - b) <= kSampleTolerance && std::abs(b - c) <= kSampleTolerance;
+      if (!grey) return Verdict::kColor;
+    }
+  }
+  Verdict verdict = Verdict::kGray;
+  for (size_t i = 0; i < index_seen.size(); ++i) {
+    if (!index_seen[i]) continue;
+    verdict = worst(verdict, i < space.palette.size() ? space.palette[i] : Verdict::kUnknown);
+  }
+  return verdict;
+}
+
+}  // namespace printline::analysis::pdf

@@ -1,0 +1,38 @@
+#include "analysis/text_pages.h"
+
+#include <string>
+
+namespace printline::analysis {
+
+JobAnalysis analyze_text(std::string_view text, const PaperSize& paper) {
+  JobAnalysis analysis;
+  analysis.format = DocumentFormat::kText;
+  analysis.page_count_method = Method::kHeuristic;
+  analysis.color_method = Method::kHeuristic;
+  int page_count = 0;
+  int lines = 0;          // lines on the current page so far
+  bool dirty = false;     // the current page has something on it
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\f') {
+      ++page_count;  // a form feed always ejects, even an empty page
+      lines = 0;
+      dirty = false;
+    } else if (c == '\n') {
+      dirty = true;
+      if (++lines == kTextLinesPerPage) {
+        ++page_count;
+        lines = 0;
+        dirty = false;
+      }
+    } else if (c != '\r') {
+      dirty = true;
+    }
+  }
+  if (dirty || page_count == 0) ++page_count;
+  PageInfo page{false, paper.width_pt, paper.height_pt, std::string(paper.name)};
+  analysis.pages.assign(page_count, page);
+  return analysis;
+}
+
+}  // namespace printline::analysis
