@@ -106,8 +106,9 @@ Result<JobAnalysis> analyze_postscript(std::string_view payload, GhostscriptInpu
   analysis.format = DocumentFormat::kPostScript;
   analysis.duplex = dsc.duplex;
   analysis.copies = dsc.copies;
-  if (dsc.conforming && !dsc.has_eof &&
-      (!dsc.declared_pages || *dsc.declared_pages != dsc.page_markers)) {
+  bool pages_missing = dsc.declared_pages ? *dsc.declared_pages != dsc.page_markers
+                                          : dsc.pages_atend;
+  if (dsc.conforming && !dsc.has_eof && pages_missing) {
     // The trailer is missing and the page comments do not add up: the file was cut short.
     return Error{"The PostScript document is incomplete: it ends after " +
                  std::to_string(dsc.page_markers) + " of " +

@@ -113,6 +113,7 @@ DscSummary read_dsc(std::string_view program) {
     if (embedded > 0) continue;
     if (key == "%%Pages") {
       auto parts = words(value);
+      if (!parts.empty() && parts[0] == "(atend)") dsc.pages_atend = true;
       if (!parts.empty() && parts[0] != "(atend)") {
         int n = 0;
         auto [end, ec] = std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), n);

@@ -12,6 +12,7 @@ namespace printline::analysis {
 struct DscSummary {
   bool conforming = false;             // starts with %!PS-Adobe-
   std::optional<int> declared_pages;   // %%Pages: N (the trailer's value for "(atend)")
+  bool pages_atend = false;            // %%Pages: (atend) in the header
   int page_markers = 0;                // top-level %%Page: comments (embedded documents skipped)
   bool has_eof = false;                // %%EOF present: the file was not cut short
   std::vector<PageInfo> pages;         // one per %%Page:, with its media (see below)

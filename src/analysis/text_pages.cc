@@ -12,21 +12,26 @@ JobAnalysis analyze_text(std::string_view text, const PaperSize& paper) {
   int page_count = 0;
   int lines = 0;          // lines on the current page so far
   bool dirty = false;     // the current page has something on it
+  bool page_full = false; // the last page ended by its 66th line: a form feed now adds nothing
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '\f') {
-      ++page_count;  // a form feed always ejects, even an empty page
+      if (!page_full) ++page_count;  // otherwise a form feed ejects, even an empty page
       lines = 0;
       dirty = false;
+      page_full = false;
     } else if (c == '\n') {
       dirty = true;
+      page_full = false;
       if (++lines == kTextLinesPerPage) {
         ++page_count;
         lines = 0;
         dirty = false;
+        page_full = true;
       }
     } else if (c != '\r') {
       dirty = true;
+      page_full = false;
     }
   }
   if (dirty || page_count == 0) ++page_count;

@@ -10,7 +10,8 @@ namespace printline::analysis {
 
 inline constexpr int kTextLinesPerPage = 66;  // 11 in at 6 lines per inch, the classic default
 
-// Pages = each form feed ends a page, and a page holds at most 66 lines. All pages are mono,
+// Pages = each form feed ends a page, and a page holds at most 66 lines (a form feed right
+// after a full page adds none). All pages are mono,
 // on `paper`. A heuristic: the printer's own margins and line wrapping may differ.
 JobAnalysis analyze_text(std::string_view text, const PaperSize& paper);
 
