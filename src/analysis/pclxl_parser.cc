@@ -1,6 +1,7 @@
 #include "analysis/pclxl_parser.h"
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -174,6 +175,7 @@ class PclXlParser {
       return std::nullopt;
     }
     for (size_t i = 0; i < count; ++i) value_.push_back(read_number(*type));
+    value_is_real_ = type->is_real;
     if (type->is_real) {
       for (double v : value_) {
         if (v != v) return fail("a real number is not a number");
@@ -187,6 +189,7 @@ class PclXlParser {
     size_t size = tag == 0xf8 ? 1 : 2;
     if (!have(size)) return truncated();
     uint16_t id = static_cast<uint16_t>(read_unsigned(size));
+    if (id == kRgbColor || id == kPaletteData) real_colors_ = value_is_real_;
     attributes_[id] = std::move(value_);
     value_.clear();
     return std::nullopt;
@@ -208,7 +211,12 @@ class PclXlParser {
     return it->second[index];
   }
 
-  static bool grey(double r, double g, double b) { return r == g && g == b; }
+  // Ghostscript's own grey-to-RGB conversion gives e.g. (76, 77, 76) for 0.3 setgray: allow
+  // two levels of 255 (or 2/255 for real-valued colours).
+  bool grey(double r, double g, double b) const {
+    double tolerance = real_colors_ ? 2.0 / 255 : 2.0;
+    return std::fabs(r - g) <= tolerance && std::fabs(g - b) <= tolerance;
+  }
 
   std::optional<Error> apply_operator(uint8_t op) {
     switch (op) {
@@ -318,6 +326,8 @@ class PclXlParser {
   bool in_page_ = false;
   bool rgb_space_ = false;
   bool palette_has_color_ = false;
+  bool value_is_real_ = false;  // the last value read was real32
+  bool real_colors_ = false;    // the last colour attribute was given as real numbers (0..1)
   PageInfo page_;
   Values value_;
   std::map<uint16_t, Values> attributes_;
