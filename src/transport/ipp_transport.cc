@@ -58,10 +58,12 @@ class IppSession {
 
   SendResult run(DocumentSource& document) {
     // Our own connect first: it honours the cancel flag and tells refused from timed out.
-    TcpConnection probe_connection(
-        {options_.connect_timeout, options_.io_timeout, options_.cancel});
-    if (auto error = probe_connection.connect(uri_.host, uri_.port)) {
-      return io_failure(uri_.text, *error, options_.io_timeout);
+    // It is closed at once: printers often serve one connection at a time.
+    {
+      TcpConnection probe({options_.connect_timeout, options_.io_timeout, options_.cancel});
+      if (auto error = probe.connect(uri_.host, uri_.port)) {
+        return io_failure(uri_.text, *error, options_.io_timeout);
+      }
     }
     cupsSetPasswordCB2(no_password, nullptr);
     http_.reset(

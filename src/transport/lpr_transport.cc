@@ -96,6 +96,7 @@ class LpdSession {
              "data file"))) {
       return *refused;
     }
+    data_start_ = connection_.bytes_written();
     if (auto error = connection_.write_text(header)) return failed(*error);
     std::uint64_t copied = 0;
     auto write = [&](std::span<const char> data) { return connection_.write_all(data); };
@@ -108,13 +109,16 @@ class LpdSession {
                                     "the document changed size while it was being sent"));
     }
     if (auto error = connection_.write_text(footer)) return failed(*error);
+    data_end_ = connection_.bytes_written();
     if ((refused = command(std::string(1, '\0'), "data file contents"))) return *refused;
     return with_bytes(make_result(Outcome::kDelivered, uri_.text));
   }
 
  private:
+  // bytes_sent counts the data file only (PJL included), not the protocol around it.
   SendResult with_bytes(SendResult result) {
-    result.bytes_sent = connection_.bytes_written();
+    if (data_start_)
+      result.bytes_sent = data_end_.value_or(connection_.bytes_written()) - *data_start_;
     return result;
   }
   SendResult failed(const IoError& error) {
@@ -154,6 +158,8 @@ class LpdSession {
   const DeviceUri& uri_;
   const SendOptions& options_;
   TcpConnection connection_;
+  std::optional<std::uint64_t> data_start_;
+  std::optional<std::uint64_t> data_end_;
 };
 
 }  // namespace

@@ -62,4 +62,16 @@ std::optional<int> IppEvePrinterPeer::job_state(int job_id) const {
   return state;
 }
 
+std::optional<int> IppEvePrinterPeer::wait_until_job_finished(
+    int job_id, std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::optional<int> state;
+  while (std::chrono::steady_clock::now() < deadline) {
+    state = job_state(job_id);
+    if (state && *state >= IPP_JSTATE_CANCELED) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return state;
+}
+
 }  // namespace printline::testing

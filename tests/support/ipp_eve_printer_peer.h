@@ -32,6 +32,11 @@ class IppEvePrinterPeer {
   // The job's job-state as the printer reports it (3 pending … 9 completed), or nullopt when
   // the printer does not know the job.
   std::optional<int> job_state(int job_id) const;
+  // Waits until the job is finished (job-state 7 canceled, 8 aborted or 9 completed); returns
+  // the last state seen. ippeveprinter takes one job at a time and answers server-error-busy
+  // meanwhile, so tests that send several jobs wait for each.
+  std::optional<int> wait_until_job_finished(
+      int job_id, std::chrono::milliseconds timeout = std::chrono::seconds(30)) const;
 
  private:
   TempDir dir_{"printline-ipp"};

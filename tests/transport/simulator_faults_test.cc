@@ -1,0 +1,133 @@
+// Every fault of the printer simulator ends in its outcome, within the configured time.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "support/pattern_document.h"
+#include "support/printer_simulator.h"
+#include "transport/outcome_message.h"
+#include "transport/print_transport.h"
+
+namespace printline::transport {
+namespace {
+
+using printline::testing::LpdStage;
+using printline::testing::pattern_bytes;
+using printline::testing::PatternDocument;
+using printline::testing::PrinterSimulator;
+using printline::testing::SimulatedFault;
+using std::chrono::milliseconds;
+
+SendOptions quick_options() {
+  SendOptions options;
+  options.user = "alice";
+  options.title = "Quarterly report";
+  options.connect_timeout = milliseconds(1000);
+  options.io_timeout = milliseconds(500);
+  return options;
+}
+
+TEST(SimulatorFaults, RefusedConnectionIsUnreachableForEveryScheme) {
+  PrinterSimulator printer({.fault = SimulatedFault::kRefuse});
+  for (const char* scheme : {"socket", "lpd", "ipp"}) {
+    PatternDocument document(1000);
+    const SendResult result = send_document(printer.uri(scheme), document, quick_options());
+    EXPECT_EQ(result.outcome, Outcome::kUnreachable) << scheme << ": " << result.message;
+    EXPECT_LT(result.elapsed, milliseconds(1000));
+    EXPECT_NE(result.message.find(printer.uri(scheme)), std::string::npos);
+    EXPECT_NE(result.message.find("Connection refused"), std::string::npos) << result.message;
+  }
+}
+
+TEST(SimulatorFaults, ResetMidJobIsRejectedByDevice) {
+  PrinterSimulator printer({.fault = SimulatedFault::kResetMidJob, .fault_after_bytes = 100000});
+  PatternDocument document(32 * 1024 * 1024);
+  const SendResult result = send_document(printer.uri("socket"), document, quick_options());
+  EXPECT_EQ(result.outcome, Outcome::kRejectedByDevice) << result.message;
+  EXPECT_NE(result.message.find(kRejectionCause), std::string::npos);
+  EXPECT_LT(result.bytes_sent, 32u * 1024 * 1024);
+}
+
+TEST(SimulatorFaults, HangMidJobTimesOutWithinTheIoTimeout) {
+  PrinterSimulator printer({.fault = SimulatedFault::kHangMidJob});
+  PatternDocument document(256 * 1024 * 1024);
+  const SendResult result = send_document(printer.uri("socket"), document, quick_options());
+  EXPECT_EQ(result.outcome, Outcome::kTimedOut) << result.message;
+  EXPECT_GE(result.elapsed, milliseconds(500));
+  EXPECT_LT(result.elapsed, milliseconds(2000));
+  EXPECT_NE(result.message.find("500 ms"), std::string::npos) << result.message;
+}
+
+TEST(SimulatorFaults, SlowReaderThatKeepsReadingIsDelivered) {
+  PrinterSimulator printer(
+      {.fault = SimulatedFault::kSlowReader, .slow_bytes_per_second = 2 * 1024 * 1024});
+  PatternDocument document(1024 * 1024);
+  const SendResult result = send_document(printer.uri("socket"), document, quick_options());
+  EXPECT_EQ(result.outcome, Outcome::kDelivered) << result.message;
+  EXPECT_EQ(result.bytes_sent, 1024u * 1024);
+  EXPECT_EQ(printer.received(), pattern_bytes(1024 * 1024));
+}
+
+class LpdRefusal : public ::testing::TestWithParam<LpdStage> {};
+
+TEST_P(LpdRefusal, NegativeAcknowledgementIsRejectedWithTheServersWords) {
+  PrinterSimulator printer({.fault = SimulatedFault::kLpd,
+                            .lpd_refuse_at = GetParam(),
+                            .message = "Queue disabled by the administrator"});
+  PatternDocument document(5000);
+  const SendResult result = send_document(printer.uri("lpd"), document, quick_options());
+  EXPECT_EQ(result.outcome, Outcome::kRejectedByDevice) << result.message;
+  EXPECT_EQ(result.device_message, "Queue disabled by the administrator");
+  EXPECT_NE(result.message.find(kRejectionCause), std::string::npos);
+  EXPECT_LT(result.elapsed, milliseconds(1500));
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryStage, LpdRefusal,
+                         ::testing::Values(LpdStage::kReceiveJob, LpdStage::kControlFile,
+                                           LpdStage::kDataFile));
+
+struct IppCase {
+  ipp_status_t status;
+  Outcome outcome;
+};
+
+class IppStatusOutcome : public ::testing::TestWithParam<IppCase> {};
+
+TEST_P(IppStatusOutcome, PrinterStatusIsClassified) {
+  PrinterSimulator printer({.fault = SimulatedFault::kIppStatus,
+                            .ipp_status = GetParam().status,
+                            .message = "Words of the printer"});
+  PatternDocument document(20000);
+  SendOptions options = quick_options();
+  options.document_format = "application/pdf";
+  const SendResult result = send_document(printer.uri("ipp"), document, options);
+  EXPECT_EQ(result.outcome, GetParam().outcome)
+      << ippErrorString(GetParam().status) << ": " << result.message;
+  EXPECT_EQ(result.device_message, "Words of the printer");
+  EXPECT_NE(result.message.find(printer.uri("ipp")), std::string::npos);
+  EXPECT_LT(result.elapsed, milliseconds(3000));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CupsBackendRules, IppStatusOutcome,
+    ::testing::Values(IppCase{IPP_STATUS_ERROR_NOT_AUTHORIZED, Outcome::kRejectedByDevice},
+                      IppCase{IPP_STATUS_ERROR_FORBIDDEN, Outcome::kRejectedByDevice},
+                      IppCase{IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS, Outcome::kRejectedByDevice},
+                      IppCase{IPP_STATUS_ERROR_BUSY, Outcome::kBusy},
+                      IppCase{IPP_STATUS_ERROR_NOT_AUTHENTICATED, Outcome::kAuthenticationRequired},
+                      IppCase{IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
+                              Outcome::kFormatNotSupported}));
+
+TEST(SimulatorFaults, IppRejectionCarriesTheCause) {
+  PrinterSimulator printer({.fault = SimulatedFault::kIppStatus,
+                            .ipp_status = IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS,
+                            .message = "Only jobs from the accounting server"});
+  PatternDocument document(100);
+  const SendResult result = send_document(printer.uri("ipp"), document, quick_options());
+  EXPECT_NE(result.message.find("\"Only jobs from the accounting server\""), std::string::npos);
+  EXPECT_NE(result.message.find(kRejectionCause), std::string::npos);
+}
+
+}  // namespace
+}  // namespace printline::transport
