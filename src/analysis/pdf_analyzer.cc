@@ -124,6 +124,7 @@ Result<PdfStructure> analyze_pdf_structure(std::span<const char> data,
     pdf.processMemoryFile(description.c_str(), data.data(), data.size());
     read_viewer_preferences(pdf, analysis);
     pdf::ScanContext context;
+    context.pdf = &pdf;
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
       analysis.pages.push_back(page_geometry(page));
       QPDFObjectHandle resources = page.getAttribute("/Resources", false);

@@ -1,6 +1,7 @@
 #include "analysis/pdf_content_scanner.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,7 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
 
   void handleObject(QPDFObjectHandle object) override {
     if (object.isInlineImage()) {
-      inline_image();
+      inline_image(object);
       return;
     }
     if (!object.isOperator()) {
@@ -195,30 +196,58 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
     return verdict;
   }
 
-  void inline_image() {
+  // Inline image keys and filter names are abbreviated (PDF 32000-1, tables 93 and 94).
+  static std::string expanded(const std::string& name) {
+    static const std::map<std::string, std::string> kNames = {
+        {"/W", "/Width"},          {"/H", "/Height"},        {"/BPC", "/BitsPerComponent"},
+        {"/CS", "/ColorSpace"},    {"/F", "/Filter"},        {"/DP", "/DecodeParms"},
+        {"/IM", "/ImageMask"},     {"/D", "/Decode"},        {"/I", "/Interpolate"},
+        {"/AHx", "/ASCIIHexDecode"}, {"/A85", "/ASCII85Decode"}, {"/LZW", "/LZWDecode"},
+        {"/Fl", "/FlateDecode"},   {"/RL", "/RunLengthDecode"}, {"/CCF", "/CCITTFaxDecode"},
+        {"/DCT", "/DCTDecode"}};
+    auto it = kNames.find(name);
+    return it == kNames.end() ? name : it->second;
+  }
+
+  void inline_image(QPDFObjectHandle image) {
     // operands_ holds the dictionary entries between BI and ID as key, value pairs.
-    QPDFObjectHandle space_object = QPDFObjectHandle::newNull();
-    bool image_mask = false;
+    QPDFObjectHandle dict = QPDFObjectHandle::newDictionary();
     for (size_t i = 0; i + 1 < operands_.size(); i += 2) {
       if (!operands_[i].isName()) continue;
-      std::string key = operands_[i].getName();
-      if (key == "/CS" || key == "/ColorSpace") space_object = operands_[i + 1];
-      if ((key == "/IM" || key == "/ImageMask") && operands_[i + 1].isBool()) {
-        image_mask = operands_[i + 1].getBoolValue();
+      QPDFObjectHandle value = operands_[i + 1];
+      if (value.isName()) value = QPDFObjectHandle::newName(expanded(value.getName()));
+      if (value.isArray()) {
+        std::vector<QPDFObjectHandle> items = value.getArrayAsVector();
+        for (auto& item : items) {
+          if (item.isName()) item = QPDFObjectHandle::newName(expanded(item.getName()));
+        }
+        value = QPDFObjectHandle::newArray(items);
       }
+      dict.replaceKey(expanded(operands_[i].getName()), value);
     }
-    if (image_mask) {
+    QPDFObjectHandle mask = dict.getKey("/ImageMask");
+    if (mask.isBool() && mask.getBoolValue()) {
       fill();
       return;
     }
+    QPDFObjectHandle space_object = dict.getKey("/ColorSpace");
+    if (space_object.isNull()) return;  // an inline image has no colour without /CS
     ColorSpace space = resolve_inline_color_space(space_object, resources_);
-    if (space_object.isNull() || space.kind == ColorSpace::Kind::kGray) return;
+    if (space.kind == ColorSpace::Kind::kGray) return;
     if (space.kind == ColorSpace::Kind::kFixed) {
       paint(space.fixed);
-    } else {
-      // Inline images are small by definition; their data is not decoded here.
-      paint(Verdict::kUnknown);
+      return;
     }
+    if (!context_.pdf || space.kind == ColorSpace::Kind::kPattern) {
+      paint(Verdict::kUnknown);
+      return;
+    }
+    // Decode it like an image XObject: a temporary stream in the document, never written.
+    QPDFObjectHandle stream = QPDFObjectHandle::newStream(context_.pdf, image.getInlineImageValue());
+    dict.replaceKey("/Length", QPDFObjectHandle::newInteger(
+                                   static_cast<long long>(image.getInlineImageValue().size())));
+    stream.replaceDict(dict);
+    paint(image_samples_verdict(stream, space, context_.max_image_pixels));
   }
 
   QPDFObjectHandle resources_;

@@ -2,6 +2,7 @@
 // Walks a PDF content stream and decides whether what it paints is grey or colour.
 // Internal to the PDF analyser.
 
+#include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjGen.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
@@ -15,6 +16,7 @@ namespace printline::analysis::pdf {
 
 // Shared by every page of one document: caches and the limits that keep analysis fast.
 struct ScanContext {
+  QPDF* pdf = nullptr;                 // owner of the document, for decoding inline images
   long max_image_pixels = 16'000'000;  // larger images go to Ghostscript
   int max_depth = 16;                  // nested forms, patterns and annotations
   std::map<QPDFObjGen, Verdict> images;                           // colour images, by object

@@ -107,6 +107,17 @@ TEST(PdfAnalyzerTest, ImagesAreInspected) {
   EXPECT_EQ(page_evidence("/Jpx Do", resources, objects), ColorEvidence::kUndecided);
 }
 
+TEST(PdfAnalyzerTest, InlineImagesAreDecoded) {
+  EXPECT_EQ(page_evidence("BI /W 2 /H 1 /BPC 8 /CS /RGB /F /AHx ID 101010808080> EI"),
+            ColorEvidence::kGray);
+  EXPECT_EQ(page_evidence("BI /W 2 /H 1 /BPC 8 /CS /RGB /F /AHx ID 101010FF0000> EI"),
+            ColorEvidence::kColor);
+  EXPECT_EQ(page_evidence("BI /W 2 /H 1 /BPC 8 /CS /G /F /AHx ID 1080> EI"), ColorEvidence::kGray);
+  EXPECT_EQ(page_evidence("1 0 0 rg BI /W 8 /H 1 /IM true /F /AHx ID FF> EI"),
+            ColorEvidence::kColor)
+      << "a stencil mask paints in the fill colour";
+}
+
 TEST(PdfAnalyzerTest, FormsAreFollowedAndCyclesStop) {
   std::vector<std::string> objects = {
       stream_object("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << "
