@@ -13,15 +13,10 @@
 #include <thread>
 #include <vector>
 
-#include "support/file_lock.h"
 #include "support/loopback_port.h"
 
 namespace printline::testing {
 namespace {
-
-constexpr const char* kPrintcap = "/etc/printcap";
-constexpr const char* kPrintcapLock = "/tmp/printline-printcap.lock";
-constexpr const char* kQueuePrefix = "plt_";  // plt_<pid>_<n>: ours, and whose
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -30,27 +25,10 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-bool process_alive(pid_t pid) { return ::kill(pid, 0) == 0 || errno == EPERM; }
-
-// Rewrites /etc/printcap keeping foreign lines and live test queues; drops `remove`, adds `add`.
-void update_printcap(const std::string& remove, const std::string& add) {
-  std::vector<std::string> lines;
-  std::istringstream current(read_file(kPrintcap));
-  for (std::string line; std::getline(current, line);) {
-    if (line.starts_with(kQueuePrefix)) {
-      const std::string name = line.substr(0, line.find(':'));
-      const pid_t owner = std::atoi(name.c_str() + std::strlen(kQueuePrefix));
-      if (name == remove || !process_alive(owner)) continue;
-    }
-    lines.push_back(line);
-  }
-  if (!add.empty()) lines.push_back(add);
-  const std::string temporary = std::string(kPrintcap) + ".printline-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    for (const auto& line : lines) out << line << '\n';
-  }
-  std::filesystem::rename(temporary, kPrintcap);
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::trunc);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
 void give_to_daemon(const std::filesystem::path& path) {
@@ -65,43 +43,47 @@ void give_to_daemon(const std::filesystem::path& path) {
 
 LprngPeer::LprngPeer() {
   static std::atomic<int> counter{0};
-  queue_ = kQueuePrefix + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  queue_ = "plt" + std::to_string(counter++);
   // lpd drops to user daemon: it must reach the spool directory and the output file.
   std::filesystem::permissions(dir_.path(), std::filesystem::perms::owner_all |
                                                 std::filesystem::perms::group_exec |
                                                 std::filesystem::perms::others_exec);
   std::filesystem::create_directories(spool_dir());
   give_to_daemon(spool_dir());
-  std::ofstream(output_file()).close();
+  write_file(output_file(), "");
   give_to_daemon(output_file());
 
-  FileLock lock(kPrintcapLock);  // held until lpd has read the printcap
-  update_printcap(
-      "", queue_ + ":lp=" + output_file().string() + ":sd=" + spool_dir().string() + ":mx=0:sh");
+  // What lpd will see as /etc/lprng inside its mount namespace.
+  const std::filesystem::path config = dir_.path() / "etc-lprng";
+  std::filesystem::create_directories(config);
+  write_file(config / "lpd.conf",
+             "printcap_path=/etc/lprng/printcap\n"
+             "lpd_printcap_path=/etc/lprng/printcap\n"
+             "printer_perms_path=/etc/lprng/lpd.perms\n"
+             "lockfile=" +
+                 (config / "lpd.lock").string() + "\n");
+  write_file(config / "printcap", queue_ + ":lp=" + output_file().string() +
+                                      ":sd=" + spool_dir().string() + ":mx=0:sh\n");
+  write_file(config / "lpd.perms", read_file("/etc/lprng/lpd.perms"));
+
   for (int attempt = 0; attempt < 3 && !process_; ++attempt) {
     port_ = pick_free_port();
     auto process = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"lpd", "-F", "-p", std::to_string(port_), "-P", "off"},
+        std::vector<std::string>{"unshare", "--mount", "--propagation", "private", "sh", "-c",
+                                 "mount --bind \"$0\" /etc/lprng && exec lpd -F -p \"$1\" -P off",
+                                 config.string(), std::to_string(port_)},
         dir_.path() / "lpd.log");
     if (wait_until_listening(port_, std::chrono::seconds(10), [&] { return process->running(); })) {
       process_ = std::move(process);
     }
   }
   if (!process_) {
-    update_printcap(queue_, "");
-    throw std::runtime_error("LPRng lpd did not start; see " + (dir_.path() / "lpd.log").string());
+    throw std::runtime_error(
+        "LPRng lpd did not start (it needs root for its private mount "
+        "namespace); see " +
+        (dir_.path() / "lpd.log").string());
   }
   uri_ = "lpd://127.0.0.1:" + std::to_string(port_) + "/" + queue_;
-}
-
-LprngPeer::~LprngPeer() {
-  if (process_) process_->stop();
-  try {
-    FileLock lock(kPrintcapLock);
-    update_printcap(queue_, "");
-  } catch (const std::exception&) {
-    // A later peer prunes the line of a process that is gone.
-  }
 }
 
 std::string LprngPeer::wait_for_output(std::uint64_t size,

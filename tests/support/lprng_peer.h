@@ -6,9 +6,10 @@
 //   send_document(lpd.uri(), ...);            // lpd://127.0.0.1:PORT/<queue>
 //   std::string printed = lpd.wait_for_output(expected_size);
 //
-// LPRng reads its printcap only from /etc/printcap (it ignores LPD_CONF when run as root), so
-// each peer adds one uniquely named line there under a lock and removes it again; lines of
-// test processes that died are pruned. lpd's lock file is per port, so peers never share state.
+// LPRng reads its configuration only from /etc/lprng/lpd.conf (it ignores LPD_CONF as root) and
+// allows one lpd per lock file (/var/run/lprng/lpd.515), so each peer runs lpd in a private
+// mount namespace (unshare -m) with its own directory bind-mounted over /etc/lprng: its own
+// lpd.conf, printcap and lock file. Nothing global is changed and peers run side by side.
 
 #include <chrono>
 #include <cstdint>
@@ -24,7 +25,6 @@ namespace printline::testing {
 class LprngPeer {
  public:
   LprngPeer();
-  ~LprngPeer();
 
   int port() const { return port_; }
   const std::string& queue() const { return queue_; }
