@@ -1,0 +1,23 @@
+#pragma once
+// Accounting report rows: printed jobs summed per user, per printer or per period (UTC
+// calendar day, ISO week, month).
+
+#include <cstdint>
+#include <string>
+
+namespace printline::store {
+
+enum class ReportGrouping { kUser, kPrinter, kDay, kWeek, kMonth };
+
+struct ReportRow {
+  std::string key;  // user login, printer name ("(none)" if unknown), "2026-11-24",
+                    // "2026-W48" or "2026-11"
+  std::int64_t jobs = 0;
+  std::int64_t pages = 0;  // all copies
+  std::int64_t color_pages = 0;
+  std::int64_t cost_cents = 0;
+
+  bool operator==(const ReportRow&) const = default;
+};
+
+}  // namespace printline::store

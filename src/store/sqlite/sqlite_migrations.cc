@@ -1,0 +1,204 @@
+#include "store/sqlite/sqlite_migrations.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace printline::store::sqlite {
+namespace {
+
+// Times are Unix seconds (UTC). Money is integer cents.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('admin', 'user')),
+  password_hash TEXT NOT NULL,
+  pin_hash TEXT,
+  balance_cents INTEGER NOT NULL DEFAULT 0,
+  pays_with_credit INTEGER NOT NULL DEFAULT 1,
+  quota_period TEXT CHECK (quota_period IN ('day', 'week', 'month')),
+  quota_page_limit INTEGER,
+  quota_cost_limit_cents INTEGER,
+  quota_used_pages INTEGER NOT NULL DEFAULT 0,
+  quota_used_cost_cents INTEGER NOT NULL DEFAULT 0,
+  quota_period_start INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+
+CREATE TABLE printers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  device_uri TEXT NOT NULL,
+  color INTEGER NOT NULL,
+  largest_paper TEXT NOT NULL,
+  duplex INTEGER NOT NULL,
+  vendor TEXT NOT NULL DEFAULT '',
+  location TEXT NOT NULL DEFAULT '',
+  fallback_allowed INTEGER NOT NULL,
+  spool_protocol TEXT CHECK (spool_protocol IN ('RAW', 'LPR', 'IPP')),
+  spool_port INTEGER,
+  spool_queue TEXT
+);
+
+CREATE TABLE printer_groups (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE printer_group_members (
+  group_id INTEGER NOT NULL REFERENCES printer_groups(id) ON DELETE CASCADE,
+  printer_id INTEGER NOT NULL REFERENCES printers(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (group_id, printer_id)
+);
+
+CREATE TABLE queues (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('direct', 'hold')),
+  printer_id INTEGER REFERENCES printers(id) ON DELETE RESTRICT,
+  group_id INTEGER REFERENCES printer_groups(id) ON DELETE RESTRICT,
+  CHECK (printer_id IS NULL OR group_id IS NULL)
+);
+
+CREATE TABLE prices (
+  paper TEXT NOT NULL,
+  color INTEGER NOT NULL,
+  cents_per_page INTEGER NOT NULL CHECK (cents_per_page >= 0),
+  PRIMARY KEY (paper, color)
+);
+
+CREATE TABLE price_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  duplex_discount_percent INTEGER NOT NULL CHECK (duplex_discount_percent BETWEEN 0 AND 100)
+);
+INSERT INTO price_settings (id, duplex_discount_percent) VALUES (1, 0);
+
+-- The profile's settings are one JSON document (the model's JSON form); name, default flag
+-- and version are columns because the store enforces rules on them.
+CREATE TABLE client_profiles (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  is_default INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL,
+  settings TEXT NOT NULL
+);
+CREATE UNIQUE INDEX client_profiles_one_default ON client_profiles(is_default) WHERE is_default = 1;
+
+CREATE TABLE jobs (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  owner_id INTEGER NOT NULL REFERENCES users(id) ON DELETE RESTRICT,
+  queue_id INTEGER REFERENCES queues(id) ON DELETE SET NULL,
+  printer_id INTEGER REFERENCES printers(id) ON DELETE SET NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('server', 'fallback')),
+  state TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  pages INTEGER NOT NULL CHECK (pages >= 0),
+  color_pages INTEGER NOT NULL CHECK (color_pages BETWEEN 0 AND pages),
+  paper TEXT NOT NULL,
+  duplex INTEGER NOT NULL,
+  copies INTEGER NOT NULL CHECK (copies >= 1),
+  cost_cents INTEGER NOT NULL CHECK (cost_cents >= 0),
+  submitted_at INTEGER NOT NULL,
+  printed_at INTEGER,
+  outcome TEXT NOT NULL DEFAULT '',
+  may_be_counted_twice INTEGER NOT NULL DEFAULT 0
+);
+
+-- Every change of a balance. (job_uuid, kind) is unique: a job is charged at most once and
+-- refunded at most once, whatever the code above does (D6).
+CREATE TABLE ledger (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE RESTRICT,
+  kind TEXT NOT NULL CHECK (kind IN ('charge', 'refund', 'top-up')),
+  amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+  balance_after_cents INTEGER NOT NULL,
+  job_uuid TEXT,
+  origin TEXT CHECK (origin IN ('server', 'fallback')),
+  actor TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  CHECK ((kind = 'top-up') = (job_uuid IS NULL))
+);
+CREATE UNIQUE INDEX ledger_once_per_job ON ledger(job_uuid, kind) WHERE job_uuid IS NOT NULL;
+
+CREATE TABLE printer_history (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  printer_id INTEGER NOT NULL REFERENCES printers(id) ON DELETE CASCADE,
+  jobs INTEGER NOT NULL,
+  last_used INTEGER NOT NULL,
+  PRIMARY KEY (user_id, printer_id)
+);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object_kind TEXT NOT NULL,
+  object_name TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
+// Listings filter jobs by owner, printer and date; reports scan printed jobs by date.
+constexpr std::string_view kJobIndexes = R"sql(
+CREATE INDEX jobs_by_owner ON jobs(owner_id, submitted_at);
+CREATE INDEX jobs_by_printer ON jobs(printer_id, submitted_at);
+CREATE INDEX jobs_by_time ON jobs(submitted_at);
+CREATE INDEX ledger_by_user ON ledger(user_id, id);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
+    {1, "initial schema", kInitialSchema},
+    {2, "indexes for job listings, reports and ledgers", kJobIndexes},
+}};
+
+}  // namespace
+
+std::span<const Migration> sqlite_migrations() { return kMigrations; }
+
+void migrate(Connection& connection, std::int64_t now_unix) {
+  connection.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  for (const auto& migration : kMigrations) {
+    Transaction tx(connection, TransactionMode::kWrite);
+    // Checked inside the write transaction: two processes opening a new database at once
+    // apply each migration once.
+    auto applied = connection.query("SELECT 1 FROM schema_migrations WHERE version = ?");
+    applied.bind_all(migration.version);
+    if (applied.step()) continue;
+    connection.exec(std::string(migration.sql));
+    connection
+        .query(
+            "INSERT INTO schema_migrations (version, description, applied_at) "
+            "VALUES (?, ?, ?)")
+        .bind_all(migration.version, migration.description, now_unix)
+        .run();
+    tx.commit();
+  }
+  auto newest = connection.query("SELECT MAX(version) FROM schema_migrations");
+  newest.step();
+  if (newest.integer(0) > kMigrations.back().version) {
+    connection.fail(SQLITE_ERROR,
+                    fmt::format("the database has schema version {} but this Printline knows "
+                                "only up to {}: upgrade Printline, or restore an older backup",
+                                newest.integer(0), kMigrations.back().version));
+  }
+}
+
+}  // namespace printline::store::sqlite

@@ -1,0 +1,93 @@
+#include "store/sqlite/sqlite_rows.h"
+
+namespace printline::store::sqlite {
+
+using model::Timestamp;
+
+Timestamp from_unix(std::int64_t seconds) { return Timestamp{std::chrono::seconds{seconds}}; }
+std::int64_t to_unix(Timestamp t) { return t.time_since_epoch().count(); }
+
+std::string text_of(model::QuotaPeriod period) { return nlohmann::json(period).get<std::string>(); }
+
+model::User read_user(const Query& q) {
+  model::User u;
+  u.id = q.integer(0);
+  u.login = q.text(1);
+  u.name = q.text(2);
+  u.email = q.text(3);
+  u.role = q.text(4) == "admin" ? model::Role::kAdmin : model::Role::kUser;
+  u.password_hash = q.text(5);
+  u.pin_hash = q.optional_text(6);
+  u.balance_cents = q.integer(7);
+  u.pays_with_credit = q.boolean(8);
+  if (auto period = q.optional_text(9)) {
+    model::Quota quota;
+    quota.period = nlohmann::json(*period).get<model::QuotaPeriod>();
+    quota.page_limit = q.optional_integer(10);
+    quota.cost_limit_cents = q.optional_integer(11);
+    quota.used_pages = q.integer(12);
+    quota.used_cost_cents = q.integer(13);
+    quota.period_start = from_unix(q.integer(14));
+    u.quota = quota;
+  }
+  return u;
+}
+
+model::Printer read_printer(const Query& q) {
+  model::Printer p;
+  p.id = q.integer(0);
+  p.name = q.text(1);
+  p.device_uri = q.text(2);
+  p.color = q.boolean(3);
+  p.largest_paper = model::paper_from_name(q.text(4)).value_or(model::PaperSize::kA4);
+  p.duplex = q.boolean(5);
+  p.vendor = q.text(6);
+  p.location = q.text(7);
+  p.fallback_allowed = q.boolean(8);
+  if (auto protocol = q.optional_text(9)) {
+    p.spooling_port =
+        model::DevicePort{model::protocol_from_name(*protocol).value_or(model::PortProtocol::kRaw),
+                          static_cast<int>(q.integer(10)), q.text(11)};
+  }
+  return p;
+}
+
+model::Job read_job(const Query& q) {
+  model::Job j;
+  j.id = q.integer(0);
+  j.uuid = q.text(1);
+  j.owner_id = q.integer(2);
+  j.queue_id = q.optional_integer(3);
+  j.printer_id = q.optional_integer(4);
+  j.origin = model::origin_from_name(q.text(5)).value_or(model::JobOrigin::kServer);
+  j.state = model::state_from_name(q.text(6)).value_or(model::JobState::kPending);
+  j.title = q.text(7);
+  j.counts.pages = q.integer(8);
+  j.counts.color_pages = q.integer(9);
+  j.counts.paper = model::paper_from_name(q.text(10)).value_or(model::PaperSize::kA4);
+  j.counts.duplex = q.boolean(11);
+  j.counts.copies = q.integer(12);
+  j.cost_cents = q.integer(13);
+  j.submitted_at = from_unix(q.integer(14));
+  if (auto printed = q.optional_integer(15)) j.printed_at = from_unix(*printed);
+  j.outcome = q.text(16);
+  j.may_be_counted_twice = q.boolean(17);
+  return j;
+}
+
+model::LedgerEntry read_ledger_entry(const Query& q) {
+  model::LedgerEntry e;
+  e.id = q.integer(0);
+  e.user_id = q.integer(1);
+  e.kind = model::ledger_kind_from_name(q.text(2)).value_or(model::LedgerKind::kCharge);
+  e.amount_cents = q.integer(3);
+  e.balance_after_cents = q.integer(4);
+  e.job_uuid = q.optional_text(5);
+  if (auto origin = q.optional_text(6)) e.origin = model::origin_from_name(*origin);
+  e.actor = q.text(7);
+  e.note = q.text(8);
+  e.created_at = from_unix(q.integer(9));
+  return e;
+}
+
+}  // namespace printline::store::sqlite

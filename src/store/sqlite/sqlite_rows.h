@@ -1,0 +1,41 @@
+#pragma once
+// Column lists and row readers shared by the SQLite store's files, so each table is mapped
+// to its model type in one place.
+
+#include <string>
+
+#include "model/job.h"
+#include "model/ledger_entry.h"
+#include "model/printer.h"
+#include "model/user.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace printline::store::sqlite {
+
+inline constexpr const char* kUserColumns =
+    "id, login, name, email, role, password_hash, pin_hash, balance_cents, pays_with_credit, "
+    "quota_period, quota_page_limit, quota_cost_limit_cents, quota_used_pages, "
+    "quota_used_cost_cents, quota_period_start";
+model::User read_user(const Query& q);
+
+inline constexpr const char* kPrinterColumns =
+    "id, name, device_uri, color, largest_paper, duplex, vendor, location, fallback_allowed, "
+    "spool_protocol, spool_port, spool_queue";
+model::Printer read_printer(const Query& q);
+
+inline constexpr const char* kJobColumns =
+    "id, uuid, owner_id, queue_id, printer_id, origin, state, title, pages, color_pages, paper, "
+    "duplex, copies, cost_cents, submitted_at, printed_at, outcome, may_be_counted_twice";
+model::Job read_job(const Query& q);
+
+inline constexpr const char* kLedgerColumns =
+    "id, user_id, kind, amount_cents, balance_after_cents, job_uuid, origin, actor, note, "
+    "created_at";
+model::LedgerEntry read_ledger_entry(const Query& q);
+
+// Enum text as stored (the same words as the JSON form).
+std::string text_of(model::QuotaPeriod period);
+model::Timestamp from_unix(std::int64_t seconds);
+std::int64_t to_unix(model::Timestamp t);
+
+}  // namespace printline::store::sqlite

@@ -1,0 +1,176 @@
+#pragma once
+// The SQLite implementation of Store: one connection per Store object, serialised by a mutex;
+// several Store objects (or processes) may share one file, SQLite's locking and the schema's
+// UNIQUE constraints keep them consistent. Methods are split over sqlite_store_*.cc by concept.
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "store/sqlite/sqlite_connection.h"
+#include "store/store.h"
+
+namespace printline::store::sqlite {
+
+// A refusal the caller can act on (unknown user, invalid profile ...), thrown inside a
+// transaction and returned as an Error value.
+struct Refusal {
+  std::string message;
+};
+
+// Runs a statement; a constraint violation (UNIQUE, FOREIGN KEY, CHECK) becomes a Refusal
+// with the given message.
+inline void run_or_refuse(Query& q, const std::string& message_on_conflict) {
+  try {
+    q.run();
+  } catch (const SqliteError& e) {
+    if (e.is_constraint()) throw Refusal{message_on_conflict};
+    throw;
+  }
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, StoreOptions options);
+
+  Result<model::User> create_user(const model::User& user, std::string_view password,
+                                  const Actor& actor) override;
+  Result<model::User> update_user(const model::User& user, const Actor& actor) override;
+  Status delete_user(std::int64_t user_id, const Actor& actor) override;
+  Result<std::optional<model::User>> find_user(std::int64_t user_id) override;
+  Result<std::optional<model::User>> find_user_by_login(std::string_view login) override;
+  Result<std::vector<model::User>> list_users() override;
+  Status set_password(std::int64_t user_id, std::string_view password, const Actor& actor) override;
+  Status set_pin(std::int64_t user_id, std::optional<std::string_view> pin,
+                 const Actor& actor) override;
+  Result<std::optional<model::User>> verify_login(std::string_view login,
+                                                  std::string_view password) override;
+  Result<std::optional<model::User>> verify_pin(std::string_view login,
+                                                std::string_view pin) override;
+
+  Result<IssuedToken> issue_token(std::int64_t user_id, std::chrono::seconds lifetime) override;
+  Result<std::optional<model::User>> authenticate_token(std::string_view token) override;
+  Status revoke_token(std::int64_t token_id) override;
+  Status revoke_tokens_of(std::int64_t user_id) override;
+
+  Result<model::Printer> create_printer(const model::Printer& printer, const Actor& actor) override;
+  Result<model::Printer> update_printer(const model::Printer& printer, const Actor& actor) override;
+  Status delete_printer(std::int64_t printer_id, const Actor& actor) override;
+  Result<std::optional<model::Printer>> find_printer(std::int64_t printer_id) override;
+  Result<std::optional<model::Printer>> find_printer_by_name(std::string_view name) override;
+  Result<std::vector<model::Printer>> list_printers() override;
+
+  Result<model::PrinterGroup> create_group(const model::PrinterGroup& group,
+                                           const Actor& actor) override;
+  Result<model::PrinterGroup> update_group(const model::PrinterGroup& group,
+                                           const Actor& actor) override;
+  Status delete_group(std::int64_t group_id, const Actor& actor) override;
+  Result<std::optional<model::PrinterGroup>> find_group(std::int64_t group_id) override;
+  Result<std::vector<model::PrinterGroup>> list_groups() override;
+
+  Result<model::PrintQueue> create_queue(const model::PrintQueue& queue,
+                                         const Actor& actor) override;
+  Result<model::PrintQueue> update_queue(const model::PrintQueue& queue,
+                                         const Actor& actor) override;
+  Status delete_queue(std::int64_t queue_id, const Actor& actor) override;
+  Result<std::optional<model::PrintQueue>> find_queue_by_name(std::string_view name) override;
+  Result<std::vector<model::PrintQueue>> list_queues() override;
+
+  Result<model::PriceList> price_list() override;
+  Status set_price_list(const model::PriceList& prices, const Actor& actor) override;
+
+  Result<SavedProfile> create_profile(const model::ClientProfile& profile,
+                                      const Actor& actor) override;
+  Result<SavedProfile> update_profile(const model::ClientProfile& profile,
+                                      const Actor& actor) override;
+  Status delete_profile(std::int64_t profile_id, const Actor& actor) override;
+  Result<std::optional<model::ClientProfile>> find_profile(std::int64_t profile_id) override;
+  Result<std::vector<model::ClientProfile>> list_profiles() override;
+  Result<std::optional<model::ClientProfile>> profile_for(
+      std::string_view login, std::span<const std::string> groups) override;
+
+  Result<RecordedJob> record_job(const model::Job& job) override;
+  Result<std::vector<Result<RecordedJob>>> record_jobs(std::span<const model::Job> jobs) override;
+  Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
+                                   std::optional<std::int64_t> printer_id,
+                                   std::string_view outcome) override;
+  Result<std::optional<model::Job>> find_job(std::string_view uuid) override;
+  Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) override;
+
+  Result<model::LedgerEntry> top_up(std::int64_t user_id, std::int64_t cents, std::string_view note,
+                                    const Actor& actor) override;
+  Result<model::LedgerEntry> refund_job(std::string_view uuid, std::string_view note,
+                                        const Actor& actor) override;
+  Result<std::vector<model::LedgerEntry>> ledger_of(std::int64_t user_id) override;
+
+  Result<std::vector<PrinterUse>> printer_history(std::int64_t user_id) override;
+  Result<std::vector<ReportRow>> report(ReportGrouping grouping, const JobFilter& filter) override;
+  Result<std::vector<model::AuditEntry>> audit_log(int limit) override;
+
+ private:
+  // Runs body inside one transaction under the mutex; exceptions become Error values.
+  // A fatal storage error poisons the store: later calls fail too (LevelDB's rule that
+  // half-written state is never trusted).
+  template <typename Body>
+  auto transact(TransactionMode mode, Body&& body) -> Result<std::invoke_result_t<Body&>>;
+  template <typename Body>
+  auto write(Body&& body) {
+    return transact(TransactionMode::kWrite, std::forward<Body>(body));
+  }
+  template <typename Body>
+  auto read(Body&& body) {
+    return transact(TransactionMode::kRead, std::forward<Body>(body));
+  }
+
+  std::int64_t now_unix() const;
+  void fault(std::string_view point);  // throws when the test hook asks to fail here
+  void audit(const Actor& actor, std::string_view action, std::string_view kind,
+             std::string_view name, std::string_view details);
+
+  // Shared steps, called inside a transaction.
+  std::optional<model::User> load_user(std::int64_t user_id);
+  model::User require_user(std::int64_t user_id);
+  std::optional<model::User> load_user_by_login(std::string_view login);
+  std::optional<model::Printer> load_printer(std::int64_t printer_id);
+  std::optional<model::PrinterGroup> load_group(std::int64_t group_id);
+  std::optional<model::ClientProfile> load_profile(std::int64_t profile_id);
+  std::optional<model::Job> load_job(std::string_view uuid);
+  void save_group_members(const model::PrinterGroup& group);
+  SavedProfile save_profile(const model::ClientProfile& profile, bool create, const Actor& actor);
+  RecordedJob record_job_in_transaction(const model::Job& job);
+  bool charge_job(const model::Job& job);  // false when the UUID was already charged
+  model::LedgerEntry append_ledger(const model::User& user, model::LedgerKind kind,
+                                   std::int64_t amount, std::optional<std::string> job_uuid,
+                                   std::optional<model::JobOrigin> origin, std::string_view actor,
+                                   std::string_view note);
+  void note_printer_use(std::int64_t user_id, std::int64_t printer_id);
+
+  StoreOptions options_;
+  std::mutex mutex_;
+  Connection connection_;
+  std::optional<std::string> broken_;  // set after a fatal storage error
+};
+
+template <typename Body>
+auto SqliteStore::transact(TransactionMode mode, Body&& body)
+    -> Result<std::invoke_result_t<Body&>> {
+  std::lock_guard lock(mutex_);
+  if (broken_) {
+    return Error{"storage failed earlier and is no longer trusted (" + *broken_ +
+                 "): fix the disk or database, then restart the server"};
+  }
+  try {
+    Transaction tx(connection_, mode);
+    auto result = body();
+    tx.commit();
+    return result;
+  } catch (const Refusal& refusal) {
+    return Error{refusal.message};
+  } catch (const SqliteError& e) {
+    if (e.is_fatal()) broken_ = e.what();
+    return Error{std::string("storage error: ") + e.what()};
+  }
+}
+
+}  // namespace printline::store::sqlite

@@ -1,0 +1,200 @@
+// Jobs: idempotent recording by UUID (D6), state changes, charging, listings.
+
+#include <fmt/format.h>
+
+#include "core/job_uuid.h"
+#include "model/quota.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace printline::store::sqlite {
+
+using model::Job;
+using model::JobState;
+
+namespace {
+
+std::optional<std::string> job_problem(const Job& job) {
+  if (!is_valid_job_uuid(job.uuid)) {
+    return fmt::format("job UUID \"{}\" is not a UUID (like 1b4e28ba-2fa1-4d2b-a3f6-0123456789ab)",
+                       job.uuid);
+  }
+  const auto& c = job.counts;
+  if (c.pages < 0 || c.color_pages < 0 || c.color_pages > c.pages || c.copies < 1) {
+    return fmt::format("job {}: {} pages with {} colour pages and {} copies do not add up",
+                       job.uuid, c.pages, c.color_pages, c.copies);
+  }
+  if (job.cost_cents < 0) return fmt::format("job {}: a cost cannot be negative", job.uuid);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Job> SqliteStore::load_job(std::string_view uuid) {
+  auto q = connection_.query(fmt::format("SELECT {} FROM jobs WHERE uuid = ?", kJobColumns));
+  q.bind_all(uuid);
+  if (!q.step()) return std::nullopt;
+  return read_job(q);
+}
+
+RecordedJob SqliteStore::record_job_in_transaction(const Job& job) {
+  if (auto problem = job_problem(job)) throw Refusal{*problem};
+  if (auto existing = load_job(job.uuid)) return RecordedJob{*existing, true, false};
+  require_user(job.owner_id);
+  if (job.printer_id && !load_printer(*job.printer_id)) {
+    throw Refusal{fmt::format("job {}: printer id {} does not exist", job.uuid, *job.printer_id)};
+  }
+  Job stored = job;
+  if (stored.state == JobState::kPrinted && !stored.printed_at)
+    stored.printed_at = options_.clock();
+  // ON CONFLICT DO NOTHING: another connection may have recorded the UUID since load_job
+  // above; the UNIQUE constraint decides, and the loser returns the winner's job.
+  auto q = connection_.query(
+      "INSERT INTO jobs (uuid, owner_id, queue_id, printer_id, origin, state, title, pages, "
+      "color_pages, paper, duplex, copies, cost_cents, submitted_at, printed_at, outcome, "
+      "may_be_counted_twice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (uuid) DO NOTHING");
+  q.bind_all(stored.uuid, stored.owner_id, stored.queue_id, stored.printer_id,
+             model::origin_name(stored.origin), model::state_name(stored.state), stored.title,
+             stored.counts.pages, stored.counts.color_pages, model::paper_name(stored.counts.paper),
+             stored.counts.duplex, stored.counts.copies, stored.cost_cents,
+             to_unix(stored.submitted_at),
+             stored.printed_at ? std::optional(to_unix(*stored.printed_at)) : std::nullopt,
+             stored.outcome, stored.may_be_counted_twice);
+  run_or_refuse(
+      q, fmt::format("job {} refers to a queue, user or printer that does not exist", stored.uuid));
+  if (connection_.changes() == 0) return RecordedJob{*load_job(job.uuid), true, false};
+  stored.id = connection_.last_insert_id();
+  fault("record_job:inserted");
+
+  bool charged = false;
+  if (stored.state == JobState::kPrinted) charged = charge_job(stored);
+  return RecordedJob{stored, false, charged};
+}
+
+bool SqliteStore::charge_job(const Job& job) {
+  model::User user = require_user(job.owner_id);
+  const std::int64_t balance_after = user.balance_cents - job.cost_cents;
+  // The UNIQUE index ledger_once_per_job is the real guard: a second charge of the UUID is
+  // not written, whatever path led here.
+  connection_
+      .query(
+          "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, "
+          "origin, actor, note, created_at) VALUES (?, 'charge', ?, ?, ?, ?, 'system', ?, ?) "
+          "ON CONFLICT DO NOTHING")
+      .bind_all(user.id, job.cost_cents, balance_after, job.uuid, model::origin_name(job.origin),
+                job.title, now_unix())
+      .run();
+  if (connection_.changes() == 0) return false;
+  fault("charge:ledger-written");
+
+  std::optional<model::Quota> quota;
+  if (user.quota) {
+    quota = model::quota_after_use(*user.quota, options_.clock(), job.counts.total_pages(),
+                                   job.cost_cents);
+  }
+  connection_
+      .query(
+          "UPDATE users SET balance_cents = ?, quota_used_pages = ?, "
+          "quota_used_cost_cents = ?, quota_period_start = ? WHERE id = ?")
+      .bind_all(balance_after, quota ? quota->used_pages : 0, quota ? quota->used_cost_cents : 0,
+                quota ? to_unix(quota->period_start) : 0, user.id)
+      .run();
+  fault("charge:balance-written");
+  if (job.printer_id) note_printer_use(user.id, *job.printer_id);
+  return true;
+}
+
+void SqliteStore::note_printer_use(std::int64_t user_id, std::int64_t printer_id) {
+  connection_
+      .query(
+          "INSERT INTO printer_history (user_id, printer_id, jobs, last_used) "
+          "VALUES (?, ?, 1, ?) ON CONFLICT (user_id, printer_id) DO UPDATE SET "
+          "jobs = jobs + 1, last_used = MAX(last_used, excluded.last_used)")
+      .bind_all(user_id, printer_id, now_unix())
+      .run();
+}
+
+Result<RecordedJob> SqliteStore::record_job(const Job& job) {
+  return write([&] { return record_job_in_transaction(job); });
+}
+
+Result<std::vector<Result<RecordedJob>>> SqliteStore::record_jobs(std::span<const Job> jobs) {
+  return write([&] {
+    std::vector<Result<RecordedJob>> results;
+    results.reserve(jobs.size());
+    for (const auto& job : jobs) {
+      Savepoint savepoint(connection_);
+      try {
+        results.emplace_back(record_job_in_transaction(job));
+        savepoint.release();
+      } catch (const Refusal& refusal) {
+        results.emplace_back(Error{refusal.message});
+      }
+    }
+    return results;
+  });
+}
+
+Result<Job> SqliteStore::set_job_state(std::string_view uuid, JobState state,
+                                       std::optional<std::int64_t> printer_id,
+                                       std::string_view outcome) {
+  return write([&] {
+    auto job = load_job(uuid);
+    if (!job) throw Refusal{fmt::format("there is no job {}", uuid)};
+    if (job->state == JobState::kPrinted) {
+      if (state == JobState::kPrinted) return *job;  // repeated report: nothing to do
+      throw Refusal{fmt::format("job {} has already printed; it can only be refunded", uuid)};
+    }
+    if (printer_id) {
+      if (!load_printer(*printer_id))
+        throw Refusal{fmt::format("there is no printer with id {}", *printer_id)};
+      job->printer_id = printer_id;
+    }
+    job->state = state;
+    job->outcome = std::string(outcome);
+    if (state == JobState::kPrinted) job->printed_at = options_.clock();
+    connection_
+        .query(
+            "UPDATE jobs SET state = ?, printer_id = ?, outcome = ?, printed_at = ? "
+            "WHERE id = ?")
+        .bind_all(model::state_name(job->state), job->printer_id, job->outcome,
+                  job->printed_at ? std::optional(to_unix(*job->printed_at)) : std::nullopt,
+                  job->id)
+        .run();
+    if (state == JobState::kPrinted) charge_job(*job);
+    return *job;
+  });
+}
+
+Result<std::optional<Job>> SqliteStore::find_job(std::string_view uuid) {
+  return read([&] { return load_job(uuid); });
+}
+
+Result<std::vector<Job>> SqliteStore::list_jobs(const JobFilter& filter) {
+  return read([&] {
+    std::string sql = fmt::format("SELECT {} FROM jobs WHERE 1 = 1", kJobColumns);
+    if (filter.owner_id) sql += " AND owner_id = ?";
+    if (filter.printer_id) sql += " AND printer_id = ?";
+    if (filter.origin) sql += " AND origin = ?";
+    if (filter.state) sql += " AND state = ?";
+    if (filter.from) sql += " AND submitted_at >= ?";
+    if (filter.to) sql += " AND submitted_at < ?";
+    sql += " ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?";
+    auto q = connection_.query(sql);
+    int i = 0;
+    if (filter.owner_id) q.bind(++i, *filter.owner_id);
+    if (filter.printer_id) q.bind(++i, *filter.printer_id);
+    if (filter.origin) q.bind(++i, model::origin_name(*filter.origin));
+    if (filter.state) q.bind(++i, model::state_name(*filter.state));
+    if (filter.from) q.bind(++i, to_unix(*filter.from));
+    if (filter.to) q.bind(++i, to_unix(*filter.to));
+    q.bind(++i, filter.limit);
+    q.bind(++i, filter.offset);
+    std::vector<Job> jobs;
+    while (q.step()) jobs.push_back(read_job(q));
+    return jobs;
+  });
+}
+
+}  // namespace printline::store::sqlite

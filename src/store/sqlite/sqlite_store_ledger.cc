@@ -1,0 +1,169 @@
+// The ledger (top-ups, refunds, the charges written by sqlite_store_jobs.cc), printer
+// history, reports and the audit log.
+
+#include <fmt/format.h>
+
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace printline::store::sqlite {
+
+using model::LedgerEntry;
+using model::LedgerKind;
+
+LedgerEntry SqliteStore::append_ledger(const model::User& user, LedgerKind kind,
+                                       std::int64_t amount, std::optional<std::string> job_uuid,
+                                       std::optional<model::JobOrigin> origin,
+                                       std::string_view actor, std::string_view note) {
+  LedgerEntry entry;
+  entry.user_id = user.id;
+  entry.kind = kind;
+  entry.amount_cents = amount;
+  entry.balance_after_cents = user.balance_cents + entry.balance_delta();
+  entry.job_uuid = std::move(job_uuid);
+  entry.origin = origin;
+  entry.actor = std::string(actor);
+  entry.note = std::string(note);
+  entry.created_at = options_.clock();
+  auto q = connection_.query(
+      "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, origin, "
+      "actor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind_all(entry.user_id, model::ledger_kind_name(kind), entry.amount_cents,
+             entry.balance_after_cents, entry.job_uuid,
+             origin ? std::optional(std::string(model::origin_name(*origin))) : std::nullopt,
+             entry.actor, entry.note, to_unix(entry.created_at));
+  run_or_refuse(q, fmt::format("job {} has already been {}", entry.job_uuid.value_or("?"),
+                               kind == LedgerKind::kRefund ? "refunded" : "charged"));
+  entry.id = connection_.last_insert_id();
+  fault("ledger:appended");
+  connection_.query("UPDATE users SET balance_cents = ? WHERE id = ?")
+      .bind_all(entry.balance_after_cents, user.id)
+      .run();
+  return entry;
+}
+
+Result<LedgerEntry> SqliteStore::top_up(std::int64_t user_id, std::int64_t cents,
+                                        std::string_view note, const Actor& actor) {
+  if (cents <= 0) return Error{"a top-up must be a positive amount"};
+  return write([&] {
+    const model::User user = require_user(user_id);
+    auto entry = append_ledger(user, LedgerKind::kTopUp, cents, std::nullopt, std::nullopt,
+                               actor.login, note);
+    audit(actor, "top-up", "user", user.login, nlohmann::json(entry).dump());
+    return entry;
+  });
+}
+
+Result<LedgerEntry> SqliteStore::refund_job(std::string_view uuid, std::string_view note,
+                                            const Actor& actor) {
+  return write([&] {
+    std::int64_t user_id = 0;
+    std::int64_t amount = 0;
+    std::optional<model::JobOrigin> origin;
+    {
+      auto q = connection_.query(
+          "SELECT user_id, amount_cents, origin FROM ledger WHERE job_uuid = ? AND kind = "
+          "'charge'");
+      q.bind_all(uuid);
+      if (!q.step())
+        throw Refusal{fmt::format("job {} was never charged, so it cannot be refunded", uuid)};
+      user_id = q.integer(0);
+      amount = q.integer(1);
+      if (auto o = q.optional_text(2)) origin = model::origin_from_name(*o);
+    }
+    const model::User user = require_user(user_id);
+    auto entry = append_ledger(user, LedgerKind::kRefund, amount, std::string(uuid), origin,
+                               actor.login, note);
+    audit(actor, "refund", "job", std::string(uuid), nlohmann::json(entry).dump());
+    return entry;
+  });
+}
+
+Result<std::vector<LedgerEntry>> SqliteStore::ledger_of(std::int64_t user_id) {
+  return read([&] {
+    std::vector<LedgerEntry> entries;
+    auto q = connection_.query(
+        fmt::format("SELECT {} FROM ledger WHERE user_id = ? ORDER BY id", kLedgerColumns));
+    q.bind_all(user_id);
+    while (q.step()) entries.push_back(read_ledger_entry(q));
+    return entries;
+  });
+}
+
+Result<std::vector<PrinterUse>> SqliteStore::printer_history(std::int64_t user_id) {
+  return read([&] {
+    std::vector<PrinterUse> uses;
+    auto q = connection_.query(
+        "SELECT printer_id, jobs, last_used FROM printer_history WHERE user_id = ? "
+        "ORDER BY last_used DESC, printer_id");
+    q.bind_all(user_id);
+    while (q.step()) uses.push_back({q.integer(0), q.integer(1), from_unix(q.integer(2))});
+    return uses;
+  });
+}
+
+Result<std::vector<ReportRow>> SqliteStore::report(ReportGrouping grouping,
+                                                   const JobFilter& filter) {
+  const char* key = "";
+  switch (grouping) {
+    case ReportGrouping::kUser:
+      key = "u.login";
+      break;
+    case ReportGrouping::kPrinter:
+      key = "COALESCE(p.name, '(none)')";
+      break;
+    case ReportGrouping::kDay:
+      key = "strftime('%Y-%m-%d', j.submitted_at, 'unixepoch')";
+      break;
+    // SQLite 3.40 has no ISO week (%V): weeks start on Monday, week 00 holds the days of
+    // January before the first Monday.
+    case ReportGrouping::kWeek:
+      key = "strftime('%Y-W%W', j.submitted_at, 'unixepoch')";
+      break;
+    case ReportGrouping::kMonth:
+      key = "strftime('%Y-%m', j.submitted_at, 'unixepoch')";
+      break;
+  }
+  return read([&] {
+    std::string sql = fmt::format(
+        "SELECT {} AS k, COUNT(*), SUM(j.pages * j.copies), SUM(j.color_pages * j.copies), "
+        "SUM(j.cost_cents) FROM jobs j JOIN users u ON u.id = j.owner_id "
+        "LEFT JOIN printers p ON p.id = j.printer_id WHERE j.state = 'printed'",
+        key);
+    if (filter.owner_id) sql += " AND j.owner_id = ?";
+    if (filter.printer_id) sql += " AND j.printer_id = ?";
+    if (filter.origin) sql += " AND j.origin = ?";
+    if (filter.from) sql += " AND j.submitted_at >= ?";
+    if (filter.to) sql += " AND j.submitted_at < ?";
+    sql += " GROUP BY k ORDER BY k";
+    auto q = connection_.query(sql);
+    int i = 0;
+    if (filter.owner_id) q.bind(++i, *filter.owner_id);
+    if (filter.printer_id) q.bind(++i, *filter.printer_id);
+    if (filter.origin) q.bind(++i, model::origin_name(*filter.origin));
+    if (filter.from) q.bind(++i, to_unix(*filter.from));
+    if (filter.to) q.bind(++i, to_unix(*filter.to));
+    std::vector<ReportRow> rows;
+    while (q.step()) {
+      rows.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3), q.integer(4)});
+    }
+    return rows;
+  });
+}
+
+Result<std::vector<model::AuditEntry>> SqliteStore::audit_log(int limit) {
+  return read([&] {
+    std::vector<model::AuditEntry> entries;
+    auto q = connection_.query(
+        "SELECT id, at, actor, action, object_kind, object_name, details FROM audit_log "
+        "ORDER BY id DESC LIMIT ?");
+    q.bind_all(limit);
+    while (q.step()) {
+      entries.push_back({q.integer(0), from_unix(q.integer(1)), q.text(2), q.text(3), q.text(4),
+                         q.text(5), q.text(6)});
+    }
+    return entries;
+  });
+}
+
+}  // namespace printline::store::sqlite

@@ -1,0 +1,289 @@
+// Printers, printer groups and queues.
+
+#include <fmt/format.h>
+
+#include "model/device_uri.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace printline::store::sqlite {
+
+using model::Printer;
+using model::PrinterGroup;
+using model::PrintQueue;
+
+namespace {
+
+std::optional<std::string> printer_problem(const Printer& printer) {
+  if (printer.name.empty()) return "a printer needs a name";
+  if (auto host = model::device_uri_host(printer.device_uri); !host) return host.error().message;
+  if (printer.spooling_port) {
+    if (auto problem = model::device_port_problem(*printer.spooling_port)) {
+      return "device spooling port: " + *problem;
+    }
+  }
+  return std::nullopt;
+}
+
+void bind_printer(Query& q, const Printer& p) {
+  const auto& spool = p.spooling_port;
+  q.bind_all(
+      p.name, p.device_uri, p.color, model::paper_name(p.largest_paper), p.duplex, p.vendor,
+      p.location, p.fallback_allowed,
+      spool ? std::optional(std::string(model::protocol_name(spool->protocol))) : std::nullopt,
+      spool ? std::optional<std::int64_t>(spool->port) : std::nullopt,
+      spool ? std::optional(spool->queue) : std::nullopt);
+}
+
+}  // namespace
+
+std::optional<Printer> SqliteStore::load_printer(std::int64_t printer_id) {
+  auto q = connection_.query(fmt::format("SELECT {} FROM printers WHERE id = ?", kPrinterColumns));
+  q.bind_all(printer_id);
+  if (!q.step()) return std::nullopt;
+  return read_printer(q);
+}
+
+Result<Printer> SqliteStore::create_printer(const Printer& printer, const Actor& actor) {
+  if (auto problem = printer_problem(printer)) return Error{*problem};
+  return write([&] {
+    auto q = connection_.query(
+        "INSERT INTO printers (name, device_uri, color, largest_paper, duplex, vendor, location, "
+        "fallback_allowed, spool_protocol, spool_port, spool_queue) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_printer(q, printer);
+    run_or_refuse(q, fmt::format("a printer named \"{}\" already exists", printer.name));
+    Printer stored = printer;
+    stored.id = connection_.last_insert_id();
+    audit(actor, "create", "printer", stored.name, nlohmann::json(stored).dump());
+    return stored;
+  });
+}
+
+Result<Printer> SqliteStore::update_printer(const Printer& printer, const Actor& actor) {
+  if (auto problem = printer_problem(printer)) return Error{*problem};
+  return write([&] {
+    if (!load_printer(printer.id))
+      throw Refusal{fmt::format("there is no printer with id {}", printer.id)};
+    auto q = connection_.query(
+        "UPDATE printers SET name = ?, device_uri = ?, color = ?, largest_paper = ?, duplex = ?, "
+        "vendor = ?, location = ?, fallback_allowed = ?, spool_protocol = ?, spool_port = ?, "
+        "spool_queue = ? WHERE id = ?");
+    bind_printer(q, printer);
+    q.bind(12, printer.id);
+    run_or_refuse(q, fmt::format("a printer named \"{}\" already exists", printer.name));
+    audit(actor, "update", "printer", printer.name, nlohmann::json(printer).dump());
+    return printer;
+  });
+}
+
+Status SqliteStore::delete_printer(std::int64_t printer_id, const Actor& actor) {
+  return write([&] {
+    auto printer = load_printer(printer_id);
+    if (!printer) throw Refusal{fmt::format("there is no printer with id {}", printer_id)};
+    auto q = connection_.query("DELETE FROM printers WHERE id = ?");
+    q.bind_all(printer_id);
+    run_or_refuse(q, fmt::format("printer \"{}\" is the target of a queue: point the queue "
+                                 "elsewhere first",
+                                 printer->name));
+    audit(actor, "delete", "printer", printer->name, "");
+    return std::monostate{};
+  });
+}
+
+Result<std::optional<Printer>> SqliteStore::find_printer(std::int64_t printer_id) {
+  return read([&] { return load_printer(printer_id); });
+}
+
+Result<std::optional<Printer>> SqliteStore::find_printer_by_name(std::string_view name) {
+  return read([&]() -> std::optional<Printer> {
+    auto q =
+        connection_.query(fmt::format("SELECT {} FROM printers WHERE name = ?", kPrinterColumns));
+    q.bind_all(name);
+    if (!q.step()) return std::nullopt;
+    return read_printer(q);
+  });
+}
+
+Result<std::vector<Printer>> SqliteStore::list_printers() {
+  return read([&] {
+    std::vector<Printer> printers;
+    auto q =
+        connection_.query(fmt::format("SELECT {} FROM printers ORDER BY name", kPrinterColumns));
+    while (q.step()) printers.push_back(read_printer(q));
+    return printers;
+  });
+}
+
+// Groups ---------------------------------------------------------------------------------
+
+std::optional<PrinterGroup> SqliteStore::load_group(std::int64_t group_id) {
+  PrinterGroup group;
+  {
+    auto q = connection_.query("SELECT id, name, description FROM printer_groups WHERE id = ?");
+    q.bind_all(group_id);
+    if (!q.step()) return std::nullopt;
+    group = PrinterGroup{q.integer(0), q.text(1), q.text(2), {}};
+  }
+  auto members = connection_.query(
+      "SELECT printer_id FROM printer_group_members WHERE group_id = ? ORDER BY position");
+  members.bind_all(group_id);
+  while (members.step()) group.printer_ids.push_back(members.integer(0));
+  return group;
+}
+
+void SqliteStore::save_group_members(const PrinterGroup& group) {
+  connection_.query("DELETE FROM printer_group_members WHERE group_id = ?")
+      .bind_all(group.id)
+      .run();
+  int position = 0;
+  for (auto printer_id : group.printer_ids) {
+    auto q = connection_.query(
+        "INSERT INTO printer_group_members (group_id, printer_id, position) VALUES (?, ?, ?)");
+    q.bind_all(group.id, printer_id, position++);
+    run_or_refuse(q, fmt::format("group \"{}\": printer id {} does not exist or is listed twice",
+                                 group.name, printer_id));
+  }
+}
+
+Result<PrinterGroup> SqliteStore::create_group(const PrinterGroup& group, const Actor& actor) {
+  if (group.name.empty()) return Error{"a printer group needs a name"};
+  return write([&] {
+    auto q = connection_.query("INSERT INTO printer_groups (name, description) VALUES (?, ?)");
+    q.bind_all(group.name, group.description);
+    run_or_refuse(q, fmt::format("a printer group named \"{}\" already exists", group.name));
+    PrinterGroup stored = group;
+    stored.id = connection_.last_insert_id();
+    save_group_members(stored);
+    audit(actor, "create", "group", stored.name, nlohmann::json(stored).dump());
+    return stored;
+  });
+}
+
+Result<PrinterGroup> SqliteStore::update_group(const PrinterGroup& group, const Actor& actor) {
+  if (group.name.empty()) return Error{"a printer group needs a name"};
+  return write([&] {
+    if (!load_group(group.id))
+      throw Refusal{fmt::format("there is no printer group with id {}", group.id)};
+    auto q = connection_.query("UPDATE printer_groups SET name = ?, description = ? WHERE id = ?");
+    q.bind_all(group.name, group.description, group.id);
+    run_or_refuse(q, fmt::format("a printer group named \"{}\" already exists", group.name));
+    save_group_members(group);
+    audit(actor, "update", "group", group.name, nlohmann::json(group).dump());
+    return group;
+  });
+}
+
+Status SqliteStore::delete_group(std::int64_t group_id, const Actor& actor) {
+  return write([&] {
+    auto group = load_group(group_id);
+    if (!group) throw Refusal{fmt::format("there is no printer group with id {}", group_id)};
+    auto q = connection_.query("DELETE FROM printer_groups WHERE id = ?");
+    q.bind_all(group_id);
+    run_or_refuse(q, fmt::format("printer group \"{}\" is the target of a queue: point the "
+                                 "queue elsewhere first",
+                                 group->name));
+    audit(actor, "delete", "group", group->name, "");
+    return std::monostate{};
+  });
+}
+
+Result<std::optional<PrinterGroup>> SqliteStore::find_group(std::int64_t group_id) {
+  return read([&] { return load_group(group_id); });
+}
+
+Result<std::vector<PrinterGroup>> SqliteStore::list_groups() {
+  return read([&] {
+    std::vector<std::int64_t> ids;
+    {
+      auto q = connection_.query("SELECT id FROM printer_groups ORDER BY name");
+      while (q.step()) ids.push_back(q.integer(0));
+    }
+    std::vector<PrinterGroup> groups;
+    for (auto id : ids) groups.push_back(*load_group(id));
+    return groups;
+  });
+}
+
+// Queues ---------------------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kQueueColumns = "id, name, kind, printer_id, group_id";
+
+PrintQueue read_queue(const Query& q) {
+  return PrintQueue{q.integer(0), q.text(1),
+                    q.text(2) == "hold" ? model::QueueKind::kHold : model::QueueKind::kDirect,
+                    q.optional_integer(3), q.optional_integer(4)};
+}
+
+const char* kind_text(model::QueueKind kind) {
+  return kind == model::QueueKind::kHold ? "hold" : "direct";
+}
+
+}  // namespace
+
+Result<PrintQueue> SqliteStore::create_queue(const PrintQueue& queue, const Actor& actor) {
+  if (auto problem = model::queue_problem(queue)) return Error{*problem};
+  return write([&] {
+    auto q = connection_.query(
+        "INSERT INTO queues (name, kind, printer_id, group_id) VALUES (?, ?, ?, ?)");
+    q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id);
+    run_or_refuse(q, fmt::format("queue \"{}\" already exists, or its printer or group does not",
+                                 queue.name));
+    PrintQueue stored = queue;
+    stored.id = connection_.last_insert_id();
+    audit(actor, "create", "queue", stored.name, nlohmann::json(stored).dump());
+    return stored;
+  });
+}
+
+Result<PrintQueue> SqliteStore::update_queue(const PrintQueue& queue, const Actor& actor) {
+  if (auto problem = model::queue_problem(queue)) return Error{*problem};
+  return write([&] {
+    auto q = connection_.query(
+        "UPDATE queues SET name = ?, kind = ?, printer_id = ?, group_id = ? WHERE id = ?");
+    q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id, queue.id);
+    run_or_refuse(q, fmt::format("queue \"{}\" already exists, or its printer or group does not",
+                                 queue.name));
+    if (connection_.changes() == 0)
+      throw Refusal{fmt::format("there is no queue with id {}", queue.id)};
+    audit(actor, "update", "queue", queue.name, nlohmann::json(queue).dump());
+    return queue;
+  });
+}
+
+Status SqliteStore::delete_queue(std::int64_t queue_id, const Actor& actor) {
+  return write([&] {
+    std::string name;
+    {
+      auto q = connection_.query("SELECT name FROM queues WHERE id = ?");
+      q.bind_all(queue_id);
+      if (!q.step()) throw Refusal{fmt::format("there is no queue with id {}", queue_id)};
+      name = q.text(0);
+    }
+    connection_.query("DELETE FROM queues WHERE id = ?").bind_all(queue_id).run();
+    audit(actor, "delete", "queue", name, "");
+    return std::monostate{};
+  });
+}
+
+Result<std::optional<PrintQueue>> SqliteStore::find_queue_by_name(std::string_view name) {
+  return read([&]() -> std::optional<PrintQueue> {
+    auto q = connection_.query(fmt::format("SELECT {} FROM queues WHERE name = ?", kQueueColumns));
+    q.bind_all(name);
+    if (!q.step()) return std::nullopt;
+    return read_queue(q);
+  });
+}
+
+Result<std::vector<PrintQueue>> SqliteStore::list_queues() {
+  return read([&] {
+    std::vector<PrintQueue> queues;
+    auto q = connection_.query(fmt::format("SELECT {} FROM queues ORDER BY name", kQueueColumns));
+    while (q.step()) queues.push_back(read_queue(q));
+    return queues;
+  });
+}
+
+}  // namespace printline::store::sqlite

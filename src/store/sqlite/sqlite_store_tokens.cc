@@ -1,0 +1,60 @@
+// API tokens: stored as hashes, revocable, with an expiry.
+
+#include <fmt/format.h>
+
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace printline::store::sqlite {
+
+Result<IssuedToken> SqliteStore::issue_token(std::int64_t user_id, std::chrono::seconds lifetime) {
+  if (lifetime.count() <= 0) return Error{"a token lifetime must be positive"};
+  return write([&] {
+    require_user(user_id);
+    IssuedToken issued;
+    issued.token = generate_token_text();
+    if (issued.token.empty()) throw Refusal{"libsodium could not be initialised"};
+    const std::int64_t now = now_unix();
+    issued.expires_at = from_unix(now + lifetime.count());
+    connection_
+        .query(
+            "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)")
+        .bind_all(user_id, hash_token_text(issued.token), now, to_unix(issued.expires_at))
+        .run();
+    issued.id = connection_.last_insert_id();
+    return issued;
+  });
+}
+
+Result<std::optional<model::User>> SqliteStore::authenticate_token(std::string_view token) {
+  return read([&]() -> std::optional<model::User> {
+    auto q = connection_.query(
+        "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND "
+        "expires_at > ?");
+    q.bind_all(hash_token_text(token), now_unix());
+    if (!q.step()) return std::nullopt;
+    return load_user(q.integer(0));
+  });
+}
+
+Status SqliteStore::revoke_token(std::int64_t token_id) {
+  return write([&] {
+    connection_.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+        .bind_all(now_unix(), token_id)
+        .run();
+    return std::monostate{};
+  });
+}
+
+Status SqliteStore::revoke_tokens_of(std::int64_t user_id) {
+  return write([&] {
+    connection_
+        .query("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+        .bind_all(now_unix(), user_id)
+        .run();
+    return std::monostate{};
+  });
+}
+
+}  // namespace printline::store::sqlite

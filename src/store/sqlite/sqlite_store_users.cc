@@ -1,0 +1,205 @@
+// Users, passwords and PINs.
+
+#include <fmt/format.h>
+
+#include "store/password_hash.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace printline::store::sqlite {
+
+using model::User;
+
+namespace {
+
+std::optional<std::string> user_problem(const User& user) {
+  if (user.login.empty() || user.login.find_first_of(" \t\r\n/:") != std::string::npos) {
+    return fmt::format("login \"{}\" must be non-empty, without spaces, '/' or ':'", user.login);
+  }
+  if (user.quota && user.quota->page_limit.value_or(0) < 0)
+    return "a page quota cannot be negative";
+  if (user.quota && user.quota->cost_limit_cents.value_or(0) < 0) {
+    return "a spending quota cannot be negative";
+  }
+  return std::nullopt;
+}
+
+// The user as written to the audit log: the JSON form, which carries no hashes.
+std::string audit_details(const User& user) { return nlohmann::json(user).dump(); }
+
+}  // namespace
+
+std::optional<User> SqliteStore::load_user(std::int64_t user_id) {
+  auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE id = ?", kUserColumns));
+  q.bind_all(user_id);
+  if (!q.step()) return std::nullopt;
+  return read_user(q);
+}
+
+User SqliteStore::require_user(std::int64_t user_id) {
+  auto user = load_user(user_id);
+  if (!user) throw Refusal{fmt::format("there is no user with id {}", user_id)};
+  return *user;
+}
+
+std::optional<User> SqliteStore::load_user_by_login(std::string_view login) {
+  auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE login = ?", kUserColumns));
+  q.bind_all(login);
+  if (!q.step()) return std::nullopt;
+  return read_user(q);
+}
+
+Result<User> SqliteStore::create_user(const User& user, std::string_view password,
+                                      const Actor& actor) {
+  if (auto problem = user_problem(user)) return Error{*problem};
+  auto hash = hash_password(password, options_.hash_cost);  // slow: outside the lock
+  if (!hash) return hash.error();
+  return write([&] {
+    User stored = user;
+    stored.id = 0;
+    stored.password_hash = *hash;
+    stored.pin_hash.reset();
+    stored.balance_cents = 0;  // money only moves through the ledger
+    if (stored.quota) stored.quota = model::quota_at(*stored.quota, options_.clock());
+    auto q = connection_.query(
+        "INSERT INTO users (login, name, email, role, password_hash, pays_with_credit, "
+        "quota_period, quota_page_limit, quota_cost_limit_cents, quota_used_pages, "
+        "quota_used_cost_cents, quota_period_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const auto& quota = stored.quota;
+    q.bind_all(stored.login, stored.name, stored.email,
+               stored.role == model::Role::kAdmin ? "admin" : "user", stored.password_hash,
+               stored.pays_with_credit,
+               quota ? std::optional(text_of(quota->period)) : std::nullopt,
+               quota ? quota->page_limit : std::nullopt,
+               quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
+               quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0);
+    run_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
+    stored.id = connection_.last_insert_id();
+    audit(actor, "create", "user", stored.login, audit_details(stored));
+    return stored;
+  });
+}
+
+Result<User> SqliteStore::update_user(const User& user, const Actor& actor) {
+  if (auto problem = user_problem(user)) return Error{*problem};
+  return write([&] {
+    User stored = require_user(user.id);
+    stored.login = user.login;
+    stored.name = user.name;
+    stored.email = user.email;
+    stored.role = user.role;
+    stored.pays_with_credit = user.pays_with_credit;
+    // Limits come from the caller; usage stays what accounting says.
+    if (user.quota) {
+      model::Quota quota = model::quota_at(stored.quota.value_or(model::Quota{}), options_.clock());
+      if (!stored.quota || stored.quota->period != user.quota->period) {
+        model::Quota fresh;  // a new period kind starts with no usage
+        fresh.period = user.quota->period;
+        quota = model::quota_at(fresh, options_.clock());
+      }
+      quota.page_limit = user.quota->page_limit;
+      quota.cost_limit_cents = user.quota->cost_limit_cents;
+      stored.quota = quota;
+    } else {
+      stored.quota.reset();
+    }
+    const auto& quota = stored.quota;
+    auto q = connection_.query(
+        "UPDATE users SET login = ?, name = ?, email = ?, role = ?, pays_with_credit = ?, "
+        "quota_period = ?, quota_page_limit = ?, quota_cost_limit_cents = ?, "
+        "quota_used_pages = ?, quota_used_cost_cents = ?, quota_period_start = ? WHERE id = ?");
+    q.bind_all(stored.login, stored.name, stored.email,
+               stored.role == model::Role::kAdmin ? "admin" : "user", stored.pays_with_credit,
+               quota ? std::optional(text_of(quota->period)) : std::nullopt,
+               quota ? quota->page_limit : std::nullopt,
+               quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
+               quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0,
+               stored.id);
+    run_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
+    audit(actor, "update", "user", stored.login, audit_details(stored));
+    return stored;
+  });
+}
+
+Status SqliteStore::delete_user(std::int64_t user_id, const Actor& actor) {
+  return write([&] {
+    User user = require_user(user_id);
+    auto q = connection_.query("DELETE FROM users WHERE id = ?");
+    q.bind_all(user_id);
+    run_or_refuse(q, fmt::format("user \"{}\" has jobs or ledger entries, which accounting must "
+                                 "keep: remove their rights instead of deleting the account",
+                                 user.login));
+    audit(actor, "delete", "user", user.login, "");
+    return std::monostate{};
+  });
+}
+
+Result<std::optional<User>> SqliteStore::find_user(std::int64_t user_id) {
+  return read([&] { return load_user(user_id); });
+}
+
+Result<std::optional<User>> SqliteStore::find_user_by_login(std::string_view login) {
+  return read([&] { return load_user_by_login(login); });
+}
+
+Result<std::vector<User>> SqliteStore::list_users() {
+  return read([&] {
+    std::vector<User> users;
+    auto q = connection_.query(fmt::format("SELECT {} FROM users ORDER BY login", kUserColumns));
+    while (q.step()) users.push_back(read_user(q));
+    return users;
+  });
+}
+
+Status SqliteStore::set_password(std::int64_t user_id, std::string_view password,
+                                 const Actor& actor) {
+  auto hash = hash_password(password, options_.hash_cost);
+  if (!hash) return hash.error();
+  return write([&] {
+    User user = require_user(user_id);
+    connection_.query("UPDATE users SET password_hash = ? WHERE id = ?")
+        .bind_all(*hash, user_id)
+        .run();
+    audit(actor, "set-password", "user", user.login, "");
+    return std::monostate{};
+  });
+}
+
+Status SqliteStore::set_pin(std::int64_t user_id, std::optional<std::string_view> pin,
+                            const Actor& actor) {
+  std::optional<std::string> hash;
+  if (pin) {
+    if (pin->size() < 4 || pin->find_first_not_of("0123456789") != std::string_view::npos) {
+      return Error{"a PIN must be at least 4 digits"};
+    }
+    auto h = hash_password(*pin, options_.hash_cost);
+    if (!h) return h.error();
+    hash = *h;
+  }
+  return write([&] {
+    User user = require_user(user_id);
+    connection_.query("UPDATE users SET pin_hash = ? WHERE id = ?").bind_all(hash, user_id).run();
+    audit(actor, pin ? "set-pin" : "clear-pin", "user", user.login, "");
+    return std::monostate{};
+  });
+}
+
+Result<std::optional<User>> SqliteStore::verify_login(std::string_view login,
+                                                      std::string_view password) {
+  auto user = find_user_by_login(login);
+  if (!user || !*user) return user;
+  // Verified outside the lock: Argon2id is deliberately slow.
+  if (!verify_password((*user)->password_hash, password)) return std::optional<User>{};
+  return user;
+}
+
+Result<std::optional<User>> SqliteStore::verify_pin(std::string_view login, std::string_view pin) {
+  auto user = find_user_by_login(login);
+  if (!user || !*user) return user;
+  if (!(*user)->pin_hash || !verify_password(*(*user)->pin_hash, pin)) {
+    return std::optional<User>{};
+  }
+  return user;
+}
+
+}  // namespace printline::store::sqlite

@@ -1,0 +1,168 @@
+#pragma once
+// The storage interface of the server: every object of the model, the ledger, tokens, history,
+// reports and the audit log. Errors are values; nothing throws across it.
+//
+// Contract for every implementation (SQLite now, PostgreSQL later):
+//  - Each call is one transaction: it happens completely or not at all.
+//  - Administrative changes (users, printers, groups, queues, price list, profiles, top-ups,
+//    refunds) write an audit entry in the same transaction.
+//  - A job UUID is recorded once and charged at most once, enforced by a UNIQUE constraint in
+//    the database, so it holds across processes sharing the database (D6).
+//  - A user's balance equals the sum of their ledger entries; both change in one transaction.
+//  - find_* return an empty optional for "no such object"; an Error is a real failure.
+//  - Thread-safe: calls may come from any thread.
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "model/audit_entry.h"
+#include "model/client_profile.h"
+#include "model/job.h"
+#include "model/ledger_entry.h"
+#include "model/price_list.h"
+#include "model/print_queue.h"
+#include "model/printer.h"
+#include "model/printer_group.h"
+#include "model/user.h"
+#include "store/actor.h"
+#include "store/api_token.h"
+#include "store/job_filter.h"
+#include "store/report.h"
+#include "store/status.h"
+#include "store/store_options.h"
+
+namespace printline::store {
+
+// The answer to recording a job: the stored job, and whether it was already there (then
+// nothing was charged or changed).
+struct RecordedJob {
+  model::Job job;
+  bool duplicate = false;
+  bool charged = false;  // a ledger charge was written by this call
+};
+
+// A saved profile and the D8 warnings the administrator should see.
+struct SavedProfile {
+  model::ClientProfile profile;
+  std::vector<std::string> warnings;
+};
+
+// A printer a user has printed on (direct, released or fallback).
+struct PrinterUse {
+  std::int64_t printer_id = 0;
+  std::int64_t jobs = 0;
+  model::Timestamp last_used{};
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Users. create_user hashes the password (Argon2id); update_user changes the profile fields
+  // and quota limits but never hashes or balance (those have their own calls).
+  virtual Result<model::User> create_user(const model::User& user, std::string_view password,
+                                          const Actor& actor) = 0;
+  virtual Result<model::User> update_user(const model::User& user, const Actor& actor) = 0;
+  virtual Status delete_user(std::int64_t user_id, const Actor& actor) = 0;
+  virtual Result<std::optional<model::User>> find_user(std::int64_t user_id) = 0;
+  virtual Result<std::optional<model::User>> find_user_by_login(std::string_view login) = 0;
+  virtual Result<std::vector<model::User>> list_users() = 0;
+  virtual Status set_password(std::int64_t user_id, std::string_view password,
+                              const Actor& actor) = 0;
+  virtual Status set_pin(std::int64_t user_id, std::optional<std::string_view> pin,
+                         const Actor& actor) = 0;
+  // The user when login and password match, else an empty optional.
+  virtual Result<std::optional<model::User>> verify_login(std::string_view login,
+                                                          std::string_view password) = 0;
+  virtual Result<std::optional<model::User>> verify_pin(std::string_view login,
+                                                        std::string_view pin) = 0;
+
+  // API tokens: the text is returned once; only its hash is stored.
+  virtual Result<IssuedToken> issue_token(std::int64_t user_id, std::chrono::seconds lifetime) = 0;
+  // The token's user, or empty if unknown, revoked or expired.
+  virtual Result<std::optional<model::User>> authenticate_token(std::string_view token) = 0;
+  virtual Status revoke_token(std::int64_t token_id) = 0;
+  virtual Status revoke_tokens_of(std::int64_t user_id) = 0;
+
+  // Printers, groups and queues.
+  virtual Result<model::Printer> create_printer(const model::Printer& printer,
+                                                const Actor& actor) = 0;
+  virtual Result<model::Printer> update_printer(const model::Printer& printer,
+                                                const Actor& actor) = 0;
+  virtual Status delete_printer(std::int64_t printer_id, const Actor& actor) = 0;
+  virtual Result<std::optional<model::Printer>> find_printer(std::int64_t printer_id) = 0;
+  virtual Result<std::optional<model::Printer>> find_printer_by_name(std::string_view name) = 0;
+  virtual Result<std::vector<model::Printer>> list_printers() = 0;
+
+  virtual Result<model::PrinterGroup> create_group(const model::PrinterGroup& group,
+                                                   const Actor& actor) = 0;
+  virtual Result<model::PrinterGroup> update_group(const model::PrinterGroup& group,
+                                                   const Actor& actor) = 0;
+  virtual Status delete_group(std::int64_t group_id, const Actor& actor) = 0;
+  virtual Result<std::optional<model::PrinterGroup>> find_group(std::int64_t group_id) = 0;
+  virtual Result<std::vector<model::PrinterGroup>> list_groups() = 0;
+
+  virtual Result<model::PrintQueue> create_queue(const model::PrintQueue& queue,
+                                                 const Actor& actor) = 0;
+  virtual Result<model::PrintQueue> update_queue(const model::PrintQueue& queue,
+                                                 const Actor& actor) = 0;
+  virtual Status delete_queue(std::int64_t queue_id, const Actor& actor) = 0;
+  virtual Result<std::optional<model::PrintQueue>> find_queue_by_name(std::string_view name) = 0;
+  virtual Result<std::vector<model::PrintQueue>> list_queues() = 0;
+
+  // The one price list.
+  virtual Result<model::PriceList> price_list() = 0;
+  virtual Status set_price_list(const model::PriceList& prices, const Actor& actor) = 0;
+
+  // Desktop Client profiles: saving runs the D8 check (refused with its errors, saved with
+  // its warnings) and bumps the version. Setting is_default clears it on the other profiles.
+  virtual Result<SavedProfile> create_profile(const model::ClientProfile& profile,
+                                              const Actor& actor) = 0;
+  virtual Result<SavedProfile> update_profile(const model::ClientProfile& profile,
+                                              const Actor& actor) = 0;
+  virtual Status delete_profile(std::int64_t profile_id, const Actor& actor) = 0;
+  virtual Result<std::optional<model::ClientProfile>> find_profile(std::int64_t profile_id) = 0;
+  virtual Result<std::vector<model::ClientProfile>> list_profiles() = 0;
+  // The profile naming the login, else one naming one of the groups, else the default.
+  virtual Result<std::optional<model::ClientProfile>> profile_for(
+      std::string_view login, std::span<const std::string> groups) = 0;
+
+  // Jobs. record_job is idempotent by UUID: an existing UUID returns the stored job with
+  // duplicate = true and changes nothing. A job recorded as printed is charged at once
+  // (fallback uploads); otherwise it is charged when set_job_state moves it to printed.
+  virtual Result<RecordedJob> record_job(const model::Job& job) = 0;
+  // One result per job, in order; a rejected job does not stop the others (upload batches).
+  virtual Result<std::vector<Result<RecordedJob>>> record_jobs(
+      std::span<const model::Job> jobs) = 0;
+  virtual Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
+                                           std::optional<std::int64_t> printer_id,
+                                           std::string_view outcome) = 0;
+  virtual Result<std::optional<model::Job>> find_job(std::string_view uuid) = 0;
+  virtual Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) = 0;
+
+  // Ledger: top-ups and refunds are administrative (audited); charges come from jobs.
+  virtual Result<model::LedgerEntry> top_up(std::int64_t user_id, std::int64_t cents,
+                                            std::string_view note, const Actor& actor) = 0;
+  // Refunds a charged job once; a second refund of the same UUID is refused.
+  virtual Result<model::LedgerEntry> refund_job(std::string_view uuid, std::string_view note,
+                                                const Actor& actor) = 0;
+  virtual Result<std::vector<model::LedgerEntry>> ledger_of(std::int64_t user_id) = 0;
+
+  virtual Result<std::vector<PrinterUse>> printer_history(std::int64_t user_id) = 0;
+  virtual Result<std::vector<ReportRow>> report(ReportGrouping grouping,
+                                                const JobFilter& filter) = 0;
+  virtual Result<std::vector<model::AuditEntry>> audit_log(int limit) = 0;  // newest first
+};
+
+// Opens (creating if needed) the SQLite database at path and brings its schema up to date.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
+                                                 StoreOptions options = {});
+
+}  // namespace printline::store

@@ -1,0 +1,225 @@
+// SQLite specifics: migrations, the database-level once-only guarantee, and what an
+// interrupted transaction leaves behind (nothing).
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store_test_support.h"
+
+namespace printline::store::testing {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::string path() const { return (dir_.path() / "printline.db").string(); }
+
+  StoreOptions options() {
+    StoreOptions o;
+    o.clock = [this] { return clock_.now(); };
+    o.hash_cost = HashCost::kMinimum;
+    return o;
+  }
+
+  std::unique_ptr<Store> open(StoreOptions o) {
+    auto store = open_sqlite_store(path(), std::move(o));
+    EXPECT_TRUE(store.ok()) << store.error().message;
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
+  // Runs SQL on a raw connection, as another program (or a bug) would; returns the SQLite code.
+  int raw_sql(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path().c_str(), &db);
+    sqlite3_exec(db, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+  }
+
+  std::int64_t raw_count(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path().c_str(), &db);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+    std::int64_t n = -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW) n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+  }
+
+  model::Job job_for(std::int64_t owner, std::int64_t cost) {
+    model::Job job;
+    job.uuid = new_job_uuid();
+    job.owner_id = owner;
+    job.origin = model::JobOrigin::kFallback;
+    job.state = model::JobState::kPrinted;
+    job.counts.pages = 1;
+    job.cost_cents = cost;
+    job.submitted_at = clock_.now();
+    return job;
+  }
+
+  FakeClock clock_;
+  TempDir dir_;
+  Actor admin_{"admin"};
+};
+
+TEST_F(SqliteStoreTest, MigratesFromEmptyAndReopensWithoutReapplying) {
+  {
+    auto store = open(options());
+    ASSERT_NE(store, nullptr);
+  }
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(raw_count("SELECT MAX(version) FROM schema_migrations"), 2);
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(path().c_str(), &db);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+  }
+  clock_.advance(std::chrono::hours(1));
+  auto store = open(options());
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(raw_count("SELECT MAX(applied_at) FROM schema_migrations"), 1795514400);
+}
+
+TEST_F(SqliteStoreTest, AppliesOnlyTheMissingMigrations) {
+  { ASSERT_NE(open(options()), nullptr); }
+  // Pretend the database was made by a build that knew only migration 1.
+  ASSERT_EQ(raw_sql("DROP INDEX jobs_by_owner; DROP INDEX jobs_by_printer; DROP INDEX jobs_by_time;"
+                    "DROP INDEX ledger_by_user; DELETE FROM schema_migrations WHERE version = 2"),
+            SQLITE_OK);
+  ASSERT_NE(open(options()), nullptr);
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'jobs_by_owner'"), 1);
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), 2);
+}
+
+TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
+  { ASSERT_NE(open(options()), nullptr); }
+  ASSERT_EQ(raw_sql("INSERT INTO schema_migrations VALUES (99, 'future', 0)"), SQLITE_OK);
+  auto store = open_sqlite_store(path(), options());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("upgrade Printline"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, TheDatabaseItselfRefusesASecondChargeOfAUuid) {
+  auto store = open(options());
+  model::User u;
+  u.login = "max";
+  auto max = store->create_user(u, "pw", admin_).value();
+  auto job = job_for(max.id, 40);
+  ASSERT_TRUE(store->record_job(job).ok());
+  const std::string insert =
+      "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, origin, "
+      "actor, created_at) VALUES (" +
+      std::to_string(max.id) + ", 'charge', 40, -80, '" + job.uuid + "', 'fallback', 'bug', 0)";
+  EXPECT_EQ(raw_sql(insert) & 0xff, SQLITE_CONSTRAINT);
+  EXPECT_EQ(raw_sql("INSERT INTO jobs (uuid, owner_id, origin, state, pages, color_pages, paper, "
+                    "duplex, copies, cost_cents, submitted_at) SELECT uuid, owner_id, origin, "
+                    "state, pages, color_pages, paper, duplex, copies, cost_cents, submitted_at "
+                    "FROM jobs") &
+                0xff,
+            SQLITE_CONSTRAINT);
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM ledger WHERE kind = 'charge'"), 1);
+}
+
+TEST_F(SqliteStoreTest, AFailedTransactionLeavesNothingAndPoisonsTheStore) {
+  std::int64_t user_id = 0;
+  {
+    auto store = open(options());
+    model::User u;
+    u.login = "nina";
+    user_id = store->create_user(u, "pw", admin_)->id;
+    ASSERT_TRUE(store->top_up(user_id, 500, "", admin_).ok());
+  }
+  auto o = options();
+  o.fault_point = [](std::string_view point) { return point == "charge:balance-written"; };
+  auto store = open(o);
+  auto job = job_for(user_id, 70);
+  auto r = store->record_job(job);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("injected"), std::string::npos);
+  // After a failed write the store refuses to go on (LevelDB's rule).
+  auto next = store->top_up(user_id, 1, "", admin_);
+  ASSERT_FALSE(next.ok());
+  EXPECT_NE(next.error().message.find("no longer trusted"), std::string::npos);
+  store.reset();
+
+  auto fresh = open(options());
+  EXPECT_FALSE(fresh->find_job(job.uuid).value());
+  EXPECT_EQ(fresh->find_user(user_id).value()->balance_cents, 500);
+  EXPECT_EQ(fresh->ledger_of(user_id)->size(), 1u);
+  auto retried = fresh->record_job(job);
+  ASSERT_TRUE(retried.ok());
+  EXPECT_TRUE(retried->charged);
+  EXPECT_EQ(fresh->find_user(user_id).value()->balance_cents, 430);
+}
+
+TEST_F(SqliteStoreTest, AProcessKilledMidTransactionLeavesNothingHalfWritten) {
+  std::int64_t user_id = 0;
+  {
+    auto store = open(options());
+    model::User u;
+    u.login = "otto";
+    user_id = store->create_user(u, "pw", admin_)->id;
+    ASSERT_TRUE(store->top_up(user_id, 500, "", admin_).ok());
+  }
+  const auto job = job_for(user_id, 90);
+  for (const char* point :
+       {"record_job:inserted", "charge:ledger-written", "charge:balance-written"}) {
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+      // The child dies like a kill -9 would: no rollback, no destructors, no unlock.
+      auto o = options();
+      const std::string where = point;
+      o.fault_point = [where](std::string_view p) {
+        if (p == where) _exit(42);
+        return false;
+      };
+      auto store = open_sqlite_store(path(), o);
+      if (!store.ok()) _exit(1);
+      (void)(*store)->record_job(job);
+      _exit(0);  // the fault point was never reached: the test must fail
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    ASSERT_EQ(WEXITSTATUS(status), 42) << "the child did not stop at " << point;
+
+    auto store = open(options());
+    EXPECT_FALSE(store->find_job(job.uuid).value()) << point;
+    EXPECT_EQ(store->find_user(user_id).value()->balance_cents, 500) << point;
+    EXPECT_EQ(store->ledger_of(user_id)->size(), 1u) << point;
+  }
+  auto store = open(options());
+  ASSERT_TRUE(store->record_job(job)->charged);
+  EXPECT_EQ(store->find_user(user_id).value()->balance_cents, 410);
+}
+
+TEST_F(SqliteStoreTest, AnInterruptedPriceListChangeKeepsTheOldList) {
+  auto store = open(options());
+  model::PriceList old_prices{{{model::PaperSize::kA4, false, 5}}, 0};
+  ASSERT_TRUE(store->set_price_list(old_prices, admin_).ok());
+  store.reset();
+  auto o = options();
+  int rows = 0;
+  o.fault_point = [&rows](std::string_view p) { return p == "set_price_list:row" && ++rows == 2; };
+  store = open(o);
+  model::PriceList new_prices{
+      {{model::PaperSize::kA4, false, 6}, {model::PaperSize::kA3, false, 12}}, 10};
+  EXPECT_FALSE(store->set_price_list(new_prices, admin_).ok());
+  store = open(options());
+  EXPECT_EQ(store->price_list().value(), old_prices);
+}
+
+}  // namespace
+}  // namespace printline::store::testing

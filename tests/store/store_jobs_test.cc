@@ -1,0 +1,226 @@
+// Jobs and the ledger: recorded once and charged once per UUID (D6), balance consistency,
+// history, listings and reports.
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "store_test_support.h"
+
+namespace printline::store::testing {
+namespace {
+
+using model::Job;
+using model::JobOrigin;
+using model::JobState;
+
+TEST_P(StoreTest, RecordingAPrintedJobChargesItOnce) {
+  auto erin = make_user("erin", 1000);
+  auto printer = make_printer("p1");
+  Job job = printed_job(erin, 120, printer.id);
+
+  auto first = store_->record_job(job);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_FALSE(first->duplicate);
+  EXPECT_TRUE(first->charged);
+
+  for (int i = 0; i < 3; ++i) {
+    Job retry = job;
+    retry.cost_cents = 999;  // a changed re-upload must not change anything either
+    auto again = store_->record_job(retry);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->duplicate);
+    EXPECT_FALSE(again->charged);
+    EXPECT_EQ(again->job.cost_cents, 120);
+    EXPECT_EQ(again->job.id, first->job.id);
+  }
+  EXPECT_EQ(store_->find_user(erin.id).value()->balance_cents, 880);
+  auto ledger = store_->ledger_of(erin.id).value();
+  ASSERT_EQ(ledger.size(), 2u);  // top-up, one charge
+  EXPECT_EQ(ledger[1].kind, model::LedgerKind::kCharge);
+  EXPECT_EQ(ledger[1].origin, JobOrigin::kFallback);
+  EXPECT_EQ(ledger[1].job_uuid, job.uuid);
+  EXPECT_EQ(ledger_sum(erin.id), 880);
+}
+
+TEST_P(StoreTest, ServerJobIsChargedWhenItPrintsAndOnlyOnce) {
+  auto fay = make_user("fay", 500);
+  auto printer = make_printer("p1");
+  Job job = printed_job(fay, 200);
+  job.origin = JobOrigin::kServer;
+  job.state = JobState::kPending;
+  job.printed_at.reset();
+  ASSERT_FALSE(store_->record_job(job)->charged);
+  EXPECT_EQ(store_->find_user(fay.id).value()->balance_cents, 500);
+
+  auto printed = store_->set_job_state(job.uuid, JobState::kPrinted, printer.id, "printed");
+  ASSERT_TRUE(printed.ok()) << printed.error().message;
+  EXPECT_TRUE(printed->printed_at.has_value());
+  EXPECT_EQ(store_->find_user(fay.id).value()->balance_cents, 300);
+  // The transport reports twice; the second report changes nothing.
+  ASSERT_TRUE(store_->set_job_state(job.uuid, JobState::kPrinted, printer.id, "printed").ok());
+  EXPECT_EQ(store_->find_user(fay.id).value()->balance_cents, 300);
+  EXPECT_FALSE(store_->set_job_state(job.uuid, JobState::kCancelled, std::nullopt, "").ok());
+  EXPECT_FALSE(store_->set_job_state("no-such-job", JobState::kPrinted, std::nullopt, "").ok());
+}
+
+TEST_P(StoreTest, ConcurrentUploadsOfTheSameJobsChargeEachOnce) {
+  auto gus = make_user("gus", 100000);
+  auto printer = make_printer("p1");
+  std::vector<Job> jobs;
+  for (int i = 0; i < 25; ++i) jobs.push_back(printed_job(gus, 10 + i, printer.id));
+  std::int64_t total = 0;
+  for (const auto& j : jobs) total += j.cost_cents;
+
+  // Two stores on one database, as two server processes would be, four threads each.
+  auto other = open_another();
+  ASSERT_NE(other, nullptr);
+  std::atomic<int> fresh{0};
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    Store* store = t % 2 == 0 ? store_.get() : other.get();
+    threads.emplace_back([&, store, t] {
+      for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const auto& job = jobs[(i + t * 3) % jobs.size()];
+        auto r = store->record_job(job);
+        if (!r.ok()) {
+          ++failures;
+        } else if (!r->duplicate) {
+          ++fresh;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(fresh.load(), 25);
+  EXPECT_EQ(store_->find_user(gus.id).value()->balance_cents, 100000 - total);
+  EXPECT_EQ(ledger_sum(gus.id), 100000 - total);
+  EXPECT_EQ(store_->ledger_of(gus.id)->size(), 26u);
+  EXPECT_EQ(store_->printer_history(gus.id).value().at(0).jobs, 25);
+}
+
+TEST_P(StoreTest, UploadBatchAnswersPerJob) {
+  auto hal = make_user("hal", 1000);
+  Job good = printed_job(hal, 100);
+  Job bad = printed_job(hal, 100);
+  bad.printer_id = 424242;  // unknown printer
+  Job malformed = printed_job(hal, 100);
+  malformed.uuid = "not-a-uuid";
+  std::vector<Job> batch{good, bad, malformed, good};
+  auto results = store_->record_jobs(batch);
+  ASSERT_TRUE(results.ok()) << results.error().message;
+  ASSERT_EQ(results->size(), 4u);
+  EXPECT_TRUE((*results)[0].ok() && !(*results)[0]->duplicate);
+  EXPECT_FALSE((*results)[1].ok());
+  EXPECT_NE((*results)[1].error().message.find("424242"), std::string::npos);
+  EXPECT_FALSE((*results)[2].ok());
+  EXPECT_TRUE((*results)[3].ok() && (*results)[3]->duplicate);
+  EXPECT_EQ(store_->find_user(hal.id).value()->balance_cents, 900);
+  EXPECT_FALSE(store_->find_job(bad.uuid).value());
+  // The whole batch again charges nothing.
+  ASSERT_TRUE(store_->record_jobs(batch).ok());
+  EXPECT_EQ(store_->find_user(hal.id).value()->balance_cents, 900);
+}
+
+TEST_P(StoreTest, RefundOnceAndTopUpsKeepTheBalanceEqualToTheLedger) {
+  auto ida = make_user("ida", 300);
+  Job job = printed_job(ida, 120);
+  ASSERT_TRUE(store_->record_job(job).ok());
+  auto refund = store_->refund_job(job.uuid, "paper jam", admin_);
+  ASSERT_TRUE(refund.ok()) << refund.error().message;
+  EXPECT_EQ(refund->amount_cents, 120);
+  EXPECT_EQ(refund->balance_after_cents, 300);
+  auto twice = store_->refund_job(job.uuid, "again", admin_);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.error().message.find("already been refunded"), std::string::npos);
+  EXPECT_FALSE(store_->refund_job(new_job_uuid(), "", admin_).ok());
+  EXPECT_FALSE(store_->top_up(ida.id, -5, "", admin_).ok());
+  ASSERT_TRUE(store_->top_up(ida.id, 50, "cash", admin_).ok());
+  EXPECT_EQ(store_->find_user(ida.id).value()->balance_cents, 350);
+  EXPECT_EQ(ledger_sum(ida.id), 350);
+}
+
+TEST_P(StoreTest, ChargesCountAgainstTheQuotaOfTheCurrentPeriod) {
+  model::User u;
+  u.login = "jan";
+  u.quota = model::Quota{};
+  u.quota->period = model::QuotaPeriod::kDay;
+  u.quota->page_limit = 100;
+  auto jan = store_->create_user(u, "pw", admin_).value();
+  ASSERT_TRUE(store_->record_job(printed_job(jan, 10)).ok());  // 3 pages × 2 copies
+  auto after = store_->find_user(jan.id).value();
+  EXPECT_EQ(after->quota->used_pages, 6);
+  EXPECT_EQ(after->quota->used_cost_cents, 10);
+  clock_.advance(std::chrono::hours(24));
+  ASSERT_TRUE(store_->record_job(printed_job(jan, 10)).ok());
+  EXPECT_EQ(store_->find_user(jan.id).value()->quota->used_pages, 6);  // a new day
+}
+
+TEST_P(StoreTest, ListingFiltersAndReports) {
+  auto kim = make_user("kim", 10000);
+  auto lea = make_user("lea", 10000);
+  auto p1 = make_printer("p1");
+  auto p2 = make_printer("p2");
+  ASSERT_TRUE(store_->record_job(printed_job(kim, 100, p1.id)).ok());
+  clock_.advance(std::chrono::hours(24));
+  Job server = printed_job(kim, 50, p2.id);
+  server.origin = JobOrigin::kServer;
+  ASSERT_TRUE(store_->record_job(server).ok());
+  ASSERT_TRUE(store_->record_job(printed_job(lea, 30, p2.id)).ok());
+  Job held = printed_job(lea, 70, std::nullopt);
+  held.state = JobState::kHeld;
+  ASSERT_TRUE(store_->record_job(held).ok());
+
+  JobFilter by_kim;
+  by_kim.owner_id = kim.id;
+  EXPECT_EQ(store_->list_jobs(by_kim)->size(), 2u);
+  JobFilter fallback_on_p2;
+  fallback_on_p2.origin = JobOrigin::kFallback;
+  fallback_on_p2.printer_id = p2.id;
+  EXPECT_EQ(store_->list_jobs(fallback_on_p2)->size(), 1u);
+  JobFilter held_only;
+  held_only.state = JobState::kHeld;
+  EXPECT_EQ(store_->list_jobs(held_only)->at(0).uuid, held.uuid);
+  JobFilter today;
+  today.from = clock_.now() - std::chrono::hours(1);
+  EXPECT_EQ(store_->list_jobs(today)->size(), 3u);
+  JobFilter everything;
+  auto all = store_->list_jobs(everything).value();
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all.back().owner_id, kim.id);  // newest first
+
+  auto per_user = store_->report(ReportGrouping::kUser, {}).value();
+  ASSERT_EQ(per_user.size(), 2u);
+  EXPECT_EQ(per_user[0], (ReportRow{"kim", 2, 12, 4, 150}));
+  EXPECT_EQ(per_user[1], (ReportRow{"lea", 1, 6, 2, 30}));  // the held job is not accounted
+  auto per_printer = store_->report(ReportGrouping::kPrinter, {}).value();
+  ASSERT_EQ(per_printer.size(), 2u);
+  EXPECT_EQ(per_printer[1].key, "p2");
+  EXPECT_EQ(per_printer[1].cost_cents, 80);
+  auto per_day = store_->report(ReportGrouping::kDay, {}).value();
+  ASSERT_EQ(per_day.size(), 2u);
+  EXPECT_EQ(per_day[0].key, "2026-11-24");
+  EXPECT_EQ(per_day[1].key, "2026-11-25");
+  auto per_month = store_->report(ReportGrouping::kMonth, {}).value();
+  ASSERT_EQ(per_month.size(), 1u);
+  EXPECT_EQ(per_month[0].jobs, 3);
+  EXPECT_EQ(store_->report(ReportGrouping::kWeek, {}).value().at(0).key, "2026-W47");
+
+  auto history = store_->printer_history(kim.id).value();
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].printer_id, p2.id);  // most recent first
+}
+
+TEST_P(StoreTest, JobsOfUnknownOwnersAreRefused) {
+  model::User ghost;
+  ghost.id = 777;
+  auto r = store_->record_job(printed_job(ghost, 10));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("777"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace printline::store::testing
