@@ -51,6 +51,15 @@ bool ChildProcess::running() {
   return !exited_;
 }
 
+bool ChildProcess::wait_for_exit(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (running()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
 void ChildProcess::stop(std::chrono::milliseconds grace) {
   if (pid_ <= 0) return;
   ::kill(-pid_, SIGTERM);  // the group: daemons such as lpd fork workers

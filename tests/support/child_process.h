@@ -25,6 +25,8 @@ class ChildProcess {
   // False once the program has exited (then exit_status() says how).
   bool running();
   int exit_status() const { return status_; }
+  // Waits up to timeout for the program to exit by itself; true when it has.
+  bool wait_for_exit(std::chrono::milliseconds timeout);
   // Stops the process group now; safe to call twice.
   void stop(std::chrono::milliseconds grace = std::chrono::milliseconds(2000));
   // "ippeveprinter -p 1234 ..." for messages.
