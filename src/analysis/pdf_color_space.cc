@@ -141,7 +141,7 @@ Verdict function_verdict(QPDFObjectHandle function, const ColorSpace& range, int
 
 }  // namespace
 
-Verdict ColorSpace::verdict(std::span<const double> values) const {
+Verdict ColorSpace::verdict(const std::vector<double>& values) const {
   switch (kind) {
     case Kind::kGray: return Verdict::kGray;
     case Kind::kRgb:

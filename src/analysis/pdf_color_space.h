@@ -4,7 +4,6 @@
 
 #include <qpdf/QPDFObjectHandle.hh>
 
-#include <span>
 #include <vector>
 
 namespace printline::analysis::pdf {
@@ -28,7 +27,7 @@ struct ColorSpace {
   std::vector<ColorSpace> base;     // kPattern: the underlying space of uncoloured patterns
 
   // The verdict of a colour given by its components in this space.
-  Verdict verdict(std::span<const double> values) const;
+  Verdict verdict(const std::vector<double>& values) const;
   // The verdict of the initial colour after `cs`/`CS` selects the space (black, index 0, ...).
   Verdict initial_verdict() const;
 };

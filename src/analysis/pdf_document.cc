@@ -1,4 +1,4 @@
-#include "analysis/pdf_analyzer.h"
+#include "analysis/pdf_document.h"
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -9,10 +9,9 @@
 #include <cmath>
 #include <string_view>
 
-#include "analysis/paper_size.h"
 #include "analysis/pdf_content_scanner.h"
 
-namespace printline::analysis {
+namespace printline::analysis::pdf {
 namespace {
 
 constexpr std::string_view kReprint = "; print it again from the application";
@@ -33,7 +32,7 @@ QPDFObjectHandle::Rectangle normalized(QPDFObjectHandle::Rectangle box) {
   return box;
 }
 
-PageInfo page_geometry(QPDFPageObjectHelper& page) {
+PdfPage page_geometry(QPDFPageObjectHelper& page) {
   QPDFObjectHandle media_object = page.getMediaBox();
   QPDFObjectHandle crop_object = page.getCropBox(false, true);
   // A missing or malformed MediaBox means US Letter, as in Acrobat and Ghostscript.
@@ -51,7 +50,7 @@ PageInfo page_geometry(QPDFPageObjectHelper& page) {
   double unit = 1;
   QPDFObjectHandle user_unit = page.getObjectHandle().getKey("/UserUnit");
   if (user_unit.isNumber() && user_unit.getNumericValue() > 0) unit = user_unit.getNumericValue();
-  PageInfo info;
+  PdfPage info;
   info.width_pt = (box.urx - box.llx) * unit;
   info.height_pt = (box.ury - box.lly) * unit;
   QPDFObjectHandle rotate = page.getAttribute("/Rotate", false);
@@ -59,16 +58,15 @@ PageInfo page_geometry(QPDFPageObjectHelper& page) {
     long long quarter_turns = ((rotate.getIntValue() / 90) % 4 + 4) % 4;
     if (quarter_turns % 2 == 1) std::swap(info.width_pt, info.height_pt);
   }
-  info.paper = paper_name(info.width_pt, info.height_pt);
   return info;
 }
 
 // Annotations a printer renders: visible, with the Print flag, through their normal appearance.
-pdf::Verdict annotations_verdict(QPDFPageObjectHelper& page, QPDFObjectHandle resources,
-                                 pdf::ScanContext& context) {
+Verdict annotations_verdict(QPDFPageObjectHelper& page, QPDFObjectHandle resources,
+                                 ScanContext& context) {
   QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
-  if (!annots.isArray()) return pdf::Verdict::kGray;
-  pdf::Verdict verdict = pdf::Verdict::kGray;
+  if (!annots.isArray()) return Verdict::kGray;
+  Verdict verdict = Verdict::kGray;
   for (auto& annot : annots.aitems()) {
     if (!annot.isDictionary()) continue;
     QPDFObjectHandle flags = annot.getKey("/F");
@@ -82,13 +80,13 @@ pdf::Verdict annotations_verdict(QPDFPageObjectHelper& page, QPDFObjectHandle re
       normal = state.isName() ? normal.getKey(state.getName()) : QPDFObjectHandle::newNull();
     }
     if (!normal.isStream()) continue;
-    verdict = pdf::worst(verdict, pdf::scan_form(normal, resources, context, {}, 1));
-    if (verdict == pdf::Verdict::kColor) break;
+    verdict = worst(verdict, scan_form(normal, resources, context, {}, 1));
+    if (verdict == Verdict::kColor) break;
   }
   return verdict;
 }
 
-void read_viewer_preferences(QPDF& pdf, JobAnalysis& analysis) {
+void read_viewer_preferences(QPDF& pdf, PdfDocument& analysis) {
   QPDFObjectHandle preferences = pdf.getRoot().getKey("/ViewerPreferences");
   if (!preferences.isDictionary()) return;
   QPDFObjectHandle duplex = preferences.getKey("/Duplex");
@@ -106,40 +104,35 @@ void read_viewer_preferences(QPDF& pdf, JobAnalysis& analysis) {
 
 }  // namespace
 
-Result<PdfStructure> analyze_pdf_structure(std::span<const char> data,
-                                           const std::string& description) {
-  std::string_view bytes(data.data(), data.size());
+Result<PdfDocument> read_pdf_document(const char* data, size_t size,
+                                      const std::string& description) {
+  std::string_view bytes(data, size);
   if (!has_end_marker(bytes)) {
     return Error{"The PDF is incomplete: it ends without the %%EOF marker (the file was cut "
                  "short)" + std::string(kReprint) + "."};
   }
-  PdfStructure result;
-  JobAnalysis& analysis = result.analysis;
-  analysis.format = DocumentFormat::kPdf;
-  analysis.page_count_method = Method::kStructure;
-  analysis.color_method = Method::kStructure;
+  PdfDocument document;
   try {
     QPDF pdf;
     pdf.setSuppressWarnings(true);
-    pdf.processMemoryFile(description.c_str(), data.data(), data.size());
-    read_viewer_preferences(pdf, analysis);
-    pdf::ScanContext context;
+    pdf.processMemoryFile(description.c_str(), data, size);
+    read_viewer_preferences(pdf, document);
+    ScanContext context;
     context.pdf = &pdf;
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-      analysis.pages.push_back(page_geometry(page));
+      document.pages.push_back(page_geometry(page));
       QPDFObjectHandle resources = page.getAttribute("/Resources", false);
       QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
-      pdf::Verdict verdict = pdf::Verdict::kGray;
+      Verdict verdict = Verdict::kGray;
       if (contents.isStream() || contents.isArray()) {
-        verdict = pdf::scan_content(contents, resources, context);
+        verdict = scan_content(contents, resources, context);
       }
-      if (verdict != pdf::Verdict::kColor) {
-        verdict = pdf::worst(verdict, annotations_verdict(page, resources, context));
+      if (verdict != Verdict::kColor) {
+        verdict = worst(verdict, annotations_verdict(page, resources, context));
       }
-      analysis.pages.back().color = verdict == pdf::Verdict::kColor;
-      result.evidence.push_back(verdict == pdf::Verdict::kGray    ? ColorEvidence::kGray
-                                : verdict == pdf::Verdict::kColor ? ColorEvidence::kColor
-                                                                  : ColorEvidence::kUndecided);
+      document.pages.back().color = verdict == Verdict::kGray    ? PageColor::kGray
+                                    : verdict == Verdict::kColor ? PageColor::kColor
+                                                                 : PageColor::kUndecided;
     }
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password) {
@@ -150,10 +143,10 @@ Result<PdfStructure> analyze_pdf_structure(std::span<const char> data,
   } catch (const std::exception& e) {
     return damaged(e.what());
   }
-  if (analysis.pages.empty()) {
+  if (document.pages.empty()) {
     return Error{"The PDF has no pages" + std::string(kReprint) + "."};
   }
-  return result;
+  return document;
 }
 
-}  // namespace printline::analysis
+}  // namespace printline::analysis::pdf
