@@ -2,6 +2,7 @@
 
 #include <cups/cups.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -15,6 +16,8 @@ namespace printline::transport {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr std::chrono::milliseconds kCancelJobTimeout{2000};
 
 struct HttpCloser {
   void operator()(http_t* http) const { httpClose(http); }
@@ -66,16 +69,13 @@ class IppSession {
       }
     }
     cupsSetPasswordCB2(no_password, nullptr);
-    http_.reset(
-        httpConnect2(uri_.host.c_str(), uri_.port, nullptr, AF_UNSPEC,
-                     uri_.scheme == "ipps" ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED,
-                     1, static_cast<int>(options_.connect_timeout.count()), nullptr));
+    http_ = connect_http(options_.connect_timeout, watchdog_);
     if (!http_) {
       return make_result(Outcome::kUnreachable, uri_.text, cupsLastErrorString());
     }
-    httpSetTimeout(http_.get(), kCancelPollInterval.count() / 1000.0, keep_waiting, &watchdog_);
-
-    if (use_create_job()) {
+    const bool create_job = use_create_job();
+    if (watchdog_.cancelled || watchdog_.stalled) return *check(nullptr);
+    if (create_job) {
       IppPtr create(new_request(IPP_OP_CREATE_JOB));
       add_job_attributes(create.get());
       watchdog_.last_progress = Clock::now();
@@ -87,7 +87,9 @@ class IppSession {
       ippAddString(send.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
                    options_.document_format.c_str());
       ippAddBoolean(send.get(), IPP_TAG_OPERATION, "last-document", 1);
-      return stream(send.get(), document);
+      SendResult result = stream(send.get(), document);
+      if (!result.delivered() && job_id_ > 0) cancel_job();
+      return result;
     }
     IppPtr print(new_request(IPP_OP_PRINT_JOB));
     add_job_attributes(print.get());
@@ -95,6 +97,32 @@ class IppSession {
   }
 
  private:
+  HttpPtr connect_http(std::chrono::milliseconds timeout, Watchdog& watchdog) {
+    HttpPtr http(
+        httpConnect2(uri_.host.c_str(), uri_.port, nullptr, AF_UNSPEC,
+                     uri_.scheme == "ipps" ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED,
+                     1, static_cast<int>(timeout.count()), nullptr));
+    if (http) {
+      httpSetTimeout(http.get(), kCancelPollInterval.count() / 1000.0, keep_waiting, &watchdog);
+    }
+    return http;
+  }
+
+  // Best effort after a failed Send-Document, so that no empty job is left on the printer.
+  // On a fresh connection, bounded in time, and not stopped by the caller's cancel flag (which
+  // may be why the send failed).
+  void cancel_job() {
+    SendOptions quick = options_;
+    quick.cancel = nullptr;
+    quick.io_timeout = std::min(options_.io_timeout, kCancelJobTimeout);
+    Watchdog watchdog{&quick};
+    HttpPtr http = connect_http(kCancelJobTimeout, watchdog);
+    if (!http) return;
+    IppPtr request(new_request(IPP_OP_CANCEL_JOB));
+    ippAddInteger(request.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id_);
+    IppPtr response(cupsDoRequest(http.get(), request.release(), resource_.c_str()));
+  }
+
   ipp_t* new_request(ipp_op_t operation) {
     ipp_t* request = ippNewRequest(operation);
     ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr,
@@ -144,6 +172,10 @@ class IppSession {
     std::string read_error;
     if (status == HTTP_STATUS_CONTINUE) {
       auto write = [&](std::span<const char> data) -> std::optional<IoError> {
+        if (options_.cancel != nullptr && options_.cancel->cancelled()) {
+          watchdog_.cancelled = true;
+          return IoError{IoCode::kCancelled, "cancelled"};
+        }
         status = cupsWriteRequestData(http_.get(), data.data(), data.size());
         if (status != HTTP_STATUS_CONTINUE) return IoError{IoCode::kOther, "write failed"};
         bytes_sent_ += data.size();
@@ -155,6 +187,8 @@ class IppSession {
     if (!read_error.empty()) {
       return with_bytes(make_result(Outcome::kInvalidRequest, uri_.text, read_error));
     }
+    // Waiting for an answer would only add a reconnect or another time-out.
+    if (watchdog_.cancelled || watchdog_.stalled) return *check(nullptr);
     watchdog_.last_progress = Clock::now();
     IppPtr response(cupsGetResponse(http_.get(), resource_.c_str()));
     if (auto failure = check(response.get())) return *failure;

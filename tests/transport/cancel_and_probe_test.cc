@@ -74,6 +74,26 @@ TEST(Cancel, FromAnotherThreadStopsAHangingSendPromptly) {
   EXPECT_GT(result.bytes_sent, 0u);
 }
 
+TEST(Cancel, IppSendStopsPromptly) {
+  PrinterSimulator printer({.fault = SimulatedFault::kHangMidJob});
+  PatternDocument document(256 * 1024 * 1024);
+  CancelFlag cancel;
+  SendOptions options;
+  options.io_timeout = milliseconds(30000);
+  options.cancel = &cancel;
+  options.ipp_operations = IppOperations::kPrintJob;
+  auto sending = std::async(std::launch::async,
+                            [&] { return send_document(printer.uri("ipp"), document, options); });
+  // libcups first waits up to 1 s for "100 Continue", which the simulator never sends; that
+  // wait cannot be interrupted. Cancel once the document is flowing.
+  std::this_thread::sleep_for(milliseconds(1300));
+  const auto cancelled_at = std::chrono::steady_clock::now();
+  cancel.cancel();
+  const SendResult result = sending.get();
+  EXPECT_EQ(result.outcome, Outcome::kCancelled) << result.message;
+  EXPECT_LT(std::chrono::steady_clock::now() - cancelled_at, milliseconds(300));
+}
+
 TEST(Cancel, AlreadyCancelledSendsNothing) {
   PrinterSimulator printer({});
   PatternDocument document(1000);

@@ -78,7 +78,8 @@ class RealPeers : public ::testing::Test {
     EXPECT_EQ(result.bytes_sent, expected_.size());
     auto spooled = printer.spooled_document(*result.device_job_id);
     ASSERT_TRUE(spooled.has_value()) << "no spooled file for job " << *result.device_job_id;
-    EXPECT_EQ(file_contents(*spooled), expected_);
+    EXPECT_TRUE(file_contents(*spooled) == expected_)
+        << "the bytes that arrived differ from what was sent";
     auto state = printer.job_state(*result.device_job_id);
     ASSERT_TRUE(state.has_value()) << "the printer does not know job " << *result.device_job_id;
     EXPECT_GE(*state, IPP_JSTATE_PENDING);
@@ -125,7 +126,8 @@ TEST_F(RealPeers, IppProbe) {
 TEST_F(RealPeers, LpdOutputIsIdenticalAndControlLinesArrived) {
   const SendResult result = send_pdf(lpd_->uri(), pdf_options());
   ASSERT_TRUE(result.delivered()) << result.message;
-  EXPECT_EQ(lpd_->wait_for_output(expected_.size()), expected_);
+  EXPECT_TRUE(lpd_->wait_for_output(expected_.size()) == expected_)
+      << "the bytes that arrived differ from what was sent";
   const std::string records = lpd_->job_records();
   EXPECT_NE(records.find("P=alice"), std::string::npos) << records;
   EXPECT_NE(records.find("J=Test page"), std::string::npos) << records;
@@ -145,7 +147,8 @@ TEST_F(RealPeers, RawSinkReceivesIdenticalBytes) {
   const std::uint64_t before = raw_->received().size();
   const SendResult result = send_pdf(raw_->uri(), pdf_options());
   ASSERT_TRUE(result.delivered()) << result.message;
-  EXPECT_EQ(raw_->received().substr(before), expected_);
+  EXPECT_TRUE(raw_->received().substr(before) == expected_)
+      << "the bytes that arrived differ from what was sent";
 }
 
 TEST_F(RealPeers, RawSinkReceivesPjlWrappedJob) {
@@ -153,8 +156,9 @@ TEST_F(RealPeers, RawSinkReceivesPjlWrappedJob) {
   SendOptions options = pdf_options();
   options.pjl_wrap = true;
   ASSERT_TRUE(send_pdf(raw_->uri(), options).delivered());
-  EXPECT_EQ(raw_->received().substr(before),
-            pjl_job_header(kUuid, "alice", "Test page") + expected_ + pjl_job_footer(kUuid));
+  EXPECT_TRUE(raw_->received().substr(before) ==
+              pjl_job_header(kUuid, "alice", "Test page") + expected_ + pjl_job_footer(kUuid))
+      << "the bytes that arrived differ from what was sent";
 }
 
 }  // namespace
