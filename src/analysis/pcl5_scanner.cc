@@ -104,7 +104,8 @@ class Pcl5Scanner {
       if (carries_data(first, group, command) && value > 0) {
         if (first == '*' && group == 'b') dirty_ = true;  // raster graphics
         if (first == '&' && group == 'p') dirty_ = true;  // transparent print data
-        p += std::min(static_cast<size_t>(value), data_.size() - p);
+        size_t remaining = data_.size() - p;
+        p += value >= static_cast<double>(remaining) ? remaining : static_cast<size_t>(value);
       }
       if (terminator < 0x60 || terminator > 0x7e) break;
     }
@@ -113,7 +114,7 @@ class Pcl5Scanner {
   }
 
   void apply(char first, char group, char command, double value) {
-    int n = static_cast<int>(std::lround(value));
+    int n = value > -1e6 && value < 1e6 ? static_cast<int>(std::lround(value)) : -1;
     if (first == '&' && group == 'l') {
       if (command == 'a') {
         if (auto paper = paper_for_code(n)) paper_ = *paper;

@@ -68,6 +68,12 @@ std::optional<DataType> data_type(uint8_t tag) {
   return type;
 }
 
+// Attribute values may be any real number in a damaged stream: convert without overflow.
+int to_int(double value) {
+  if (!(value >= -1e6 && value <= 1e6)) return -1;
+  return static_cast<int>(value);
+}
+
 std::string paper_for_media_size(int code) {
   static const std::map<int, std::string_view> kNames = {
       {0, "Letter"}, {1, "Legal"}, {2, "A4"},  {3, "Executive"}, {4, "Tabloid"},
@@ -253,24 +259,26 @@ class PclXlParser {
     auto media = attributes_.find(kMediaSize);
     if (auto custom = attribute(kCustomMediaSize, 1)) {
       static constexpr double kUnitPoints[] = {72.0, kPointsPerMm, kPointsPerMm / 10};
-      int units = static_cast<int>(attribute(kCustomMediaSizeUnits).value_or(0));
+      int units = to_int(attribute(kCustomMediaSizeUnits).value_or(0));
       double unit = units >= 0 && units <= 2 ? kUnitPoints[units] : 72.0;
       width = *attribute(kCustomMediaSize, 0) * unit;
       height = *custom * unit;
     } else if (media != attributes_.end() && media->second.size() == 1) {
-      if (auto size = paper_by_name(paper_for_media_size(static_cast<int>(media->second[0])))) {
+      if (auto size = paper_by_name(paper_for_media_size(to_int(media->second[0])))) {
         width = size->width_pt;
         height = size->height_pt;
       }
     } else if (media != attributes_.end()) {  // a name such as "A4" as a ubyte array
       std::string name;
-      for (double c : media->second) name.push_back(static_cast<char>(c));
+      for (double c : media->second) {
+        if (c >= 0x20 && c < 0x7f) name.push_back(static_cast<char>(c));
+      }
       if (auto size = paper_by_name(name)) {
         width = size->width_pt;
         height = size->height_pt;
       }
     }
-    int orientation = static_cast<int>(attribute(kOrientation).value_or(0));
+    int orientation = to_int(attribute(kOrientation).value_or(0));
     if (orientation == 1 || orientation == 3) std::swap(width, height);
     page_.width_pt = width;
     page_.height_pt = height;

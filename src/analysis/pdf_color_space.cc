@@ -263,7 +263,8 @@ Verdict image_samples_verdict(QPDFObjectHandle image, const ColorSpace& space, l
   long long height = height_object.getIntValue();
   int bpc = bpc_object.getIntValueAsInt();
   int n = space.kind == ColorSpace::Kind::kIndexed ? 1 : space.components;
-  if (width <= 0 || height <= 0 || width * height > max_pixels || n < 1 || n > 4 ||
+  if (width <= 0 || height <= 0 || width > max_pixels || height > max_pixels ||
+      width * height > max_pixels || n < 1 || n > 4 ||
       (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16)) {
     return Verdict::kUnknown;
   }

@@ -1,14 +1,53 @@
 #include "analysis/pdf_content_scanner.h"
 
+#include <qpdf/Buffer.hh>
+
+#include <cctype>
+#include <string_view>
+
 #include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "analysis/pdf_content_lexer.h"
+
 namespace printline::analysis::pdf {
 namespace {
 
-class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
+// Decodes #xx escapes in a name token and adds the leading slash, as qpdf names have it.
+std::string qpdf_name(std::string_view text) {
+  std::string name = "/";
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '#' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      name.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      name.push_back(text[i]);
+    }
+  }
+  return name;
+}
+
+// The decoded bytes of a content stream, or of an array of them joined by newlines.
+std::string content_bytes(QPDFObjectHandle contents) {
+  std::string bytes;
+  auto append = [&bytes](QPDFObjectHandle stream) {
+    if (!stream.isStream()) return;
+    auto data = stream.getStreamData(qpdf_dl_generalized);
+    bytes.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    bytes.push_back('\n');
+  };
+  if (contents.isArray()) {
+    for (auto& item : contents.aitems()) append(item);
+  } else {
+    append(contents);
+  }
+  return bytes;
+}
+
+class ContentScanner {
  public:
   ContentScanner(QPDFObjectHandle resources, ScanContext& context, InheritedColor inherited,
                  int depth)
@@ -17,31 +56,24 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
     state_.stroke = inherited.stroke;
   }
 
-  Verdict result() const { return result_; }
-
-  void handleObject(QPDFObjectHandle object) override {
-    if (object.isInlineImage()) {
-      inline_image(object);
-      return;
+  // Scans the content; stops at the first colour.
+  Verdict scan(std::string_view content) {
+    ContentLexer lexer(content);
+    for (ContentToken token = lexer.next(); token.kind != ContentToken::Kind::kEnd;
+         token = lexer.next()) {
+      if (token.kind == ContentToken::Kind::kOperator) {
+        apply(token.text);
+        operands_.clear();
+        if (result_ == Verdict::kColor) break;
+      } else if (token.kind == ContentToken::Kind::kInlineImage) {
+        inline_image(token);
+        operands_.clear();
+      } else if (operands_.size() < kMaxOperands) {
+        operands_.push_back(token);
+      }
     }
-    if (!object.isOperator()) {
-      if (operands_.size() < kMaxOperands) operands_.push_back(object);
-      return;
-    }
-    std::string op = object.getOperatorValue();
-    if (op == "BI") {
-      in_inline_image_ = true;
-      operands_.clear();
-      return;
-    }
-    if (op == "ID") return;  // the inline image dictionary stays in operands_ until the data
-    if (!in_inline_image_) apply(op);
-    if (op == "EI") in_inline_image_ = false;
-    operands_.clear();
-    if (result_ == Verdict::kColor) terminateParsing();
+    return result_;
   }
-
-  void handleEOF() override {}
 
  private:
   static constexpr size_t kMaxOperands = 64;
@@ -54,8 +86,8 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
 
   std::vector<double> numeric_operands() {
     std::vector<double> values;
-    for (auto& operand : operands_) {
-      if (operand.isNumber()) values.push_back(operand.getNumericValue());
+    for (const ContentToken& operand : operands_) {
+      if (operand.kind == ContentToken::Kind::kNumber) values.push_back(operand.number);
     }
     return values;
   }
@@ -64,7 +96,7 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
   void fill() { paint(state_.fill); }
   void stroke() { paint(state_.stroke); }
 
-  void apply(const std::string& op) {
+  void apply(std::string_view op) {
     // Colour selection.
     if (op == "g") {
       state_.fill_space = ColorSpace{};
@@ -83,16 +115,17 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
       (is_fill ? state_.fill : state_.stroke) = verdict;
     } else if (op == "cs" || op == "CS") {
       if (operands_.empty()) return;
-      ColorSpace space = resolve_color_space(operands_.back(), resources_);
+      if (operands_.back().kind != ContentToken::Kind::kName) return;
+      ColorSpace space = resolve_color_space(
+          QPDFObjectHandle::newName(qpdf_name(operands_.back().text)), resources_);
       bool is_fill = op == "cs";
       (is_fill ? state_.fill : state_.stroke) = space.initial_verdict();
       (is_fill ? state_.fill_space : state_.stroke_space) = std::move(space);
     } else if (op == "sc" || op == "scn" || op == "SC" || op == "SCN") {
       bool is_fill = op == "sc" || op == "scn";
       const ColorSpace& space = is_fill ? state_.fill_space : state_.stroke_space;
-      Verdict verdict = space.kind == ColorSpace::Kind::kPattern && !operands_.empty() &&
-                                operands_.back().isName()
-                            ? pattern_verdict(operands_.back().getName(), space)
+      Verdict verdict = space.kind == ColorSpace::Kind::kPattern && last_operand_is_name()
+                            ? pattern_verdict(qpdf_name(operands_.back().text), space)
                             : space.verdict(numeric_operands());
       (is_fill ? state_.fill : state_.stroke) = verdict;
     }
@@ -106,7 +139,9 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
       }
     } else if (op == "Tr") {
       auto values = numeric_operands();
-      if (!values.empty()) state_.text_mode = static_cast<int>(values.back());
+      if (!values.empty() && values.back() >= 0 && values.back() <= 7) {
+        state_.text_mode = static_cast<int>(values.back());
+      }
     } else if (op == "Tj" || op == "TJ" || op == "'" || op == "\"") {
       int mode = state_.text_mode;
       if (mode == 0 || mode == 2 || mode == 4 || mode == 6) fill();
@@ -121,14 +156,19 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
       fill();
       stroke();
     } else if (op == "sh") {
-      if (!operands_.empty() && operands_.back().isName()) {
-        paint(shading_verdict(named_resource("/Shading", operands_.back().getName()), resources_));
+      if (last_operand_is_name()) {
+        paint(shading_verdict(named_resource("/Shading", qpdf_name(operands_.back().text)),
+                              resources_));
       }
     } else if (op == "Do") {
-      if (!operands_.empty() && operands_.back().isName()) {
-        draw_xobject(named_resource("/XObject", operands_.back().getName()));
+      if (last_operand_is_name()) {
+        draw_xobject(named_resource("/XObject", qpdf_name(operands_.back().text)));
       }
     }
+  }
+
+  bool last_operand_is_name() const {
+    return !operands_.empty() && operands_.back().kind == ContentToken::Kind::kName;
   }
 
   QPDFObjectHandle named_resource(const char* category, const std::string& name) {
@@ -209,12 +249,18 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
     return it == kNames.end() ? name : it->second;
   }
 
-  void inline_image(QPDFObjectHandle image) {
-    // operands_ holds the dictionary entries between BI and ID as key, value pairs.
+  void inline_image(const ContentToken& image) {
+    QPDFObjectHandle parsed;
+    try {
+      parsed = QPDFObjectHandle::parse("<<" + std::string(image.text) + ">>");
+    } catch (const std::exception&) {
+      paint(Verdict::kUnknown);
+      return;
+    }
+    if (!parsed.isDictionary()) return;
     QPDFObjectHandle dict = QPDFObjectHandle::newDictionary();
-    for (size_t i = 0; i + 1 < operands_.size(); i += 2) {
-      if (!operands_[i].isName()) continue;
-      QPDFObjectHandle value = operands_[i + 1];
+    for (auto& [key, raw_value] : parsed.ditems()) {
+      QPDFObjectHandle value = raw_value;
       if (value.isName()) value = QPDFObjectHandle::newName(expanded(value.getName()));
       if (value.isArray()) {
         std::vector<QPDFObjectHandle> items = value.getArrayAsVector();
@@ -223,7 +269,7 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
         }
         value = QPDFObjectHandle::newArray(items);
       }
-      dict.replaceKey(expanded(operands_[i].getName()), value);
+      dict.replaceKey(expanded(key), value);
     }
     QPDFObjectHandle mask = dict.getKey("/ImageMask");
     if (mask.isBool() && mask.getBoolValue()) {
@@ -243,9 +289,9 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
       return;
     }
     // Decode it like an image XObject: a temporary stream in the document, never written.
-    QPDFObjectHandle stream = QPDFObjectHandle::newStream(context_.pdf, image.getInlineImageValue());
-    dict.replaceKey("/Length", QPDFObjectHandle::newInteger(
-                                   static_cast<long long>(image.getInlineImageValue().size())));
+    QPDFObjectHandle stream = QPDFObjectHandle::newStream(context_.pdf, std::string(image.data));
+    dict.replaceKey("/Length",
+                    QPDFObjectHandle::newInteger(static_cast<long long>(image.data.size())));
     stream.replaceDict(dict);
     paint(image_samples_verdict(stream, space, context_.max_image_pixels));
   }
@@ -255,8 +301,7 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
   int depth_;
   State state_;
   std::vector<State> stack_;
-  std::vector<QPDFObjectHandle> operands_;
-  bool in_inline_image_ = false;
+  std::vector<ContentToken> operands_;
   Verdict result_ = Verdict::kGray;
 };
 
@@ -265,9 +310,8 @@ class ContentScanner : public QPDFObjectHandle::ParserCallbacks {
 Verdict scan_content(QPDFObjectHandle contents, QPDFObjectHandle resources, ScanContext& context,
                      InheritedColor inherited, int depth) {
   if (depth > context.max_depth) return Verdict::kUnknown;
-  ContentScanner scanner(resources, context, inherited, depth);
-  QPDFObjectHandle::parseContentStream(contents, &scanner);
-  return scanner.result();
+  std::string content = content_bytes(contents);
+  return ContentScanner(resources, context, inherited, depth).scan(content);
 }
 
 Verdict scan_form(QPDFObjectHandle form, QPDFObjectHandle parent_resources, ScanContext& context,
