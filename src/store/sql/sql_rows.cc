@@ -1,6 +1,6 @@
-#include "store/sqlite/sqlite_rows.h"
+#include "store/sql/sql_rows.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 using model::Timestamp;
 
@@ -90,4 +90,4 @@ model::LedgerEntry read_ledger_entry(const Query& q) {
   return e;
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

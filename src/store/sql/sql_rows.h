@@ -8,9 +8,9 @@
 #include "model/ledger_entry.h"
 #include "model/printer.h"
 #include "model/user.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/sql_connection.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 inline constexpr const char* kUserColumns =
     "id, login, name, email, role, password_hash, pin_hash, balance_cents, pays_with_credit, "
@@ -38,4 +38,4 @@ std::string text_of(model::QuotaPeriod period);
 model::Timestamp from_unix(std::int64_t seconds);
 std::int64_t to_unix(model::Timestamp t);
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

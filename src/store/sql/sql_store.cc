@@ -1,37 +1,25 @@
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 
-#include "store/sqlite/sqlite_migrations.h"
+namespace printline::store::sql {
 
-namespace printline::store {
-
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, StoreOptions options) {
-  try {
-    return std::unique_ptr<Store>(new sqlite::SqliteStore(path, std::move(options)));
-  } catch (const sqlite::SqliteError& e) {
-    return Error{std::string("cannot open the database: ") + e.what()};
-  }
-}
-
-}  // namespace printline::store
-
-namespace printline::store::sqlite {
-
-SqliteStore::SqliteStore(const std::string& path, StoreOptions options)
+SqlStore::SqlStore(std::unique_ptr<Connection> connection, std::span<const Migration> migrations,
+                   StoreOptions options)
     : options_(std::move(options)),
-      connection_(path, static_cast<int>(options_.busy_timeout.count())) {
-  migrate(connection_, now_unix());
+      owned_connection_(std::move(connection)),
+      connection_(*owned_connection_) {
+  migrate(connection_, migrations, now_unix());
 }
 
-std::int64_t SqliteStore::now_unix() const { return options_.clock().time_since_epoch().count(); }
+std::int64_t SqlStore::now_unix() const { return options_.clock().time_since_epoch().count(); }
 
-void SqliteStore::fault(std::string_view point) {
+void SqlStore::fault(std::string_view point) {
   if (options_.fault_point && options_.fault_point(point)) {
-    throw SqliteError(SQLITE_IOERR, "injected storage fault at " + std::string(point));
+    throw SqlError(SqlError::Kind::kFatal, "injected storage fault at " + std::string(point));
   }
 }
 
-void SqliteStore::audit(const Actor& actor, std::string_view action, std::string_view kind,
-                        std::string_view name, std::string_view details) {
+void SqlStore::audit(const Actor& actor, std::string_view action, std::string_view kind,
+                     std::string_view name, std::string_view details) {
   connection_
       .query(
           "INSERT INTO audit_log (at, actor, action, object_kind, object_name, details) "
@@ -40,4 +28,4 @@ void SqliteStore::audit(const Actor& actor, std::string_view action, std::string
       .run();
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

@@ -1,17 +1,22 @@
 #pragma once
-// The SQLite implementation of Store: one connection per Store object, serialised by a mutex;
-// several Store objects (or processes) may share one file, SQLite's locking and the schema's
-// UNIQUE constraints keep them consistent. Methods are split over sqlite_store_*.cc by concept.
+// The one implementation of Store, written against the SQL layer (sql_connection.h) so that it
+// runs on SQLite and PostgreSQL alike. One connection per Store object, serialised by a mutex;
+// several Store objects (or processes) may share one database: the backend's locking, the
+// row locks of read-modify-write steps and the schema's UNIQUE constraints keep them
+// consistent. Methods are split over sql_store_*.cc by concept.
 
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sql/migration.h"
+#include "store/sql/sql_connection.h"
 #include "store/store.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 // A refusal the caller can act on (unknown user, invalid profile ...), thrown inside a
 // transaction and returned as an Error value.
@@ -24,15 +29,33 @@ struct Refusal {
 inline void run_or_refuse(Query& q, const std::string& message_on_conflict) {
   try {
     q.run();
-  } catch (const SqliteError& e) {
+  } catch (const SqlError& e) {
     if (e.is_constraint()) throw Refusal{message_on_conflict};
     throw;
   }
 }
 
-class SqliteStore final : public Store {
+// Steps an INSERT/UPDATE ... RETURNING id: the id, or nullopt when no row was written
+// (ON CONFLICT DO NOTHING, or an UPDATE that matched nothing). A constraint violation becomes
+// a Refusal with the given message.
+inline std::optional<std::int64_t> insert_or_refuse(Query& q,
+                                                    const std::string& message_on_conflict) {
+  try {
+    if (!q.step()) return std::nullopt;
+    const std::int64_t id = q.integer(0);
+    q.run();
+    return id;
+  } catch (const SqlError& e) {
+    if (e.is_constraint()) throw Refusal{message_on_conflict};
+    throw;
+  }
+}
+
+class SqlStore final : public Store {
  public:
-  SqliteStore(const std::string& path, StoreOptions options);
+  // Brings the schema up to date with the backend's migrations; throws SqlError on failure.
+  SqlStore(std::unique_ptr<Connection> connection, std::span<const Migration> migrations,
+           StoreOptions options);
 
   Result<model::User> create_user(const model::User& user, std::string_view password,
                                   const Actor& actor) override;
@@ -131,6 +154,7 @@ class SqliteStore final : public Store {
   // Shared steps, called inside a transaction.
   std::optional<model::User> load_user(std::int64_t user_id);
   model::User require_user(std::int64_t user_id);
+  model::User require_user_for_update(std::int64_t user_id);  // locks the row until commit
   std::optional<model::User> load_user_by_login(std::string_view login);
   std::optional<model::Printer> load_printer(std::int64_t printer_id);
   std::optional<model::PrinterGroup> load_group(std::int64_t group_id);
@@ -148,13 +172,13 @@ class SqliteStore final : public Store {
 
   StoreOptions options_;
   std::mutex mutex_;
-  Connection connection_;
+  std::unique_ptr<Connection> owned_connection_;
+  Connection& connection_;
   std::optional<std::string> broken_;  // set after a fatal storage error
 };
 
 template <typename Body>
-auto SqliteStore::transact(TransactionMode mode, Body&& body)
-    -> Result<std::invoke_result_t<Body&>> {
+auto SqlStore::transact(TransactionMode mode, Body&& body) -> Result<std::invoke_result_t<Body&>> {
   std::lock_guard lock(mutex_);
   if (broken_) {
     return Error{"storage failed earlier and is no longer trusted (" + *broken_ +
@@ -167,10 +191,10 @@ auto SqliteStore::transact(TransactionMode mode, Body&& body)
     return result;
   } catch (const Refusal& refusal) {
     return Error{refusal.message};
-  } catch (const SqliteError& e) {
+  } catch (const SqlError& e) {
     if (e.is_fatal()) broken_ = e.what();
     return Error{std::string("storage error: ") + e.what()};
   }
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

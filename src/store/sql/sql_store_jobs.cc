@@ -4,10 +4,10 @@
 
 #include "core/job_uuid.h"
 #include "model/quota.h"
-#include "store/sqlite/sqlite_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_rows.h"
+#include "store/sql/sql_store.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 using model::Job;
 using model::JobState;
@@ -30,14 +30,14 @@ std::optional<std::string> job_problem(const Job& job) {
 
 }  // namespace
 
-std::optional<Job> SqliteStore::load_job(std::string_view uuid) {
+std::optional<Job> SqlStore::load_job(std::string_view uuid) {
   auto q = connection_.query(fmt::format("SELECT {} FROM jobs WHERE uuid = ?", kJobColumns));
   q.bind_all(uuid);
   if (!q.step()) return std::nullopt;
   return read_job(q);
 }
 
-RecordedJob SqliteStore::record_job_in_transaction(const Job& job) {
+RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
   if (auto problem = job_problem(job)) throw Refusal{*problem};
   if (auto existing = load_job(job.uuid)) return RecordedJob{*existing, true, false};
   require_user(job.owner_id);
@@ -53,7 +53,7 @@ RecordedJob SqliteStore::record_job_in_transaction(const Job& job) {
       "INSERT INTO jobs (uuid, owner_id, queue_id, printer_id, origin, state, title, pages, "
       "color_pages, paper, duplex, copies, cost_cents, submitted_at, printed_at, outcome, "
       "may_be_counted_twice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (uuid) DO NOTHING");
+      "ON CONFLICT (uuid) DO NOTHING RETURNING id");
   q.bind_all(stored.uuid, stored.owner_id, stored.queue_id, stored.printer_id,
              model::origin_name(stored.origin), model::state_name(stored.state), stored.title,
              stored.counts.pages, stored.counts.color_pages, model::paper_name(stored.counts.paper),
@@ -61,10 +61,10 @@ RecordedJob SqliteStore::record_job_in_transaction(const Job& job) {
              to_unix(stored.submitted_at),
              stored.printed_at ? std::optional(to_unix(*stored.printed_at)) : std::nullopt,
              stored.outcome, stored.may_be_counted_twice);
-  run_or_refuse(
+  auto id = insert_or_refuse(
       q, fmt::format("job {} refers to a queue, user or printer that does not exist", stored.uuid));
-  if (connection_.changes() == 0) return RecordedJob{*load_job(job.uuid), true, false};
-  stored.id = connection_.last_insert_id();
+  if (!id) return RecordedJob{*load_job(job.uuid), true, false};
+  stored.id = *id;
   fault("record_job:inserted");
 
   bool charged = false;
@@ -72,20 +72,18 @@ RecordedJob SqliteStore::record_job_in_transaction(const Job& job) {
   return RecordedJob{stored, false, charged};
 }
 
-bool SqliteStore::charge_job(const Job& job) {
-  model::User user = require_user(job.owner_id);
+bool SqlStore::charge_job(const Job& job) {
+  model::User user = require_user_for_update(job.owner_id);
   const std::int64_t balance_after = user.balance_cents - job.cost_cents;
   // The UNIQUE index ledger_once_per_job is the real guard: a second charge of the UUID is
   // not written, whatever path led here.
-  connection_
-      .query(
-          "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, "
-          "origin, actor, note, created_at) VALUES (?, 'charge', ?, ?, ?, ?, 'system', ?, ?) "
-          "ON CONFLICT DO NOTHING")
-      .bind_all(user.id, job.cost_cents, balance_after, job.uuid, model::origin_name(job.origin),
-                job.title, now_unix())
-      .run();
-  if (connection_.changes() == 0) return false;
+  auto q = connection_.query(
+      "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, origin, "
+      "actor, note, created_at) VALUES (?, 'charge', ?, ?, ?, ?, 'system', ?, ?) "
+      "ON CONFLICT DO NOTHING RETURNING id");
+  q.bind_all(user.id, job.cost_cents, balance_after, job.uuid, model::origin_name(job.origin),
+             job.title, now_unix());
+  if (!insert_or_refuse(q, fmt::format("job {} could not be charged", job.uuid))) return false;
   fault("charge:ledger-written");
 
   std::optional<model::Quota> quota;
@@ -105,21 +103,21 @@ bool SqliteStore::charge_job(const Job& job) {
   return true;
 }
 
-void SqliteStore::note_printer_use(std::int64_t user_id, std::int64_t printer_id) {
+void SqlStore::note_printer_use(std::int64_t user_id, std::int64_t printer_id) {
   connection_
       .query(
           "INSERT INTO printer_history (user_id, printer_id, jobs, last_used) "
           "VALUES (?, ?, 1, ?) ON CONFLICT (user_id, printer_id) DO UPDATE SET "
-          "jobs = jobs + 1, last_used = MAX(last_used, excluded.last_used)")
+          "jobs = printer_history.jobs + 1, last_used = excluded.last_used")
       .bind_all(user_id, printer_id, now_unix())
       .run();
 }
 
-Result<RecordedJob> SqliteStore::record_job(const Job& job) {
+Result<RecordedJob> SqlStore::record_job(const Job& job) {
   return write([&] { return record_job_in_transaction(job); });
 }
 
-Result<std::vector<Result<RecordedJob>>> SqliteStore::record_jobs(std::span<const Job> jobs) {
+Result<std::vector<Result<RecordedJob>>> SqlStore::record_jobs(std::span<const Job> jobs) {
   return write([&] {
     std::vector<Result<RecordedJob>> results;
     results.reserve(jobs.size());
@@ -136,9 +134,9 @@ Result<std::vector<Result<RecordedJob>>> SqliteStore::record_jobs(std::span<cons
   });
 }
 
-Result<Job> SqliteStore::set_job_state(std::string_view uuid, JobState state,
-                                       std::optional<std::int64_t> printer_id,
-                                       std::string_view outcome) {
+Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
+                                    std::optional<std::int64_t> printer_id,
+                                    std::string_view outcome) {
   return write([&] {
     auto job = load_job(uuid);
     if (!job) throw Refusal{fmt::format("there is no job {}", uuid)};
@@ -167,11 +165,11 @@ Result<Job> SqliteStore::set_job_state(std::string_view uuid, JobState state,
   });
 }
 
-Result<std::optional<Job>> SqliteStore::find_job(std::string_view uuid) {
+Result<std::optional<Job>> SqlStore::find_job(std::string_view uuid) {
   return read([&] { return load_job(uuid); });
 }
 
-Result<std::vector<Job>> SqliteStore::list_jobs(const JobFilter& filter) {
+Result<std::vector<Job>> SqlStore::list_jobs(const JobFilter& filter) {
   return read([&] {
     std::string sql = fmt::format("SELECT {} FROM jobs WHERE 1 = 1", kJobColumns);
     if (filter.owner_id) sql += " AND owner_id = ?";
@@ -197,4 +195,4 @@ Result<std::vector<Job>> SqliteStore::list_jobs(const JobFilter& filter) {
   });
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

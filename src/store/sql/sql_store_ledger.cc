@@ -3,18 +3,18 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_rows.h"
+#include "store/sql/sql_store.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 using model::LedgerEntry;
 using model::LedgerKind;
 
-LedgerEntry SqliteStore::append_ledger(const model::User& user, LedgerKind kind,
-                                       std::int64_t amount, std::optional<std::string> job_uuid,
-                                       std::optional<model::JobOrigin> origin,
-                                       std::string_view actor, std::string_view note) {
+LedgerEntry SqlStore::append_ledger(const model::User& user, LedgerKind kind, std::int64_t amount,
+                                    std::optional<std::string> job_uuid,
+                                    std::optional<model::JobOrigin> origin, std::string_view actor,
+                                    std::string_view note) {
   LedgerEntry entry;
   entry.user_id = user.id;
   entry.kind = kind;
@@ -27,14 +27,14 @@ LedgerEntry SqliteStore::append_ledger(const model::User& user, LedgerKind kind,
   entry.created_at = options_.clock();
   auto q = connection_.query(
       "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, origin, "
-      "actor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "actor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   q.bind_all(entry.user_id, model::ledger_kind_name(kind), entry.amount_cents,
              entry.balance_after_cents, entry.job_uuid,
              origin ? std::optional(std::string(model::origin_name(*origin))) : std::nullopt,
              entry.actor, entry.note, to_unix(entry.created_at));
-  run_or_refuse(q, fmt::format("job {} has already been {}", entry.job_uuid.value_or("?"),
-                               kind == LedgerKind::kRefund ? "refunded" : "charged"));
-  entry.id = connection_.last_insert_id();
+  entry.id =
+      *insert_or_refuse(q, fmt::format("job {} has already been {}", entry.job_uuid.value_or("?"),
+                                       kind == LedgerKind::kRefund ? "refunded" : "charged"));
   fault("ledger:appended");
   connection_.query("UPDATE users SET balance_cents = ? WHERE id = ?")
       .bind_all(entry.balance_after_cents, user.id)
@@ -42,11 +42,11 @@ LedgerEntry SqliteStore::append_ledger(const model::User& user, LedgerKind kind,
   return entry;
 }
 
-Result<LedgerEntry> SqliteStore::top_up(std::int64_t user_id, std::int64_t cents,
-                                        std::string_view note, const Actor& actor) {
+Result<LedgerEntry> SqlStore::top_up(std::int64_t user_id, std::int64_t cents,
+                                     std::string_view note, const Actor& actor) {
   if (cents <= 0) return Error{"a top-up must be a positive amount"};
   return write([&] {
-    const model::User user = require_user(user_id);
+    const model::User user = require_user_for_update(user_id);
     auto entry = append_ledger(user, LedgerKind::kTopUp, cents, std::nullopt, std::nullopt,
                                actor.login, note);
     audit(actor, "top-up", "user", user.login, nlohmann::json(entry).dump());
@@ -54,8 +54,8 @@ Result<LedgerEntry> SqliteStore::top_up(std::int64_t user_id, std::int64_t cents
   });
 }
 
-Result<LedgerEntry> SqliteStore::refund_job(std::string_view uuid, std::string_view note,
-                                            const Actor& actor) {
+Result<LedgerEntry> SqlStore::refund_job(std::string_view uuid, std::string_view note,
+                                         const Actor& actor) {
   return write([&] {
     std::int64_t user_id = 0;
     std::int64_t amount = 0;
@@ -71,7 +71,7 @@ Result<LedgerEntry> SqliteStore::refund_job(std::string_view uuid, std::string_v
       amount = q.integer(1);
       if (auto o = q.optional_text(2)) origin = model::origin_from_name(*o);
     }
-    const model::User user = require_user(user_id);
+    const model::User user = require_user_for_update(user_id);
     auto entry = append_ledger(user, LedgerKind::kRefund, amount, std::string(uuid), origin,
                                actor.login, note);
     audit(actor, "refund", "job", std::string(uuid), nlohmann::json(entry).dump());
@@ -79,7 +79,7 @@ Result<LedgerEntry> SqliteStore::refund_job(std::string_view uuid, std::string_v
   });
 }
 
-Result<std::vector<LedgerEntry>> SqliteStore::ledger_of(std::int64_t user_id) {
+Result<std::vector<LedgerEntry>> SqlStore::ledger_of(std::int64_t user_id) {
   return read([&] {
     std::vector<LedgerEntry> entries;
     auto q = connection_.query(
@@ -90,7 +90,7 @@ Result<std::vector<LedgerEntry>> SqliteStore::ledger_of(std::int64_t user_id) {
   });
 }
 
-Result<std::vector<PrinterUse>> SqliteStore::printer_history(std::int64_t user_id) {
+Result<std::vector<PrinterUse>> SqlStore::printer_history(std::int64_t user_id) {
   return read([&] {
     std::vector<PrinterUse> uses;
     auto q = connection_.query(
@@ -102,9 +102,9 @@ Result<std::vector<PrinterUse>> SqliteStore::printer_history(std::int64_t user_i
   });
 }
 
-Result<std::vector<ReportRow>> SqliteStore::report(ReportGrouping grouping,
-                                                   const JobFilter& filter) {
-  const char* key = "";
+Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const JobFilter& filter) {
+  const Dialect& dialect = connection_.dialect();
+  std::string key;
   switch (grouping) {
     case ReportGrouping::kUser:
       key = "u.login";
@@ -113,15 +113,13 @@ Result<std::vector<ReportRow>> SqliteStore::report(ReportGrouping grouping,
       key = "COALESCE(p.name, '(none)')";
       break;
     case ReportGrouping::kDay:
-      key = "strftime('%Y-%m-%d', j.submitted_at, 'unixepoch')";
+      key = fmt::format(fmt::runtime(dialect.day_key), "j.submitted_at");
       break;
-    // SQLite 3.40 has no ISO week (%V): weeks start on Monday, week 00 holds the days of
-    // January before the first Monday.
     case ReportGrouping::kWeek:
-      key = "strftime('%Y-W%W', j.submitted_at, 'unixepoch')";
+      key = fmt::format(fmt::runtime(dialect.week_key), "j.submitted_at");
       break;
     case ReportGrouping::kMonth:
-      key = "strftime('%Y-%m', j.submitted_at, 'unixepoch')";
+      key = fmt::format(fmt::runtime(dialect.month_key), "j.submitted_at");
       break;
   }
   return read([&] {
@@ -151,7 +149,7 @@ Result<std::vector<ReportRow>> SqliteStore::report(ReportGrouping grouping,
   });
 }
 
-Result<std::vector<model::AuditEntry>> SqliteStore::audit_log(int limit) {
+Result<std::vector<model::AuditEntry>> SqlStore::audit_log(int limit) {
   return read([&] {
     std::vector<model::AuditEntry> entries;
     auto q = connection_.query(
@@ -166,4 +164,4 @@ Result<std::vector<model::AuditEntry>> SqliteStore::audit_log(int limit) {
   });
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

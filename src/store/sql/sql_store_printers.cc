@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include "model/device_uri.h"
-#include "store/sqlite/sqlite_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_rows.h"
+#include "store/sql/sql_store.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 using model::Printer;
 using model::PrinterGroup;
@@ -37,30 +37,30 @@ void bind_printer(Query& q, const Printer& p) {
 
 }  // namespace
 
-std::optional<Printer> SqliteStore::load_printer(std::int64_t printer_id) {
+std::optional<Printer> SqlStore::load_printer(std::int64_t printer_id) {
   auto q = connection_.query(fmt::format("SELECT {} FROM printers WHERE id = ?", kPrinterColumns));
   q.bind_all(printer_id);
   if (!q.step()) return std::nullopt;
   return read_printer(q);
 }
 
-Result<Printer> SqliteStore::create_printer(const Printer& printer, const Actor& actor) {
+Result<Printer> SqlStore::create_printer(const Printer& printer, const Actor& actor) {
   if (auto problem = printer_problem(printer)) return Error{*problem};
   return write([&] {
     auto q = connection_.query(
         "INSERT INTO printers (name, device_uri, color, largest_paper, duplex, vendor, location, "
         "fallback_allowed, spool_protocol, spool_port, spool_queue) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     bind_printer(q, printer);
-    run_or_refuse(q, fmt::format("a printer named \"{}\" already exists", printer.name));
     Printer stored = printer;
-    stored.id = connection_.last_insert_id();
+    stored.id =
+        *insert_or_refuse(q, fmt::format("a printer named \"{}\" already exists", printer.name));
     audit(actor, "create", "printer", stored.name, nlohmann::json(stored).dump());
     return stored;
   });
 }
 
-Result<Printer> SqliteStore::update_printer(const Printer& printer, const Actor& actor) {
+Result<Printer> SqlStore::update_printer(const Printer& printer, const Actor& actor) {
   if (auto problem = printer_problem(printer)) return Error{*problem};
   return write([&] {
     if (!load_printer(printer.id))
@@ -77,7 +77,7 @@ Result<Printer> SqliteStore::update_printer(const Printer& printer, const Actor&
   });
 }
 
-Status SqliteStore::delete_printer(std::int64_t printer_id, const Actor& actor) {
+Status SqlStore::delete_printer(std::int64_t printer_id, const Actor& actor) {
   return write([&] {
     auto printer = load_printer(printer_id);
     if (!printer) throw Refusal{fmt::format("there is no printer with id {}", printer_id)};
@@ -91,11 +91,11 @@ Status SqliteStore::delete_printer(std::int64_t printer_id, const Actor& actor) 
   });
 }
 
-Result<std::optional<Printer>> SqliteStore::find_printer(std::int64_t printer_id) {
+Result<std::optional<Printer>> SqlStore::find_printer(std::int64_t printer_id) {
   return read([&] { return load_printer(printer_id); });
 }
 
-Result<std::optional<Printer>> SqliteStore::find_printer_by_name(std::string_view name) {
+Result<std::optional<Printer>> SqlStore::find_printer_by_name(std::string_view name) {
   return read([&]() -> std::optional<Printer> {
     auto q =
         connection_.query(fmt::format("SELECT {} FROM printers WHERE name = ?", kPrinterColumns));
@@ -105,7 +105,7 @@ Result<std::optional<Printer>> SqliteStore::find_printer_by_name(std::string_vie
   });
 }
 
-Result<std::vector<Printer>> SqliteStore::list_printers() {
+Result<std::vector<Printer>> SqlStore::list_printers() {
   return read([&] {
     std::vector<Printer> printers;
     auto q =
@@ -117,7 +117,7 @@ Result<std::vector<Printer>> SqliteStore::list_printers() {
 
 // Groups ---------------------------------------------------------------------------------
 
-std::optional<PrinterGroup> SqliteStore::load_group(std::int64_t group_id) {
+std::optional<PrinterGroup> SqlStore::load_group(std::int64_t group_id) {
   PrinterGroup group;
   {
     auto q = connection_.query("SELECT id, name, description FROM printer_groups WHERE id = ?");
@@ -132,7 +132,7 @@ std::optional<PrinterGroup> SqliteStore::load_group(std::int64_t group_id) {
   return group;
 }
 
-void SqliteStore::save_group_members(const PrinterGroup& group) {
+void SqlStore::save_group_members(const PrinterGroup& group) {
   connection_.query("DELETE FROM printer_group_members WHERE group_id = ?")
       .bind_all(group.id)
       .run();
@@ -146,21 +146,22 @@ void SqliteStore::save_group_members(const PrinterGroup& group) {
   }
 }
 
-Result<PrinterGroup> SqliteStore::create_group(const PrinterGroup& group, const Actor& actor) {
+Result<PrinterGroup> SqlStore::create_group(const PrinterGroup& group, const Actor& actor) {
   if (group.name.empty()) return Error{"a printer group needs a name"};
   return write([&] {
-    auto q = connection_.query("INSERT INTO printer_groups (name, description) VALUES (?, ?)");
+    auto q = connection_.query(
+        "INSERT INTO printer_groups (name, description) VALUES (?, ?) RETURNING id");
     q.bind_all(group.name, group.description);
-    run_or_refuse(q, fmt::format("a printer group named \"{}\" already exists", group.name));
     PrinterGroup stored = group;
-    stored.id = connection_.last_insert_id();
+    stored.id = *insert_or_refuse(
+        q, fmt::format("a printer group named \"{}\" already exists", group.name));
     save_group_members(stored);
     audit(actor, "create", "group", stored.name, nlohmann::json(stored).dump());
     return stored;
   });
 }
 
-Result<PrinterGroup> SqliteStore::update_group(const PrinterGroup& group, const Actor& actor) {
+Result<PrinterGroup> SqlStore::update_group(const PrinterGroup& group, const Actor& actor) {
   if (group.name.empty()) return Error{"a printer group needs a name"};
   return write([&] {
     if (!load_group(group.id))
@@ -174,7 +175,7 @@ Result<PrinterGroup> SqliteStore::update_group(const PrinterGroup& group, const 
   });
 }
 
-Status SqliteStore::delete_group(std::int64_t group_id, const Actor& actor) {
+Status SqlStore::delete_group(std::int64_t group_id, const Actor& actor) {
   return write([&] {
     auto group = load_group(group_id);
     if (!group) throw Refusal{fmt::format("there is no printer group with id {}", group_id)};
@@ -188,11 +189,11 @@ Status SqliteStore::delete_group(std::int64_t group_id, const Actor& actor) {
   });
 }
 
-Result<std::optional<PrinterGroup>> SqliteStore::find_group(std::int64_t group_id) {
+Result<std::optional<PrinterGroup>> SqlStore::find_group(std::int64_t group_id) {
   return read([&] { return load_group(group_id); });
 }
 
-Result<std::vector<PrinterGroup>> SqliteStore::list_groups() {
+Result<std::vector<PrinterGroup>> SqlStore::list_groups() {
   return read([&] {
     std::vector<std::int64_t> ids;
     {
@@ -223,37 +224,38 @@ const char* kind_text(model::QueueKind kind) {
 
 }  // namespace
 
-Result<PrintQueue> SqliteStore::create_queue(const PrintQueue& queue, const Actor& actor) {
+Result<PrintQueue> SqlStore::create_queue(const PrintQueue& queue, const Actor& actor) {
   if (auto problem = model::queue_problem(queue)) return Error{*problem};
   return write([&] {
     auto q = connection_.query(
-        "INSERT INTO queues (name, kind, printer_id, group_id) VALUES (?, ?, ?, ?)");
+        "INSERT INTO queues (name, kind, printer_id, group_id) VALUES (?, ?, ?, ?) RETURNING id");
     q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id);
-    run_or_refuse(q, fmt::format("queue \"{}\" already exists, or its printer or group does not",
-                                 queue.name));
     PrintQueue stored = queue;
-    stored.id = connection_.last_insert_id();
+    stored.id = *insert_or_refuse(
+        q,
+        fmt::format("queue \"{}\" already exists, or its printer or group does not", queue.name));
     audit(actor, "create", "queue", stored.name, nlohmann::json(stored).dump());
     return stored;
   });
 }
 
-Result<PrintQueue> SqliteStore::update_queue(const PrintQueue& queue, const Actor& actor) {
+Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& actor) {
   if (auto problem = model::queue_problem(queue)) return Error{*problem};
   return write([&] {
     auto q = connection_.query(
-        "UPDATE queues SET name = ?, kind = ?, printer_id = ?, group_id = ? WHERE id = ?");
+        "UPDATE queues SET name = ?, kind = ?, printer_id = ?, group_id = ? WHERE id = ? "
+        "RETURNING id");
     q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id, queue.id);
-    run_or_refuse(q, fmt::format("queue \"{}\" already exists, or its printer or group does not",
-                                 queue.name));
-    if (connection_.changes() == 0)
+    if (!insert_or_refuse(q, fmt::format("queue \"{}\" already exists, or its printer or group "
+                                         "does not",
+                                         queue.name)))
       throw Refusal{fmt::format("there is no queue with id {}", queue.id)};
     audit(actor, "update", "queue", queue.name, nlohmann::json(queue).dump());
     return queue;
   });
 }
 
-Status SqliteStore::delete_queue(std::int64_t queue_id, const Actor& actor) {
+Status SqlStore::delete_queue(std::int64_t queue_id, const Actor& actor) {
   return write([&] {
     std::string name;
     {
@@ -268,7 +270,7 @@ Status SqliteStore::delete_queue(std::int64_t queue_id, const Actor& actor) {
   });
 }
 
-Result<std::optional<PrintQueue>> SqliteStore::find_queue_by_name(std::string_view name) {
+Result<std::optional<PrintQueue>> SqlStore::find_queue_by_name(std::string_view name) {
   return read([&]() -> std::optional<PrintQueue> {
     auto q = connection_.query(fmt::format("SELECT {} FROM queues WHERE name = ?", kQueueColumns));
     q.bind_all(name);
@@ -277,7 +279,7 @@ Result<std::optional<PrintQueue>> SqliteStore::find_queue_by_name(std::string_vi
   });
 }
 
-Result<std::vector<PrintQueue>> SqliteStore::list_queues() {
+Result<std::vector<PrintQueue>> SqlStore::list_queues() {
   return read([&] {
     std::vector<PrintQueue> queues;
     auto q = connection_.query(fmt::format("SELECT {} FROM queues ORDER BY name", kQueueColumns));
@@ -286,4 +288,4 @@ Result<std::vector<PrintQueue>> SqliteStore::list_queues() {
   });
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

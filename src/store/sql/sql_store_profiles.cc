@@ -6,15 +6,15 @@
 
 #include "model/json.h"
 #include "model/profile_validation.h"
-#include "store/sqlite/sqlite_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_rows.h"
+#include "store/sql/sql_store.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 using model::ClientProfile;
 using model::PriceList;
 
-Result<PriceList> SqliteStore::price_list() {
+Result<PriceList> SqlStore::price_list() {
   return read([&] {
     PriceList list;
     {
@@ -31,7 +31,7 @@ Result<PriceList> SqliteStore::price_list() {
   });
 }
 
-Status SqliteStore::set_price_list(const PriceList& prices, const Actor& actor) {
+Status SqlStore::set_price_list(const PriceList& prices, const Actor& actor) {
   if (auto problem = model::price_list_problem(prices)) return Error{*problem};
   return write([&] {
     connection_.exec("DELETE FROM prices");
@@ -65,7 +65,7 @@ std::string settings_of(const ClientProfile& profile) {
 
 }  // namespace
 
-std::optional<ClientProfile> SqliteStore::load_profile(std::int64_t profile_id) {
+std::optional<ClientProfile> SqlStore::load_profile(std::int64_t profile_id) {
   auto q = connection_.query(
       "SELECT id, name, is_default, version, settings FROM client_profiles WHERE id = ?");
   q.bind_all(profile_id);
@@ -82,8 +82,7 @@ std::optional<ClientProfile> SqliteStore::load_profile(std::int64_t profile_id) 
   return *profile;
 }
 
-SavedProfile SqliteStore::save_profile(const ClientProfile& profile, bool create,
-                                       const Actor& actor) {
+SavedProfile SqlStore::save_profile(const ClientProfile& profile, bool create, const Actor& actor) {
   // Resolve the fallback printers as the client will see them, then run the D8 check.
   const auto& fallback = profile.fallback;
   std::vector<model::Printer> printers;
@@ -114,10 +113,11 @@ SavedProfile SqliteStore::save_profile(const ClientProfile& profile, bool create
   if (create) {
     stored.version = 1;
     auto q = connection_.query(
-        "INSERT INTO client_profiles (name, is_default, version, settings) VALUES (?, ?, ?, ?)");
+        "INSERT INTO client_profiles (name, is_default, version, settings) VALUES (?, ?, ?, ?) "
+        "RETURNING id");
     q.bind_all(stored.name, stored.is_default, stored.version, settings_of(stored));
-    run_or_refuse(q, fmt::format("a profile named \"{}\" already exists", stored.name));
-    stored.id = connection_.last_insert_id();
+    stored.id =
+        *insert_or_refuse(q, fmt::format("a profile named \"{}\" already exists", stored.name));
   } else {
     auto existing = load_profile(stored.id);
     if (!existing) throw Refusal{fmt::format("there is no profile with id {}", stored.id)};
@@ -135,15 +135,15 @@ SavedProfile SqliteStore::save_profile(const ClientProfile& profile, bool create
   return saved;
 }
 
-Result<SavedProfile> SqliteStore::create_profile(const ClientProfile& profile, const Actor& actor) {
+Result<SavedProfile> SqlStore::create_profile(const ClientProfile& profile, const Actor& actor) {
   return write([&] { return save_profile(profile, /*create=*/true, actor); });
 }
 
-Result<SavedProfile> SqliteStore::update_profile(const ClientProfile& profile, const Actor& actor) {
+Result<SavedProfile> SqlStore::update_profile(const ClientProfile& profile, const Actor& actor) {
   return write([&] { return save_profile(profile, /*create=*/false, actor); });
 }
 
-Status SqliteStore::delete_profile(std::int64_t profile_id, const Actor& actor) {
+Status SqlStore::delete_profile(std::int64_t profile_id, const Actor& actor) {
   return write([&] {
     auto profile = load_profile(profile_id);
     if (!profile) throw Refusal{fmt::format("there is no profile with id {}", profile_id)};
@@ -153,11 +153,11 @@ Status SqliteStore::delete_profile(std::int64_t profile_id, const Actor& actor) 
   });
 }
 
-Result<std::optional<ClientProfile>> SqliteStore::find_profile(std::int64_t profile_id) {
+Result<std::optional<ClientProfile>> SqlStore::find_profile(std::int64_t profile_id) {
   return read([&] { return load_profile(profile_id); });
 }
 
-Result<std::vector<ClientProfile>> SqliteStore::list_profiles() {
+Result<std::vector<ClientProfile>> SqlStore::list_profiles() {
   return read([&] {
     std::vector<std::int64_t> ids;
     {
@@ -170,8 +170,8 @@ Result<std::vector<ClientProfile>> SqliteStore::list_profiles() {
   });
 }
 
-Result<std::optional<ClientProfile>> SqliteStore::profile_for(std::string_view login,
-                                                              std::span<const std::string> groups) {
+Result<std::optional<ClientProfile>> SqlStore::profile_for(std::string_view login,
+                                                           std::span<const std::string> groups) {
   auto all = list_profiles();
   if (!all) return all.error();
   const auto names = [](const std::vector<std::string>& list, std::string_view item) {
@@ -191,4 +191,4 @@ Result<std::optional<ClientProfile>> SqliteStore::profile_for(std::string_view l
   return std::optional<ClientProfile>{};
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

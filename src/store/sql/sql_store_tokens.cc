@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_rows.h"
+#include "store/sql/sql_store.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
-Result<IssuedToken> SqliteStore::issue_token(std::int64_t user_id, std::chrono::seconds lifetime) {
+Result<IssuedToken> SqlStore::issue_token(std::int64_t user_id, std::chrono::seconds lifetime) {
   if (lifetime.count() <= 0) return Error{"a token lifetime must be positive"};
   return write([&] {
     require_user(user_id);
@@ -16,18 +16,16 @@ Result<IssuedToken> SqliteStore::issue_token(std::int64_t user_id, std::chrono::
     if (issued.token.empty()) throw Refusal{"libsodium could not be initialised"};
     const std::int64_t now = now_unix();
     issued.expires_at = from_unix(now + lifetime.count());
-    connection_
-        .query(
-            "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) "
-            "VALUES (?, ?, ?, ?)")
-        .bind_all(user_id, hash_token_text(issued.token), now, to_unix(issued.expires_at))
-        .run();
-    issued.id = connection_.last_insert_id();
+    auto q = connection_.query(
+        "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) "
+        "VALUES (?, ?, ?, ?) RETURNING id");
+    q.bind_all(user_id, hash_token_text(issued.token), now, to_unix(issued.expires_at));
+    issued.id = *insert_or_refuse(q, "a new token collided with an old one: ask for another");
     return issued;
   });
 }
 
-Result<std::optional<model::User>> SqliteStore::authenticate_token(std::string_view token) {
+Result<std::optional<model::User>> SqlStore::authenticate_token(std::string_view token) {
   return read([&]() -> std::optional<model::User> {
     auto q = connection_.query(
         "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND "
@@ -38,7 +36,7 @@ Result<std::optional<model::User>> SqliteStore::authenticate_token(std::string_v
   });
 }
 
-Status SqliteStore::revoke_token(std::int64_t token_id) {
+Status SqlStore::revoke_token(std::int64_t token_id) {
   return write([&] {
     connection_.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .bind_all(now_unix(), token_id)
@@ -47,7 +45,7 @@ Status SqliteStore::revoke_token(std::int64_t token_id) {
   });
 }
 
-Status SqliteStore::revoke_tokens_of(std::int64_t user_id) {
+Status SqlStore::revoke_tokens_of(std::int64_t user_id) {
   return write([&] {
     connection_
         .query("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
@@ -57,4 +55,4 @@ Status SqliteStore::revoke_tokens_of(std::int64_t user_id) {
   });
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

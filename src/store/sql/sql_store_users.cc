@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include "store/password_hash.h"
-#include "store/sqlite/sqlite_rows.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_rows.h"
+#include "store/sql/sql_store.h"
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 
 using model::User;
 
@@ -29,28 +29,37 @@ std::string audit_details(const User& user) { return nlohmann::json(user).dump()
 
 }  // namespace
 
-std::optional<User> SqliteStore::load_user(std::int64_t user_id) {
+std::optional<User> SqlStore::load_user(std::int64_t user_id) {
   auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE id = ?", kUserColumns));
   q.bind_all(user_id);
   if (!q.step()) return std::nullopt;
   return read_user(q);
 }
 
-User SqliteStore::require_user(std::int64_t user_id) {
+User SqlStore::require_user(std::int64_t user_id) {
   auto user = load_user(user_id);
   if (!user) throw Refusal{fmt::format("there is no user with id {}", user_id)};
   return *user;
 }
 
-std::optional<User> SqliteStore::load_user_by_login(std::string_view login) {
+User SqlStore::require_user_for_update(std::int64_t user_id) {
+  // The row lock (PostgreSQL) keeps two transactions from both reading the old balance.
+  auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE id = ?{}", kUserColumns,
+                                         connection_.dialect().for_update));
+  q.bind_all(user_id);
+  if (!q.step()) throw Refusal{fmt::format("there is no user with id {}", user_id)};
+  return read_user(q);
+}
+
+std::optional<User> SqlStore::load_user_by_login(std::string_view login) {
   auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE login = ?", kUserColumns));
   q.bind_all(login);
   if (!q.step()) return std::nullopt;
   return read_user(q);
 }
 
-Result<User> SqliteStore::create_user(const User& user, std::string_view password,
-                                      const Actor& actor) {
+Result<User> SqlStore::create_user(const User& user, std::string_view password,
+                                   const Actor& actor) {
   if (auto problem = user_problem(user)) return Error{*problem};
   auto hash = hash_password(password, options_.hash_cost);  // slow: outside the lock
   if (!hash) return hash.error();
@@ -64,7 +73,8 @@ Result<User> SqliteStore::create_user(const User& user, std::string_view passwor
     auto q = connection_.query(
         "INSERT INTO users (login, name, email, role, password_hash, pays_with_credit, "
         "quota_period, quota_page_limit, quota_cost_limit_cents, quota_used_pages, "
-        "quota_used_cost_cents, quota_period_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "quota_used_cost_cents, quota_period_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id");
     const auto& quota = stored.quota;
     q.bind_all(stored.login, stored.name, stored.email,
                stored.role == model::Role::kAdmin ? "admin" : "user", stored.password_hash,
@@ -73,17 +83,17 @@ Result<User> SqliteStore::create_user(const User& user, std::string_view passwor
                quota ? quota->page_limit : std::nullopt,
                quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
                quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0);
-    run_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
-    stored.id = connection_.last_insert_id();
+    stored.id =
+        *insert_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
     audit(actor, "create", "user", stored.login, audit_details(stored));
     return stored;
   });
 }
 
-Result<User> SqliteStore::update_user(const User& user, const Actor& actor) {
+Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
   if (auto problem = user_problem(user)) return Error{*problem};
   return write([&] {
-    User stored = require_user(user.id);
+    User stored = require_user_for_update(user.id);
     stored.login = user.login;
     stored.name = user.name;
     stored.email = user.email;
@@ -121,7 +131,7 @@ Result<User> SqliteStore::update_user(const User& user, const Actor& actor) {
   });
 }
 
-Status SqliteStore::delete_user(std::int64_t user_id, const Actor& actor) {
+Status SqlStore::delete_user(std::int64_t user_id, const Actor& actor) {
   return write([&] {
     User user = require_user(user_id);
     auto q = connection_.query("DELETE FROM users WHERE id = ?");
@@ -134,15 +144,15 @@ Status SqliteStore::delete_user(std::int64_t user_id, const Actor& actor) {
   });
 }
 
-Result<std::optional<User>> SqliteStore::find_user(std::int64_t user_id) {
+Result<std::optional<User>> SqlStore::find_user(std::int64_t user_id) {
   return read([&] { return load_user(user_id); });
 }
 
-Result<std::optional<User>> SqliteStore::find_user_by_login(std::string_view login) {
+Result<std::optional<User>> SqlStore::find_user_by_login(std::string_view login) {
   return read([&] { return load_user_by_login(login); });
 }
 
-Result<std::vector<User>> SqliteStore::list_users() {
+Result<std::vector<User>> SqlStore::list_users() {
   return read([&] {
     std::vector<User> users;
     auto q = connection_.query(fmt::format("SELECT {} FROM users ORDER BY login", kUserColumns));
@@ -151,8 +161,7 @@ Result<std::vector<User>> SqliteStore::list_users() {
   });
 }
 
-Status SqliteStore::set_password(std::int64_t user_id, std::string_view password,
-                                 const Actor& actor) {
+Status SqlStore::set_password(std::int64_t user_id, std::string_view password, const Actor& actor) {
   auto hash = hash_password(password, options_.hash_cost);
   if (!hash) return hash.error();
   return write([&] {
@@ -165,8 +174,8 @@ Status SqliteStore::set_password(std::int64_t user_id, std::string_view password
   });
 }
 
-Status SqliteStore::set_pin(std::int64_t user_id, std::optional<std::string_view> pin,
-                            const Actor& actor) {
+Status SqlStore::set_pin(std::int64_t user_id, std::optional<std::string_view> pin,
+                         const Actor& actor) {
   std::optional<std::string> hash;
   if (pin) {
     if (pin->size() < 4 || pin->find_first_not_of("0123456789") != std::string_view::npos) {
@@ -184,8 +193,8 @@ Status SqliteStore::set_pin(std::int64_t user_id, std::optional<std::string_view
   });
 }
 
-Result<std::optional<User>> SqliteStore::verify_login(std::string_view login,
-                                                      std::string_view password) {
+Result<std::optional<User>> SqlStore::verify_login(std::string_view login,
+                                                   std::string_view password) {
   auto user = find_user_by_login(login);
   if (!user || !*user) return user;
   // Verified outside the lock: Argon2id is deliberately slow.
@@ -193,7 +202,7 @@ Result<std::optional<User>> SqliteStore::verify_login(std::string_view login,
   return user;
 }
 
-Result<std::optional<User>> SqliteStore::verify_pin(std::string_view login, std::string_view pin) {
+Result<std::optional<User>> SqlStore::verify_pin(std::string_view login, std::string_view pin) {
   auto user = find_user_by_login(login);
   if (!user || !*user) return user;
   if (!(*user)->pin_hash || !verify_password(*(*user)->pin_hash, pin)) {
@@ -202,4 +211,4 @@ Result<std::optional<User>> SqliteStore::verify_pin(std::string_view login, std:
   return user;
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql

@@ -1,120 +1,57 @@
 #pragma once
-// A thin C++ layer over one sqlite3 connection. Inside the SQLite store, failures are thrown
-// as SqliteError and turned into Error values at the Store boundary (sqlite_store.cc), which
-// keeps the SQL code readable; nothing here escapes the library.
+// One sqlite3 connection behind the store's SQL layer: WAL, foreign keys, a busy timeout, and
+// statements prepared once and cached.
 
 #include <sqlite3.h>
 
-#include <cstdint>
 #include <map>
-#include <optional>
-#include <stdexcept>
+#include <memory>
 #include <string>
-#include <string_view>
+
+#include "store/sql/sql_connection.h"
 
 namespace printline::store::sqlite {
 
-class SqliteError : public std::runtime_error {
+class SqliteStatement final : public sql::Statement {
  public:
-  SqliteError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
-  int code() const { return code_; }  // extended result code
-  bool is_constraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
-  // The database file or disk failed: later writes must not be trusted.
-  bool is_fatal() const;
+  explicit SqliteStatement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
 
- private:
-  int code_;
-};
-
-// A cached prepared statement, reset when the Query goes out of scope.
-class Query {
- public:
-  explicit Query(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  Query(const Query&) = delete;
-  Query& operator=(const Query&) = delete;
-  ~Query();
-
-  Query& bind(int index, std::int64_t value);
-  Query& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-  Query& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
-  Query& bind(int index, std::string_view value);
-  Query& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
-  Query& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-  Query& bind(int index, std::nullptr_t);
-  template <typename T>
-  Query& bind(int index, const std::optional<T>& value) {
-    return value ? bind(index, *value) : bind(index, nullptr);
-  }
-  // Binds every argument in order, from index 1.
-  template <typename... Args>
-  Query& bind_all(const Args&... args) {
-    int i = 0;
-    (bind(++i, args), ...);
-    return *this;
-  }
-
-  bool step();  // true while there is a row
-  void run();   // steps to completion, for statements without rows
-
-  std::int64_t integer(int column) const;
-  bool boolean(int column) const { return integer(column) != 0; }
-  std::string text(int column) const;
-  bool is_null(int column) const;
-  std::optional<std::int64_t> optional_integer(int column) const;
-  std::optional<std::string> optional_text(int column) const;
+  void bind_integer(int index, std::int64_t value) override;
+  void bind_text(int index, std::string_view value) override;
+  void bind_null(int index) override;
+  bool step() override;
+  std::int64_t integer(int column) const override;
+  std::string text(int column) const override;
+  bool is_null(int column) const override;
+  void reset() override;
 
  private:
   sqlite3_stmt* stmt_;
 };
 
-class Connection {
+class SqliteConnection final : public sql::Connection {
  public:
-  // Opens or creates the file with WAL, foreign keys and a busy timeout.
-  Connection(const std::string& path, int busy_timeout_ms);
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
-  ~Connection();
+  // Opens or creates the file.
+  SqliteConnection(const std::string& path, int busy_timeout_ms);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
 
-  void exec(const std::string& sql);    // one or more statements, no results
-  Query query(const std::string& sql);  // prepared once per connection, then cached
-  std::int64_t last_insert_id() const;
-  int changes() const;
-  [[noreturn]] void fail(int code, std::string_view what) const;
+  void exec(const std::string& sql) override;
+  const sql::Dialect& dialect() const override;
+
+ protected:
+  sql::Statement& statement(const std::string& sql) override;
 
  private:
   sqlite3* db_ = nullptr;
-  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+  std::map<std::string, std::unique_ptr<SqliteStatement>, std::less<>> cache_;
 };
 
-// Writes use BEGIN IMMEDIATE (take the write lock up front, so two writers never deadlock on
-// a lock upgrade); reads use BEGIN DEFERRED. Rolled back unless commit() is reached.
-enum class TransactionMode { kRead, kWrite };
-
-class Transaction {
- public:
-  Transaction(Connection& connection, TransactionMode mode);
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  ~Transaction();
-  void commit();
-
- private:
-  Connection& connection_;
-  bool done_ = false;
-};
-
-// A nested unit inside a transaction (one job of an upload batch), rolled back alone.
-class Savepoint {
- public:
-  explicit Savepoint(Connection& connection);
-  Savepoint(const Savepoint&) = delete;
-  Savepoint& operator=(const Savepoint&) = delete;
-  ~Savepoint();
-  void release();
-
- private:
-  Connection& connection_;
-  bool done_ = false;
-};
+// Maps an SQLite result code to the store's error kinds.
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int code, std::string_view what);
 
 }  // namespace printline::store::sqlite

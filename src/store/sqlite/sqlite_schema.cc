@@ -1,6 +1,4 @@
-#include "store/sqlite/sqlite_migrations.h"
-
-#include <fmt/format.h>
+#include "store/sqlite/sqlite_schema.h"
 
 #include <array>
 
@@ -162,43 +160,13 @@ CREATE INDEX jobs_by_time ON jobs(submitted_at);
 CREATE INDEX ledger_by_user ON ledger(user_id, id);
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+constexpr std::array<sql::Migration, 2> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
 }};
 
 }  // namespace
 
-std::span<const Migration> sqlite_migrations() { return kMigrations; }
-
-void migrate(Connection& connection, std::int64_t now_unix) {
-  connection.exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-  for (const auto& migration : kMigrations) {
-    Transaction tx(connection, TransactionMode::kWrite);
-    // Checked inside the write transaction: two processes opening a new database at once
-    // apply each migration once.
-    auto applied = connection.query("SELECT 1 FROM schema_migrations WHERE version = ?");
-    applied.bind_all(migration.version);
-    if (applied.step()) continue;
-    connection.exec(std::string(migration.sql));
-    connection
-        .query(
-            "INSERT INTO schema_migrations (version, description, applied_at) "
-            "VALUES (?, ?, ?)")
-        .bind_all(migration.version, migration.description, now_unix)
-        .run();
-    tx.commit();
-  }
-  auto newest = connection.query("SELECT MAX(version) FROM schema_migrations");
-  newest.step();
-  if (newest.integer(0) > kMigrations.back().version) {
-    connection.fail(SQLITE_ERROR,
-                    fmt::format("the database has schema version {} but this Printline knows "
-                                "only up to {}: upgrade Printline, or restore an older backup",
-                                newest.integer(0), kMigrations.back().version));
-  }
-}
+std::span<const sql::Migration> sqlite_migrations() { return kMigrations; }
 
 }  // namespace printline::store::sqlite

@@ -1,0 +1,43 @@
+#include "store/sql/migration.h"
+
+#include <fmt/format.h>
+
+namespace printline::store::sql {
+
+void migrate(Connection& connection, std::span<const Migration> migrations, std::int64_t now_unix) {
+  connection.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "description TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+  for (const auto& migration : migrations) {
+    Transaction tx(connection, TransactionMode::kWrite);
+    // Checked inside the write transaction (and under a table lock where the backend needs
+    // one): two processes opening a new database apply each migration once.
+    if (!connection.dialect().lock_migrations.empty()) {
+      connection.exec(connection.dialect().lock_migrations);
+    }
+    {
+      auto applied = connection.query("SELECT 1 FROM schema_migrations WHERE version = ?");
+      applied.bind_all(migration.version);
+      if (applied.step()) continue;
+    }
+    connection.exec(std::string(migration.sql));
+    connection
+        .query(
+            "INSERT INTO schema_migrations (version, description, applied_at) "
+            "VALUES (?, ?, ?)")
+        .bind_all(migration.version, migration.description, now_unix)
+        .run();
+    tx.commit();
+  }
+  Transaction tx(connection, TransactionMode::kRead);
+  auto newest = connection.query("SELECT MAX(version) FROM schema_migrations");
+  newest.step();
+  if (newest.integer(0) > migrations.back().version) {
+    throw SqlError(SqlError::Kind::kOther,
+                   fmt::format("the database has schema version {} but this Printline knows "
+                               "only up to {}: upgrade Printline, or restore an older backup",
+                               newest.integer(0), migrations.back().version));
+  }
+}
+
+}  // namespace printline::store::sql

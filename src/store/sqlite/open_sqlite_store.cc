@@ -1,0 +1,18 @@
+#include "store/sql/sql_store.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_schema.h"
+
+namespace printline::store {
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, StoreOptions options) {
+  try {
+    auto connection = std::make_unique<sqlite::SqliteConnection>(
+        path, static_cast<int>(options.busy_timeout.count()));
+    return std::unique_ptr<Store>(std::make_unique<sql::SqlStore>(
+        std::move(connection), sqlite::sqlite_migrations(), std::move(options)));
+  } catch (const sql::SqlError& e) {
+    return Error{std::string("cannot open the database: ") + e.what()};
+  }
+}
+
+}  // namespace printline::store
