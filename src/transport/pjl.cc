@@ -17,12 +17,13 @@ std::string pjl_string(std::string_view value) {
 
 }  // namespace
 
-std::string pjl_job_header(std::string_view job_uuid, std::string_view user,
-                           std::string_view title) {
+std::string pjl_job_header(std::string_view job_uuid, std::string_view user, std::string_view title,
+                           int copies) {
   std::string header =
       fmt::format("{}@PJL\r\n@PJL JOB NAME=\"{}\"\r\n", kPjlUniversalExit, pjl_string(job_uuid));
   if (!user.empty()) header += fmt::format("@PJL SET USERNAME=\"{}\"\r\n", pjl_string(user));
   if (!title.empty()) header += fmt::format("@PJL SET JOBNAME=\"{}\"\r\n", pjl_string(title));
+  if (copies > 1) header += fmt::format("@PJL SET COPIES={}\r\n", copies);
   return header;
 }
 

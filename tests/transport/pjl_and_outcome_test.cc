@@ -16,6 +16,11 @@ TEST(Pjl, HeaderCarriesUuidAndUser) {
   EXPECT_EQ(pjl_job_footer("u-1"), "\x1b%-12345X@PJL EOJ NAME=\"u-1\"\r\n\x1b%-12345X");
 }
 
+TEST(Pjl, CopiesOnlyWhenMoreThanOne) {
+  EXPECT_EQ(pjl_job_header("u", "", "", 1).find("COPIES"), std::string::npos);
+  EXPECT_NE(pjl_job_header("u", "", "", 3).find("@PJL SET COPIES=3\r\n"), std::string::npos);
+}
+
 TEST(Pjl, QuotesAndControlCharactersAreReplaced) {
   const std::string header = pjl_job_header("x", "a\"b\r\n@PJL RESET", "");
   EXPECT_NE(header.find("USERNAME=\"a_b__@PJL RESET\""), std::string::npos);
