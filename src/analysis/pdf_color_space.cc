@@ -1,11 +1,11 @@
 #include "analysis/pdf_color_space.h"
 
-#include <qpdf/Buffer.hh>
-
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
+
+#include "analysis/pdf_stream_reader.h"
 
 namespace printline::analysis::pdf {
 namespace {
@@ -89,8 +89,9 @@ ColorSpace indexed(QPDFObjectHandle array, QPDFObjectHandle resources, int depth
   if (lookup.isString()) {
     table = lookup.getStringValue();
   } else if (lookup.isStream()) {
-    auto data = lookup.getStreamData(qpdf_dl_generalized);
-    table.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    auto data = read_stream(lookup, qpdf_dl_generalized, 256 * 4);
+    if (!data) return fixed(Verdict::kUnknown);
+    table = std::move(*data);
   } else {
     return fixed(Verdict::kUnknown);
   }
@@ -268,15 +269,16 @@ Verdict image_samples_verdict(QPDFObjectHandle image, const ColorSpace& space, l
       (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16)) {
     return Verdict::kUnknown;
   }
-  std::shared_ptr<Buffer> data;
-  try {
-    data = image.getStreamData(qpdf_dl_all);  // Flate, LZW, RunLength, ASCII, DCT
-  } catch (const std::exception&) {
-    return Verdict::kUnknown;  // JPX, JBIG2 or damaged data: let Ghostscript decide
-  }
-  const unsigned char* bytes = data->getBuffer();
   size_t row_bytes = (static_cast<size_t>(width) * n * bpc + 7) / 8;
-  if (data->getSize() < row_bytes * height) return Verdict::kUnknown;
+  std::optional<std::string> data;
+  try {
+    // Flate, LZW, RunLength, ASCII, DCT; a little slack over the expected size.
+    data = read_stream(image, qpdf_dl_all, row_bytes * height + 4096);
+  } catch (const std::exception&) {
+    return Verdict::kUnknown;  // damaged or oversized data: let Ghostscript decide
+  }
+  if (!data || data->size() < row_bytes * height) return Verdict::kUnknown;  // JPX, JBIG2, ...
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(data->data());
   auto sample = [&](size_t row, size_t index) -> int {  // scaled to 0..255
     const unsigned char* line = bytes + row * row_bytes;
     switch (bpc) {

@@ -1,16 +1,15 @@
 #include "analysis/pdf_content_scanner.h"
 
-#include <qpdf/Buffer.hh>
-
-#include <cctype>
-#include <string_view>
-
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/pdf_content_lexer.h"
+#include "analysis/pdf_stream_reader.h"
 
 namespace printline::analysis::pdf {
 namespace {
@@ -35,8 +34,9 @@ std::string content_bytes(QPDFObjectHandle contents) {
   std::string bytes;
   auto append = [&bytes](QPDFObjectHandle stream) {
     if (!stream.isStream()) return;
-    auto data = stream.getStreamData(qpdf_dl_generalized);
-    bytes.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    auto data = read_stream(stream, qpdf_dl_generalized, kMaxContentBytes - bytes.size());
+    if (!data) throw std::runtime_error("a content stream cannot be decoded");
+    bytes += *data;
     bytes.push_back('\n');
   };
   if (contents.isArray()) {
