@@ -10,16 +10,28 @@
 
 namespace printline::testing {
 
-IppEvePrinterPeer::IppEvePrinterPeer(std::string name) {
+IppEvePrinterPeer::IppEvePrinterPeer(std::string name, bool tls) {
   ensure_dns_sd_services();
   std::filesystem::create_directories(spool_dir());
   for (int attempt = 0; attempt < 3 && !process_; ++attempt) {
     port_ = pick_free_port();
-    auto process = std::make_unique<ChildProcess>(
-        std::vector<std::string>{
-            "ippeveprinter", "-r", "off", "-p", std::to_string(port_), "-d", spool_dir().string(),
-            "-k", "-f", "application/pdf,application/postscript,application/octet-stream", name},
-        log_file());
+    std::vector<std::string> argv{
+        "ippeveprinter",
+        "-r",
+        "off",
+        "-p",
+        std::to_string(port_),
+        "-d",
+        spool_dir().string(),
+        "-k",
+        "-f",
+        "application/pdf,application/postscript,application/octet-stream"};
+    if (tls) {  // a self-signed certificate is made in this directory
+      std::filesystem::create_directories(dir_.path() / "keys");
+      argv.insert(argv.end(), {"-K", (dir_.path() / "keys").string()});
+    }
+    argv.push_back(name);
+    auto process = std::make_unique<ChildProcess>(std::move(argv), log_file());
     if (wait_until_listening(port_, std::chrono::seconds(10), [&] { return process->running(); })) {
       process_ = std::move(process);
     }
@@ -27,7 +39,7 @@ IppEvePrinterPeer::IppEvePrinterPeer(std::string name) {
   if (!process_) {
     throw std::runtime_error("ippeveprinter did not start; see " + log_file().string());
   }
-  uri_ = "ipp://127.0.0.1:" + std::to_string(port_) + "/ipp/print";
+  uri_ = std::string(tls ? "ipps" : "ipp") + "://127.0.0.1:" + std::to_string(port_) + "/ipp/print";
 }
 
 std::optional<std::filesystem::path> IppEvePrinterPeer::spooled_document(

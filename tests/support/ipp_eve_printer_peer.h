@@ -19,7 +19,8 @@ namespace printline::testing {
 
 class IppEvePrinterPeer {
  public:
-  explicit IppEvePrinterPeer(std::string name = "printline-test");
+  // tls: also serve IPP over TLS with a self-signed certificate (-K), and make uri() ipps://.
+  explicit IppEvePrinterPeer(std::string name = "printline-test", bool tls = false);
 
   int port() const { return port_; }
   const std::string& uri() const { return uri_; }

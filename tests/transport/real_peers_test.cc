@@ -117,6 +117,12 @@ TEST_F(RealPeers, IppAutomaticChoiceDeliversAndASecondJobFindsThePrinterBusy) {
   EXPECT_FALSE(second.device_message.empty());
 }
 
+TEST_F(RealPeers, IppsOverTlsReachesIppEvePrinter) {
+  IppEvePrinterPeer printer("printline-tls", /*tls=*/true);
+  ASSERT_TRUE(printer.uri().starts_with("ipps://"));
+  expect_ipp_job(printer, send_pdf(printer.uri(), pdf_options()));
+}
+
 TEST_F(RealPeers, IppProbe) {
   IppEvePrinterPeer printer;
   const ProbeResult result = probe(printer.uri(), std::chrono::milliseconds(1000));
