@@ -1,0 +1,13 @@
+#pragma once
+// GET /health: whether the server and its database answer (for load balancers and the
+// desktop client's heartbeat, D1). No authentication; reveals nothing about users or jobs.
+
+#include <httplib.h>
+
+#include "server/server_context.h"
+
+namespace printline::server {
+
+void register_health_routes(httplib::Server& routes, ServerContext& context);
+
+}  // namespace printline::server

@@ -1,0 +1,53 @@
+#include "server/http_listener.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace printline::server {
+
+Result<std::unique_ptr<HttpListener>> HttpListener::create(const ServerConfig& config) {
+  std::unique_ptr<httplib::Server> server;
+  if (config.tls()) {
+    auto tls = std::make_unique<httplib::SSLServer>(config.tls_cert.c_str(), config.tls_key.c_str());
+    if (!tls->is_valid()) {
+      return Error{fmt::format(
+          "Cannot use the TLS certificate {} with key {}: check that both files exist, are PEM, "
+          "and belong together.",
+          config.tls_cert.string(), config.tls_key.string())};
+    }
+    server = std::move(tls);
+  } else {
+    server = std::make_unique<httplib::Server>();
+  }
+  const int threads = config.http_threads;
+  server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server->set_payload_max_length(config.max_upload_bytes);
+  server->set_read_timeout(30, 0);
+  server->set_write_timeout(30, 0);
+  return std::unique_ptr<HttpListener>(new HttpListener(config, std::move(server)));
+}
+
+HttpListener::HttpListener(const ServerConfig& config, std::unique_ptr<httplib::Server> server)
+    : config_(config), server_(std::move(server)) {}
+
+Result<int> HttpListener::bind() {
+  int port = config_.listen_port;
+  if (port == 0) {
+    port = server_->bind_to_any_port(config_.listen_host.c_str());
+  } else if (!server_->bind_to_port(config_.listen_host.c_str(), port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    return Error{fmt::format("Cannot listen on {}:{}: the address is in use or not on this "
+                             "machine. Choose another --listen address or stop the other "
+                             "program.",
+                             config_.listen_host, config_.listen_port)};
+  }
+  return port;
+}
+
+void HttpListener::serve() { server_->listen_after_bind(); }
+
+void HttpListener::stop() { server_->stop(); }
+
+}  // namespace printline::server

@@ -1,0 +1,56 @@
+#pragma once
+// The server's job pipeline, shared by the IPP queues and the REST API: a document is spooled
+// to disk, analysed, priced and recorded under its UUID; a direct queue prints it at once on its
+// printer or the first available member of its group; a hold queue keeps it until its owner
+// releases it. Credit and quota are enforced at print or release time: a job that cannot be paid
+// is held with a reason the user can read. Thread-safe.
+//
+// Idempotence (SPEC D6): a UUID seen before returns the recorded job untouched — never printed
+// twice, never charged twice — whatever the number of submissions.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "model/job.h"
+#include "model/user.h"
+#include "server/server_config.h"
+#include "store/store.h"
+#include "transport/document_source.h"
+
+namespace printline::server {
+
+struct JobSubmission {
+  std::string uuid;  // from the client (desktop client job UUID), else generated
+  model::User owner;
+  std::string queue_name;
+  std::string title;
+  std::string document_format;   // as declared by the submitter; analysis decides
+  int copies = 1;
+  std::optional<bool> duplex;    // IPP "sides", when given
+};
+
+class JobService {
+ public:
+  // Starts the print workers and resumes jobs a previous run left pending or printing.
+  static Result<std::unique_ptr<JobService>> start(const ServerConfig& config, store::Store& store);
+  virtual ~JobService() = default;
+
+  // Reads the whole document, then records it. See the idempotence rule above.
+  virtual Result<store::RecordedJob> submit(const JobSubmission& submission,
+                                            transport::DocumentSource& document) = 0;
+  // Releases a held job to a printer (its owner, or an administrator). Errors say why not:
+  // not enough credit or quota, printer unknown, job not held.
+  virtual Result<model::Job> release(std::string_view uuid, std::int64_t printer_id,
+                                     const model::User& by) = 0;
+  // Cancels a job that has not printed yet. A job of another user is "not found" to a
+  // non-administrator, so job ids reveal nothing.
+  virtual Result<model::Job> cancel(std::string_view uuid, const model::User& by) = 0;
+  // Stops taking work and waits for the jobs being sent to finish (SIGTERM).
+  virtual void shutdown() = 0;
+};
+
+}  // namespace printline::server

@@ -1,0 +1,83 @@
+#include "server/printline_server.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <system_error>
+
+#include "server/health_routes.h"
+#include "server/http_listener.h"
+#include "server/job_service.h"
+#include "server/login_rate_limiter.h"
+#include "server/open_store.h"
+#include "server/server_context.h"
+
+namespace printline::server {
+namespace {
+
+class Assembled final : public PrintlineServer {
+ public:
+  Assembled(ServerConfig config) : config_(std::move(config)) {}
+
+  Result<bool> open() {
+    std::error_code error;
+    std::filesystem::create_directories(config_.spool_dir(), error);
+    if (error) {
+      return Error{fmt::format("Cannot create the data directory {}: {}.",
+                               config_.data_dir.string(), error.message())};
+    }
+    auto opened = open_configured_store(config_);
+    if (!opened.ok()) return opened.error();
+    store_ = std::move(*opened);
+    auto bootstrap = ensure_administrator(*store_, config_.admin_password_file);
+    if (!bootstrap.ok()) return bootstrap.error();
+    bootstrap_ = std::move(*bootstrap);
+    auto jobs = JobService::start(config_, *store_);
+    if (!jobs.ok()) return jobs.error();
+    jobs_ = std::move(*jobs);
+    auto listener = HttpListener::create(config_);
+    if (!listener.ok()) return listener.error();
+    listener_ = std::move(*listener);
+    auto port = listener_->bind();
+    if (!port.ok()) return port.error();
+    port_ = *port;
+    context_ = std::make_unique<ServerContext>(
+        ServerContext{config_, *store_, *jobs_, limiter_, config_.base_url(port_)});
+    register_health_routes(listener_->routes(), *context_);
+    return true;
+  }
+
+  int port() const override { return port_; }
+  std::string base_url() const override { return context_->base_url; }
+  const BootstrapResult& bootstrap() const override { return bootstrap_; }
+
+  void run() override {
+    spdlog::info("printline-server listening on {}", context_->base_url);
+    listener_->serve();
+    jobs_->shutdown();
+    spdlog::info("printline-server stopped");
+  }
+
+  void stop() override { listener_->stop(); }
+
+ private:
+  ServerConfig config_;
+  std::unique_ptr<store::Store> store_;
+  BootstrapResult bootstrap_;
+  std::unique_ptr<JobService> jobs_;
+  LoginRateLimiter limiter_;
+  std::unique_ptr<HttpListener> listener_;
+  std::unique_ptr<ServerContext> context_;
+  int port_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<PrintlineServer>> PrintlineServer::open(const ServerConfig& config) {
+  if (auto invalid = validate(config)) return *invalid;
+  auto server = std::make_unique<Assembled>(config);
+  if (auto opened = server->open(); !opened.ok()) return opened.error();
+  return std::unique_ptr<PrintlineServer>(std::move(server));
+}
+
+}  // namespace printline::server

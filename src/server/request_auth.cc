@@ -1,0 +1,82 @@
+#include "server/request_auth.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+namespace printline::server {
+namespace {
+
+std::optional<std::string> decode_base64(const std::string& text) {
+  std::string out(text.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return std::nullopt;
+  }
+  out.resize(length);
+  return out;
+}
+
+Authentication failure(AuthProblem problem, std::string message) {
+  Authentication result;
+  result.problem = problem;
+  result.message = std::move(message);
+  return result;
+}
+
+}  // namespace
+
+Authentication authenticate_password(const std::string& client_address, const std::string& login,
+                                     const std::string& password, store::Store& store,
+                                     LoginRateLimiter& limiter) {
+  if (const auto wait = limiter.wait_before_attempt(client_address, login); wait.count() > 0) {
+    auto result = failure(AuthProblem::kRateLimited,
+                          fmt::format("Too many failed log-ins for \"{}\". Wait {} seconds and "
+                                      "try again, or ask an administrator to reset the password.",
+                                      login, wait.count()));
+    result.retry_after = wait;
+    return result;
+  }
+  auto user = store.verify_login(login, password);
+  if (!user.ok()) return failure(AuthProblem::kStoreFailure, user.error().message);
+  if (!user->has_value()) {
+    limiter.record_failure(client_address, login);
+    return failure(AuthProblem::kInvalid,
+                   "Wrong login or password. Check them and try again.");
+  }
+  limiter.record_success(client_address, login);
+  Authentication result;
+  result.user = std::move(**user);
+  return result;
+}
+
+Authentication authenticate_request(const httplib::Request& request, store::Store& store,
+                                    LoginRateLimiter& limiter) {
+  const std::string header = request.get_header_value("Authorization");
+  if (header.starts_with("Bearer ")) {
+    auto user = store.authenticate_token(header.substr(7));
+    if (!user.ok()) return failure(AuthProblem::kStoreFailure, user.error().message);
+    if (!user->has_value()) {
+      return failure(AuthProblem::kInvalid,
+                     "The access token is unknown, expired or revoked. Log in again.");
+    }
+    Authentication result;
+    result.user = std::move(**user);
+    return result;
+  }
+  if (header.starts_with("Basic ")) {
+    const auto decoded = decode_base64(header.substr(6));
+    const auto colon = decoded ? decoded->find(':') : std::string::npos;
+    if (colon == std::string::npos) {
+      return failure(AuthProblem::kInvalid,
+                     "The Authorization header is not valid HTTP Basic (login:password in base64).");
+    }
+    return authenticate_password(request.remote_addr, decoded->substr(0, colon),
+                                 decoded->substr(colon + 1), store, limiter);
+  }
+  return failure(AuthProblem::kMissing,
+                 "Log in first: send a Bearer token from /api/v1/login or HTTP Basic credentials.");
+}
+
+}  // namespace printline::server

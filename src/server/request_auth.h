@@ -1,0 +1,36 @@
+#pragma once
+// Who sent a request: HTTP Basic (login and password, Argon2id-verified, rate-limited) or a
+// Bearer API token. IPP queues and the REST API both use this; each turns a failure into its
+// own protocol's answer (IPP 401 + WWW-Authenticate, JSON 401/429).
+
+#include <httplib.h>
+
+#include <optional>
+#include <string>
+
+#include "model/user.h"
+#include "server/login_rate_limiter.h"
+#include "store/store.h"
+
+namespace printline::server {
+
+enum class AuthProblem { kNone, kMissing, kInvalid, kRateLimited, kStoreFailure };
+
+struct Authentication {
+  std::optional<model::User> user;
+  AuthProblem problem = AuthProblem::kNone;
+  std::string message;  // for a person, when user is empty
+  std::chrono::seconds retry_after{0};
+
+  bool ok() const { return user.has_value(); }
+};
+
+Authentication authenticate_request(const httplib::Request& request, store::Store& store,
+                                    LoginRateLimiter& limiter);
+
+// The same check for a login and password given in a request body (POST /api/v1/login).
+Authentication authenticate_password(const std::string& client_address, const std::string& login,
+                                     const std::string& password, store::Store& store,
+                                     LoginRateLimiter& limiter);
+
+}  // namespace printline::server

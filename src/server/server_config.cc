@@ -1,0 +1,61 @@
+#include "server/server_config.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace printline::server {
+
+std::string ServerConfig::base_url(int bound_port) const {
+  const bool ipv6 = listen_host.find(':') != std::string::npos;
+  return fmt::format("{}://{}{}{}:{}", tls() ? "https" : "http", ipv6 ? "[" : "", listen_host,
+                     ipv6 ? "]" : "", bound_port);
+}
+
+Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return Error{fmt::format("Cannot read the configuration file {}.", path.string())};
+  nlohmann::json json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    return Error{fmt::format("The configuration file {} is not a JSON object; fix its syntax.",
+                             path.string())};
+  }
+  ServerConfig config;
+  try {
+    for (const auto& [key, value] : json.items()) {
+      if (key == "data_dir") config.data_dir = value.get<std::string>();
+      else if (key == "listen_host") config.listen_host = value.get<std::string>();
+      else if (key == "listen_port") config.listen_port = value.get<int>();
+      else if (key == "database") config.database = value.get<std::string>();
+      else if (key == "tls_cert") config.tls_cert = value.get<std::string>();
+      else if (key == "tls_key") config.tls_key = value.get<std::string>();
+      else if (key == "admin_password_file") config.admin_password_file = value.get<std::string>();
+      else if (key == "max_upload_bytes") config.max_upload_bytes = value.get<std::uint64_t>();
+      else if (key == "http_threads") config.http_threads = value.get<int>();
+      else if (key == "print_workers") config.print_workers = value.get<int>();
+      else if (key == "log_level") config.log_level = value.get<std::string>();
+      else return Error{fmt::format("Unknown setting \"{}\" in {}.", key, path.string())};
+    }
+  } catch (const nlohmann::json::exception&) {
+    return Error{fmt::format("A setting in {} has the wrong type (see docs/server.md).",
+                             path.string())};
+  }
+  return config;
+}
+
+std::optional<Error> validate(const ServerConfig& config) {
+  if (config.data_dir.empty()) return Error{"No data directory: give --data DIR."};
+  if (config.listen_port < 0 || config.listen_port > 65535)
+    return Error{fmt::format("Port {} is not a TCP port (0-65535).", config.listen_port)};
+  if (config.tls_cert.empty() != config.tls_key.empty())
+    return Error{"TLS needs both a certificate and a key (--tls-cert and --tls-key)."};
+  if (config.database != "sqlite" && !config.database.starts_with("postgresql://"))
+    return Error{fmt::format("Unknown database \"{}\": use sqlite or postgresql://….",
+                             config.database)};
+  if (config.http_threads < 1 || config.print_workers < 1)
+    return Error{"http_threads and print_workers must be at least 1."};
+  return std::nullopt;
+}
+
+}  // namespace printline::server

@@ -1,0 +1,40 @@
+#pragma once
+// How printline-server runs: from command-line options or a JSON file with the same keys
+// (docs/server.md). Defaults give a working server on loopback with SQLite in the data dir.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+
+namespace printline::server {
+
+struct ServerConfig {
+  std::filesystem::path data_dir;        // database, spooled documents; created if missing
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8631;                // 0 = any free port (tests)
+  std::string database = "sqlite";       // "sqlite" or "postgresql://user@host:port/db"
+  std::filesystem::path tls_cert;        // both set = HTTPS only
+  std::filesystem::path tls_key;
+  std::filesystem::path admin_password_file;  // first start: the administrator's password
+  std::uint64_t max_upload_bytes = 512ull << 20;
+  int http_threads = 32;                 // concurrent requests (IPP submitters, API calls)
+  int print_workers = 4;                 // jobs sent to printers at the same time
+  std::string log_level = "info";
+
+  bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
+  std::filesystem::path spool_dir() const { return data_dir / "spool"; }
+  // What the server should be called by, e.g. "https://127.0.0.1:8631".
+  std::string base_url(int bound_port) const;
+};
+
+// Reads a JSON object whose keys are the fields above; unknown keys are an error, so a typo
+// does not silently fall back to a default.
+Result<ServerConfig> read_server_config_file(const std::filesystem::path& path);
+
+// The reason the configuration cannot work, or nothing.
+std::optional<Error> validate(const ServerConfig& config);
+
+}  // namespace printline::server
