@@ -2,20 +2,52 @@
 
 #include <cups/cups.h>
 
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
-#include "support/dns_sd_services.h"
 #include "support/loopback_port.h"
 
 namespace printline::testing {
 
+namespace {
+
+// ippeveprinter needs DNS-SD (avahi on a D-Bus system bus) even with registration off. Each
+// peer gets its own bus and avahi in a private mount namespace (tmpfs over /run/dbus and
+// /run/avahi-daemon), avahi restricted to the loopback interface with publishing off: nothing
+// global is started or changed, nothing is announced on the network, and all three processes
+// share the peer's process group, so they stop together.
+constexpr const char* kAvahiConfig =
+    "[server]\nallow-interfaces=lo\nuse-ipv4=yes\nuse-ipv6=yes\nenable-dbus=yes\n"
+    "[wide-area]\nenable-wide-area=no\n[publish]\ndisable-publishing=yes\n";
+
+constexpr const char* kPrivateDnsSd = R"(set -e
+mkdir -p /run/dbus /run/avahi-daemon
+mount -t tmpfs tmpfs /run/dbus
+mount -t tmpfs tmpfs /run/avahi-daemon
+dbus-daemon --system --nofork --nopidfile &
+i=0; until [ -S /run/dbus/system_bus_socket ]; do sleep 0.02; i=$((i+1)); [ $i -lt 500 ]; done
+avahi-daemon -f "$0" --no-drop-root --no-chroot --no-rlimits &
+i=0; until avahi-daemon --check 2>/dev/null; do sleep 0.02; i=$((i+1)); [ $i -lt 500 ]; done
+exec "$@")";
+
+}  // namespace
+
 IppEvePrinterPeer::IppEvePrinterPeer(std::string name, bool tls) {
-  ensure_dns_sd_services();
   std::filesystem::create_directories(spool_dir());
+  const std::filesystem::path avahi_config = dir_.path() / "avahi-daemon.conf";
+  std::ofstream(avahi_config) << kAvahiConfig;
   for (int attempt = 0; attempt < 3 && !process_; ++attempt) {
     port_ = pick_free_port();
     std::vector<std::string> argv{
+        "unshare",
+        "--mount",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        kPrivateDnsSd,
+        avahi_config.string(),
         "ippeveprinter",
         "-r",
         "off",
@@ -32,12 +64,15 @@ IppEvePrinterPeer::IppEvePrinterPeer(std::string name, bool tls) {
     }
     argv.push_back(name);
     auto process = std::make_unique<ChildProcess>(std::move(argv), log_file());
-    if (wait_until_listening(port_, std::chrono::seconds(10), [&] { return process->running(); })) {
+    if (wait_until_listening(port_, std::chrono::seconds(15), [&] { return process->running(); })) {
       process_ = std::move(process);
     }
   }
   if (!process_) {
-    throw std::runtime_error("ippeveprinter did not start; see " + log_file().string());
+    throw std::runtime_error(
+        "ippeveprinter did not start (it needs root for its private D-Bus "
+        "and avahi); see " +
+        log_file().string());
   }
   uri_ = std::string(tls ? "ipps" : "ipp") + "://127.0.0.1:" + std::to_string(port_) + "/ipp/print";
 }
