@@ -96,7 +96,21 @@ class ContentScanner {
   void fill() { paint(state_.fill); }
   void stroke() { paint(state_.stroke); }
 
+  // First characters of the operators apply() handles: path construction, text positioning
+  // and most graphics state operators (the bulk of large pages) skip the comparisons below.
+  static bool may_matter(std::string_view op) {
+    switch (op.front()) {
+      case 'g': case 'G': case 'r': case 'R': case 'k': case 'K': case 'c': case 'C':
+      case 's': case 'S': case 'q': case 'Q': case 'T': case 'f': case 'F': case 'B':
+      case 'b': case 'D': case '\'': case '"':
+        return true;
+      default:
+        return false;
+    }
+  }
+
   void apply(std::string_view op) {
+    if (op.empty() || !may_matter(op)) return;
     // Colour selection.
     if (op == "g") {
       state_.fill_space = ColorSpace{};
