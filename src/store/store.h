@@ -165,4 +165,10 @@ class Store {
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
                                                  StoreOptions options = {});
 
+// Connects to PostgreSQL ("postgresql://user@host:port/db") and brings the schema up to date.
+// Several servers may share the database. Available when built with libpq
+// (PRINTLINE_HAVE_POSTGRES); otherwise it returns an Error saying so.
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& conninfo,
+                                                   StoreOptions options = {});
+
 }  // namespace printline::store

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
+#include <mutex>
 #include <thread>
 
 #include "store_test_support.h"
@@ -78,6 +78,8 @@ TEST_P(StoreTest, ConcurrentUploadsOfTheSameJobsChargeEachOnce) {
   ASSERT_NE(other, nullptr);
   std::atomic<int> fresh{0};
   std::atomic<int> failures{0};
+  std::mutex error_mutex;
+  std::string first_error;
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     Store* store = t % 2 == 0 ? store_.get() : other.get();
@@ -87,6 +89,8 @@ TEST_P(StoreTest, ConcurrentUploadsOfTheSameJobsChargeEachOnce) {
         auto r = store->record_job(job);
         if (!r.ok()) {
           ++failures;
+          std::lock_guard lock(error_mutex);
+          if (first_error.empty()) first_error = r.error().message;
         } else if (!r->duplicate) {
           ++fresh;
         }
@@ -94,7 +98,7 @@ TEST_P(StoreTest, ConcurrentUploadsOfTheSameJobsChargeEachOnce) {
     });
   }
   for (auto& th : threads) th.join();
-  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(failures.load(), 0) << first_error;
   EXPECT_EQ(fresh.load(), 25);
   EXPECT_EQ(store_->find_user(gus.id).value()->balance_cents, 100000 - total);
   EXPECT_EQ(ledger_sum(gus.id), 100000 - total);

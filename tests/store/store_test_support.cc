@@ -36,6 +36,7 @@ std::unique_ptr<Backend> make_sqlite_backend() { return std::make_unique<SqliteB
 
 void StoreTest::SetUp() {
   backend_ = GetParam()();
+  if (auto reason = backend_->unavailable_reason(); !reason.empty()) GTEST_SKIP() << reason;
   store_ = backend_->open(options());
   ASSERT_NE(store_, nullptr);
 }

@@ -39,11 +39,14 @@ class TempDir {
 class Backend {
  public:
   virtual ~Backend() = default;
+  // Why this backend cannot run here (the test is skipped with it), or "" when it can.
+  virtual std::string unavailable_reason() { return ""; }
   virtual std::unique_ptr<Store> open(StoreOptions options) = 0;
 };
 
 using BackendFactory = std::unique_ptr<Backend> (*)();
 std::unique_ptr<Backend> make_sqlite_backend();
+std::unique_ptr<Backend> make_postgres_backend();  // postgres_backend.cc
 
 // A fixture with one open store, a fake clock and helpers to make objects.
 class StoreTest : public ::testing::TestWithParam<BackendFactory> {

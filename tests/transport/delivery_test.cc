@@ -1,6 +1,9 @@
 // What arrives at the printer when it takes the job: bytes, PJL wrapping, LPD control file.
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <thread>
@@ -102,6 +105,36 @@ TEST(Delivery, DocumentFromAPipe) {
   ::close(fds[0]);
   ASSERT_TRUE(result.delivered()) << result.message;
   EXPECT_TRUE(printer.received() == content) << "the bytes that arrived differ from what was sent";
+}
+
+TEST(Delivery, OverIpv6Loopback) {
+  int listener = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in6 address{};
+  address.sin6_family = AF_INET6;
+  address.sin6_addr = in6addr_loopback;
+  socklen_t length = sizeof address;
+  if (listener < 0 ||
+      ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    if (listener >= 0) ::close(listener);
+    GTEST_SKIP() << "no IPv6 loopback here";
+  }
+  ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+  ::listen(listener, 1);
+  std::string received;
+  std::thread reader([&] {
+    int fd = ::accept(listener, nullptr, nullptr);
+    char buffer[4096];
+    for (ssize_t got; (got = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+      received.append(buffer, got);
+    ::close(fd);
+  });
+  PatternDocument document(100000);
+  const std::string uri = "socket://[::1]:" + std::to_string(ntohs(address.sin6_port));
+  const SendResult result = send_document(uri, document, job_options());
+  reader.join();
+  ::close(listener);
+  ASSERT_TRUE(result.delivered()) << result.message;
+  EXPECT_TRUE(received == pattern_bytes(100000));
 }
 
 TEST(Delivery, StreamsInFixedSizeChunksWithFlatMemory) {

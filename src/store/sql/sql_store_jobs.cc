@@ -40,7 +40,9 @@ std::optional<Job> SqlStore::load_job(std::string_view uuid) {
 RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
   if (auto problem = job_problem(job)) throw Refusal{*problem};
   if (auto existing = load_job(job.uuid)) return RecordedJob{*existing, true, false};
-  require_user(job.owner_id);
+  // Lock the owner first: inserting the job takes a key-share lock on the owner (foreign key),
+  // and taking the row lock only later, in charge_job, would deadlock two uploads of one user.
+  require_user_for_update(job.owner_id);
   if (job.printer_id && !load_printer(*job.printer_id)) {
     throw Refusal{fmt::format("job {}: printer id {} does not exist", job.uuid, *job.printer_id)};
   }
