@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <thread>
+#include <vector>
 
 #include "support/pattern_document.h"
 #include "support/printer_simulator.h"
@@ -147,6 +148,27 @@ TEST(Delivery, StreamsInFixedSizeChunksWithFlatMemory) {
   // Every read asks for at most one chunk, and the document is read piece by piece.
   EXPECT_LE(document.largest_read(), 128u * 1024);
   EXPECT_GE(document.reads(), kSize / (128 * 1024));
+}
+
+TEST(Delivery, ConcurrentSendsFromSeveralThreads) {
+  PrinterSimulator raw({});
+  PrinterSimulator lpd({.fault = SimulatedFault::kLpd});
+  PrinterSimulator ipp({.fault = SimulatedFault::kIppStatus, .ipp_status = IPP_STATUS_OK});
+  const std::vector<std::string> uris = {raw.uri("socket"), lpd.uri("lpd"), ipp.uri("ipp")};
+  std::vector<SendResult> results(uris.size());
+  std::vector<std::thread> senders;
+  for (std::size_t i = 0; i < uris.size(); ++i) {
+    senders.emplace_back([&, i] {
+      PatternDocument document(2 * 1024 * 1024);
+      results[i] = send_document(uris[i], document, job_options());
+    });
+  }
+  for (auto& sender : senders) sender.join();
+  for (std::size_t i = 0; i < uris.size(); ++i) {
+    EXPECT_TRUE(results[i].delivered()) << uris[i] << ": " << results[i].message;
+  }
+  EXPECT_TRUE(lpd.received() == pattern_bytes(2 * 1024 * 1024));
+  EXPECT_EQ(ipp.bytes_received(), 2u * 1024 * 1024);
 }
 
 TEST(InvalidRequest, BadUriUnknownSchemeMissingQueue) {
