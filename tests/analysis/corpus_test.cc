@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analysis/analyze.h"
+#include "test_pdf.h"
 
 namespace printline::analysis {
 namespace {
@@ -134,6 +135,51 @@ TEST(AnalysisCorpusTest, TruncatedCupsPdfsAreErrors) {
     SCOPED_TRACE(pdf.string());
     expect_truncated_copies_fail(pdf, {0.0001, 0.25, 0.5, 0.9, 0.98}, dir);
   }
+}
+
+// Mesh shadings carry their colours in stream data that structure does not decode: those pages
+// go to Ghostscript inkcov, the others stay with structure.
+TEST(AnalysisCorpusTest, UndecidedPdfPagesAreMeasuredByInkcov) {
+  auto mesh = [](unsigned char r, unsigned char g, unsigned char b) {
+    std::string data;
+    for (auto [x, y] : {std::pair{10, 10}, std::pair{200, 10}, std::pair{100, 200}}) {
+      data += std::string{'\0', static_cast<char>(x), static_cast<char>(y), static_cast<char>(r),
+                          static_cast<char>(g), static_cast<char>(b)};
+    }
+    return testing::stream_object(
+        "/ShadingType 4 /ColorSpace /DeviceRGB /BitsPerCoordinate 8 /BitsPerComponent 8 "
+        "/BitsPerFlag 8 /Decode [0 255 0 255 0 1 0 1 0 1]",
+        data);
+  };
+  std::string pdf = testing::make_pdf(
+      {testing::TestPage{"/Sh sh", "<< /Shading << /Sh 100 0 R >> >>"},
+       testing::TestPage{"/Sh sh", "<< /Shading << /Sh 101 0 R >> >>"},
+       testing::TestPage{"0.5 g 0 0 100 100 re f"}},
+      {mesh(255, 0, 0), mesh(128, 128, 128)});
+  TempDir dir;
+  fs::path path = dir.path() / "mesh.pdf";
+  std::ofstream(path, std::ios::binary) << pdf;
+  std::vector<bool> expected = inkcov_color_pages(path);
+  ASSERT_EQ(expected, (std::vector<bool>{true, false, false})) << "Ghostscript disagrees";
+
+  auto result = analyze_file(path);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(color_flags(*result), expected);
+  EXPECT_EQ(result->color_method, Method::kInkCoverage);
+
+  AnalyzeOptions structure_only;
+  structure_only.allow_ghostscript = false;
+  auto cautious = analyze_file(path, structure_only);
+  ASSERT_TRUE(cautious.ok());
+  EXPECT_EQ(color_flags(*cautious), (std::vector<bool>{true, true, false}))
+      << "undecided pages count as colour without Ghostscript";
+  EXPECT_EQ(cautious->color_method, Method::kHeuristic);
+
+  AnalyzeOptions impatient;
+  impatient.ghostscript_timeout = std::chrono::milliseconds(1);
+  auto timed_out = analyze_file(path, impatient);
+  ASSERT_TRUE(timed_out.ok()) << "qpdf read it; a Ghostscript timeout keeps the cautious answer";
+  EXPECT_EQ(color_flags(*timed_out), (std::vector<bool>{true, true, false}));
 }
 
 // A PostScript program with five pages: red, black text, RGB grey, CMYK cyan, grey text.
