@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
   });
   Measurement qpdf = measure(pages, [&] {
     for (const fs::path& pdf : pdfs) {
-      auto result = run_with_timeout({"qpdf", "--show-npages", pdf.string()},
-                                     std::chrono::seconds(60));
+      auto result =
+          run_with_timeout({"qpdf", "--show-npages", pdf.string()}, std::chrono::seconds(60));
       if (!result.ok()) return false;  // qpdf exits 0, or 3 for warnings: both count pages
     }
     return true;

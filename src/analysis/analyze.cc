@@ -11,8 +11,8 @@
 
 #include "analysis/ghostscript.h"
 #include "analysis/paper_size.h"
-#include "analysis/pclxl_parser.h"
 #include "analysis/pcl5_scanner.h"
+#include "analysis/pclxl_parser.h"
 #include "analysis/pdf_analyzer.h"
 #include "analysis/pjl_header.h"
 #include "analysis/postscript_dsc.h"
@@ -106,8 +106,8 @@ Result<JobAnalysis> analyze_postscript(std::string_view payload, GhostscriptInpu
   analysis.format = DocumentFormat::kPostScript;
   analysis.duplex = dsc.duplex;
   analysis.copies = dsc.copies;
-  bool pages_missing = dsc.declared_pages ? *dsc.declared_pages != dsc.page_markers
-                                          : dsc.pages_atend;
+  bool pages_missing =
+      dsc.declared_pages ? *dsc.declared_pages != dsc.page_markers : dsc.pages_atend;
   if (dsc.conforming && !dsc.has_eof && pages_missing) {
     // The trailer is missing and the page comments do not add up: the file was cut short.
     return Error{"The PostScript document is incomplete: it ends after " +
@@ -122,8 +122,9 @@ Result<JobAnalysis> analyze_postscript(std::string_view payload, GhostscriptInpu
     auto ink = ink_coverage(input, options);
     if (!ink) return ink.error();
     if (ink->empty()) {
-      return Error{"The PostScript document prints no pages; print it again from the "
-                   "application."};
+      return Error{
+          "The PostScript document prints no pages; print it again from the "
+          "application."};
     }
     PageInfo fallback = dsc.pages.empty() ? PageInfo{} : dsc.pages.back();
     for (size_t i = 0; i < ink->size(); ++i) {
@@ -160,13 +161,13 @@ PaperSize default_paper(const AnalyzeOptions& options, const std::optional<PjlHe
   return *paper_by_name("A4");
 }
 
-Result<JobAnalysis> analyze_document(std::string_view data,
-                                     const std::filesystem::path* whole_file,
+Result<JobAnalysis> analyze_document(std::string_view data, const std::filesystem::path* whole_file,
                                      const AnalyzeOptions& options) {
   if (data.empty()) {
     return Error{"The document is empty (0 bytes): there is nothing to print."};
   }
-  DetectedFormat detected = detect_format(std::span(data.data(), std::min<size_t>(data.size(), 65536)));
+  DetectedFormat detected =
+      detect_format(std::span(data.data(), std::min<size_t>(data.size(), 65536)));
   std::optional<PjlHeader> pjl;
   std::string_view payload = data;
   if (detected.pjl_wrapped) {
@@ -180,14 +181,25 @@ Result<JobAnalysis> analyze_document(std::string_view data,
   GhostscriptInput input(payload, whole_file);
   Result<JobAnalysis> result = Error{};
   switch (detected.format) {
-    case DocumentFormat::kPdf: result = analyze_pdf(payload, input, options); break;
-    case DocumentFormat::kPostScript: result = analyze_postscript(payload, input, options); break;
-    case DocumentFormat::kPclXl: result = analyze_pclxl(payload); break;
-    case DocumentFormat::kPcl5: result = analyze_pcl5(payload, default_paper(options, pjl)); break;
-    case DocumentFormat::kText: result = analyze_text(payload, default_paper(options, pjl)); break;
+    case DocumentFormat::kPdf:
+      result = analyze_pdf(payload, input, options);
+      break;
+    case DocumentFormat::kPostScript:
+      result = analyze_postscript(payload, input, options);
+      break;
+    case DocumentFormat::kPclXl:
+      result = analyze_pclxl(payload);
+      break;
+    case DocumentFormat::kPcl5:
+      result = analyze_pcl5(payload, default_paper(options, pjl));
+      break;
+    case DocumentFormat::kText:
+      result = analyze_text(payload, default_paper(options, pjl));
+      break;
     case DocumentFormat::kUnknown:
-      return Error{"The document's format is not recognised (it is not PDF, PostScript, "
-                   "PCL-XL, PCL 5 or plain text); print it from an application instead."};
+      return Error{
+          "The document's format is not recognised (it is not PDF, PostScript, "
+          "PCL-XL, PCL 5 or plain text); print it from an application instead."};
   }
   if (!result || !pjl) return result;
   JobAnalysis& analysis = result.value();

@@ -26,7 +26,10 @@ bool looks_like_text(std::string_view head) {
 
 bool looks_like_pcl5(std::string_view head) {
   // A PCL 5 job starts with a reset or an escape sequence with a parameter group character.
-  if (starts_with(head, "\x1b" "E")) return true;
+  if (starts_with(head,
+                  "\x1b"
+                  "E"))
+    return true;
   if (head.size() >= 3 && head[0] == '\x1b' && head[1] >= 0x21 && head[1] <= 0x2f &&
       head[2] >= 0x60 && head[2] <= 0x7e) {
     return true;
@@ -55,7 +58,9 @@ DocumentFormat format_from_bytes(std::string_view head) {
   if (pdf != std::string_view::npos) return DocumentFormat::kPdf;
   if (looks_like_pcl5(body)) return DocumentFormat::kPcl5;
   if (looks_like_text(head)) return DocumentFormat::kText;
-  if (head.find("\x1b" "E") != std::string_view::npos || head.find("\x1b&l") != std::string_view::npos ||
+  if (head.find("\x1b"
+                "E") != std::string_view::npos ||
+      head.find("\x1b&l") != std::string_view::npos ||
       head.find("\x1b*") != std::string_view::npos) {
     return DocumentFormat::kPcl5;
   }
@@ -78,24 +83,36 @@ DocumentFormat format_from_language(std::string language) {
 
 std::string_view format_name(DocumentFormat format) {
   switch (format) {
-    case DocumentFormat::kPdf: return "pdf";
-    case DocumentFormat::kPostScript: return "postscript";
-    case DocumentFormat::kPclXl: return "pcl-xl";
-    case DocumentFormat::kPcl5: return "pcl5";
-    case DocumentFormat::kText: return "text";
-    case DocumentFormat::kUnknown: break;
+    case DocumentFormat::kPdf:
+      return "pdf";
+    case DocumentFormat::kPostScript:
+      return "postscript";
+    case DocumentFormat::kPclXl:
+      return "pcl-xl";
+    case DocumentFormat::kPcl5:
+      return "pcl5";
+    case DocumentFormat::kText:
+      return "text";
+    case DocumentFormat::kUnknown:
+      break;
   }
   return "unknown";
 }
 
 std::string_view format_mime_type(DocumentFormat format) {
   switch (format) {
-    case DocumentFormat::kPdf: return "application/pdf";
-    case DocumentFormat::kPostScript: return "application/postscript";
-    case DocumentFormat::kPclXl: return "application/vnd.hp-PCLXL";
-    case DocumentFormat::kPcl5: return "application/vnd.hp-PCL";
-    case DocumentFormat::kText: return "text/plain";
-    case DocumentFormat::kUnknown: break;
+    case DocumentFormat::kPdf:
+      return "application/pdf";
+    case DocumentFormat::kPostScript:
+      return "application/postscript";
+    case DocumentFormat::kPclXl:
+      return "application/vnd.hp-PCLXL";
+    case DocumentFormat::kPcl5:
+      return "application/vnd.hp-PCL";
+    case DocumentFormat::kText:
+      return "text/plain";
+    case DocumentFormat::kUnknown:
+      break;
   }
   return "application/octet-stream";
 }

@@ -30,8 +30,14 @@ Result<std::vector<InkCoverage>> ghostscript_ink_coverage(const std::filesystem:
                                                           std::chrono::milliseconds timeout,
                                                           std::optional<int> first_page,
                                                           std::optional<int> last_page) {
-  std::vector<std::string> argv = {"gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE",
-                                   "-sDEVICE=inkcov", "-dUseFastColor=true", "-sOutputFile=-"};
+  std::vector<std::string> argv = {"gs",
+                                   "-q",
+                                   "-dSAFER",
+                                   "-dBATCH",
+                                   "-dNOPAUSE",
+                                   "-sDEVICE=inkcov",
+                                   "-dUseFastColor=true",
+                                   "-sOutputFile=-"};
   if (first_page) argv.push_back("-dFirstPage=" + std::to_string(*first_page));
   if (last_page) argv.push_back("-dLastPage=" + std::to_string(*last_page));
   argv.push_back("-f");

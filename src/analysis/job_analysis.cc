@@ -8,12 +8,18 @@ namespace printline::analysis {
 
 std::string_view method_name(Method method) {
   switch (method) {
-    case Method::kStructure: return "structure";
-    case Method::kDsc: return "dsc";
-    case Method::kPjl: return "pjl";
-    case Method::kGhostscript: return "ghostscript";
-    case Method::kInkCoverage: return "ink-coverage";
-    case Method::kHeuristic: break;
+    case Method::kStructure:
+      return "structure";
+    case Method::kDsc:
+      return "dsc";
+    case Method::kPjl:
+      return "pjl";
+    case Method::kGhostscript:
+      return "ghostscript";
+    case Method::kInkCoverage:
+      return "ink-coverage";
+    case Method::kHeuristic:
+      break;
   }
   return "heuristic";
 }

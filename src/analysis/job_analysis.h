@@ -12,19 +12,19 @@ namespace printline::analysis {
 
 struct PageInfo {
   bool color = false;
-  double width_pt = 0;   // as printed, after /Rotate
+  double width_pt = 0;  // as printed, after /Rotate
   double height_pt = 0;
-  std::string paper;     // "A4", "A3", "Letter", "Legal", "A5", "A2", ..., "custom", "unknown"
+  std::string paper;  // "A4", "A3", "Letter", "Legal", "A5", "A2", ..., "custom", "unknown"
 };
 
 // Which evidence decided a figure, from most to least exact.
 enum class Method {
-  kStructure,     // the document's own structure: qpdf page tree and content, PCL-XL operators
-  kDsc,           // PostScript Document Structuring Convention comments
-  kPjl,           // the PJL header (e.g. RENDERMODE=GRAYSCALE)
-  kGhostscript,   // Ghostscript interpreted the document
-  kInkCoverage,   // Ghostscript inkcov measured the ink per page
-  kHeuristic,     // a best guess: PCL 5, plain text, or colour that nothing could decide
+  kStructure,    // the document's own structure: qpdf page tree and content, PCL-XL operators
+  kDsc,          // PostScript Document Structuring Convention comments
+  kPjl,          // the PJL header (e.g. RENDERMODE=GRAYSCALE)
+  kGhostscript,  // Ghostscript interpreted the document
+  kInkCoverage,  // Ghostscript inkcov measured the ink per page
+  kHeuristic,    // a best guess: PCL 5, plain text, or colour that nothing could decide
 };
 
 // "structure", "dsc", "pjl", "ghostscript", "ink-coverage", "heuristic".

@@ -12,34 +12,53 @@ constexpr char kEscape = 0x1b;
 
 std::optional<PaperSize> paper_for_code(int code) {
   switch (code) {
-    case 1: return paper_by_name("Executive");
-    case 2: return paper_by_name("Letter");
-    case 3: return paper_by_name("Legal");
-    case 6: return paper_by_name("Tabloid");
-    case 25: return paper_by_name("A5");
-    case 26: return paper_by_name("A4");
-    case 27: return paper_by_name("A3");
-    case 45: return paper_by_name("JIS-B5");
-    case 46: return paper_by_name("JIS-B4");
-    case 80: return paper_by_name("Monarch");
-    case 81: return paper_by_name("COM10");
-    case 90: return paper_by_name("DL");
-    case 91: return paper_by_name("C5");
-    default: return std::nullopt;
+    case 1:
+      return paper_by_name("Executive");
+    case 2:
+      return paper_by_name("Letter");
+    case 3:
+      return paper_by_name("Legal");
+    case 6:
+      return paper_by_name("Tabloid");
+    case 25:
+      return paper_by_name("A5");
+    case 26:
+      return paper_by_name("A4");
+    case 27:
+      return paper_by_name("A3");
+    case 45:
+      return paper_by_name("JIS-B5");
+    case 46:
+      return paper_by_name("JIS-B4");
+    case 80:
+      return paper_by_name("Monarch");
+    case 81:
+      return paper_by_name("COM10");
+    case 90:
+      return paper_by_name("DL");
+    case 91:
+      return paper_by_name("C5");
+    default:
+      return std::nullopt;
   }
 }
 
 // Commands whose value is the length of binary data that follows the sequence.
 bool carries_data(char parameterized, char group, char command) {
   switch (parameterized) {
-    case '*': return (group == 'b' && (command == 'w' || command == 'v')) ||
-                     (group == 'c' && command == 'w') || (group == 'v' && command == 'w') ||
-                     (group == 'o' && command == 'w') || (group == 'i' && command == 'w') ||
-                     (group == 'l' && command == 'w') || (group == 'm' && command == 'w');
-    case '&': return (group == 'p' && command == 'x') || (group == 'n' && command == 'w') ||
-                     (group == 'b' && command == 'w');
-    case '(': case ')': return (group == 's' && command == 'w') || (group == 'f' && command == 'w');
-    default: return false;
+    case '*':
+      return (group == 'b' && (command == 'w' || command == 'v')) ||
+             (group == 'c' && command == 'w') || (group == 'v' && command == 'w') ||
+             (group == 'o' && command == 'w') || (group == 'i' && command == 'w') ||
+             (group == 'l' && command == 'w') || (group == 'm' && command == 'w');
+    case '&':
+      return (group == 'p' && command == 'x') || (group == 'n' && command == 'w') ||
+             (group == 'b' && command == 'w');
+    case '(':
+    case ')':
+      return (group == 's' && command == 'w') || (group == 'f' && command == 'w');
+    default:
+      return false;
   }
 }
 
@@ -80,7 +99,7 @@ class Pcl5Scanner {
   bool escape() {
     if (pos_ + 1 >= data_.size()) return false;
     char first = data_[pos_ + 1];
-    if (first < 0x21 || first > 0x2f) {  // two-character sequence
+    if (first < 0x21 || first > 0x2f) {     // two-character sequence
       if (first == 'E' && dirty_) eject();  // a reset prints what the page holds
       pos_ += 2;
       return true;

@@ -40,14 +40,15 @@ enum Attribute : uint16_t {
   kColorMapping = 100,
 };
 
-constexpr double kBiLevel = 0, kGray = 1;  // ColorSpace enumeration; RGB, sRGB and others are colour
+constexpr double kBiLevel = 0,
+                 kGray = 1;  // ColorSpace enumeration; RGB, sRGB and others are colour
 constexpr double kDirectPixel = 0;
 constexpr size_t kMaxKeptArray = 4096;  // palettes and names are small; image data is not kept
 
 // Element size in bytes of a data type tag, and how many elements a non-array tag holds.
 struct DataType {
   int element_size = 0;
-  int count = 0;        // 0 for arrays (count follows)
+  int count = 0;  // 0 for arrays (count follows)
   bool is_real = false;
   bool is_signed = false;
 };
@@ -59,10 +60,17 @@ std::optional<DataType> data_type(uint8_t tag) {
   if (kind > 5) return std::nullopt;
   DataType type{kSizes[kind], 1, kind == 5, kind == 3 || kind == 4};
   switch (tag & 0xf0) {
-    case 0xc0: type.count = array ? 0 : 1; return type;  // c0-c5 scalars, c8-cd arrays
-    case 0xd0: type.count = 2; break;                     // xy pairs
-    case 0xe0: type.count = 4; break;                     // boxes
-    default: return std::nullopt;
+    case 0xc0:
+      type.count = array ? 0 : 1;
+      return type;  // c0-c5 scalars, c8-cd arrays
+    case 0xd0:
+      type.count = 2;
+      break;  // xy pairs
+    case 0xe0:
+      type.count = 4;
+      break;  // boxes
+    default:
+      return std::nullopt;
   }
   if (array) return std::nullopt;
   return type;
@@ -76,9 +84,9 @@ int to_int(double value) {
 
 std::string paper_for_media_size(int code) {
   static const std::map<int, std::string_view> kNames = {
-      {0, "Letter"}, {1, "Legal"}, {2, "A4"},  {3, "Executive"}, {4, "Tabloid"},
-      {5, "A3"},     {6, "COM10"}, {7, "Monarch"}, {8, "C5"},    {9, "DL"},
-      {10, "JIS-B4"}, {11, "JIS-B5"}, {13, "B5"}, {16, "A5"},    {17, "A6"}};
+      {0, "Letter"},  {1, "Legal"},   {2, "A4"},      {3, "Executive"}, {4, "Tabloid"},
+      {5, "A3"},      {6, "COM10"},   {7, "Monarch"}, {8, "C5"},        {9, "DL"},
+      {10, "JIS-B4"}, {11, "JIS-B5"}, {13, "B5"},     {16, "A5"},       {17, "A6"}};
   auto it = kNames.find(code);
   return it == kNames.end() ? std::string() : std::string(it->second);
 }
@@ -126,8 +134,9 @@ class PclXlParser {
 
   std::optional<Error> read_header() {
     if (data_.empty() || (data_[0] != ')' && data_[0] != '(')) {
-      return Error{"The PCL-XL job is damaged: the stream header is missing; print it again "
-                   "from the application."};
+      return Error{
+          "The PCL-XL job is damaged: the stream header is missing; print it again "
+          "from the application."};
     }
     little_endian_ = data_[0] == ')';
     size_t eol = data_.find('\n');
@@ -226,10 +235,16 @@ class PclXlParser {
 
   std::optional<Error> apply_operator(uint8_t op) {
     switch (op) {
-      case kBeginPage: return begin_page();
-      case kEndPage: return end_page();
-      case kEndSession: ended_ = true; return std::nullopt;
-      case kSetColorSpace: set_color_space(); return std::nullopt;
+      case kBeginPage:
+        return begin_page();
+      case kEndPage:
+        return end_page();
+      case kEndSession:
+        ended_ = true;
+        return std::nullopt;
+      case kSetColorSpace:
+        set_color_space();
+        return std::nullopt;
       case kSetBrushSource:
       case kSetPenSource: {
         auto it = attributes_.find(kRgbColor);
@@ -245,7 +260,8 @@ class PclXlParser {
           page_.color = true;
         }
         return std::nullopt;
-      default: return std::nullopt;
+      default:
+        return std::nullopt;
     }
   }
 

@@ -63,7 +63,8 @@ Verdict separation_verdict(QPDFObjectHandle names, QPDFObjectHandle alternate,
   if (names.isName()) {
     all_black = black_colorant(names.getName());
   } else if (names.isArray()) {
-    for (auto& name : names.aitems()) all_black = all_black && name.isName() && black_colorant(name.getName());
+    for (auto& name : names.aitems())
+      all_black = all_black && name.isName() && black_colorant(name.getName());
   } else {
     return Verdict::kUnknown;
   }
@@ -134,7 +135,8 @@ Verdict function_verdict(QPDFObjectHandle function, const ColorSpace& range, int
     QPDFObjectHandle parts = dict.getKey("/Functions");
     if (!parts.isArray() || parts.getArrayNItems() == 0) return Verdict::kUnknown;
     Verdict verdict = Verdict::kGray;
-    for (auto& part : parts.aitems()) verdict = worst(verdict, function_verdict(part, range, depth + 1));
+    for (auto& part : parts.aitems())
+      verdict = worst(verdict, function_verdict(part, range, depth + 1));
     return verdict;
   }
   return Verdict::kUnknown;
@@ -144,11 +146,12 @@ Verdict function_verdict(QPDFObjectHandle function, const ColorSpace& range, int
 
 Verdict ColorSpace::verdict(const std::vector<double>& values) const {
   switch (kind) {
-    case Kind::kGray: return Verdict::kGray;
+    case Kind::kGray:
+      return Verdict::kGray;
     case Kind::kRgb:
       if (values.size() < 3) return Verdict::kUnknown;
       return near(values[0], values[1]) && near(values[1], values[2]) ? Verdict::kGray
-                                                                       : Verdict::kColor;
+                                                                      : Verdict::kColor;
     case Kind::kCmyk:
       // Grey only without cyan, magenta and yellow ink (rich black uses colour toner).
       if (values.size() < 4) return Verdict::kUnknown;
@@ -168,16 +171,20 @@ Verdict ColorSpace::verdict(const std::vector<double>& values) const {
       // Uncoloured patterns carry their colour in the base space.
       if (base.empty()) return Verdict::kUnknown;
       return base.front().verdict(values);
-    case Kind::kFixed: return fixed;
+    case Kind::kFixed:
+      return fixed;
   }
   return Verdict::kUnknown;
 }
 
 Verdict ColorSpace::initial_verdict() const {
   switch (kind) {
-    case Kind::kIndexed: return palette.empty() ? Verdict::kUnknown : palette.front();
-    case Kind::kFixed: return fixed;  // tint 1.0 of a spot colour
-    default: return Verdict::kGray;    // black
+    case Kind::kIndexed:
+      return palette.empty() ? Verdict::kUnknown : palette.front();
+    case Kind::kFixed:
+      return fixed;  // tint 1.0 of a spot colour
+    default:
+      return Verdict::kGray;  // black
   }
 }
 
@@ -186,8 +193,8 @@ ColorSpace resolve_color_space(QPDFObjectHandle space, QPDFObjectHandle resource
   if (space.isName()) {
     std::string name = space.getName();
     if (auto known = by_family_name(name)) return *known;
-    QPDFObjectHandle named = resources.isDictionary() ? resources.getKey("/ColorSpace")
-                                                      : QPDFObjectHandle::newNull();
+    QPDFObjectHandle named =
+        resources.isDictionary() ? resources.getKey("/ColorSpace") : QPDFObjectHandle::newNull();
     if (named.isDictionary() && named.hasKey(name)) {
       return resolve_color_space(named.getKey(name), resources, depth + 1);
     }
@@ -282,8 +289,10 @@ Verdict image_samples_verdict(QPDFObjectHandle image, const ColorSpace& space, l
   auto sample = [&](size_t row, size_t index) -> int {  // scaled to 0..255
     const unsigned char* line = bytes + row * row_bytes;
     switch (bpc) {
-      case 8: return line[index];
-      case 16: return line[index * 2];
+      case 8:
+        return line[index];
+      case 16:
+        return line[index * 2];
       default: {
         size_t bit = index * bpc;
         int value = (line[bit / 8] >> (8 - bpc - bit % 8)) & ((1 << bpc) - 1);
@@ -303,11 +312,12 @@ Verdict image_samples_verdict(QPDFObjectHandle image, const ColorSpace& space, l
       int a = sample(row, first);
       int b = n > 1 ? sample(row, first + 1) : a;
       int c = n > 2 ? sample(row, first + 2) : a;
-      bool grey = space.kind == ColorSpace::Kind::kCmyk
-                      ? a <= kSampleTolerance && b <= kSampleTolerance && c <= kSampleTolerance
-                  : space.kind == ColorSpace::Kind::kLab
-                      ? std::abs(b - 128) <= kSampleTolerance && std::abs(c - 128) <= kSampleTolerance
-                      : std::abs(a - b) <= kSampleTolerance && std::abs(b - c) <= kSampleTolerance;
+      bool grey =
+          space.kind == ColorSpace::Kind::kCmyk
+              ? a <= kSampleTolerance && b <= kSampleTolerance && c <= kSampleTolerance
+          : space.kind == ColorSpace::Kind::kLab
+              ? std::abs(b - 128) <= kSampleTolerance && std::abs(c - 128) <= kSampleTolerance
+              : std::abs(a - b) <= kSampleTolerance && std::abs(b - c) <= kSampleTolerance;
       if (!grey) return Verdict::kColor;
     }
   }

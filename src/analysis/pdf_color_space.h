@@ -3,7 +3,6 @@
 // Internal to the PDF analyser (uses qpdf types).
 
 #include <qpdf/QPDFObjectHandle.hh>
-
 #include <vector>
 
 namespace printline::analysis::pdf {
@@ -22,9 +21,9 @@ struct ColorSpace {
   enum class Kind { kGray, kRgb, kCmyk, kLab, kIndexed, kPattern, kFixed };
   Kind kind = Kind::kGray;
   int components = 1;
-  Verdict fixed = Verdict::kGray;   // kFixed: every colour has this verdict (spot colours)
-  std::vector<Verdict> palette;     // kIndexed: the verdict of each index
-  std::vector<ColorSpace> base;     // kPattern: the underlying space of uncoloured patterns
+  Verdict fixed = Verdict::kGray;  // kFixed: every colour has this verdict (spot colours)
+  std::vector<Verdict> palette;    // kIndexed: the verdict of each index
+  std::vector<ColorSpace> base;    // kPattern: the underlying space of uncoloured patterns
 
   // The verdict of a colour given by its components in this space.
   Verdict verdict(const std::vector<double>& values) const;

@@ -33,8 +33,8 @@ class ContentLexer {
 
  private:
   void skip_space_and_comments();
-  void skip_string();                  // (...) with nesting and escapes
-  void skip_hex_string();              // <...>
+  void skip_string();                          // (...) with nesting and escapes
+  void skip_hex_string();                      // <...>
   void skip_composite(char open, char close);  // [...] or <<...>>, nested
   ContentToken inline_image();
 

@@ -18,7 +18,8 @@ namespace {
 std::string qpdf_name(std::string_view text) {
   std::string name = "/";
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '#' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+    if (text[i] == '#' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
       name.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
       i += 2;
@@ -100,9 +101,26 @@ class ContentScanner {
   // and most graphics state operators (the bulk of large pages) skip the comparisons below.
   static bool may_matter(std::string_view op) {
     switch (op.front()) {
-      case 'g': case 'G': case 'r': case 'R': case 'k': case 'K': case 'c': case 'C':
-      case 's': case 'S': case 'q': case 'Q': case 'T': case 'f': case 'F': case 'B':
-      case 'b': case 'D': case '\'': case '"':
+      case 'g':
+      case 'G':
+      case 'r':
+      case 'R':
+      case 'k':
+      case 'K':
+      case 'c':
+      case 'C':
+      case 's':
+      case 'S':
+      case 'q':
+      case 'Q':
+      case 'T':
+      case 'f':
+      case 'F':
+      case 'B':
+      case 'b':
+      case 'D':
+      case '\'':
+      case '"':
         return true;
       default:
         return false;
@@ -232,10 +250,9 @@ class ContentScanner {
       verdict = Verdict::kUnknown;  // JPX carries its own space
     } else {
       ColorSpace space = resolve_color_space(space_object, resources_);
-      bool grey_palette =
-          space.kind == ColorSpace::Kind::kIndexed &&
-          std::all_of(space.palette.begin(), space.palette.end(),
-                      [](Verdict entry) { return entry == Verdict::kGray; });
+      bool grey_palette = space.kind == ColorSpace::Kind::kIndexed &&
+                          std::all_of(space.palette.begin(), space.palette.end(),
+                                      [](Verdict entry) { return entry == Verdict::kGray; });
       if (space.kind == ColorSpace::Kind::kGray || grey_palette) {
         verdict = Verdict::kGray;
       } else if (space.kind == ColorSpace::Kind::kFixed) {
@@ -252,13 +269,22 @@ class ContentScanner {
 
   // Inline image keys and filter names are abbreviated (PDF 32000-1, tables 93 and 94).
   static std::string expanded(const std::string& name) {
-    static const std::map<std::string, std::string> kNames = {
-        {"/W", "/Width"},          {"/H", "/Height"},        {"/BPC", "/BitsPerComponent"},
-        {"/CS", "/ColorSpace"},    {"/F", "/Filter"},        {"/DP", "/DecodeParms"},
-        {"/IM", "/ImageMask"},     {"/D", "/Decode"},        {"/I", "/Interpolate"},
-        {"/AHx", "/ASCIIHexDecode"}, {"/A85", "/ASCII85Decode"}, {"/LZW", "/LZWDecode"},
-        {"/Fl", "/FlateDecode"},   {"/RL", "/RunLengthDecode"}, {"/CCF", "/CCITTFaxDecode"},
-        {"/DCT", "/DCTDecode"}};
+    static const std::map<std::string, std::string> kNames = {{"/W", "/Width"},
+                                                              {"/H", "/Height"},
+                                                              {"/BPC", "/BitsPerComponent"},
+                                                              {"/CS", "/ColorSpace"},
+                                                              {"/F", "/Filter"},
+                                                              {"/DP", "/DecodeParms"},
+                                                              {"/IM", "/ImageMask"},
+                                                              {"/D", "/Decode"},
+                                                              {"/I", "/Interpolate"},
+                                                              {"/AHx", "/ASCIIHexDecode"},
+                                                              {"/A85", "/ASCII85Decode"},
+                                                              {"/LZW", "/LZWDecode"},
+                                                              {"/Fl", "/FlateDecode"},
+                                                              {"/RL", "/RunLengthDecode"},
+                                                              {"/CCF", "/CCITTFaxDecode"},
+                                                              {"/DCT", "/DCTDecode"}};
     auto it = kNames.find(name);
     return it == kNames.end() ? name : it->second;
   }

@@ -2,11 +2,10 @@
 // Walks a PDF content stream and decides whether what it paints is grey or colour.
 // Internal to the PDF analyser.
 
+#include <map>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjGen.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-
-#include <map>
 #include <set>
 #include <tuple>
 
@@ -16,12 +15,12 @@ namespace printline::analysis::pdf {
 
 // Shared by every page of one document: caches and the limits that keep analysis fast.
 struct ScanContext {
-  QPDF* pdf = nullptr;                 // owner of the document, for decoding inline images
-  long max_image_pixels = 16'000'000;  // larger images go to Ghostscript
-  int max_depth = 16;                  // nested forms, patterns and annotations
-  std::map<QPDFObjGen, Verdict> images;                           // colour images, by object
+  QPDF* pdf = nullptr;                   // owner of the document, for decoding inline images
+  long max_image_pixels = 16'000'000;    // larger images go to Ghostscript
+  int max_depth = 16;                    // nested forms, patterns and annotations
+  std::map<QPDFObjGen, Verdict> images;  // colour images, by object
   std::map<std::tuple<QPDFObjGen, Verdict, Verdict>, Verdict> forms;  // by entry fill/stroke
-  std::set<QPDFObjGen> active_forms;                             // cycle guard
+  std::set<QPDFObjGen> active_forms;                                  // cycle guard
 };
 
 // The colour state that a form or pattern inherits from where it is painted.

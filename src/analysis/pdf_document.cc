@@ -1,12 +1,11 @@
 #include "analysis/pdf_document.h"
 
+#include <algorithm>
+#include <cmath>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-
-#include <algorithm>
-#include <cmath>
 #include <string_view>
 
 #include "analysis/pdf_content_scanner.h"
@@ -63,7 +62,7 @@ PdfPage page_geometry(QPDFPageObjectHelper& page) {
 
 // Annotations a printer renders: visible, with the Print flag, through their normal appearance.
 Verdict annotations_verdict(QPDFPageObjectHelper& page, QPDFObjectHandle resources,
-                                 ScanContext& context) {
+                            ScanContext& context) {
   QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
   if (!annots.isArray()) return Verdict::kGray;
   Verdict verdict = Verdict::kGray;
@@ -108,8 +107,10 @@ Result<PdfDocument> read_pdf_document(const char* data, size_t size,
                                       const std::string& description) {
   std::string_view bytes(data, size);
   if (!has_end_marker(bytes)) {
-    return Error{"The PDF is incomplete: it ends without the %%EOF marker (the file was cut "
-                 "short)" + std::string(kReprint) + "."};
+    return Error{
+        "The PDF is incomplete: it ends without the %%EOF marker (the file was cut "
+        "short)" +
+        std::string(kReprint) + "."};
   }
   PdfDocument document;
   try {
@@ -136,8 +137,9 @@ Result<PdfDocument> read_pdf_document(const char* data, size_t size,
     }
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password) {
-      return Error{"The PDF is password-protected; print it from an application that can open "
-                   "it, or remove the password first."};
+      return Error{
+          "The PDF is password-protected; print it from an application that can open "
+          "it, or remove the password first."};
     }
     return damaged(e.getMessageDetail());
   } catch (const std::exception& e) {

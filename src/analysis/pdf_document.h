@@ -17,7 +17,7 @@ namespace printline::analysis::pdf {
 enum class PageColor { kGray, kColor, kUndecided };  // kUndecided: Ghostscript must measure
 
 struct PdfPage {
-  double width_pt = 0;   // CropBox within MediaBox, times /UserUnit, turned by /Rotate
+  double width_pt = 0;  // CropBox within MediaBox, times /UserUnit, turned by /Rotate
   double height_pt = 0;
   PageColor color = PageColor::kGray;
 };

@@ -1,7 +1,6 @@
 #include "analysis/pdf_stream_reader.h"
 
 #include <qpdf/Pipeline.hh>
-
 #include <stdexcept>
 
 namespace printline::analysis::pdf {
@@ -10,7 +9,8 @@ namespace {
 // Collects what qpdf decodes and stops the decoding once it passes the limit.
 class CappedSink : public Pipeline {
  public:
-  CappedSink(std::string& out, size_t limit) : Pipeline("capped sink", nullptr), out_(out), limit_(limit) {}
+  CappedSink(std::string& out, size_t limit)
+      : Pipeline("capped sink", nullptr), out_(out), limit_(limit) {}
   void write(unsigned char const* data, size_t length) override {
     if (length > limit_ - out_.size()) {
       throw std::length_error("a stream decodes to more than " + std::to_string(limit_ >> 20) +

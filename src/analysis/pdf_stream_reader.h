@@ -2,10 +2,9 @@
 // Decodes a PDF stream with a size cap, so a small compressed stream cannot expand into
 // gigabytes (a "zip bomb" in a hostile job). Internal; C++17 (see pdf_document.h).
 
-#include <qpdf/QPDFObjectHandle.hh>
-
 #include <cstddef>
 #include <optional>
+#include <qpdf/QPDFObjectHandle.hh>
 #include <string>
 
 namespace printline::analysis::pdf {

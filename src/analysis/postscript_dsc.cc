@@ -56,8 +56,8 @@ std::optional<std::string> value_after(std::string_view program, std::string_vie
     size_t start = program.find_first_not_of(" \t\r\n", at);
     if (start == std::string_view::npos) return std::nullopt;
     size_t end = program.find_first_of(" \t\r\n/<>[](){}", start);
-    std::string word(program.substr(start, end == std::string_view::npos ? std::string_view::npos
-                                                                           : end - start));
+    std::string word(program.substr(
+        start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (word == "true" || word == "false" || number(word)) return word;
   }
   return std::nullopt;
@@ -156,13 +156,13 @@ DscSummary read_dsc(std::string_view program) {
   }
   std::optional<Size> requested = page_size_request(program);
   for (auto& size : page_sizes) {
-    Size chosen = size ? *size
-                  : first_media ? *first_media
-                  : requested   ? *requested
+    Size chosen = size           ? *size
+                  : first_media  ? *first_media
+                  : requested    ? *requested
                   : document_box ? *document_box
                                  : Size{};
-    dsc.pages.push_back(PageInfo{false, chosen.width, chosen.height,
-                                 paper_name(chosen.width, chosen.height)});
+    dsc.pages.push_back(
+        PageInfo{false, chosen.width, chosen.height, paper_name(chosen.width, chosen.height)});
   }
   return dsc;
 }

@@ -10,14 +10,14 @@
 namespace printline::analysis {
 
 struct DscSummary {
-  bool conforming = false;             // starts with %!PS-Adobe-
-  std::optional<int> declared_pages;   // %%Pages: N (the trailer's value for "(atend)")
-  bool pages_atend = false;            // %%Pages: (atend) in the header
-  int page_markers = 0;                // top-level %%Page: comments (embedded documents skipped)
-  bool has_eof = false;                // %%EOF present: the file was not cut short
-  std::vector<PageInfo> pages;         // one per %%Page:, with its media (see below)
-  std::optional<bool> duplex;          // setpagedevice /Duplex true|false
-  std::optional<int> copies;           // setpagedevice /NumCopies n, or /#copies n
+  bool conforming = false;            // starts with %!PS-Adobe-
+  std::optional<int> declared_pages;  // %%Pages: N (the trailer's value for "(atend)")
+  bool pages_atend = false;           // %%Pages: (atend) in the header
+  int page_markers = 0;               // top-level %%Page: comments (embedded documents skipped)
+  bool has_eof = false;               // %%EOF present: the file was not cut short
+  std::vector<PageInfo> pages;        // one per %%Page:, with its media (see below)
+  std::optional<bool> duplex;         // setpagedevice /Duplex true|false
+  std::optional<int> copies;          // setpagedevice /NumCopies n, or /#copies n
   std::optional<bool> process_colors_black_only;  // %%DocumentProcessColors: Black → true
 
   // The comments can be believed for the page count: a conforming document whose %%Pages:

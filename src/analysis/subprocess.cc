@@ -56,8 +56,7 @@ Result<ProcessOutput> run_with_timeout(const std::vector<std::string>& argv,
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
-  int spawn_error =
-      posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
+  int spawn_error = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   out_write.reset();
@@ -90,7 +89,8 @@ Result<ProcessOutput> run_with_timeout(const std::vector<std::string>& argv,
         continue;
       }
       std::string& sink = i == 0 ? output.out : output.err;
-      if (sink.size() < max_output) sink.append(buffer, std::min<size_t>(n, max_output - sink.size()));
+      if (sink.size() < max_output)
+        sink.append(buffer, std::min<size_t>(n, max_output - sink.size()));
     }
   }
   if (timed_out) kill(-pid, SIGKILL);

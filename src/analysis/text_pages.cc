@@ -10,9 +10,9 @@ JobAnalysis analyze_text(std::string_view text, const PaperSize& paper) {
   analysis.page_count_method = Method::kHeuristic;
   analysis.color_method = Method::kHeuristic;
   int page_count = 0;
-  int lines = 0;          // lines on the current page so far
-  bool dirty = false;     // the current page has something on it
-  bool page_full = false; // the last page ended by its 66th line: a form feed now adds nothing
+  int lines = 0;           // lines on the current page so far
+  bool dirty = false;      // the current page has something on it
+  bool page_full = false;  // the last page ended by its 66th line: a form feed now adds nothing
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '\f') {

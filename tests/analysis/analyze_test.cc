@@ -18,7 +18,8 @@ AnalyzeOptions without_ghostscript() {
   return options;
 }
 
-Result<JobAnalysis> analyze(const std::string& data, AnalyzeOptions options = without_ghostscript()) {
+Result<JobAnalysis> analyze(const std::string& data,
+                            AnalyzeOptions options = without_ghostscript()) {
   return analyze_bytes(std::span(data.data(), data.size()), options);
 }
 
@@ -35,13 +36,17 @@ TEST(AnalyzeTest, EmptyAndMissingFilesAreClearErrors) {
 }
 
 TEST(AnalyzeTest, UnknownFormatIsAnError) {
-  auto result = analyze(std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0", 12));
+  auto result =
+      analyze(std::string("\x7f"
+                          "ELF\x02\x01\x01\0\0\0\0\0",
+                          12));
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message.find("not recognised"), std::string::npos);
 }
 
 TEST(AnalyzeTest, PjlWrappedPdf) {
-  std::string pdf = testing::make_pdf({testing::TestPage{"1 0 0 rg 0 0 9 9 re f"}, testing::TestPage{}});
+  std::string pdf =
+      testing::make_pdf({testing::TestPage{"1 0 0 rg 0 0 9 9 re f"}, testing::TestPage{}});
   auto result = analyze(kPjl + "@PJL ENTER LANGUAGE=PDF\n" + pdf + kUel);
   ASSERT_TRUE(result.ok()) << result.error().message;
   EXPECT_EQ(result->format, DocumentFormat::kPdf);

@@ -29,7 +29,8 @@ std::string run(const std::string& command) {
   if (!pipe) return "";
   std::string out;
   std::array<char, 4096> buffer;
-  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get())) out.append(buffer.data(), n);
+  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get()))
+    out.append(buffer.data(), n);
   return out;
 }
 
@@ -38,8 +39,10 @@ std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 // Ghostscript's inkcov verdict per page. With -dUseFastColor an RGB grey becomes equal cyan,
 // magenta and yellow, so a page is colour when those three differ.
 std::vector<bool> inkcov_color_pages(const fs::path& document) {
-  std::istringstream lines(run("gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=inkcov "
-                               "-dUseFastColor=true -sOutputFile=- " + quoted(document)));
+  std::istringstream lines(
+      run("gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=inkcov "
+          "-dUseFastColor=true -sOutputFile=- " +
+          quoted(document)));
   std::vector<bool> pages;
   std::string line;
   while (std::getline(lines, line)) {
@@ -143,19 +146,23 @@ TEST(AnalysisCorpusTest, UndecidedPdfPagesAreMeasuredByInkcov) {
   auto mesh = [](unsigned char r, unsigned char g, unsigned char b) {
     std::string data;
     for (auto [x, y] : {std::pair{10, 10}, std::pair{200, 10}, std::pair{100, 200}}) {
-      data += std::string{'\0', static_cast<char>(x), static_cast<char>(y), static_cast<char>(r),
-                          static_cast<char>(g), static_cast<char>(b)};
+      data += std::string{'\0',
+                          static_cast<char>(x),
+                          static_cast<char>(y),
+                          static_cast<char>(r),
+                          static_cast<char>(g),
+                          static_cast<char>(b)};
     }
     return testing::stream_object(
         "/ShadingType 4 /ColorSpace /DeviceRGB /BitsPerCoordinate 8 /BitsPerComponent 8 "
         "/BitsPerFlag 8 /Decode [0 255 0 255 0 1 0 1 0 1]",
         data);
   };
-  std::string pdf = testing::make_pdf(
-      {testing::TestPage{"/Sh sh", "<< /Shading << /Sh 100 0 R >> >>"},
-       testing::TestPage{"/Sh sh", "<< /Shading << /Sh 101 0 R >> >>"},
-       testing::TestPage{"0.5 g 0 0 100 100 re f"}},
-      {mesh(255, 0, 0), mesh(128, 128, 128)});
+  std::string pdf =
+      testing::make_pdf({testing::TestPage{"/Sh sh", "<< /Shading << /Sh 100 0 R >> >>"},
+                         testing::TestPage{"/Sh sh", "<< /Shading << /Sh 101 0 R >> >>"},
+                         testing::TestPage{"0.5 g 0 0 100 100 re f"}},
+                        {mesh(255, 0, 0), mesh(128, 128, 128)});
   TempDir dir;
   fs::path path = dir.path() / "mesh.pdf";
   std::ofstream(path, std::ios::binary) << pdf;

@@ -7,16 +7,25 @@
 namespace printline::analysis {
 namespace {
 
-DetectedFormat detect(const std::string& head) { return detect_format(std::span(head.data(), head.size())); }
+DetectedFormat detect(const std::string& head) {
+  return detect_format(std::span(head.data(), head.size()));
+}
 
 TEST(DocumentFormatTest, DetectsEachFormat) {
   EXPECT_EQ(detect("%PDF-1.7\n").format, DocumentFormat::kPdf);
   EXPECT_EQ(detect("%!PS-Adobe-3.0\n").format, DocumentFormat::kPostScript);
   EXPECT_EQ(detect("\x04%!PS\n").format, DocumentFormat::kPostScript);
   EXPECT_EQ(detect(") HP-PCL XL;2;0\n").format, DocumentFormat::kPclXl);
-  EXPECT_EQ(detect("\x1b" "E\x1b&l26A").format, DocumentFormat::kPcl5);
+  EXPECT_EQ(detect("\x1b"
+                   "E\x1b&l26A")
+                .format,
+            DocumentFormat::kPcl5);
   EXPECT_EQ(detect("Hello\nworld\n\f").format, DocumentFormat::kText);
-  EXPECT_EQ(detect(std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)).format, DocumentFormat::kUnknown);
+  EXPECT_EQ(detect(std::string("\x7f"
+                               "ELF\x02\x01\x01\0\0\0",
+                               10))
+                .format,
+            DocumentFormat::kUnknown);
   EXPECT_EQ(detect("").format, DocumentFormat::kUnknown);
   EXPECT_FALSE(detect("%PDF-1.7\n").pjl_wrapped);
 }
@@ -30,7 +39,10 @@ TEST(DocumentFormatTest, DetectsPjlWrappedFormats) {
   EXPECT_TRUE(by_content.pjl_wrapped);
   EXPECT_EQ(detect("\x1b%-12345X@PJL ENTER LANGUAGE=POSTSCRIPT\n%!PS\n").format,
             DocumentFormat::kPostScript);
-  EXPECT_EQ(detect("\x1b%-12345X@PJL ENTER LANGUAGE=PCL\n\x1b" "E").format, DocumentFormat::kPcl5);
+  EXPECT_EQ(detect("\x1b%-12345X@PJL ENTER LANGUAGE=PCL\n\x1b"
+                   "E")
+                .format,
+            DocumentFormat::kPcl5);
   EXPECT_EQ(detect("\x1b%-12345X@PJL ENTER LANGUAGE=PDF\n%PDF-1.4").format, DocumentFormat::kPdf);
 }
 

@@ -20,9 +20,9 @@ TEST(PaperSizeTest, NamesStandardSizesInEitherOrientation) {
 }
 
 TEST(PaperSizeTest, LargeFormatIsWiderThanA3) {
-  EXPECT_FALSE(is_large_format(842, 1191));   // A3
-  EXPECT_FALSE(is_large_format(1191, 842));   // A3 landscape
-  EXPECT_TRUE(is_large_format(1191, 1684));   // A2
+  EXPECT_FALSE(is_large_format(842, 1191));  // A3
+  EXPECT_FALSE(is_large_format(1191, 842));  // A3 landscape
+  EXPECT_TRUE(is_large_format(1191, 1684));  // A2
   JobAnalysis analysis;
   analysis.pages = {PageInfo{false, 595, 842, "A4"}, PageInfo{true, 1191, 1684, "A2"}};
   EXPECT_TRUE(analysis.large_format());

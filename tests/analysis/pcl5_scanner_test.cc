@@ -10,7 +10,12 @@ namespace {
 JobAnalysis scan(const std::string& data) { return analyze_pcl5(data, *paper_by_name("Letter")); }
 
 TEST(Pcl5ScannerTest, PagesPaperCopiesDuplex) {
-  auto analysis = scan("\x1b" "E\x1b&l26a2x1S" "Page one\f" "Page two\f\x1b" "E");
+  auto analysis = scan(
+      "\x1b"
+      "E\x1b&l26a2x1S"
+      "Page one\f"
+      "Page two\f\x1b"
+      "E");
   EXPECT_EQ(analysis.page_count(), 2);
   EXPECT_EQ(analysis.pages[0].paper, "A4");
   EXPECT_EQ(analysis.copies, 2);
@@ -20,18 +25,34 @@ TEST(Pcl5ScannerTest, PagesPaperCopiesDuplex) {
 }
 
 TEST(Pcl5ScannerTest, ResetEjectsAPageWithMarks) {
-  EXPECT_EQ(scan("\x1b" "Ehello\x1b" "E").page_count(), 1);
-  EXPECT_EQ(scan("\x1b" "E\x1b&l27A" "hello").pages[0].paper, "A3");
+  EXPECT_EQ(scan("\x1b"
+                 "Ehello\x1b"
+                 "E")
+                .page_count(),
+            1);
+  EXPECT_EQ(scan("\x1b"
+                 "E\x1b&l27A"
+                 "hello")
+                .pages[0]
+                .paper,
+            "A3");
 }
 
 TEST(Pcl5ScannerTest, RasterDataIsSkippedByItsLength) {
   // 3 bytes of raster data that contain a form feed and an escape: not commands.
-  std::string job = "\x1b" "E\x1b*r1A\x1b*b3W\f\x1b\f\x1b*rB\f\x1b" "E";
+  std::string job =
+      "\x1b"
+      "E\x1b*r1A\x1b*b3W\f\x1b\f\x1b*rB\f\x1b"
+      "E";
   EXPECT_EQ(scan(job).page_count(), 1);
 }
 
 TEST(Pcl5ScannerTest, ColourModeMarksPages) {
-  auto analysis = scan("\x1b" "E\x1b*r3U" "colour\f\x1b*r1U" "mono\f");
+  auto analysis = scan(
+      "\x1b"
+      "E\x1b*r3U"
+      "colour\f\x1b*r1U"
+      "mono\f");
   ASSERT_EQ(analysis.page_count(), 2);
   EXPECT_TRUE(analysis.pages[0].color);
   EXPECT_FALSE(analysis.pages[1].color);

@@ -15,9 +15,18 @@ constexpr uint8_t kGray = 1, kRgb = 2;
 TEST(PclXlParserTest, PagesColourPaperDuplexCopies) {
   PclXlBuilder job;
   job.begin_session()
-      .begin_page(kA4, true).color_space(kRgb).rgb_brush(255, 0, 0).end_page(2)
-      .begin_page(kA3, true).color_space(kRgb).rgb_brush(90, 90, 90).end_page(2)
-      .begin_page(kLetter, true).color_space(kGray).gray_brush(10).end_page(2)
+      .begin_page(kA4, true)
+      .color_space(kRgb)
+      .rgb_brush(255, 0, 0)
+      .end_page(2)
+      .begin_page(kA3, true)
+      .color_space(kRgb)
+      .rgb_brush(90, 90, 90)
+      .end_page(2)
+      .begin_page(kLetter, true)
+      .color_space(kGray)
+      .gray_brush(10)
+      .end_page(2)
       .end_session();
   auto result = analyze_pclxl(job.bytes());
   ASSERT_TRUE(result.ok()) << result.error().message;

@@ -30,10 +30,10 @@ ColorEvidence page_evidence(const std::string& content, const std::string& resou
 }
 
 TEST(PdfAnalyzerTest, CountsPagesAndNamesPaper) {
-  auto result = analyze(make_pdf({TestPage{"", "<<>>", ""},
-                                  TestPage{"", "<<>>", "/MediaBox [0 0 612 792]"},
-                                  TestPage{"", "<<>>", "/MediaBox [0 0 842 1191] /Rotate 90"},
-                                  TestPage{"", "<<>>", "/MediaBox [0 0 1191 1684]"}}));
+  auto result =
+      analyze(make_pdf({TestPage{"", "<<>>", ""}, TestPage{"", "<<>>", "/MediaBox [0 0 612 792]"},
+                        TestPage{"", "<<>>", "/MediaBox [0 0 842 1191] /Rotate 90"},
+                        TestPage{"", "<<>>", "/MediaBox [0 0 1191 1684]"}}));
   ASSERT_TRUE(result.ok()) << result.error().message;
   const JobAnalysis& analysis = result->analysis;
   ASSERT_EQ(analysis.page_count(), 4);
@@ -66,7 +66,7 @@ TEST(PdfAnalyzerTest, GreyAndColourOperators) {
 TEST(PdfAnalyzerTest, ColourThatIsNeverPaintedDoesNotCount) {
   EXPECT_EQ(page_evidence("1 0 0 rg 0 g 0 0 10 10 re f"), ColorEvidence::kGray);
   EXPECT_EQ(page_evidence("q 1 0 0 rg Q 0 0 10 10 re f"), ColorEvidence::kGray);
-  EXPECT_EQ(page_evidence("1 0 0 RG 0 0 10 10 re f"), ColorEvidence::kGray);  // stroke colour
+  EXPECT_EQ(page_evidence("1 0 0 RG 0 0 10 10 re f"), ColorEvidence::kGray);     // stroke colour
   EXPECT_EQ(page_evidence("BT 3 Tr 1 0 0 rg (x) Tj ET"), ColorEvidence::kGray);  // invisible
   EXPECT_EQ(page_evidence("BT 1 0 0 rg (x) Tj ET"), ColorEvidence::kColor);
 }
@@ -92,7 +92,8 @@ TEST(PdfAnalyzerTest, NamedColourSpaces) {
 
 TEST(PdfAnalyzerTest, ImagesAreInspected) {
   // 2x1 pixel images, uncompressed: grey RGB, colour RGB, DeviceGray, and a JPX-like unknown.
-  const std::string kImage = "/Type /XObject /Subtype /Image /Width 2 /Height 1 /BitsPerComponent 8";
+  const std::string kImage =
+      "/Type /XObject /Subtype /Image /Width 2 /Height 1 /BitsPerComponent 8";
   std::vector<std::string> objects = {
       stream_object(kImage + " /ColorSpace /DeviceRGB", "\x10\x10\x10\x80\x80\x80"),
       stream_object(kImage + " /ColorSpace /DeviceRGB", std::string("\x10\x10\x10\xff\x00\x00", 6)),
@@ -173,9 +174,9 @@ TEST(PdfAnalyzerTest, UndecidedPagesWithoutGhostscriptCountAsColour) {
   std::vector<std::string> objects = {stream_object(
       "/Type /XObject /Subtype /Image /Width 2 /Height 1 /BitsPerComponent 8 /Filter /JPXDecode",
       "\x10\x80")};
-  std::string pdf =
-      make_pdf({TestPage{"0 g 0 0 1 1 re f"}, TestPage{"/Jpx Do", "<< /XObject << /Jpx 100 0 R >> >>"}},
-               objects);
+  std::string pdf = make_pdf(
+      {TestPage{"0 g 0 0 1 1 re f"}, TestPage{"/Jpx Do", "<< /XObject << /Jpx 100 0 R >> >>"}},
+      objects);
   AnalyzeOptions options;
   options.allow_ghostscript = false;
   auto result = analyze_bytes(std::span(pdf.data(), pdf.size()), options);

@@ -21,7 +21,8 @@ TEST(PjlHeaderTest, ReadsSettingsAndFindsThePayload) {
 }
 
 TEST(PjlHeaderTest, QuantityAndDuplexOff) {
-  PjlHeader pjl = parse_pjl_header("@PJL SET QTY=2\n@PJL SET DUPLEX=OFF\n@PJL ENTER LANGUAGE=PCL\n");
+  PjlHeader pjl =
+      parse_pjl_header("@PJL SET QTY=2\n@PJL SET DUPLEX=OFF\n@PJL ENTER LANGUAGE=PCL\n");
   EXPECT_EQ(pjl.copies, 2);
   EXPECT_EQ(pjl.duplex, false);
   EXPECT_EQ(pjl.language, "PCL");

@@ -10,7 +10,8 @@ namespace {
 using std::chrono::milliseconds;
 
 TEST(SubprocessTest, CollectsOutputAndExitCode) {
-  auto result = run_with_timeout({"sh", "-c", "echo out; echo err >&2; exit 3"}, milliseconds(5000));
+  auto result =
+      run_with_timeout({"sh", "-c", "echo out; echo err >&2; exit 3"}, milliseconds(5000));
   ASSERT_TRUE(result.ok()) << result.error().message;
   EXPECT_EQ(result->out, "out\n");
   EXPECT_EQ(result->err, "err\n");

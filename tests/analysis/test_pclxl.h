@@ -37,11 +37,15 @@ class PclXlBuilder {
   }
 
   // Common sequences.
-  PclXlBuilder& begin_session() { return uint16_xy(600, 600).attr(0x89).ubyte(0).attr(0x86).op(0x41); }
+  PclXlBuilder& begin_session() {
+    return uint16_xy(600, 600).attr(0x89).ubyte(0).attr(0x86).op(0x41);
+  }
   PclXlBuilder& begin_page(uint8_t media_size, bool duplex = false) {
     ubyte(0).attr(40).ubyte(media_size).attr(37);
-    if (duplex) ubyte(1).attr(53);
-    else ubyte(0).attr(52);
+    if (duplex)
+      ubyte(1).attr(53);
+    else
+      ubyte(0).attr(52);
     return op(0x43);
   }
   PclXlBuilder& color_space(uint8_t space) { return ubyte(space).attr(3).op(0x6a); }

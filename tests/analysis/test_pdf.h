@@ -23,8 +23,8 @@ struct TestPage {
 
 // An indirect stream object's text: `dictionary_entries` plus a correct /Length.
 inline std::string stream_object(const std::string& dictionary_entries, const std::string& data) {
-  return "<< " + dictionary_entries + " /Length " + std::to_string(data.size()) +
-         " >>\nstream\n" + data + "\nendstream";
+  return "<< " + dictionary_entries + " /Length " + std::to_string(data.size()) + " >>\nstream\n" +
+         data + "\nendstream";
 }
 
 // `objects` are extra indirect objects numbered from 100 ("100 0 obj ... endobj" is added).
@@ -38,8 +38,8 @@ inline std::string make_pdf(const std::vector<TestPage>& pages,
     kids += std::to_string(page_id) + " 0 R ";
   }
   body.push_back({1, "<< /Type /Catalog /Pages 2 0 R " + catalog_extra + " >>"});
-  body.push_back({2, "<< /Type /Pages /Kids [" + kids + "] /Count " +
-                         std::to_string(pages.size()) + " /MediaBox [0 0 595 842] >>"});
+  body.push_back({2, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) +
+                         " /MediaBox [0 0 595 842] >>"});
   for (size_t i = 0; i < pages.size(); ++i) {
     int page_id = 3 + static_cast<int>(i) * 2;
     body.push_back({page_id, "<< /Type /Page /Parent 2 0 R /Resources " + pages[i].resources +
@@ -48,7 +48,8 @@ inline std::string make_pdf(const std::vector<TestPage>& pages,
     body.push_back({page_id + 1, "<< /Length " + std::to_string(pages[i].content.size()) +
                                      " >>\nstream\n" + pages[i].content + "\nendstream"});
   }
-  for (size_t i = 0; i < objects.size(); ++i) body.push_back({100 + static_cast<int>(i), objects[i]});
+  for (size_t i = 0; i < objects.size(); ++i)
+    body.push_back({100 + static_cast<int>(i), objects[i]});
   std::string pdf = "%PDF-1.7\n";
   int max_id = 0;
   for (auto& [id, text] : body) max_id = std::max(max_id, id);

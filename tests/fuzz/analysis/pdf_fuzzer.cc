@@ -7,7 +7,7 @@
 #include "analysis/pdf_analyzer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  printline::analysis::analyze_pdf_structure(
-      std::span(reinterpret_cast<const char*>(data), size), "fuzz.pdf");
+  printline::analysis::analyze_pdf_structure(std::span(reinterpret_cast<const char*>(data), size),
+                                             "fuzz.pdf");
   return 0;
 }
