@@ -221,6 +221,10 @@ Result<JobAnalysis> analyze_bytes(std::span<const char> data, const AnalyzeOptio
 }
 
 Result<JobAnalysis> analyze_file(const std::filesystem::path& path, const AnalyzeOptions& options) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    return Error{path.string() + " is a folder, not a document."};
+  }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     return Error{"Cannot open " + path.string() + ": " + std::strerror(errno) + "."};

@@ -33,6 +33,9 @@ TEST(AnalyzeTest, EmptyAndMissingFilesAreClearErrors) {
   auto missing = analyze_file("/nonexistent/printline-job.pdf", without_ghostscript());
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("Cannot open"), std::string::npos);
+  auto folder = analyze_file(std::filesystem::temp_directory_path(), without_ghostscript());
+  ASSERT_FALSE(folder.ok());
+  EXPECT_NE(folder.error().message.find("folder"), std::string::npos);
 }
 
 TEST(AnalyzeTest, UnknownFormatIsAnError) {
