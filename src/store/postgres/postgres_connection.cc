@@ -118,7 +118,9 @@ PostgresConnection::~PostgresConnection() {
 }
 
 void PostgresConnection::exec(const std::string& sql) {
-  check_result(conn_, PQexec(conn_, sql.c_str()), "running SQL");
+  PGresult* result = PQexec(conn_, sql.c_str());
+  check_result(conn_, result, "running SQL");
+  PQclear(result);
 }
 
 sql::Statement& PostgresConnection::statement(const std::string& sql) {
@@ -126,7 +128,9 @@ sql::Statement& PostgresConnection::statement(const std::string& sql) {
   if (it == cache_.end()) {
     auto [text, count] = numbered_placeholders(sql);
     std::string name = fmt::format("s{}", cache_.size() + 1);
-    check_result(conn_, PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr), "preparing SQL");
+    PGresult* prepared = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
+    check_result(conn_, prepared, "preparing SQL");
+    PQclear(prepared);
     it = cache_.emplace(sql, std::make_unique<PostgresStatement>(conn_, std::move(name), count))
              .first;
   }

@@ -58,7 +58,8 @@ class PostgresConnection final : public sql::Connection {
   std::map<std::string, std::unique_ptr<PostgresStatement>, std::less<>> cache_;
 };
 
-// Throws SqlError for a failed result (constraint, lost connection or other), clearing it.
+// Throws SqlError for a failed result (constraint, lost connection or other), clearing it;
+// a successful result stays with the caller, who clears it.
 void check_result(PGconn* conn, PGresult* result, std::string_view what);
 
 }  // namespace printline::store::postgres

@@ -24,6 +24,18 @@ std::optional<std::string> user_problem(const User& user) {
   return std::nullopt;
 }
 
+// Spends on an unknown login the time a wrong password costs, so that response times do not
+// tell which logins exist.
+void verify_against_dummy(HashCost cost, std::string_view password) {
+  const auto dummy = [](HashCost c) {
+    auto hash = hash_password("printline-dummy", c);
+    return hash ? *hash : std::string();
+  };
+  static const std::string interactive = dummy(HashCost::kInteractive);
+  static const std::string minimum = dummy(HashCost::kMinimum);
+  verify_password(cost == HashCost::kMinimum ? minimum : interactive, password);
+}
+
 // The user as written to the audit log: the JSON form, which carries no hashes.
 std::string audit_details(const User& user) { return nlohmann::json(user).dump(); }
 
@@ -196,7 +208,11 @@ Status SqlStore::set_pin(std::int64_t user_id, std::optional<std::string_view> p
 Result<std::optional<User>> SqlStore::verify_login(std::string_view login,
                                                    std::string_view password) {
   auto user = find_user_by_login(login);
-  if (!user || !*user) return user;
+  if (!user) return user;
+  if (!*user) {
+    verify_against_dummy(options_.hash_cost, password);
+    return user;
+  }
   // Verified outside the lock: Argon2id is deliberately slow.
   if (!verify_password((*user)->password_hash, password)) return std::optional<User>{};
   return user;
