@@ -5,6 +5,7 @@
 // row locks of read-modify-write steps and the schema's UNIQUE constraints keep them
 // consistent. Methods are split over sql_store_*.cc by concept.
 
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -194,6 +195,9 @@ auto SqlStore::transact(TransactionMode mode, Body&& body) -> Result<std::invoke
   } catch (const SqlError& e) {
     if (e.is_fatal()) broken_ = e.what();
     return Error{std::string("storage error: ") + e.what()};
+  } catch (const std::exception& e) {
+    // A bug or exhaustion below (bad JSON in a row, out of memory): still an Error value.
+    return Error{std::string("internal storage error: ") + e.what()};
   }
 }
 
