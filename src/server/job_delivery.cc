@@ -1,0 +1,60 @@
+#include "server/job_delivery.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/logging.h"
+#include "transport/print_transport.h"
+
+namespace printline::server {
+namespace {
+
+bool passes_with_time(transport::Outcome outcome) {
+  using transport::Outcome;
+  return outcome == Outcome::kUnreachable || outcome == Outcome::kBusy ||
+         outcome == Outcome::kTimedOut;
+}
+
+}  // namespace
+
+DeliveryReport deliver(const std::vector<model::Printer>& printers,
+                       const std::filesystem::path& document,
+                       const transport::SendOptions& options) {
+  DeliveryReport report;
+  report.worth_retrying = !printers.empty();
+  std::vector<std::string> failures;
+  for (const auto& printer : printers) {
+    auto log = object_logger("printer", printer.name);
+    auto source = transport::open_document_file(document);
+    if (!source.ok()) {
+      report.worth_retrying = false;
+      report.message = fmt::format("The job's document is missing on the server: {}",
+                                   source.error().message);
+      return report;
+    }
+    auto result = transport::send_document(printer.device_uri, **source, options);
+    if (result.delivered()) {
+      log->info("job {} delivered ({} bytes)", options.job_uuid, result.bytes_sent);
+      report.printed_on = printer;
+      report.message = fmt::format("Printed on {}.", printer.name);
+      return report;
+    }
+    if (result.outcome == transport::Outcome::kCancelled) {
+      report.cancelled = true;
+      report.message = "Cancelled while sending.";
+      return report;
+    }
+    log->warn("job {}: {} ({})", options.job_uuid, result.message,
+              transport::outcome_name(result.outcome));
+    if (!passes_with_time(result.outcome)) report.worth_retrying = false;
+    failures.push_back(fmt::format("{}: {}", printer.name, result.message));
+  }
+  if (failures.empty()) {
+    report.message = "The job has no printer to print on; release it to a printer.";
+  } else {
+    report.message = fmt::format("Not printed. {}", fmt::join(failures, " "));
+  }
+  return report;
+}
+
+}  // namespace printline::server

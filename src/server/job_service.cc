@@ -1,0 +1,500 @@
+// The job pipeline: intake (spool, analyse, price, record), the print workers with failover
+// and retries, release, cancel, and the restart rule. See job_service.h and docs/server.md.
+
+#include "server/job_service.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "analysis/analyze.h"
+#include "core/job_uuid.h"
+#include "core/logging.h"
+#include "model/affordability.h"
+#include "server/job_counts.h"
+#include "server/job_delivery.h"
+#include "server/job_spool.h"
+#include "server/job_targets.h"
+
+namespace printline::server {
+namespace {
+
+using model::Job;
+using model::JobState;
+
+constexpr std::string_view kInterruptedReason =
+    "The server stopped while sending this job, so it may or may not have printed; release it "
+    "again to print.";
+
+// Retry a job whose printers were all unreachable or busy after 1, 2, 4 … 15 s, for about
+// five minutes; then hold it so a person decides.
+constexpr int kMaxDeliveryRounds = 24;
+std::chrono::seconds retry_delay(int round) {
+  return std::chrono::seconds(std::min(15, 1 << std::min(round, 4)));
+}
+
+bool is_admin(const model::User& user) { return user.role == model::Role::kAdmin; }
+
+// "not enough credit: …" → "Not enough credit: … ."
+std::string sentence(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(text[0]));
+  if (!text.empty() && text.back() != '.') text += '.';
+  return text;
+}
+
+Error not_found(std::string_view uuid) {
+  return Error{fmt::format("There is no job {}.", uuid)};
+}
+
+void drain(transport::DocumentSource& document) {
+  std::array<char, 64 * 1024> buffer{};
+  while (true) {
+    auto got = document.read(buffer);
+    if (!got.ok() || *got == 0) return;
+  }
+}
+
+class PipelineJobService final : public JobService {
+ public:
+  PipelineJobService(const ServerConfig& config, store::Store& store)
+      : config_(config), store_(store), spool_(config.spool_dir()) {}
+
+  ~PipelineJobService() override { shutdown(); }
+
+  Result<bool> resume() {
+    // Jobs found "printing" may have come out of the printer already: never resend silently.
+    while (true) {
+      store::JobFilter filter;
+      filter.state = JobState::kPrinting;
+      filter.limit = 500;
+      auto printing = store_.list_jobs(filter);
+      if (!printing.ok()) return printing.error();
+      if (printing->empty()) break;
+      for (const auto& job : *printing) {
+        object_logger("job", job.uuid)->warn("held: {}", kInterruptedReason);
+        auto held = store_.set_job_state(job.uuid, JobState::kHeld, std::nullopt,
+                                         kInterruptedReason);
+        if (!held.ok()) return held.error();
+      }
+    }
+    std::vector<std::string> pending;
+    for (int offset = 0;; offset += 500) {
+      store::JobFilter filter;
+      filter.state = JobState::kPending;
+      filter.limit = 500;
+      filter.offset = offset;
+      auto page = store_.list_jobs(filter);
+      if (!page.ok()) return page.error();
+      for (const auto& job : *page) pending.push_back(job.uuid);
+      if (page->size() < 500) break;
+    }
+    std::reverse(pending.begin(), pending.end());  // oldest first
+    std::lock_guard lock(mutex_);
+    for (auto& uuid : pending) {
+      object_logger("job", uuid)->info("resumed after restart");
+      work_.push_back(std::move(uuid));
+    }
+    return true;
+  }
+
+  void start_workers() {
+    const int count = std::max(1, config_.print_workers);
+    for (int i = 0; i < count; ++i) workers_.emplace_back([this] { work(); });
+  }
+
+  Result<store::RecordedJob> submit(const JobSubmission& submission,
+                                    transport::DocumentSource& document) override {
+    std::string uuid = submission.uuid.empty() ? new_job_uuid() : submission.uuid;
+    std::transform(uuid.begin(), uuid.end(), uuid.begin(), ::tolower);
+    if (!is_valid_job_uuid(uuid)) {
+      return Error{fmt::format("\"{}\" is not a job UUID (like 1b4e28ba-2fa1-4d2b-a3f6-"
+                               "0123456789ab).",
+                               submission.uuid)};
+    }
+    UuidClaim claim(*this, uuid);  // one submission of a UUID at a time in this process
+    auto existing = store_.find_job(uuid);
+    if (!existing.ok()) return existing.error();
+    if (*existing) {
+      // D6: the same job again; its new copy of the document is discarded unread.
+      drain(document);
+      object_logger("job", uuid)->info("submitted again by {}: nothing printed or charged",
+                                       submission.owner.login);
+      return store::RecordedJob{**existing, true, false};
+    }
+    auto queue = store_.find_queue_by_name(submission.queue_name);
+    if (!queue.ok()) return queue.error();
+    if (!*queue) return Error{fmt::format("There is no queue named {}.", submission.queue_name)};
+    auto targets = printers_for(store_, **queue, std::nullopt);
+    if (!targets.ok()) return targets.error();
+
+    auto log = object_logger("job", uuid);
+    auto bytes = spool_.write(uuid, document, config_.max_upload_bytes);
+    if (!bytes.ok()) return bytes.error();
+    auto analysis = analysis::analyze_file(spool_.path_of(uuid));
+    if (!analysis.ok()) {
+      spool_.remove(uuid);
+      return Error{fmt::format("The document cannot be printed: {}", analysis.error().message)};
+    }
+    auto prices = store_.price_list();
+    if (!prices.ok()) {
+      spool_.remove(uuid);
+      return prices.error();
+    }
+    auto counting = count_job(*analysis, submission.copies, submission.duplex, *prices,
+                              any_color(*targets));
+    if (!counting.ok()) {
+      spool_.remove(uuid);
+      return counting.error();
+    }
+
+    const bool hold = (*queue)->kind == model::QueueKind::kHold;
+    Job job;
+    job.uuid = uuid;
+    job.owner_id = submission.owner.id;
+    job.queue_id = (*queue)->id;
+    job.state = hold ? JobState::kHeld : JobState::kPending;
+    job.title = submission.title;
+    job.counts = counting->counts;
+    job.cost_cents = counting->cost_cents;
+    job.submitted_at = model::now_seconds();
+    job.outcome = hold ? "Held until you release it to a printer." : "Waiting for a printer.";
+    auto recorded = store_.record_job(job);
+    if (!recorded.ok()) {
+      spool_.remove(uuid);
+      return recorded.error();
+    }
+    if (recorded->duplicate) {
+      // Another server process sharing the database recorded it first: its document is the
+      // one to keep while the job is unfinished.
+      auto state = recorded->job.state;
+      if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(uuid);
+      return *recorded;
+    }
+    log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents",
+              submission.owner.login, (*queue)->name, *bytes, job.counts.pages,
+              job.counts.color_pages, job.counts.copies, job.cost_cents);
+    if (!hold) enqueue(uuid);
+    return *recorded;
+  }
+
+  Result<Job> release(std::string_view uuid, std::int64_t printer_id,
+                      const model::User& by) override {
+    std::unique_lock lock(mutex_);
+    auto job = visible_job(uuid, by);
+    if (!job.ok()) return job.error();
+    if (job->state != JobState::kHeld) {
+      return Error{fmt::format("Job {} is not held (it is {}); only a held job can be released.",
+                               uuid, model::state_name(job->state))};
+    }
+    std::optional<std::int64_t> target;
+    std::string where;
+    if (printer_id != 0) {
+      auto printer = store_.find_printer(printer_id);
+      if (!printer.ok()) return printer.error();
+      if (!*printer) return Error{fmt::format("There is no printer with id {}.", printer_id)};
+      target = printer_id;
+      where = (*printer)->name;
+    } else {
+      // 0: print on the job's own queue printers (a direct-queue job held for credit).
+      auto queue = job->queue_id ? find_queue_by_id(store_, *job->queue_id)
+                                 : Result<std::optional<model::PrintQueue>>(std::nullopt);
+      if (!queue.ok()) return queue.error();
+      auto printers = *queue ? printers_for(store_, **queue, std::nullopt)
+                             : Result<std::vector<model::Printer>>(std::vector<model::Printer>{});
+      if (!printers.ok()) return printers.error();
+      if (printers->empty())
+        return Error{fmt::format("Choose a printer to release job {} to.", uuid)};
+      where = fmt::format("queue {}", (*queue)->name);
+    }
+    auto affordable = check_credit(*job);
+    if (!affordable.ok()) return affordable.error();
+    if (!affordable->allowed) {
+      auto reason = sentence(affordable->reason);
+      auto updated = store_.set_job_state(uuid, JobState::kHeld, std::nullopt, reason);
+      if (!updated.ok()) return updated.error();
+      return Error{reason};
+    }
+    auto released = store_.set_job_state(
+        uuid, JobState::kPending, target,
+        fmt::format("Released to {} by {}; waiting for the printer.", where, by.login));
+    if (!released.ok()) return released.error();
+    object_logger("job", uuid)->info("released to {} by {}", where, by.login);
+    work_.push_back(std::string(uuid));
+    work_ready_.notify_one();
+    return released;
+  }
+
+  Result<Job> cancel(std::string_view uuid, const model::User& by) override {
+    std::unique_lock lock(mutex_);
+    auto job = visible_job(uuid, by);
+    if (!job.ok()) return job.error();
+    if (job->state == JobState::kPrinted) {
+      return Error{fmt::format("Job {} has already printed; it can no longer be cancelled.",
+                               uuid)};
+    }
+    if (job->state == JobState::kCancelled) return job;
+    const std::string key(uuid);
+    if (auto it = in_flight_.find(key); it != in_flight_.end()) {
+      // Being sent: the worker stops the transport and records the cancellation.
+      it->second->cancelled_by = by.login;
+      it->second->flag.cancel();
+      work_ready_.notify_all();  // wakes a worker waiting to retry
+      in_flight_done_.wait_for(lock, std::chrono::seconds(30),
+                               [&] { return !in_flight_.contains(key); });
+      auto after = store_.find_job(uuid);
+      if (!after.ok()) return after.error();
+      if (!*after) return not_found(uuid);
+      if ((*after)->state == JobState::kPrinted) {
+        return Error{fmt::format("Job {} printed before it could be stopped.", uuid)};
+      }
+      return **after;
+    }
+    auto cancelled = store_.set_job_state(uuid, JobState::kCancelled, std::nullopt,
+                                          fmt::format("Cancelled by {}.", by.login));
+    if (!cancelled.ok()) return cancelled.error();
+    spool_.remove(uuid);
+    object_logger("job", uuid)->info("cancelled by {}", by.login);
+    return cancelled;
+  }
+
+  void shutdown() override {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_ && workers_.empty()) return;
+      stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& worker : workers_) worker.join();
+    workers_.clear();
+  }
+
+ private:
+  struct InFlight {
+    transport::CancelFlag flag;
+    std::string cancelled_by;
+  };
+
+  // Serialises submissions of one UUID within this process; the store's UNIQUE constraint
+  // settles races between processes.
+  class UuidClaim {
+   public:
+    UuidClaim(PipelineJobService& service, std::string uuid)
+        : service_(service), uuid_(std::move(uuid)) {
+      std::unique_lock lock(service_.mutex_);
+      service_.claims_done_.wait(lock, [&] { return !service_.claimed_.contains(uuid_); });
+      service_.claimed_.insert(uuid_);
+    }
+    ~UuidClaim() {
+      {
+        std::lock_guard lock(service_.mutex_);
+        service_.claimed_.erase(uuid_);
+      }
+      service_.claims_done_.notify_all();
+    }
+
+   private:
+    PipelineJobService& service_;
+    std::string uuid_;
+  };
+
+  void enqueue(std::string uuid) {
+    {
+      std::lock_guard lock(mutex_);
+      work_.push_back(std::move(uuid));
+    }
+    work_ready_.notify_one();
+  }
+
+  // The job if `by` may see it; another user's job is "not found" (ids reveal nothing).
+  Result<Job> visible_job(std::string_view uuid, const model::User& by) {
+    auto job = store_.find_job(uuid);
+    if (!job.ok()) return job.error();
+    if (!*job || ((*job)->owner_id != by.id && !is_admin(by))) return not_found(uuid);
+    return **job;
+  }
+
+  // Can the owner pay for the job, counting what their jobs being sent will cost? Call with
+  // mutex_ held.
+  Result<model::Affordability> check_credit(const Job& job) {
+    auto owner = store_.find_user(job.owner_id);
+    if (!owner.ok()) return owner.error();
+    if (!*owner) return Error{fmt::format("The owner of job {} no longer exists.", job.uuid)};
+    return model::can_afford(**owner, job.cost_cents, job.counts.total_pages(),
+                             model::now_seconds(), reserved_[job.owner_id]);
+  }
+
+  void work() {
+    while (true) {
+      std::string uuid;
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [&] { return stopping_ || !work_.empty(); });
+        if (stopping_) return;  // queued jobs stay pending in the store: resumed next start
+        uuid = std::move(work_.front());
+        work_.pop_front();
+      }
+      print(uuid);
+    }
+  }
+
+  // Takes a pending job to printed, held (credit, refusals, interrupted retries) or cancelled.
+  void print(const std::string& uuid) {
+    auto log = object_logger("job", uuid);
+    std::shared_ptr<InFlight> in_flight;
+    Job job;
+    {
+      std::lock_guard lock(mutex_);
+      auto found = store_.find_job(uuid);
+      if (!found.ok()) {
+        log->error("cannot load the job: {}", found.error().message);
+        return;
+      }
+      if (!*found || (*found)->state != JobState::kPending) return;  // cancelled meanwhile
+      job = **found;
+      auto affordable = check_credit(job);
+      if (!affordable.ok() || !affordable->allowed) {
+        auto reason = affordable.ok() ? sentence(affordable->reason) + " Top up or ask an "
+                                            "administrator, then release the job."
+                                      : affordable.error().message;
+        log->info("held: {}", reason);
+        record(uuid, JobState::kHeld, std::nullopt, reason);
+        return;
+      }
+      auto& reserved = reserved_[job.owner_id];
+      reserved.cost_cents += job.cost_cents;
+      reserved.pages += job.counts.total_pages();
+      in_flight = std::make_shared<InFlight>();
+      in_flight_[uuid] = in_flight;
+      record(uuid, JobState::kPrinting, std::nullopt, "Sending to the printer.");
+    }
+    deliver_with_retries(job, *in_flight);
+    {
+      std::lock_guard lock(mutex_);
+      auto& reserved = reserved_[job.owner_id];
+      reserved.cost_cents -= job.cost_cents;
+      reserved.pages -= job.counts.total_pages();
+      in_flight_.erase(uuid);
+    }
+    in_flight_done_.notify_all();
+  }
+
+  void deliver_with_retries(const Job& job, InFlight& in_flight) {
+    auto log = object_logger("job", job.uuid);
+    std::vector<model::Printer> printers;
+    auto queue = job.queue_id ? find_queue_by_id(store_, *job.queue_id)
+                              : Result<std::optional<model::PrintQueue>>(std::nullopt);
+    if (queue.ok() && *queue) {
+      auto found = printers_for(store_, **queue, job.printer_id);
+      if (!found.ok()) {
+        record(job.uuid, JobState::kHeld, std::nullopt, found.error().message);
+        return;
+      }
+      printers = std::move(*found);
+    } else if (job.printer_id) {
+      auto printer = store_.find_printer(*job.printer_id);
+      if (printer.ok() && *printer) printers.push_back(**printer);
+    }
+    if (printers.empty()) {
+      record(job.uuid, JobState::kHeld, std::nullopt,
+             "The job has no printer to print on; release it to a printer.");
+      return;
+    }
+    auto owner = store_.find_user(job.owner_id);
+    transport::SendOptions options;
+    options.job_uuid = job.uuid;
+    options.user = owner.ok() && *owner ? (*owner)->login : "";
+    options.title = job.title;
+    options.copies = static_cast<int>(job.counts.copies);
+    options.cancel = &in_flight.flag;
+    {
+      analysis::AnalyzeOptions quick;
+      quick.allow_ghostscript = false;
+      auto head = analysis::analyze_file(spool_.path_of(job.uuid), quick);
+      if (head.ok()) options.document_format = analysis::format_mime_type(head->format);
+    }
+    for (int round = 0;; ++round) {
+      auto report = deliver(printers, spool_.path_of(job.uuid), options);
+      if (report.printed_on) {
+        log->info("printed on {}", report.printed_on->name);
+        record(job.uuid, JobState::kPrinted, report.printed_on->id, report.message);
+        spool_.remove(job.uuid);
+        return;
+      }
+      if (report.cancelled || in_flight.flag.cancelled()) return cancelled(job, in_flight);
+      if (!report.worth_retrying || round + 1 >= kMaxDeliveryRounds) {
+        auto reason = report.message + " Release the job again to print it.";
+        log->warn("held: {}", reason);
+        record(job.uuid, JobState::kHeld, std::nullopt, reason);
+        return;
+      }
+      const auto delay = retry_delay(round);
+      record(job.uuid, JobState::kPending, std::nullopt,
+             fmt::format("{} Trying again in {} s.", report.message, delay.count()));
+      std::unique_lock lock(mutex_);
+      work_ready_.wait_for(lock, delay, [&] { return stopping_ || in_flight.flag.cancelled(); });
+      if (in_flight.flag.cancelled()) {
+        lock.unlock();
+        return cancelled(job, in_flight);
+      }
+      if (stopping_) return;  // left pending: the next start resumes it
+      lock.unlock();
+      record(job.uuid, JobState::kPrinting, std::nullopt, "Sending to the printer.");
+    }
+  }
+
+  void cancelled(const Job& job, const InFlight& in_flight) {
+    object_logger("job", job.uuid)->info("cancelled by {} while sending", in_flight.cancelled_by);
+    record(job.uuid, JobState::kCancelled, std::nullopt,
+           fmt::format("Cancelled by {}.", in_flight.cancelled_by));
+    spool_.remove(job.uuid);
+  }
+
+  void record(std::string_view uuid, JobState state, std::optional<std::int64_t> printer_id,
+              std::string_view outcome) {
+    auto updated = store_.set_job_state(uuid, state, printer_id, outcome);
+    if (!updated.ok()) {
+      object_logger("job", uuid)->error("cannot record state {}: {}", model::state_name(state),
+                                        updated.error().message);
+    }
+  }
+
+  const ServerConfig config_;
+  store::Store& store_;
+  const JobSpool spool_;
+
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable in_flight_done_;
+  std::condition_variable claims_done_;
+  std::deque<std::string> work_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+  std::map<std::string, std::shared_ptr<InFlight>> in_flight_;
+  std::map<std::int64_t, model::UnsyncedSpending> reserved_;  // jobs being sent, per owner
+  std::set<std::string> claimed_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<JobService>> JobService::start(const ServerConfig& config,
+                                                      store::Store& store) {
+  std::error_code error;
+  std::filesystem::create_directories(config.spool_dir(), error);
+  if (error) {
+    return Error{fmt::format("Cannot create the spool directory {}: {}.",
+                             config.spool_dir().string(), error.message())};
+  }
+  auto service = std::make_unique<PipelineJobService>(config, store);
+  if (auto resumed = service->resume(); !resumed.ok()) return resumed.error();
+  service->start_workers();
+  return std::unique_ptr<JobService>(std::move(service));
+}
+
+}  // namespace printline::server

@@ -1,0 +1,103 @@
+#include "server/job_spool.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+namespace printline::server {
+namespace {
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+bool write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    ssize_t wrote = ::write(fd, data, size);
+    if (wrote < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += wrote;
+    size -= static_cast<std::size_t>(wrote);
+  }
+  return true;
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+}  // namespace
+
+Result<std::uint64_t> JobSpool::write(std::string_view uuid, transport::DocumentSource& document,
+                                      std::uint64_t max_bytes) const {
+  const auto final_path = path_of(uuid);
+  const auto part_path = dir_ / fmt::format("{}.part", uuid);
+  std::uint64_t total = 0;
+  {
+    Fd fd(::open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+    if (fd.get() < 0) {
+      return Error{fmt::format("The server cannot store the document ({}: {}).",
+                               part_path.string(), errno_text())};
+    }
+    std::array<char, 64 * 1024> buffer{};
+    while (true) {
+      auto got = document.read(buffer);
+      if (!got.ok()) {
+        ::unlink(part_path.c_str());
+        return got.error();
+      }
+      if (*got == 0) break;
+      total += *got;
+      if (total > max_bytes) {
+        ::unlink(part_path.c_str());
+        return Error{fmt::format(
+            "The document is larger than this server accepts ({} bytes at most); print fewer "
+            "pages at a time or ask an administrator to raise max_upload_bytes.",
+            max_bytes)};
+      }
+      if (!write_all(fd.get(), buffer.data(), *got)) {
+        const auto why = errno_text();
+        ::unlink(part_path.c_str());
+        return Error{fmt::format("The server cannot store the document: {}.", why)};
+      }
+    }
+    if (::fsync(fd.get()) != 0) {
+      const auto why = errno_text();
+      ::unlink(part_path.c_str());
+      return Error{fmt::format("The server cannot store the document (fsync: {}).", why)};
+    }
+  }
+  if (::rename(part_path.c_str(), final_path.c_str()) != 0) {
+    const auto why = errno_text();
+    ::unlink(part_path.c_str());
+    return Error{fmt::format("The server cannot store the document (rename: {}).", why)};
+  }
+  // The rename is durable only once the directory is synced.
+  Fd dir(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() < 0 || ::fsync(dir.get()) != 0) {
+    return Error{fmt::format("The server cannot store the document (sync {}: {}).",
+                             dir_.string(), errno_text())};
+  }
+  return total;
+}
+
+void JobSpool::remove(std::string_view uuid) const {
+  std::error_code ignored;
+  std::filesystem::remove(path_of(uuid), ignored);
+}
+
+}  // namespace printline::server

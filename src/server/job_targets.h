@@ -1,0 +1,28 @@
+#pragma once
+// Which printers a job may print on, in failover order: the printer it was released to, else
+// its queue's printer, else the members of its queue's group.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/error.h"
+#include "model/print_queue.h"
+#include "model/printer.h"
+#include "store/store.h"
+
+namespace printline::server {
+
+Result<std::optional<model::PrintQueue>> find_queue_by_id(store::Store& store,
+                                                          std::int64_t queue_id);
+
+// Empty when the queue names no printer (a hold queue: the job waits to be released).
+Result<std::vector<model::Printer>> printers_for(store::Store& store,
+                                                 const model::PrintQueue& queue,
+                                                 std::optional<std::int64_t> released_to);
+
+// Colour unless every printer the job may print on is mono; an empty list (hold queue, printer
+// not chosen yet) is priced as colour.
+bool any_color(const std::vector<model::Printer>& printers);
+
+}  // namespace printline::server
