@@ -1,0 +1,542 @@
+// IPP request handling: check, authenticate where needed, then one function per operation.
+
+#include "server/ipp_queues.h"
+
+#include <fmt/format.h>
+#include <strings.h>
+
+#include <array>
+#include <cstring>
+
+#include "core/job_uuid.h"
+#include "core/logging.h"
+#include "server/ipp_attributes.h"
+#include "server/ipp_request_check.h"
+
+namespace printline::server {
+
+struct IppQueues::Call {
+  IppExchange& exchange;
+  ipp_t* request;
+  IppPtr response;
+  model::PrintQueue queue;
+  std::optional<model::User> user;
+  bool authentication_required = false;
+
+  void status(ipp_status_t code, const std::string& message) {
+    ippSetStatusCode(response.get(), code);
+    if (!message.empty()) {
+      ippAddString(response.get(), IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr,
+                   message.c_str());
+    }
+  }
+
+  // The authenticated user, or false with the answer set (HTTP 401 or an IPP error).
+  bool authenticate() {
+    if (user) return true;
+    auto auth = exchange.authenticate();
+    if (auth.ok()) {
+      user = auth.user;
+      return true;
+    }
+    if (auth.problem == AuthProblem::kStoreFailure) {
+      status(IPP_STATUS_ERROR_INTERNAL, auth.message);
+    } else {
+      authentication_required = true;
+      status(IPP_STATUS_ERROR_NOT_AUTHORIZED, auth.message);
+    }
+    return false;
+  }
+
+  const char* string(const char* name, ipp_tag_t tag) const {
+    ipp_attribute_t* attr = ippFindAttribute(request, name, tag);
+    return attr ? ippGetString(attr, 0, nullptr) : nullptr;
+  }
+};
+
+namespace {
+
+// A document whose first bytes were read ahead, to tell "no document" from an empty one.
+class ReadAheadDocument final : public transport::DocumentSource {
+ public:
+  explicit ReadAheadDocument(transport::DocumentSource* inner) : inner_(inner) {
+    if (!inner_) return;
+    auto got = inner_->read(head_);
+    if (got.ok()) head_size_ = *got;
+  }
+  bool empty() const { return head_size_ == 0; }
+  Result<std::size_t> read(std::span<char> buffer) override {
+    if (head_position_ < head_size_) {
+      const std::size_t count = std::min(buffer.size(), head_size_ - head_position_);
+      std::memcpy(buffer.data(), head_.data() + head_position_, count);
+      head_position_ += count;
+      return count;
+    }
+    return inner_->read(buffer);
+  }
+  std::optional<std::uint64_t> size() const override { return std::nullopt; }
+
+ private:
+  transport::DocumentSource* inner_;
+  std::array<char, 4096> head_{};
+  std::size_t head_size_ = 0;
+  std::size_t head_position_ = 0;
+};
+
+// The job service's refusals, as IPP statuses.
+ipp_status_t status_for_submit_error(const std::string& message) {
+  if (message.find("larger than this server accepts") != std::string::npos)
+    return IPP_STATUS_ERROR_REQUEST_ENTITY;
+  if (message.rfind("The document cannot be printed", 0) == 0)
+    return IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR;
+  if (message.find("is not a job UUID") != std::string::npos)
+    return IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES;
+  return IPP_STATUS_ERROR_INTERNAL;
+}
+
+bool is_admin(const model::User& user) { return user.role == model::Role::kAdmin; }
+
+int compare_names(void* a, void* b, void*) {
+  return std::strcmp(static_cast<const char*>(a), static_cast<const char*>(b));
+}
+
+}  // namespace
+
+IppQueues::IppQueues(ServerContext& context)
+    : context_(context), started_(std::chrono::steady_clock::now()) {}
+
+std::string IppQueues::printer_uri(const Call& call) const {
+  return fmt::format("{}://{}/ipp/print/{}", context_.config.tls() ? "ipps" : "ipp",
+                     call.exchange.authority, call.queue.name);
+}
+
+IppAnswer IppQueues::handle(IppExchange& exchange) {
+  Call call{exchange, exchange.request, IppPtr(ippNewResponse(exchange.request)), {}, {}, false};
+  if (auto problem = check_ipp_request(call.request)) {
+    call.status(problem->status, problem->message);
+    return {std::move(call.response), false};
+  }
+  auto queue = context_.store.find_queue_by_name(exchange.queue_name);
+  if (!queue.ok()) {
+    call.status(IPP_STATUS_ERROR_INTERNAL, queue.error().message);
+    return {std::move(call.response), false};
+  }
+  if (!*queue) {
+    call.status(IPP_STATUS_ERROR_NOT_FOUND,
+                fmt::format("There is no print queue named {}.", exchange.queue_name));
+    return {std::move(call.response), false};
+  }
+  call.queue = **queue;
+  switch (ippGetOperation(call.request)) {
+    case IPP_OP_PRINT_JOB:
+      print_job(call);
+      break;
+    case IPP_OP_VALIDATE_JOB:
+      validate_job(call);
+      break;
+    case IPP_OP_CREATE_JOB:
+      create_job(call);
+      break;
+    case IPP_OP_SEND_DOCUMENT:
+      send_document(call);
+      break;
+    case IPP_OP_CANCEL_JOB:
+      cancel_job(call);
+      break;
+    case IPP_OP_GET_JOB_ATTRIBUTES:
+      get_job_attributes(call);
+      break;
+    case IPP_OP_GET_JOBS:
+      get_jobs(call);
+      break;
+    case IPP_OP_GET_PRINTER_ATTRIBUTES:
+      get_printer_attributes(call);
+      break;
+    default:
+      call.status(IPP_STATUS_ERROR_OPERATION_NOT_SUPPORTED,
+                  fmt::format("Operation {:#06x} is not supported.",
+                              static_cast<int>(ippGetOperation(call.request))));
+  }
+  return {std::move(call.response), call.authentication_required};
+}
+
+// Job template and operation attributes this printer cannot honour.
+bool IppQueues::check_job_template(Call& call) {
+  if (const char* compression = call.string("compression", IPP_TAG_KEYWORD);
+      compression && std::string_view(compression) != "none") {
+    call.status(IPP_STATUS_ERROR_COMPRESSION_NOT_SUPPORTED,
+                fmt::format("Compression \"{}\" is not supported.", compression));
+    return false;
+  }
+  if (const char* format = call.string("document-format", IPP_TAG_MIMETYPE);
+      format && !is_supported_document_format(format)) {
+    call.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
+                fmt::format("Document format {} is not supported.", format));
+    return false;
+  }
+  if (ipp_attribute_t* copies = ippFindAttribute(call.request, "copies", IPP_TAG_ZERO)) {
+    const int value = ippGetInteger(copies, 0);
+    if (ippGetValueTag(copies) != IPP_TAG_INTEGER || value < 1 || value > kMaxCopies) {
+      call.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
+                  fmt::format("copies must be between 1 and {}.", kMaxCopies));
+      return false;
+    }
+  }
+  if (ipp_attribute_t* uuid = ippFindAttribute(call.request, "job-uuid", IPP_TAG_ZERO)) {
+    const char* text = ippGetString(uuid, 0, nullptr);
+    std::string_view value = text ? text : "";
+    if (value.rfind("urn:uuid:", 0) == 0) value.remove_prefix(9);
+    if (ippGetValueTag(uuid) != IPP_TAG_URI || !is_valid_job_uuid(value)) {
+      call.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
+                  "job-uuid must be a urn:uuid: URI (like "
+                  "urn:uuid:1b4e28ba-2fa1-4d2b-a3f6-0123456789ab).");
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// The job settings of a Print-Job or Create-Job request.
+void read_job_settings(ipp_t* request, std::string* uuid, std::string* title,
+                       std::string* format, int* copies, std::optional<bool>* duplex) {
+  if (ipp_attribute_t* attr = ippFindAttribute(request, "job-uuid", IPP_TAG_URI)) {
+    std::string value = ippGetString(attr, 0, nullptr);
+    *uuid = value.rfind("urn:uuid:", 0) == 0 ? value.substr(9) : value;
+  }
+  if (ipp_attribute_t* attr = ippFindAttribute(request, "job-name", IPP_TAG_NAME)) {
+    *title = ippGetString(attr, 0, nullptr);
+  } else if (ipp_attribute_t* doc = ippFindAttribute(request, "document-name", IPP_TAG_NAME)) {
+    *title = ippGetString(doc, 0, nullptr);
+  }
+  if (ipp_attribute_t* attr = ippFindAttribute(request, "document-format", IPP_TAG_MIMETYPE)) {
+    *format = ippGetString(attr, 0, nullptr);
+  }
+  if (ipp_attribute_t* attr = ippFindAttribute(request, "copies", IPP_TAG_INTEGER)) {
+    *copies = ippGetInteger(attr, 0);
+  }
+  if (ipp_attribute_t* attr = ippFindAttribute(request, "sides", IPP_TAG_KEYWORD)) {
+    *duplex = std::string_view(ippGetString(attr, 0, nullptr)) != "one-sided";
+  }
+}
+
+}  // namespace
+
+void IppQueues::print_job(Call& call) {
+  if (!check_job_template(call) || !call.authenticate()) return;
+  CreatedJob job;
+  job.queue_name = call.queue.name;
+  job.owner_id = call.user->id;
+  read_job_settings(call.request, &job.uuid, &job.title, &job.document_format, &job.copies,
+                    &job.duplex);
+  submit(call, job);
+}
+
+void IppQueues::validate_job(Call& call) {
+  if (!check_job_template(call) || !call.authenticate()) return;
+  call.status(IPP_STATUS_OK, "");
+}
+
+void IppQueues::create_job(Call& call) {
+  if (!check_job_template(call) || !call.authenticate()) return;
+  CreatedJob job;
+  job.queue_name = call.queue.name;
+  job.owner_id = call.user->id;
+  job.created_at = model::now_seconds();
+  read_job_settings(call.request, &job.uuid, &job.title, &job.document_format, &job.copies,
+                    &job.duplex);
+  if (job.uuid.empty()) job.uuid = new_job_uuid();
+  int id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    id = next_created_id_++;
+    created_[id] = job;
+    uuid_of_[id] = job.uuid;
+  }
+  model::Job shown;
+  shown.id = id;
+  shown.uuid = job.uuid;
+  shown.owner_id = job.owner_id;
+  shown.title = job.title;
+  shown.state = model::JobState::kHeld;
+  shown.outcome = "Waiting for the document (Send-Document).";
+  shown.submitted_at = job.created_at;
+  call.status(IPP_STATUS_OK, "");
+  add_job(call, shown, nullptr, id);
+}
+
+void IppQueues::send_document(Call& call) {
+  if (!call.authenticate()) return;
+  ipp_attribute_t* id_attr = ippFindAttribute(call.request, "job-id", IPP_TAG_INTEGER);
+  if (!id_attr) {
+    call.status(IPP_STATUS_ERROR_BAD_REQUEST, "Missing job-id.");
+    return;
+  }
+  const int id = ippGetInteger(id_attr, 0);
+  CreatedJob job;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = created_.find(id);
+    if (it == created_.end() || it->second.queue_name != call.queue.name ||
+        (it->second.owner_id != call.user->id && !is_admin(*call.user))) {
+      call.status(IPP_STATUS_ERROR_NOT_FOUND, fmt::format("There is no job {}.", id));
+      return;
+    }
+    if (it->second.sent) {
+      call.status(IPP_STATUS_ERROR_MULTIPLE_JOBS_NOT_SUPPORTED,
+                  "This printer takes one document per job.");
+      return;
+    }
+    it->second.sent = true;
+    job = it->second;
+  }
+  if (const char* format = call.string("document-format", IPP_TAG_MIMETYPE)) {
+    if (!is_supported_document_format(format)) {
+      call.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
+                  fmt::format("Document format {} is not supported.", format));
+      std::lock_guard lock(mutex_);
+      created_[id].sent = false;
+      return;
+    }
+    job.document_format = format;
+  }
+  submit(call, job);
+  std::lock_guard lock(mutex_);
+  if (ippGetStatusCode(call.response.get()) == IPP_STATUS_OK) {
+    created_.erase(id);  // uuid_of_ keeps the id findable
+  } else {
+    created_[id].sent = false;
+  }
+}
+
+void IppQueues::submit(Call& call, const CreatedJob& created) {
+  ReadAheadDocument document(call.exchange.document);
+  if (document.empty()) {
+    call.status(IPP_STATUS_ERROR_BAD_REQUEST, "The request carries no document.");
+    return;
+  }
+  JobSubmission submission;
+  submission.uuid = created.uuid;
+  submission.owner = *call.user;
+  submission.queue_name = created.queue_name;
+  submission.title = created.title;
+  submission.document_format = created.document_format;
+  submission.copies = created.copies;
+  submission.duplex = created.duplex;
+  auto recorded = context_.jobs.submit(submission, document);
+  if (!recorded.ok()) {
+    call.status(status_for_submit_error(recorded.error().message), recorded.error().message);
+    return;
+  }
+  int ipp_id = static_cast<int>(recorded->job.id);
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, uuid] : uuid_of_) {
+      if (uuid == recorded->job.uuid) ipp_id = id;  // opened by Create-Job
+    }
+    uuid_of_.emplace(ipp_id, recorded->job.uuid);
+  }
+  call.status(IPP_STATUS_OK, recorded->duplicate ? "This job was received before: it is not "
+                                                   "printed or charged again."
+                                                 : "");
+  add_job(call, recorded->job, nullptr, ipp_id);
+}
+
+std::optional<model::Job> IppQueues::target_job(Call& call, int* ipp_id) {
+  int id = 0;
+  if (ipp_attribute_t* attr = ippFindAttribute(call.request, "job-id", IPP_TAG_INTEGER)) {
+    id = ippGetInteger(attr, 0);
+  } else if (const char* uri = call.string("job-uri", IPP_TAG_URI)) {
+    const char* slash = std::strrchr(uri, '/');
+    id = slash ? std::atoi(slash + 1) : 0;
+  }
+  *ipp_id = id;
+  if (id <= 0) return std::nullopt;
+  std::string uuid;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = created_.find(id); it != created_.end()) {
+      const auto& created = it->second;
+      if (created.owner_id != call.user->id && !is_admin(*call.user)) return std::nullopt;
+      model::Job shown;
+      shown.id = id;
+      shown.uuid = created.uuid;
+      shown.owner_id = created.owner_id;
+      shown.title = created.title;
+      shown.state = model::JobState::kHeld;
+      shown.outcome = "Waiting for the document (Send-Document).";
+      shown.submitted_at = created.created_at;
+      return shown;
+    }
+    if (auto it = uuid_of_.find(id); it != uuid_of_.end()) uuid = it->second;
+  }
+  std::optional<model::Job> job;
+  if (!uuid.empty()) {
+    auto found = context_.store.find_job(uuid);
+    if (found.ok()) job = *found;
+  } else {
+    store::JobFilter filter;
+    if (!is_admin(*call.user)) filter.owner_id = call.user->id;
+    filter.limit = 10000;
+    auto jobs = context_.store.list_jobs(filter);
+    if (jobs.ok()) {
+      for (auto& candidate : *jobs) {
+        if (candidate.id == id) job = std::move(candidate);
+      }
+    }
+  }
+  if (!job || (job->owner_id != call.user->id && !is_admin(*call.user)) ||
+      job->queue_id != call.queue.id) {
+    return std::nullopt;
+  }
+  return job;
+}
+
+void IppQueues::cancel_job(Call& call) {
+  if (!call.authenticate()) return;
+  int id = 0;
+  auto job = target_job(call, &id);
+  if (!job) {
+    call.status(IPP_STATUS_ERROR_NOT_FOUND, fmt::format("There is no job {}.", id));
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    if (created_.erase(id) > 0) {
+      call.status(IPP_STATUS_OK, "");
+      return;
+    }
+  }
+  using model::JobState;
+  if (job->state == JobState::kPrinted || job->state == JobState::kCancelled ||
+      job->state == JobState::kFailed) {
+    call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
+                fmt::format("Job {} is {} and can no longer be cancelled.", id,
+                            model::state_name(job->state)));
+    return;
+  }
+  auto cancelled = context_.jobs.cancel(job->uuid, *call.user);
+  if (!cancelled.ok()) {
+    call.status(IPP_STATUS_ERROR_NOT_POSSIBLE, cancelled.error().message);
+    return;
+  }
+  call.status(IPP_STATUS_OK, "");
+}
+
+void IppQueues::get_job_attributes(Call& call) {
+  if (!call.authenticate()) return;
+  int id = 0;
+  auto job = target_job(call, &id);
+  if (!job) {
+    call.status(IPP_STATUS_ERROR_NOT_FOUND, fmt::format("There is no job {}.", id));
+    return;
+  }
+  cups_array_t* requested = ippCreateRequestedArray(call.request);
+  call.status(IPP_STATUS_OK, "");
+  add_job(call, *job, requested, id);
+  cupsArrayDelete(requested);
+}
+
+void IppQueues::get_jobs(Call& call) {
+  if (!call.authenticate()) return;
+  const char* which = call.string("which-jobs", IPP_TAG_KEYWORD);
+  const std::string_view which_jobs = which ? which : "not-completed";
+  if (which_jobs != "not-completed" && which_jobs != "completed" && which_jobs != "all") {
+    call.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
+                fmt::format("which-jobs \"{}\" is not supported.", which_jobs));
+    ippAddString(call.response.get(), IPP_TAG_UNSUPPORTED_GROUP, IPP_TAG_KEYWORD, "which-jobs",
+                 nullptr, which);
+    return;
+  }
+  int limit = 1000;
+  if (ipp_attribute_t* attr = ippFindAttribute(call.request, "limit", IPP_TAG_INTEGER)) {
+    limit = std::clamp(ippGetInteger(attr, 0), 1, 1000);
+  }
+  store::JobFilter filter;
+  if (!is_admin(*call.user)) filter.owner_id = call.user->id;
+  if (ipp_attribute_t* mine = ippFindAttribute(call.request, "my-jobs", IPP_TAG_BOOLEAN);
+      mine && ippGetBoolean(mine, 0)) {
+    filter.owner_id = call.user->id;
+  }
+  filter.limit = 10000;
+  auto jobs = context_.store.list_jobs(filter);
+  if (!jobs.ok()) {
+    call.status(IPP_STATUS_ERROR_INTERNAL, jobs.error().message);
+    return;
+  }
+  cups_array_t* requested = ippCreateRequestedArray(call.request);
+  if (!requested) {  // RFC 8011: Get-Jobs answers job-id and job-uri unless asked for more
+    requested = cupsArrayNew(compare_names, nullptr);
+    cupsArrayAdd(requested, const_cast<char*>("job-id"));
+    cupsArrayAdd(requested, const_cast<char*>("job-uri"));
+  }
+  call.status(IPP_STATUS_OK, "");
+  std::map<std::string, int> ids;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, uuid] : uuid_of_) ids[uuid] = id;
+  }
+  int count = 0;
+  for (const auto& job : *jobs) {
+    if (job.queue_id != call.queue.id) continue;
+    if (which_jobs != "all" && is_completed(job.state) != (which_jobs == "completed")) continue;
+    if (count++ >= limit) break;
+    if (count > 1) ippAddSeparator(call.response.get());
+    auto it = ids.find(job.uuid);
+    add_job(call, job, requested, it != ids.end() ? it->second : static_cast<int>(job.id));
+  }
+  cupsArrayDelete(requested);
+}
+
+void IppQueues::add_job(Call& call, const model::Job& job, cups_array_t* requested, int ipp_id) {
+  const std::string uri = printer_uri(call);
+  JobAttributeContext where{uri, fmt::format("{}/{}", uri, ipp_id), ipp_id,
+                            static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
+                                                 std::chrono::steady_clock::now() - started_)
+                                                 .count()) +
+                                1};
+  std::string owner = call.user ? call.user->login : "";
+  if (call.user && job.owner_id != call.user->id) {
+    auto user = context_.store.find_user(job.owner_id);
+    owner = user.ok() && *user ? (*user)->login : "";
+  }
+  add_job_attributes(call.response.get(), job, owner, where, requested);
+}
+
+void IppQueues::get_printer_attributes(Call& call) {
+  PrinterAttributeContext where;
+  where.uri = printer_uri(call);
+  where.tls = context_.config.tls();
+  where.queue = call.queue;
+  where.up_time = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
+                                       std::chrono::steady_clock::now() - started_)
+                                       .count()) +
+                  1;
+  store::JobFilter filter;
+  filter.limit = 10000;
+  for (auto state : {model::JobState::kPending, model::JobState::kPrinting}) {
+    filter.state = state;
+    auto jobs = context_.store.list_jobs(filter);
+    if (!jobs.ok()) continue;
+    for (const auto& job : *jobs) {
+      if (job.queue_id == call.queue.id) {
+        ++where.queued_jobs;
+        if (state == model::JobState::kPrinting) where.printing = true;
+      }
+    }
+  }
+  if (call.queue.printer_id) {
+    auto printer = context_.store.find_printer(*call.queue.printer_id);
+    if (printer.ok() && *printer) {
+      where.color = (*printer)->color;
+      where.location = (*printer)->location;
+    }
+  }
+  cups_array_t* requested = ippCreateRequestedArray(call.request);
+  call.status(IPP_STATUS_OK, "");
+  add_printer_attributes(call.response.get(), where, requested);
+  cupsArrayDelete(requested);
+}
+
+}  // namespace printline::server

@@ -1,0 +1,87 @@
+#pragma once
+// The server's print queues as IPP printers (/ipp/print/<queue>): one request in, one response
+// out. The HTTP route (ipp_routes.h) reads the request; this checks it (ipp_request_check.h),
+// then runs one function per operation. Independent of the network, so the fuzzer drives it.
+//
+// job-id: a job's database id; a job opened by Create-Job gets an id from 2^30 up until its
+// document arrives, and keeps it. Thread-safe.
+
+#include <cups/ipp.h>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "model/job.h"
+#include "model/print_queue.h"
+#include "server/ipp_message.h"
+#include "server/request_auth.h"
+#include "server/server_context.h"
+#include "transport/document_source.h"
+
+namespace printline::server {
+
+struct IppExchange {
+  std::string queue_name;
+  std::string authority;  // "host:port" the client used, for printer-uri-supported and job-uri
+  ipp_t* request = nullptr;
+  transport::DocumentSource* document = nullptr;  // the bytes after the IPP message
+  std::function<Authentication()> authenticate;    // called only by operations that need it
+};
+
+struct IppAnswer {
+  IppPtr response;
+  bool authentication_required = false;  // answer HTTP 401 instead
+};
+
+class IppQueues {
+ public:
+  explicit IppQueues(ServerContext& context);
+  IppAnswer handle(IppExchange& exchange);
+
+ private:
+  struct Call;             // one request being answered
+  struct CreatedJob {      // a Create-Job waiting for its Send-Document
+    std::string uuid;
+    std::int64_t owner_id = 0;
+    std::string queue_name;
+    std::string title;
+    std::string document_format;
+    int copies = 1;
+    std::optional<bool> duplex;
+    model::Timestamp created_at{};
+    bool sent = false;
+  };
+
+  void print_job(Call& call);
+  void validate_job(Call& call);
+  void create_job(Call& call);
+  void send_document(Call& call);
+  void cancel_job(Call& call);
+  void get_job_attributes(Call& call);
+  void get_jobs(Call& call);
+  void get_printer_attributes(Call& call);
+
+  bool check_job_template(Call& call);
+  void submit(Call& call, const CreatedJob& job);
+  void add_job(Call& call, const model::Job& job, cups_array_t* requested, int ipp_id);
+  // The job named by job-id or job-uri, if the caller may see it.
+  std::optional<model::Job> target_job(Call& call, int* ipp_id);
+  std::string printer_uri(const Call& call) const;
+
+  ServerContext& context_;
+  const std::chrono::steady_clock::time_point started_;
+  std::mutex mutex_;
+  std::map<int, CreatedJob> created_;
+  std::map<int, std::string> uuid_of_;  // job-id → uuid, for ids not in the database
+  int next_created_id_ = 1 << 30;
+};
+
+// Registers POST /ipp/print/<queue>.
+void register_ipp_routes(httplib::Server& routes, ServerContext& context);
+
+}  // namespace printline::server

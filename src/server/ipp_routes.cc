@@ -1,0 +1,133 @@
+// POST /ipp/print/<queue>: the request body is streamed to an unlinked temporary file in the
+// spool directory (never held in memory), its IPP message decoded from there, and the rest of
+// the file handed to the job service as the document.
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "core/logging.h"
+#include "server/ipp_message.h"
+#include "server/ipp_queues.h"
+#include "transport/document_source.h"
+
+namespace printline::server {
+namespace {
+
+// Room for the IPP attributes on top of the largest document.
+constexpr std::uint64_t kAttributeAllowance = 1 << 20;
+
+class TempFile {
+ public:
+  explicit TempFile(const std::filesystem::path& dir) {
+    std::string pattern = (dir / "ipp-request-XXXXXX").string();
+    fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (fd_ >= 0) ::unlink(pattern.c_str());  // gone from disk as soon as it is closed
+  }
+  ~TempFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_ = -1;
+};
+
+bool write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    ssize_t wrote = ::write(fd, data, size);
+    if (wrote < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += wrote;
+    size -= static_cast<std::size_t>(wrote);
+  }
+  return true;
+}
+
+void answer_text(httplib::Response& response, int status, const std::string& text) {
+  response.status = status;
+  response.set_content(text + "\n", "text/plain; charset=utf-8");
+}
+
+}  // namespace
+
+void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
+  auto queues = std::make_shared<IppQueues>(context);
+  routes.Post(R"(/ipp/print/([^/]+))", [queues, &context](const httplib::Request& request,
+                                                          httplib::Response& response,
+                                                          const httplib::ContentReader& reader) {
+    const std::string type = request.get_header_value("Content-Type");
+    if (type.rfind("application/ipp", 0) != 0) {
+      answer_text(response, 400, "An IPP queue takes Content-Type: application/ipp.");
+      return;
+    }
+    TempFile body(context.config.spool_dir());
+    if (body.fd() < 0) {
+      answer_text(response, 500, "The server cannot store the request (spool directory).");
+      return;
+    }
+    const std::uint64_t limit = context.config.max_upload_bytes + kAttributeAllowance;
+    std::uint64_t received = 0;
+    bool too_large = false;
+    bool write_failed = false;
+    reader([&](const char* data, std::size_t length) {
+      received += length;
+      if (received > limit) {
+        too_large = true;
+        return false;
+      }
+      if (!write_all(body.fd(), data, length)) {
+        write_failed = true;
+        return false;
+      }
+      return true;
+    });
+    if (too_large) {
+      response.set_header("Connection", "close");
+      answer_text(response, 413,
+                  fmt::format("The job is larger than this server accepts ({} bytes at most); "
+                              "ask an administrator to raise max_upload_bytes.",
+                              context.config.max_upload_bytes));
+      return;
+    }
+    if (write_failed) {
+      answer_text(response, 500, "The server cannot store the request (disk full?).");
+      return;
+    }
+    ::lseek(body.fd(), 0, SEEK_SET);
+    IppPtr ipp_request = read_ipp_from_fd(body.fd());
+    if (!ipp_request) {
+      answer_text(response, 400, "The request body is not a valid IPP message.");
+      return;
+    }
+    auto document = transport::document_from_fd(body.fd());
+    IppExchange exchange;
+    exchange.queue_name = request.matches[1];
+    exchange.authority = request.get_header_value("Host");
+    if (exchange.authority.empty()) {
+      exchange.authority = context.base_url.substr(context.base_url.find("://") + 3);
+    }
+    exchange.request = ipp_request.get();
+    exchange.document = document.get();
+    exchange.authenticate = [&] {
+      return authenticate_request(request, context.store, context.login_limiter);
+    };
+    IppAnswer answer = queues->handle(exchange);
+    if (answer.authentication_required) {
+      response.status = 401;
+      response.set_header("WWW-Authenticate", "Basic realm=\"Printline\"");
+      response.set_content(encode_ipp(answer.response.get()), "application/ipp");
+      return;
+    }
+    response.status = 200;
+    response.set_content(encode_ipp(answer.response.get()), "application/ipp");
+  });
+}
+
+}  // namespace printline::server
