@@ -7,6 +7,7 @@
 
 #include "server/health_routes.h"
 #include "server/http_listener.h"
+#include "server/ipp_queues.h"
 #include "server/job_service.h"
 #include "server/login_rate_limiter.h"
 #include "server/open_store.h"
@@ -44,6 +45,7 @@ class Assembled final : public PrintlineServer {
     context_ = std::make_unique<ServerContext>(
         ServerContext{config_, *store_, *jobs_, limiter_, config_.base_url(port_)});
     register_health_routes(listener_->routes(), *context_);
+    register_ipp_routes(listener_->routes(), *context_);
     return true;
   }
 
