@@ -5,6 +5,7 @@
 
 #include <system_error>
 
+#include "server/api_routes.h"
 #include "server/health_routes.h"
 #include "server/http_listener.h"
 #include "server/ipp_queues.h"
@@ -46,6 +47,7 @@ class Assembled final : public PrintlineServer {
         ServerContext{config_, *store_, *jobs_, limiter_, config_.base_url(port_)});
     register_health_routes(listener_->routes(), *context_);
     register_ipp_routes(listener_->routes(), *context_);
+    register_api_routes(listener_->routes(), *context_);
     return true;
   }
 

@@ -1,0 +1,78 @@
+// Jobs: a user's own jobs (read, release a held job, cancel) and everyone's for
+// administrators. Another user's job is "not found", exactly like a UUID nobody has, so job
+// UUIDs reveal nothing (issue 3, Security).
+
+#include <fmt/format.h>
+
+#include "core/job_uuid.h"
+#include "server/api_job_filter.h"
+#include "server/api_lookup.h"
+#include "server/api_route.h"
+
+namespace printline::server {
+namespace {
+
+using model::Job;
+
+// The job if the caller may see it; 404 otherwise.
+Job visible_job(ApiCall& call) {
+  const std::string uuid = call.path_part(1);
+  if (!is_valid_job_uuid(uuid)) {
+    throw bad_request(fmt::format("\"{}\" is not a job UUID (like "
+                                  "1b4e28ba-2fa1-4d2b-a3f6-0123456789ab).",
+                                  uuid));
+  }
+  auto job = read_or_throw(call.context.store.find_job(uuid));
+  if (!job || (!call.caller_is_admin() && job->owner_id != call.caller().id)) {
+    throw not_found(fmt::format("The server has no job {} of yours.", uuid));
+  }
+  return *job;
+}
+
+void get(ApiCall& call) { send_json(call.response, visible_job(call)); }
+
+void release(ApiCall& call) {
+  Job job = visible_job(call);
+  auto body = call.json_body();
+  require_known_fields(body, {"printer"});
+  auto reference = body.contains("printer") ? json_reference(body["printer"]) : std::nullopt;
+  if (!reference) {
+    throw bad_request("Field \"printer\" is required: the printer's id or name.", "printer");
+  }
+  auto printer = lookup_printer(call.context.store, *reference);
+  if (!printer) {
+    throw not_found(fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.",
+                                *reference),
+                    "printer");
+  }
+  send_json(call.response,
+            write_or_throw(call.context.jobs.release(job.uuid, printer->id, call.caller())));
+}
+
+void cancel(ApiCall& call) {
+  Job job = visible_job(call);
+  send_json(call.response, write_or_throw(call.context.jobs.cancel(job.uuid, call.caller())));
+}
+
+void list_mine(ApiCall& call) {
+  auto filter = job_filter_from_query(call, false);
+  filter.owner_id = call.caller().id;
+  send_json(call.response, {{"jobs", read_or_throw(call.context.store.list_jobs(filter))}});
+}
+
+void list_all(ApiCall& call) {
+  auto filter = job_filter_from_query(call, true);
+  send_json(call.response, {{"jobs", read_or_throw(call.context.store.list_jobs(filter))}});
+}
+
+}  // namespace
+
+void add_job_routes(ApiRoutes& routes) {
+  routes.push_back({"GET", "/api/v1/me/jobs", Access::kUser, list_mine});
+  routes.push_back({"GET", "/api/v1/jobs", Access::kAdmin, list_all});
+  routes.push_back({"GET", R"(/api/v1/jobs/([^/]+))", Access::kUser, get});
+  routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/release)", Access::kUser, release});
+  routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/cancel)", Access::kUser, cancel});
+}
+
+}  // namespace printline::server

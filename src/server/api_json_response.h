@@ -1,0 +1,57 @@
+#pragma once
+// The REST API's answers: JSON bodies and the one error shape of docs/api.md,
+//   {"error": {"code": "...", "message": "what happened and what to do", "field": "..."}}.
+// Handlers throw ApiError; the route wrapper (api_route.cc) turns it into the answer, so a
+// handler reads as its happy path and every refusal still has a status, a code and a message.
+
+#include <httplib.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/error.h"
+
+namespace printline::server {
+
+struct ApiError {
+  int status = 500;
+  std::string code;     // "bad-json", "not-found", ... (docs/api.md, Errors)
+  std::string message;  // for people: what happened and what to do
+  std::string field;    // the input field at fault, when there is one
+  nlohmann::json details = nullptr;  // [{field, message}] when several findings apply
+  std::chrono::seconds retry_after{0};
+};
+
+ApiError bad_json(std::string message);
+ApiError bad_request(std::string message, std::string field = {});
+ApiError unknown_field(const std::string& field);
+ApiError unauthenticated(std::string message);
+ApiError forbidden(std::string message);
+ApiError not_found(std::string message, std::string field = {});
+ApiError conflict(std::string message);
+ApiError too_large(std::string message);
+ApiError invalid(std::string message, std::string field = {});
+ApiError internal(const Error& error);
+
+// Unwraps a store read: a failure is the database's, so 500.
+template <typename T>
+T read_or_throw(Result<T> result) {
+  if (!result.ok()) throw internal(result.error());
+  return std::move(result).value();
+}
+
+// Unwraps a store or job-service write: a failure is a refusal the caller can act on, so 409
+// with the store's own explanation.
+template <typename T>
+T write_or_throw(Result<T> result) {
+  if (!result.ok()) throw conflict(result.error().message);
+  return std::move(result).value();
+}
+
+nlohmann::json error_body(const ApiError& error);
+void send_error(httplib::Response& response, const ApiError& error);
+void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);
+void send_no_content(httplib::Response& response);
+
+}  // namespace printline::server

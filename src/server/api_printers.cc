@@ -1,0 +1,99 @@
+// Printers: every user reads them (the desktop client caches them with their fallback
+// attributes); administrators create, change and delete them.
+
+#include <fmt/format.h>
+
+#include "model/device_uri.h"
+#include "server/api_lookup.h"
+#include "server/api_route.h"
+
+namespace printline::server {
+namespace {
+
+using model::Printer;
+
+Printer find_printer(ApiCall& call, const std::string& reference) {
+  auto found = lookup_printer(call.context.store, reference);
+  if (!found) {
+    throw not_found(fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.",
+                                reference));
+  }
+  return *found;
+}
+
+void check_spooling_port_fields(const nlohmann::json& body) {
+  auto port = body.find("spooling_port");
+  if (port == body.end() || !port->is_object()) return;
+  for (const auto& [key, value] : port->items()) {
+    if (key != "protocol" && key != "port" && key != "queue") {
+      throw unknown_field("spooling_port." + key);
+    }
+  }
+}
+
+// The checks a person can fix before the store sees the printer.
+void validate(const Printer& printer) {
+  if (printer.name.empty()) throw invalid("The printer needs a name.", "name");
+  if (auto host = model::device_uri_host(printer.device_uri); !host) {
+    throw invalid(fmt::format("Device URI \"{}\": {}. Use socket://host:9100, "
+                              "lpd://host:515/queue, ipp://host:631/ipp/print or ipps://…",
+                              printer.device_uri, host.error().message),
+                  "device_uri");
+  }
+  if (printer.spooling_port) {
+    if (auto problem = model::device_port_problem(*printer.spooling_port)) {
+      throw invalid("Device spooling port: " + *problem + ".", "spooling_port");
+    }
+  }
+}
+
+void require_printer_fields(const nlohmann::json& body) {
+  require_known_fields(body, {"name", "device_uri", "color", "largest_paper", "duplex", "vendor",
+                              "location", "fallback_allowed", "spooling_port"});
+  check_spooling_port_fields(body);
+}
+
+void list(ApiCall& call) {
+  send_json(call.response, {{"printers", read_or_throw(call.context.store.list_printers())}});
+}
+
+void get(ApiCall& call) { send_json(call.response, find_printer(call, call.path_part(1))); }
+
+void create(ApiCall& call) {
+  auto body = call.json_body();
+  require_printer_fields(body);
+  string_field(body, "name");
+  string_field(body, "device_uri");
+  Printer printer = merge_fields(Printer{}, body);
+  validate(printer);
+  send_json(call.response,
+            write_or_throw(call.context.store.create_printer(printer, call.actor())), 201);
+}
+
+void update(ApiCall& call) {
+  Printer current = find_printer(call, call.path_part(1));
+  auto body = call.json_body();
+  require_printer_fields(body);
+  Printer printer = merge_fields(current, body);
+  printer.id = current.id;
+  validate(printer);
+  send_json(call.response, write_or_throw(call.context.store.update_printer(printer, call.actor())));
+}
+
+void remove(ApiCall& call) {
+  Printer printer = find_printer(call, call.path_part(1));
+  write_or_throw(call.context.store.delete_printer(printer.id, call.actor()));
+  send_no_content(call.response);
+}
+
+}  // namespace
+
+void add_printer_routes(ApiRoutes& routes) {
+  routes.push_back({"GET", "/api/v1/printers", Access::kUser, list});
+  routes.push_back({"POST", "/api/v1/printers", Access::kAdmin, create});
+  routes.push_back({"GET", R"(/api/v1/printers/([^/]+))", Access::kUser, get});
+  routes.push_back({"PATCH", R"(/api/v1/printers/([^/]+))", Access::kAdmin, update});
+  routes.push_back({"DELETE", R"(/api/v1/printers/([^/]+))", Access::kAdmin, remove});
+}
+
+}  // namespace printline::server

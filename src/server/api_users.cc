@@ -1,0 +1,153 @@
+// Users, for administrators: CRUD, credit top-ups, password and PIN resets, role and quota
+// (through PATCH), and the ledger.
+
+#include <fmt/format.h>
+
+#include "server/api_route.h"
+
+namespace printline::server {
+namespace {
+
+using model::User;
+
+constexpr std::size_t kMinPasswordLength = 8;
+
+User find_user(ApiCall& call, const std::string& reference) {
+  auto& store = call.context.store;
+  auto found = as_id(reference) ? read_or_throw(store.find_user(*as_id(reference)))
+                                : read_or_throw(store.find_user_by_login(reference));
+  if (!found) {
+    throw not_found(fmt::format("There is no user \"{}\". GET /api/v1/users lists them.",
+                                reference));
+  }
+  return *found;
+}
+
+// Only limits are written; usage belongs to the server's accounting.
+void check_quota_fields(const nlohmann::json& body) {
+  auto quota = body.find("quota");
+  if (quota == body.end() || quota->is_null()) return;
+  if (!quota->is_object()) {
+    throw bad_request("Field \"quota\" must be an object {period, page_limit, cost_limit_cents} "
+                      "or null.",
+                      "quota");
+  }
+  for (const auto& [key, value] : quota->items()) {
+    if (key != "period" && key != "page_limit" && key != "cost_limit_cents") {
+      throw unknown_field("quota." + key);
+    }
+  }
+}
+
+std::string checked_password(const nlohmann::json& body) {
+  std::string password = string_field(body, "password");
+  if (password.size() < kMinPasswordLength) {
+    throw invalid(fmt::format("The password has {} characters; use at least {}.", password.size(),
+                              kMinPasswordLength),
+                  "password");
+  }
+  return password;
+}
+
+void list(ApiCall& call) {
+  send_json(call.response, {{"users", read_or_throw(call.context.store.list_users())}});
+}
+
+void get(ApiCall& call) { send_json(call.response, find_user(call, call.path_part(1))); }
+
+void create(ApiCall& call) {
+  auto body = call.json_body();
+  require_known_fields(body, {"login", "password", "name", "email", "role", "pays_with_credit",
+                              "quota"});
+  check_quota_fields(body);
+  const std::string login = string_field(body, "login");
+  if (login.empty()) throw invalid("The login is empty: give the user a login.", "login");
+  const std::string password = checked_password(body);
+  body.erase("password");
+  User user = merge_fields(User{}, body);
+  auto created = write_or_throw(call.context.store.create_user(user, password, call.actor()));
+  send_json(call.response, created, 201);
+}
+
+void update(ApiCall& call) {
+  User current = find_user(call, call.path_part(1));
+  auto body = call.json_body();
+  require_known_fields(body, {"name", "email", "role", "pays_with_credit", "quota"});
+  check_quota_fields(body);
+  User user = merge_fields(current, body);
+  if (user.quota && current.quota) {  // keep the period's usage: only limits change here
+    user.quota->used_pages = current.quota->used_pages;
+    user.quota->used_cost_cents = current.quota->used_cost_cents;
+    user.quota->period_start = current.quota->period_start;
+  }
+  send_json(call.response, write_or_throw(call.context.store.update_user(user, call.actor())));
+}
+
+void remove(ApiCall& call) {
+  User user = find_user(call, call.path_part(1));
+  if (user.id == call.caller().id) {
+    throw conflict("You cannot delete your own account. Ask another administrator.");
+  }
+  write_or_throw(call.context.store.delete_user(user.id, call.actor()));
+  send_no_content(call.response);
+}
+
+void top_up(ApiCall& call) {
+  User user = find_user(call, call.path_part(1));
+  auto body = call.json_body();
+  require_known_fields(body, {"amount_cents", "note"});
+  const auto cents = integer_field(body, "amount_cents");
+  if (cents <= 0) {
+    throw invalid("A top-up must be a positive amount of cents (use refunds for the other way).",
+                  "amount_cents");
+  }
+  const std::string note = body.contains("note") ? string_field(body, "note") : "";
+  auto entry = write_or_throw(call.context.store.top_up(user.id, cents, note, call.actor()));
+  auto updated = read_or_throw(call.context.store.find_user(user.id));
+  send_json(call.response, {{"entry", entry}, {"user", updated ? *updated : user}});
+}
+
+void set_password(ApiCall& call) {
+  User user = find_user(call, call.path_part(1));
+  auto body = call.json_body();
+  require_known_fields(body, {"password"});
+  const std::string password = checked_password(body);
+  write_or_throw(call.context.store.set_password(user.id, password, call.actor()));
+  // A reset password means whoever held the old one must log in again.
+  write_or_throw(call.context.store.revoke_tokens_of(user.id));
+  send_no_content(call.response);
+}
+
+void set_pin(ApiCall& call) {
+  User user = find_user(call, call.path_part(1));
+  auto body = call.json_body();
+  require_known_fields(body, {"pin"});
+  if (!body.contains("pin")) throw bad_request("Field \"pin\" is required (a string or null).", "pin");
+  std::optional<std::string> pin;
+  if (!body["pin"].is_null()) pin = string_field(body, "pin");
+  auto status = call.context.store.set_pin(
+      user.id, pin ? std::optional<std::string_view>(*pin) : std::nullopt, call.actor());
+  if (!status.ok()) throw invalid(status.error().message, "pin");
+  send_no_content(call.response);
+}
+
+void ledger(ApiCall& call) {
+  User user = find_user(call, call.path_part(1));
+  send_json(call.response, {{"entries", read_or_throw(call.context.store.ledger_of(user.id))}});
+}
+
+}  // namespace
+
+void add_user_routes(ApiRoutes& routes) {
+  routes.push_back({"GET", "/api/v1/users", Access::kAdmin, list});
+  routes.push_back({"POST", "/api/v1/users", Access::kAdmin, create});
+  routes.push_back({"GET", R"(/api/v1/users/([^/]+))", Access::kAdmin, get});
+  routes.push_back({"PATCH", R"(/api/v1/users/([^/]+))", Access::kAdmin, update});
+  routes.push_back({"DELETE", R"(/api/v1/users/([^/]+))", Access::kAdmin, remove});
+  routes.push_back({"POST", R"(/api/v1/users/([^/]+)/top-up)", Access::kAdmin, top_up});
+  routes.push_back({"POST", R"(/api/v1/users/([^/]+)/password)", Access::kAdmin, set_password});
+  routes.push_back({"POST", R"(/api/v1/users/([^/]+)/pin)", Access::kAdmin, set_pin});
+  routes.push_back({"GET", R"(/api/v1/users/([^/]+)/ledger)", Access::kAdmin, ledger});
+}
+
+}  // namespace printline::server
