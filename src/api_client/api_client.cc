@@ -1,0 +1,185 @@
+#include "api_client/api_client.h"
+
+#include <httplib.h>
+
+#include <stdexcept>
+
+namespace printline::api_client {
+
+namespace {
+
+constexpr const char* kApiPrefix = "/api/v1";
+
+bool is_repeatable_method(std::string_view method) {
+  return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE";
+}
+
+struct TransportFailure {
+  std::string code;
+  std::string what;  // for the message: "connection refused", ...
+  bool may_have_arrived = false;
+};
+
+TransportFailure describe_transport_error(httplib::Error error, const ClientOptions& options) {
+  using httplib::Error;
+  switch (error) {
+    case Error::Connection:
+      return {"connection-refused", "connection refused or host not found", false};
+    case Error::ConnectionTimeout:
+      return {"timeout",
+              "no connection within " + std::to_string(options.connect_timeout.count()) + " ms",
+              false};
+    case Error::Read:
+      return {"connection-broken",
+              "the connection broke or no answer came within " +
+                  std::to_string(options.read_timeout.count()) + " ms",
+              true};
+    case Error::Write:
+      return {"connection-broken", "the connection broke while sending the request", false};
+    case Error::SSLConnection:
+      return {"tls", "the TLS handshake failed (is it an https:// server?)", false};
+    case Error::SSLServerVerification:
+      return {"tls", "the server's TLS certificate is not trusted", false};
+    case Error::SSLLoadingCerts:
+      return {"tls", "the trusted certificates could not be loaded", false};
+    default:
+      return {"connection-failed", httplib::to_string(error), false};
+  }
+}
+
+}  // namespace
+
+struct ApiClient::Attempt {
+  std::optional<ApiResponse> response;  // a 2xx/304 answer
+  std::optional<ApiError> error;
+  bool may_have_arrived = false;  // the server may have acted on the request
+};
+
+Result<std::vector<ServerUrl>> parse_server_urls(const std::vector<std::string>& addresses) {
+  if (addresses.empty()) return Error{"No server address is configured."};
+  std::vector<ServerUrl> urls;
+  for (const std::string& address : addresses) {
+    auto url = parse_server_url(address);
+    if (!url.ok()) return url.error();
+    urls.push_back(*url);
+  }
+  return urls;
+}
+
+ApiClient::ApiClient(std::vector<ServerUrl> servers, ClientOptions options)
+    : servers_(std::move(servers)), options_(std::move(options)) {
+  if (servers_.empty()) throw std::invalid_argument("ApiClient needs at least one server");
+}
+
+ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_view method,
+                                        const std::string& path,
+                                        const std::optional<nlohmann::json>& body,
+                                        const CallOptions& call) const {
+  const std::string base = server.to_string();
+  httplib::Client http(
+      std::string(server.tls ? "https://" : "http://") +
+      (server.host.find(':') != std::string::npos ? "[" + server.host + "]" : server.host) + ":" +
+      std::to_string(server.port));
+  http.set_connection_timeout(options_.connect_timeout);
+  http.set_read_timeout(options_.read_timeout);
+  http.set_write_timeout(options_.read_timeout);
+  if (server.tls) {
+    http.enable_server_certificate_verification(options_.verify_tls);
+    if (!options_.ca_cert_file.empty()) http.set_ca_cert_path(options_.ca_cert_file);
+  }
+
+  httplib::Request request;
+  request.method = std::string(method);
+  request.path = server.base_path + kApiPrefix + path;
+  request.set_header("Accept", "application/json");
+  if (!options_.token.empty()) request.set_header("Authorization", "Bearer " + options_.token);
+  for (const auto& [name, value] : call.headers) request.set_header(name.c_str(), value);
+  if (body) {
+    request.body = body->dump();
+    request.set_header("Content-Type", "application/json");
+  }
+
+  Attempt attempt;
+  httplib::Result result = http.send(request);
+  if (!result) {
+    const TransportFailure failure = describe_transport_error(result.error(), options_);
+    ApiError error;
+    error.kind = FailureKind::kUnreachable;
+    error.code = failure.code;
+    error.message = base + ": " + failure.what;
+    error.server = base;
+    attempt.error = std::move(error);
+    attempt.may_have_arrived = failure.may_have_arrived;
+    return attempt;
+  }
+  const httplib::Response& answer = *result;
+  if (answer.status >= 400) {
+    attempt.error = error_from_answer(answer.status, answer.body, base);
+    if (answer.status == 429 && answer.has_header("Retry-After")) {
+      attempt.error->retry_after_s = std::atoi(answer.get_header_value("Retry-After").c_str());
+    }
+    // 503 means "not now" before any work; other 5xx may come after the work was done.
+    attempt.may_have_arrived = answer.status >= 500 && answer.status != 503;
+    return attempt;
+  }
+  ApiResponse response;
+  response.status = answer.status;
+  response.text = answer.body;
+  response.content_type = answer.get_header_value("Content-Type");
+  response.etag = answer.get_header_value("ETag");
+  response.server = base;
+  if (response.content_type.rfind("application/json", 0) == 0 && !answer.body.empty()) {
+    response.body = nlohmann::json::parse(answer.body, nullptr, /*allow_exceptions=*/false);
+    if (response.body.is_discarded()) {
+      ApiError error;
+      error.kind = FailureKind::kBadAnswer;
+      error.http_status = answer.status;
+      error.code = "bad-answer";
+      error.message = base + " answered with malformed JSON; is it a Printline server?";
+      error.server = base;
+      attempt.error = std::move(error);
+      return attempt;
+    }
+  }
+  attempt.response = std::move(response);
+  return attempt;
+}
+
+ApiResult<ApiResponse> ApiClient::request(std::string_view method, const std::string& path,
+                                          const std::optional<nlohmann::json>& body,
+                                          const CallOptions& call) const {
+  const bool repeatable = call.repeatable || is_repeatable_method(method);
+  const std::size_t first = preferred_.load();
+  std::vector<std::string> failures;
+  ApiError last;
+  for (std::size_t i = 0; i < servers_.size(); ++i) {
+    const std::size_t index = (first + i) % servers_.size();
+    Attempt attempt = send_once(servers_[index], method, path, body, call);
+    if (attempt.response) {
+      preferred_.store(index);
+      return std::move(*attempt.response);
+    }
+    last = std::move(*attempt.error);
+    if (!last.unreachable()) {
+      preferred_.store(index);  // it answered: it is up
+      return last;
+    }
+    failures.push_back(last.http_status == 0
+                           ? last.message
+                           : last.server + " answered HTTP " + std::to_string(last.http_status) +
+                                 " (" + last.message + ")");
+    if (attempt.may_have_arrived && !repeatable) break;  // never apply a change twice
+  }
+  // Every address failed: one message naming each, and what to do.
+  std::string message = failures.size() == 1 ? "Cannot reach the Printline server at "
+                                             : "Cannot reach any Printline server: ";
+  for (std::size_t i = 0; i < failures.size(); ++i) {
+    if (i > 0) message += "; ";
+    message += failures[i];
+  }
+  message += ". Check the address and that printline-server is running, then try again.";
+  last.message = std::move(message);
+  return last;
+}
+
+}  // namespace printline::api_client
