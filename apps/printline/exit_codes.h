@@ -15,8 +15,13 @@ enum ExitCode : int {
   kFormatNotSupported = 7,
   kTimedOut = 8,
   kCancelled = 9,
-  kInvalidRequest = 10,   // bad device URI, unreadable file
-  kDocumentDamaged = 11,  // analyze: the document cannot be understood
+  kInvalidRequest = 10,     // bad device URI, unreadable file
+  kDocumentDamaged = 11,    // analyze: the document cannot be understood
+  kNotLoggedIn = 12,        // no saved login, or the server no longer accepts the token
+  kRefusedByServer = 13,    // the server answered with an error (4xx): its message says why
+  kServerUnreachable = 14,  // no server address answered (refused, timeout, TLS, 5xx)
+  kFallbackTestFailed =
+      15,  // admin fallback-test: a printer is unreachable, rejected or misconfigured
 };
 
 }  // namespace printline::cli

@@ -1,0 +1,73 @@
+// `printline admin fallback-test [--send-test-page]` (D9): the server probes every fallback
+// printer's effective port and may send a one-page test job; reported per printer. The exit
+// code is non-zero when any printer is not ready, so it can gate a roll-out.
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "admin_command.h"
+#include "exit_codes.h"
+#include "output.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct FallbackTestArguments {
+  std::string profile;
+  bool send_test_page = false;
+  std::optional<int> timeout_ms;
+};
+
+bool all_ready(const nlohmann::json& body) {
+  for (const auto& r : body.value("results", nlohmann::json::array())) {
+    const std::string status = r.value("status", "");
+    if (status != "reachable" && status != "accepted") return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void add_admin_fallback_test_command(CLI::App& parent, AdminCommand& admin) {
+  auto args = std::make_shared<FallbackTestArguments>();
+  CLI::App* test = parent.add_subcommand(
+      "fallback-test",
+      "Probe every fallback printer from the server (D9), optionally print a test page");
+  test->add_option("--profile", args->profile, "Only this profile (name or id)");
+  test->add_flag("--send-test-page", args->send_test_page,
+                 "Send a one-page test job to each reachable printer");
+  test->add_option("--probe-timeout-ms", args->timeout_ms,
+                   "Per-printer timeout, 100-30000 (default 2000)");
+  admin.on_run(test, [&admin, args](api_client::ApiClient& client) {
+    nlohmann::json body = {{"send_test_page", args->send_test_page}};
+    if (!args->profile.empty()) body["profile"] = args->profile;
+    if (args->timeout_ms) body["timeout_ms"] = *args->timeout_ms;
+    auto answer = client.request("POST", "/admin/fallback-test", body);
+    const int shown = admin.finish(answer, [](const nlohmann::json& result) {
+      Table table({"PROFILE", "PRINTER", "ADDRESS", "STATUS", "MS", "MESSAGE"});
+      for (const auto& r : result.value("results", nlohmann::json::array())) {
+        std::string message = r.value("message", "");
+        const nlohmann::json page = r.value("test_page", nlohmann::json());
+        if (page.is_object() && page.value("message", "") != message) {
+          message += (message.empty() ? "" : " ") + std::string("Test page: ") +
+                     page.value("outcome", "") + ", " + page.value("message", "");
+        }
+        table.add_row({field_text(r, "profile"), field_text(r, "printer"),
+                       field_text(r, "device_uri"), field_text(r, "status"), field_text(r, "ms"),
+                       message});
+      }
+      table.print(std::cout);
+    });
+    if (shown != kOk) return shown;
+    if (!all_ready(answer->body)) {
+      std::cerr << "printline admin fallback-test: some fallback printers are not ready; see the "
+                   "messages above.\n";
+      return static_cast<int>(kFallbackTestFailed);
+    }
+    return static_cast<int>(kOk);
+  });
+}
+
+}  // namespace printline::cli

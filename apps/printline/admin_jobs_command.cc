@@ -1,0 +1,113 @@
+// `printline admin jobs list|show|release|cancel`: everyone's jobs, with the API's filters.
+
+#include <iostream>
+#include <memory>
+
+#include "admin_command.h"
+#include "api_client/query_string.h"
+#include "output.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct JobArguments {
+  std::string user, printer, origin, state, from, to, limit, offset;
+  std::string uuid, release_printer;
+};
+
+void print_job(const nlohmann::json& j) {
+  print_fields(std::cout,
+               {{"uuid", field_text(j, "uuid")},
+                {"id", field_text(j, "id")},
+                {"owner id", field_text(j, "owner_id")},
+                {"queue id", field_text(j, "queue_id")},
+                {"printer id", field_text(j, "printer_id")},
+                {"origin", field_text(j, "origin")},
+                {"state", field_text(j, "state")},
+                {"title", field_text(j, "title")},
+                {"pages", field_text(j, "pages") + " per copy, " + field_text(j, "color_pages") +
+                              " in colour"},
+                {"paper", field_text(j, "paper")},
+                {"duplex", yes_no(j.value("duplex", false))},
+                {"copies", field_text(j, "copies")},
+                {"cost", money(j.value("cost_cents", std::int64_t{0}))},
+                {"submitted", field_text(j, "submitted_at")},
+                {"printed", field_text(j, "printed_at")},
+                {"outcome", field_text(j, "outcome")},
+                {"may be counted twice", yes_no(j.value("may_be_counted_twice", false))}});
+}
+
+}  // namespace
+
+void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
+  CLI::App* jobs = parent.add_subcommand("jobs", "Everyone's print jobs");
+  jobs->require_subcommand(1);
+
+  auto args = std::make_shared<JobArguments>();
+  CLI::App* list = jobs->add_subcommand("list", "List jobs, newest first");
+  list->add_option("--user", args->user, "Only this user's jobs (login or id)");
+  list->add_option("--printer", args->printer, "Only jobs on this printer (name or id)");
+  list->add_option("--origin", args->origin, "server or fallback")
+      ->check(CLI::IsMember({"server", "fallback"}));
+  list->add_option("--state", args->state, "pending, held, printing, printed, failed or cancelled");
+  list->add_option("--from", args->from, "Submitted at or after, e.g. 2026-11-01T00:00:00Z");
+  list->add_option("--to", args->to, "Submitted before");
+  list->add_option("--limit", args->limit, "At most this many (1-1000, default 100)");
+  list->add_option("--offset", args->offset, "Skip this many");
+  admin.on_run(list, [&admin, args](api_client::ApiClient& client) {
+    const std::string query = api_client::query_string({{"user", args->user},
+                                                        {"printer", args->printer},
+                                                        {"origin", args->origin},
+                                                        {"state", args->state},
+                                                        {"from", args->from},
+                                                        {"to", args->to},
+                                                        {"limit", args->limit},
+                                                        {"offset", args->offset}});
+    return admin.finish(client.request("GET", "/jobs" + query), [](const nlohmann::json& body) {
+      Table table({"SUBMITTED", "UUID", "OWNER", "PRINTER", "ORIGIN", "STATE", "PAGES", "COPIES",
+                   "COST", "TITLE"});
+      for (const auto& j : body.value("jobs", nlohmann::json::array())) {
+        table.add_row(
+            {field_text(j, "submitted_at"), field_text(j, "uuid"), field_text(j, "owner_id"),
+             field_text(j, "printer_id"),
+             field_text(j, "origin") + (j.value("may_be_counted_twice", false) ? "*" : ""),
+             field_text(j, "state"), field_text(j, "pages"), field_text(j, "copies"),
+             money(j.value("cost_cents", std::int64_t{0})), field_text(j, "title")});
+      }
+      table.print(std::cout);
+    });
+  });
+
+  auto show_args = std::make_shared<JobArguments>();
+  CLI::App* show = jobs->add_subcommand("show", "Show one job by UUID");
+  show->add_option("UUID", show_args->uuid, "The job's UUID")->required();
+  admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", object_path("jobs", show_args->uuid)), print_job);
+  });
+
+  auto release_args = std::make_shared<JobArguments>();
+  CLI::App* release = jobs->add_subcommand("release", "Release a held job to a printer");
+  release->add_option("UUID", release_args->uuid, "The job's UUID")->required();
+  release->add_option("--printer", release_args->release_printer, "Printer name or id")->required();
+  admin.on_run(release, [&admin, release_args](api_client::ApiClient& client) {
+    const std::string& printer = release_args->release_printer;
+    const bool is_id =
+        !printer.empty() && printer.find_first_not_of("0123456789") == std::string::npos;
+    const nlohmann::json body = {
+        {"printer", is_id ? nlohmann::json(std::stoll(printer)) : nlohmann::json(printer)}};
+    return admin.finish(
+        client.request("POST", object_path("jobs", release_args->uuid) + "/release", body),
+        print_job);
+  });
+
+  auto cancel_args = std::make_shared<JobArguments>();
+  CLI::App* cancel = jobs->add_subcommand("cancel", "Cancel a job that has not printed");
+  cancel->add_option("UUID", cancel_args->uuid, "The job's UUID")->required();
+  admin.on_run(cancel, [&admin, cancel_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("POST", object_path("jobs", cancel_args->uuid) + "/cancel"),
+                        print_job);
+  });
+}
+
+}  // namespace printline::cli

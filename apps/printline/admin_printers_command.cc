@@ -1,0 +1,165 @@
+// `printline admin printers …`: print devices, their fallback attributes and the Kyocera
+// device spooling port (FP-9).
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "admin_command.h"
+#include "exit_codes.h"
+#include "option_helpers.h"
+#include "output.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct PrinterArguments {
+  std::string printer;  // reference, or the new name
+  std::optional<std::string> name, device_uri, paper, vendor, location;
+  std::optional<bool> color, duplex, fallback_allowed;
+  std::optional<std::string> spool_protocol, spool_queue;
+  std::optional<int> spool_port;
+  bool no_spooling_port = false;
+};
+
+std::string port_text(const nlohmann::json& port) {
+  if (!port.is_object()) return "-";
+  std::string text = field_text(port, "protocol") + " port " + field_text(port, "port");
+  const std::string queue = port.value("queue", "");
+  if (!queue.empty()) text += " queue " + queue;
+  return text;
+}
+
+void print_printer(const nlohmann::json& p) {
+  print_fields(std::cout,
+               {{"id", field_text(p, "id")},
+                {"name", field_text(p, "name")},
+                {"device URI", field_text(p, "device_uri")},
+                {"colour", yes_no(p.value("color", false))},
+                {"largest paper", field_text(p, "largest_paper")},
+                {"large format", yes_no(p.value("large_format", false))},
+                {"duplex", yes_no(p.value("duplex", false))},
+                {"vendor", field_text(p, "vendor")},
+                {"location", field_text(p, "location")},
+                {"fallback allowed", yes_no(p.value("fallback_allowed", true))},
+                {"spooling port", port_text(p.value("spooling_port", nlohmann::json()))}});
+}
+
+void add_printer_field_options(CLI::App* command, PrinterArguments& args) {
+  command->add_option(
+      "--uri", args.device_uri,
+      "Device URI: socket://host:9100, lpd://host/queue, ipp://host/ipp/print, ipps://…");
+  add_switch(*command, "--color", "--mono", args.color, "Colour printer (--mono: black & white)");
+  command->add_option("--paper", args.paper,
+                      "Largest paper: A5 A4 A3 A2 A1 A0 Letter Legal Tabloid");
+  add_switch(*command, "--duplex", "--no-duplex", args.duplex, "Prints on both sides");
+  command->add_option("--vendor", args.vendor, "Vendor; Kyocera enables the FP-9 rules");
+  command->add_option("--location", args.location, "Where it stands");
+  add_switch(*command, "--fallback-allowed", "--no-fallback", args.fallback_allowed,
+             "May be used for fallback printing");
+  command
+      ->add_option("--spool-protocol", args.spool_protocol,
+                   "Kyocera device spooling port protocol: raw, lpr or ipp")
+      ->check(CLI::IsMember({"raw", "lpr", "ipp", "RAW", "LPR", "IPP"}));
+  command->add_option("--spool-port", args.spool_port, "Kyocera device spooling TCP port");
+  command->add_option("--spool-queue", args.spool_queue, "Kyocera device spooling queue (LPR)");
+}
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+void printer_fields(const PrinterArguments& args, nlohmann::json& body) {
+  if (args.name) body["name"] = *args.name;
+  if (args.device_uri) body["device_uri"] = *args.device_uri;
+  if (args.color) body["color"] = *args.color;
+  if (args.paper) body["largest_paper"] = *args.paper;
+  if (args.duplex) body["duplex"] = *args.duplex;
+  if (args.vendor) body["vendor"] = *args.vendor;
+  if (args.location) body["location"] = *args.location;
+  if (args.fallback_allowed) body["fallback_allowed"] = *args.fallback_allowed;
+  if (args.no_spooling_port) {
+    body["spooling_port"] = nullptr;
+  } else if (args.spool_protocol || args.spool_port || args.spool_queue) {
+    const std::string protocol = upper(args.spool_protocol.value_or("LPR"));
+    const int default_port = protocol == "RAW" ? 9100 : protocol == "IPP" ? 631 : 515;
+    body["spooling_port"] = {{"protocol", protocol},
+                             {"port", args.spool_port.value_or(default_port)},
+                             {"queue", args.spool_queue.value_or("")}};
+  }
+}
+
+}  // namespace
+
+void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
+  CLI::App* printers = parent.add_subcommand("printers", "Printers and their fallback attributes");
+  printers->require_subcommand(1);
+
+  CLI::App* list = printers->add_subcommand("list", "List every printer");
+  admin.on_run(list, [&admin](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", "/printers"), [](const nlohmann::json& body) {
+      Table table({"ID", "NAME", "DEVICE URI", "COLOUR", "PAPER", "VENDOR", "LOCATION", "FALLBACK",
+                   "SPOOLING PORT"});
+      for (const auto& p : body.value("printers", nlohmann::json::array())) {
+        table.add_row({field_text(p, "id"), field_text(p, "name"), field_text(p, "device_uri"),
+                       yes_no(p.value("color", false)), field_text(p, "largest_paper"),
+                       field_text(p, "vendor"), field_text(p, "location"),
+                       yes_no(p.value("fallback_allowed", true)),
+                       port_text(p.value("spooling_port", nlohmann::json()))});
+      }
+      table.print(std::cout);
+    });
+  });
+
+  auto show_args = std::make_shared<PrinterArguments>();
+  CLI::App* show = printers->add_subcommand("show", "Show one printer");
+  show->add_option("PRINTER", show_args->printer, "Name or id")->required();
+  admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", object_path("printers", show_args->printer)),
+                        print_printer);
+  });
+
+  auto create_args = std::make_shared<PrinterArguments>();
+  CLI::App* create = printers->add_subcommand("create", "Add a printer");
+  create->add_option("NAME", create_args->printer, "Printer name")->required();
+  add_printer_field_options(create, *create_args);
+  create->get_option("--uri")->required();
+  admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
+    nlohmann::json body = {{"name", create_args->printer}};
+    printer_fields(*create_args, body);
+    return admin.finish(client.request("POST", "/printers", body), [](const nlohmann::json& p) {
+      std::cout << "Created printer " << field_text(p, "name") << " (id " << field_text(p, "id")
+                << ").\n";
+    });
+  });
+
+  auto update_args = std::make_shared<PrinterArguments>();
+  CLI::App* update = printers->add_subcommand("update", "Change a printer");
+  update->add_option("PRINTER", update_args->printer, "Name or id")->required();
+  update->add_option("--name", update_args->name, "New name");
+  add_printer_field_options(update, *update_args);
+  update->add_flag("--no-spooling-port", update_args->no_spooling_port,
+                   "Remove the Kyocera device spooling port");
+  admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
+    nlohmann::json body = nlohmann::json::object();
+    printer_fields(*update_args, body);
+    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    return admin.finish(
+        client.request("PATCH", object_path("printers", update_args->printer), body),
+        print_printer);
+  });
+
+  auto delete_args = std::make_shared<PrinterArguments>();
+  CLI::App* remove = printers->add_subcommand("delete", "Delete a printer");
+  remove->add_option("PRINTER", delete_args->printer, "Name or id")->required();
+  admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("DELETE", object_path("printers", delete_args->printer)),
+                        [&](const nlohmann::json&) {
+                          std::cout << "Deleted printer " << delete_args->printer << ".\n";
+                        });
+  });
+}
+
+}  // namespace printline::cli

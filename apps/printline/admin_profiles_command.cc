@@ -1,0 +1,245 @@
+// `printline admin profiles …`: Desktop Client configuration profiles, including Printing →
+// Fallback printing (FP-4…FP-6, FP-9). The server validates D8 and says why it refuses.
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "admin_command.h"
+#include "exit_codes.h"
+#include "model/client_profile.h"
+#include "model/json.h"
+#include "option_helpers.h"
+#include "output.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct ProfileArguments {
+  std::string profile;
+  std::optional<std::string> name, assign_users, assign_groups, server_addresses;
+  std::optional<bool> is_default;
+  std::optional<std::int64_t> connect_timeout_ms, heartbeat_interval_s;
+  // Fallback printing
+  std::optional<bool> fallback_enabled, kx_integration;
+  std::optional<std::string> fallback_printers, fallback_group, release;
+  std::optional<std::string> device_protocol, device_queue;
+  std::optional<int> device_port, keep_days;
+
+  bool changes_fallback() const {
+    return fallback_enabled || kx_integration || fallback_printers || fallback_group || release ||
+           device_protocol || device_queue || device_port || keep_days;
+  }
+};
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+void add_profile_field_options(CLI::App* command, ProfileArguments& args) {
+  command->add_option("--assign-users", args.assign_users, "Logins that get this profile: a,b");
+  command->add_option("--assign-groups", args.assign_groups, "Directory groups that get it: g,h");
+  add_switch(*command, "--default", "--not-default", args.is_default,
+             "The profile of users no other profile names");
+  command->add_option("--server-addresses", args.server_addresses,
+                      "Server URLs the client tries in order: https://a:8631,https://b:8631");
+  command->add_option("--client-connect-timeout-ms", args.connect_timeout_ms,
+                      "Client's connect timeout per server address (D1, default 3000)");
+  command->add_option("--heartbeat-interval-s", args.heartbeat_interval_s,
+                      "Client's server heartbeat interval (default 10)");
+  add_switch(*command, "--fallback-enabled", "--fallback-disabled", args.fallback_enabled,
+             "Fallback printing when the server is down (FP-4)");
+  command->add_option("--fallback-printers", args.fallback_printers,
+                      "Fallback printers, names or ids: a,b (replaces --fallback-group)");
+  command->add_option("--fallback-group", args.fallback_group,
+                      "Fallback printer group, name or id (replaces --fallback-printers)");
+  command
+      ->add_option("--release-condition", args.release,
+                   "always, or credit-quota: only with enough credit/quota (FP-5)")
+      ->check(CLI::IsMember({"always", "credit-quota"}));
+  command
+      ->add_option("--device-protocol", args.device_protocol,
+                   "Fallback device port protocol: raw, lpr or ipp (FP-6)")
+      ->check(CLI::IsMember({"raw", "lpr", "ipp", "RAW", "LPR", "IPP"}));
+  command->add_option("--device-port", args.device_port,
+                      "Fallback device TCP port (default per protocol)");
+  command->add_option("--device-queue", args.device_queue,
+                      "Fallback device queue (LPR queue, IPP path)");
+  add_switch(*command, "--kx-integration", "--no-kx-integration", args.kx_integration,
+             "KX Driver Network Manager integration: only Kyocera device spooling ports (FP-9)");
+  command->add_option("--keep-days", args.keep_days, "Days a waiting job is kept (default 7)");
+}
+
+// Applies the fallback options over `settings`; an error when a printer or group is unknown.
+std::optional<api_client::ApiError> apply_fallback(const api_client::ApiClient& client,
+                                                   const ProfileArguments& args,
+                                                   model::FallbackSettings& settings) {
+  if (args.fallback_enabled) settings.enabled = *args.fallback_enabled;
+  if (args.kx_integration) settings.kx_integration = *args.kx_integration;
+  if (args.fallback_printers) {
+    auto ids = resolve_ids(client, "printers", split_list(*args.fallback_printers));
+    if (!ids.ok()) return ids.error();
+    settings.printer_ids = *ids;
+    settings.group_id.reset();
+  }
+  if (args.fallback_group) {
+    auto id = resolve_id(client, "groups", *args.fallback_group);
+    if (!id.ok()) return id.error();
+    settings.group_id = *id;
+    settings.printer_ids.clear();
+  }
+  if (args.release) {
+    settings.release = *args.release == "always" ? model::ReleaseCondition::kAlways
+                                                 : model::ReleaseCondition::kCreditQuota;
+  }
+  if (args.device_protocol) {
+    const auto protocol = model::protocol_from_name(upper(*args.device_protocol));
+    if (protocol && *protocol != settings.port.protocol) {
+      settings.port.protocol = *protocol;
+      settings.port.port = model::default_port(*protocol);  // a RAW port is no LPR port
+    }
+  }
+  if (args.device_port) settings.port.port = *args.device_port;
+  if (args.device_queue) settings.port.queue = *args.device_queue;
+  if (args.keep_days) settings.keep_waiting_days = *args.keep_days;
+  return std::nullopt;
+}
+
+void profile_fields(const ProfileArguments& args, nlohmann::json& body) {
+  if (args.name) body["name"] = *args.name;
+  if (args.assign_users) body["assigned_users"] = split_list(*args.assign_users);
+  if (args.assign_groups) body["assigned_groups"] = split_list(*args.assign_groups);
+  if (args.is_default) body["is_default"] = *args.is_default;
+  if (args.server_addresses) body["server_addresses"] = split_list(*args.server_addresses);
+  if (args.connect_timeout_ms) body["connect_timeout_ms"] = *args.connect_timeout_ms;
+  if (args.heartbeat_interval_s) body["heartbeat_interval_s"] = *args.heartbeat_interval_s;
+}
+
+void print_profile(const nlohmann::json& p) {
+  const nlohmann::json fallback = p.value("fallback", nlohmann::json::object());
+  const nlohmann::json port = fallback.value("port", nlohmann::json::object());
+  std::string port_text = field_text(port, "protocol") + " port " + field_text(port, "port");
+  if (!port.value("queue", "").empty()) port_text += " queue " + port.value("queue", "");
+  print_fields(
+      std::cout,
+      {{"id", field_text(p, "id")},
+       {"name", field_text(p, "name")},
+       {"default", yes_no(p.value("is_default", false))},
+       {"assigned users", joined(p.value("assigned_users", nlohmann::json::array()))},
+       {"assigned groups", joined(p.value("assigned_groups", nlohmann::json::array()))},
+       {"server addresses", joined(p.value("server_addresses", nlohmann::json::array()))},
+       {"connect timeout", field_text(p, "connect_timeout_ms") + " ms"},
+       {"heartbeat interval", field_text(p, "heartbeat_interval_s") + " s"},
+       {"fallback printing", fallback.value("enabled", false) ? "enabled" : "disabled"},
+       {"fallback printers", joined(fallback.value("printer_ids", nlohmann::json::array()))},
+       {"fallback group", field_text(fallback, "group_id")},
+       {"release condition", field_text(fallback, "release")},
+       {"device port", port_text},
+       {"KX integration", yes_no(fallback.value("kx_integration", false))},
+       {"keep waiting jobs", field_text(fallback, "keep_waiting_days") + " days"},
+       {"version", field_text(p, "version")}});
+}
+
+// Saves print the profile and every warning (D8: "jobs may be counted twice").
+void print_saved(const std::string& verb, const nlohmann::json& answer) {
+  const nlohmann::json profile = answer.value("profile", answer);
+  std::cout << verb << " profile " << field_text(profile, "name") << " (id "
+            << field_text(profile, "id") << ", version " << field_text(profile, "version")
+            << ").\n";
+  for (const auto& warning : answer.value("warnings", nlohmann::json::array())) {
+    std::cout << "Warning: ";
+    if (warning.value("field", "") != "") std::cout << warning.value("field", "") << ": ";
+    std::cout << warning.value("message", "") << "\n";
+  }
+}
+
+}  // namespace
+
+void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
+  CLI::App* profiles = parent.add_subcommand(
+      "profiles", "Desktop Client configuration profiles and fallback printing");
+  profiles->require_subcommand(1);
+
+  CLI::App* list = profiles->add_subcommand("list", "List every profile");
+  admin.on_run(list, [&admin](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", "/profiles"), [](const nlohmann::json& body) {
+      Table table({"ID", "NAME", "DEFAULT", "USERS", "FALLBACK", "PRINTERS", "GROUP", "RELEASE",
+                   "KX", "VERSION"});
+      for (const auto& p : body.value("profiles", nlohmann::json::array())) {
+        const nlohmann::json fallback = p.value("fallback", nlohmann::json::object());
+        table.add_row({field_text(p, "id"), field_text(p, "name"),
+                       yes_no(p.value("is_default", false)),
+                       joined(p.value("assigned_users", nlohmann::json::array())),
+                       fallback.value("enabled", false) ? "enabled" : "disabled",
+                       joined(fallback.value("printer_ids", nlohmann::json::array())),
+                       field_text(fallback, "group_id"), field_text(fallback, "release"),
+                       yes_no(fallback.value("kx_integration", false)), field_text(p, "version")});
+      }
+      table.print(std::cout);
+    });
+  });
+
+  auto show_args = std::make_shared<ProfileArguments>();
+  CLI::App* show = profiles->add_subcommand("show", "Show one profile");
+  show->add_option("PROFILE", show_args->profile, "Name or id")->required();
+  admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", object_path("profiles", show_args->profile)),
+                        print_profile);
+  });
+
+  auto create_args = std::make_shared<ProfileArguments>();
+  CLI::App* create = profiles->add_subcommand("create", "Create a profile");
+  create->add_option("NAME", create_args->profile, "Profile name")->required();
+  add_profile_field_options(create, *create_args);
+  admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
+    nlohmann::json body = {{"name", create_args->profile}};
+    profile_fields(*create_args, body);
+    if (create_args->changes_fallback()) {
+      model::FallbackSettings settings;
+      if (auto error = apply_fallback(client, *create_args, settings)) return admin.fail(*error);
+      body["fallback"] = settings;
+    }
+    return admin.finish(client.request("POST", "/profiles", body),
+                        [](const nlohmann::json& answer) { print_saved("Created", answer); });
+  });
+
+  auto update_args = std::make_shared<ProfileArguments>();
+  CLI::App* update = profiles->add_subcommand(
+      "update", "Change a profile (fallback options change only the settings given)");
+  update->add_option("PROFILE", update_args->profile, "Name or id")->required();
+  update->add_option("--name", update_args->name, "New name");
+  add_profile_field_options(update, *update_args);
+  admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
+    nlohmann::json body = nlohmann::json::object();
+    profile_fields(*update_args, body);
+    if (update_args->changes_fallback()) {
+      // The API replaces `fallback` whole: start from the stored settings.
+      auto current = client.request("GET", object_path("profiles", update_args->profile));
+      if (!current.ok()) return admin.fail(current.error());
+      auto profile = model::parse_json<model::ClientProfile>(current->body);
+      if (!profile.ok())
+        return admin.fail("The server's profile: " + profile.error().message, kFailure);
+      model::FallbackSettings settings = profile->fallback;
+      if (auto error = apply_fallback(client, *update_args, settings)) return admin.fail(*error);
+      body["fallback"] = settings;
+    }
+    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    return admin.finish(
+        client.request("PATCH", object_path("profiles", update_args->profile), body),
+        [](const nlohmann::json& answer) { print_saved("Saved", answer); });
+  });
+
+  auto delete_args = std::make_shared<ProfileArguments>();
+  CLI::App* remove = profiles->add_subcommand("delete", "Delete a profile");
+  remove->add_option("PROFILE", delete_args->profile, "Name or id")->required();
+  admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("DELETE", object_path("profiles", delete_args->profile)),
+                        [&](const nlohmann::json&) {
+                          std::cout << "Deleted profile " << delete_args->profile << ".\n";
+                        });
+  });
+}
+
+}  // namespace printline::cli

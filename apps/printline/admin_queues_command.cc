@@ -1,0 +1,126 @@
+// `printline admin queues …`: server print queues, direct (to a printer or a group) or hold.
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "admin_command.h"
+#include "exit_codes.h"
+#include "output.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct QueueArguments {
+  std::string queue;
+  std::optional<std::string> name, kind, printer, group;
+  bool no_target = false;
+};
+
+void print_queue(const nlohmann::json& q) {
+  print_fields(std::cout, {{"id", field_text(q, "id")},
+                           {"name", field_text(q, "name")},
+                           {"kind", field_text(q, "kind")},
+                           {"printer id", field_text(q, "printer_id")},
+                           {"group id", field_text(q, "group_id")}});
+}
+
+void add_queue_field_options(CLI::App* command, QueueArguments& args) {
+  command->add_option("--kind", args.kind, "direct (prints at once) or hold (until released)")
+      ->check(CLI::IsMember({"direct", "hold"}));
+  command->add_option("--printer", args.printer, "Direct queue: its printer (name or id)");
+  command->add_option("--group", args.group, "Direct queue: its printer group (name or id)");
+}
+
+// Setting one target clears the other, so that switching a queue from a printer to a group is
+// one command.
+std::optional<api_client::ApiError> queue_fields(const api_client::ApiClient& client,
+                                                 const QueueArguments& args, nlohmann::json& body) {
+  if (args.name) body["name"] = *args.name;
+  if (args.kind) body["kind"] = *args.kind;
+  if (args.no_target) {
+    body["printer_id"] = nullptr;
+    body["group_id"] = nullptr;
+  }
+  if (args.printer) {
+    auto id = resolve_id(client, "printers", *args.printer);
+    if (!id.ok()) return id.error();
+    body["printer_id"] = *id;
+    if (!args.group) body["group_id"] = nullptr;
+  }
+  if (args.group) {
+    auto id = resolve_id(client, "groups", *args.group);
+    if (!id.ok()) return id.error();
+    body["group_id"] = *id;
+    if (!args.printer) body["printer_id"] = nullptr;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
+  CLI::App* queues = parent.add_subcommand("queues", "Server print queues (IPP /ipp/print/<name>)");
+  queues->require_subcommand(1);
+
+  CLI::App* list = queues->add_subcommand("list", "List every queue");
+  admin.on_run(list, [&admin](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", "/queues"), [](const nlohmann::json& body) {
+      Table table({"ID", "NAME", "KIND", "PRINTER ID", "GROUP ID"});
+      for (const auto& q : body.value("queues", nlohmann::json::array())) {
+        table.add_row({field_text(q, "id"), field_text(q, "name"), field_text(q, "kind"),
+                       field_text(q, "printer_id"), field_text(q, "group_id")});
+      }
+      table.print(std::cout);
+    });
+  });
+
+  auto show_args = std::make_shared<QueueArguments>();
+  CLI::App* show = queues->add_subcommand("show", "Show one queue");
+  show->add_option("QUEUE", show_args->queue, "Name or id")->required();
+  admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", object_path("queues", show_args->queue)),
+                        print_queue);
+  });
+
+  auto create_args = std::make_shared<QueueArguments>();
+  CLI::App* create = queues->add_subcommand("create", "Create a queue");
+  create->add_option("NAME", create_args->queue, "Queue name (also its IPP path)")->required();
+  add_queue_field_options(create, *create_args);
+  admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
+    nlohmann::json body = {{"name", create_args->queue}};
+    if (auto error = queue_fields(client, *create_args, body)) return admin.fail(*error);
+    return admin.finish(client.request("POST", "/queues", body), [](const nlohmann::json& q) {
+      std::cout << "Created " << field_text(q, "kind") << " queue " << field_text(q, "name")
+                << " (id " << field_text(q, "id") << ").\n";
+    });
+  });
+
+  auto update_args = std::make_shared<QueueArguments>();
+  CLI::App* update = queues->add_subcommand("update", "Change a queue");
+  update->add_option("QUEUE", update_args->queue, "Name or id")->required();
+  update->add_option("--name", update_args->name, "New name");
+  add_queue_field_options(update, *update_args);
+  update->add_flag("--no-target", update_args->no_target,
+                   "Clear the printer and group (hold queues)");
+  admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
+    nlohmann::json body = nlohmann::json::object();
+    if (auto error = queue_fields(client, *update_args, body)) return admin.fail(*error);
+    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    return admin.finish(client.request("PATCH", object_path("queues", update_args->queue), body),
+                        print_queue);
+  });
+
+  auto delete_args = std::make_shared<QueueArguments>();
+  CLI::App* remove = queues->add_subcommand("delete", "Delete a queue");
+  remove->add_option("QUEUE", delete_args->queue, "Name or id")->required();
+  admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("DELETE", object_path("queues", delete_args->queue)),
+                        [&](const nlohmann::json&) {
+                          std::cout << "Deleted queue " << delete_args->queue << ".\n";
+                        });
+  });
+}
+
+}  // namespace printline::cli

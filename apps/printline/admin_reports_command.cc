@@ -1,0 +1,71 @@
+// `printline admin reports --by user|printer|period`: printed jobs summed per key, as a
+// table, JSON or the server's CSV export.
+
+#include <iostream>
+#include <memory>
+
+#include "admin_command.h"
+#include "api_client/query_string.h"
+#include "exit_codes.h"
+#include "output.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct ReportArguments {
+  std::string by = "user";
+  std::string period = "month";
+  bool csv = false;
+  std::string user, printer, origin, state, from, to;
+};
+
+}  // namespace
+
+void add_admin_reports_command(CLI::App& parent, AdminCommand& admin) {
+  auto args = std::make_shared<ReportArguments>();
+  CLI::App* reports =
+      parent.add_subcommand("reports", "Printed jobs summed per user, printer or period");
+  reports->add_option("--by", args->by, "user, printer, period (see --period), day, week or month")
+      ->check(CLI::IsMember({"user", "printer", "period", "day", "week", "month"}))
+      ->capture_default_str();
+  reports->add_option("--period", args->period, "With --by period: day, week or month")
+      ->check(CLI::IsMember({"day", "week", "month"}))
+      ->capture_default_str();
+  reports->add_flag("--csv", args->csv, "Print the server's CSV export");
+  reports->add_option("--user", args->user, "Only this user (login or id)");
+  reports->add_option("--printer", args->printer, "Only this printer (name or id)");
+  reports->add_option("--origin", args->origin, "server or fallback")
+      ->check(CLI::IsMember({"server", "fallback"}));
+  reports->add_option("--state", args->state, "Only jobs in this state");
+  reports->add_option("--from", args->from, "Submitted at or after (ISO time)");
+  reports->add_option("--to", args->to, "Submitted before (ISO time)");
+  admin.on_run(reports, [&admin, args](api_client::ApiClient& client) {
+    const std::string grouping = args->by == "period" ? args->period : args->by;
+    const std::string query = api_client::query_string({{"user", args->user},
+                                                        {"printer", args->printer},
+                                                        {"origin", args->origin},
+                                                        {"state", args->state},
+                                                        {"from", args->from},
+                                                        {"to", args->to},
+                                                        {"format", args->csv ? "csv" : ""}});
+    auto answer = client.request("GET", "/reports/" + grouping + query);
+    if (args->csv) {
+      if (!answer.ok()) return admin.fail(answer.error());
+      std::cout << answer->text;
+      return static_cast<int>(kOk);
+    }
+    return admin.finish(answer, [&grouping](const nlohmann::json& body) {
+      Table table({grouping == "user" || grouping == "printer" ? grouping : "period", "jobs",
+                   "pages", "colour pages", "cost"});
+      for (const auto& row : body.value("rows", nlohmann::json::array())) {
+        table.add_row({field_text(row, "key"), field_text(row, "jobs"), field_text(row, "pages"),
+                       field_text(row, "color_pages"),
+                       money(row.value("cost_cents", std::int64_t{0}))});
+      }
+      table.print(std::cout);
+    });
+  });
+}
+
+}  // namespace printline::cli

@@ -1,0 +1,265 @@
+// `printline admin users …`: accounts, roles, passwords, PINs, credit and quota.
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "admin_command.h"
+#include "exit_codes.h"
+#include "option_helpers.h"
+#include "output.h"
+#include "password_input.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct UserArguments {
+  std::string user;  // the reference (id or login), or the new login
+  std::optional<std::string> name, email, role;
+  std::optional<bool> pays_with_credit;
+  std::string quota_period;  // day, week, month
+  std::optional<std::int64_t> quota_pages;
+  std::optional<std::string> quota_cost;
+  bool no_quota = false;
+  std::string password_file;
+  std::string amount;
+  std::string note;
+  std::optional<std::string> pin;
+  bool remove_pin = false;
+};
+
+std::string quota_text(const nlohmann::json& quota) {
+  if (!quota.is_object()) return "-";
+  std::string limits;
+  if (quota.contains("page_limit") && !quota["page_limit"].is_null()) {
+    limits = std::to_string(quota["page_limit"].get<std::int64_t>()) + " pages";
+  }
+  if (quota.contains("cost_limit_cents") && !quota["cost_limit_cents"].is_null()) {
+    if (!limits.empty()) limits += ", ";
+    limits += money(quota["cost_limit_cents"].get<std::int64_t>());
+  }
+  return limits + " per " + field_text(quota, "period") + " (used " +
+         field_text(quota, "used_pages") + " pages, " +
+         money(quota.value("used_cost_cents", std::int64_t{0})) + ")";
+}
+
+void print_user(const nlohmann::json& user) {
+  print_fields(std::cout, {{"id", field_text(user, "id")},
+                           {"login", field_text(user, "login")},
+                           {"name", field_text(user, "name")},
+                           {"email", field_text(user, "email")},
+                           {"role", field_text(user, "role")},
+                           {"balance", money(user.value("balance_cents", std::int64_t{0}))},
+                           {"pays with credit", yes_no(user.value("pays_with_credit", true))},
+                           {"quota", quota_text(user.value("quota", nlohmann::json()))},
+                           {"PIN set", yes_no(user.value("has_pin", false))}});
+}
+
+// Options shared by create and update; only what was given goes into the request.
+void add_user_field_options(CLI::App* command, UserArguments& args) {
+  command->add_option("--name", args.name, "Full name");
+  command->add_option("--email", args.email, "E-mail address");
+  command->add_option("--role", args.role, "user or admin")
+      ->check(CLI::IsMember({"user", "admin"}));
+  add_switch(*command, "--pays-with-credit", "--no-credit", args.pays_with_credit,
+             "Charge jobs against the user's credit (--no-credit: quota only)");
+  command->add_option("--quota-period", args.quota_period, "Quota period: day, week or month")
+      ->check(CLI::IsMember({"day", "week", "month"}));
+  command->add_option("--quota-pages", args.quota_pages, "Pages allowed per quota period");
+  command->add_option("--quota-cost", args.quota_cost,
+                      "Spending allowed per quota period, e.g. 20.00");
+}
+
+// Builds the writable fields; an error message when a value is wrong.
+std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json& body) {
+  if (args.name) body["name"] = *args.name;
+  if (args.email) body["email"] = *args.email;
+  if (args.role) body["role"] = *args.role;
+  if (args.pays_with_credit) body["pays_with_credit"] = *args.pays_with_credit;
+  if (args.no_quota) {
+    body["quota"] = nullptr;
+  } else if (!args.quota_period.empty() || args.quota_pages || args.quota_cost) {
+    nlohmann::json quota = {{"period", args.quota_period.empty() ? "month" : args.quota_period},
+                            {"page_limit", nullptr},
+                            {"cost_limit_cents", nullptr}};
+    if (args.quota_pages) quota["page_limit"] = *args.quota_pages;
+    if (args.quota_cost) {
+      const auto cents = parse_money(*args.quota_cost);
+      if (!cents || *cents < 0) return "--quota-cost must be an amount like 20 or 20.50";
+      quota["cost_limit_cents"] = *cents;
+    }
+    body["quota"] = quota;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
+  CLI::App* users =
+      parent.add_subcommand("users", "User accounts, roles, passwords, credit, quota");
+  users->require_subcommand(1);
+
+  CLI::App* list = users->add_subcommand("list", "List every user");
+  admin.on_run(list, [&admin](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", "/users"), [](const nlohmann::json& body) {
+      Table table({"ID", "LOGIN", "NAME", "ROLE", "BALANCE", "CREDIT", "QUOTA"});
+      for (const auto& u : body.value("users", nlohmann::json::array())) {
+        table.add_row({field_text(u, "id"), field_text(u, "login"), field_text(u, "name"),
+                       field_text(u, "role"), money(u.value("balance_cents", std::int64_t{0})),
+                       yes_no(u.value("pays_with_credit", true)),
+                       quota_text(u.value("quota", nlohmann::json()))});
+      }
+      table.print(std::cout);
+    });
+  });
+
+  auto show_args = std::make_shared<UserArguments>();
+  CLI::App* show = users->add_subcommand("show", "Show one user");
+  show->add_option("USER", show_args->user, "Login or id")->required();
+  admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("GET", object_path("users", show_args->user)), print_user);
+  });
+
+  auto create_args = std::make_shared<UserArguments>();
+  CLI::App* create = users->add_subcommand(
+      "create",
+      "Create a user (password from --password-file, $PRINTLINE_USER_PASSWORD or a prompt)");
+  create->add_option("LOGIN", create_args->user, "Login name")->required();
+  add_user_field_options(create, *create_args);
+  create->add_option("--password-file", create_args->password_file,
+                     "File whose first line is the new user's password ('-': standard input)");
+  admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
+    nlohmann::json body = {{"login", create_args->user}};
+    if (auto problem = user_fields(*create_args, body)) return admin.fail(*problem, kUsage);
+    auto password = read_password({create_args->password_file, "PRINTLINE_USER_PASSWORD",
+                                   "Password for " + create_args->user + ": "});
+    if (!password.ok()) return admin.fail(password.error().message, kUsage);
+    body["password"] = *password;
+    return admin.finish(client.request("POST", "/users", body), [](const nlohmann::json& user) {
+      std::cout << "Created user " << field_text(user, "login") << " (id " << field_text(user, "id")
+                << ").\n";
+    });
+  });
+
+  auto update_args = std::make_shared<UserArguments>();
+  CLI::App* update =
+      users->add_subcommand("update", "Change a user's name, e-mail, role, credit or quota");
+  update->add_option("USER", update_args->user, "Login or id")->required();
+  add_user_field_options(update, *update_args);
+  update->add_flag("--no-quota", update_args->no_quota, "Remove the user's quota");
+  admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
+    nlohmann::json body = nlohmann::json::object();
+    if (auto problem = user_fields(*update_args, body)) return admin.fail(*problem, kUsage);
+    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    return admin.finish(client.request("PATCH", object_path("users", update_args->user), body),
+                        print_user);
+  });
+
+  auto delete_args = std::make_shared<UserArguments>();
+  CLI::App* remove = users->add_subcommand("delete", "Delete a user");
+  remove->add_option("USER", delete_args->user, "Login or id")->required();
+  admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
+    return admin.finish(
+        client.request("DELETE", object_path("users", delete_args->user)),
+        [&](const nlohmann::json&) { std::cout << "Deleted user " << delete_args->user << ".\n"; });
+  });
+
+  auto top_up_args = std::make_shared<UserArguments>();
+  CLI::App* top_up = users->add_subcommand("top-up", "Add credit to a user's balance");
+  top_up->add_option("USER", top_up_args->user, "Login or id")->required();
+  top_up->add_option("AMOUNT", top_up_args->amount, "Amount, e.g. 10 or 12.50")->required();
+  top_up->add_option("--note", top_up_args->note, "Note for the ledger, e.g. cash");
+  admin.on_run(top_up, [&admin, top_up_args](api_client::ApiClient& client) {
+    const auto cents = parse_money(top_up_args->amount);
+    if (!cents || *cents <= 0) {
+      return admin.fail("The amount must be positive, like 10 or 12.50.", kUsage);
+    }
+    nlohmann::json body = {{"amount_cents", *cents}};
+    if (!top_up_args->note.empty()) body["note"] = top_up_args->note;
+    return admin.finish(
+        client.request("POST", object_path("users", top_up_args->user) + "/top-up", body),
+        [](const nlohmann::json& answer) {
+          const auto& user = answer.value("user", nlohmann::json::object());
+          std::cout << "Added " << money(answer["entry"].value("amount_cents", std::int64_t{0}))
+                    << " to " << field_text(user, "login") << "; balance now "
+                    << money(user.value("balance_cents", std::int64_t{0})) << ".\n";
+        });
+  });
+
+  auto password_args = std::make_shared<UserArguments>();
+  CLI::App* set_password = users->add_subcommand(
+      "set-password", "Set a user's password (signs the user out everywhere)");
+  set_password->add_option("USER", password_args->user, "Login or id")->required();
+  set_password->add_option("--password-file", password_args->password_file,
+                           "File whose first line is the password ('-': standard input)");
+  admin.on_run(set_password, [&admin, password_args](api_client::ApiClient& client) {
+    auto password = read_password({password_args->password_file, "PRINTLINE_USER_PASSWORD",
+                                   "New password for " + password_args->user + ": "});
+    if (!password.ok()) return admin.fail(password.error().message, kUsage);
+    return admin.finish(
+        client.request("POST", object_path("users", password_args->user) + "/password",
+                       nlohmann::json{{"password", *password}}),
+        [&](const nlohmann::json&) {
+          std::cout << "Password of " << password_args->user
+                    << " changed; their sessions were ended.\n";
+        });
+  });
+
+  auto role_args = std::make_shared<UserArguments>();
+  CLI::App* set_role =
+      users->add_subcommand("set-role", "Make a user an administrator or a plain user");
+  set_role->add_option("USER", role_args->user, "Login or id")->required();
+  set_role->add_option("ROLE", role_args->role, "user or admin")
+      ->required()
+      ->check(CLI::IsMember({"user", "admin"}));
+  admin.on_run(set_role, [&admin, role_args](api_client::ApiClient& client) {
+    return admin.finish(client.request("PATCH", object_path("users", role_args->user),
+                                       nlohmann::json{{"role", *role_args->role}}),
+                        [](const nlohmann::json& user) {
+                          std::cout << field_text(user, "login") << " is now "
+                                    << field_text(user, "role") << ".\n";
+                        });
+  });
+
+  auto pin_args = std::make_shared<UserArguments>();
+  CLI::App* set_pin = users->add_subcommand("set-pin", "Set or remove a user's PIN");
+  set_pin->add_option("USER", pin_args->user, "Login or id")->required();
+  set_pin->add_option("PIN", pin_args->pin, "The PIN (digits)");
+  set_pin->add_flag("--remove", pin_args->remove_pin, "Remove the PIN");
+  admin.on_run(set_pin, [&admin, pin_args](api_client::ApiClient& client) {
+    if (pin_args->pin.has_value() == pin_args->remove_pin) {
+      return admin.fail("Give either a PIN or --remove.", kUsage);
+    }
+    const nlohmann::json pin =
+        pin_args->remove_pin ? nlohmann::json(nullptr) : nlohmann::json(*pin_args->pin);
+    return admin.finish(client.request("POST", object_path("users", pin_args->user) + "/pin",
+                                       nlohmann::json{{"pin", pin}}),
+                        [&](const nlohmann::json&) {
+                          std::cout << "PIN of " << pin_args->user
+                                    << (pin_args->remove_pin ? " removed.\n" : " set.\n");
+                        });
+  });
+
+  auto ledger_args = std::make_shared<UserArguments>();
+  CLI::App* ledger = users->add_subcommand("ledger", "Show a user's charges, refunds and top-ups");
+  ledger->add_option("USER", ledger_args->user, "Login or id")->required();
+  admin.on_run(ledger, [&admin, ledger_args](api_client::ApiClient& client) {
+    return admin.finish(
+        client.request("GET", object_path("users", ledger_args->user) + "/ledger"),
+        [](const nlohmann::json& body) {
+          Table table({"TIME", "KIND", "AMOUNT", "BALANCE AFTER", "ORIGIN", "JOB", "BY", "NOTE"});
+          for (const auto& e : body.value("entries", nlohmann::json::array())) {
+            table.add_row({field_text(e, "created_at"), field_text(e, "kind"),
+                           money(e.value("amount_cents", std::int64_t{0})),
+                           money(e.value("balance_after_cents", std::int64_t{0})),
+                           field_text(e, "origin"), field_text(e, "job_uuid"),
+                           field_text(e, "actor"), field_text(e, "note")});
+          }
+          table.print(std::cout);
+        });
+  });
+}
+
+}  // namespace printline::cli

@@ -1,0 +1,87 @@
+#include "credentials.h"
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace printline::cli {
+
+namespace fs = std::filesystem;
+
+fs::path credentials_path() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg == '/') {
+    return fs::path(xdg) / "printline" / "credentials.json";
+  }
+  const char* home = std::getenv("HOME");
+  std::string home_dir = home != nullptr ? home : "";
+  if (home_dir.empty()) {
+    if (const passwd* entry = getpwuid(getuid()); entry != nullptr) home_dir = entry->pw_dir;
+  }
+  return fs::path(home_dir) / ".config" / "printline" / "credentials.json";
+}
+
+Result<std::optional<Credentials>> load_credentials() {
+  const fs::path path = credentials_path();
+  std::ifstream in(path);
+  if (!in) {
+    if (errno == ENOENT) return std::optional<Credentials>{};
+    return Error{"Cannot read " + path.string() + ": " + std::strerror(errno) +
+                 ". Run `printline login` again."};
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto j = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("server") || !j.contains("token")) {
+    return Error{path.string() + " is damaged. Run `printline login` again."};
+  }
+  Credentials credentials;
+  credentials.server = j.value("server", "");
+  credentials.token = j.value("token", "");
+  credentials.login = j.value("login", "");
+  credentials.expires_at = j.value("expires_at", "");
+  return std::optional<Credentials>(credentials);
+}
+
+Result<fs::path> save_credentials(const Credentials& credentials) {
+  const fs::path path = credentials_path();
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) {
+    return Error{"Cannot create " + path.parent_path().string() + ": " + ec.message()};
+  }
+  ::chmod(path.parent_path().c_str(), 0700);
+  const nlohmann::json j = {{"server", credentials.server},
+                            {"token", credentials.token},
+                            {"login", credentials.login},
+                            {"expires_at", credentials.expires_at}};
+  const std::string text = j.dump(2) + "\n";
+  const fs::path temporary = path.string() + ".tmp";
+  // Created 0600 from the start: the token is never readable by others, not even briefly.
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Error{"Cannot write " + temporary.string() + ": " + std::strerror(errno)};
+  ::fchmod(fd, 0600);
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!written || !synced || ::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temporary.c_str());
+    return Error{"Cannot write " + path.string() + ": " + why};
+  }
+  return path;
+}
+
+bool remove_credentials() {
+  std::error_code ec;
+  return fs::remove(credentials_path(), ec);
+}
+
+}  // namespace printline::cli

@@ -1,0 +1,105 @@
+#include "login_command.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "api_client/session_calls.h"
+#include "api_failure.h"
+#include "credentials.h"
+#include "exit_codes.h"
+#include "password_input.h"
+
+namespace printline::cli {
+
+namespace {
+
+struct LoginArguments {
+  std::string server;
+  std::string user;
+  std::string password_file;
+};
+
+std::string login_name() {
+  if (const passwd* entry = getpwuid(geteuid()); entry != nullptr) return entry->pw_name;
+  return "";
+}
+
+int run_login(const GlobalOptions& global, const LoginArguments& args) {
+  const std::string server = args.server.empty() ? global.server : args.server;
+  if (server.empty()) {
+    return report_local_failure("login",
+                                "Which server? Give --server URL, e.g. "
+                                "--server https://print.example.org:8631.",
+                                kUsage);
+  }
+  auto client = connect_anonymous(global, server);
+  if (!client.ok()) return report_local_failure("login", client.error().message, kUsage);
+  const std::string user = args.user.empty() ? login_name() : args.user;
+  auto password = read_password(
+      {args.password_file, "PRINTLINE_PASSWORD",
+       "Password for " + user + " on " + (*client)->preferred_server().to_string() + ": "});
+  if (!password.ok()) return report_local_failure("login", password.error().message, kUsage);
+
+  auto answer = api_client::login(**client, user, *password);
+  if (!answer.ok()) {
+    const int code = report_failure("login", answer.error());
+    // A refused password is not "logged out": it is the server refusing this request.
+    return answer.error().unauthenticated() ? static_cast<int>(kRefusedByServer) : code;
+  }
+  Credentials credentials{(*client)->preferred_server().to_string(), answer->token,
+                          answer->user.login, answer->expires_at};
+  auto saved = save_credentials(credentials);
+  if (!saved.ok()) return report_local_failure("login", saved.error().message, kFailure);
+  std::cout << "Logged in to " << credentials.server << " as " << answer->user.login
+            << (answer->user.role == model::Role::kAdmin ? " (administrator)" : "")
+            << "; the token is saved in " << saved->string() << " and expires "
+            << answer->expires_at << ".\n";
+  return kOk;
+}
+
+int run_logout(const GlobalOptions& global) {
+  auto client = connect(global);
+  if (!client.ok()) {
+    // Nothing saved, nothing to revoke: already logged out.
+    std::cout << "Not logged in; nothing to do.\n";
+    return kOk;
+  }
+  auto revoked = api_client::logout(**client);
+  const bool removed = global.token.empty() && remove_credentials();
+  if (!revoked.ok()) {
+    const int code = report_failure("logout", revoked.error());
+    if (removed) {
+      std::cerr << "  The saved login was removed from this computer, but the server did not "
+                   "revoke the token; it stays valid until it expires.\n";
+    }
+    return code;
+  }
+  std::cout << "Logged out: the server revoked your tokens"
+            << (removed ? " and the saved login was removed" : "") << ".\n";
+  return kOk;
+}
+
+}  // namespace
+
+void add_login_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
+  auto args = std::make_shared<LoginArguments>();
+  CLI::App* login = app.add_subcommand("login", "Log in to a Printline server and save the token");
+  login->add_option("--server", args->server, "Server URL, e.g. https://print.example.org:8631");
+  login->add_option("--user", args->user, "Login name (default: your system login)");
+  login->add_option("--password-file", args->password_file,
+                    "Read the password from the first line of this file ('-': standard input); "
+                    "else $PRINTLINE_PASSWORD, else a prompt");
+  login->callback(
+      [args, &global, &run] { run = [args, &global] { return run_login(global, *args); }; });
+}
+
+void add_logout_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
+  CLI::App* logout =
+      app.add_subcommand("logout", "Revoke your tokens on the server and forget the saved login");
+  logout->callback([&global, &run] { run = [&global] { return run_logout(global); }; });
+}
+
+}  // namespace printline::cli

@@ -1,0 +1,61 @@
+#include "option_helpers.h"
+
+#include <cctype>
+
+namespace printline::cli {
+
+void add_switch(CLI::App& command, const std::string& on, const std::string& off,
+                std::optional<bool>& value, const std::string& description) {
+  command.add_flag_callback(
+      on, [&value] { value = true; }, description);
+  command.add_flag_callback(
+      off, [&value] { value = false; }, "Opposite of " + on);
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::string current;
+  auto flush = [&] {
+    const auto first = current.find_first_not_of(" \t");
+    const auto last = current.find_last_not_of(" \t");
+    if (first != std::string::npos) items.push_back(current.substr(first, last - first + 1));
+    current.clear();
+  };
+  for (const char c : text) {
+    if (c == ',') {
+      flush();
+    } else {
+      current += c;
+    }
+  }
+  flush();
+  return items;
+}
+
+std::optional<std::int64_t> parse_money(const std::string& text) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  std::int64_t whole = 0;
+  std::size_t digits = 0;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++digits) {
+    if (whole > 1'000'000'000'000) return std::nullopt;
+    whole = whole * 10 + (text[i] - '0');
+  }
+  std::int64_t cents = 0;
+  if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+    ++i;
+    int decimals = 0;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+      if (++decimals > 2) return std::nullopt;
+      cents = cents * 10 + (text[i] - '0');
+    }
+    if (decimals == 1) cents *= 10;
+    digits += decimals;
+  }
+  if (i != text.size() || digits == 0) return std::nullopt;
+  const std::int64_t total = whole * 100 + cents;
+  return negative ? -total : total;
+}
+
+}  // namespace printline::cli

@@ -1,0 +1,41 @@
+#pragma once
+// Shared printing for the commands that talk to the server: aligned tables and "field: value"
+// blocks for people, the API's JSON as it is for scripts (--json).
+
+#include <cstdint>
+#include <iosfwd>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace printline::cli {
+
+class Table {
+ public:
+  explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+  void add_row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+  // Columns padded to their widest cell; "(none)" when there are no rows.
+  void print(std::ostream& out) const;
+
+ private:
+  std::vector<std::string> headers_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+void print_fields(std::ostream& out, const Fields& fields);
+
+void print_json(std::ostream& out, const nlohmann::json& value);
+
+// 1250 → "12.50"; -5 → "-0.05".
+std::string money(std::int64_t cents);
+std::string yes_no(bool value);
+// A JSON scalar as text: strings bare, null as "-", numbers and booleans as JSON.
+std::string text_of(const nlohmann::json& value);
+// j[key] as text, "-" when absent or null.
+std::string field_text(const nlohmann::json& object, const char* key);
+// [1, 2] → "1, 2"; empty → "-".
+std::string joined(const nlohmann::json& array);
+
+}  // namespace printline::cli
