@@ -25,7 +25,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-build/tests/support/printline-peers ipp lpd raw >"$work/peers" 2>"$work/peers.log" &
+build/tests/support/printline-peers ipp lpd raw reject >"$work/peers" 2>"$work/peers.log" &
 peers_pid=$!
 for _ in $(seq 1 300); do
   grep -qx ready "$work/peers" 2>/dev/null && break
@@ -65,6 +65,9 @@ same "ippeveprinter" "$(find "${output[ipp]}" -type f -name '*.pdf' | head -n 1)
 step "A printer that is switched off (exit code 3)"
 closed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 run "$printline" send --to "socket://127.0.0.1:$closed_port" --connect-timeout 1000 "$document" || echo "  (exit code $?)"
+
+step "A printer that accepts only its accounting server's jobs (FP-3, exit code 5)"
+run "$printline" send --to "${uri[reject]}" "$document" || echo "  (exit code $?)"
 
 step "Done"
 echo "Printline delivered the same document over IPP, LPR and RAW, and said why when it could not."

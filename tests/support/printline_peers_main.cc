@@ -1,6 +1,9 @@
 // printline-peers: starts real printer peers on free loopback ports for demos and benchmarks.
 //
-//   printline-peers [ipp] [lpd] [raw]      (default: all three)
+//   printline-peers [ipp] [lpd] [raw] [reject]   (default: ipp, lpd and raw)
+//
+// "reject" is Printline's simulator as an IPP printer that refuses jobs from unknown sources,
+// as a device that accepts only its accounting server's jobs does (FP-3).
 //
 // prints one line per peer, "<name> <device-uri> <output-path>", then "ready", and runs until
 // SIGINT or SIGTERM, when it stops every peer (and their process groups) cleanly.
@@ -15,6 +18,7 @@
 
 #include "support/ipp_eve_printer_peer.h"
 #include "support/lprng_peer.h"
+#include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
 
 int main(int argc, char** argv) {
@@ -22,8 +26,8 @@ int main(int argc, char** argv) {
   std::set<std::string> wanted(argv + 1, argv + argc);
   if (wanted.empty()) wanted = {"ipp", "lpd", "raw"};
   for (const auto& name : wanted) {
-    if (name != "ipp" && name != "lpd" && name != "raw") {
-      std::cerr << "usage: printline-peers [ipp] [lpd] [raw]\n";
+    if (name != "ipp" && name != "lpd" && name != "raw" && name != "reject") {
+      std::cerr << "usage: printline-peers [ipp] [lpd] [raw] [reject]\n";
       return 2;
     }
   }
@@ -38,6 +42,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<IppEvePrinterPeer> ipp;
     std::unique_ptr<LprngPeer> lpd;
     std::unique_ptr<RawSinkPeer> raw;
+    std::unique_ptr<PrinterSimulator> reject;
     if (wanted.contains("ipp")) {
       ipp = std::make_unique<IppEvePrinterPeer>("printline-demo");
       std::cout << "ipp " << ipp->uri() << ' ' << ipp->spool_dir().string() << '\n';
@@ -49,6 +54,13 @@ int main(int argc, char** argv) {
     if (wanted.contains("raw")) {
       raw = std::make_unique<RawSinkPeer>();
       std::cout << "raw " << raw->uri() << ' ' << raw->output_file().string() << '\n';
+    }
+    if (wanted.contains("reject")) {
+      reject = std::make_unique<PrinterSimulator>(
+          SimulatorConfig{.fault = SimulatedFault::kIppStatus,
+                          .ipp_status = IPP_STATUS_ERROR_NOT_AUTHORIZED,
+                          .message = "Jobs from unknown sources are not accepted"});
+      std::cout << "reject " << reject->uri("ipp") << " -\n";
     }
     std::cout << "ready" << std::endl;
     int received = 0;
