@@ -1,0 +1,109 @@
+// Desktop Client profiles: D8 refusal and warning, and GET /me/profile with its ETag.
+
+#include "server/api_test_fixture.h"
+
+namespace printline::testing {
+namespace {
+
+nlohmann::json profile_with(std::vector<std::int64_t> printers, bool kx = false) {
+  return {{"name", "default"},
+          {"is_default", true},
+          {"server_addresses", {"http://127.0.0.1:8631"}},
+          {"fallback",
+           {{"enabled", true},
+            {"printer_ids", printers},
+            {"port", {{"protocol", "RAW"}, {"port", 9100}, {"queue", ""}}},
+            {"kx_integration", kx}}}};
+}
+
+TEST_F(ApiTest, ProfileWithKxIntegrationAndANonKyoceraPrinterIsRefusedWithTheField) {
+  auto reply = admin_->post("/api/v1/profiles", profile_with({color_printer_}, true));
+  EXPECT_EQ(reply.status, 422) << reply.body;
+  EXPECT_EQ(reply.error_code(), "invalid");
+  EXPECT_EQ(reply.json["error"]["field"], "fallback.printers");
+  EXPECT_NE(reply.json["error"]["message"].get<std::string>().find("floor2-color"),
+            std::string::npos);
+  EXPECT_FALSE(reply.json["error"]["details"].empty());
+  EXPECT_EQ(admin_->get("/api/v1/profiles").json["profiles"].size(), 0u);
+}
+
+TEST_F(ApiTest, ProfileWithUnknownPrinterIsRefused) {
+  auto reply = admin_->post("/api/v1/profiles", profile_with({9999}));
+  EXPECT_EQ(reply.status, 422);
+  EXPECT_EQ(reply.json["error"]["field"], "fallback.printer_ids");
+}
+
+TEST_F(ApiTest, KyoceraOnANonSpoolingPortIsSavedWithAWarningAndFlaggedForTheClient) {
+  const auto kyocera = create_printer({{"name", "kyocera-hall"},
+                                       {"device_uri", "socket://127.0.0.1:9100"},
+                                       {"vendor", "Kyocera"}});
+  auto saved = admin_->post("/api/v1/profiles", profile_with({kyocera, color_printer_}));
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  ASSERT_EQ(saved.json["warnings"].size(), 1u);
+  EXPECT_NE(saved.json["warnings"][0]["message"].get<std::string>().find("counted twice"),
+            std::string::npos);
+
+  auto mine = alice_->get("/api/v1/me/profile");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  const auto& printers = mine.json["fallback_printers"];
+  ASSERT_EQ(printers.size(), 2u);
+  EXPECT_EQ(printers[0]["printer"]["name"], "kyocera-hall");
+  EXPECT_EQ(printers[0]["may_be_counted_twice"], true);
+  EXPECT_TRUE(printers[0]["warning"].is_string());
+  EXPECT_EQ(printers[1]["may_be_counted_twice"], false);
+  EXPECT_EQ(printers[1]["device_uri"], "socket://127.0.0.1:9100");
+
+  // A fallback job on it is flagged in accounting (D8).
+  auto up = upload(*alice_, {offline_job(new_job_uuid(), "kyocera-hall")});
+  ASSERT_EQ(up.json["accepted"], 1) << up.body;
+  EXPECT_EQ(up.json["results"][0]["job"]["may_be_counted_twice"], true);
+}
+
+TEST_F(ApiTest, KyoceraSpoolingPortIsTheEffectiveFallbackAddress) {
+  const auto kyocera = create_printer(
+      {{"name", "kyocera-spool"},
+       {"device_uri", "ipp://10.1.2.3:631/ipp/print"},
+       {"vendor", "KYOCERA"},
+       {"spooling_port", {{"protocol", "LPR"}, {"port", 5515}, {"queue", "spool"}}}});
+  ASSERT_EQ(admin_->post("/api/v1/profiles", profile_with({kyocera}, true)).status, 201);
+  auto mine = alice_->get("/api/v1/me/profile");
+  ASSERT_EQ(mine.status, 200);
+  const auto& entry = mine.json["fallback_printers"][0];
+  EXPECT_EQ(entry["device_uri"], "lpd://10.1.2.3:5515/spool");
+  EXPECT_EQ(entry["spooling_port"], true);
+  EXPECT_EQ(entry["usable"], true);
+}
+
+TEST_F(ApiTest, MyProfileHasAnETagAndAnswers304UntilItChanges) {
+  EXPECT_EQ(alice_->get("/api/v1/me/profile").error_code(), "no-profile");
+  auto saved = admin_->post("/api/v1/profiles", profile_with({color_printer_}));
+  ASSERT_EQ(saved.status, 201) << saved.body;
+
+  auto first = alice_->get("/api/v1/me/profile");
+  ASSERT_EQ(first.status, 200);
+  const std::string etag = first.header("ETag");
+  ASSERT_FALSE(etag.empty());
+  auto again = alice_->get("/api/v1/me/profile", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+
+  ASSERT_EQ(admin_->patch("/api/v1/profiles/default", {{"heartbeat_interval_s", 20}}).status, 200);
+  auto changed = alice_->get("/api/v1/me/profile", {{"If-None-Match", etag}});
+  EXPECT_EQ(changed.status, 200);
+  EXPECT_NE(changed.header("ETag"), etag);
+  EXPECT_EQ(changed.json["profile"]["heartbeat_interval_s"], 20);
+  EXPECT_GT(changed.json["profile"]["version"].get<int>(),
+            first.json["profile"]["version"].get<int>());
+
+  // A printer's new address changes the answer, hence the ETag, without a profile version.
+  ASSERT_EQ(admin_->patch("/api/v1/printers/floor2-color",
+                          {{"device_uri", "socket://127.0.0.2:9100"}})
+                .status,
+            200);
+  auto moved = alice_->get("/api/v1/me/profile", {{"If-None-Match", changed.header("ETag")}});
+  EXPECT_EQ(moved.status, 200);
+  EXPECT_EQ(moved.json["fallback_printers"][0]["device_uri"], "socket://127.0.0.2:9100");
+}
+
+}  // namespace
+}  // namespace printline::testing

@@ -1,0 +1,82 @@
+// Log-in, tokens, log-out, "who am I", bad input on the API.
+
+#include "server/api_test_fixture.h"
+
+namespace printline::testing {
+namespace {
+
+TEST_F(ApiTest, LoginGivesATokenThatWorksUntilLogout) {
+  auto me = alice_->get("/api/v1/me");
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.json["user"]["login"], "alice");
+  EXPECT_EQ(me.json["user"].contains("password_hash"), false);
+  EXPECT_TRUE(me.json["printers_used"].is_array());
+
+  EXPECT_EQ(alice_->post("/api/v1/logout").status, 204);
+  auto after = alice_->get("/api/v1/me");
+  EXPECT_EQ(after.status, 401);
+  EXPECT_EQ(after.error_code(), "unauthenticated");
+  EXPECT_FALSE(after.json["error"]["message"].get<std::string>().empty());
+  EXPECT_EQ(after.header("WWW-Authenticate"), "Bearer realm=\"printline\"");
+}
+
+TEST_F(ApiTest, WrongPasswordIsRefusedAndRepeatedFailuresAreRateLimited) {
+  auto anonymous = client();
+  auto wrong = anonymous->login("alice", "not-the-password");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(wrong.error_code(), "unauthenticated");
+  ApiReply last;
+  for (int i = 0; i < 12; ++i) last = anonymous->login("alice", "not-the-password");
+  EXPECT_EQ(last.status, 429);
+  EXPECT_EQ(last.error_code(), "rate-limited");
+  EXPECT_FALSE(last.header("Retry-After").empty());
+}
+
+TEST_F(ApiTest, MissingOrForgedCredentialsAre401) {
+  auto anonymous = client();
+  EXPECT_EQ(anonymous->get("/api/v1/me").status, 401);
+  anonymous->use_token("plt_forged");
+  EXPECT_EQ(anonymous->get("/api/v1/me").status, 401);
+  anonymous->use_basic("alice", kUserPassword);
+  EXPECT_EQ(anonymous->get("/api/v1/me").status, 200);
+}
+
+TEST_F(ApiTest, BadJsonIs400WithAMessage) {
+  auto reply = admin_->call("POST", "/api/v1/users", std::nullopt, {}, std::string("{\"login\":"));
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.error_code(), "bad-json");
+  auto array = admin_->call("POST", "/api/v1/users", nlohmann::json::array());
+  EXPECT_EQ(array.error_code(), "bad-json");
+  auto wrong_type = admin_->post("/api/v1/printers", {{"name", "p"},
+                                                      {"device_uri", "socket://h:9100"},
+                                                      {"color", "yes"}});
+  EXPECT_EQ(wrong_type.status, 400);
+  EXPECT_EQ(wrong_type.json["error"]["field"], "color");
+}
+
+TEST_F(ApiTest, UnknownFieldsInAdminWritesAre400) {
+  auto reply = admin_->post("/api/v1/printers", {{"name", "p"},
+                                                 {"device_uri", "socket://h:9100"},
+                                                 {"colour", true}});
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.error_code(), "unknown-field");
+  EXPECT_EQ(reply.json["error"]["field"], "colour");
+  auto read_only = admin_->patch("/api/v1/users/alice", {{"balance_cents", 100000}});
+  EXPECT_EQ(read_only.error_code(), "unknown-field");
+}
+
+TEST_F(ApiTest, UnknownRouteIsAJson404) {
+  auto reply = alice_->get("/api/v1/nothing-here");
+  EXPECT_EQ(reply.status, 404);
+  EXPECT_EQ(reply.error_code(), "not-found");
+}
+
+TEST_F(ApiTest, OversizeBodyIs413) {
+  std::string huge = "{\"x\":\"" + std::string(9u << 20, 'a') + "\"}";
+  auto reply = admin_->call("POST", "/api/v1/users", std::nullopt, {}, huge);
+  EXPECT_EQ(reply.status, 413);
+  EXPECT_EQ(reply.error_code(), "too-large");
+}
+
+}  // namespace
+}  // namespace printline::testing
