@@ -1,0 +1,262 @@
+// The job pipeline: direct printing, failover, credit holds, release, cancel, idempotent UUIDs
+// and the restart rule, against SQLite and real RAW peers (socat) or the printer simulator.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "core/job_uuid.h"
+#include "job_test_fixture.h"
+#include "support/printer_simulator.h"
+#include "support/raw_sink_peer.h"
+
+namespace printline::testing {
+namespace {
+
+using model::JobState;
+
+class JobServiceTest : public ::testing::Test {
+ protected:
+  JobFixture fixture;
+};
+
+TEST_F(JobServiceTest, DirectQueuePrintsTheDocumentAndChargesOnce) {
+  RawSinkPeer sink;
+  auto printer = fixture.printer("hall", sink.uri());
+  fixture.direct_queue("direct", printer);
+  auto alice = fixture.user("alice", 500);
+
+  auto recorded = fixture.submit(alice, "direct");
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  EXPECT_FALSE(recorded->duplicate);
+  EXPECT_EQ(recorded->job.counts.pages, 1);
+  EXPECT_EQ(recorded->job.cost_cents, kMonoA4Cents);  // mono printer: colour priced as mono
+
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
+  EXPECT_EQ(job.state, JobState::kPrinted) << job.outcome;
+  EXPECT_EQ(job.printer_id, printer.id);
+  EXPECT_EQ(sink.received(), read_file(kTestPdf));
+  EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
+  EXPECT_EQ(fixture.charges(alice.id), 1);
+  EXPECT_FALSE(std::filesystem::exists(fixture.config().spool_dir() / job.uuid));
+}
+
+TEST_F(JobServiceTest, SameUuidIsOneJobPrintedOnceAndChargedOnce) {
+  RawSinkPeer sink;
+  fixture.direct_queue("direct", fixture.printer("hall", sink.uri()));
+  auto alice = fixture.user("alice", 500);
+  const std::string uuid = new_job_uuid();
+
+  // Concurrent submissions of one UUID, then one more after it printed.
+  std::vector<std::thread> submitters;
+  std::vector<Result<store::RecordedJob>> results(4, Error{"not run"});
+  for (int i = 0; i < 4; ++i) {
+    submitters.emplace_back([&, i] { results[i] = fixture.submit(alice, "direct", uuid); });
+  }
+  for (auto& submitter : submitters) submitter.join();
+  int fresh = 0;
+  for (const auto& result : results) {
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    EXPECT_EQ(result->job.uuid, uuid);
+    EXPECT_EQ(result->job.id, results[0]->job.id);
+    if (!result->duplicate) ++fresh;
+  }
+  EXPECT_EQ(fresh, 1);
+  fixture.wait_for(uuid, JobState::kPrinted);
+  auto again = fixture.submit(alice, "direct", uuid);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(again->job.state, JobState::kPrinted);
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(sink.received(), read_file(kTestPdf));  // one copy
+  EXPECT_EQ(fixture.charges(alice.id), 1);
+  EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
+}
+
+TEST_F(JobServiceTest, GroupQueueFailsOverToTheNextMember) {
+  PrinterSimulator refusing({.fault = SimulatedFault::kRefuse});
+  PrinterSimulator rejecting({.fault = SimulatedFault::kIppStatus,
+                              .ipp_status = IPP_STATUS_ERROR_NOT_AUTHORIZED,
+                              .message = "Jobs from unknown sources are not allowed"});
+  RawSinkPeer sink;
+  auto down = fixture.printer("down", refusing.uri("socket"));
+  auto picky = fixture.printer("picky", rejecting.uri("ipp"));
+  auto up = fixture.printer("up", sink.uri());
+  fixture.group_queue("floor", {down.id, picky.id, up.id});
+  auto alice = fixture.user("alice", 500);
+
+  auto recorded = fixture.submit(alice, "floor");
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
+  EXPECT_EQ(job.state, JobState::kPrinted) << job.outcome;
+  EXPECT_EQ(job.printer_id, up.id);
+  EXPECT_EQ(sink.received(), read_file(kTestPdf));
+  EXPECT_EQ(fixture.charges(alice.id), 1);
+}
+
+TEST_F(JobServiceTest, RefusedByEveryPrinterIsHeldWithTheDevicesReason) {
+  PrinterSimulator rejecting({.fault = SimulatedFault::kIppStatus,
+                              .ipp_status = IPP_STATUS_ERROR_NOT_AUTHORIZED,
+                              .message = "Jobs from unknown sources are not allowed"});
+  fixture.direct_queue("picky", fixture.printer("picky", rejecting.uri("ipp")));
+  auto alice = fixture.user("alice", 500);
+  auto recorded = fixture.submit(alice, "picky");
+  ASSERT_TRUE(recorded.ok());
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kHeld);
+  EXPECT_EQ(job.state, JobState::kHeld);
+  EXPECT_NE(job.outcome.find("picky"), std::string::npos) << job.outcome;
+  EXPECT_NE(job.outcome.find("Release the job again"), std::string::npos) << job.outcome;
+  EXPECT_EQ(fixture.charges(alice.id), 0);
+}
+
+TEST_F(JobServiceTest, NotEnoughCreditHoldsWithAReasonUntilReleased) {
+  RawSinkPeer sink;
+  auto printer = fixture.printer("hall", sink.uri());
+  fixture.direct_queue("direct", printer);
+  auto bob = fixture.user("bob", 5);  // the page costs 10
+
+  auto recorded = fixture.submit(bob, "direct");
+  ASSERT_TRUE(recorded.ok());
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kHeld);
+  ASSERT_EQ(job.state, JobState::kHeld);
+  EXPECT_NE(job.outcome.find("Not enough credit"), std::string::npos) << job.outcome;
+  EXPECT_NE(job.outcome.find("0.10"), std::string::npos) << job.outcome;
+  EXPECT_NE(job.outcome.find("0.05"), std::string::npos) << job.outcome;
+
+  auto refused = fixture.jobs().release(job.uuid, printer.id, bob);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("Not enough credit"), std::string::npos);
+
+  ASSERT_TRUE(fixture.store().top_up(bob.id, 100, "test", store::system_actor()).ok());
+  auto released = fixture.jobs().release(job.uuid, 0, bob);  // 0: the queue's own printer
+  ASSERT_TRUE(released.ok()) << released.error().message;
+  job = fixture.wait_for(job.uuid, JobState::kPrinted);
+  EXPECT_EQ(job.state, JobState::kPrinted) << job.outcome;
+  EXPECT_EQ(fixture.balance(bob.id), 105 - kMonoA4Cents);
+  EXPECT_EQ(sink.received(), read_file(kTestPdf));
+}
+
+TEST_F(JobServiceTest, HoldQueueKeepsTheJobUntilItsOwnerReleasesIt) {
+  RawSinkPeer sink;
+  auto printer = fixture.printer("hall", sink.uri(), /*color=*/true);
+  fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 500);
+  auto mallory = fixture.user("mallory", 500);
+
+  auto recorded = fixture.submit(alice, "hold");
+  ASSERT_TRUE(recorded.ok());
+  EXPECT_EQ(recorded->job.state, JobState::kHeld);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_TRUE(sink.received().empty());
+
+  auto stolen = fixture.jobs().release(recorded->job.uuid, printer.id, mallory);
+  ASSERT_FALSE(stolen.ok());
+  EXPECT_NE(stolen.error().message.find("There is no job"), std::string::npos);
+  EXPECT_FALSE(fixture.jobs().cancel(recorded->job.uuid, mallory).ok());
+
+  ASSERT_TRUE(fixture.jobs().release(recorded->job.uuid, printer.id, alice).ok());
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
+  EXPECT_EQ(job.state, JobState::kPrinted) << job.outcome;
+  EXPECT_EQ(job.printer_id, printer.id);
+  EXPECT_EQ(sink.received(), read_file(kTestPdf));
+  EXPECT_EQ(fixture.charges(alice.id), 1);
+}
+
+TEST_F(JobServiceTest, CancelStopsAHeldJobButNotAPrintedOne) {
+  RawSinkPeer sink;
+  auto printer = fixture.printer("hall", sink.uri());
+  fixture.hold_queue("hold");
+  fixture.direct_queue("direct", printer);
+  auto alice = fixture.user("alice", 500);
+
+  auto held = fixture.submit(alice, "hold");
+  ASSERT_TRUE(held.ok());
+  auto cancelled = fixture.jobs().cancel(held->job.uuid, alice);
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  EXPECT_EQ(cancelled->state, JobState::kCancelled);
+  EXPECT_FALSE(std::filesystem::exists(fixture.config().spool_dir() / held->job.uuid));
+  EXPECT_FALSE(fixture.jobs().release(held->job.uuid, printer.id, alice).ok());
+
+  auto printed = fixture.submit(alice, "direct");
+  ASSERT_TRUE(printed.ok());
+  fixture.wait_for(printed->job.uuid, JobState::kPrinted);
+  auto too_late = fixture.jobs().cancel(printed->job.uuid, alice);
+  ASSERT_FALSE(too_late.ok());
+  EXPECT_NE(too_late.error().message.find("already printed"), std::string::npos);
+}
+
+TEST_F(JobServiceTest, CancelStopsAJobWhileTheServerRetriesABusyPrinter) {
+  PrinterSimulator refusing({.fault = SimulatedFault::kRefuse});
+  fixture.direct_queue("down", fixture.printer("down", refusing.uri("socket")));
+  auto alice = fixture.user("alice", 500);
+  auto recorded = fixture.submit(alice, "down");
+  ASSERT_TRUE(recorded.ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto cancelled = fixture.jobs().cancel(recorded->job.uuid, alice);
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  EXPECT_EQ(cancelled->state, JobState::kCancelled);
+  EXPECT_EQ(fixture.charges(alice.id), 0);
+}
+
+TEST_F(JobServiceTest, RestartResumesPendingJobsAndHoldsInterruptedOnes) {
+  RawSinkPeer sink;
+  auto printer = fixture.printer("hall", sink.uri());
+  auto queue = fixture.direct_queue("direct", printer);
+  auto alice = fixture.user("alice", 500);
+  fixture.stop_jobs();
+
+  // What a crashed server leaves behind: a pending job and one that was being sent.
+  auto leave = [&](JobState state) {
+    model::Job job;
+    job.uuid = new_job_uuid();
+    job.owner_id = alice.id;
+    job.queue_id = queue.id;
+    job.counts.pages = 1;
+    job.cost_cents = kMonoA4Cents;
+    job.submitted_at = model::now_seconds();
+    EXPECT_TRUE(fixture.store().record_job(job).ok());
+    if (state != JobState::kPending) {
+      EXPECT_TRUE(fixture.store().set_job_state(job.uuid, state, std::nullopt, "").ok());
+    }
+    std::filesystem::copy_file(kTestPdf, fixture.config().spool_dir() / job.uuid);
+    return job.uuid;
+  };
+  std::filesystem::create_directories(fixture.config().spool_dir());
+  const auto pending = leave(JobState::kPending);
+  const auto interrupted = leave(JobState::kPrinting);
+
+  fixture.start_jobs();
+  auto resumed = fixture.wait_for(pending, JobState::kPrinted);
+  EXPECT_EQ(resumed.state, JobState::kPrinted) << resumed.outcome;
+  auto held = fixture.wait_for(interrupted, JobState::kHeld);
+  EXPECT_EQ(held.state, JobState::kHeld);
+  EXPECT_NE(held.outcome.find("release it again"), std::string::npos) << held.outcome;
+  EXPECT_EQ(sink.received(), read_file(kTestPdf));  // only the pending one printed
+  EXPECT_EQ(fixture.charges(alice.id), 1);
+}
+
+TEST_F(JobServiceTest, RefusesWhatCannotBeAJob) {
+  RawSinkPeer sink;
+  fixture.direct_queue("direct", fixture.printer("hall", sink.uri()));
+  auto alice = fixture.user("alice", 500);
+  auto bad_uuid = fixture.submit(alice, "direct", "not-a-uuid");
+  ASSERT_FALSE(bad_uuid.ok());
+  EXPECT_NE(bad_uuid.error().message.find("not a job UUID"), std::string::npos);
+  auto no_queue = fixture.submit(alice, "nowhere");
+  ASSERT_FALSE(no_queue.ok());
+  EXPECT_NE(no_queue.error().message.find("no queue named nowhere"), std::string::npos);
+
+  fixture.config().max_upload_bytes = 1000;
+  fixture.stop_jobs();
+  fixture.start_jobs();
+  auto too_big = fixture.submit(alice, "direct");
+  ASSERT_FALSE(too_big.ok());
+  EXPECT_NE(too_big.error().message.find("larger than this server accepts"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::is_empty(fixture.config().spool_dir()));
+}
+
+}  // namespace
+}  // namespace printline::testing

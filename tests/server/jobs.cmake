@@ -1,0 +1,4 @@
+# The job pipeline against SQLite in a temporary directory and real RAW peers.
+printline_add_gtest(NAME job_service_test LABEL unit
+  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/job_service_test.cc ${CMAKE_CURRENT_SOURCE_DIR}/job_test_fixture.cc
+  LIBRARIES printline_test_server printline_test_peers)
