@@ -56,8 +56,10 @@ int main(int argc, char** argv) {
   int jobs = 10000, batch_size = 1000;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--jobs") jobs = std::atoi(argv[i + 1]);
-    else if (flag == "--batch") batch_size = std::atoi(argv[i + 1]);
+    if (flag == "--jobs")
+      jobs = std::atoi(argv[i + 1]);
+    else if (flag == "--batch")
+      batch_size = std::atoi(argv[i + 1]);
   }
   if (jobs < 1 || batch_size < 1 || batch_size > 1000) {
     std::fprintf(stderr, "usage: accounting_sync_bench [--jobs N] [--batch 1..1000]\n");
@@ -109,14 +111,16 @@ int main(int argc, char** argv) {
 
   std::printf("Fallback accounting sync: %d jobs in %zu batches of up to %d over HTTP\n", jobs,
               batches.size(), batch_size);
-  std::printf("  first upload : %.3f s, %.0f jobs/s, accepted %d, duplicate %d, rejected %d, "
-              "charged %lld cents\n",
-              first.seconds, jobs / first.seconds, first.accepted, first.duplicates,
-              first.rejected, static_cast<long long>(before - after_first));
-  std::printf("  second upload: %.3f s, %.0f jobs/s, accepted %d, duplicate %d, rejected %d, "
-              "charged %lld cents\n",
-              second.seconds, jobs / second.seconds, second.accepted, second.duplicates,
-              second.rejected, static_cast<long long>(after_first - after_second));
+  std::printf(
+      "  first upload : %.3f s, %.0f jobs/s, accepted %d, duplicate %d, rejected %d, "
+      "charged %lld cents\n",
+      first.seconds, jobs / first.seconds, first.accepted, first.duplicates, first.rejected,
+      static_cast<long long>(before - after_first));
+  std::printf(
+      "  second upload: %.3f s, %.0f jobs/s, accepted %d, duplicate %d, rejected %d, "
+      "charged %lld cents\n",
+      second.seconds, jobs / second.seconds, second.accepted, second.duplicates, second.rejected,
+      static_cast<long long>(after_first - after_second));
 
   bool ok = true;
   if (first.accepted != jobs || first.failed_requests || before - after_first != expected_cost) {

@@ -65,8 +65,8 @@ UploadContext load_context(ApiCall& call) {
 }
 
 Rejection field_problem(const std::string& field, const std::string& expected) {
-  return {"invalid-field", fmt::format("Field \"{}\" {}. Fix the job and upload it again.", field,
-                                       expected)};
+  return {"invalid-field",
+          fmt::format("Field \"{}\" {}. Fix the job and upload it again.", field, expected)};
 }
 
 template <typename T>
@@ -117,14 +117,14 @@ std::variant<Job, Rejection> parse_job(const nlohmann::json& entry, const Upload
     return field_problem("pages", "is required: the number of pages of one copy (0 or more)");
   }
   job.counts.pages = pages->get<std::int64_t>();
-  auto color = optional_field<std::int64_t>(entry, "color_pages", 0,
-                                            &nlohmann::json::is_number_integer);
+  auto color =
+      optional_field<std::int64_t>(entry, "color_pages", 0, &nlohmann::json::is_number_integer);
   if (!color || *color < 0 || *color > job.counts.pages) {
     return field_problem("color_pages", "must be a whole number from 0 to pages");
   }
   job.counts.color_pages = *color;
-  auto copies = optional_field<std::int64_t>(entry, "copies", 1,
-                                             &nlohmann::json::is_number_integer);
+  auto copies =
+      optional_field<std::int64_t>(entry, "copies", 1, &nlohmann::json::is_number_integer);
   if (!copies || *copies < 1 || *copies > 9999) {
     return field_problem("copies", "must be a whole number from 1 to 9999");
   }
@@ -152,8 +152,8 @@ std::variant<Job, Rejection> parse_job(const nlohmann::json& entry, const Upload
   job.cost_cents = *cost;
   // D8: a Kyocera device reached through a non-spooling port may count the job itself too.
   auto target = model::fallback_target(*printer, context.fallback);
-  job.may_be_counted_twice = target ? target->may_be_counted_twice
-                                    : printer->is_kyocera() && !printer->spooling_port;
+  job.may_be_counted_twice =
+      target ? target->may_be_counted_twice : printer->is_kyocera() && !printer->spooling_port;
   job.outcome = fmt::format("printed offline on {} by the desktop client", printer->name);
   return job;
 }
@@ -161,8 +161,7 @@ std::variant<Job, Rejection> parse_job(const nlohmann::json& entry, const Upload
 nlohmann::json rejected(const nlohmann::json& entry, const Rejection& why) {
   nlohmann::json uuid = nullptr;
   if (entry.is_object() && entry.contains("uuid")) uuid = entry["uuid"];
-  return {{"uuid", uuid}, {"status", "rejected"}, {"reason", why.reason},
-          {"message", why.message}};
+  return {{"uuid", uuid}, {"status", "rejected"}, {"reason", why.reason}, {"message", why.message}};
 }
 
 void upload(ApiCall& call) {
@@ -200,8 +199,9 @@ void upload(ApiCall& call) {
     } else if (result->job.owner_id != context.owner.id) {
       // Never show or touch another user's job: the UUID is simply not this client's to use.
       answer = rejected((*entries)[positions[k]],
-                        {"uuid-taken", "This UUID belongs to a job of another user; the client "
-                                       "must give each job a new random UUID."});
+                        {"uuid-taken",
+                         "This UUID belongs to a job of another user; the client "
+                         "must give each job a new random UUID."});
     } else {
       answer = {{"uuid", result->job.uuid},
                 {"status", result->duplicate ? "duplicate" : "accepted"},
@@ -212,9 +212,12 @@ void upload(ApiCall& call) {
   int accepted = 0, duplicates = 0, rejections = 0;
   for (const auto& answer : results) {
     const auto& status = answer["status"];
-    if (status == "accepted") ++accepted;
-    else if (status == "duplicate") ++duplicates;
-    else ++rejections;
+    if (status == "accepted")
+      ++accepted;
+    else if (status == "duplicate")
+      ++duplicates;
+    else
+      ++rejections;
   }
   send_json(call.response, {{"results", results},
                             {"accepted", accepted},

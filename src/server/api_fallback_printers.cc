@@ -37,14 +37,10 @@ ResolvedFallbackPrinters resolve_fallback_printers(store::Store& store,
 
 nlohmann::json fallback_printer_json(const model::Printer& printer,
                                      const model::FallbackSettings& settings) {
-  nlohmann::json out = {{"printer", printer},
-                        {"usable", false},
-                        {"device_uri", nullptr},
-                        {"port", nullptr},
-                        {"spooling_port", false},
-                        {"may_be_counted_twice", false},
-                        {"warning", nullptr},
-                        {"problem", nullptr}};
+  nlohmann::json out = {{"printer", printer},     {"usable", false},
+                        {"device_uri", nullptr},  {"port", nullptr},
+                        {"spooling_port", false}, {"may_be_counted_twice", false},
+                        {"warning", nullptr},     {"problem", nullptr}};
   auto target = model::fallback_target(printer, settings);
   if (!target) {
     out["problem"] = target.error().message;

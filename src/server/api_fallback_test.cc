@@ -34,12 +34,14 @@ Options read_options(ApiCall& call) {
   auto body = call.json_body();
   require_known_fields(body, {"profile", "send_test_page", "timeout_ms"});
   if (auto it = body.find("profile"); it != body.end() && !it->is_null()) {
-    if (it->is_number_integer()) options.profile = std::to_string(it->get<std::int64_t>());
-    else options.profile = string_field(body, "profile");
+    if (it->is_number_integer())
+      options.profile = std::to_string(it->get<std::int64_t>());
+    else
+      options.profile = string_field(body, "profile");
   }
   if (auto it = body.find("send_test_page"); it != body.end()) {
-    if (!it->is_boolean()) throw bad_request("Field \"send_test_page\" must be true or false.",
-                                             "send_test_page");
+    if (!it->is_boolean())
+      throw bad_request("Field \"send_test_page\" must be true or false.", "send_test_page");
     options.send_test_page = it->get<bool>();
   }
   if (body.contains("timeout_ms")) {
@@ -111,15 +113,20 @@ void fallback_test(ApiCall& call) {
                {"may_be_counted_twice", target["may_be_counted_twice"]}},
               {}};
       if (!printer.fallback_allowed) {
-        row.head.update({{"status", "misconfigured"}, {"reachable", false}, {"ms", 0},
+        row.head.update({{"status", "misconfigured"},
+                         {"reachable", false},
+                         {"ms", 0},
                          {"test_page", nullptr},
                          {"message", fmt::format("printer \"{}\" does not allow fallback "
                                                  "printing: allow it or remove it from the "
                                                  "profile",
                                                  printer.name)}});
       } else if (!target["usable"].get<bool>()) {
-        row.head.update({{"status", "misconfigured"}, {"reachable", false}, {"ms", 0},
-                         {"test_page", nullptr}, {"message", target["problem"]}});
+        row.head.update({{"status", "misconfigured"},
+                         {"reachable", false},
+                         {"ms", 0},
+                         {"test_page", nullptr},
+                         {"message", target["problem"]}});
       } else {
         row.uri = target["device_uri"].get<std::string>();
       }
@@ -129,8 +136,8 @@ void fallback_test(ApiCall& call) {
   std::map<std::string, std::future<nlohmann::json>> tests;
   for (const auto& row : rows) {
     if (row.uri.empty() || tests.contains(row.uri)) continue;
-    tests[row.uri] = std::async(std::launch::async, test_address, row.uri, options,
-                                call.caller().login);
+    tests[row.uri] =
+        std::async(std::launch::async, test_address, row.uri, options, call.caller().login);
   }
   std::map<std::string, nlohmann::json> answers;
   for (auto& [uri, future] : tests) answers[uri] = future.get();

@@ -19,8 +19,8 @@ PrinterGroup find_group(ApiCall& call, const std::string& reference) {
       if (group.name == reference) return group;
     }
   }
-  throw not_found(fmt::format("There is no printer group \"{}\". GET /api/v1/groups lists them.",
-                              reference));
+  throw not_found(
+      fmt::format("There is no printer group \"{}\". GET /api/v1/groups lists them.", reference));
 }
 
 PrintQueue find_queue(ApiCall& call, const std::string& reference) {
@@ -32,8 +32,8 @@ PrintQueue find_queue(ApiCall& call, const std::string& reference) {
   } else if (auto found = read_or_throw(store.find_queue_by_name(reference))) {
     return *found;
   }
-  throw not_found(fmt::format("There is no queue \"{}\". GET /api/v1/queues lists them.",
-                              reference));
+  throw not_found(
+      fmt::format("There is no queue \"{}\". GET /api/v1/queues lists them.", reference));
 }
 
 void check_group_printers(ApiCall& call, const PrinterGroup& group) {
@@ -48,9 +48,9 @@ void check_group_printers(ApiCall& call, const PrinterGroup& group) {
 
 void check_queue(const PrintQueue& queue) {
   if (auto problem = model::queue_problem(queue)) {
-    throw invalid("The queue cannot be saved: " + *problem + ".",
-                  queue.name.empty() || problem->find("name") != std::string::npos ? "name"
-                                                                                   : "kind");
+    throw invalid(
+        "The queue cannot be saved: " + *problem + ".",
+        queue.name.empty() || problem->find("name") != std::string::npos ? "name" : "kind");
   }
 }
 

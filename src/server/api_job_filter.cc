@@ -21,10 +21,9 @@ model::Timestamp time_parameter(const std::string& text, const char* name) {
 int int_parameter(const std::string& text, const char* name, int low, int high) {
   auto value = as_id(text);
   if (!value || *value < low || *value > high) {
-    throw bad_request(
-        fmt::format("Parameter \"{}\" = \"{}\" must be a number from {} to {}.", name, text, low,
-                    high),
-        name);
+    throw bad_request(fmt::format("Parameter \"{}\" = \"{}\" must be a number from {} to {}.", name,
+                                  text, low, high),
+                      name);
   }
   return static_cast<int>(*value);
 }
@@ -43,7 +42,8 @@ store::JobFilter job_filter_from_query(const ApiCall& call, bool with_people, in
     }
     if (auto printer = call.query("printer")) {
       auto found = lookup_printer(store, *printer);
-      if (!found) throw bad_request(fmt::format("There is no printer \"{}\".", *printer), "printer");
+      if (!found)
+        throw bad_request(fmt::format("There is no printer \"{}\".", *printer), "printer");
       filter.printer_id = found->id;
     }
   } else if (call.query("user") || call.query("printer")) {

@@ -18,9 +18,10 @@ using model::Job;
 Job visible_job(ApiCall& call) {
   const std::string uuid = call.path_part(1);
   if (!is_valid_job_uuid(uuid)) {
-    throw bad_request(fmt::format("\"{}\" is not a job UUID (like "
-                                  "1b4e28ba-2fa1-4d2b-a3f6-0123456789ab).",
-                                  uuid));
+    throw bad_request(
+        fmt::format("\"{}\" is not a job UUID (like "
+                    "1b4e28ba-2fa1-4d2b-a3f6-0123456789ab).",
+                    uuid));
   }
   auto job = read_or_throw(call.context.store.find_job(uuid));
   if (!job || (!call.caller_is_admin() && job->owner_id != call.caller().id)) {
@@ -41,9 +42,9 @@ void release(ApiCall& call) {
   }
   auto printer = lookup_printer(call.context.store, *reference);
   if (!printer) {
-    throw not_found(fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.",
-                                *reference),
-                    "printer");
+    throw not_found(
+        fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.", *reference),
+        "printer");
   }
   send_json(call.response,
             write_or_throw(call.context.jobs.release(job.uuid, printer->id, call.caller())));

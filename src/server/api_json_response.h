@@ -16,9 +16,9 @@ namespace printline::server {
 
 struct ApiError {
   int status = 500;
-  std::string code;     // "bad-json", "not-found", ... (docs/api.md, Errors)
-  std::string message;  // for people: what happened and what to do
-  std::string field;    // the input field at fault, when there is one
+  std::string code;                  // "bad-json", "not-found", ... (docs/api.md, Errors)
+  std::string message;               // for people: what happened and what to do
+  std::string field;                 // the input field at fault, when there is one
   nlohmann::json details = nullptr;  // [{field, message}] when several findings apply
   std::chrono::seconds retry_after{0};
 };

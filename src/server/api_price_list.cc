@@ -6,7 +6,9 @@
 namespace printline::server {
 namespace {
 
-void get(ApiCall& call) { send_json(call.response, read_or_throw(call.context.store.price_list())); }
+void get(ApiCall& call) {
+  send_json(call.response, read_or_throw(call.context.store.price_list()));
+}
 
 void put(ApiCall& call) {
   auto body = call.json_body();
@@ -23,9 +25,9 @@ void put(ApiCall& call) {
   }
   auto list = merge_fields(model::PriceList{}, body);
   if (auto problem = model::price_list_problem(list)) {
-    throw invalid("The price list cannot be saved: " + *problem + ".",
-                  problem->find("discount") != std::string::npos ? "duplex_discount_percent"
-                                                                 : "prices");
+    throw invalid(
+        "The price list cannot be saved: " + *problem + ".",
+        problem->find("discount") != std::string::npos ? "duplex_discount_percent" : "prices");
   }
   write_or_throw(call.context.store.set_price_list(list, call.actor()));
   send_json(call.response, read_or_throw(call.context.store.price_list()));

@@ -15,8 +15,8 @@ using model::Printer;
 Printer find_printer(ApiCall& call, const std::string& reference) {
   auto found = lookup_printer(call.context.store, reference);
   if (!found) {
-    throw not_found(fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.",
-                                reference));
+    throw not_found(
+        fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.", reference));
   }
   return *found;
 }
@@ -66,8 +66,8 @@ void create(ApiCall& call) {
   string_field(body, "device_uri");
   Printer printer = merge_fields(Printer{}, body);
   validate(printer);
-  send_json(call.response,
-            write_or_throw(call.context.store.create_printer(printer, call.actor())), 201);
+  send_json(call.response, write_or_throw(call.context.store.create_printer(printer, call.actor())),
+            201);
 }
 
 void update(ApiCall& call) {
@@ -77,7 +77,8 @@ void update(ApiCall& call) {
   Printer printer = merge_fields(current, body);
   printer.id = current.id;
   validate(printer);
-  send_json(call.response, write_or_throw(call.context.store.update_printer(printer, call.actor())));
+  send_json(call.response,
+            write_or_throw(call.context.store.update_printer(printer, call.actor())));
 }
 
 void remove(ApiCall& call) {

@@ -21,15 +21,15 @@ nlohmann::json findings_json(const std::vector<model::ProfileFinding>& findings)
 }
 
 void require_known_profile_fields(const nlohmann::json& body) {
-  require_known_fields(body, {"name", "assigned_users", "assigned_groups", "is_default",
-                              "server_addresses", "connect_timeout_ms", "heartbeat_interval_s",
-                              "fallback"});
+  require_known_fields(
+      body, {"name", "assigned_users", "assigned_groups", "is_default", "server_addresses",
+             "connect_timeout_ms", "heartbeat_interval_s", "fallback"});
   auto fallback = body.find("fallback");
   if (fallback == body.end() || !fallback->is_object()) return;
   for (const auto& [key, value] : fallback->items()) {
     static const std::vector<std::string> kAllowed = {
-        "enabled", "port", "printer_ids", "group_id", "release", "kx_integration",
-        "keep_waiting_days"};
+        "enabled", "port",           "printer_ids",      "group_id",
+        "release", "kx_integration", "keep_waiting_days"};
     if (std::find(kAllowed.begin(), kAllowed.end(), key) == kAllowed.end()) {
       throw unknown_field("fallback." + key);
     }
@@ -37,7 +37,8 @@ void require_known_profile_fields(const nlohmann::json& body) {
   auto port = fallback->find("port");
   if (port == fallback->end() || !port->is_object()) return;
   for (const auto& [key, value] : port->items()) {
-    if (key != "protocol" && key != "port" && key != "queue") throw unknown_field("fallback.port." + key);
+    if (key != "protocol" && key != "port" && key != "queue")
+      throw unknown_field("fallback.port." + key);
   }
 }
 
@@ -49,8 +50,7 @@ std::vector<model::ProfileFinding> validate(ApiCall& call, const ClientProfile& 
   if (!check.ok()) {
     const auto& first = check.errors.front();
     auto error = invalid(fmt::format("The profile cannot be saved: {}.{}", first.message,
-                                     check.errors.size() > 1 ? " See details for the others."
-                                                             : ""),
+                                     check.errors.size() > 1 ? " See details for the others." : ""),
                          first.field);
     error.details = findings_json(check.errors);
     throw error;
@@ -67,9 +67,10 @@ ClientProfile find_profile(ApiCall& call, const std::string& reference) {
       if (profile.name == reference) return profile;
     }
   }
-  throw not_found(fmt::format("There is no Desktop Client profile \"{}\". GET /api/v1/profiles "
-                              "lists them.",
-                              reference));
+  throw not_found(
+      fmt::format("There is no Desktop Client profile \"{}\". GET /api/v1/profiles "
+                  "lists them.",
+                  reference));
 }
 
 void send_saved(ApiCall& call, const store::SavedProfile& saved,
@@ -133,7 +134,8 @@ void my_profile(ApiCall& call) {
   nlohmann::json printers = nlohmann::json::array();
   for (const auto& printer :
        resolve_fallback_printers(call.context.store, profile->fallback).printers) {
-    if (printer.fallback_allowed) printers.push_back(fallback_printer_json(printer, profile->fallback));
+    if (printer.fallback_allowed)
+      printers.push_back(fallback_printer_json(printer, profile->fallback));
   }
   const nlohmann::json body = {{"profile", *profile}, {"fallback_printers", printers}};
   const std::string text = body.dump();

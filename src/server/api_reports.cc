@@ -38,9 +38,10 @@ void report(ApiCall& call) {
     if (name == g.name) grouping = &g;
   }
   if (!grouping) {
-    throw not_found(fmt::format("There is no report \"{}\": use user, printer, day, week or "
-                                "month.",
-                                name));
+    throw not_found(
+        fmt::format("There is no report \"{}\": use user, printer, day, week or "
+                    "month.",
+                    name));
   }
   const std::string format = call.query("format").value_or("json");
   if (format != "json" && format != "csv") {

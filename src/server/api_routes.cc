@@ -42,9 +42,9 @@ void run(const ApiRoute& route, ServerContext& context, const httplib::Request& 
     if (route.access != Access::kPublic) {
       call.user = authenticate(call);
       if (route.access == Access::kAdmin && call.user->role != model::Role::kAdmin) {
-        throw forbidden(fmt::format(
-            "{} {} is for administrators and \"{}\" is not one. Ask an administrator.",
-            request.method, request.path, call.user->login));
+        throw forbidden(
+            fmt::format("{} {} is for administrators and \"{}\" is not one. Ask an administrator.",
+                        request.method, request.path, call.user->login));
       }
     }
     route.handler(call);
@@ -62,30 +62,38 @@ void run(const ApiRoute& route, ServerContext& context, const httplib::Request& 
 
 void add(httplib::Server& server, const std::string& method, const std::string& pattern,
          httplib::Server::Handler handler) {
-  if (method == "GET") server.Get(pattern, std::move(handler));
-  else if (method == "POST") server.Post(pattern, std::move(handler));
-  else if (method == "PUT") server.Put(pattern, std::move(handler));
-  else if (method == "PATCH") server.Patch(pattern, std::move(handler));
-  else if (method == "DELETE") server.Delete(pattern, std::move(handler));
+  if (method == "GET")
+    server.Get(pattern, std::move(handler));
+  else if (method == "POST")
+    server.Post(pattern, std::move(handler));
+  else if (method == "PUT")
+    server.Put(pattern, std::move(handler));
+  else if (method == "PATCH")
+    server.Patch(pattern, std::move(handler));
+  else if (method == "DELETE")
+    server.Delete(pattern, std::move(handler));
 }
 
 }  // namespace
 
 nlohmann::json ApiCall::json_body() const {
   if (request.body.size() > kMaxApiBodyBytes) {
-    throw too_large(fmt::format("The request body has {} bytes; the API takes at most {}. Send "
-                                "less at once (fallback uploads: batches of up to 1000 jobs).",
-                                request.body.size(), kMaxApiBodyBytes));
+    throw too_large(
+        fmt::format("The request body has {} bytes; the API takes at most {}. Send "
+                    "less at once (fallback uploads: batches of up to 1000 jobs).",
+                    request.body.size(), kMaxApiBodyBytes));
   }
   nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
   if (body.is_discarded()) {
-    throw bad_json("The request body is not valid JSON. Send a JSON object "
-                   "(Content-Type: application/json).");
+    throw bad_json(
+        "The request body is not valid JSON. Send a JSON object "
+        "(Content-Type: application/json).");
   }
   if (!body.is_object()) {
-    throw bad_json(fmt::format("The request body is JSON {}, not an object. Send a JSON object "
-                               "as docs/api.md shows.",
-                               body.type_name()));
+    throw bad_json(
+        fmt::format("The request body is JSON {}, not an object. Send a JSON object "
+                    "as docs/api.md shows.",
+                    body.type_name()));
   }
   return body;
 }

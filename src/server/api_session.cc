@@ -55,10 +55,11 @@ nlohmann::json printers_used(store::Store& store, std::int64_t user_id) {
   nlohmann::json used = nlohmann::json::array();
   for (const auto& use : history) {
     auto name = names.find(use.printer_id);
-    used.push_back({{"printer_id", use.printer_id},
-                    {"name", name == names.end() ? nlohmann::json(nullptr) : nlohmann::json(name->second)},
-                    {"jobs", use.jobs},
-                    {"last_used", model::format_timestamp(use.last_used)}});
+    used.push_back(
+        {{"printer_id", use.printer_id},
+         {"name", name == names.end() ? nlohmann::json(nullptr) : nlohmann::json(name->second)},
+         {"jobs", use.jobs},
+         {"last_used", model::format_timestamp(use.last_used)}});
   }
   return used;
 }

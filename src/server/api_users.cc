@@ -17,8 +17,8 @@ User find_user(ApiCall& call, const std::string& reference) {
   auto found = as_id(reference) ? read_or_throw(store.find_user(*as_id(reference)))
                                 : read_or_throw(store.find_user_by_login(reference));
   if (!found) {
-    throw not_found(fmt::format("There is no user \"{}\". GET /api/v1/users lists them.",
-                                reference));
+    throw not_found(
+        fmt::format("There is no user \"{}\". GET /api/v1/users lists them.", reference));
   }
   return *found;
 }
@@ -28,9 +28,10 @@ void check_quota_fields(const nlohmann::json& body) {
   auto quota = body.find("quota");
   if (quota == body.end() || quota->is_null()) return;
   if (!quota->is_object()) {
-    throw bad_request("Field \"quota\" must be an object {period, page_limit, cost_limit_cents} "
-                      "or null.",
-                      "quota");
+    throw bad_request(
+        "Field \"quota\" must be an object {period, page_limit, cost_limit_cents} "
+        "or null.",
+        "quota");
   }
   for (const auto& [key, value] : quota->items()) {
     if (key != "period" && key != "page_limit" && key != "cost_limit_cents") {
@@ -57,8 +58,8 @@ void get(ApiCall& call) { send_json(call.response, find_user(call, call.path_par
 
 void create(ApiCall& call) {
   auto body = call.json_body();
-  require_known_fields(body, {"login", "password", "name", "email", "role", "pays_with_credit",
-                              "quota"});
+  require_known_fields(body,
+                       {"login", "password", "name", "email", "role", "pays_with_credit", "quota"});
   check_quota_fields(body);
   const std::string login = string_field(body, "login");
   if (login.empty()) throw invalid("The login is empty: give the user a login.", "login");
@@ -75,6 +76,10 @@ void update(ApiCall& call) {
   require_known_fields(body, {"name", "email", "role", "pays_with_credit", "quota"});
   check_quota_fields(body);
   User user = merge_fields(current, body);
+  if (user.id == call.caller().id && user.role != current.role) {
+    // Keeps the system from losing its last administrator by a slip of the hand.
+    throw conflict("You cannot change your own role. Ask another administrator.");
+  }
   if (user.quota && current.quota) {  // keep the period's usage: only limits change here
     user.quota->used_pages = current.quota->used_pages;
     user.quota->used_cost_cents = current.quota->used_cost_cents;
@@ -122,7 +127,8 @@ void set_pin(ApiCall& call) {
   User user = find_user(call, call.path_part(1));
   auto body = call.json_body();
   require_known_fields(body, {"pin"});
-  if (!body.contains("pin")) throw bad_request("Field \"pin\" is required (a string or null).", "pin");
+  if (!body.contains("pin"))
+    throw bad_request("Field \"pin\" is required (a string or null).", "pin");
   std::optional<std::string> pin;
   if (!body["pin"].is_null()) pin = string_field(body, "pin");
   auto status = call.context.store.set_pin(

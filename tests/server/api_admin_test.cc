@@ -6,10 +6,11 @@ namespace printline::testing {
 namespace {
 
 TEST_F(ApiTest, AdministratorManagesUsers) {
-  auto created = admin_->post("/api/v1/users", {{"login", "carol"},
-                                                {"password", "carol-password"},
-                                                {"role", "user"},
-                                                {"quota", {{"period", "month"}, {"page_limit", 100}}}});
+  auto created =
+      admin_->post("/api/v1/users", {{"login", "carol"},
+                                     {"password", "carol-password"},
+                                     {"role", "user"},
+                                     {"quota", {{"period", "month"}, {"page_limit", 100}}}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json["quota"]["page_limit"], 100);
   EXPECT_EQ(admin_->post("/api/v1/users", {{"login", "dave"}, {"password", "short"}}).status, 422);
@@ -19,7 +20,8 @@ TEST_F(ApiTest, AdministratorManagesUsers) {
   EXPECT_EQ(promoted.json["role"], "admin");
   EXPECT_EQ(promoted.json["email"], "c@x.org");
 
-  auto topped = admin_->post("/api/v1/users/carol/top-up", {{"amount_cents", 500}, {"note", "cash"}});
+  auto topped =
+      admin_->post("/api/v1/users/carol/top-up", {{"amount_cents", 500}, {"note", "cash"}});
   ASSERT_EQ(topped.status, 200) << topped.body;
   EXPECT_EQ(topped.json["user"]["balance_cents"], 500);
   EXPECT_EQ(admin_->post("/api/v1/users/carol/top-up", {{"amount_cents", -5}}).status, 422);
@@ -44,13 +46,13 @@ TEST_F(ApiTest, AdministratorManagesUsers) {
 }
 
 TEST_F(ApiTest, AdministratorManagesGroupsQueuesAndPrices) {
-  auto group = admin_->post("/api/v1/groups", {{"name", "floors"},
-                                               {"printer_ids", {color_printer_, mono_printer_}}});
+  auto group = admin_->post("/api/v1/groups",
+                            {{"name", "floors"}, {"printer_ids", {color_printer_, mono_printer_}}});
   ASSERT_EQ(group.status, 201) << group.body;
   EXPECT_EQ(admin_->post("/api/v1/groups", {{"name", "bad"}, {"printer_ids", {999}}}).status, 422);
 
-  auto queue = admin_->post("/api/v1/queues", {{"name", "direct"}, {"kind", "direct"},
-                                               {"group_id", group.json["id"]}});
+  auto queue = admin_->post(
+      "/api/v1/queues", {{"name", "direct"}, {"kind", "direct"}, {"group_id", group.json["id"]}});
   ASSERT_EQ(queue.status, 201) << queue.body;
   auto bad_queue = admin_->post("/api/v1/queues", {{"name", "orphan"}, {"kind", "direct"}});
   EXPECT_EQ(bad_queue.status, 422);
@@ -88,8 +90,7 @@ TEST_F(ApiTest, ReportsAsJsonAndCsv) {
   auto csv = admin_->get("/api/v1/reports/user?format=csv&origin=fallback");
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.header("Content-Type").find("text/csv"), std::string::npos);
-  EXPECT_NE(csv.header("Content-Disposition").find("printline-report-user.csv"),
-            std::string::npos);
+  EXPECT_NE(csv.header("Content-Disposition").find("printline-report-user.csv"), std::string::npos);
   EXPECT_EQ(csv.body.rfind("user,jobs,pages,color_pages,cost_cents\r\n", 0), 0u) << csv.body;
   EXPECT_NE(csv.body.find("alice,2,4,2,80\r\n"), std::string::npos) << csv.body;
   EXPECT_NE(csv.body.find("bob,1,2,1,60\r\n"), std::string::npos) << csv.body;

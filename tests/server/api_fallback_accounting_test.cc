@@ -12,7 +12,7 @@ TEST_F(ApiTest, FallbackJobIsAcceptedPricedByTheServerAndChargedOnce) {
   ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 1000}}).status, 200);
   const auto uuid = new_job_uuid();
   auto job = offline_job(uuid, color_printer_);  // 2 pages, 1 colour: 10 + 50 cents
-  job["cost_cents"] = 1;                          // a client's cost is never trusted
+  job["cost_cents"] = 1;                         // a client's cost is never trusted
   auto first = upload(*alice_, {job});
   ASSERT_EQ(first.status, 200) << first.body;
   ASSERT_EQ(first.json["results"][0]["status"], "accepted") << first.body;
@@ -62,12 +62,10 @@ TEST_F(ApiTest, BadJobsAreRejectedWithAReasonAndTheOthersStillCount) {
   auto no_price = offline_job(new_job_uuid(), color_printer_);
   no_price["paper"] = "A0";
   const auto good = new_job_uuid();
-  auto reply = upload(*alice_, {offline_job(new_job_uuid(), "no-such-printer"),
-                                offline_job("not-a-uuid", color_printer_),
-                                offline_job(bobs, color_printer_),
-                                missing_pages,
-                                no_price,
-                                offline_job(good, mono_printer_)});
+  auto reply =
+      upload(*alice_, {offline_job(new_job_uuid(), "no-such-printer"),
+                       offline_job("not-a-uuid", color_printer_), offline_job(bobs, color_printer_),
+                       missing_pages, no_price, offline_job(good, mono_printer_)});
   ASSERT_EQ(reply.status, 200) << reply.body;
   const auto& r = reply.json["results"];
   ASSERT_EQ(r.size(), 6u);

@@ -9,8 +9,8 @@
 namespace printline::testing {
 namespace {
 
-nlohmann::json profile_on(const std::string& name, std::int64_t printer, const std::string& protocol,
-                          int port, const std::string& queue) {
+nlohmann::json profile_on(const std::string& name, std::int64_t printer,
+                          const std::string& protocol, int port, const std::string& queue) {
   return {{"name", name},
           {"assigned_users", {"alice"}},
           {"server_addresses", {"http://127.0.0.1:8631"}},
@@ -28,16 +28,19 @@ TEST_F(ApiTest, FallbackTestProbesAndSendsATestPageToEveryFallbackPrinter) {
   const auto lpd_printer = create_printer({{"name", "lpd"}, {"device_uri", lpd.uri()}});
   const auto closed_printer = create_printer(
       {{"name", "closed"}, {"device_uri", "socket://127.0.0.1:" + std::to_string(closed)}});
-  ASSERT_EQ(admin_->post("/api/v1/profiles", profile_on("raw", sink_printer, "RAW", sink.port(), ""))
-                .status,
-            201);
-  ASSERT_EQ(admin_->post("/api/v1/profiles",
-                         profile_on("lpr", lpd_printer, "LPR", lpd.port(), lpd.queue()))
-                .status,
-            201);
-  ASSERT_EQ(admin_->post("/api/v1/profiles", profile_on("closed", closed_printer, "RAW", closed, ""))
-                .status,
-            201);
+  ASSERT_EQ(
+      admin_->post("/api/v1/profiles", profile_on("raw", sink_printer, "RAW", sink.port(), ""))
+          .status,
+      201);
+  ASSERT_EQ(
+      admin_
+          ->post("/api/v1/profiles", profile_on("lpr", lpd_printer, "LPR", lpd.port(), lpd.queue()))
+          .status,
+      201);
+  ASSERT_EQ(
+      admin_->post("/api/v1/profiles", profile_on("closed", closed_printer, "RAW", closed, ""))
+          .status,
+      201);
 
   auto probe_only = admin_->post("/api/v1/admin/fallback-test", {{"timeout_ms", 1000}});
   ASSERT_EQ(probe_only.status, 200) << probe_only.body;
@@ -50,8 +53,8 @@ TEST_F(ApiTest, FallbackTestProbesAndSendsATestPageToEveryFallbackPrinter) {
   EXPECT_EQ(by_printer["closed"]["reachable"], false);
   EXPECT_TRUE(by_printer["sink"]["ms"].is_number());
 
-  auto with_page = admin_->post("/api/v1/admin/fallback-test",
-                                {{"send_test_page", true}, {"timeout_ms", 1000}});
+  auto with_page =
+      admin_->post("/api/v1/admin/fallback-test", {{"send_test_page", true}, {"timeout_ms", 1000}});
   ASSERT_EQ(with_page.status, 200) << with_page.body;
   by_printer.clear();
   for (const auto& row : with_page.json["results"]) by_printer[row["printer"]] = row;

@@ -34,9 +34,8 @@ TEST_F(ApiTest, ProfileWithUnknownPrinterIsRefused) {
 }
 
 TEST_F(ApiTest, KyoceraOnANonSpoolingPortIsSavedWithAWarningAndFlaggedForTheClient) {
-  const auto kyocera = create_printer({{"name", "kyocera-hall"},
-                                       {"device_uri", "socket://127.0.0.1:9100"},
-                                       {"vendor", "Kyocera"}});
+  const auto kyocera = create_printer(
+      {{"name", "kyocera-hall"}, {"device_uri", "socket://127.0.0.1:9100"}, {"vendor", "Kyocera"}});
   auto saved = admin_->post("/api/v1/profiles", profile_with({kyocera, color_printer_}));
   ASSERT_EQ(saved.status, 201) << saved.body;
   ASSERT_EQ(saved.json["warnings"].size(), 1u);
@@ -96,10 +95,10 @@ TEST_F(ApiTest, MyProfileHasAnETagAndAnswers304UntilItChanges) {
             first.json["profile"]["version"].get<int>());
 
   // A printer's new address changes the answer, hence the ETag, without a profile version.
-  ASSERT_EQ(admin_->patch("/api/v1/printers/floor2-color",
-                          {{"device_uri", "socket://127.0.0.2:9100"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      admin_->patch("/api/v1/printers/floor2-color", {{"device_uri", "socket://127.0.0.2:9100"}})
+          .status,
+      200);
   auto moved = alice_->get("/api/v1/me/profile", {{"If-None-Match", changed.header("ETag")}});
   EXPECT_EQ(moved.status, 200);
   EXPECT_EQ(moved.json["fallback_printers"][0]["device_uri"], "socket://127.0.0.2:9100");

@@ -19,9 +19,9 @@ TEST_F(ApiTest, EveryAdministratorRouteIs403ForAPlainUser) {
     if (route.access != server::Access::kAdmin) continue;
     ++admin_routes;
     const auto path = example_path(route.pattern);
-    auto reply = alice_->call(route.method, path,
-                              route.method == "GET" ? std::nullopt
-                                                    : std::optional(nlohmann::json::object()));
+    auto reply = alice_->call(
+        route.method, path,
+        route.method == "GET" ? std::nullopt : std::optional(nlohmann::json::object()));
     EXPECT_EQ(reply.status, 403) << route.method << " " << path << ": " << reply.body;
     EXPECT_EQ(reply.error_code(), "forbidden") << route.method << " " << path;
   }
@@ -33,9 +33,9 @@ TEST_F(ApiTest, EveryRouteButLoginNeedsCredentials) {
   for (const auto& route : server::api_route_table()) {
     if (route.access == server::Access::kPublic) continue;
     const auto path = example_path(route.pattern);
-    auto reply = anonymous->call(route.method, path,
-                                 route.method == "GET" ? std::nullopt
-                                                       : std::optional(nlohmann::json::object()));
+    auto reply = anonymous->call(
+        route.method, path,
+        route.method == "GET" ? std::nullopt : std::optional(nlohmann::json::object()));
     EXPECT_EQ(reply.status, 401) << route.method << " " << path;
   }
 }

@@ -47,17 +47,15 @@ TEST_F(ApiTest, BadJsonIs400WithAMessage) {
   EXPECT_EQ(reply.error_code(), "bad-json");
   auto array = admin_->call("POST", "/api/v1/users", nlohmann::json::array());
   EXPECT_EQ(array.error_code(), "bad-json");
-  auto wrong_type = admin_->post("/api/v1/printers", {{"name", "p"},
-                                                      {"device_uri", "socket://h:9100"},
-                                                      {"color", "yes"}});
+  auto wrong_type = admin_->post(
+      "/api/v1/printers", {{"name", "p"}, {"device_uri", "socket://h:9100"}, {"color", "yes"}});
   EXPECT_EQ(wrong_type.status, 400);
   EXPECT_EQ(wrong_type.json["error"]["field"], "color");
 }
 
 TEST_F(ApiTest, UnknownFieldsInAdminWritesAre400) {
-  auto reply = admin_->post("/api/v1/printers", {{"name", "p"},
-                                                 {"device_uri", "socket://h:9100"},
-                                                 {"colour", true}});
+  auto reply = admin_->post("/api/v1/printers",
+                            {{"name", "p"}, {"device_uri", "socket://h:9100"}, {"colour", true}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.error_code(), "unknown-field");
   EXPECT_EQ(reply.json["error"]["field"], "colour");

@@ -11,7 +11,7 @@
 namespace printline::testing {
 
 struct ApiReply {
-  int status = 0;  // 0 when the request did not get an answer
+  int status = 0;       // 0 when the request did not get an answer
   nlohmann::json json;  // null when the body is not JSON
   std::string body;
   httplib::Headers headers;

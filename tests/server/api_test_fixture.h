@@ -28,19 +28,20 @@ class ApiTest : public ::testing::Test {
     bob_ = client();
     ASSERT_EQ(bob_->login("bob", kUserPassword).status, 200);
     // A4 mono 10 c, A4 colour 50 c, A3 mono 20 c; duplex half price.
-    ASSERT_EQ(admin_->call("PUT", "/api/v1/price-list",
-                           nlohmann::json{{"prices",
-                                           {{{"paper", "A4"}, {"color", false}, {"cents_per_page", 10}},
-                                            {{"paper", "A4"}, {"color", true}, {"cents_per_page", 50}},
-                                            {{"paper", "A3"}, {"color", false}, {"cents_per_page", 20}}}},
-                                          {"duplex_discount_percent", 50}})
-                  .status,
-              200);
-    color_printer_ = create_printer({{"name", "floor2-color"},
-                                     {"device_uri", "socket://127.0.0.1:9100"},
-                                     {"color", true}});
-    mono_printer_ = create_printer({{"name", "floor1-mono"},
-                                    {"device_uri", "lpd://127.0.0.1:515/lp"}});
+    ASSERT_EQ(
+        admin_
+            ->call("PUT", "/api/v1/price-list",
+                   nlohmann::json{{"prices",
+                                   {{{"paper", "A4"}, {"color", false}, {"cents_per_page", 10}},
+                                    {{"paper", "A4"}, {"color", true}, {"cents_per_page", 50}},
+                                    {{"paper", "A3"}, {"color", false}, {"cents_per_page", 20}}}},
+                                  {"duplex_discount_percent", 50}})
+            .status,
+        200);
+    color_printer_ = create_printer(
+        {{"name", "floor2-color"}, {"device_uri", "socket://127.0.0.1:9100"}, {"color", true}});
+    mono_printer_ =
+        create_printer({{"name", "floor1-mono"}, {"device_uri", "lpd://127.0.0.1:515/lp"}});
   }
 
   std::unique_ptr<ApiClient> client() const {
@@ -48,9 +49,9 @@ class ApiTest : public ::testing::Test {
   }
 
   std::int64_t create_user(const std::string& login) {
-    auto reply = admin_->post("/api/v1/users", {{"login", login},
-                                                {"password", kUserPassword},
-                                                {"name", login + " example"}});
+    auto reply =
+        admin_->post("/api/v1/users",
+                     {{"login", login}, {"password", kUserPassword}, {"name", login + " example"}});
     EXPECT_EQ(reply.status, 201) << reply.body;
     return reply.json.value("id", std::int64_t{0});
   }
@@ -67,13 +68,17 @@ class ApiTest : public ::testing::Test {
     return me.json.value("balance_cents", std::int64_t{-1});
   }
 
-  static nlohmann::json offline_job(const std::string& uuid, nlohmann::json printer,
-                                    int pages = 2, int color_pages = 1, int copies = 1) {
-    return {{"uuid", uuid},           {"printer", std::move(printer)},
+  static nlohmann::json offline_job(const std::string& uuid, nlohmann::json printer, int pages = 2,
+                                    int color_pages = 1, int copies = 1) {
+    return {{"uuid", uuid},
+            {"printer", std::move(printer)},
             {"printed_at", "2026-11-20T10:00:00Z"},
-            {"title", "report.pdf"},  {"pages", pages},
-            {"color_pages", color_pages}, {"paper", "A4"},
-            {"duplex", false},        {"copies", copies}};
+            {"title", "report.pdf"},
+            {"pages", pages},
+            {"color_pages", color_pages},
+            {"paper", "A4"},
+            {"duplex", false},
+            {"copies", copies}};
   }
 
   // A vector, so that one job is still sent as an array of one.
