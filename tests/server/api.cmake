@@ -12,3 +12,8 @@ printline_add_gtest(NAME api_test LABEL integration
           ${CMAKE_CURRENT_LIST_DIR}/api_admin_test.cc
           ${CMAKE_CURRENT_LIST_DIR}/api_fallback_test_test.cc
   LIBRARIES printline_test_server printline_test_api_client printline_test_peers)
+
+printline_add_gtest(NAME api_docs_test LABEL unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/api_docs_test.cc
+  LIBRARIES printline_server)
+target_compile_definitions(api_docs_test PRIVATE PRINTLINE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
