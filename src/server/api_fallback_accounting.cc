@@ -159,8 +159,11 @@ std::variant<Job, Rejection> parse_job(const nlohmann::json& entry, const Upload
 }
 
 nlohmann::json rejected(const nlohmann::json& entry, const Rejection& why) {
-  nlohmann::json uuid = nullptr;
-  if (entry.is_object() && entry.contains("uuid")) uuid = entry["uuid"];
+  // Always a string, so clients can key their answers by it: "" when none was sent.
+  std::string uuid;
+  if (entry.is_object() && entry.contains("uuid") && entry["uuid"].is_string()) {
+    uuid = entry["uuid"].get<std::string>();
+  }
   return {{"uuid", uuid}, {"status", "rejected"}, {"reason", why.reason}, {"message", why.message}};
 }
 

@@ -57,7 +57,7 @@ schemas = {
   "FallbackJob": obj({"uuid": S("string", format="uuid"), "printer": {"oneOf": [I, T]}, "printed_at": TS,
                       "title": T, "pages": I, "color_pages": I, "paper": T, "duplex": B, "copies": I},
                      ["uuid", "printer", "printed_at", "pages"]),
-  "FallbackResult": obj({"uuid": S("string", nullable=True),
+  "FallbackResult": obj({"uuid": T,
                          "status": S("string", enum=["accepted", "duplicate", "rejected"]),
                          "reason": S("string", enum=["invalid-uuid", "invalid-field", "unknown-printer",
                                                      "no-price", "uuid-taken", "refused"]),
