@@ -1,0 +1,96 @@
+// Release and cancel through the API, on real held jobs: a PostScript page printed over IPP
+// (the server's own queue endpoint) to a hold queue, then released to a RAW sink (socat).
+
+#include <cups/ipp.h>
+
+#include <chrono>
+#include <thread>
+
+#include "server/api_test_fixture.h"
+#include "support/raw_sink_peer.h"
+
+namespace printline::testing {
+namespace {
+
+constexpr const char* kPage =
+    "%!PS-Adobe-3.0\n%%Pages: 1\n%%EndComments\n%%Page: 1 1\n"
+    "/Helvetica findfont 20 scalefont setfont 72 720 moveto (held job) show showpage\n%%EOF\n";
+
+ssize_t append(void* context, ipp_uchar_t* data, size_t size) {
+  static_cast<std::string*>(context)->append(reinterpret_cast<char*>(data), size);
+  return static_cast<ssize_t>(size);
+}
+
+// An IPP Print-Job with the desktop client's UUID, as bytes for POST /ipp/print/<queue>.
+std::string print_job_request(const std::string& printer_uri, const std::string& uuid) {
+  ipp_t* request = ippNewRequest(IPP_OP_PRINT_JOB);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr,
+               printer_uri.c_str());
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, "alice");
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, "held job");
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+               "application/postscript");
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uuid", nullptr,
+               ("urn:uuid:" + uuid).c_str());
+  std::string bytes;
+  ippWriteIO(&bytes, append, 1, nullptr, request);
+  ippDelete(request);
+  return bytes + kPage;
+}
+
+class HeldJobTest : public ApiTest {
+ protected:
+  // Submits a page to the hold queue as alice; returns its UUID.
+  std::string hold_a_job() {
+    const auto uuid = new_job_uuid();
+    httplib::Client ipp("127.0.0.1", server_->port());
+    ipp.set_basic_auth("alice", kUserPassword);
+    const std::string uri = server_->base_url() + "/ipp/print/secure";
+    auto answer = ipp.Post("/ipp/print/secure", print_job_request(uri, uuid), "application/ipp");
+    EXPECT_TRUE(answer && answer->status == 200);
+    return uuid;
+  }
+
+  nlohmann::json wait_for_state(const std::string& uuid, const std::string& state) {
+    nlohmann::json job;
+    for (int i = 0; i < 100; ++i) {
+      job = alice_->get("/api/v1/jobs/" + uuid).json;
+      if (job.is_object() && job.value("state", "") == state) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return job;
+  }
+};
+
+TEST_F(HeldJobTest, OwnerReleasesAHeldJobOnceThereIsCreditAndCancelsAnother) {
+  RawSinkPeer sink;
+  const auto sink_printer = create_printer({{"name", "sink"}, {"device_uri", sink.uri()}});
+  ASSERT_EQ(admin_->post("/api/v1/queues", {{"name", "secure"}, {"kind", "hold"}}).status, 201);
+
+  const auto uuid = hold_a_job();
+  EXPECT_EQ(wait_for_state(uuid, "held")["state"], "held");
+  EXPECT_EQ(bob_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "sink"}}).status, 404);
+
+  // No credit yet: the job service refuses and says why.
+  auto refused = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "sink"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_FALSE(refused.json["error"]["message"].get<std::string>().empty());
+  EXPECT_EQ(alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "nowhere"}}).status,
+            404);
+
+  ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 500}}).status, 200);
+  auto released = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", sink_printer}});
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
+  EXPECT_NE(sink.received().find("held job"), std::string::npos);
+
+  const auto other = hold_a_job();
+  EXPECT_EQ(wait_for_state(other, "held")["state"], "held");
+  EXPECT_EQ(bob_->post("/api/v1/jobs/" + other + "/cancel").status, 404);
+  auto cancelled = alice_->post("/api/v1/jobs/" + other + "/cancel");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json["state"], "cancelled");
+}
+
+}  // namespace
+}  // namespace printline::testing
