@@ -274,6 +274,10 @@ void IppQueues::send_document(Call& call) {
     return;
   }
   const int id = ippGetInteger(id_attr, 0);
+  if (!ippFindAttribute(call.request, "last-document", IPP_TAG_BOOLEAN)) {
+    call.status(IPP_STATUS_ERROR_BAD_REQUEST, "Missing last-document.");
+    return;
+  }
   CreatedJob job;
   {
     std::lock_guard lock(mutex_);
@@ -466,7 +470,8 @@ void IppQueues::get_jobs(Call& call) {
     return;
   }
   cups_array_t* requested = ippCreateRequestedArray(call.request);
-  if (!requested) {  // RFC 8011: Get-Jobs answers job-id and job-uri unless asked for more
+  // RFC 8011: Get-Jobs answers job-id and job-uri unless asked for more.
+  if (!ippFindAttribute(call.request, "requested-attributes", IPP_TAG_KEYWORD)) {
     requested = cupsArrayNew(compare_names, nullptr);
     cupsArrayAdd(requested, const_cast<char*>("job-id"));
     cupsArrayAdd(requested, const_cast<char*>("job-uri"));

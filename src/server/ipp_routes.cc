@@ -18,6 +18,8 @@ namespace {
 
 // Room for the IPP attributes on top of the largest document.
 constexpr std::uint64_t kAttributeAllowance = 1 << 20;
+// How much of an oversize body is read and thrown away before the connection is dropped.
+constexpr std::uint64_t kDrainAllowance = 64 << 20;
 
 class TempFile {
  public:
@@ -76,11 +78,13 @@ void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
     std::uint64_t received = 0;
     bool too_large = false;
     bool write_failed = false;
-    reader([&](const char* data, std::size_t length) {
+    const bool complete = reader([&](const char* data, std::size_t length) {
       received += length;
       if (received > limit) {
+        // Keep reading (and discarding) for a while, so the client gets the 413 below rather
+        // than a broken connection; give up on bodies far beyond the limit.
         too_large = true;
-        return false;
+        return received <= limit + kDrainAllowance;
       }
       if (!write_all(body.fd(), data, length)) {
         write_failed = true;
@@ -88,6 +92,11 @@ void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
       }
       return true;
     });
+    // The listener refuses a body over max_upload_bytes before it reaches us.
+    if (!complete && !write_failed && !too_large &&
+        request.get_header_value<std::uint64_t>("Content-Length") > context.config.max_upload_bytes) {
+      too_large = true;
+    }
     if (too_large) {
       response.set_header("Connection", "close");
       answer_text(response, 413,
@@ -98,6 +107,10 @@ void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
     }
     if (write_failed) {
       answer_text(response, 500, "The server cannot store the request (disk full?).");
+      return;
+    }
+    if (!complete) {
+      answer_text(response, 400, "The request body was cut short.");
       return;
     }
     ::lseek(body.fd(), 0, SEEK_SET);
