@@ -21,6 +21,8 @@ packages=(
   # real printer peers, documents and tools used by tests, demo and benchmarks
   ghostscript qpdf cups-ipp-utils cups-filters lprng socat dbus avahi-daemon procps
   iproute2 python3
+  # the CUPS scheduler ipp_intake_bench measures against (not cups-bsd: it conflicts with lprng)
+  cups-daemon
 )
 
 export DEBIAN_FRONTEND=noninteractive
