@@ -1,0 +1,204 @@
+// ipp_intake_bench: IPP Print-Job requests accepted per second with 16 concurrent libcups
+// submitters, printline-server (hold queue, so printing is out of the measurement) against
+// CUPS cupsd started with a private configuration (a stopped queue on file:///dev/null), on the
+// same machine, same document, same run. Prints both rates and the ratio (goal >= 1).
+//
+//   ipp_intake_bench [--seconds 8] [--submitters 16] [--document FILE]
+
+#include <cups/cups.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/logging.h"
+#include "server/running_server.h"
+#include "store/store.h"
+#include "support/child_process.h"
+#include "support/loopback_port.h"
+#include "support/temp_dir.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace printline;
+
+struct Target {
+  std::string name;
+  int port = 0;
+  std::string resource;     // "/ipp/print/bench", "/printers/bench"
+  std::string auth_scheme;  // "Bearer" or empty
+  std::string auth_data;
+};
+
+struct Rate {
+  long accepted = 0;
+  long refused = 0;
+  double seconds = 0;
+  double per_second() const { return seconds > 0 ? accepted / seconds : 0; }
+};
+
+// One submitter: its own keep-alive connection, Print-Job after Print-Job until the deadline.
+void submit_until(const Target& target, const std::string& document, Clock::time_point deadline,
+                  std::atomic<long>& accepted, std::atomic<long>& refused) {
+  http_t* http = httpConnect2("127.0.0.1", target.port, nullptr, AF_INET,
+                              HTTP_ENCRYPTION_IF_REQUESTED, 1, 30000, nullptr);
+  if (!http) {
+    refused += 1;
+    return;
+  }
+  if (!target.auth_scheme.empty()) {
+    httpSetAuthString(http, target.auth_scheme.c_str(), target.auth_data.c_str());
+  }
+  const std::string uri = "ipp://127.0.0.1:" + std::to_string(target.port) + target.resource;
+  while (Clock::now() < deadline) {
+    ipp_t* request = ippNewRequest(IPP_OP_PRINT_JOB);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
+                 "admin");
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, "bench");
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+                 "application/pdf");
+    ipp_t* response = cupsDoFileRequest(http, request, target.resource.c_str(), document.c_str());
+    if (response && ippGetStatusCode(response) < IPP_STATUS_REDIRECTION_OTHER_SITE) {
+      accepted += 1;
+    } else {
+      if (refused.fetch_add(1) == 0) {
+        std::fprintf(stderr, "%s refused a job: %s\n", target.name.c_str(), cupsLastErrorString());
+      }
+    }
+    ippDelete(response);
+  }
+  httpClose(http);
+}
+
+Rate measure(const Target& target, const std::string& document, int submitters, int seconds) {
+  std::atomic<long> accepted{0};
+  std::atomic<long> refused{0};
+  const auto start = Clock::now();
+  const auto deadline = start + std::chrono::seconds(seconds);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < submitters; ++i) {
+    threads.emplace_back(
+        [&] { submit_until(target, document, deadline, accepted, refused); });
+  }
+  for (auto& thread : threads) thread.join();
+  Rate rate;
+  rate.accepted = accepted;
+  rate.refused = refused;
+  rate.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return rate;
+}
+
+bool wait_for_port(int port) {
+  for (int i = 0; i < 100; ++i) {
+    if (http_t* http = httpConnect2("127.0.0.1", port, nullptr, AF_INET,
+                                    HTTP_ENCRYPTION_IF_REQUESTED, 1, 200, nullptr)) {
+      httpClose(http);
+      return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
+
+// cupsd with its own ServerRoot: Listen on loopback, no authentication, a stopped raw queue
+// on file:///dev/null so accepted jobs wait like a Printline hold queue.
+std::unique_ptr<testing::ChildProcess> start_cupsd(const testing::TempDir& dir, int port) {
+  const auto root = dir.path();
+  for (const char* sub : {"spool", "tmp", "cache", "state", "log"}) {
+    std::filesystem::create_directories(root / sub);
+  }
+  write_file(root / "cupsd.conf",
+             "Listen 127.0.0.1:" + std::to_string(port) +
+                 "\nLogLevel warn\nMaxJobs 0\nMaxClients 512\nMaxClientsPerHost 512\n"
+                 "PreserveJobFiles No\nPreserveJobHistory No\nBrowsing No\nWebInterface No\n"
+                 "DefaultAuthType None\n<Location />\n  Order allow,deny\n  Allow all\n"
+                 "</Location>\n<Policy default>\n  <Limit All>\n    Order deny,allow\n"
+                 "  </Limit>\n</Policy>\n");
+  write_file(root / "cups-files.conf",
+             "ServerRoot " + root.string() + "\nRequestRoot " + (root / "spool").string() +
+                 "\nTempDir " + (root / "tmp").string() + "\nCacheDir " +
+                 (root / "cache").string() + "\nStateDir " + (root / "state").string() +
+                 "\nAccessLog " + (root / "log/access_log").string() + "\nErrorLog " +
+                 (root / "log/error_log").string() + "\nPageLog " +
+                 (root / "log/page_log").string() + "\nFileDevice Yes\nSandboxing Relaxed\n");
+  write_file(root / "printers.conf",
+             "<Printer bench>\nState Stopped\nAccepting Yes\nDeviceURI file:///dev/null\n"
+             "Shared No\n</Printer>\n");
+  std::filesystem::permissions(root, std::filesystem::perms::all);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    std::filesystem::permissions(entry.path(), std::filesystem::perms::all);
+  }
+  return std::make_unique<testing::ChildProcess>(
+      std::vector<std::string>{"cupsd", "-f", "-c", (root / "cupsd.conf").string(), "-s",
+                               (root / "cups-files.conf").string()},
+      root / "cupsd.out");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int seconds = 8;
+  int submitters = 16;
+  std::string document = "/usr/share/cups/data/default-testpage.pdf";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string option = argv[i];
+    if (option == "--seconds") seconds = std::atoi(argv[i + 1]);
+    if (option == "--submitters") submitters = std::atoi(argv[i + 1]);
+    if (option == "--document") document = argv[i + 1];
+  }
+  init_logging("warn");
+
+  // CUPS first, then Printline, so neither inherits the other's warm page cache advantage
+  // for long (both read the same document from disk anyway).
+  testing::TempDir cups_dir("printline-cupsd");
+  const int cups_port = testing::pick_free_port();
+  auto cupsd = start_cupsd(cups_dir, cups_port);
+  if (!wait_for_port(cups_port)) {
+    std::fprintf(stderr, "cupsd did not start; see %s\n", (cups_dir / "cupsd.out").c_str());
+    return 1;
+  }
+  const Rate cups = measure({"cupsd", cups_port, "/printers/bench", "", ""}, document,
+                            submitters, seconds);
+  cupsd->stop();
+
+  testing::RunningServer server([](server::ServerConfig& config) {
+    config.log_level = "warn";
+  });
+  auto store =
+      std::move(store::open_sqlite_store((server.config().data_dir / "printline.db").string()).value());
+  model::PrintQueue hold;
+  hold.name = "bench";
+  hold.kind = model::QueueKind::kHold;
+  if (!store->create_queue(hold, store::system_actor()).ok()) return 1;
+  model::PriceList prices;
+  prices.prices.push_back({model::PaperSize::kA4, false, 10});
+  prices.prices.push_back({model::PaperSize::kA4, true, 50});
+  if (!store->set_price_list(prices, store::system_actor()).ok()) return 1;
+  auto admin = store->find_user_by_login(testing::RunningServer::kAdminLogin).value();
+  auto token = store->issue_token(admin->id, std::chrono::hours(1)).value();
+  const Rate printline = measure({"printline-server", server.port(), "/ipp/print/bench",
+                                  "Bearer", token.token},
+                                 document, submitters, seconds);
+
+  std::printf("IPP intake, %d submitters, %d s each, document %s\n", submitters, seconds,
+              document.c_str());
+  std::printf("  printline-server (hold queue): %8.1f jobs/s  (%ld accepted, %ld refused)\n",
+              printline.per_second(), printline.accepted, printline.refused);
+  std::printf("  cupsd (stopped queue)        : %8.1f jobs/s  (%ld accepted, %ld refused)\n",
+              cups.per_second(), cups.accepted, cups.refused);
+  std::printf("  ratio printline / cupsd      : %8.2f  (goal >= 1)\n",
+              cups.per_second() > 0 ? printline.per_second() / cups.per_second() : 0.0);
+  return 0;
+}
