@@ -15,6 +15,7 @@
 
 #include "model/user.h"
 #include "server/api_json_response.h"
+#include "server/request_auth.h"
 #include "server/server_context.h"
 #include "store/actor.h"
 
@@ -51,6 +52,9 @@ using ApiRoutes = std::vector<ApiRoute>;
 
 // The largest JSON body the API reads (a fallback batch of 1000 jobs is about 250 KiB).
 inline constexpr std::size_t kMaxApiBodyBytes = 8u << 20;
+
+// The answer to a failed authentication: 401, 429 with Retry-After, or 500.
+ApiError authentication_error(const Authentication& auth);
 
 // Fields allowed in an administrative write; anything else is 400 unknown-field.
 void require_known_fields(const nlohmann::json& body,

@@ -13,26 +13,10 @@
 namespace printline::server {
 namespace {
 
-ApiError rate_limited(const Authentication& auth) {
-  ApiError error;
-  error.status = 429;
-  error.code = "rate-limited";
-  error.message = auth.message;
-  error.retry_after = auth.retry_after;
-  return error;
-}
-
 model::User authenticate(const ApiCall& call) {
   auto auth = authenticate_request(call.request, call.context.store, call.context.login_limiter);
-  if (auth.ok()) return std::move(*auth.user);
-  switch (auth.problem) {
-    case AuthProblem::kRateLimited:
-      throw rate_limited(auth);
-    case AuthProblem::kStoreFailure:
-      throw internal(Error{auth.message});
-    default:
-      throw unauthenticated(auth.message);
-  }
+  if (!auth.ok()) throw authentication_error(auth);
+  return std::move(*auth.user);
 }
 
 void run(const ApiRoute& route, ServerContext& context, const httplib::Request& request,
@@ -75,6 +59,17 @@ void add(httplib::Server& server, const std::string& method, const std::string& 
 }
 
 }  // namespace
+
+ApiError authentication_error(const Authentication& auth) {
+  if (auth.problem == AuthProblem::kStoreFailure) return internal(Error{auth.message});
+  if (auth.problem != AuthProblem::kRateLimited) return unauthenticated(auth.message);
+  ApiError error;
+  error.status = 429;
+  error.code = "rate-limited";
+  error.message = auth.message;
+  error.retry_after = auth.retry_after;
+  return error;
+}
 
 nlohmann::json ApiCall::json_body() const {
   if (request.body.size() > kMaxApiBodyBytes) {

@@ -21,18 +21,7 @@ void login(ApiCall& call) {
   const std::string password = string_field(body, "password");
   auto auth = authenticate_password(call.request.remote_addr, login, password, call.context.store,
                                     call.context.login_limiter);
-  if (!auth.ok()) {
-    if (auth.problem == AuthProblem::kRateLimited) {
-      ApiError error;
-      error.status = 429;
-      error.code = "rate-limited";
-      error.message = auth.message;
-      error.retry_after = auth.retry_after;
-      throw error;
-    }
-    if (auth.problem == AuthProblem::kStoreFailure) throw internal(Error{auth.message});
-    throw unauthenticated(auth.message);
-  }
+  if (!auth.ok()) throw authentication_error(auth);
   auto token = read_or_throw(call.context.store.issue_token(auth.user->id, kTokenLifetime));
   send_json(call.response, {{"token", token.token},
                             {"expires_at", model::format_timestamp(token.expires_at)},
