@@ -92,5 +92,18 @@ TEST_F(HeldJobTest, OwnerReleasesAHeldJobOnceThereIsCreditAndCancelsAnother) {
   EXPECT_EQ(cancelled.json["state"], "cancelled");
 }
 
+TEST_F(HeldJobTest, FallbackUploadOfAUuidTheServerAlreadyTookIsADuplicate) {
+  // D6: the connection broke after the server accepted the job; the client fell back anyway.
+  ASSERT_EQ(admin_->post("/api/v1/queues", {{"name", "secure"}, {"kind", "hold"}}).status, 201);
+  const auto uuid = hold_a_job();
+  ASSERT_EQ(wait_for_state(uuid, "held")["state"], "held");
+  const auto balance = balance_of(*alice_);
+  auto reply = upload(*alice_, {offline_job(uuid, color_printer_)});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.json["results"][0]["status"], "duplicate");
+  EXPECT_EQ(reply.json["results"][0]["job"]["origin"], "server");
+  EXPECT_EQ(balance_of(*alice_), balance);
+}
+
 }  // namespace
 }  // namespace printline::testing
