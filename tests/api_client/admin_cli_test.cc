@@ -1,0 +1,314 @@
+// `printline login` and `printline admin …` as an administrator would script them: the built
+// binary against a real in-process server, every value read back with --json.
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "loopback_ports.h"
+#include "server/running_server.h"
+
+namespace printline::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Exit codes from apps/printline/exit_codes.h (the contract scripts rely on).
+constexpr int kOk = 0;
+constexpr int kNotLoggedIn = 12;
+constexpr int kRefusedByServer = 13;
+constexpr int kServerUnreachable = 14;
+
+class AdminCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new RunningServer();
+    char pattern[] = "/tmp/printline-cli-test-XXXXXX";
+    home_ = ::mkdtemp(pattern);
+    std::ofstream(home_ / "admin-password") << RunningServer::kAdminPassword << "\n";
+    std::ofstream(home_ / "alice-password") << "alice-secret-1\n";
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+    fs::remove_all(home_);
+  }
+
+  static std::map<std::string, std::string> environment(const fs::path& config) {
+    return {{"XDG_CONFIG_HOME", config.string()},
+            {"HOME", home_.string()},
+            {"PRINTLINE_SERVER", ""},
+            {"PRINTLINE_TOKEN", ""},
+            {"PRINTLINE_PASSWORD", ""},
+            {"PRINTLINE_USER_PASSWORD", ""}};
+  }
+
+  // Runs printline with the suite's saved login.
+  static CliRun cli(const std::vector<std::string>& arguments) {
+    return run_cli(PRINTLINE_CLI_PATH, arguments, environment(home_ / "config"));
+  }
+
+  // Runs `printline admin --json …`, expects success, returns the parsed answer.
+  static nlohmann::json json_of(std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), {"admin", "--json"});
+    const CliRun run = cli(arguments);
+    EXPECT_EQ(run.exit_code, kOk) << run.err;
+    auto parsed = nlohmann::json::parse(run.out, nullptr, false);
+    EXPECT_FALSE(parsed.is_discarded()) << run.out;
+    return parsed;
+  }
+
+  static void expect_ok(const std::vector<std::string>& arguments) {
+    const CliRun run = cli(arguments);
+    EXPECT_EQ(run.exit_code, kOk) << "printline " << ::testing::PrintToString(arguments) << "\n"
+                                  << run.err;
+  }
+
+  static void login() {
+    const CliRun run = cli({"login", "--server", server_->base_url(), "--user", "admin",
+                            "--password-file", (home_ / "admin-password").string()});
+    ASSERT_EQ(run.exit_code, kOk) << run.err;
+  }
+
+  static RunningServer* server_;
+  static fs::path home_;
+};
+
+RunningServer* AdminCliTest::server_ = nullptr;
+fs::path AdminCliTest::home_;
+
+TEST_F(AdminCliTest, LoginSavesTheTokenReadableOnlyByTheUser) {
+  const CliRun run = cli({"login", "--server", server_->base_url(), "--user", "admin",
+                          "--password-file", (home_ / "admin-password").string()});
+  ASSERT_EQ(run.exit_code, kOk) << run.err;
+  EXPECT_NE(run.out.find("Logged in"), std::string::npos);
+  const fs::path saved = home_ / "config" / "printline" / "credentials.json";
+  ASSERT_TRUE(fs::exists(saved));
+  struct stat info {};
+  ASSERT_EQ(::stat(saved.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600);
+  std::ifstream in(saved);
+  const auto j = nlohmann::json::parse(in);
+  EXPECT_FALSE(j.value("token", "").empty());
+  EXPECT_EQ(j.value("server", ""), server_->base_url());
+}
+
+TEST_F(AdminCliTest, WrongPasswordIsRefusedWithTheServersMessage) {
+  const fs::path config = home_ / "other-config";
+  std::ofstream(home_ / "wrong") << "wrong-password\n";
+  const CliRun run = run_cli(PRINTLINE_CLI_PATH,
+                             {"login", "--server", server_->base_url(), "--user", "admin",
+                              "--password-file", (home_ / "wrong").string()},
+                             environment(config));
+  EXPECT_EQ(run.exit_code, kRefusedByServer);
+  EXPECT_NE(run.err.find("printline login: "), std::string::npos) << run.err;
+  EXPECT_FALSE(fs::exists(config / "printline" / "credentials.json"));
+}
+
+TEST_F(AdminCliTest, SetsUpUsersPrintersGroupQueueAndProfile) {
+  login();
+  // Users
+  const CliRun created =
+      cli({"admin", "users", "create", "alice", "--name", "Alice Martin", "--email",
+           "alice@example.org", "--quota-period", "month", "--quota-pages", "500",
+           "--password-file", (home_ / "alice-password").string()});
+  ASSERT_EQ(created.exit_code, kOk) << created.err;
+  expect_ok({"admin", "users", "top-up", "alice", "12.50", "--note", "cash"});
+  auto alice = json_of({"users", "show", "alice"});
+  EXPECT_EQ(alice.value("name", ""), "Alice Martin");
+  EXPECT_EQ(alice.value("email", ""), "alice@example.org");
+  EXPECT_EQ(alice.value("role", ""), "user");
+  EXPECT_EQ(alice.value("balance_cents", 0), 1250);
+  ASSERT_TRUE(alice["quota"].is_object()) << alice.dump();
+  EXPECT_EQ(alice["quota"].value("page_limit", 0), 500);
+  EXPECT_EQ(alice["quota"].value("period", ""), "month");
+
+  expect_ok(
+      {"admin", "users", "create", "bob", "--password-file", (home_ / "alice-password").string()});
+  expect_ok({"admin", "users", "set-role", "bob", "admin"});
+  expect_ok({"admin", "users", "update", "bob", "--name", "Bob", "--no-credit"});
+  auto bob = json_of({"users", "show", "bob"});
+  EXPECT_EQ(bob.value("role", ""), "admin");
+  EXPECT_EQ(bob.value("name", ""), "Bob");
+  EXPECT_EQ(bob.value("pays_with_credit", true), false);
+  expect_ok({"admin", "users", "set-password", "bob", "--password-file",
+             (home_ / "admin-password").string()});
+  expect_ok({"admin", "users", "delete", "bob"});
+  auto users = json_of({"users", "list"});
+  for (const auto& u : users.value("users", nlohmann::json::array())) {
+    EXPECT_NE(u.value("login", ""), "bob");
+  }
+
+  // Printers: a Kyocera with a device spooling port, and a plain mono printer.
+  expect_ok({"admin",         "printers",     "create",
+             "floor2-color",  "--uri",        "socket://127.0.0.1:9100",
+             "--color",       "--paper",      "A3",
+             "--duplex",      "--vendor",     "Kyocera",
+             "--location",    "2nd floor",    "--spool-protocol",
+             "lpr",           "--spool-port", "515",
+             "--spool-queue", "spool"});
+  expect_ok({"admin", "printers", "create", "hall-mono", "--uri", "lpd://127.0.0.1:515/lp",
+             "--mono", "--vendor", "Brother"});
+  auto color = json_of({"printers", "show", "floor2-color"});
+  EXPECT_EQ(color.value("device_uri", ""), "socket://127.0.0.1:9100");
+  EXPECT_EQ(color.value("color", false), true);
+  EXPECT_EQ(color.value("largest_paper", ""), "A3");
+  EXPECT_EQ(color.value("duplex", false), true);
+  EXPECT_EQ(color.value("vendor", ""), "Kyocera");
+  EXPECT_EQ(color.value("location", ""), "2nd floor");
+  ASSERT_TRUE(color["spooling_port"].is_object()) << color.dump();
+  EXPECT_EQ(color["spooling_port"].value("protocol", ""), "LPR");
+  EXPECT_EQ(color["spooling_port"].value("port", 0), 515);
+  EXPECT_EQ(color["spooling_port"].value("queue", ""), "spool");
+  const auto color_id = color.value("id", 0);
+  const auto mono_id = json_of({"printers", "show", "hall-mono"}).value("id", 0);
+  expect_ok({"admin", "printers", "update", "hall-mono", "--location", "hall"});
+  EXPECT_EQ(json_of({"printers", "show", "hall-mono"}).value("location", ""), "hall");
+
+  // Group, in failover order, and a direct queue on it.
+  expect_ok({"admin", "groups", "create", "floor2", "--description", "second floor", "--printers",
+             "floor2-color,hall-mono"});
+  auto group = json_of({"groups", "show", "floor2"});
+  EXPECT_EQ(group["printer_ids"], nlohmann::json({color_id, mono_id}));
+  EXPECT_EQ(group.value("description", ""), "second floor");
+  expect_ok(
+      {"admin", "queues", "create", "floor2-direct", "--kind", "direct", "--group", "floor2"});
+  auto queue = json_of({"queues", "show", "floor2-direct"});
+  EXPECT_EQ(queue.value("kind", ""), "direct");
+  EXPECT_EQ(queue["group_id"], group["id"]);
+  EXPECT_TRUE(queue["printer_id"].is_null());
+
+  // Prices
+  expect_ok({"admin", "prices", "set", "--price", "A4:mono=0.10", "--price", "A4:colour=0.50",
+             "--duplex-discount", "10"});
+  auto prices = json_of({"prices", "show"});
+  EXPECT_EQ(prices.value("duplex_discount_percent", 0), 10);
+  EXPECT_EQ(prices["prices"].size(), 2u) << prices.dump();
+
+  // A default profile with fallback printing (FP-4…FP-6).
+  const CliRun profile = cli({"admin",
+                              "profiles",
+                              "create",
+                              "office",
+                              "--default",
+                              "--assign-users",
+                              "alice",
+                              "--server-addresses",
+                              server_->base_url(),
+                              "--client-connect-timeout-ms",
+                              "2000",
+                              "--heartbeat-interval-s",
+                              "5",
+                              "--fallback-enabled",
+                              "--fallback-printers",
+                              "floor2-color,hall-mono",
+                              "--release-condition",
+                              "credit-quota",
+                              "--device-protocol",
+                              "lpr",
+                              "--device-queue",
+                              "lp",
+                              "--keep-days",
+                              "3"});
+  ASSERT_EQ(profile.exit_code, kOk) << profile.err;
+  auto office = json_of({"profiles", "show", "office"});
+  EXPECT_EQ(office.value("is_default", false), true);
+  EXPECT_EQ(office["assigned_users"], nlohmann::json({"alice"}));
+  EXPECT_EQ(office["server_addresses"], nlohmann::json({server_->base_url()}));
+  EXPECT_EQ(office.value("connect_timeout_ms", 0), 2000);
+  EXPECT_EQ(office.value("heartbeat_interval_s", 0), 5);
+  const auto& fallback = office["fallback"];
+  EXPECT_EQ(fallback.value("enabled", false), true);
+  EXPECT_EQ(fallback["printer_ids"], nlohmann::json({color_id, mono_id}));
+  EXPECT_EQ(fallback.value("release", ""), "credit-quota");
+  EXPECT_EQ(fallback["port"].value("protocol", ""), "LPR");
+  EXPECT_EQ(fallback["port"].value("port", 0), 515);
+  EXPECT_EQ(fallback["port"].value("queue", ""), "lp");
+  EXPECT_EQ(fallback.value("kx_integration", true), false);
+  EXPECT_EQ(fallback.value("keep_waiting_days", 0), 3);
+
+  // Update keeps the fallback settings not named.
+  expect_ok({"admin", "profiles", "update", "office", "--fallback-group", "floor2"});
+  office = json_of({"profiles", "show", "office"});
+  EXPECT_EQ(office["fallback"]["group_id"], group["id"]);
+  EXPECT_EQ(office["fallback"]["printer_ids"], nlohmann::json::array());
+  EXPECT_EQ(office["fallback"].value("release", ""), "credit-quota");
+  EXPECT_EQ(office["fallback"].value("keep_waiting_days", 0), 3);
+
+  // Everything above is in the audit log.
+  auto audit = json_of({"audit", "--limit", "100"});
+  EXPECT_GE(audit.value("entries", nlohmann::json::array()).size(), 8u);
+  expect_ok({"admin", "jobs", "list", "--user", "alice"});
+  expect_ok({"admin", "reports", "--by", "user"});
+  expect_ok({"admin", "reports", "--by", "period", "--period", "month", "--csv"});
+}
+
+TEST_F(AdminCliTest, KxIntegrationWithANonKyoceraPrinterIsRefusedWithTheReason) {
+  login();
+  expect_ok({"admin", "printers", "create", "lobby-hp", "--uri", "socket://127.0.0.1:9101",
+             "--vendor", "HP"});
+  const CliRun run = cli({"admin", "profiles", "create", "kx", "--fallback-enabled",
+                          "--kx-integration", "--fallback-printers", "lobby-hp"});
+  EXPECT_EQ(run.exit_code, kRefusedByServer) << run.out << run.err;
+  EXPECT_NE(run.err.find("printline admin profiles create: "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("lobby-hp"), std::string::npos) << run.err;  // names the printer
+  EXPECT_NE(run.err.find("Kyocera"), std::string::npos) << run.err;   // says why
+  // Nothing was saved.
+  const CliRun show = cli({"admin", "profiles", "show", "kx"});
+  EXPECT_EQ(show.exit_code, kRefusedByServer);
+}
+
+TEST_F(AdminCliTest, ServerErrorsAreShownWithTheirMessage) {
+  login();
+  const CliRun run = cli({"admin", "users", "show", "nobody-here"});
+  EXPECT_EQ(run.exit_code, kRefusedByServer);
+  EXPECT_NE(run.err.find("printline admin users show: "), std::string::npos) << run.err;
+}
+
+TEST_F(AdminCliTest, UnreachableServerHasItsOwnExitCode) {
+  const int port = closed_loopback_port();
+  const CliRun run = cli({"admin", "users", "list", "--server",
+                          "http://127.0.0.1:" + std::to_string(port), "--token", "plt_x"});
+  EXPECT_EQ(run.exit_code, kServerUnreachable) << run.err;
+  EXPECT_NE(run.err.find("Cannot reach"), std::string::npos) << run.err;
+}
+
+TEST_F(AdminCliTest, WithoutLoginSaysHowToLogIn) {
+  const CliRun run =
+      run_cli(PRINTLINE_CLI_PATH, {"admin", "users", "list"}, environment(home_ / "empty-config"));
+  EXPECT_EQ(run.exit_code, kNotLoggedIn);
+  EXPECT_NE(run.err.find("printline login"), std::string::npos) << run.err;
+}
+
+TEST_F(AdminCliTest, PlainUserIsToldItNeedsAnAdministrator) {
+  login();
+  expect_ok({"admin", "users", "create", "carol", "--password-file",
+             (home_ / "alice-password").string()});
+  const fs::path config = home_ / "carol-config";
+  const auto env = environment(config);
+  const CliRun in = run_cli(PRINTLINE_CLI_PATH,
+                            {"login", "--server", server_->base_url(), "--user", "carol",
+                             "--password-file", (home_ / "alice-password").string()},
+                            env);
+  ASSERT_EQ(in.exit_code, kOk) << in.err;
+  const CliRun run = run_cli(PRINTLINE_CLI_PATH, {"admin", "users", "list"}, env);
+  EXPECT_EQ(run.exit_code, kRefusedByServer);
+  EXPECT_NE(run.err.find("administrator"), std::string::npos) << run.err;
+}
+
+TEST_F(AdminCliTest, LogoutRevokesAndForgets) {
+  login();
+  const CliRun out = cli({"logout"});
+  EXPECT_EQ(out.exit_code, kOk) << out.err;
+  EXPECT_FALSE(fs::exists(home_ / "config" / "printline" / "credentials.json"));
+  const CliRun after = cli({"admin", "users", "list"});
+  EXPECT_EQ(after.exit_code, kNotLoggedIn);
+}
+
+}  // namespace
+}  // namespace printline::testing
