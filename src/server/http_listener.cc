@@ -21,6 +21,9 @@ Result<std::unique_ptr<HttpListener>> HttpListener::create(const ServerConfig& c
   }
   const int threads = config.http_threads;
   server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Answers go out as headers then body; without NODELAY the body waits ~40 ms for the
+  // client's delayed ACK (measured: 25 IPP jobs/s per client instead of hundreds).
+  server->set_tcp_nodelay(true);
   server->set_payload_max_length(config.max_upload_bytes);
   server->set_read_timeout(30, 0);
   server->set_write_timeout(30, 0);
