@@ -89,6 +89,8 @@ ipp_status_t status_for_submit_error(const std::string& message) {
     return IPP_STATUS_ERROR_REQUEST_ENTITY;
   if (message.rfind("The document cannot be printed", 0) == 0)
     return IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR;
+  if (message.find("is already used by another job") != std::string::npos)
+    return IPP_STATUS_ERROR_NOT_POSSIBLE;
   if (message.find("is not a job UUID") != std::string::npos)
     return IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES;
   return IPP_STATUS_ERROR_INTERNAL;

@@ -122,8 +122,14 @@ class PipelineJobService final : public JobService {
     auto existing = store_.find_job(uuid);
     if (!existing.ok()) return existing.error();
     if (*existing) {
-      // D6: the same job again; its new copy of the document is discarded unread.
       drain(document);
+      if ((*existing)->owner_id != submission.owner.id) {
+        // Never reveal or touch another user's job through its UUID.
+        return Error{fmt::format("The job UUID {} is already used by another job; the client "
+                                 "must give every job a new UUID.",
+                                 uuid)};
+      }
+      // D6: the same job again; its new copy of the document is discarded unread.
       object_logger("job", uuid)->info("submitted again by {}: nothing printed or charged",
                                        submission.owner.login);
       return store::RecordedJob{**existing, true, false};

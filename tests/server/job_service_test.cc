@@ -70,6 +70,11 @@ TEST_F(JobServiceTest, SameUuidIsOneJobPrintedOnceAndChargedOnce) {
   EXPECT_TRUE(again->duplicate);
   EXPECT_EQ(again->job.state, JobState::kPrinted);
 
+  auto mallory = fixture.user("mallory", 500);
+  auto hijack = fixture.submit(mallory, "direct", uuid);
+  ASSERT_FALSE(hijack.ok());
+  EXPECT_NE(hijack.error().message.find("already used by another job"), std::string::npos);
+
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(sink.received(), read_file(kTestPdf));  // one copy
   EXPECT_EQ(fixture.charges(alice.id), 1);
