@@ -214,7 +214,7 @@ void add_printer_attributes(ipp_t* response, const PrinterAttributeContext& wher
   }
   if (wanted(requested, "multiple-document-jobs-supported"))
     ippAddBoolean(response, kGroup, "multiple-document-jobs-supported", 0);
-  integer("multiple-operation-time-out", 60);
+  integer("multiple-operation-time-out", kMultipleOperationTimeOut);
   if (wanted(requested, "job-ids-supported")) ippAddBoolean(response, kGroup, "job-ids-supported", 1);
   if (wanted(requested, "which-jobs-supported")) {
     const char* which[] = {"completed", "not-completed", "all"};

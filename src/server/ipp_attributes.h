@@ -12,6 +12,7 @@
 namespace printline::server {
 
 inline constexpr int kMaxCopies = 999;
+inline constexpr int kMultipleOperationTimeOut = 60;  // seconds
 
 bool is_supported_document_format(std::string_view mime_type);
 bool is_completed(model::JobState state);  // printed, failed or cancelled

@@ -98,6 +98,8 @@ ipp_status_t status_for_submit_error(const std::string& message) {
 
 bool is_admin(const model::User& user) { return user.role == model::Role::kAdmin; }
 
+constexpr std::size_t kMaxCreatedJobs = 10000;
+
 int compare_names(void* a, void* b, void*) {
   return std::strcmp(static_cast<const char*>(a), static_cast<const char*>(b));
 }
@@ -252,6 +254,14 @@ void IppQueues::create_job(Call& call) {
   int id = 0;
   {
     std::lock_guard lock(mutex_);
+    // A Create-Job whose document never came is forgotten after multiple-operation-time-out
+    // (ten times over), so abandoned requests cannot grow the table without bound.
+    const auto stale = job.created_at - std::chrono::seconds(10 * kMultipleOperationTimeOut);
+    std::erase_if(created_, [&](const auto& entry) { return entry.second.created_at < stale; });
+    if (created_.size() >= kMaxCreatedJobs) {
+      call.status(IPP_STATUS_ERROR_BUSY, "Too many jobs wait for their document; try later.");
+      return;
+    }
     id = next_created_id_++;
     created_[id] = job;
     uuid_of_[id] = job.uuid;
