@@ -85,8 +85,7 @@ Rate measure(const Target& target, const std::string& document, int submitters, 
   const auto deadline = start + std::chrono::seconds(seconds);
   std::vector<std::thread> threads;
   for (int i = 0; i < submitters; ++i) {
-    threads.emplace_back(
-        [&] { submit_until(target, document, deadline, accepted, refused); });
+    threads.emplace_back([&] { submit_until(target, document, deadline, accepted, refused); });
   }
   for (auto& thread : threads) thread.join();
   Rate rate;
@@ -169,15 +168,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cupsd did not start; see %s\n", (cups_dir / "cupsd.out").c_str());
     return 1;
   }
-  const Rate cups = measure({"cupsd", cups_port, "/printers/bench", "", ""}, document,
-                            submitters, seconds);
+  const Rate cups =
+      measure({"cupsd", cups_port, "/printers/bench", "", ""}, document, submitters, seconds);
   cupsd->stop();
 
-  testing::RunningServer server([](server::ServerConfig& config) {
-    config.log_level = "warn";
-  });
-  auto store =
-      std::move(store::open_sqlite_store((server.config().data_dir / "printline.db").string()).value());
+  testing::RunningServer server([](server::ServerConfig& config) { config.log_level = "warn"; });
+  auto store = std::move(
+      store::open_sqlite_store((server.config().data_dir / "printline.db").string()).value());
   model::PrintQueue hold;
   hold.name = "bench";
   hold.kind = model::QueueKind::kHold;
@@ -188,9 +185,9 @@ int main(int argc, char** argv) {
   if (!store->set_price_list(prices, store::system_actor()).ok()) return 1;
   auto admin = store->find_user_by_login(testing::RunningServer::kAdminLogin).value();
   auto token = store->issue_token(admin->id, std::chrono::hours(1)).value();
-  const Rate printline = measure({"printline-server", server.port(), "/ipp/print/bench",
-                                  "Bearer", token.token},
-                                 document, submitters, seconds);
+  const Rate printline =
+      measure({"printline-server", server.port(), "/ipp/print/bench", "Bearer", token.token},
+              document, submitters, seconds);
 
   std::printf("IPP intake, %d submitters, %d s each, document %s\n", submitters, seconds,
               document.c_str());

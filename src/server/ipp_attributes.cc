@@ -9,7 +9,7 @@ namespace printline::server {
 namespace {
 
 constexpr std::array<const char*, 6> kFormats = {
-    "application/octet-stream", "application/pdf",  "application/postscript",
+    "application/octet-stream", "application/pdf",          "application/postscript",
     "application/vnd.hp-pcl",   "application/vnd.hp-pclxl", "text/plain"};
 
 bool wanted(cups_array_t* requested, const char* name) {
@@ -76,7 +76,8 @@ bool is_completed(model::JobState state) {
 void add_job_attributes(ipp_t* response, const model::Job& job, const std::string& owner,
                         const JobAttributeContext& where, cups_array_t* requested) {
   constexpr ipp_tag_t kGroup = IPP_TAG_JOB;
-  if (wanted(requested, "job-id")) ippAddInteger(response, kGroup, IPP_TAG_INTEGER, "job-id", where.job_id);
+  if (wanted(requested, "job-id"))
+    ippAddInteger(response, kGroup, IPP_TAG_INTEGER, "job-id", where.job_id);
   if (wanted(requested, "job-uri"))
     ippAddString(response, kGroup, IPP_TAG_URI, "job-uri", nullptr, where.job_uri.c_str());
   if (wanted(requested, "job-uuid")) {
@@ -102,8 +103,7 @@ void add_job_attributes(ipp_t* response, const model::Job& job, const std::strin
                  job_state_reason(job.state));
   }
   if (wanted(requested, "job-state-message") && !job.outcome.empty()) {
-    ippAddString(response, kGroup, IPP_TAG_TEXT, "job-state-message", nullptr,
-                 job.outcome.c_str());
+    ippAddString(response, kGroup, IPP_TAG_TEXT, "job-state-message", nullptr, job.outcome.c_str());
   }
   if (wanted(requested, "job-printer-up-time"))
     ippAddInteger(response, kGroup, IPP_TAG_INTEGER, "job-printer-up-time", where.printer_up_time);
@@ -137,13 +137,15 @@ void add_printer_attributes(ipp_t* response, const PrinterAttributeContext& wher
                             cups_array_t* requested) {
   constexpr ipp_tag_t kGroup = IPP_TAG_PRINTER;
   auto keyword = [&](const char* name, const char* value) {
-    if (wanted(requested, name)) ippAddString(response, kGroup, IPP_TAG_KEYWORD, name, nullptr, value);
+    if (wanted(requested, name))
+      ippAddString(response, kGroup, IPP_TAG_KEYWORD, name, nullptr, value);
   };
   auto integer = [&](const char* name, int value) {
     if (wanted(requested, name)) ippAddInteger(response, kGroup, IPP_TAG_INTEGER, name, value);
   };
   if (wanted(requested, "printer-uri-supported"))
-    ippAddString(response, kGroup, IPP_TAG_URI, "printer-uri-supported", nullptr, where.uri.c_str());
+    ippAddString(response, kGroup, IPP_TAG_URI, "printer-uri-supported", nullptr,
+                 where.uri.c_str());
   keyword("uri-security-supported", where.tls ? "tls" : "none");
   keyword("uri-authentication-supported", "basic");
   if (wanted(requested, "printer-name"))
@@ -153,7 +155,8 @@ void add_printer_attributes(ipp_t* response, const PrinterAttributeContext& wher
                  fmt::format("Printline queue {}", where.queue.name).c_str());
   }
   if (wanted(requested, "printer-location"))
-    ippAddString(response, kGroup, IPP_TAG_TEXT, "printer-location", nullptr, where.location.c_str());
+    ippAddString(response, kGroup, IPP_TAG_TEXT, "printer-location", nullptr,
+                 where.location.c_str());
   if (wanted(requested, "printer-make-and-model")) {
     ippAddString(response, kGroup, IPP_TAG_TEXT, "printer-make-and-model", nullptr,
                  where.queue.kind == model::QueueKind::kHold ? "Printline hold queue"
@@ -167,8 +170,9 @@ void add_printer_attributes(ipp_t* response, const PrinterAttributeContext& wher
   if (wanted(requested, "printer-is-accepting-jobs"))
     ippAddBoolean(response, kGroup, "printer-is-accepting-jobs", 1);
   if (wanted(requested, "operations-supported")) {
-    const int ops[] = {IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,       IPP_OP_CREATE_JOB,
-                       IPP_OP_SEND_DOCUMENT, IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES,
+    const int ops[] = {IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,
+                       IPP_OP_CREATE_JOB, IPP_OP_SEND_DOCUMENT,
+                       IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES,
                        IPP_OP_GET_JOBS,   IPP_OP_GET_PRINTER_ATTRIBUTES};
     ippAddIntegers(response, kGroup, IPP_TAG_ENUM, "operations-supported",
                    static_cast<int>(std::size(ops)), ops);
@@ -215,7 +219,8 @@ void add_printer_attributes(ipp_t* response, const PrinterAttributeContext& wher
   if (wanted(requested, "multiple-document-jobs-supported"))
     ippAddBoolean(response, kGroup, "multiple-document-jobs-supported", 0);
   integer("multiple-operation-time-out", kMultipleOperationTimeOut);
-  if (wanted(requested, "job-ids-supported")) ippAddBoolean(response, kGroup, "job-ids-supported", 1);
+  if (wanted(requested, "job-ids-supported"))
+    ippAddBoolean(response, kGroup, "job-ids-supported", 1);
   if (wanted(requested, "which-jobs-supported")) {
     const char* which[] = {"completed", "not-completed", "all"};
     ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "which-jobs-supported", 3, nullptr, which);

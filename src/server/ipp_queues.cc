@@ -203,8 +203,8 @@ bool IppQueues::check_job_template(Call& call) {
 namespace {
 
 // The job settings of a Print-Job or Create-Job request.
-void read_job_settings(ipp_t* request, std::string* uuid, std::string* title,
-                       std::string* format, int* copies, std::optional<bool>* duplex) {
+void read_job_settings(ipp_t* request, std::string* uuid, std::string* title, std::string* format,
+                       int* copies, std::optional<bool>* duplex) {
   if (ipp_attribute_t* attr = ippFindAttribute(request, "job-uuid", IPP_TAG_URI)) {
     std::string value = ippGetString(attr, 0, nullptr);
     *uuid = value.rfind("urn:uuid:", 0) == 0 ? value.substr(9) : value;

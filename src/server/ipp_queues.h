@@ -30,7 +30,7 @@ struct IppExchange {
   std::string authority;  // "host:port" the client used, for printer-uri-supported and job-uri
   ipp_t* request = nullptr;
   transport::DocumentSource* document = nullptr;  // the bytes after the IPP message
-  std::function<Authentication()> authenticate;    // called only by operations that need it
+  std::function<Authentication()> authenticate;   // called only by operations that need it
 };
 
 struct IppAnswer {
@@ -44,8 +44,8 @@ class IppQueues {
   IppAnswer handle(IppExchange& exchange);
 
  private:
-  struct Call;             // one request being answered
-  struct CreatedJob {      // a Create-Job waiting for its Send-Document
+  struct Call;         // one request being answered
+  struct CreatedJob {  // a Create-Job waiting for its Send-Document
     std::string uuid;
     std::int64_t owner_id = 0;
     std::string queue_name;

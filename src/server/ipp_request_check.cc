@@ -18,17 +18,16 @@ std::optional<IppProblem> check_ipp_request(ipp_t* request) {
   int minor = 0;
   const int major = ippGetVersion(request, &minor);
   if (major < 1 || major > 2) {
-    return IppProblem{IPP_STATUS_ERROR_VERSION_NOT_SUPPORTED,
-                      fmt::format("IPP version {}.{} is not supported (1.0 to 2.x are).", major,
-                                  minor)};
+    return IppProblem{
+        IPP_STATUS_ERROR_VERSION_NOT_SUPPORTED,
+        fmt::format("IPP version {}.{} is not supported (1.0 to 2.x are).", major, minor)};
   }
   if (ippGetRequestId(request) <= 0) {
     return IppProblem{IPP_STATUS_ERROR_BAD_REQUEST,
                       fmt::format("Bad request-id {}.", ippGetRequestId(request))};
   }
   ipp_tag_t previous = IPP_TAG_ZERO;
-  for (ipp_attribute_t* attr = ippFirstAttribute(request); attr;
-       attr = ippNextAttribute(request)) {
+  for (ipp_attribute_t* attr = ippFirstAttribute(request); attr; attr = ippNextAttribute(request)) {
     const ipp_tag_t group = ippGetGroupTag(attr);
     if (group == IPP_TAG_ZERO) continue;  // separator
     if (group < previous) {

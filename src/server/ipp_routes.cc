@@ -125,7 +125,8 @@ void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
     });
     // The listener refuses a body over max_upload_bytes before it reaches us.
     if (!complete && !write_failed && !too_large &&
-        request.get_header_value<std::uint64_t>("Content-Length") > context.config.max_upload_bytes) {
+        request.get_header_value<std::uint64_t>("Content-Length") >
+            context.config.max_upload_bytes) {
       too_large = true;
     }
     if (too_large) {

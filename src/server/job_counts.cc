@@ -35,9 +35,10 @@ Result<JobCounting> count_job(const analysis::JobAnalysis& analysis, int copies,
   if (counts.copies < 1) counts.copies = 1;
   auto cost = model::price_job(prices, counts, printer_is_color);
   if (!cost.ok()) {
-    return Error{fmt::format("This job cannot be priced: {}. Ask an administrator to complete "
-                             "the price list.",
-                             cost.error().message)};
+    return Error{
+        fmt::format("This job cannot be priced: {}. Ask an administrator to complete "
+                    "the price list.",
+                    cost.error().message)};
   }
   counting.cost_cents = *cost;
   return counting;

@@ -28,8 +28,8 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
     auto source = transport::open_document_file(document);
     if (!source.ok()) {
       report.worth_retrying = false;
-      report.message = fmt::format("The job's document is missing on the server: {}",
-                                   source.error().message);
+      report.message =
+          fmt::format("The job's document is missing on the server: {}", source.error().message);
       return report;
     }
     auto result = transport::send_document(printer.device_uri, **source, options);

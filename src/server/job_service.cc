@@ -49,9 +49,7 @@ std::string sentence(std::string text) {
   return text;
 }
 
-Error not_found(std::string_view uuid) {
-  return Error{fmt::format("There is no job {}.", uuid)};
-}
+Error not_found(std::string_view uuid) { return Error{fmt::format("There is no job {}.", uuid)}; }
 
 void drain(transport::DocumentSource& document) {
   std::array<char, 64 * 1024> buffer{};
@@ -79,8 +77,8 @@ class PipelineJobService final : public JobService {
       if (printing->empty()) break;
       for (const auto& job : *printing) {
         object_logger("job", job.uuid)->warn("held: {}", kInterruptedReason);
-        auto held = store_.set_job_state(job.uuid, JobState::kHeld, std::nullopt,
-                                         kInterruptedReason);
+        auto held =
+            store_.set_job_state(job.uuid, JobState::kHeld, std::nullopt, kInterruptedReason);
         if (!held.ok()) return held.error();
       }
     }
@@ -114,9 +112,10 @@ class PipelineJobService final : public JobService {
     std::string uuid = submission.uuid.empty() ? new_job_uuid() : submission.uuid;
     std::transform(uuid.begin(), uuid.end(), uuid.begin(), ::tolower);
     if (!is_valid_job_uuid(uuid)) {
-      return Error{fmt::format("\"{}\" is not a job UUID (like 1b4e28ba-2fa1-4d2b-a3f6-"
-                               "0123456789ab).",
-                               submission.uuid)};
+      return Error{
+          fmt::format("\"{}\" is not a job UUID (like 1b4e28ba-2fa1-4d2b-a3f6-"
+                      "0123456789ab).",
+                      submission.uuid)};
     }
     UuidClaim claim(*this, uuid);  // one submission of a UUID at a time in this process
     auto existing = store_.find_job(uuid);
@@ -125,13 +124,14 @@ class PipelineJobService final : public JobService {
       drain(document);
       if ((*existing)->owner_id != submission.owner.id) {
         // Never reveal or touch another user's job through its UUID.
-        return Error{fmt::format("The job UUID {} is already used by another job; the client "
-                                 "must give every job a new UUID.",
-                                 uuid)};
+        return Error{
+            fmt::format("The job UUID {} is already used by another job; the client "
+                        "must give every job a new UUID.",
+                        uuid)};
       }
       // D6: the same job again; its new copy of the document is discarded unread.
-      object_logger("job", uuid)->info("submitted again by {}: nothing printed or charged",
-                                       submission.owner.login);
+      object_logger("job", uuid)
+          ->info("submitted again by {}: nothing printed or charged", submission.owner.login);
       return store::RecordedJob{**existing, true, false};
     }
     auto queue = store_.find_queue_by_name(submission.queue_name);
@@ -153,8 +153,8 @@ class PipelineJobService final : public JobService {
       spool_.remove(uuid);
       return prices.error();
     }
-    auto counting = count_job(*analysis, submission.copies, submission.duplex, *prices,
-                              any_color(*targets));
+    auto counting =
+        count_job(*analysis, submission.copies, submission.duplex, *prices, any_color(*targets));
     if (!counting.ok()) {
       spool_.remove(uuid);
       return counting.error();
@@ -242,8 +242,7 @@ class PipelineJobService final : public JobService {
     auto job = visible_job(uuid, by);
     if (!job.ok()) return job.error();
     if (job->state == JobState::kPrinted) {
-      return Error{fmt::format("Job {} has already printed; it can no longer be cancelled.",
-                               uuid)};
+      return Error{fmt::format("Job {} has already printed; it can no longer be cancelled.", uuid)};
     }
     if (job->state == JobState::kCancelled) return job;
     const std::string key(uuid);
@@ -366,7 +365,8 @@ class PipelineJobService final : public JobService {
       job = **found;
       auto affordable = check_credit(job);
       if (!affordable.ok() || !affordable->allowed) {
-        auto reason = affordable.ok() ? sentence(affordable->reason) + " Top up or ask an "
+        auto reason = affordable.ok() ? sentence(affordable->reason) +
+                                            " Top up or ask an "
                                             "administrator, then release the job."
                                       : affordable.error().message;
         log->info("held: {}", reason);
@@ -466,8 +466,8 @@ class PipelineJobService final : public JobService {
               std::string_view outcome) {
     auto updated = store_.set_job_state(uuid, state, printer_id, outcome);
     if (!updated.ok()) {
-      object_logger("job", uuid)->error("cannot record state {}: {}", model::state_name(state),
-                                        updated.error().message);
+      object_logger("job", uuid)
+          ->error("cannot record state {}: {}", model::state_name(state), updated.error().message);
     }
   }
 

@@ -50,8 +50,8 @@ Result<std::uint64_t> JobSpool::write(std::string_view uuid, transport::Document
   {
     Fd fd(::open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
     if (fd.get() < 0) {
-      return Error{fmt::format("The server cannot store the document ({}: {}).",
-                               part_path.string(), errno_text())};
+      return Error{fmt::format("The server cannot store the document ({}: {}).", part_path.string(),
+                               errno_text())};
     }
     std::array<char, 64 * 1024> buffer{};
     while (true) {
@@ -89,8 +89,8 @@ Result<std::uint64_t> JobSpool::write(std::string_view uuid, transport::Document
   // The rename is durable only once the directory is synced.
   Fd dir(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0 || ::fsync(dir.get()) != 0) {
-    return Error{fmt::format("The server cannot store the document (sync {}: {}).",
-                             dir_.string(), errno_text())};
+    return Error{fmt::format("The server cannot store the document (sync {}: {}).", dir_.string(),
+                             errno_text())};
   }
   return total;
 }

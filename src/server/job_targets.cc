@@ -26,9 +26,10 @@ Result<std::vector<model::Printer>> printers_for(store::Store& store,
     auto group = store.find_group(*queue.group_id);
     if (!group.ok()) return group.error();
     if (!*group) {
-      return Error{fmt::format("Queue {} names a printer group that no longer exists; ask an "
-                               "administrator to fix the queue.",
-                               queue.name)};
+      return Error{
+          fmt::format("Queue {} names a printer group that no longer exists; ask an "
+                      "administrator to fix the queue.",
+                      queue.name)};
     }
     ids = (*group)->printer_ids;
   }
@@ -39,9 +40,10 @@ Result<std::vector<model::Printer>> printers_for(store::Store& store,
     if (*printer) printers.push_back(std::move(**printer));
   }
   if (!ids.empty() && printers.empty()) {
-    return Error{fmt::format("The printers of queue {} no longer exist; ask an administrator to "
-                             "fix the queue.",
-                             queue.name)};
+    return Error{
+        fmt::format("The printers of queue {} no longer exist; ask an administrator to "
+                    "fix the queue.",
+                    queue.name)};
   }
   return printers;
 }

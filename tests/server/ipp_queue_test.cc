@@ -99,8 +99,8 @@ class IppQueueTest : public ::testing::Test {
 // libcups, as a desktop client would: Print-Job with Basic credentials and its job UUID.
 ipp_status_t print_with_libcups(int port, const std::string& uri, const std::string& uuid,
                                 int* job_id) {
-  http_t* http = httpConnect2("127.0.0.1", port, nullptr, AF_INET, HTTP_ENCRYPTION_IF_REQUESTED,
-                              1, 30000, nullptr);
+  http_t* http = httpConnect2("127.0.0.1", port, nullptr, AF_INET, HTTP_ENCRYPTION_IF_REQUESTED, 1,
+                              30000, nullptr);
   if (!http) return IPP_STATUS_ERROR_SERVICE_UNAVAILABLE;
   std::array<char, 256> encoded{};
   const std::string credentials =
@@ -237,9 +237,9 @@ TEST_F(IppQueueTest, BadRequestsGetPreciseAnswers) {
             IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES);
 
   auto not_pdf = ipp_request(IPP_OP_PRINT_JOB, queue_uri("hold"));
-  EXPECT_EQ(post_ipp(server_.port(), "hold", not_pdf.get(), std::string(100, '\x01'), bob())
-                .status(),
-            IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR);
+  EXPECT_EQ(
+      post_ipp(server_.port(), "hold", not_pdf.get(), std::string(100, '\x01'), bob()).status(),
+      IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR);
 }
 
 TEST(IppQueueLimitTest, OversizeUploadIsRefusedClearly) {
@@ -263,8 +263,8 @@ TEST(IppQueueLimitTest, OversizeUploadIsRefusedClearly) {
 // them, as "SKIP-IF-DEFINED uriuser" in the test file expects).
 TEST_F(IppQueueTest, IpptoolIpp11TestPasses) {
   const std::string uri = "ipp://" + std::string(RunningServer::kAdminLogin) + ":" +
-                          RunningServer::kAdminPassword + "@127.0.0.1:" +
-                          std::to_string(server_.port()) + "/ipp/print/office";
+                          RunningServer::kAdminPassword +
+                          "@127.0.0.1:" + std::to_string(server_.port()) + "/ipp/print/office";
   const std::string command = "ipptool -t -T 30 -f " + kTestPdf.string() + " '" + uri +
                               "' /usr/share/cups/ipptool/ipp-1.1.test 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");

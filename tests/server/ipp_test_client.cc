@@ -36,8 +36,8 @@ server::IppPtr ipp_request(ipp_op_t operation, const std::string& printer_uri) {
   return request;
 }
 
-IppReply post_ipp(int port, const std::string& queue, ipp_t* request,
-                  const std::string& document, const std::optional<Credentials>& credentials) {
+IppReply post_ipp(int port, const std::string& queue, ipp_t* request, const std::string& document,
+                  const std::optional<Credentials>& credentials) {
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(std::chrono::seconds(30));
   if (credentials) client.set_basic_auth(credentials->login, credentials->password);

@@ -55,7 +55,8 @@ model::User JobFixture::user(const std::string& login, std::int64_t balance_cent
   user.name = login;
   user.email = login + "@example.com";
   user = must(store_->create_user(user, "password-" + login, store::system_actor()));
-  if (balance_cents > 0) must(store_->top_up(user.id, balance_cents, "test", store::system_actor()));
+  if (balance_cents > 0)
+    must(store_->top_up(user.id, balance_cents, "test", store::system_actor()));
   return *must(store_->find_user(user.id));
 }
 
@@ -67,8 +68,7 @@ model::Printer JobFixture::printer(const std::string& name, const std::string& u
   return must(store_->create_printer(printer, store::system_actor()));
 }
 
-model::PrintQueue JobFixture::direct_queue(const std::string& name,
-                                           const model::Printer& printer) {
+model::PrintQueue JobFixture::direct_queue(const std::string& name, const model::Printer& printer) {
   model::PrintQueue queue;
   queue.name = name;
   queue.printer_id = printer.id;
