@@ -31,8 +31,8 @@ void print_human(const std::string& file, const analysis::JobAnalysis& job) {
             << analysis::method_name(job.page_count_method) << "; colour decided by "
             << analysis::method_name(job.color_method) << "\n"
             << "Duplex:  " << yes_no_unstated(job.duplex) << "\n"
-            << "Copies:  " << (job.copies ? std::to_string(*job.copies) : "not stated in the document")
-            << "\n"
+            << "Copies:  "
+            << (job.copies ? std::to_string(*job.copies) : "not stated in the document") << "\n"
             << "Large format: " << (job.large_format() ? "yes" : "no") << "\n";
   int number = 0;
   for (const auto& page : job.pages) {
@@ -62,8 +62,11 @@ int run_analyze(const AnalyzeArguments& args) {
 
 void add_analyze_command(CLI::App& app, std::function<int()>& run) {
   auto args = std::make_shared<AnalyzeArguments>();
-  CLI::App* analyze = app.add_subcommand("analyze", "Tell what a print job is: format, pages, colour, paper.");
-  analyze->add_option("FILE", args->file, "The document to analyse")->required()->check(CLI::ExistingFile);
+  CLI::App* analyze =
+      app.add_subcommand("analyze", "Tell what a print job is: format, pages, colour, paper.");
+  analyze->add_option("FILE", args->file, "The document to analyse")
+      ->required()
+      ->check(CLI::ExistingFile);
   analyze->add_flag("--json", args->json, "Print the result as JSON");
   analyze->add_flag("--no-ghostscript", args->no_ghostscript,
                     "Use only the document's structure, never render it");

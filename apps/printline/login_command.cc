@@ -45,9 +45,11 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
 
   auto answer = api_client::login(**client, user, *password);
   if (!answer.ok()) {
-    const int code = report_failure("login", answer.error());
-    // A refused password is not "logged out": it is the server refusing this request.
-    return answer.error().unauthenticated() ? static_cast<int>(kRefusedByServer) : code;
+    if (answer.error().unauthenticated()) {
+      // A refused password is the server refusing this request, not "logged out".
+      return report_local_failure("login", api_client::describe(answer.error()), kRefusedByServer);
+    }
+    return report_failure("login", answer.error());
   }
   Credentials credentials{(*client)->preferred_server().to_string(), answer->token,
                           answer->user.login, answer->expires_at};

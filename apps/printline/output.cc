@@ -51,7 +51,7 @@ std::string yes_no(bool value) { return value ? "yes" : "no"; }
 
 std::string text_of(const nlohmann::json& value) {
   if (value.is_null()) return "-";
-  if (value.is_string()) return value.get<std::string>();
+  if (value.is_string()) return value.get<std::string>().empty() ? "-" : value.get<std::string>();
   return value.dump();
 }
 

@@ -31,7 +31,7 @@ void print_json(std::ostream& out, const nlohmann::json& value);
 // 1250 → "12.50"; -5 → "-0.05".
 std::string money(std::int64_t cents);
 std::string yes_no(bool value);
-// A JSON scalar as text: strings bare, null as "-", numbers and booleans as JSON.
+// A JSON scalar as text: strings bare, null and "" as "-", numbers and booleans as JSON.
 std::string text_of(const nlohmann::json& value);
 // j[key] as text, "-" when absent or null.
 std::string field_text(const nlohmann::json& object, const char* key);

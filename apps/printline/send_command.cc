@@ -33,15 +33,24 @@ struct SendArguments {
 int exit_code_for(transport::Outcome outcome) {
   using transport::Outcome;
   switch (outcome) {
-    case Outcome::kDelivered: return kOk;
-    case Outcome::kUnreachable: return kUnreachable;
-    case Outcome::kBusy: return kBusy;
-    case Outcome::kRejectedByDevice: return kRejectedByDevice;
-    case Outcome::kAuthenticationRequired: return kAuthenticationRequired;
-    case Outcome::kFormatNotSupported: return kFormatNotSupported;
-    case Outcome::kTimedOut: return kTimedOut;
-    case Outcome::kCancelled: return kCancelled;
-    case Outcome::kInvalidRequest: return kInvalidRequest;
+    case Outcome::kDelivered:
+      return kOk;
+    case Outcome::kUnreachable:
+      return kUnreachable;
+    case Outcome::kBusy:
+      return kBusy;
+    case Outcome::kRejectedByDevice:
+      return kRejectedByDevice;
+    case Outcome::kAuthenticationRequired:
+      return kAuthenticationRequired;
+    case Outcome::kFormatNotSupported:
+      return kFormatNotSupported;
+    case Outcome::kTimedOut:
+      return kTimedOut;
+    case Outcome::kCancelled:
+      return kCancelled;
+    case Outcome::kInvalidRequest:
+      return kInvalidRequest;
   }
   return kFailure;
 }
@@ -56,7 +65,8 @@ std::string detect_mime_type(const std::string& path) {
   std::array<char, 8192> head{};
   std::ifstream in(path, std::ios::binary);
   in.read(head.data(), head.size());
-  const auto detected = analysis::detect_format({head.data(), static_cast<std::size_t>(in.gcount())});
+  const auto detected =
+      analysis::detect_format({head.data(), static_cast<std::size_t>(in.gcount())});
   return std::string(analysis::format_mime_type(detected.format));
 }
 
@@ -94,7 +104,8 @@ int run_send(const SendArguments& args) {
   transport::SendOptions options;
   options.job_uuid = new_job_uuid();
   options.user = args.user.empty() ? login_name() : args.user;
-  options.title = args.title.empty() ? std::filesystem::path(args.file).filename().string() : args.title;
+  options.title =
+      args.title.empty() ? std::filesystem::path(args.file).filename().string() : args.title;
   options.document_format = args.format.empty() ? detect_mime_type(args.file) : args.format;
   options.copies = args.copies;
   options.pjl_wrap = args.pjl;
@@ -117,7 +128,8 @@ int run_send(const SendArguments& args) {
   }
   std::cerr << "printline send: " << transport::outcome_name(result.outcome) << ": "
             << result.message << "\n";
-  if (!result.device_message.empty() && result.message.find(result.device_message) == std::string::npos)
+  if (!result.device_message.empty() &&
+      result.message.find(result.device_message) == std::string::npos)
     std::cerr << "  The printer said: " << result.device_message << "\n";
   return exit_code_for(result.outcome);
 }
@@ -130,7 +142,9 @@ void add_send_command(CLI::App& app, std::function<int()>& run) {
   send->add_option("--to", args->device_uri,
                    "Device URI: socket://host[:port], lpd://host[:port]/queue, ipp://… or ipps://…")
       ->required();
-  send->add_option("FILE", args->file, "The document to print")->required()->check(CLI::ExistingFile);
+  send->add_option("FILE", args->file, "The document to print")
+      ->required()
+      ->check(CLI::ExistingFile);
   send->add_option("--user", args->user, "Job owner shown to the printer (default: your login)");
   send->add_option("--title", args->title, "Job name (default: the file name)");
   send->add_option("--copies", args->copies, "Number of copies")->check(CLI::Range(1, 999));
@@ -138,7 +152,8 @@ void add_send_command(CLI::App& app, std::function<int()>& run) {
   send->add_flag("--pjl", args->pjl, "RAW/LPR: wrap in PJL carrying the job UUID and user");
   send->add_option("--connect-timeout", args->connect_timeout_ms, "Connect timeout in ms")
       ->capture_default_str();
-  send->add_option("--timeout", args->io_timeout_ms, "Give up when the printer stalls this long (ms)")
+  send->add_option("--timeout", args->io_timeout_ms,
+                   "Give up when the printer stalls this long (ms)")
       ->capture_default_str();
   send->callback([args, &run] { run = [args] { return run_send(*args); }; });
 }
