@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -15,21 +15,47 @@
 namespace printline::server {
 namespace {
 
-std::string normalise_pattern(const std::string& pattern) {
-  return std::regex_replace(pattern, std::regex(R"(\(\[\^/\]\+\))"), "{}");
+// "/api/v1/users/([^/]+)" and "/api/v1/users/{user}" both become "/api/v1/users/{}".
+// (No <regex>: GCC 12 warns inside it under ASan, and warnings are errors.)
+std::string normalise_pattern(std::string pattern) {
+  const std::string group = "([^/]+)";
+  for (auto at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {
+    pattern.replace(at, group.size(), "{}");
+  }
+  return pattern;
 }
 
+std::string normalise_documented(const std::string& path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '{') {
+      const auto close = path.find('}', i);
+      if (close == std::string::npos) break;
+      out += "{}";
+      i = close;
+    } else {
+      out += path[i];
+    }
+  }
+  return out;
+}
+
+// Every "METHOD /api/v1/..." in the document, the path cut at a backquote, '?', space or '|'.
 std::set<std::string> documented_routes() {
   std::ifstream file(std::string(PRINTLINE_SOURCE_DIR) + "/docs/api.md");
   std::stringstream text;
   text << file.rdbuf();
   const std::string doc = text.str();
   std::set<std::string> routes;
-  const std::regex route(R"((GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`?\s|]*))");
-  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), route); it != std::sregex_iterator();
-       ++it) {
-    routes.insert((*it)[1].str() + " " +
-                  std::regex_replace((*it)[2].str(), std::regex(R"(\{[a-z]+\})"), "{}"));
+  for (const std::string method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+    const std::string start = method + " /api/v1/";
+    for (auto at = doc.find(start); at != std::string::npos; at = doc.find(start, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(doc[at - 1]))) continue;
+      const auto path_begin = at + method.size() + 1;
+      const auto path_end = doc.find_first_of("`? \t\n|", path_begin);
+      routes.insert(method + " " +
+                    normalise_documented(doc.substr(path_begin, path_end - path_begin)));
+    }
   }
   return routes;
 }

@@ -1,16 +1,20 @@
 // Roles on every route, walked from the API's own route table so a new route is covered the
 // day it is added; and another user's job is 404 on every job route.
 
-#include <regex>
-
 #include "server/api_routes.h"
 #include "server/api_test_fixture.h"
 
 namespace printline::testing {
 namespace {
 
-std::string example_path(const std::string& pattern) {
-  return std::regex_replace(pattern, std::regex(R"(\(\[\^/\]\+\))"), "1");
+// The route's pattern with each path group replaced by "1" (no <regex>: GCC 12 warns inside it
+// under ASan, and warnings are errors).
+std::string example_path(std::string pattern) {
+  const std::string group = "([^/]+)";
+  for (auto at = pattern.find(group); at != std::string::npos; at = pattern.find(group)) {
+    pattern.replace(at, group.size(), "1");
+  }
+  return pattern;
 }
 
 TEST_F(ApiTest, EveryAdministratorRouteIs403ForAPlainUser) {
