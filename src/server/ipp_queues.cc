@@ -484,6 +484,7 @@ void IppQueues::get_jobs(Call& call) {
   cups_array_t* requested = ippCreateRequestedArray(call.request);
   // RFC 8011: Get-Jobs answers job-id and job-uri unless asked for more.
   if (!ippFindAttribute(call.request, "requested-attributes", IPP_TAG_KEYWORD)) {
+    cupsArrayDelete(requested);
     requested = cupsArrayNew(compare_names, nullptr);
     cupsArrayAdd(requested, const_cast<char*>("job-id"));
     cupsArrayAdd(requested, const_cast<char*>("job-uri"));
