@@ -71,8 +71,11 @@ void add_user_field_options(CLI::App* command, UserArguments& args) {
                       "Spending allowed per quota period, e.g. 20.00");
 }
 
-// Builds the writable fields; an error message when a value is wrong.
-std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json& body) {
+// Builds the writable fields over `current_quota` (the stored quota on update, so that
+// `--quota-pages` alone keeps the period and cost limit); an error message when a value is
+// wrong.
+std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json& body,
+                                       const nlohmann::json& current_quota = nullptr) {
   if (args.name) body["name"] = *args.name;
   if (args.email) body["email"] = *args.email;
   if (args.role) body["role"] = *args.role;
@@ -80,9 +83,14 @@ std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json
   if (args.no_quota) {
     body["quota"] = nullptr;
   } else if (!args.quota_period.empty() || args.quota_pages || args.quota_cost) {
-    nlohmann::json quota = {{"period", args.quota_period.empty() ? "month" : args.quota_period},
-                            {"page_limit", nullptr},
-                            {"cost_limit_cents", nullptr}};
+    nlohmann::json quota = {
+        {"period", "month"}, {"page_limit", nullptr}, {"cost_limit_cents", nullptr}};
+    if (current_quota.is_object()) {
+      for (const char* key : {"period", "page_limit", "cost_limit_cents"}) {
+        if (current_quota.contains(key)) quota[key] = current_quota[key];
+      }
+    }
+    if (!args.quota_period.empty()) quota["period"] = args.quota_period;
     if (args.quota_pages) quota["page_limit"] = *args.quota_pages;
     if (args.quota_cost) {
       const auto cents = parse_money(*args.quota_cost);
@@ -150,8 +158,15 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   add_user_field_options(update, *update_args);
   update->add_flag("--no-quota", update_args->no_quota, "Remove the user's quota");
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
+    nlohmann::json current_quota;
+    const UserArguments& args = *update_args;
+    if (!args.no_quota && (!args.quota_period.empty() || args.quota_pages || args.quota_cost)) {
+      auto current = client.request("GET", object_path("users", args.user));
+      if (!current.ok()) return admin.fail(current.error());
+      current_quota = current->body.value("quota", nlohmann::json());
+    }
     nlohmann::json body = nlohmann::json::object();
-    if (auto problem = user_fields(*update_args, body)) return admin.fail(*problem, kUsage);
+    if (auto problem = user_fields(args, body, current_quota)) return admin.fail(*problem, kUsage);
     if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
     return admin.finish(client.request("PATCH", object_path("users", update_args->user), body),
                         print_user);

@@ -128,6 +128,14 @@ TEST_F(AdminCliTest, SetsUpUsersPrintersGroupQueueAndProfile) {
   EXPECT_EQ(alice["quota"].value("page_limit", 0), 500);
   EXPECT_EQ(alice["quota"].value("period", ""), "month");
 
+  // Changing one quota limit keeps the period and the other limit.
+  expect_ok({"admin", "users", "update", "alice", "--quota-period", "week", "--quota-cost", "20"});
+  expect_ok({"admin", "users", "update", "alice", "--quota-pages", "300"});
+  alice = json_of({"users", "show", "alice"});
+  EXPECT_EQ(alice["quota"].value("period", ""), "week") << alice.dump();
+  EXPECT_EQ(alice["quota"].value("page_limit", 0), 300);
+  EXPECT_EQ(alice["quota"].value("cost_limit_cents", 0), 2000);
+
   expect_ok(
       {"admin", "users", "create", "bob", "--password-file", (home_ / "alice-password").string()});
   expect_ok({"admin", "users", "set-role", "bob", "admin"});
