@@ -18,16 +18,17 @@ void init_logging(std::string_view level, const std::string& file_path) {
         "printline", std::make_shared<spdlog::sinks::basic_file_sink_mt>(file_path));
   }
   root->set_level(spdlog::level::from_str(std::string(level)));
-  root->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
+  // The sinks are shared by every object logger, so the one pattern carries the prefix through
+  // the logger's name ("%n"); a per-logger pattern would change every logger's lines.
+  root->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ [%n] %v");
   spdlog::set_default_logger(root);
 }
 
 std::shared_ptr<spdlog::logger> object_logger(std::string_view kind, std::string_view name) {
   auto root = spdlog::default_logger();
-  auto logger = std::make_shared<spdlog::logger>(std::string(kind), root->sinks().begin(),
-                                                 root->sinks().end());
+  auto logger = std::make_shared<spdlog::logger>(fmt::format("{} {}", kind, name),
+                                                 root->sinks().begin(), root->sinks().end());
   logger->set_level(root->level());
-  logger->set_pattern(fmt::format("%Y-%m-%d %H:%M:%S.%e %^%l%$ [{} {}] %v", kind, name));
   return logger;
 }
 
