@@ -34,7 +34,9 @@ TEST(PrinterLog, FirstFailureIsAnErrorRepeatsAreDebug) {
   EXPECT_EQ(lines[0].level, spdlog::level::err);
   EXPECT_EQ(lines[1].level, spdlog::level::debug);
   EXPECT_EQ(lines[2].level, spdlog::level::debug);
-  EXPECT_EQ(lines[0].logger_name, "printer");
+  // Lines carry "[printer <uri>]", so one printer's story can be followed with grep.
+  const std::string name(lines[0].logger_name.data(), lines[0].logger_name.size());
+  EXPECT_EQ(name, "printer " + printer.uri("socket"));
 }
 
 }  // namespace
