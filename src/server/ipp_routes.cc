@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/logging.h"
+#include "core/fd_io.h"
 #include "server/ipp_message.h"
 #include "server/ipp_queues.h"
 #include "transport/document_source.h"
@@ -67,25 +68,11 @@ class RequestBody {
 
  private:
   static constexpr std::size_t kMemoryLimit = 1 << 20;
-  static bool write_all(int fd, const char* data, std::size_t size);
 
   std::filesystem::path dir_;
   std::string memory_;
   int fd_ = -1;
 };
-
-bool RequestBody::write_all(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    ssize_t wrote = ::write(fd, data, size);
-    if (wrote < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data += wrote;
-    size -= static_cast<std::size_t>(wrote);
-  }
-  return true;
-}
 
 void answer_text(httplib::Response& response, int status, const std::string& text) {
   response.status = status;

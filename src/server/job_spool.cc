@@ -1,5 +1,7 @@
 #include "server/job_spool.h"
 
+#include "core/fd_io.h"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -24,19 +26,6 @@ class Fd {
  private:
   int fd_;
 };
-
-bool write_all(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    ssize_t wrote = ::write(fd, data, size);
-    if (wrote < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data += wrote;
-    size -= static_cast<std::size_t>(wrote);
-  }
-  return true;
-}
 
 std::string errno_text() { return std::strerror(errno); }
 
