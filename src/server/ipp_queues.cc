@@ -11,14 +11,14 @@
 #include "core/job_uuid.h"
 #include "core/logging.h"
 #include "server/ipp_attributes.h"
-#include "server/ipp_request_check.h"
+#include "ipp/ipp_request_check.h"
 
 namespace printline::server {
 
 struct IppQueues::Call {
   IppExchange& exchange;
   ipp_t* request;
-  IppPtr response;
+  ipp::IppPtr response;
   model::PrintQueue queue;
   std::optional<model::User> user;
   bool authentication_required = false;
@@ -115,8 +115,8 @@ std::string IppQueues::printer_uri(const Call& call) const {
 }
 
 IppAnswer IppQueues::handle(IppExchange& exchange) {
-  Call call{exchange, exchange.request, IppPtr(ippNewResponse(exchange.request)), {}, {}, false};
-  if (auto problem = check_ipp_request(call.request)) {
+  Call call{exchange, exchange.request, ipp::IppPtr(ippNewResponse(exchange.request)), {}, {}, false};
+  if (auto problem = ipp::check_ipp_request(call.request)) {
     call.status(problem->status, problem->message);
     return {std::move(call.response), false};
   }

@@ -18,7 +18,7 @@
 
 #include "model/job.h"
 #include "model/print_queue.h"
-#include "server/ipp_message.h"
+#include "ipp/ipp_message.h"
 #include "server/request_auth.h"
 #include "server/server_context.h"
 #include "transport/document_source.h"
@@ -34,7 +34,7 @@ struct IppExchange {
 };
 
 struct IppAnswer {
-  IppPtr response;
+  ipp::IppPtr response;
   bool authentication_required = false;  // answer HTTP 401 instead
 };
 

@@ -2,16 +2,12 @@
 // unlinked spool file), its IPP message decoded, and the bytes after it handed to the job
 // service as the document.
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "core/logging.h"
-#include "core/fd_io.h"
-#include "server/ipp_message.h"
+#include "ipp/ipp_request_body.h"
 #include "server/ipp_queues.h"
 #include "transport/document_source.h"
 
@@ -22,57 +18,6 @@ namespace {
 constexpr std::uint64_t kAttributeAllowance = 1 << 20;
 // How much of an oversize body is read and thrown away before the connection is dropped.
 constexpr std::uint64_t kDrainAllowance = 64 << 20;
-
-// The request body: held in memory while small (most jobs), spilled to an unlinked temporary
-// file in the spool directory once it passes kMemoryLimit, so a large document never sits in
-// memory and a small one costs no file creation (the dominant cost of intake on ext4).
-class RequestBody {
- public:
-  explicit RequestBody(std::filesystem::path dir) : dir_(std::move(dir)) {}
-  ~RequestBody() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  RequestBody(const RequestBody&) = delete;
-  RequestBody& operator=(const RequestBody&) = delete;
-
-  bool append(const char* data, std::size_t size) {
-    if (fd_ < 0 && memory_.size() + size <= kMemoryLimit) {
-      memory_.append(data, size);
-      return true;
-    }
-    if (fd_ < 0) {
-      std::string pattern = (dir_ / "ipp-request-XXXXXX").string();
-      fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
-      if (fd_ < 0) return false;
-      ::unlink(pattern.c_str());  // gone from disk as soon as it is closed
-      if (!write_all(fd_, memory_.data(), memory_.size())) return false;
-      memory_.clear();
-      memory_.shrink_to_fit();
-    }
-    return write_all(fd_, data, size);
-  }
-
-  // Decodes the IPP message; *document becomes the bytes after it.
-  IppPtr decode(std::unique_ptr<transport::DocumentSource>* document) {
-    if (fd_ < 0) {
-      std::size_t used = 0;
-      IppPtr message = read_ipp_from_memory(memory_, &used);
-      if (message) *document = transport::document_from_string(memory_.substr(used));
-      return message;
-    }
-    ::lseek(fd_, 0, SEEK_SET);
-    IppPtr message = read_ipp_from_fd(fd_);
-    if (message) *document = transport::document_from_fd(fd_);
-    return message;
-  }
-
- private:
-  static constexpr std::size_t kMemoryLimit = 1 << 20;
-
-  std::filesystem::path dir_;
-  std::string memory_;
-  int fd_ = -1;
-};
 
 void answer_text(httplib::Response& response, int status, const std::string& text) {
   response.status = status;
@@ -91,7 +36,7 @@ void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
       answer_text(response, 400, "An IPP queue takes Content-Type: application/ipp.");
       return;
     }
-    RequestBody body(context.config.spool_dir());
+    ipp::IppRequestBody body(context.config.spool_dir());
     const std::uint64_t limit = context.config.max_upload_bytes + kAttributeAllowance;
     std::uint64_t received = 0;
     bool too_large = false;
@@ -133,7 +78,7 @@ void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
       return;
     }
     std::unique_ptr<transport::DocumentSource> document;
-    IppPtr ipp_request = body.decode(&document);
+    ipp::IppPtr ipp_request = body.decode(&document);
     if (!ipp_request) {
       answer_text(response, 400, "The request body is not a valid IPP message.");
       return;
@@ -153,11 +98,11 @@ void register_ipp_routes(httplib::Server& routes, ServerContext& context) {
     if (answer.authentication_required) {
       response.status = 401;
       response.set_header("WWW-Authenticate", "Basic realm=\"Printline\"");
-      response.set_content(encode_ipp(answer.response.get()), "application/ipp");
+      response.set_content(ipp::encode_ipp(answer.response.get()), "application/ipp");
       return;
     }
     response.status = 200;
-    response.set_content(encode_ipp(answer.response.get()), "application/ipp");
+    response.set_content(ipp::encode_ipp(answer.response.get()), "application/ipp");
   });
 }
 

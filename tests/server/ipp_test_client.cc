@@ -27,8 +27,8 @@ int IppReply::count(const char* name) const {
   return found;
 }
 
-server::IppPtr ipp_request(ipp_op_t operation, const std::string& printer_uri) {
-  server::IppPtr request(ippNewRequest(operation));
+ipp::IppPtr ipp_request(ipp_op_t operation, const std::string& printer_uri) {
+  ipp::IppPtr request(ippNewRequest(operation));
   ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr,
                printer_uri.c_str());
   ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
@@ -41,7 +41,7 @@ IppReply post_ipp(int port, const std::string& queue, ipp_t* request, const std:
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(std::chrono::seconds(30));
   if (credentials) client.set_basic_auth(credentials->login, credentials->password);
-  std::string body = server::encode_ipp(request) + document;
+  std::string body = ipp::encode_ipp(request) + document;
   IppReply reply;
   auto result = client.Post("/ipp/print/" + queue, body, "application/ipp");
   if (!result) return reply;
@@ -49,7 +49,7 @@ IppReply post_ipp(int port, const std::string& queue, ipp_t* request, const std:
   reply.www_authenticate = result->get_header_value("WWW-Authenticate");
   if (result->get_header_value("Content-Type") == "application/ipp") {
     std::size_t used = 0;
-    reply.response = server::read_ipp_from_memory(result->body, &used);
+    reply.response = ipp::read_ipp_from_memory(result->body, &used);
   }
   return reply;
 }

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "server/ipp_message.h"
+#include "ipp/ipp_message.h"
 
 namespace printline::testing {
 
@@ -18,7 +18,7 @@ struct Credentials {
 struct IppReply {
   int http_status = 0;
   std::string www_authenticate;
-  server::IppPtr response;  // null unless the body was IPP
+  ipp::IppPtr response;  // null unless the body was IPP
 
   ipp_status_t status() const {
     return response ? ippGetStatusCode(response.get()) : IPP_STATUS_ERROR_INTERNAL;
@@ -30,7 +30,7 @@ struct IppReply {
 
 // A request with attributes-charset, attributes-natural-language, printer-uri and
 // requesting-user-name.
-server::IppPtr ipp_request(ipp_op_t operation, const std::string& printer_uri);
+ipp::IppPtr ipp_request(ipp_op_t operation, const std::string& printer_uri);
 
 // POSTs the encoded request (plus document bytes) with httplib; credentials optional.
 IppReply post_ipp(int port, const std::string& queue, ipp_t* request,

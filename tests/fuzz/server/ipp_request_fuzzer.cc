@@ -12,7 +12,7 @@
 #include <span>
 #include <string>
 
-#include "server/ipp_message.h"
+#include "ipp/ipp_message.h"
 #include "server/ipp_queues.h"
 #include "server/job_service.h"
 #include "server/login_rate_limiter.h"
@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int who = data[0] % 3;
   std::span<const char> bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::size_t consumed = 0;
-  server::IppPtr request = server::read_ipp_from_memory(bytes, &consumed);
+  ipp::IppPtr request = ipp::read_ipp_from_memory(bytes, &consumed);
   if (!request) return 0;  // the route answers HTTP 400
   auto document = transport::document_from_string(
       std::string(bytes.data() + consumed, bytes.size() - consumed));
@@ -91,8 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   server::IppAnswer answer = world.queues->handle(exchange);
   if (!answer.response) std::abort();
   if (ippGetStatusCode(answer.response.get()) == 0 && answer.authentication_required) std::abort();
-  const std::string encoded = server::encode_ipp(answer.response.get());
+  const std::string encoded = ipp::encode_ipp(answer.response.get());
   std::size_t again = 0;
-  if (!server::read_ipp_from_memory(encoded, &again) || again != encoded.size()) std::abort();
+  if (!ipp::read_ipp_from_memory(encoded, &again) || again != encoded.size()) std::abort();
   return 0;
 }

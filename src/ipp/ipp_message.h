@@ -8,7 +8,7 @@
 #include <span>
 #include <string>
 
-namespace printline::server {
+namespace printline::ipp {
 
 struct IppDeleter {
   void operator()(ipp_t* ipp) const { ippDelete(ipp); }
@@ -22,4 +22,4 @@ IppPtr read_ipp_from_fd(int fd);
 IppPtr read_ipp_from_memory(std::span<const char> bytes, std::size_t* consumed);
 std::string encode_ipp(ipp_t* message);
 
-}  // namespace printline::server
+}  // namespace printline::ipp

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace printline::server {
+namespace printline::ipp {
 
 struct IppProblem {
   ipp_status_t status = IPP_STATUS_ERROR_BAD_REQUEST;
@@ -17,4 +17,4 @@ struct IppProblem {
 
 std::optional<IppProblem> check_ipp_request(ipp_t* request);
 
-}  // namespace printline::server
+}  // namespace printline::ipp

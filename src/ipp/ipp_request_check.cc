@@ -1,9 +1,9 @@
-#include "server/ipp_request_check.h"
+#include "ipp/ipp_request_check.h"
 
 #include <fmt/format.h>
 #include <strings.h>
 
-namespace printline::server {
+namespace printline::ipp {
 namespace {
 
 bool named(ipp_attribute_t* attr, const char* name, ipp_tag_t tag) {
@@ -62,4 +62,4 @@ std::optional<IppProblem> check_ipp_request(ipp_t* request) {
   return std::nullopt;
 }
 
-}  // namespace printline::server
+}  // namespace printline::ipp

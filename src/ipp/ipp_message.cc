@@ -1,11 +1,11 @@
-#include "server/ipp_message.h"
+#include "ipp/ipp_message.h"
 
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
-namespace printline::server {
+namespace printline::ipp {
 namespace {
 
 ssize_t read_fd(void* context, ipp_uchar_t* buffer, size_t bytes) {
@@ -59,4 +59,4 @@ std::string encode_ipp(ipp_t* message) {
   return out;
 }
 
-}  // namespace printline::server
+}  // namespace printline::ipp
