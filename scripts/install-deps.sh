@@ -21,6 +21,8 @@ packages=(
   # real printer peers, documents and tools used by tests, demo and benchmarks
   ghostscript qpdf cups-ipp-utils cups-filters lprng socat dbus avahi-daemon procps
   iproute2 python3
+  # a server that drops packets (D1) in a network namespace the client tests make
+  nftables
   # the CUPS scheduler ipp_intake_bench measures against (not cups-bsd: it conflicts with lprng)
   cups-daemon
 )
@@ -29,3 +31,17 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 echo "install-deps: all ${#packages[@]} packages present"
+
+# CUPS's own `lp` for the tests that print through a real cupsd queue. Debian's cups-client
+# conflicts with lprng (whose lpd is the LPD test peer), so its binaries are unpacked into a
+# private directory instead of installed; tests/support/cupsd_peer.cc looks for them there.
+cups_client_dir=/usr/local/lib/printline-test-tools/cups-client
+if [ ! -x "$cups_client_dir/usr/bin/lp" ]; then
+  download_dir=$(mktemp -d)
+  chmod 0777 "$download_dir"  # apt-get download runs as user _apt
+  (cd "$download_dir" && $SUDO apt-get download -qq cups-client >/dev/null)
+  $SUDO mkdir -p "$cups_client_dir"
+  $SUDO dpkg-deb -x "$download_dir"/cups-client_*.deb "$cups_client_dir"
+  rm -rf "$download_dir"
+fi
+echo "install-deps: CUPS lp at $cups_client_dir/usr/bin/lp"
