@@ -1,0 +1,42 @@
+#include "core/crash_point.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <string>
+
+namespace printline {
+namespace {
+
+struct CrashPlan {
+  std::string name;
+  long hit = 1;
+};
+
+const CrashPlan* plan() {
+  static const CrashPlan* const parsed = []() -> const CrashPlan* {
+    const char* text = std::getenv("PRINTLINE_CRASH_AT");
+    if (text == nullptr || *text == '\0') return nullptr;
+    auto* result = new CrashPlan{text};
+    if (const auto colon = result->name.rfind(':'); colon != std::string::npos) {
+      result->hit = std::max(1L, std::strtol(result->name.c_str() + colon + 1, nullptr, 10));
+      result->name.resize(colon);
+    }
+    return result;
+  }();
+  return parsed;
+}
+
+}  // namespace
+
+void crash_point(std::string_view name) {
+  const CrashPlan* wanted = plan();
+  if (wanted == nullptr || wanted->name != name) return;
+  static std::atomic<long> hits{0};
+  if (++hits == wanted->hit) ::kill(::getpid(), SIGKILL);
+}
+
+}  // namespace printline
