@@ -11,11 +11,14 @@
 namespace printline::testing {
 namespace {
 
-sockaddr_in loopback(int port) {
+sockaddr_in loopback(int port, const std::string& host = "127.0.0.1") {
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::inet_pton(AF_INET, host.c_str(), &address.sin_addr) != 1 ||
+      (ntohl(address.sin_addr.s_addr) >> 24) != 127) {
+    throw std::runtime_error("test peers only use 127.0.0.0/8, not " + host);
+  }
   return address;
 }
 
@@ -36,10 +39,15 @@ int pick_free_port() {
 
 bool wait_until_listening(int port, std::chrono::milliseconds timeout,
                           const std::function<bool()>& still_alive) {
+  return wait_until_listening("127.0.0.1", port, timeout, still_alive);
+}
+
+bool wait_until_listening(const std::string& host, int port, std::chrono::milliseconds timeout,
+                          const std::function<bool()>& still_alive) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address = loopback(port);
+    sockaddr_in address = loopback(port, host);
     const bool connected =
         ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
     ::close(fd);

@@ -1,8 +1,9 @@
 #pragma once
-// Loopback ports for test peers. Only 127.0.0.1 / ::1 are ever used.
+// Loopback ports for test peers. Only loopback addresses (127.0.0.0/8, ::1) are ever used.
 
 #include <chrono>
 #include <functional>
+#include <string>
 
 namespace printline::testing {
 
@@ -13,6 +14,9 @@ int pick_free_port();
 // Whether something accepts connections on 127.0.0.1:port within timeout. still_alive (if given)
 // is checked between attempts so a peer that died is not waited for.
 bool wait_until_listening(int port, std::chrono::milliseconds timeout,
+                          const std::function<bool()>& still_alive = {});
+// The same on another loopback address (127.0.0.0/8 only).
+bool wait_until_listening(const std::string& host, int port, std::chrono::milliseconds timeout,
                           const std::function<bool()>& still_alive = {});
 
 }  // namespace printline::testing

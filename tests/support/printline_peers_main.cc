@@ -1,6 +1,9 @@
 // printline-peers: starts real printer peers on free loopback ports for demos and benchmarks.
 //
-//   printline-peers [ipp] [lpd] [raw] [reject]   (default: ipp, lpd and raw)
+//   printline-peers [ipp] [lpd] [raw] [reject] [raw@HOST:PORT ...]   (default: ipp, lpd, raw)
+//
+// raw@HOST:PORT is a RAW sink on another loopback address (127.0.0.2, 127.0.0.3, …), so that
+// several printers can share one device port as office printers share 9100 (FP-6).
 //
 // "reject" is Printline's simulator as an IPP printer that refuses jobs from unknown sources,
 // as a device that accepts only its accounting server's jobs does (FP-3).
@@ -11,10 +14,14 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "support/ipp_eve_printer_peer.h"
 #include "support/lprng_peer.h"
@@ -25,9 +32,15 @@ int main(int argc, char** argv) {
   using namespace printline::testing;
   std::set<std::string> wanted(argv + 1, argv + argc);
   if (wanted.empty()) wanted = {"ipp", "lpd", "raw"};
+  std::vector<std::pair<std::string, int>> addressed_sinks;  // raw@HOST:PORT
   for (const auto& name : wanted) {
+    if (name.rfind("raw@", 0) == 0 && name.find(':') != std::string::npos) {
+      const auto colon = name.rfind(':');
+      addressed_sinks.emplace_back(name.substr(4, colon - 4), std::atoi(name.c_str() + colon + 1));
+      continue;
+    }
     if (name != "ipp" && name != "lpd" && name != "raw" && name != "reject") {
-      std::cerr << "usage: printline-peers [ipp] [lpd] [raw] [reject]\n";
+      std::cerr << "usage: printline-peers [ipp] [lpd] [raw] [reject] [raw@HOST:PORT ...]\n";
       return 2;
     }
   }
@@ -61,6 +74,12 @@ int main(int argc, char** argv) {
                           .ipp_status = IPP_STATUS_ERROR_NOT_AUTHORIZED,
                           .message = "Jobs from unknown sources are not accepted"});
       std::cout << "reject " << reject->uri("ipp") << " -\n";
+    }
+    std::vector<std::unique_ptr<RawSinkPeer>> sinks;
+    for (const auto& [host, port] : addressed_sinks) {
+      sinks.push_back(std::make_unique<RawSinkPeer>(std::filesystem::path{}, host, port));
+      std::cout << "raw@" << host << ' ' << sinks.back()->uri() << ' '
+                << sinks.back()->output_file().string() << '\n';
     }
     std::cout << "ready" << std::endl;
     int received = 0;

@@ -19,7 +19,11 @@ namespace printline::testing {
 class RawSinkPeer {
  public:
   // output: where to write (e.g. /dev/null for benchmarks); default a file in a temp dir.
-  explicit RawSinkPeer(std::filesystem::path output = {});
+  // host: any 127.0.0.0/8 address, so several printers can share one port the way office
+  // printers share 9100 on their own addresses (a profile has one device port, FP-6);
+  // port 0 picks a free one.
+  explicit RawSinkPeer(std::filesystem::path output = {}, std::string host = "127.0.0.1",
+                       int port = 0);
 
   int port() const { return port_; }
   const std::string& uri() const { return uri_; }
