@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   using printline::server::ServerConfig;
   CLI::App app{"printline-server: users, printers, queues, accounting and Desktop Client profiles."};
   std::string config_file, listen, data_dir, database, tls_cert, tls_key, admin_password_file,
-      log_level;
+      log_level, web_dir;
   std::uint64_t max_upload = 0;
   app.add_option("--config", config_file, "JSON file with the settings below (docs/server.md)");
   app.add_option("--data", data_dir, "Data directory: database and spooled documents");
@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
                  "First start: the administrator's password (else one is generated and printed)");
   app.add_option("--max-upload", max_upload, "Largest accepted document in bytes");
   app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
+  app.add_option("--web-dir", web_dir, "Web interface files (default: found beside the binary)");
   CLI11_PARSE(app, argc, argv);
 
   ServerConfig config;
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
   if (!admin_password_file.empty()) config.admin_password_file = admin_password_file;
   if (max_upload > 0) config.max_upload_bytes = max_upload;
   if (!log_level.empty()) config.log_level = log_level;
+  if (!web_dir.empty()) config.web_dir = web_dir;
   printline::init_logging(config.log_level);
 
   // Stop signals are taken by a dedicated thread, so no work happens in a signal handler.

@@ -13,6 +13,8 @@
 #include "server/login_rate_limiter.h"
 #include "server/open_store.h"
 #include "server/server_context.h"
+#include "server/web_session_routes.h"
+#include "server/web_static_files.h"
 
 namespace printline::server {
 namespace {
@@ -48,6 +50,8 @@ class Assembled final : public PrintlineServer {
     register_health_routes(listener_->routes(), *context_);
     register_ipp_routes(listener_->routes(), *context_);
     register_api_routes(listener_->routes(), *context_);
+    register_web_session_routes(listener_->routes(), *context_);
+    register_web_static_files(listener_->routes(), config_);
     return true;
   }
 

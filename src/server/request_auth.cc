@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include "server/web_session_auth.h"
+#include "server/web_session_cookie.h"
+
 namespace printline::server {
 namespace {
 
@@ -74,6 +77,10 @@ Authentication authenticate_request(const httplib::Request& request, store::Stor
     }
     return authenticate_password(request.remote_addr, decoded->substr(0, colon),
                                  decoded->substr(colon + 1), store, limiter);
+  }
+  // The web interface's pages send no Authorization header, only their session cookie.
+  if (auto token = session_cookie_token(request)) {
+    return authenticate_session_cookie(request, *token, store);
   }
   return failure(AuthProblem::kMissing,
                  "Log in first: send a Bearer token from /api/v1/login or HTTP Basic credentials.");

@@ -35,6 +35,7 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "http_threads") config.http_threads = value.get<int>();
       else if (key == "print_workers") config.print_workers = value.get<int>();
       else if (key == "log_level") config.log_level = value.get<std::string>();
+      else if (key == "web_dir") config.web_dir = value.get<std::string>();
       else return Error{fmt::format("Unknown setting \"{}\" in {}.", key, path.string())};
     }
   } catch (const nlohmann::json::exception&) {

@@ -23,6 +23,7 @@ struct ServerConfig {
   int http_threads = 32;                 // concurrent requests (IPP submitters, API calls)
   int print_workers = 4;                 // jobs sent to printers at the same time
   std::string log_level = "info";
+  std::filesystem::path web_dir;         // web interface files; empty = found (web_static_files.h)
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::filesystem::path spool_dir() const { return data_dir / "spool"; }

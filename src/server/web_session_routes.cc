@@ -1,0 +1,129 @@
+#include "server/web_session_routes.h"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "model/json.h"
+#include "server/api_route.h"
+#include "server/web_session_auth.h"
+#include "server/web_session_cookie.h"
+#include "store/api_token.h"
+
+namespace printline::server {
+namespace {
+
+// Token ids of the sessions this process opened, by token hash, so log-out revokes only the
+// browser's own token (the store revokes by id, and a token's text does not give its id).
+class SessionIds {
+ public:
+  void remember(const std::string& token, std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    ids_[store::hash_token_text(token)] = id;
+  }
+  std::optional<std::int64_t> forget(const std::string& token) {
+    std::lock_guard lock(mutex_);
+    auto it = ids_.find(store::hash_token_text(token));
+    if (it == ids_.end()) return std::nullopt;
+    const auto id = it->second;
+    ids_.erase(it);
+    return id;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::int64_t> ids_;
+};
+
+void no_store(httplib::Response& response) { response.set_header("Cache-Control", "no-store"); }
+
+void login(const httplib::Request& request, httplib::Response& response, ServerContext& context,
+           SessionIds& ids) {
+  // Only JSON: a cross-site HTML form cannot send it, so no other site can log a browser into
+  // an account of its choosing.
+  if (request.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+    throw bad_request("Send the login and password as JSON (Content-Type: application/json).");
+  }
+  const ApiCall call{request, response, context, std::nullopt};
+  const auto body = call.json_body();
+  const std::string login = string_field(body, "login");
+  const std::string password = string_field(body, "password");
+  auto auth = authenticate_password(request.remote_addr, login, password, context.store,
+                                    context.login_limiter);
+  if (!auth.ok()) throw authentication_error(auth);
+  auto token = read_or_throw(context.store.issue_token(auth.user->id, kWebSessionLifetime));
+  ids.remember(token.token, token.id);
+  response.set_header("Set-Cookie", session_cookie(token.token, context.config.tls()));
+  send_json(response, {{"user", *auth.user},
+                       {"csrf_token", csrf_token_for(token.token)},
+                       {"expires_at", model::format_timestamp(token.expires_at)}});
+}
+
+model::User session_user(const httplib::Request& request, ServerContext& context,
+                         const std::string& token) {
+  auto auth = authenticate_session_cookie(request, token, context.store);
+  if (!auth.ok()) throw authentication_error(auth);
+  return std::move(*auth.user);
+}
+
+void session(const httplib::Request& request, httplib::Response& response,
+             ServerContext& context) {
+  const auto token = session_cookie_token(request);
+  if (!token) throw unauthenticated("You are not logged in. Log in with your login and password.");
+  // Re-read the user: the balance and role shown must be current.
+  const auto user = session_user(request, context, *token);
+  auto fresh = read_or_throw(context.store.find_user(user.id));
+  if (!fresh) throw unauthenticated("Your account no longer exists. Ask an administrator.");
+  send_json(response, {{"user", *fresh}, {"csrf_token", csrf_token_for(*token)}});
+}
+
+void logout(const httplib::Request& request, httplib::Response& response, ServerContext& context,
+            SessionIds& ids) {
+  const auto token = session_cookie_token(request);
+  if (!token) throw unauthenticated("You are not logged in, so there is nothing to log out of.");
+  const auto user = session_user(request, context, *token);
+  if (const auto id = ids.forget(*token)) {
+    write_or_throw(context.store.revoke_token(*id));
+  } else {
+    // Opened by an earlier server process: its id is unknown here, and a session that cannot
+    // be ended is worse than ending this user's other sessions too.
+    write_or_throw(context.store.revoke_tokens_of(user.id));
+  }
+  response.set_header("Set-Cookie", cleared_session_cookie(context.config.tls()));
+  send_no_content(response);
+}
+
+// Runs a handler with the API's error answers.
+template <typename Handler>
+httplib::Server::Handler guarded(Handler handler) {
+  return [handler](const httplib::Request& request, httplib::Response& response) {
+    no_store(response);
+    try {
+      handler(request, response);
+    } catch (const ApiError& error) {
+      send_error(response, error);
+    } catch (const std::exception& e) {
+      spdlog::error("[web] {} {}: {}", request.method, request.path, e.what());
+      send_error(response, internal(Error{e.what()}));
+    }
+  };
+}
+
+}  // namespace
+
+void register_web_session_routes(httplib::Server& routes, ServerContext& context) {
+  auto ids = std::make_shared<SessionIds>();
+  routes.Post("/web/login", guarded([&context, ids](const auto& request, auto& response) {
+                login(request, response, context, *ids);
+              }));
+  routes.Get("/web/session", guarded([&context](const auto& request, auto& response) {
+               session(request, response, context);
+             }));
+  routes.Post("/web/logout", guarded([&context, ids](const auto& request, auto& response) {
+                logout(request, response, context, *ids);
+              }));
+}
+
+}  // namespace printline::server
