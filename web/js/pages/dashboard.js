@@ -1,0 +1,44 @@
+// The administrator's first page: server status, printers, jobs today, fallback jobs
+// accounted recently, jobs waiting.
+
+import { api, query } from '../api.js';
+import { h, money, page, section, table, when } from '../ui.js';
+
+function isoDaysAgo(days) {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+function tile(label, value, href) {
+  return h('a', { class: 'tile', href }, h('span', { class: 'tile-value' }, value),
+    h('span', { class: 'tile-label' }, label));
+}
+
+export async function renderDashboard() {
+  const health = await fetch('/health').then((r) => r.json()).catch(() => ({ status: 'unreachable' }));
+  const [{ printers }, today, fallback, held] = await Promise.all([
+    api.get('/api/v1/printers'),
+    api.get(`/api/v1/jobs${query({ from: isoDaysAgo(0), limit: 1000 })}`),
+    api.get(`/api/v1/jobs${query({ origin: 'fallback', from: isoDaysAgo(7), limit: 1000 })}`),
+    api.get(`/api/v1/jobs${query({ state: 'held', limit: 1000 })}`)]);
+  const fallbackAllowed = printers.filter((p) => p.fallback_allowed).length;
+  page('Dashboard',
+    h('div', { class: 'tiles' },
+      tile('Server', health.status === 'ok' ? `running (${health.database})` : health.status, '#/admin/dashboard'),
+      tile('Printers', `${printers.length} (${fallbackAllowed} for fallback)`, '#/admin/printers'),
+      tile('Jobs today', String(today.jobs.length), '#/admin/jobs'),
+      tile('Fallback jobs accounted, 7 days', String(fallback.jobs.length), '#/admin/jobs'),
+      tile('Held jobs', String(held.jobs.length), '#/admin/jobs')),
+    h('p', { class: 'help' }, 'Printer reachability: see Test fallback, which probes every ' +
+      'fallback printer from the server. Jobs a workstation printed while the server was down ' +
+      'are uploaded by its Desktop Client within seconds of the server coming back, and appear below.'),
+    section('Fallback jobs accounted recently', table([
+      { label: 'Printed', value: (j) => when(j.printed_at) },
+      { label: 'Title', value: (j) => j.title || '(untitled)' },
+      { label: 'Printer', value: (j) => printers.find((p) => p.id === j.printer_id)?.name || '–' },
+      { label: 'Pages', value: (j) => j.pages * j.copies },
+      { label: 'Cost', value: (j) => money(j.cost_cents) },
+    ], fallback.jobs.slice(0, 10), 'No fallback job in the last 7 days.')));
+}

@@ -1,0 +1,227 @@
+// Settings → Desktop Client → configuration profiles, with the Printing tab's Fallback
+// printing (FP-4…FP-6, FP-9). The server validates (D8, src/model/profile_validation.*); its
+// refusals and warnings are shown at the fields they name. The "jobs may be counted twice"
+// warning is also shown while the administrator picks printers, before saving.
+
+import { api } from '../api.js';
+import { field, form, formMessage, h, notice, page, section, showAtFields, table } from '../ui.js';
+
+const lines = (text) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+
+function tabs(panels) {
+  const buttons = panels.map(([title], i) => h('button', {
+    type: 'button', role: 'tab', id: `tab-${i}`, 'aria-controls': `panel-${i}`,
+    'aria-selected': String(i === 0), tabindex: i === 0 ? '0' : '-1',
+  }, title));
+  const bodies = panels.map(([title, content], i) => h('div', {
+    role: 'tabpanel', id: `panel-${i}`, 'aria-labelledby': `tab-${i}`, hidden: i !== 0,
+  }, content));
+  const select = (i) => {
+    buttons.forEach((b, j) => {
+      b.setAttribute('aria-selected', String(i === j));
+      b.tabIndex = i === j ? 0 : -1;
+      bodies[j].hidden = i !== j;
+    });
+    buttons[i].focus();
+  };
+  buttons.forEach((b, i) => {
+    b.addEventListener('click', () => select(i));
+    b.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowRight') select((i + 1) % buttons.length);
+      if (event.key === 'ArrowLeft') select((i + buttons.length - 1) % buttons.length);
+    });
+  });
+  return { el: h('div', { class: 'tabs' }, h('div', { role: 'tablist', 'aria-label': 'Profile' },
+    buttons), bodies), select, bodies };
+}
+
+// The double-count warning of D8 for the chosen printers, as the server words it.
+function doubleCountWarnings(printers, kx) {
+  if (kx) return [];
+  return printers.filter((p) => /kyocera/i.test(p.vendor || '') && !p.spooling_port)
+    .map((p) => ({ field: 'fallback.printers', message: `printer "${p.name}" is a Kyocera ` +
+      'device without a device spooling port: jobs may be counted twice (by the device and by ' +
+      'Printline); configure its device spooling port to avoid this' }));
+}
+
+function fallbackFieldset(profile, printers, groups) {
+  const f = profile.fallback;
+  const useGroup = f.group_id !== null && f.group_id !== undefined;
+  const chosen = new Set(f.printer_ids || []);
+  const printerBoxes = printers.map((p) => h('label', { class: 'check' },
+    h('input', { type: 'checkbox', dataset: { printerId: p.id }, checked: chosen.has(p.id) }),
+    ` ${p.name}`, h('small', {}, ` ${p.vendor || 'no vendor'}${p.spooling_port
+      ? `, spooling port ${p.spooling_port.protocol} ${p.spooling_port.port}` : ''}${
+      p.fallback_allowed ? '' : ', fallback not allowed'}`)));
+  return h('fieldset', { class: 'group', 'aria-label': 'Fallback printing' },
+    h('legend', {}, 'Fallback printing'),
+    h('p', { class: 'help' }, 'When a workstation cannot queue a job to the server, its ' +
+      'Desktop Client prints it on one of these printers and the job is accounted when the ' +
+      'server is back.'),
+    field({ name: 'fallback.enabled', label: 'Fallback printing enabled', type: 'checkbox',
+      value: f.enabled }),
+    h('fieldset', { class: 'group', dataset: { field: 'fallback.printers' } },
+      h('legend', {}, 'Fallback printers or printer group'),
+      h('p', { class: 'field-error', 'aria-live': 'polite' }),
+      h('p', { class: 'field-warning', 'aria-live': 'polite' }),
+      h('div', { class: 'radios' },
+        h('label', {}, h('input', { type: 'radio', name: 'fallback.target', value: 'printers',
+          checked: !useGroup }), ' Printers'),
+        h('label', {}, h('input', { type: 'radio', name: 'fallback.target', value: 'group',
+          checked: useGroup }), ' Printer group')),
+      h('div', { class: 'printer-choices', dataset: { field: 'fallback.printer_ids' } },
+        printerBoxes.length ? printerBoxes : h('p', { class: 'empty' }, 'No printers yet.'),
+        h('p', { class: 'field-error' })),
+      field({ name: 'fallback.group_id', label: 'Group', type: 'select', value: f.group_id ?? '',
+        options: [['', '(none)'], ...groups.map((g) => [g.id, g.name])] })),
+    field({ name: 'fallback.release', label: 'Release condition', type: 'select', value: f.release,
+      options: [['always', 'Always release the job'],
+        ['credit-quota', 'Only if the user has enough credit/quota']] }),
+    h('fieldset', { class: 'group', dataset: { field: 'fallback.port' } },
+      h('legend', {}, 'Device port'),
+      h('p', { class: 'field-error', 'aria-live': 'polite' }),
+      h('p', { class: 'field-warning', 'aria-live': 'polite' }),
+      field({ name: 'fallback.port.protocol', label: 'Protocol', type: 'select',
+        value: f.port.protocol, options: [['RAW', 'RAW'], ['LPR', 'LPR'], ['IPP', 'IPP']] }),
+      field({ name: 'fallback.port.port', label: 'Port', type: 'number', min: 1, max: 65535,
+        value: f.port.port }),
+      field({ name: 'fallback.port.queue', label: 'Queue', value: f.port.queue,
+        help: 'For LPR and IPP; ignored for RAW.' })),
+    field({ name: 'fallback.kx_integration', label: 'KX Driver Network Manager integration',
+      type: 'checkbox', value: f.kx_integration,
+      help: 'With it, only Kyocera device spooling ports are allowed for fallback (FP-9).' }),
+    field({ name: 'fallback.keep_waiting_days', label: 'Keep jobs waiting for (days)',
+      type: 'number', min: 1, max: 365, value: f.keep_waiting_days,
+      help: 'How long a job that waits for a choice or for the server stays on the workstation.' }));
+}
+
+function profileBody(v, el) {
+  const target = el.querySelector('input[name="fallback.target"]:checked')?.value || 'printers';
+  const printerIds = [...el.querySelectorAll('input[data-printer-id]:checked')]
+    .map((box) => Number(box.dataset.printerId));
+  return {
+    name: v.name,
+    is_default: v.is_default,
+    assigned_users: lines(v.assigned_users),
+    assigned_groups: lines(v.assigned_groups),
+    server_addresses: lines(v.server_addresses),
+    connect_timeout_ms: v.connect_timeout_ms ?? 3000,
+    heartbeat_interval_s: v.heartbeat_interval_s ?? 10,
+    fallback: {
+      enabled: v['fallback.enabled'],
+      printer_ids: target === 'printers' ? printerIds : [],
+      group_id: target === 'group' && v['fallback.group_id'] ? Number(v['fallback.group_id']) : null,
+      release: v['fallback.release'],
+      port: { protocol: v['fallback.port.protocol'], port: v['fallback.port.port'] ?? 0,
+        queue: v['fallback.port.queue'] },
+      kx_integration: v['fallback.kx_integration'],
+      keep_waiting_days: v['fallback.keep_waiting_days'] ?? 7,
+    },
+  };
+}
+
+const blank = {
+  name: '', assigned_users: [], assigned_groups: [], is_default: false, server_addresses: [],
+  connect_timeout_ms: 3000, heartbeat_interval_s: 10,
+  fallback: { enabled: false, printer_ids: [], group_id: null, release: 'always',
+    port: { protocol: 'RAW', port: 9100, queue: '' }, kx_integration: false, keep_waiting_days: 7 },
+};
+
+function profileForm(profile, printers, groups, onSaved) {
+  const p = profile || blank;
+  const general = [
+    field({ name: 'name', label: 'Profile name', value: p.name, required: true }),
+    field({ name: 'is_default', label: 'Default profile (for users no profile names)',
+      type: 'checkbox', value: p.is_default }),
+    field({ name: 'assigned_users', label: 'Users (logins, comma-separated)',
+      value: p.assigned_users.join(', ') }),
+    field({ name: 'assigned_groups', label: 'User groups (comma-separated)',
+      value: p.assigned_groups.join(', ') }),
+    field({ name: 'server_addresses', label: 'Server addresses (comma-separated)',
+      value: p.server_addresses.join(', '), placeholder: 'https://print.example.org:8631' }),
+    field({ name: 'connect_timeout_ms', label: 'Connect timeout (ms)', type: 'number', min: 100,
+      max: 60000, value: p.connect_timeout_ms }),
+    field({ name: 'heartbeat_interval_s', label: 'Heartbeat interval (s)', type: 'number', min: 1,
+      max: 3600, value: p.heartbeat_interval_s }),
+  ];
+  const t = tabs([['General', general],
+    ['Printing', fallbackFieldset(p, printers, groups)]]);
+  const el = form(profile ? `Profile ${p.name}` : 'New profile', [t.el],
+    profile ? 'Save profile' : 'Create profile', async (v, formEl) => {
+      const body = profileBody(v, formEl);
+      let answer;
+      try {
+        answer = profile
+          ? await api.patch(`/api/v1/profiles/${profile.id}`, body)
+          : await api.post('/api/v1/profiles', body);
+      } catch (problem) {
+        // Show the tab that holds the first refused field.
+        if ((problem.field || '').startsWith('fallback')) t.select(1);
+        throw problem;
+      }
+      onSaved(answer.profile, answer.warnings || []);
+    });
+  // The warning at the field while choosing (the server repeats it on save).
+  const refresh = () => {
+    const slot = el.querySelector('[data-field="fallback.printers"] > .field-warning');
+    const v = profileBody(collect(el), el);
+    const chosen = v.fallback.group_id !== null
+      ? printers.filter((pr) => (groups.find((g) => g.id === v.fallback.group_id)?.printer_ids || [])
+        .includes(pr.id))
+      : printers.filter((pr) => v.fallback.printer_ids.includes(pr.id));
+    const warnings = v.fallback.enabled ? doubleCountWarnings(chosen, v.fallback.kx_integration) : [];
+    slot.textContent = warnings.map((w) => `Warning: ${w.message}.`).join(' ');
+  };
+  el.addEventListener('change', refresh);
+  refresh();
+  return { el, tabs: t };
+}
+
+function collect(el) {
+  const out = {};
+  for (const input of el.querySelectorAll('input[name], select[name]')) {
+    if (input.type === 'radio') continue;
+    out[input.name] = input.type === 'checkbox' ? input.checked
+      : input.type === 'number' ? (input.value === '' ? null : Number(input.value)) : input.value;
+  }
+  return out;
+}
+
+export async function renderProfiles(news, warnings, openId) {
+  const [{ profiles }, { printers }, { groups }] = await Promise.all([
+    api.get('/api/v1/profiles'), api.get('/api/v1/printers'), api.get('/api/v1/groups')]);
+  const slot = h('div', {});
+  const open = (profile, saved) => {
+    const { el, tabs: t } = profileForm(profile, printers, groups, (savedProfile, found) =>
+      renderProfiles(`Profile "${savedProfile.name}" saved (version ${savedProfile.version}).`,
+        found, savedProfile.id));
+    slot.replaceChildren(el);
+    if (saved) {
+      formMessage(el, 'ok', saved.news);
+      const rest = showAtFields(el, saved.warnings.map((w) => ({ ...w,
+        message: `Warning: ${w.message}.` })), 'warning');
+      for (const w of rest) el.querySelector('.form-message').append(notice('warning', w.message));
+      if (saved.warnings.some((w) => w.field.startsWith('fallback'))) t.select(1);
+    }
+    el.querySelector('input').focus();
+  };
+  page('Settings → Desktop Client → configuration profiles',
+    section('Profiles', table([
+      { label: 'Name', value: (p) => p.name + (p.is_default ? ' (default)' : '') },
+      { label: 'Users', value: (p) => p.assigned_users.join(', ') || '–' },
+      { label: 'Fallback printing', value: (p) => (p.fallback.enabled ? 'enabled' : 'disabled') },
+      { label: 'Version', value: (p) => p.version },
+      { label: 'Actions', value: (p) => h('span', { class: 'row-actions' },
+        h('button', { type: 'button', onclick: () => open(p) }, `Edit ${p.name}`),
+        h('button', { type: 'button', class: 'danger', onclick: async () => {
+          if (!confirm(`Delete profile "${p.name}"?`)) return;
+          try { await api.del(`/api/v1/profiles/${p.id}`); renderProfiles(`Profile "${p.name}" deleted.`); }
+          catch (problem) { slot.replaceChildren(notice('error', problem.message)); }
+        } }, `Delete ${p.name}`)) },
+    ], profiles, 'No profile yet: desktop clients get none until you create one.'),
+    h('button', { type: 'button', onclick: () => open(null) }, 'New profile')),
+    slot);
+  const reopened = openId && profiles.find((p) => p.id === openId);
+  if (reopened) open(reopened, { news, warnings: warnings || [] });
+  else if (typeof news === 'string') slot.replaceChildren(notice('ok', news));
+}

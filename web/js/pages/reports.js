@@ -1,0 +1,71 @@
+// Accounting reports: printed jobs summed per user, printer, day, week or month, with a bar
+// chart (inline SVG) and the CSV the API exports.
+
+import { api, query } from '../api.js';
+import { field, form, h, money, page, table } from '../ui.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+// A horizontal bar per row, cost and pages in the label; readable without colour.
+function chart(rows) {
+  const bar = 22;
+  const width = 640;
+  const labelWidth = 160;
+  const max = Math.max(1, ...rows.map((r) => r.cost_cents));
+  const height = rows.length * (bar + 8) + 8;
+  return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img',
+    'aria-label': `Cost per key: ${rows.map((r) => `${r.key} ${money(r.cost_cents)}`).join(', ')}` },
+  ...rows.map((r, i) => {
+    const y = 8 + i * (bar + 8);
+    const w = Math.max(2, ((width - labelWidth - 150) * r.cost_cents) / max);
+    return svg('g', {},
+      svg('text', { x: labelWidth - 8, y: y + bar * 0.7, 'text-anchor': 'end' }, r.key),
+      svg('rect', { x: labelWidth, y, width: w, height: bar, rx: 3, class: 'bar' }),
+      svg('text', { x: labelWidth + w + 6, y: y + bar * 0.7 },
+        `${money(r.cost_cents)} · ${r.pages} p.`));
+  }));
+}
+
+function dayStart(date, plusDays = 0) {
+  if (!date) return '';
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + plusDays);
+  return d.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+export async function renderReports() {
+  const out = h('div', { 'aria-live': 'polite' });
+  const load = async (v) => {
+    const grouping = v.grouping || 'user';
+    const params = { origin: v.origin, from: dayStart(v.from), to: dayStart(v.to, 1) };
+    const report = await api.get(`/api/v1/reports/${grouping}${query(params)}`);
+    const csv = `/api/v1/reports/${grouping}${query({ ...params, format: 'csv' })}`;
+    out.replaceChildren(
+      report.rows.length ? chart(report.rows) : null,
+      table([
+        { label: grouping, value: (r) => r.key },
+        { label: 'Jobs', value: (r) => r.jobs },
+        { label: 'Pages', value: (r) => r.pages },
+        { label: 'Colour pages', value: (r) => r.color_pages },
+        { label: 'Cost', value: (r) => money(r.cost_cents) },
+      ], report.rows, 'No printed jobs in this period.'),
+      h('p', {}, h('a', { href: csv, download: `printline-report-${grouping}.csv`, class: 'button' },
+        'Export CSV')));
+  };
+  const filter = form('Report', [h('div', { class: 'filters' },
+    field({ name: 'grouping', label: 'Per', type: 'select', value: 'user',
+      options: [['user', 'User'], ['printer', 'Printer'], ['day', 'Day'], ['week', 'Week'],
+        ['month', 'Month']] }),
+    field({ name: 'origin', label: 'Origin', type: 'select', value: '',
+      options: [['', 'Server and fallback'], ['server', 'Server'], ['fallback', 'Fallback']] }),
+    field({ name: 'from', label: 'From (day)', type: 'date' }),
+    field({ name: 'to', label: 'To (day, inclusive)', type: 'date' }))], 'Show report', load);
+  page('Accounting reports', filter, out);
+  await load({});
+}
