@@ -7,9 +7,11 @@ find_package(fmt REQUIRED)
 find_package(nlohmann_json REQUIRED)
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# sd-bus: the desktop client's freedesktop notifications.
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(SQLite3 REQUIRED)
-# PostgreSQL client library for the shared-database store backend (optional).
-pkg_check_modules(LIBPQ IMPORTED_TARGET libpq)
+# libpqxx (C++ over libpq) for the shared-database PostgreSQL store backend (optional).
+pkg_check_modules(LIBPQXX IMPORTED_TARGET libpqxx>=6.4)
 if(NOT PRINTLINE_FUZZ)
   find_package(CLI11 REQUIRED)
   find_package(GTest REQUIRED)

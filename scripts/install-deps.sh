@@ -15,9 +15,9 @@ packages=(
   # libraries
   libcups2-dev libqpdf-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libsodium-dev libssl-dev
-  libcpp-httplib-dev zlib1g-dev
-  # storage: PostgreSQL client library, and the server the storage suite starts
-  libpq-dev postgresql
+  libcpp-httplib-dev zlib1g-dev libsystemd-dev
+  # storage: libpqxx (PostgreSQL from C++), and the postgres server the PostgreSQL tests start
+  libpqxx-dev postgresql
   # real printer peers, documents and tools used by tests, demo and benchmarks
   ghostscript qpdf cups-ipp-utils cups-filters lprng socat dbus avahi-daemon procps
   iproute2 python3

@@ -6,7 +6,7 @@ Result<std::unique_ptr<store::Store>> open_configured_store(const ServerConfig& 
   if (config.database == "sqlite") {
     return store::open_sqlite_store((config.data_dir / "printline.db").string());
   }
-  // libpq takes the postgresql:// URI as it is; several servers may share the database.
+  // libpqxx passes the postgresql:// URI to libpq as it is; several servers may share it.
   return store::open_postgres_store(config.database);
 }
 

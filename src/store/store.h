@@ -166,7 +166,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
                                                  StoreOptions options = {});
 
 // Connects to PostgreSQL ("postgresql://user@host:port/db") and brings the schema up to date.
-// Several servers may share the database. Available when built with libpq
+// Several servers may share the database. Available when built with libpqxx
 // (PRINTLINE_HAVE_POSTGRES); otherwise it returns an Error saying so.
 Result<std::unique_ptr<Store>> open_postgres_store(const std::string& conninfo,
                                                    StoreOptions options = {});

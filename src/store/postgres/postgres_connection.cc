@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include <pqxx/except>
+#include <pqxx/nontransaction>
+#include <pqxx/prepared_statement>
 
 namespace printline::store::postgres {
 
@@ -27,29 +29,49 @@ std::pair<std::string, int> numbered_placeholders(const std::string& sql) {
   return {out, count};
 }
 
-}  // namespace
-
-void check_result(PGconn* conn, PGresult* result, std::string_view what) {
-  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  const std::string sqlstate = state ? state : "";
-  const std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
-  PQclear(result);
-  SqlError::Kind kind = SqlError::Kind::kOther;
-  if (sqlstate.starts_with("23")) {
-    kind = SqlError::Kind::kConstraint;
-  } else if (PQstatus(conn) == CONNECTION_BAD || sqlstate.starts_with("08") ||
-             sqlstate.starts_with("57") || sqlstate.starts_with("58")) {
-    kind = SqlError::Kind::kFatal;
+// libpqxx messages end with a newline; ours are one line.
+std::string one_line(std::string_view message) {
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.remove_suffix(1);
   }
-  throw SqlError(kind, fmt::format("{}: {} (SQLSTATE {})", what, message, sqlstate));
+  return std::string(message);
 }
 
-PostgresStatement::PostgresStatement(PGconn* conn, std::string name, int parameter_count)
-    : conn_(conn), name_(std::move(name)), parameters_(static_cast<std::size_t>(parameter_count)) {}
+}  // namespace
 
-PostgresStatement::~PostgresStatement() { PQclear(result_); }
+void rethrow_as_sql_error(std::string_view what) {
+  try {
+    throw;
+  } catch (const SqlError&) {
+    throw;
+  } catch (const pqxx::sql_error& e) {
+    const std::string& state = e.sqlstate();
+    SqlError::Kind kind = SqlError::Kind::kOther;
+    if (state.starts_with("23")) {
+      kind = SqlError::Kind::kConstraint;
+    } else if (state.starts_with("08") || state.starts_with("57") || state.starts_with("58")) {
+      kind = SqlError::Kind::kFatal;
+    }
+    throw SqlError(kind, fmt::format("{}: {} (SQLSTATE {})", what, one_line(e.what()), state));
+  } catch (const pqxx::broken_connection& e) {
+    throw SqlError(SqlError::Kind::kFatal,
+                   fmt::format("{}: the connection to PostgreSQL was lost: {}", what,
+                               one_line(e.what())));
+  } catch (const pqxx::in_doubt_error& e) {
+    // The COMMIT went out but its answer did not come back: it may or may not have happened.
+    throw SqlError(SqlError::Kind::kFatal,
+                   fmt::format("{}: the outcome of a commit is unknown: {}", what,
+                               one_line(e.what())));
+  } catch (const std::exception& e) {
+    throw SqlError(SqlError::Kind::kOther, fmt::format("{}: {}", what, one_line(e.what())));
+  }
+}
+
+PostgresStatement::PostgresStatement(PostgresConnection& connection, std::string name,
+                                     int parameter_count)
+    : connection_(connection),
+      name_(std::move(name)),
+      parameters_(static_cast<std::size_t>(parameter_count)) {}
 
 void PostgresStatement::bind_integer(int index, std::int64_t value) {
   parameters_.at(static_cast<std::size_t>(index - 1)) = std::to_string(value);
@@ -65,62 +87,82 @@ void PostgresStatement::bind_null(int index) {
 
 bool PostgresStatement::step() {
   if (!result_) {
-    std::vector<const char*> values;
-    values.reserve(parameters_.size());
-    for (const auto& p : parameters_) values.push_back(p ? p->c_str() : nullptr);
-    PGresult* result = PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values.size()),
-                                      values.data(), nullptr, nullptr, 0);
-    check_result(conn_, result, "running SQL");
-    result_ = result;
-    row_ = -1;
+    result_ = connection_.exec_prepared(name_, parameters_);
+    row_ = 0;
+    return row_ < result_->size();
   }
-  return ++row_ < PQntuples(result_);
+  return ++row_ < result_->size();
 }
 
 std::int64_t PostgresStatement::integer(int column) const {
-  const char* value = PQgetvalue(result_, row_, column);
-  std::int64_t n = 0;
-  std::from_chars(value, value + std::char_traits<char>::length(value), n);
-  return n;
+  try {
+    return (*result_)[row_][column].as<std::int64_t>();
+  } catch (...) {
+    rethrow_as_sql_error("reading an integer column");
+  }
 }
 
 std::string PostgresStatement::text(int column) const {
-  return std::string(PQgetvalue(result_, row_, column),
-                     static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+  const pqxx::field field = (*result_)[row_][column];
+  return std::string(field.c_str(), field.size());
 }
 
-bool PostgresStatement::is_null(int column) const {
-  return PQgetisnull(result_, row_, column) != 0;
-}
+bool PostgresStatement::is_null(int column) const { return (*result_)[row_][column].is_null(); }
 
 void PostgresStatement::reset() {
-  PQclear(result_);
-  result_ = nullptr;
-  row_ = -1;
+  result_.reset();
+  row_ = 0;
   for (auto& p : parameters_) p.reset();
 }
 
 PostgresConnection::PostgresConnection(const std::string& conninfo) {
-  conn_ = PQconnectdb(conninfo.c_str());
-  if (PQstatus(conn_) != CONNECTION_OK) {
-    const std::string message = PQerrorMessage(conn_);
-    PQfinish(conn_);
-    conn_ = nullptr;
-    throw SqlError(SqlError::Kind::kFatal, "cannot connect to PostgreSQL: " + message);
+  try {
+    conn_ = std::make_unique<pqxx::connection>(conninfo);
+    // Warnings such as "there is no transaction in progress" are not for the server's log.
+    // set_variable also keeps the setting if libpqxx reconnects between transactions.
+    conn_->set_variable("client_min_messages", "error");
+  } catch (const pqxx::broken_connection& e) {
+    throw SqlError(SqlError::Kind::kFatal, "cannot connect to PostgreSQL: " + one_line(e.what()));
+  } catch (...) {
+    rethrow_as_sql_error("setting up the PostgreSQL connection");
   }
-  // Warnings such as "there is no transaction in progress" are not for the server's log.
-  exec("SET client_min_messages = error");
 }
 
 PostgresConnection::~PostgresConnection() {
-  cache_.clear();
-  PQfinish(conn_);
+  // Savepoints before their transaction, both before the connection (libpqxx's order).
+  while (!savepoints_.empty()) savepoints_.pop_back();
+  transaction_.reset();
+}
+
+pqxx::transaction_base& PostgresConnection::current() {
+  if (!savepoints_.empty()) return *savepoints_.back();
+  return *transaction_;
 }
 
 void PostgresConnection::exec(const std::string& sql) {
-  PGresult* result = PQexec(conn_, sql.c_str());
-  check_result(conn_, result, "running SQL");
-  PQclear(result);
+  try {
+    if (transaction_) {
+      current().exec(sql);
+    } else {
+      // Outside a transaction (schema_migrations bootstrap): one statement, autocommitted.
+      pqxx::nontransaction autocommit(*conn_);
+      autocommit.exec(sql);
+    }
+  } catch (...) {
+    rethrow_as_sql_error("running SQL");
+  }
+}
+
+pqxx::result PostgresConnection::exec_prepared(
+    const std::string& name, const std::vector<std::optional<std::string>>& parameters) {
+  try {
+    const auto values = pqxx::prepare::make_dynamic_params(parameters);
+    if (transaction_) return current().exec_prepared(name, values);
+    pqxx::nontransaction autocommit(*conn_);
+    return autocommit.exec_prepared(name, values);
+  } catch (...) {
+    rethrow_as_sql_error("running SQL");
+  }
 }
 
 sql::Statement& PostgresConnection::statement(const std::string& sql) {
@@ -128,21 +170,104 @@ sql::Statement& PostgresConnection::statement(const std::string& sql) {
   if (it == cache_.end()) {
     auto [text, count] = numbered_placeholders(sql);
     std::string name = fmt::format("s{}", cache_.size() + 1);
-    PGresult* prepared = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
-    check_result(conn_, prepared, "preparing SQL");
-    PQclear(prepared);
-    it = cache_.emplace(sql, std::make_unique<PostgresStatement>(conn_, std::move(name), count))
+    try {
+      conn_->prepare(name, text);
+    } catch (...) {
+      rethrow_as_sql_error("preparing SQL");
+    }
+    it = cache_.emplace(sql, std::make_unique<PostgresStatement>(*this, std::move(name), count))
              .first;
   }
   return *it->second;
 }
 
+void PostgresConnection::begin(sql::TransactionMode mode) {
+  if (transaction_) throw SqlError(SqlError::Kind::kOther, "a transaction is already open");
+  try {
+    if (mode == sql::TransactionMode::kWrite) {
+      transaction_ = std::make_unique<pqxx::transaction<pqxx::read_committed, pqxx::read_write>>(
+          *conn_);
+    } else {
+      transaction_ =
+          std::make_unique<pqxx::transaction<pqxx::read_committed, pqxx::read_only>>(*conn_);
+    }
+  } catch (...) {
+    rethrow_as_sql_error("starting a transaction");
+  }
+}
+
+void PostgresConnection::commit() {
+  if (!transaction_) throw SqlError(SqlError::Kind::kOther, "no transaction to commit");
+  try {
+    // Savepoints left open are part of the transaction: released, as SQL COMMIT would do.
+    while (!savepoints_.empty()) {
+      savepoints_.back()->commit();
+      savepoints_.pop_back();
+    }
+    transaction_->commit();
+    transaction_.reset();
+  } catch (...) {
+    // rollback() still follows (Transaction's destructor) and discards the objects.
+    rethrow_as_sql_error("committing");
+  }
+}
+
+void PostgresConnection::rollback() {
+  // Whatever happens, the objects go: libpqxx aborts in their destructors and only reports
+  // (never throws) if that fails, e.g. on a lost connection.
+  savepoints_.clear();
+  auto transaction = std::move(transaction_);
+  if (!transaction) return;
+  try {
+    transaction->abort();
+  } catch (...) {
+    rethrow_as_sql_error("rolling back");
+  }
+}
+
+void PostgresConnection::savepoint() {
+  if (!transaction_) throw SqlError(SqlError::Kind::kOther, "a savepoint needs a transaction");
+  try {
+    if (savepoints_.empty()) {
+      savepoints_.push_back(std::make_unique<pqxx::subtransaction>(*transaction_, "unit"));
+    } else {
+      savepoints_.push_back(std::make_unique<pqxx::subtransaction>(
+          *savepoints_.back(), fmt::format("unit{}", savepoints_.size())));
+    }
+  } catch (...) {
+    rethrow_as_sql_error("setting a savepoint");
+  }
+}
+
+void PostgresConnection::release_savepoint() {
+  if (savepoints_.empty()) throw SqlError(SqlError::Kind::kOther, "no savepoint to release");
+  auto savepoint = std::move(savepoints_.back());
+  savepoints_.pop_back();
+  try {
+    savepoint->commit();
+  } catch (...) {
+    rethrow_as_sql_error("releasing a savepoint");
+  }
+}
+
+void PostgresConnection::rollback_to_savepoint() {
+  if (savepoints_.empty()) return;
+  auto savepoint = std::move(savepoints_.back());
+  savepoints_.pop_back();
+  try {
+    savepoint->abort();
+  } catch (...) {
+    rethrow_as_sql_error("rolling back to a savepoint");
+  }
+}
+
 const sql::Dialect& PostgresConnection::dialect() const {
   // Report keys in UTC; the week key follows SQLite's %W (weeks start on Monday, week 00 holds
   // the January days before the first Monday) so both backends report the same rows.
+  // begin_write / begin_read stay empty: begin() opens libpqxx transactions instead.
   static const sql::Dialect kDialect{
-      .begin_write = "BEGIN ISOLATION LEVEL READ COMMITTED",
-      .begin_read = "BEGIN READ ONLY",
+      .begin_write = "",
+      .begin_read = "",
       .for_update = " FOR UPDATE",
       .lock_migrations = "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE",
       .day_key = "to_char(to_timestamp({}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')",

@@ -1,9 +1,14 @@
 #pragma once
-// One libpq connection behind the store's SQL layer. Statements are prepared once per
+// One libpqxx connection behind the store's SQL layer. Statements are prepared once per
 // connection (named s1, s2, ...) and run with text parameters; the store's '?' placeholders
-// become $1, $2, ...
+// become $1, $2, ... Transactions and savepoints are libpqxx objects (pqxx::transaction,
+// pqxx::subtransaction), so libpqxx always knows which one a statement runs in.
+// Every libpqxx exception is turned into SqlError here: nothing from libpqxx escapes.
 
-#include <libpq-fe.h>
+#include <pqxx/connection>
+#include <pqxx/result>
+#include <pqxx/subtransaction>
+#include <pqxx/transaction>
 
 #include <map>
 #include <memory>
@@ -15,12 +20,11 @@
 
 namespace printline::store::postgres {
 
+class PostgresConnection;
+
 class PostgresStatement final : public sql::Statement {
  public:
-  PostgresStatement(PGconn* conn, std::string name, int parameter_count);
-  ~PostgresStatement() override;
-  PostgresStatement(const PostgresStatement&) = delete;
-  PostgresStatement& operator=(const PostgresStatement&) = delete;
+  PostgresStatement(PostgresConnection& connection, std::string name, int parameter_count);
 
   void bind_integer(int index, std::int64_t value) override;
   void bind_text(int index, std::string_view value) override;
@@ -32,16 +36,17 @@ class PostgresStatement final : public sql::Statement {
   void reset() override;
 
  private:
-  PGconn* conn_;
+  PostgresConnection& connection_;
   std::string name_;
   std::vector<std::optional<std::string>> parameters_;
-  PGresult* result_ = nullptr;
-  int row_ = -1;
+  std::optional<pqxx::result> result_;
+  pqxx::result::size_type row_ = 0;
 };
 
 class PostgresConnection final : public sql::Connection {
  public:
   // conninfo: "postgresql://user@host:port/db" or "host=... port=... dbname=...".
+  // Throws SqlError (fatal) when the server cannot be reached or refuses the login.
   explicit PostgresConnection(const std::string& conninfo);
   ~PostgresConnection() override;
   PostgresConnection(const PostgresConnection&) = delete;
@@ -50,16 +55,33 @@ class PostgresConnection final : public sql::Connection {
   void exec(const std::string& sql) override;
   const sql::Dialect& dialect() const override;
 
+  void begin(sql::TransactionMode mode) override;
+  void commit() override;
+  void rollback() override;
+  void savepoint() override;
+  void release_savepoint() override;
+  void rollback_to_savepoint() override;
+
+  // Runs a prepared statement in the innermost open transaction (PostgresStatement's step).
+  pqxx::result exec_prepared(const std::string& name,
+                             const std::vector<std::optional<std::string>>& parameters);
+
  protected:
   sql::Statement& statement(const std::string& sql) override;
 
  private:
-  PGconn* conn_ = nullptr;
+  // The transaction a statement runs in: the innermost savepoint, else the transaction.
+  pqxx::transaction_base& current();
+
+  std::unique_ptr<pqxx::connection> conn_;
+  std::unique_ptr<pqxx::dbtransaction> transaction_;
+  std::vector<std::unique_ptr<pqxx::subtransaction>> savepoints_;  // innermost last
   std::map<std::string, std::unique_ptr<PostgresStatement>, std::less<>> cache_;
 };
 
-// Throws SqlError for a failed result (constraint, lost connection or other), clearing it;
-// a successful result stays with the caller, who clears it.
-void check_result(PGconn* conn, PGresult* result, std::string_view what);
+// Called in a catch block: rethrows what libpqxx threw as SqlError. SQLSTATE 23xxx (UNIQUE,
+// FOREIGN KEY, CHECK, NOT NULL) → constraint; a lost connection, a commit whose outcome is
+// unknown, or SQLSTATE 08/57/58 → fatal; anything else → other. SqlError passes unchanged.
+[[noreturn]] void rethrow_as_sql_error(std::string_view what);
 
 }  // namespace printline::store::postgres

@@ -2,15 +2,31 @@
 
 namespace printline::store::sql {
 
+void Connection::begin(TransactionMode mode) {
+  exec(mode == TransactionMode::kWrite ? dialect().begin_write : dialect().begin_read);
+}
+
+void Connection::commit() { exec("COMMIT"); }
+
+void Connection::rollback() { exec("ROLLBACK"); }
+
+void Connection::savepoint() { exec("SAVEPOINT unit"); }
+
+void Connection::release_savepoint() { exec("RELEASE SAVEPOINT unit"); }
+
+void Connection::rollback_to_savepoint() {
+  exec("ROLLBACK TO SAVEPOINT unit");
+  exec("RELEASE SAVEPOINT unit");
+}
+
 Transaction::Transaction(Connection& connection, TransactionMode mode) : connection_(connection) {
-  connection_.exec(mode == TransactionMode::kWrite ? connection_.dialect().begin_write
-                                                   : connection_.dialect().begin_read);
+  connection_.begin(mode);
 }
 
 Transaction::~Transaction() {
   if (!done_) {
     try {
-      connection_.exec("ROLLBACK");
+      connection_.rollback();
     } catch (const SqlError&) {
       // The backend may already have rolled back on its own (e.g. after an I/O error).
     }
@@ -18,26 +34,25 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  connection_.exec("COMMIT");
+  connection_.commit();
   done_ = true;
 }
 
 Savepoint::Savepoint(Connection& connection) : connection_(connection) {
-  connection_.exec("SAVEPOINT unit");
+  connection_.savepoint();
 }
 
 Savepoint::~Savepoint() {
   if (!done_) {
     try {
-      connection_.exec("ROLLBACK TO SAVEPOINT unit");
-      connection_.exec("RELEASE SAVEPOINT unit");
+      connection_.rollback_to_savepoint();
     } catch (const SqlError&) {
     }
   }
 }
 
 void Savepoint::release() {
-  connection_.exec("RELEASE SAVEPOINT unit");
+  connection_.release_savepoint();
   done_ = true;
 }
 

@@ -112,6 +112,8 @@ struct Dialect {
   std::string month_key;  // 2026-11
 };
 
+enum class TransactionMode { kRead, kWrite };
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -119,13 +121,20 @@ class Connection {
   Query query(const std::string& sql) { return Query(statement(sql)); }
   virtual const Dialect& dialect() const = 0;
 
+  // What Transaction and Savepoint do. The defaults run the dialect's SQL through exec(); a
+  // backend whose client library owns the transaction (libpqxx) overrides them.
+  virtual void begin(TransactionMode mode);
+  virtual void commit();
+  virtual void rollback();
+  virtual void savepoint();
+  virtual void release_savepoint();
+  virtual void rollback_to_savepoint();
+
  protected:
   // The statement for this SQL text, prepared once and cached by the connection. A statement
   // must not be used by two live Queries at once (do not nest the same SQL).
   virtual Statement& statement(const std::string& sql) = 0;
 };
-
-enum class TransactionMode { kRead, kWrite };
 
 // Rolled back unless commit() is reached.
 class Transaction {
