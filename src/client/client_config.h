@@ -1,0 +1,47 @@
+#pragma once
+// How printline-client runs: command-line options, or a JSON file with the same keys
+// (docs/client.md). Options given on the command line win over the file.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace printline::client {
+
+struct ClientConfig {
+  std::filesystem::path state_dir;        // outbox, spool, cache, token; created if missing
+  std::vector<std::string> servers;       // tried in order (D1)
+  std::string queue = "main";             // the server queue jobs go to
+  std::string ipp_listen;                 // "127.0.0.1:PORT" for the local IPP printer; empty = off
+  std::filesystem::path control_socket;   // empty = default_control_socket_path()
+  std::chrono::milliseconds connect_timeout{3000};  // until the profile says otherwise
+  // Replaces the profile's heartbeat interval when set (tests, benchmarks).
+  std::optional<std::chrono::milliseconds> heartbeat_interval;
+  std::chrono::milliseconds probe_timeout{700};  // D2's quick port probe
+  std::string log_level = "info";
+  std::string log_file;  // empty = stderr (the journal under systemd)
+};
+
+// Keys: state_dir, servers (array or comma-separated string), queue, ipp_listen,
+// control_socket, connect_timeout_ms, heartbeat_interval_ms, probe_timeout_ms, log_level,
+// log_file. Unknown keys are an error, so a typo does not silently keep a default.
+Result<ClientConfig> read_client_config_file(const std::filesystem::path& path);
+
+// Merges `overrides` over `base`: every field of `overrides` that is set wins.
+ClientConfig merge_configs(ClientConfig base, const ClientConfig& overrides);
+
+// "a,b , c" → {"a","b","c"}.
+std::vector<std::string> split_server_list(const std::string& text);
+
+// Why the configuration cannot work, or nothing.
+std::optional<Error> validate(const ClientConfig& config);
+
+// "127.0.0.1:8632" → host and port; loopback only (the local printer must not be reachable
+// from the network).
+Result<std::pair<std::string, int>> parse_ipp_listen(const std::string& text);
+
+}  // namespace printline::client

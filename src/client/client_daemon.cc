@@ -1,0 +1,406 @@
+#include "client/client_daemon.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "analysis/document_format.h"
+#include "client/candidate_filter.h"
+#include "client/fallback_printing.h"
+#include "core/job_uuid.h"
+#include "core/logging.h"
+
+namespace printline::client {
+
+namespace {
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// The MIME type to submit: the submitter's, unless it is missing or generic.
+std::string document_format_of(const std::string& given, const std::filesystem::path& document) {
+  if (!given.empty() && given != "application/octet-stream") return given;
+  std::array<char, 8192> head{};
+  std::FILE* file = std::fopen(document.c_str(), "rb");
+  if (!file) return "application/octet-stream";
+  const std::size_t got = std::fread(head.data(), 1, head.size(), file);
+  std::fclose(file);
+  auto detected = analysis::detect_format(std::span<const char>(head.data(), got));
+  if (detected.format == analysis::DocumentFormat::kUnknown) return "application/octet-stream";
+  return std::string(analysis::format_mime_type(detected.format));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ClientDaemon>> ClientDaemon::open(const ClientConfig& config) {
+  if (auto problem = validate(config)) return *problem;
+  auto servers = api_client::parse_server_urls(config.servers);
+  if (!servers.ok()) return servers.error();
+  if (auto made = ensure_directory(config.state_dir); !made.ok()) return made.error();
+  auto outbox = OutboxStore::open(config.state_dir);
+  if (!outbox.ok()) return outbox.error();
+  std::unique_ptr<ClientDaemon> daemon(
+      new ClientDaemon(config, std::move(*outbox), std::move(*servers)));
+  daemon->recover_without_server();
+  return daemon;
+}
+
+ClientDaemon::ClientDaemon(ClientConfig config, std::unique_ptr<OutboxStore> outbox,
+                           std::vector<api_client::ServerUrl> servers)
+    : config_(std::move(config)),
+      outbox_(std::move(outbox)),
+      cache_(config_.state_dir),
+      link_(std::move(servers), cache_, config_.connect_timeout, config_.heartbeat_interval),
+      spool_dir_(config_.state_dir / "spool") {
+  if (auto loaded = cache_.load(); !loaded.ok()) spdlog::warn("{}", loaded.error().message);
+}
+
+ClientDaemon::~ClientDaemon() { stop(); }
+
+void ClientDaemon::start() {
+  {
+    std::lock_guard lock(wake_mutex_);
+    if (started_) return;
+    started_ = true;
+    stopping_ = false;
+  }
+  link_.on_change([this](const LinkState& state) {
+    ClientEvent event;
+    event.kind = ClientEvent::Kind::kOnlineChanged;
+    (void)state;
+    event.status = status();
+    events_->emit(event);
+    wake_worker();
+  });
+  worker_ = std::thread([this] { work(); });
+  link_.start([this](bool online, bool changed) { on_beat(online, changed); });
+}
+
+void ClientDaemon::stop() {
+  {
+    std::lock_guard lock(wake_mutex_);
+    if (!started_) return;
+    started_ = false;
+    stopping_ = true;
+  }
+  send_cancel_.cancel();
+  wake_.notify_all();
+  link_.stop();
+  if (worker_.joinable()) worker_.join();
+}
+
+void ClientDaemon::check_server_now() { link_.beat_now(); }
+
+Result<OutboxJob> ClientDaemon::save(OutboxJob job) {
+  auto saved = outbox_->update(std::move(job));
+  if (!saved.ok()) spdlog::error("{}", saved.error().message);
+  return saved;
+}
+
+void ClientDaemon::emit_job(const OutboxJob& job) {
+  ClientEvent event;
+  event.kind = ClientEvent::Kind::kJobChanged;
+  event.job = job.view();
+  events_->emit(event);
+}
+
+void ClientDaemon::notify(const OutboxJob& job, const std::string& title,
+                          const std::string& message) {
+  object_logger("job", job.uuid)->info("notification: {}: {}", title, message);
+  ClientEvent event;
+  event.kind = ClientEvent::Kind::kNotification;
+  event.job = job.view();
+  event.title = title;
+  event.message = message;
+  events_->emit(event);
+}
+
+ClientEvent ClientDaemon::prompt_event(const OutboxJob& job) {
+  ClientEvent event;
+  event.kind = ClientEvent::Kind::kPrompt;
+  event.job = job.view();
+  event.message = job.reason;
+  switch (job.prompt) {
+    case PendingPrompt::kChoosePrinter:
+      event.title = "Choose a printer";
+      event.candidates = probed_printers();
+      break;
+    case PendingPrompt::kFallbackDisabled:
+      event.title = "The print server is offline";
+      break;
+    case PendingPrompt::kNotEnoughCredit:
+      event.title = "Not enough credit or quota";
+      break;
+    case PendingPrompt::kNoCandidate:
+      event.title = "No fallback printer available";
+      event.candidates = probed_printers();
+      break;
+    case PendingPrompt::kNone:
+      break;
+  }
+  return event;
+}
+
+void ClientDaemon::prompt(const OutboxJob& job) {
+  object_logger("job", job.uuid)->info("prompt ({}): {}", pending_prompt_name(job.prompt),
+                                       job.reason);
+  events_->emit(prompt_event(job));
+}
+
+void ClientDaemon::withdraw_prompt(const OutboxJob& job, const std::string& why) {
+  ClientEvent event;
+  event.kind = ClientEvent::Kind::kPromptWithdrawn;
+  event.job = job.view();
+  event.message = why;
+  events_->emit(event);
+}
+
+std::vector<CandidateView> ClientDaemon::probed_printers() {
+  const auto cache = cache_.snapshot();
+  const auto local = outbox_->fallback_history();
+  const auto history = printer_history(cache, local);
+  std::optional<std::int64_t> last;
+  if (!local.empty()) last = local.front();
+  auto printers = profile_fallback_printers(cache, history, last);
+  probe_candidates(printers, port_prober(config_.probe_timeout));
+  return printers;
+}
+
+std::string ClientDaemon::user_login() const {
+  const auto cache = cache_.snapshot();
+  return cache.me ? cache.me->user.login : "";
+}
+
+Result<JobView> ClientDaemon::submit(const SubmitRequest& request,
+                                     transport::DocumentSource& document) {
+  OutboxJob job;
+  job.uuid = new_job_uuid();
+  job.title = request.title.empty() ? "Untitled" : request.title;
+  job.copies = std::max(1, request.copies);
+  job.submitted_by = request.submitted_by;
+  job.document_format = request.document_format;
+  auto added = outbox_->add(job, document);
+  if (!added.ok()) return added.error();
+  // The format is decided from the durable copy; the record is already committed.
+  const std::string format = document_format_of(request.document_format, outbox_->spool_path(job.uuid));
+  if (format != added->document_format) {
+    added->document_format = format;
+    auto saved = save(*added);
+    if (!saved.ok()) return saved.error();
+    added = std::move(saved);
+  }
+  object_logger("job", job.uuid)
+      ->info("received from {}: \"{}\", {} bytes, {}", request.submitted_by, added->title,
+             added->size_bytes, added->document_format);
+  emit_job(*added);
+  wake_worker();
+  return added->view();
+}
+
+std::vector<JobView> ClientDaemon::jobs() const {
+  std::vector<JobView> views;
+  for (const auto& job : outbox_->all()) views.push_back(job.view());
+  return views;
+}
+
+std::optional<JobView> ClientDaemon::job(const std::string& uuid) const {
+  auto found = outbox_->find_by_prefix(uuid);
+  if (!found.ok()) return std::nullopt;
+  return found->view();
+}
+
+Result<JobView> ClientDaemon::choose(const std::string& uuid, const std::string& printer) {
+  std::lock_guard lock(jobs_mutex_);
+  auto found = outbox_->find_by_prefix(uuid);
+  if (!found.ok()) return found.error();
+  OutboxJob job = *found;
+  if (job.uuid == busy_uuid_) {
+    return Error{"The job is being sent right now: wait a moment and look at `printline jobs`."};
+  }
+  const bool choosable = job.state == JobState::kWaitingForChoice ||
+                         job.state == JobState::kRejectedByDevice ||
+                         (job.state == JobState::kWaitingForServer &&
+                          job.prompt == PendingPrompt::kNoCandidate);
+  if (!choosable) {
+    return Error{fmt::format("Job {} is {}, not waiting for a printer choice.", job.uuid,
+                             job_state_name(job.state))};
+  }
+  const auto cache = cache_.snapshot();
+  const auto history = printer_history(cache, outbox_->fallback_history());
+  const auto printers = profile_fallback_printers(cache, history, std::nullopt);
+  const CandidateView* chosen = nullptr;
+  for (const auto& candidate : printers) {
+    if (lower(candidate.name) == lower(printer) ||
+        std::to_string(candidate.printer_id) == printer) {
+      chosen = &candidate;
+      break;
+    }
+  }
+  if (!chosen) {
+    std::string names;
+    for (const auto& candidate : printers) names += (names.empty() ? "" : ", ") + candidate.name;
+    return Error{fmt::format("\"{}\" is not a fallback printer of your profile. Choose one of: {}.",
+                             printer, names.empty() ? "(none)" : names)};
+  }
+  job.state = JobState::kPrintingOnFallback;
+  job.printer_id = chosen->printer_id;
+  job.printer = chosen->name;
+  job.target_uri = chosen->target_uri;
+  job.may_be_counted_twice = chosen->may_be_counted_twice;
+  job.fallback_send_started = false;
+  job.prompt = PendingPrompt::kNone;
+  job.reason = fmt::format("You chose \"{}\": the job is being sent there.", chosen->name);
+  auto saved = save(job);
+  if (!saved.ok()) return saved.error();
+  object_logger("job", job.uuid)->info("the user chose \"{}\"", chosen->name);
+  emit_job(*saved);
+  wake_worker();
+  return saved->view();
+}
+
+Result<JobView> ClientDaemon::cancel(const std::string& uuid) {
+  std::lock_guard lock(jobs_mutex_);
+  auto found = outbox_->find_by_prefix(uuid);
+  if (!found.ok()) return found.error();
+  OutboxJob job = *found;
+  if (job.uuid == busy_uuid_) {
+    return Error{"The job is being sent right now and cannot be cancelled any more."};
+  }
+  switch (job.state) {
+    case JobState::kReceived:
+    case JobState::kWaitingForChoice:
+    case JobState::kWaitingForServer:
+    case JobState::kHeldForCredit:
+    case JobState::kRejectedByDevice:
+      break;
+    case JobState::kPrintingOnFallback:
+      if (!job.fallback_send_started) break;
+      [[fallthrough]];
+    default:
+      return Error{fmt::format("Job {} is {} and can no longer be cancelled here.", job.uuid,
+                               job_state_name(job.state))};
+  }
+  const bool had_prompt = job.prompt != PendingPrompt::kNone;
+  job.state = JobState::kCancelled;
+  job.prompt = PendingPrompt::kNone;
+  job.reason = "You cancelled the job; its document was deleted.";
+  auto saved = save(job);
+  if (!saved.ok()) return saved.error();
+  if (auto removed = outbox_->remove_document(job.uuid); !removed.ok()) {
+    spdlog::warn("{}", removed.error().message);
+  }
+  object_logger("job", job.uuid)->info("cancelled by the user");
+  if (had_prompt) withdraw_prompt(*saved, "The job was cancelled.");
+  emit_job(*saved);
+  return saved->view();
+}
+
+Result<JobView> ClientDaemon::retry(const std::string& uuid) {
+  std::lock_guard lock(jobs_mutex_);
+  auto found = outbox_->find_by_prefix(uuid);
+  if (!found.ok()) return found.error();
+  OutboxJob job = *found;
+  if (job.uuid == busy_uuid_) return Error{"The job is being sent right now: wait a moment."};
+  switch (job.state) {
+    case JobState::kWaitingForServer:
+    case JobState::kWaitingForChoice:
+    case JobState::kHeldForCredit:
+    case JobState::kRejectedByDevice:
+      break;
+    default:
+      return Error{fmt::format("Job {} is {}: there is nothing to retry.", job.uuid,
+                               job_state_name(job.state))};
+  }
+  const bool had_prompt = job.prompt != PendingPrompt::kNone;
+  job.state = JobState::kWaitingForServer;
+  job.hold_until_retry = false;
+  job.prompt = PendingPrompt::kNone;
+  job.reason = "Kept in the outbox: it is sent to the print server as soon as the server answers.";
+  auto saved = save(job);
+  if (!saved.ok()) return saved.error();
+  object_logger("job", job.uuid)->info("retry: waits for the server");
+  if (had_prompt) withdraw_prompt(*saved, "The job waits for the server.");
+  emit_job(*saved);
+  wake_worker();
+  return saved->view();
+}
+
+StatusView ClientDaemon::status() const {
+  StatusView view;
+  const auto link = link_.state();
+  const auto cache = cache_.snapshot();
+  view.online = link.known && link.online;
+  view.server = link.server;
+  view.last_contact = link.last_contact;
+  view.last_error = link.last_error;
+  view.logged_in = !cache_.token().empty();
+  if (cache.me) {
+    view.user_login = cache.me->user.login;
+    view.user_name = cache.me->user.name;
+    view.balance_cents = cache.me->balance_cents;
+    if (cache.me->quota) {
+      const auto quota = model::quota_at(*cache.me->quota, model::now_seconds());
+      const char* period = quota.period == model::QuotaPeriod::kDay    ? "today"
+                           : quota.period == model::QuotaPeriod::kWeek ? "this week"
+                                                                       : "this month";
+      if (quota.page_limit) {
+        view.quota = fmt::format("{} of {} pages left {}",
+                                 std::max<std::int64_t>(0, *quota.page_limit - quota.used_pages),
+                                 *quota.page_limit, period);
+      } else if (quota.cost_limit_cents) {
+        view.quota = fmt::format(
+            "{:.2f} of {:.2f} left {}",
+            std::max<std::int64_t>(0, *quota.cost_limit_cents - quota.used_cost_cents) / 100.0,
+            *quota.cost_limit_cents / 100.0, period);
+      }
+    }
+  }
+  if (cache.profile) {
+    view.profile_name = cache.profile->profile.name;
+    view.profile_version = cache.profile->profile.version;
+    view.fallback_enabled = cache.profile->profile.fallback.enabled;
+  }
+  for (const auto& job : outbox_->all()) {
+    if (job.state == JobState::kWaitingForChoice) ++view.jobs_waiting_for_choice;
+    if (job.state == JobState::kWaitingForServer) ++view.jobs_waiting_for_server;
+    if (job.state == JobState::kPrintedOffline) ++view.jobs_awaiting_accounting;
+  }
+  return view;
+}
+
+Result<StatusView> ClientDaemon::login(const std::string& login, const std::string& password) {
+  auto answer = link_.login(login, password);
+  if (!answer.ok()) {
+    return Error{answer.error().unreachable()
+                     ? fmt::format("The print server cannot be reached ({}): log in once it is "
+                                   "back.",
+                                   api_client::describe(answer.error()))
+                     : api_client::describe(answer.error())};
+  }
+  spdlog::info("logged in as {}", login);
+  wake_worker();
+  return status();
+}
+
+std::vector<CandidateView> ClientDaemon::fallback_printers(const PrinterFilter& filter) {
+  return filter_candidates(probed_printers(), filter);
+}
+
+std::unique_ptr<Subscription> ClientDaemon::subscribe(
+    std::function<void(const ClientEvent&)> listener) {
+  auto shared = std::make_shared<std::function<void(const ClientEvent&)>>(std::move(listener));
+  auto subscription = events_->subscribe([shared](const ClientEvent& e) { (*shared)(e); });
+  // D3: a new subscriber (the tray app started late, the CLI) sees every open question.
+  for (const auto& job : outbox_->all()) {
+    if (job.prompt != PendingPrompt::kNone) EventBus::deliver(*shared, prompt_event(job));
+  }
+  return subscription;
+}
+
+}  // namespace printline::client

@@ -1,0 +1,51 @@
+#include "client/fallback_printing.h"
+
+#include <fmt/format.h>
+
+#include "transport/print_transport.h"
+
+namespace printline::client {
+
+transport::SendResult send_to_fallback_printer(const FallbackSend& job,
+                                               const transport::CancelFlag* cancel) {
+  auto document = transport::open_document_file(job.document);
+  if (!document.ok()) {
+    transport::SendResult failed;
+    failed.outcome = transport::Outcome::kInvalidRequest;
+    failed.message = fmt::format("The spooled document cannot be read ({}): cancel the job and "
+                                 "print it again.",
+                                 document.error().message);
+    return failed;
+  }
+  transport::SendOptions options;
+  options.job_uuid = job.uuid;
+  options.user = job.user;
+  options.title = job.title;
+  options.document_format = job.document_format.empty() ? "application/octet-stream"
+                                                        : job.document_format;
+  options.copies = job.copies;
+  // PJL carries the UUID so the job can be found in the device's log; IPP has job-uuid.
+  options.pjl_wrap = job.target_uri.starts_with("socket://") || job.target_uri.starts_with("lpd://");
+  options.cancel = cancel;
+  return transport::send_document(job.target_uri, **document, options);
+}
+
+std::string rejected_by_device_message(const std::string& printer,
+                                       const transport::SendResult& result) {
+  const std::string words =
+      result.device_message.empty() ? result.message : result.device_message;
+  return fmt::format(
+      "The printer \"{}\" rejected the job ({}). The device probably accepts only jobs from its "
+      "accounting server: an administrator should enable \"accept jobs from unknown sources\" "
+      "on it (FP-3). The job is kept: choose another printer, retry later, or cancel it.",
+      printer, words);
+}
+
+std::string fallback_failed_message(const std::string& printer,
+                                    const transport::SendResult& result) {
+  return fmt::format("The printer \"{}\" did not take the job: {} The job is kept: choose "
+                     "another printer, retry later, or cancel it.",
+                     printer, result.message);
+}
+
+}  // namespace printline::client

@@ -1,0 +1,36 @@
+#pragma once
+// Sends a spooled job to the fallback printer's target (FP-2, FP-6), PJL-tagged with the job
+// UUID where the protocol allows it (RAW, LPR), and words the D7 outcomes for the user.
+//
+// Threading: independent calls may run on any thread; cancel through `cancel`.
+
+#include <filesystem>
+#include <string>
+
+#include "transport/cancel_flag.h"
+#include "transport/send_outcome.h"
+
+namespace printline::client {
+
+struct FallbackSend {
+  std::string uuid;
+  std::string title;
+  std::string document_format;
+  int copies = 1;
+  std::string user;
+  std::string target_uri;
+  std::filesystem::path document;
+};
+
+transport::SendResult send_to_fallback_printer(const FallbackSend& job,
+                                               const transport::CancelFlag* cancel = nullptr);
+
+// D7 / FP-3: the printer refused the job. Names the printer and the likely cause.
+std::string rejected_by_device_message(const std::string& printer,
+                                       const transport::SendResult& result);
+
+// The printer could not take the job now (unreachable, timed out, busy, …).
+std::string fallback_failed_message(const std::string& printer,
+                                    const transport::SendResult& result);
+
+}  // namespace printline::client

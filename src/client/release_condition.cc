@@ -1,0 +1,76 @@
+#include "client/release_condition.h"
+
+#include <fmt/format.h>
+
+#include "analysis/analyze.h"
+#include "model/pricing.h"
+
+namespace printline::client {
+
+namespace {
+
+// The largest page decides the paper, as the server does for a mixed job.
+model::PaperSize paper_of(const analysis::JobAnalysis& analysis) {
+  std::optional<model::PaperSize> chosen;
+  for (const auto& page : analysis.pages) {
+    auto paper = model::paper_from_name(page.paper);
+    if (!paper) continue;
+    if (!chosen || model::paper_short_edge_mm(*paper) > model::paper_short_edge_mm(*chosen)) {
+      chosen = paper;
+    }
+  }
+  return chosen.value_or(model::PaperSize::kA4);
+}
+
+constexpr const char* kWhatToDo =
+    "The job is kept: it is printed through the server when it is back, or cancel it.";
+
+}  // namespace
+
+Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, int copies,
+                            const std::optional<model::PriceList>& prices) {
+  JobCosting costing;
+  auto& counts = costing.counts;
+  counts.pages = analysis.page_count();
+  counts.color_pages = analysis.color_page_count();
+  counts.paper = paper_of(analysis);
+  counts.duplex = analysis.duplex.value_or(false);
+  counts.copies = copies > 1 ? copies : analysis.copies.value_or(1);
+  if (counts.copies < 1) counts.copies = 1;
+  if (!prices) return Error{"no price list has been synced from the server yet"};
+  auto cost = model::price_job(*prices, counts, true);
+  if (!cost.ok()) return Error{fmt::format("the job cannot be priced: {}", cost.error().message)};
+  costing.cost_cents = *cost;
+  return costing;
+}
+
+Result<JobCosting> analyze_and_cost(const std::filesystem::path& document, int copies,
+                                    const std::optional<model::PriceList>& prices) {
+  auto analysis = analysis::analyze_file(document);
+  if (!analysis.ok()) return analysis.error();
+  return cost_job(*analysis, copies, prices);
+}
+
+ReleaseDecision check_release(const model::FallbackSettings& settings, const CachedState& cache,
+                              const Result<JobCosting>& costing,
+                              const model::UnsyncedSpending& unsynced, model::Timestamp now) {
+  if (settings.release == model::ReleaseCondition::kAlways) return {};
+  if (!cache.me) {
+    return {false, fmt::format("Fallback printing here needs enough credit or quota, and your "
+                               "balance has never been synced from the server. {}",
+                               kWhatToDo)};
+  }
+  if (!costing.ok()) {
+    return {false, fmt::format("Fallback printing here needs enough credit or quota, and this "
+                               "job's cost cannot be estimated ({}). {}",
+                               costing.error().message, kWhatToDo)};
+  }
+  const auto verdict = model::can_afford(cache.me->user, costing->cost_cents,
+                                         costing->counts.total_pages(), now, unsynced);
+  if (verdict.allowed) return {};
+  return {false, fmt::format("Not enough credit or quota to print this job while the server is "
+                             "offline: {}. {}",
+                             verdict.reason, kWhatToDo)};
+}
+
+}  // namespace printline::client

@@ -1,0 +1,43 @@
+#pragma once
+// The release condition of fallback printing (FP-5) checked offline (D5): "always", or "only
+// with enough credit/quota", estimated with the cached price list and the analysis of the
+// spooled document, against the last synced balance and quota minus what this client printed
+// offline and has not yet uploaded.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "analysis/job_analysis.h"
+#include "client/client_cache.h"
+#include "core/error.h"
+#include "model/affordability.h"
+#include "model/client_profile.h"
+#include "model/job.h"
+
+namespace printline::client {
+
+struct JobCosting {
+  model::PageCounts counts;
+  std::int64_t cost_cents = 0;
+};
+
+// Pages, colour, paper (the largest page's), duplex and copies from the analysis, priced.
+// Unknown colour is priced as colour (the estimate errs high, never low).
+Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, int copies,
+                            const std::optional<model::PriceList>& prices);
+
+// The analysis of the spooled document, priced (Ghostscript allowed, bounded).
+Result<JobCosting> analyze_and_cost(const std::filesystem::path& document, int copies,
+                                    const std::optional<model::PriceList>& prices);
+
+struct ReleaseDecision {
+  bool release = true;
+  std::string reason;  // when held: what is short and what the user can do
+};
+
+ReleaseDecision check_release(const model::FallbackSettings& settings, const CachedState& cache,
+                              const Result<JobCosting>& costing,
+                              const model::UnsyncedSpending& unsynced, model::Timestamp now);
+
+}  // namespace printline::client

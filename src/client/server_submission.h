@@ -1,0 +1,49 @@
+#pragma once
+// Submits one spooled job to a server print queue (/ipp/print/<queue>) over IPP with libcups,
+// authenticated with the Bearer token, carrying the job's UUID as job-uuid (urn:uuid:…) so
+// that a resubmission is one job at the server (D6). Addresses are tried in order (D1).
+//
+// What happened is classified for the daemon, which decides:
+//   kAccepted      the server answered successful-ok: it prints and charges the job;
+//   kUnreachable   no address took the whole request: the server cannot have the job, so
+//                  fallback may start (D1);
+//   kUncertain     the whole job was sent but no answer came: ask the server for the UUID
+//                  before anything else (D6);
+//   kRefused       the server answered and refused it (the message says why).
+//
+// Threading: independent calls may run on any thread.
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "api_client/server_url.h"
+
+namespace printline::client {
+
+enum class SubmissionOutcome { kAccepted, kUnreachable, kUncertain, kRefused };
+
+struct ServerSubmission {
+  std::string uuid;
+  std::string title;
+  std::string document_format;  // MIME type the server accepts
+  int copies = 1;
+  std::string user;  // requesting-user-name (the server trusts the token, this is for logs)
+  std::filesystem::path document;
+};
+
+struct SubmissionResult {
+  SubmissionOutcome outcome = SubmissionOutcome::kUnreachable;
+  std::string message;  // for people
+  std::string server;   // the address that answered (or failed last)
+  int server_job_id = 0;
+};
+
+SubmissionResult submit_to_server(const std::vector<api_client::ServerUrl>& servers,
+                                  const std::string& token, const std::string& queue,
+                                  const ServerSubmission& job,
+                                  std::chrono::milliseconds connect_timeout,
+                                  std::chrono::milliseconds io_timeout = std::chrono::seconds(60));
+
+}  // namespace printline::client
