@@ -25,6 +25,8 @@ packages=(
   nftables
   # the CUPS scheduler ipp_intake_bench measures against (not cups-bsd: it conflicts with lprng)
   cups-daemon
+  # the web interface's browser tests: Debian's chromium driven by playwright-core from npm
+  chromium nodejs
 )
 
 export DEBIAN_FRONTEND=noninteractive
@@ -45,3 +47,11 @@ if [ ! -x "$cups_client_dir/usr/bin/lp" ]; then
   rm -rf "$download_dir"
 fi
 echo "install-deps: CUPS lp at $cups_client_dir/usr/bin/lp"
+
+# playwright-core for tests/web (pinned by its package-lock.json; it downloads no browser).
+# Debian's npm, unless the installed nodejs already brings its own.
+if ! command -v npm >/dev/null; then
+  $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+(cd "$(dirname "$0")/../tests/web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+echo "install-deps: playwright-core in tests/web/node_modules"

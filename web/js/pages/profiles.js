@@ -131,7 +131,7 @@ function profileForm(profile, printers, groups, onSaved) {
   const p = profile || blank;
   const general = [
     field({ name: 'name', label: 'Profile name', value: p.name, required: true }),
-    field({ name: 'is_default', label: 'Default profile (for users no profile names)',
+    field({ name: 'is_default', label: 'Default (for every user no other profile is assigned to)',
       type: 'checkbox', value: p.is_default }),
     field({ name: 'assigned_users', label: 'Users (logins, comma-separated)',
       value: p.assigned_users.join(', ') }),

@@ -1,0 +1,72 @@
+// Starts a real printline-server (the built binary) on a free loopback port with a fresh data
+// directory, and Debian's chromium through playwright-core (no browser download).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const adminPassword = 'admin-password-1';
+
+export async function startServer() {
+  const binary = process.env.PRINTLINE_SERVER;
+  if (!binary) throw new Error('Set PRINTLINE_SERVER to the printline-server binary (ctest does).');
+  const dir = mkdtempSync(join(tmpdir(), 'printline-web-'));
+  writeFileSync(join(dir, 'admin-password'), `${adminPassword}\n`);
+  const args = ['--data', join(dir, 'data'), '--listen', '127.0.0.1:0',
+    '--admin-password-file', join(dir, 'admin-password')];
+  if (process.env.PRINTLINE_WEB_DIR) args.push('--web-dir', process.env.PRINTLINE_WEB_DIR);
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const baseUrl = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`printline-server did not start:\n${log}`)), 15000);
+    const read = (chunk) => {
+      log += chunk;
+      const match = log.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`printline-server exited ${code}:\n${log}`)); });
+  });
+  return {
+    baseUrl,
+    log: () => log,
+    async stop() {
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    headless: true,
+  });
+}
+
+// The REST API as the desktop client calls it: Bearer token, JSON.
+export async function apiCall(baseUrl, method, path, { token, body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(baseUrl + path, { method, headers,
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+export async function logIn(page, baseUrl, login, password) {
+  await page.goto(`${baseUrl}/`);
+  const form = page.getByRole('form', { name: 'Log in' });
+  await form.getByLabel('Login').fill(login);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}

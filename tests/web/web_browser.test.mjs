@@ -1,0 +1,245 @@
+// The web interface end to end: a real printline-server and Debian's chromium. An
+// administrator sets things up through the pages only; the desktop client's view of the
+// result is checked through the REST API with the user's own token.
+
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+
+import { adminPassword, apiCall, launchBrowser, logIn, startServer } from './server_harness.mjs';
+
+let server;
+let browser;
+let admin; // the administrator's page, logged in once
+const pageErrors = [];
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+async function go(page, hash, heading) {
+  await page.goto(`${server.baseUrl}/#${hash}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+async function addPrinter(page, p) {
+  await go(page, '/admin/printers', 'Printers');
+  await page.getByRole('button', { name: 'Add a printer' }).click();
+  const form = page.getByRole('form', { name: 'Add a printer' });
+  await form.getByLabel('Name', { exact: true }).fill(p.name);
+  await form.getByLabel('Device URI').fill(p.device_uri);
+  await form.getByLabel('Vendor').fill(p.vendor);
+  await form.getByLabel('Location').fill(p.location);
+  await form.getByLabel('Largest paper').selectOption(p.largest_paper);
+  await form.getByLabel('Colour').setChecked(p.color);
+  await form.getByLabel('Duplex').setChecked(p.duplex);
+  await form.getByLabel('Fallback printing allowed').setChecked(true);
+  await form.getByLabel('This printer has a device spooling port').setChecked(!!p.spooling_port);
+  if (p.spooling_port) {
+    await form.getByLabel('Protocol').selectOption(p.spooling_port.protocol);
+    await form.getByLabel('Port', { exact: true }).fill(String(p.spooling_port.port));
+    await form.getByLabel('Queue').fill(p.spooling_port.queue);
+  }
+  await form.getByRole('button', { name: 'Add printer' }).click();
+  await page.getByText(`Printer "${p.name}" saved.`).waitFor();
+}
+
+const kyocera = { name: 'floor2-kyocera', device_uri: 'socket://127.0.0.1:9101', vendor: 'Kyocera',
+  location: '2nd floor', largest_paper: 'A3', color: true, duplex: true,
+  spooling_port: { protocol: 'LPR', port: 515, queue: 'spool' } };
+const hp = { name: 'lobby-hp', device_uri: 'socket://127.0.0.1:9102', vendor: 'HP',
+  location: 'Lobby', largest_paper: 'A4', color: false, duplex: false, spooling_port: null };
+const annex = { name: 'annex-kyocera', device_uri: 'socket://127.0.0.1:9103', vendor: 'Kyocera',
+  location: 'Annex', largest_paper: 'A4', color: false, duplex: true, spooling_port: null };
+
+describe('web interface in chromium', () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await newPage();
+    await logIn(admin, server.baseUrl, 'admin', adminPassword);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the administrator creates a user, printers and a price list through the pages', async () => {
+    await go(admin, '/admin/users', 'Users');
+    await admin.getByRole('button', { name: 'Create a user' }).click();
+    const form = admin.getByRole('form', { name: 'Create a user' });
+    await form.getByLabel('Login').fill('alice');
+    await form.getByLabel('Password (8 characters or more)').fill('alice-password');
+    await form.getByLabel('Name', { exact: true }).fill('Alice Martin');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await admin.getByText('User "alice" created.').waitFor();
+
+    for (const p of [kyocera, hp, annex]) await addPrinter(admin, p);
+
+    const { json } = await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'admin', password: adminPassword } });
+    const { json: list } = await apiCall(server.baseUrl, 'GET', '/api/v1/printers', { token: json.token });
+    const stored = Object.fromEntries(list.printers.map((p) => [p.name, p]));
+    for (const p of [kyocera, hp, annex]) {
+      for (const key of ['device_uri', 'vendor', 'location', 'largest_paper', 'color', 'duplex', 'spooling_port']) {
+        assert.deepEqual(stored[p.name][key], p[key], `${p.name}.${key}`);
+      }
+      assert.equal(stored[p.name].fallback_allowed, true);
+    }
+
+    await go(admin, '/admin/prices', 'Price list');
+    await admin.getByRole('button', { name: 'Add a price' }).click();
+    const row = admin.getByRole('group', { name: /^Price / }).last();
+    await row.getByLabel('Paper').selectOption('A4');
+    await row.getByLabel('Price per page').fill('0.10');
+    await admin.getByRole('button', { name: 'Save price list' }).click();
+    await admin.getByText('Price list saved: 1 price(s).').waitFor();
+  });
+
+  test('a profile with fallback made in the pages is exactly what the desktop client downloads', async () => {
+    await go(admin, '/admin/settings/profiles', /configuration profiles/);
+    await admin.getByRole('button', { name: 'New profile' }).click();
+    const form = admin.getByRole('form', { name: 'New profile' });
+    await form.getByLabel('Profile name', { exact: true }).fill('office');
+    await form.getByLabel('Users (logins, comma-separated)').fill('alice');
+    await form.getByLabel('Server addresses (comma-separated)').fill(server.baseUrl);
+    await form.getByRole('tab', { name: 'Printing' }).click();
+    await form.getByLabel('Fallback printing enabled').check();
+    await form.getByLabel('floor2-kyocera').check();
+    await form.getByLabel('lobby-hp').check();
+    await form.getByLabel('Release condition').selectOption('credit-quota');
+    await form.getByLabel('Protocol').selectOption('RAW');
+    await form.getByLabel('Port', { exact: true }).fill('9100');
+    await form.getByLabel('Keep jobs waiting for (days)').fill('5');
+    await form.getByRole('button', { name: 'Create profile' }).click();
+    await admin.getByText(/Profile "office" saved \(version \d+\)\./).waitFor();
+
+    const login = await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'alice', password: 'alice-password' } });
+    assert.equal(login.status, 200);
+    const { status, json } = await apiCall(server.baseUrl, 'GET', '/api/v1/me/profile',
+      { token: login.json.token });
+    assert.equal(status, 200);
+    const byName = Object.fromEntries(json.fallback_printers.map((f) => [f.printer.name, f]));
+    assert.equal(json.profile.name, 'office');
+    assert.deepEqual(json.profile.assigned_users, ['alice']);
+    assert.deepEqual(json.profile.server_addresses, [server.baseUrl]);
+    assert.deepEqual(json.profile.fallback, {
+      enabled: true,
+      printer_ids: [byName['floor2-kyocera'].printer.id, byName['lobby-hp'].printer.id],
+      group_id: null, release: 'credit-quota', port: { protocol: 'RAW', port: 9100, queue: '' },
+      kx_integration: false, keep_waiting_days: 5,
+    });
+    assert.deepEqual(Object.keys(byName).sort(), ['floor2-kyocera', 'lobby-hp']);
+    assert.equal(byName['floor2-kyocera'].device_uri, 'lpd://127.0.0.1:515/spool');
+    assert.equal(byName['lobby-hp'].device_uri, 'socket://127.0.0.1:9100');
+  });
+
+  test('D8: KX integration with a non-spooling printer is refused at the field; the double-count warning shows', async () => {
+    await go(admin, '/admin/settings/profiles', /configuration profiles/);
+    await admin.getByRole('button', { name: 'Edit office' }).click();
+    const form = admin.getByRole('form', { name: 'Profile office' });
+    await form.getByRole('tab', { name: 'Printing' }).click();
+    const printersField = form.locator('[data-field="fallback.printers"]');
+
+    // A Kyocera printer without a device spooling port: warned before saving.
+    await form.getByLabel('annex-kyocera').check();
+    await assert.doesNotReject(printersField.locator('.field-warning')
+      .getByText(/annex-kyocera.*jobs may be counted twice/).waitFor());
+
+    await form.getByLabel('annex-kyocera').uncheck();
+    await form.getByLabel('KX Driver Network Manager integration').check();
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    const error = printersField.locator('.field-error');
+    await error.getByText(/lobby-hp/).waitFor();
+    assert.match(await form.locator('.form-message').innerText(), /cannot be saved/);
+    assert.equal(await form.getByRole('tab', { name: 'Printing' }).getAttribute('aria-selected'), 'true');
+
+    // Nothing was saved: the client still gets the profile without KX integration.
+    const login = await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'alice', password: 'alice-password' } });
+    const { json } = await apiCall(server.baseUrl, 'GET', '/api/v1/me/profile', { token: login.json.token });
+    assert.equal(json.profile.fallback.kx_integration, false);
+  });
+
+  test('Test fallback reports one result per printer', async () => {
+    await go(admin, '/admin/fallback-test', 'Test fallback');
+    await admin.getByLabel('Timeout per printer (ms)').fill('300');
+    await admin.getByRole('button', { name: 'Test fallback' }).click();
+    const results = admin.getByRole('region', { name: 'Results' });
+    await results.waitFor();
+    const text = await results.innerText();
+    assert.match(text, /floor2-kyocera/);
+    assert.match(text, /lobby-hp/);
+    assert.match(text, /Unreachable|Reachable/);
+  });
+
+  test('a user cannot open administrator pages, and the API refuses them too', async () => {
+    const page = await newPage();
+    await logIn(page, server.baseUrl, 'alice', 'alice-password');
+    await page.getByRole('heading', { level: 1, name: 'My jobs' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Users' }).count(), 0);
+    await page.goto(`${server.baseUrl}/#/admin/users`);
+    await page.getByRole('heading', { level: 1, name: 'Administrators only' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /for administrators, and you \(alice\) are not one/);
+    const status = await page.evaluate(async () => (await fetch('/api/v1/users')).status);
+    assert.equal(status, 403);
+    // A change without the CSRF header is refused even with a valid session cookie.
+    const forged = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/jobs/00000000-0000-4000-8000-000000000000/cancel', { method: 'POST' });
+      return { status: r.status, body: await r.json() };
+    });
+    assert.equal(forged.status, 401);
+    assert.match(forged.body.error.message, /CSRF/);
+    // The cookie is out of the page's reach.
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log in to Printline' }).waitFor();
+    const after = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
+    assert.equal(after, 401);
+    await page.context().close();
+  });
+
+  test('a job printed while the server was down shows in the jobs pages as fallback', async () => {
+    const login = await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'alice', password: 'alice-password' } });
+    const uuid = randomUUID();
+    const printedAt = new Date(Date.now() - 60000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const upload = await apiCall(server.baseUrl, 'POST', '/api/v1/accounting/fallback-jobs', {
+      token: login.json.token,
+      body: { jobs: [{ uuid, printer: 'lobby-hp', printed_at: printedAt, title: 'outage-report.pdf',
+        pages: 2, copies: 1 }] } });
+    assert.equal(upload.status, 200);
+    assert.equal(upload.json.accepted, 1, JSON.stringify(upload.json));
+
+    await go(admin, '/admin/jobs', 'Jobs');
+    await admin.getByLabel('Origin').selectOption('fallback');
+    await admin.getByLabel('User', { exact: true }).selectOption('alice');
+    await admin.getByRole('button', { name: 'Show jobs' }).click();
+    const row = admin.getByRole('row', { name: /outage-report\.pdf/ });
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, /fallback/);
+    assert.match(text, /lobby-hp/);
+    assert.match(text, /alice/);
+    assert.match(text, /0\.20/);
+
+    const page = await newPage();
+    await logIn(page, server.baseUrl, 'alice', 'alice-password');
+    const mine = page.getByRole('row', { name: /outage-report\.pdf/ });
+    await mine.waitFor();
+    assert.match(await mine.innerText(), /fallback/);
+    await page.goto(`${server.baseUrl}/#/my/account`);
+    await page.getByRole('heading', { level: 1, name: 'My balance' }).waitFor();
+    await page.getByRole('cell', { name: 'lobby-hp' }).waitFor();
+    await page.context().close();
+  });
+
+  test('no script error on any page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
