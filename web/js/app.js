@@ -26,7 +26,7 @@ function renderChrome() {
   toggle.hidden = !user;
   who.textContent = user ? `${user.name || user.login} (${user.role})` : '';
   if (!user) { nav.replaceChildren(); return; }
-  const items = [...userMenu, ...(user.role === 'admin' ? adminMenu : [])];
+  const items = user.role === 'admin' ? [...adminMenu, ...userMenu] : userMenu;
   nav.replaceChildren(h('ul', {}, items.map(([path, label]) =>
     h('li', {}, h('a', { href: `#${path}`, dataset: { path } }, label)))));
   markCurrent();

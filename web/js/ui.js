@@ -40,7 +40,7 @@ export function notice(kind, text) {
 
 export function page(title, ...children) {
   const main = document.getElementById('main');
-  main.replaceChildren(h('h1', {}, title), ...children);
+  main.replaceChildren(h('h1', {}, title), ...children.filter(Boolean));
   document.title = `${title} – Printline`;
   return main;
 }
@@ -134,14 +134,18 @@ export function showAtFields(form, findings, kind = 'error') {
     const wrap = fieldFor(form, finding.field);
     if (!wrap) { rest.push(finding); continue; }
     const slot = wrap.querySelector(kind === 'error' ? '.field-error' : '.field-warning');
-    slot.textContent = slot.textContent ? `${slot.textContent} ${capital(finding.message)}`
-      : capital(finding.message);
+    slot.append(h('span', { class: 'finding' }, sentence(finding.message)));
     if (kind === 'error') wrap.querySelector('input, select')?.setAttribute('aria-invalid', 'true');
   }
   return rest;
 }
 
-function capital(text) { return text ? text[0].toUpperCase() + text.slice(1) : text; }
+// The API's findings are clauses ("printer \"x\" …"); shown one per line as sentences.
+function sentence(text) {
+  if (!text) return '';
+  const t = text[0].toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
 
 // An API refusal in a form: each finding at its field, the message at the top.
 export function showProblem(form, problem) {

@@ -170,7 +170,7 @@ function profileForm(profile, printers, groups, onSaved) {
         .includes(pr.id))
       : printers.filter((pr) => v.fallback.printer_ids.includes(pr.id));
     const warnings = v.fallback.enabled ? doubleCountWarnings(chosen, v.fallback.kx_integration) : [];
-    slot.textContent = warnings.map((w) => `Warning: ${w.message}.`).join(' ');
+    slot.replaceChildren(...warnings.map((w) => h('span', { class: 'finding' }, `Warning: ${w.message}.`)));
   };
   el.addEventListener('change', refresh);
   refresh();
@@ -199,7 +199,7 @@ export async function renderProfiles(news, warnings, openId) {
     if (saved) {
       formMessage(el, 'ok', saved.news);
       const rest = showAtFields(el, saved.warnings.map((w) => ({ ...w,
-        message: `Warning: ${w.message}.` })), 'warning');
+        message: `Warning: ${w.message}` })), 'warning');
       for (const w of rest) el.querySelector('.form-message').append(notice('warning', w.message));
       if (saved.warnings.some((w) => w.field.startsWith('fallback'))) t.select(1);
     }

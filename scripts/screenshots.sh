@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Saves screenshots of the web interface's main pages under docs/screenshots/ (the README
+# shows them): starts the built printline-server on loopback with example data and
+# photographs the pages in Debian's chromium.
+#   scripts/screenshots.sh [path/to/printline-server]   (default: build/apps/printline-server/…)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+server=${1:-$root/build/apps/printline-server/printline-server}
+[ -x "$server" ] || { echo "screenshots: build printline-server first, or give its path" >&2; exit 2; }
+[ -d "$root/tests/web/node_modules/playwright-core" ] || (cd "$root/tests/web" && npm ci --no-audit --no-fund)
+cd "$root/tests/web"
+PRINTLINE_SERVER=$server PRINTLINE_WEB_DIR=$root/web node screenshots.mjs "$root/docs/screenshots"

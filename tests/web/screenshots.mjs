@@ -1,0 +1,124 @@
+// Saves screenshots of the main pages under docs/screenshots/ (run by scripts/screenshots.sh):
+// a real printline-server with example data set through the API, photographed in chromium.
+
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { adminPassword, apiCall, launchBrowser, logIn, startServer } from './server_harness.mjs';
+
+const outDir = process.argv[2];
+if (!outDir) throw new Error('usage: node screenshots.mjs OUTPUT_DIR');
+mkdirSync(outDir, { recursive: true });
+
+const server = await startServer();
+const call = (method, path, body, token) => apiCall(server.baseUrl, method, path, { token, body });
+const must = async (promise) => {
+  const answer = await promise;
+  if (answer.status >= 300) throw new Error(JSON.stringify(answer.json));
+  return answer.json;
+};
+
+async function seed() {
+  const { token } = await must(call('POST', '/api/v1/login', { login: 'admin', password: adminPassword }));
+  const post = (path, body) => must(call('POST', path, body, token));
+  for (const [login, name] of [['alice', 'Alice Martin'], ['bob', 'Bob Durand'], ['chloe', 'Chloé Petit']]) {
+    const user = await post('/api/v1/users', { login, password: `${login}-password`, name,
+      email: `${login}@example.org`, quota: { period: 'month', page_limit: 500, cost_limit_cents: null } });
+    await post(`/api/v1/users/${user.id}/top-up`, { amount_cents: 2000, note: 'start credit' });
+  }
+  const printers = [
+    { name: 'floor2-kyocera', device_uri: 'socket://10.0.2.15:9100', vendor: 'Kyocera', color: true,
+      largest_paper: 'A3', duplex: true, location: '2nd floor', fallback_allowed: true,
+      spooling_port: { protocol: 'LPR', port: 515, queue: 'spool' } },
+    { name: 'lobby-hp', device_uri: 'ipp://10.0.1.20:631/ipp/print', vendor: 'HP', color: false,
+      largest_paper: 'A4', duplex: true, location: 'Lobby', fallback_allowed: true },
+    { name: 'annex-kyocera', device_uri: 'socket://10.0.3.7:9100', vendor: 'Kyocera', color: false,
+      largest_paper: 'A4', duplex: false, location: 'Annex', fallback_allowed: true },
+    { name: 'plotter', device_uri: 'lpd://10.0.4.2:515/plot', vendor: 'Canon', color: true,
+      largest_paper: 'A0', duplex: false, location: 'Studio', fallback_allowed: false },
+  ];
+  const ids = {};
+  for (const p of printers) ids[p.name] = (await post('/api/v1/printers', p)).id;
+  const group = await post('/api/v1/groups', { name: 'floor2', description: 'Second floor',
+    printer_ids: [ids['floor2-kyocera'], ids['lobby-hp']] });
+  await post('/api/v1/queues', { name: 'office', kind: 'direct', group_id: group.id });
+  await post('/api/v1/queues', { name: 'secure', kind: 'hold' });
+  await must(call('PUT', '/api/v1/price-list', { prices: [
+    { paper: 'A4', color: false, cents_per_page: 10 }, { paper: 'A4', color: true, cents_per_page: 50 },
+    { paper: 'A3', color: false, cents_per_page: 20 }, { paper: 'A3', color: true, cents_per_page: 90 }],
+  duplex_discount_percent: 10 }, token));
+  await post('/api/v1/profiles', { name: 'office', is_default: true, assigned_users: ['alice', 'bob'],
+    server_addresses: ['https://print.example.org:8631'],
+    fallback: { enabled: true, printer_ids: [ids['floor2-kyocera'], ids['lobby-hp'], ids['annex-kyocera']],
+      group_id: null, release: 'credit-quota', port: { protocol: 'RAW', port: 9100, queue: '' },
+      kx_integration: false, keep_waiting_days: 7 } });
+  const titles = ['quarterly-report.pdf', 'invoice-2291.pdf', 'floor-plan.pdf', 'minutes.docx',
+    'poster-draft.pdf', 'timesheet.xlsx'];
+  for (const [i, login] of ['alice', 'bob', 'chloe', 'alice', 'bob', 'alice'].entries()) {
+    const user = await must(call('POST', '/api/v1/login', { login, password: `${login}-password` }));
+    const printed = new Date(Date.now() - (i + 1) * 3600e3).toISOString().replace(/\.\d+Z$/, 'Z');
+    await must(call('POST', '/api/v1/accounting/fallback-jobs', { jobs: [{ uuid: randomUUID(),
+      printer: i % 2 ? 'lobby-hp' : 'floor2-kyocera', printed_at: printed, title: titles[i],
+      pages: 2 + i * 3, color_pages: i % 2 ? 0 : 1, paper: 'A4', copies: 1 }] }, user.token));
+  }
+}
+
+async function shoot(page, name, hash, heading, prepare) {
+  if (hash !== null) {
+    await page.goto(`${server.baseUrl}/#${hash}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+  if (prepare) await prepare(page);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`screenshots: ${name}.png`);
+}
+
+try {
+  await seed();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/`);
+  await page.getByRole('heading', { name: 'Log in to Printline' }).waitFor();
+  await shoot(page, 'login', null);
+  await logIn(page, server.baseUrl, 'admin', adminPassword);
+  await shoot(page, 'dashboard', '/admin/dashboard', 'Dashboard');
+  await shoot(page, 'printers', '/admin/printers', 'Printers', async (p) => {
+    await p.getByRole('button', { name: 'Edit floor2-kyocera' }).click();
+  });
+  await shoot(page, 'profile-fallback', '/admin/settings/profiles', /configuration profiles/, async (p) => {
+    await p.getByRole('button', { name: 'Edit office' }).click();
+    await p.getByRole('tab', { name: 'Printing' }).click();
+    await p.locator('[data-field="fallback.printers"]').scrollIntoViewIfNeeded();
+  });
+  await shoot(page, 'profile-kx-refused', null, null, async (p) => {
+    await p.getByLabel('KX Driver Network Manager integration').check();
+    await p.getByRole('button', { name: 'Save profile' }).click();
+    await p.locator('[data-field="fallback.printers"] .field-error').first().waitFor();
+    await p.locator('[data-field="fallback.printers"]').scrollIntoViewIfNeeded();
+  });
+  await shoot(page, 'fallback-test', '/admin/fallback-test', 'Test fallback', async (p) => {
+    await p.getByLabel('Timeout per printer (ms)').fill('200');
+    await p.getByRole('button', { name: 'Test fallback' }).click();
+    await p.getByRole('region', { name: 'Results' }).waitFor();
+  });
+  await shoot(page, 'jobs', '/admin/jobs', 'Jobs', async (p) => {
+    await p.getByRole('row', { name: /quarterly-report/ }).waitFor();
+  });
+  await shoot(page, 'reports', '/admin/reports', 'Accounting reports', async (p) => {
+    await p.locator('svg.chart').waitFor();
+  });
+  await shoot(page, 'users', '/admin/users', 'Users');
+  await context.close();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 1 });
+  const userPage = await phone.newPage();
+  await logIn(userPage, server.baseUrl, 'alice', 'alice-password');
+  await shoot(userPage, 'phone-my-jobs', '/my/jobs', 'My jobs');
+  await shoot(userPage, 'phone-admin-refused', '/admin/users', 'Administrators only');
+  await browser.close();
+} finally {
+  await server.stop();
+}
