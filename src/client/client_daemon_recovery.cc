@@ -29,8 +29,12 @@ void ClientDaemon::recover_without_server() {
     (void)save(job);
   }
   for (auto job : outbox_->in_state(JobState::kSendingToServer)) {
+    job.reason =
+        "Printline was stopped while sending this job to the print server: it asks it whether "
+        "it has the job before printing it anywhere else, as soon as the server answers.";
     object_logger("job", job.uuid)
         ->info("recovered after a crash while sending to the server: the server is asked first");
+    (void)save(job);
   }
 }
 

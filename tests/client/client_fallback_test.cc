@@ -1,0 +1,389 @@
+// The desktop client end to end: a real printline-server in-process, the daemon against it,
+// and real printer peers on loopback (socat RAW sink, LPRng lpd) plus the printer simulator
+// for a device that rejects jobs. Every FP and D2 row the daemon implements has a test that
+// names it.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <thread>
+
+#include "client/outbox_store.h"
+#include "client/running_client.h"
+#include "core/job_uuid.h"
+#include "model/ledger_entry.h"
+#include "server/running_server.h"
+#include "store/store.h"
+#include "support/lprng_peer.h"
+#include "support/printer_simulator.h"
+#include "support/raw_sink_peer.h"
+#include "support/temp_dir.h"
+
+namespace printline::testing {
+namespace {
+
+using client::ClientEvent;
+using client::JobState;
+
+// A real one-page PDF that nobody here wrote (SPEC §4).
+const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
+constexpr const char* kPassword = "alice-password-1";
+
+template <typename T>
+T must(Result<T> result) {
+  if (!result.ok()) throw std::runtime_error(result.error().message);
+  return std::move(result.value());
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+int occurrences(const std::string& haystack, const std::string& needle) {
+  int count = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+// A server with alice (credit 100.00), a price list, a queue "main" printing to a RAW sink,
+// and two fallback printers: Kyocera devices whose device spooling ports are a real RAW sink
+// and a real LPRng queue (FP-9), so each has its own loopback port.
+class ClientFallbackTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    start_server();
+    store_ = must(store::open_sqlite_store((data_.path() / "data" / "printline.db").string()));
+    model::PriceList prices;
+    for (auto paper : {model::PaperSize::kA4, model::PaperSize::kLetter}) {
+      prices.prices.push_back({paper, false, 10});
+      prices.prices.push_back({paper, true, 50});
+    }
+    must(store_->set_price_list(prices, store::system_actor()));
+    model::User alice;
+    alice.login = "alice";
+    alice.name = "Alice";
+    alice_ = must(store_->create_user(alice, kPassword, store::system_actor()));
+    must(store_->top_up(alice_.id, 10000, "test", store::system_actor()));
+
+    server_printer_ = printer("server-raw", "socket://127.0.0.1:" + std::to_string(server_sink_.port()));
+    model::PrintQueue queue;
+    queue.name = "main";
+    queue.printer_id = server_printer_.id;
+    must(store_->create_queue(queue, store::system_actor()));
+    raw_printer_ = printer("hall-raw", "socket://127.0.0.1:1",
+                           model::DevicePort{model::PortProtocol::kRaw, raw_.port(), ""});
+    lpd_printer_ = printer("lab-lpd", "lpd://127.0.0.1:1/lp",
+                           model::DevicePort{model::PortProtocol::kLpr, lpd_.port(), lpd_.queue()});
+  }
+
+  model::Printer printer(const std::string& name, const std::string& uri,
+                         std::optional<model::DevicePort> spooling = std::nullopt) {
+    model::Printer p;
+    p.name = name;
+    p.device_uri = uri;
+    p.location = name + " room";
+    if (spooling) {
+      p.vendor = "Kyocera";
+      p.spooling_port = spooling;
+    }
+    return must(store_->create_printer(p, store::system_actor()));
+  }
+
+  void set_profile(bool enabled, std::vector<std::int64_t> printer_ids,
+                   model::ReleaseCondition release = model::ReleaseCondition::kAlways) {
+    model::ClientProfile profile;
+    profile.name = "office";
+    profile.assigned_users = {"alice"};
+    profile.fallback.enabled = enabled;
+    profile.fallback.printer_ids = std::move(printer_ids);
+    profile.fallback.release = release;
+    if (profile_id_ == 0) {
+      profile_id_ = must(store_->create_profile(profile, store::system_actor())).profile.id;
+    } else {
+      profile.id = profile_id_;
+      must(store_->update_profile(profile, store::system_actor()));
+    }
+  }
+
+  // alice printed on `printer` through the server once: her history (D2).
+  void add_history(const model::Printer& on) {
+    model::Job job;
+    job.uuid = new_job_uuid();
+    job.owner_id = alice_.id;
+    job.printer_id = on.id;
+    job.state = model::JobState::kPrinted;
+    job.title = "earlier";
+    job.counts.pages = 1;
+    job.cost_cents = 10;
+    job.submitted_at = model::now_seconds();
+    job.printed_at = model::now_seconds();
+    must(store_->record_job(job));
+  }
+
+  void start_server() {
+    server_ = std::make_unique<RunningServer>([this](server::ServerConfig& config) {
+      config.data_dir = data_.path() / "data";
+      config.listen_port = port_;
+    });
+    port_ = server_->port();
+  }
+  void stop_server() { server_.reset(); }
+
+  // A client logged in as alice with a cached profile, then (optionally) the server stopped.
+  std::unique_ptr<RunningClient> client_for_alice(bool then_stop_server) {
+    auto client = std::make_unique<RunningClient>(server_->base_url());
+    client->login("alice", kPassword);
+    EXPECT_TRUE(client->wait_for_online(true));
+    EXPECT_TRUE(client->daemon().status().fallback_enabled || true);
+    if (then_stop_server) {
+      stop_server();
+      EXPECT_TRUE(client->wait_for_online(false));
+    }
+    return client;
+  }
+
+  int charges_for(const std::string& uuid) {
+    int count = 0;
+    for (const auto& entry : must(store_->ledger_of(alice_.id))) {
+      if (entry.kind == model::LedgerKind::kCharge && entry.job_uuid == uuid) ++count;
+    }
+    return count;
+  }
+
+  std::optional<model::Job> server_job(const std::string& uuid, model::JobState state) {
+    for (int i = 0; i < 500; ++i) {
+      auto job = must(store_->find_job(uuid));
+      if (job && job->state == state) return job;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return must(store_->find_job(uuid));
+  }
+
+  TempDir data_{"printline-client-server"};
+  int port_ = 0;
+  std::unique_ptr<RunningServer> server_;
+  std::unique_ptr<store::Store> store_;
+  model::User alice_;
+  RawSinkPeer server_sink_;
+  RawSinkPeer raw_;
+  LprngPeer lpd_;
+  model::Printer server_printer_, raw_printer_, lpd_printer_;
+  std::int64_t profile_id_ = 0;
+  const std::string pdf_ = read_file(kTestPdf);
+};
+
+TEST_F(ClientFallbackTest, Online_JobGoesToTheServerQueueAndIsPrintedOnce) {
+  set_profile(true, {raw_printer_.id, lpd_printer_.id});
+  auto client = client_for_alice(false);
+  auto job = must(client->submit_file(kTestPdf, "online.pdf"));
+  auto done = client->wait_for_state(job.uuid, JobState::kAtServer);
+  ASSERT_TRUE(done);
+  ASSERT_EQ(done->state, JobState::kAtServer) << done->reason;
+  auto at_server = server_job(job.uuid, model::JobState::kPrinted);
+  ASSERT_TRUE(at_server);
+  EXPECT_EQ(at_server->origin, model::JobOrigin::kServer);
+  EXPECT_EQ(at_server->state, model::JobState::kPrinted);
+  // Printed exactly once, on the queue's printer and nowhere else.
+  for (int i = 0; i < 100 && occurrences(server_sink_.received(), pdf_) == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(occurrences(server_sink_.received(), pdf_), 1);
+  EXPECT_EQ(raw_.received(), "");
+  EXPECT_EQ(charges_for(job.uuid), 1);
+}
+
+TEST_F(ClientFallbackTest, FP7a_D2_OneHistoryPrinterThatIsACandidate_PrintsAutomaticallyAndNotifies) {
+  set_profile(true, {raw_printer_.id, lpd_printer_.id});
+  add_history(raw_printer_);
+  auto client = client_for_alice(true);
+  auto job = must(client->submit_file(kTestPdf, "offline.pdf"));
+  auto printed = client->wait_for_state(job.uuid, JobState::kPrintedOffline);
+  ASSERT_TRUE(printed);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  EXPECT_EQ(printed->printer, "hall-raw");
+  auto notification = client->wait_for_event(ClientEvent::Kind::kNotification, job.uuid);
+  ASSERT_TRUE(notification);
+  EXPECT_NE(notification->message.find("hall-raw"), std::string::npos);
+  EXPECT_EQ(occurrences(raw_.received(), pdf_), 1);
+  // PJL-tagged with the job's UUID (RAW allows it).
+  EXPECT_NE(raw_.received().find(job.uuid), std::string::npos);
+}
+
+TEST_F(ClientFallbackTest, FP1_D6_ServerBack_PrintedOfflineJobIsUploadedAndAccountedExactlyOnce) {
+  set_profile(true, {raw_printer_.id});
+  auto client = client_for_alice(true);
+  auto job = must(client->submit_file(kTestPdf, "offline.pdf"));
+  auto printed = client->wait_for_state(job.uuid, JobState::kPrintedOffline);
+  ASSERT_TRUE(printed);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  EXPECT_EQ(client->daemon().status().jobs_awaiting_accounting, 1);
+
+  start_server();
+  auto accounted = client->wait_for_state(job.uuid, JobState::kAccounted);
+  ASSERT_TRUE(accounted);
+  ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
+  auto at_server = must(store_->find_job(job.uuid));
+  ASSERT_TRUE(at_server);
+  EXPECT_EQ(at_server->origin, model::JobOrigin::kFallback);
+  EXPECT_EQ(at_server->printer_id, raw_printer_.id);
+  EXPECT_EQ(at_server->counts.pages, 1);
+  EXPECT_TRUE(at_server->printed_at.has_value());
+  EXPECT_EQ(charges_for(job.uuid), 1);
+
+  // The answer was "lost": the client still thinks the job is unaccounted and sends it again.
+  client->stop();
+  {
+    auto outbox = must(client::OutboxStore::open(client->state_dir()));
+    auto record = *outbox->find(job.uuid);
+    record.state = JobState::kPrintedOffline;
+    must(outbox->update(record));
+  }
+  client->start();
+  accounted = client->wait_for_state(job.uuid, JobState::kAccounted);
+  ASSERT_EQ(accounted->state, JobState::kAccounted);
+  EXPECT_EQ(charges_for(job.uuid), 1);  // a UUID is charged once (D6)
+  EXPECT_EQ(occurrences(raw_.received(), pdf_), 1);  // and printed once
+}
+
+TEST_F(ClientFallbackTest, FP7b_D2_SeveralCandidates_PromptsThenPrintsOnTheChosenPrinter) {
+  set_profile(true, {raw_printer_.id, lpd_printer_.id});
+  auto client = client_for_alice(true);
+  auto job = must(client->submit_file(kTestPdf, "choose.pdf"));
+  auto waiting = client->wait_for_state(job.uuid, JobState::kWaitingForChoice);
+  ASSERT_EQ(waiting->state, JobState::kWaitingForChoice) << waiting->reason;
+  auto prompt = client->wait_for_event(ClientEvent::Kind::kPrompt, job.uuid);
+  ASSERT_TRUE(prompt);
+  ASSERT_EQ(prompt->candidates.size(), 2u);
+  for (const auto& candidate : prompt->candidates) EXPECT_TRUE(candidate.reachable);
+
+  // The chooser's list with a search filter (FP-7b).
+  auto found = client->daemon().fallback_printers(client::PrinterFilter{"LAB", false, false, false});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].name, "lab-lpd");
+
+  auto chosen = client->daemon().choose(job.uuid.substr(0, 8), "lab-lpd");
+  ASSERT_TRUE(chosen.ok()) << chosen.error().message;
+  auto printed = client->wait_for_state(job.uuid, JobState::kPrintedOffline);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  EXPECT_EQ(printed->printer, "lab-lpd");
+  EXPECT_NE(lpd_.wait_for_output(pdf_.size()).find(pdf_), std::string::npos);
+  EXPECT_EQ(raw_.received(), "");
+
+  // The last choice is preselected next time (D2).
+  auto listed = client->daemon().fallback_printers({});
+  ASSERT_FALSE(listed.empty());
+  EXPECT_EQ(listed[0].name, "lab-lpd");
+  EXPECT_TRUE(listed[0].last_choice);
+}
+
+TEST_F(ClientFallbackTest, D3_ServerBackBeforeTheChoice_PromptWithdrawnAndJobGoesToTheServer) {
+  set_profile(true, {raw_printer_.id, lpd_printer_.id});
+  auto client = client_for_alice(true);
+  auto job = must(client->submit_file(kTestPdf, "wait.pdf"));
+  ASSERT_EQ(client->wait_for_state(job.uuid, JobState::kWaitingForChoice)->state,
+            JobState::kWaitingForChoice);
+  // A subscriber that comes later still sees the open question (D3).
+  std::vector<ClientEvent> late;
+  auto subscription = client->daemon().subscribe([&](const ClientEvent& e) { late.push_back(e); });
+  ASSERT_FALSE(late.empty());
+  EXPECT_EQ(late.front().kind, ClientEvent::Kind::kPrompt);
+
+  start_server();
+  auto at_server = client->wait_for_state(job.uuid, JobState::kAtServer);
+  ASSERT_EQ(at_server->state, JobState::kAtServer) << at_server->reason;
+  EXPECT_TRUE(client->wait_for_event(ClientEvent::Kind::kPromptWithdrawn, job.uuid));
+  EXPECT_TRUE(server_job(job.uuid, model::JobState::kPrinted));
+  EXPECT_EQ(raw_.received(), "");
+}
+
+TEST_F(ClientFallbackTest, FP8_D4_FallbackDisabled_ErrorWithRetryAndCancel) {
+  set_profile(false, {raw_printer_.id});
+  auto client = client_for_alice(true);
+  auto kept = must(client->submit_file(kTestPdf, "kept.pdf"));
+  auto dropped = must(client->submit_file(kTestPdf, "dropped.pdf"));
+  for (const auto* job : {&kept, &dropped}) {
+    auto waiting = client->wait_for_state(job->uuid, JobState::kWaitingForServer);
+    ASSERT_EQ(waiting->state, JobState::kWaitingForServer);
+    EXPECT_NE(waiting->reason.find("fallback printing is disabled"), std::string::npos)
+        << waiting->reason;
+    auto prompt = client->wait_for_event(ClientEvent::Kind::kPrompt, job->uuid);
+    ASSERT_TRUE(prompt);
+  }
+  // Cancel deletes the job's document.
+  ASSERT_TRUE(client->daemon().cancel(dropped.uuid).ok());
+  EXPECT_EQ(client->daemon().job(dropped.uuid)->state, JobState::kCancelled);
+  EXPECT_FALSE(std::filesystem::exists(client->daemon().spool_dir() / dropped.uuid));
+  // Retry keeps it; it goes to the server once the server answers.
+  ASSERT_TRUE(client->daemon().retry(kept.uuid).ok());
+  start_server();
+  auto sent = client->wait_for_state(kept.uuid, JobState::kAtServer);
+  ASSERT_EQ(sent->state, JobState::kAtServer) << sent->reason;
+  EXPECT_EQ(raw_.received(), "");
+  EXPECT_FALSE(must(store_->find_job(dropped.uuid)).has_value());
+}
+
+TEST_F(ClientFallbackTest, FP3_D7_DeviceRejectsTheJob_RejectedByDeviceThenAnotherPrinterPrintsIt) {
+  SimulatorConfig refuse;
+  refuse.fault = SimulatedFault::kLpd;
+  refuse.lpd_refuse_at = LpdStage::kReceiveJob;
+  refuse.message = "jobs from unknown sources are not allowed";
+  PrinterSimulator refusing(refuse);
+  auto strict = printer("strict-lpd", "lpd://127.0.0.1:1/sim",
+                        model::DevicePort{model::PortProtocol::kLpr, refusing.port(), "sim"});
+  set_profile(true, {strict.id, raw_printer_.id});
+  add_history(strict);
+  auto client = client_for_alice(true);
+  auto job = must(client->submit_file(kTestPdf, "strict.pdf"));
+  auto rejected = client->wait_for_state(job.uuid, JobState::kRejectedByDevice);
+  ASSERT_EQ(rejected->state, JobState::kRejectedByDevice) << rejected->reason;
+  EXPECT_NE(rejected->reason.find("strict-lpd"), std::string::npos) << rejected->reason;
+  EXPECT_NE(rejected->reason.find("accept jobs from unknown sources"), std::string::npos);
+  EXPECT_TRUE(client->wait_for_event(ClientEvent::Kind::kPrompt, job.uuid));
+  ASSERT_TRUE(client->daemon().choose(job.uuid, "hall-raw").ok());
+  auto printed = client->wait_for_state(job.uuid, JobState::kPrintedOffline);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  EXPECT_EQ(occurrences(raw_.received(), pdf_), 1);
+}
+
+TEST_F(ClientFallbackTest, D5_CreditQuotaRelease_NotEnoughCredit_HeldForCredit) {
+  set_profile(true, {raw_printer_.id}, model::ReleaseCondition::kCreditQuota);
+  model::User poor;
+  poor.login = "poor";
+  poor = must(store_->create_user(poor, kPassword, store::system_actor()));
+  model::ClientProfile profile = *must(store_->find_profile(profile_id_));
+  profile.assigned_users.push_back("poor");
+  must(store_->update_profile(profile, store::system_actor()));
+  auto client = std::make_unique<RunningClient>(server_->base_url());
+  client->login("poor", kPassword);
+  ASSERT_TRUE(client->wait_for_online(true));
+  stop_server();
+  ASSERT_TRUE(client->wait_for_online(false));
+  auto job = must(client->submit_file(kTestPdf, "expensive.pdf"));
+  auto held = client->wait_for_state(job.uuid, JobState::kHeldForCredit);
+  ASSERT_EQ(held->state, JobState::kHeldForCredit) << held->reason;
+  EXPECT_NE(held->reason.find("Not enough credit"), std::string::npos) << held->reason;
+  EXPECT_GT(held->estimated_cost_cents, 0);
+  EXPECT_EQ(raw_.received(), "");
+}
+
+TEST_F(ClientFallbackTest, D2_NoCandidateReachable_ErrorAndJobKept) {
+  SimulatorConfig refuse;
+  refuse.fault = SimulatedFault::kRefuse;
+  PrinterSimulator gone(refuse);
+  auto off = printer("off-raw", "socket://127.0.0.1:1",
+                     model::DevicePort{model::PortProtocol::kRaw, gone.port(), ""});
+  set_profile(true, {off.id});
+  auto client = client_for_alice(true);
+  auto job = must(client->submit_file(kTestPdf, "nowhere.pdf"));
+  auto kept = client->wait_for_state(job.uuid, JobState::kWaitingForServer);
+  ASSERT_EQ(kept->state, JobState::kWaitingForServer) << kept->reason;
+  EXPECT_NE(kept->reason.find("off-raw"), std::string::npos) << kept->reason;
+  EXPECT_TRUE(std::filesystem::exists(client->daemon().spool_dir() / job.uuid));
+}
+
+}  // namespace
+}  // namespace printline::testing
