@@ -239,6 +239,46 @@ describe('web interface in chromium', () => {
     await page.context().close();
   });
 
+  test('reports draw a chart and export CSV; the audit log lists the changes made in the pages', async () => {
+    await go(admin, '/admin/reports', 'Accounting reports');
+    await admin.locator('svg.chart').waitFor();
+    assert.match(await admin.locator('svg.chart').getAttribute('aria-label'), /alice 0\.20/);
+    const href = await admin.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const csv = await admin.evaluate(async (url) => {
+      const r = await fetch(url);
+      return { type: r.headers.get('Content-Type'), text: await r.text() };
+    }, href);
+    assert.match(csv.type, /text\/csv/);
+    assert.match(csv.text, /^user,jobs,pages,color_pages,cost_cents\r?\nalice,1,2,0,20/);
+
+    await go(admin, '/admin/audit', 'Audit log');
+    const audit = await admin.locator('main').innerText();
+    for (const name of ['alice', 'floor2-kyocera', 'office']) assert.match(audit, new RegExp(name));
+  });
+
+  test('at phone width the menu folds behind a button; the log-in form works from the keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 760 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('Login').waitFor();
+    await page.keyboard.type('alice');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('alice-password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'My jobs' }).waitFor();
+    const link = page.getByRole('link', { name: 'My balance' });
+    assert.equal(await link.isVisible(), false);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'My balance' }).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width}px wide at a 390px viewport`);
+    await context.close();
+  });
+
   test('no script error on any page', () => {
     assert.deepEqual(pageErrors, []);
   });
