@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
+import { readFileSync } from 'node:fs';
+
+import { ippPrintJob } from './ipp_print_job.mjs';
 import { adminPassword, apiCall, launchBrowser, logIn, startServer } from './server_harness.mjs';
 
 let server;
@@ -92,12 +95,15 @@ describe('web interface in chromium', () => {
     }
 
     await go(admin, '/admin/prices', 'Price list');
-    await admin.getByRole('button', { name: 'Add a price' }).click();
-    const row = admin.getByRole('group', { name: /^Price / }).last();
-    await row.getByLabel('Paper').selectOption('A4');
-    await row.getByLabel('Price per page').fill('0.10');
+    for (const [color, price] of [[false, '0.10'], [true, '0.50']]) {
+      await admin.getByRole('button', { name: 'Add a price' }).click();
+      const row = admin.getByRole('group', { name: /^Price / }).last();
+      await row.getByLabel('Paper').selectOption('A4');
+      await row.getByLabel('Colour').setChecked(color);
+      await row.getByLabel('Price per page').fill(price);
+    }
     await admin.getByRole('button', { name: 'Save price list' }).click();
-    await admin.getByText('Price list saved: 1 price(s).').waitFor();
+    await admin.getByText('Price list saved: 2 price(s).').waitFor();
   });
 
   test('a profile with fallback made in the pages is exactly what the desktop client downloads', async () => {
@@ -277,6 +283,53 @@ describe('web interface in chromium', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `the page is ${width}px wide at a 390px viewport`);
     await context.close();
+  });
+
+  test('a held job: release refused for credit with the reason, top-up, release, cancel', async () => {
+    await go(admin, '/admin/queues', 'Queues');
+    await admin.getByRole('button', { name: 'Add a queue' }).click();
+    const queueForm = admin.getByRole('form', { name: 'Add a queue' });
+    await queueForm.getByLabel('Name', { exact: true }).fill('secure');
+    await queueForm.getByLabel('Kind').selectOption('hold');
+    await queueForm.getByRole('button', { name: 'Add queue' }).click();
+    await admin.getByText('Queue "secure" saved.').waitFor();
+
+    // A real document nobody here wrote, submitted over IPP as any client would.
+    const submitted = await ippPrintJob(server.baseUrl, 'secure', { login: 'alice',
+      password: 'alice-password', title: 'held-testpage', format: 'application/pdf',
+      document: readFileSync('/usr/share/cups/data/default-testpage.pdf') });
+    assert.equal(submitted.status, 0, submitted.text);
+
+    const page = await newPage();
+    page.on('dialog', (dialog) => dialog.accept());
+    await logIn(page, server.baseUrl, 'alice', 'alice-password');
+    const row = page.getByRole('row', { name: /held-testpage/ });
+    await row.waitFor();
+    assert.match(await row.innerText(), /held/);
+    await row.getByLabel('Printer for held-testpage').selectOption({ label: 'lobby-hp' });
+    await row.getByRole('button', { name: 'Release' }).click();
+    // alice's balance went below zero with the fallback job: the server's reason is shown.
+    await page.getByRole('alert').getByText(/credit/i).waitFor();
+
+    await go(admin, '/admin/users', 'Users');
+    await admin.getByRole('button', { name: 'Top up alice' }).click();
+    const topUp = admin.getByRole('form', { name: 'Top up alice' });
+    await topUp.getByLabel("Amount to add to alice's credit").fill('5');
+    await topUp.getByLabel('Note').fill('cash');
+    await topUp.getByRole('button', { name: 'Top up' }).click();
+    await admin.getByText(/5\.00 added to alice: balance 4\.80/).waitFor();
+
+    await page.reload();
+    const again = page.getByRole('row', { name: /held-testpage/ });
+    await again.getByLabel('Printer for held-testpage').selectOption({ label: 'lobby-hp' });
+    await again.getByRole('button', { name: 'Release' }).click();
+    await page.getByText(/Job "held-testpage" released: now/).waitFor();
+    const released = page.getByRole('row', { name: /held-testpage/ });
+    // lobby-hp is not listening, so the job waits for retries: cancel it.
+    await released.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Job "held-testpage" cancelled.').waitFor();
+    assert.match(await page.getByRole('row', { name: /held-testpage/ }).innerText(), /cancelled/);
+    await page.context().close();
   });
 
   test('no script error on any page', () => {
