@@ -332,6 +332,46 @@ describe('web interface in chromium', () => {
     await page.context().close();
   });
 
+  test('a group made in the Groups page as the fallback target; a quota set in the Users page', async () => {
+    await go(admin, '/admin/groups', 'Printer groups');
+    await admin.getByRole('button', { name: 'Add a group' }).click();
+    const groupForm = admin.getByRole('form', { name: 'Add a group' });
+    await groupForm.getByLabel('Name', { exact: true }).fill('floor2');
+    await groupForm.getByLabel(/^Printers/).selectOption([{ label: 'floor2-kyocera' }, { label: 'lobby-hp' }]);
+    await groupForm.getByRole('button', { name: 'Add group' }).click();
+    await admin.getByText('Group "floor2" saved.').waitFor();
+
+    await go(admin, '/admin/settings/profiles', /configuration profiles/);
+    await admin.getByRole('button', { name: 'Edit office' }).click();
+    const form = admin.getByRole('form', { name: 'Profile office' });
+    await form.getByRole('tab', { name: 'Printing' }).click();
+    await form.getByLabel('Printer group').check();
+    await form.getByLabel('Group', { exact: true }).selectOption({ label: 'floor2' });
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await admin.getByText(/Profile "office" saved/).waitFor();
+
+    await go(admin, '/admin/users', 'Users');
+    await admin.getByRole('button', { name: 'Edit alice' }).click();
+    const userForm = admin.getByRole('form', { name: 'Edit user alice' });
+    await userForm.getByLabel('Period').selectOption('month');
+    await userForm.getByLabel('Page limit').fill('100');
+    await userForm.getByRole('button', { name: 'Save user' }).click();
+    await admin.getByText('User "alice" saved.').waitFor();
+
+    const login = await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'alice', password: 'alice-password' } });
+    const { json: mine } = await apiCall(server.baseUrl, 'GET', '/api/v1/me/profile', { token: login.json.token });
+    const adminLogin = await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'admin', password: adminPassword } });
+    const { json: groups } = await apiCall(server.baseUrl, 'GET', '/api/v1/groups', { token: adminLogin.json.token });
+    assert.deepEqual(mine.profile.fallback.printer_ids, []);
+    assert.equal(mine.profile.fallback.group_id, groups.groups.find((g) => g.name === 'floor2').id);
+    assert.deepEqual(mine.fallback_printers.map((f) => f.printer.name), ['floor2-kyocera', 'lobby-hp']);
+    const { json: me } = await apiCall(server.baseUrl, 'GET', '/api/v1/me', { token: login.json.token });
+    assert.equal(me.quota.period, 'month');
+    assert.equal(me.quota.page_limit, 100);
+  });
+
   test('no script error on any page', () => {
     assert.deepEqual(pageErrors, []);
   });
