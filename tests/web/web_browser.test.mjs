@@ -186,6 +186,12 @@ describe('web interface in chromium', () => {
 
   test('a user cannot open administrator pages, and the API refuses them too', async () => {
     const page = await newPage();
+    await page.goto(`${server.baseUrl}/`);
+    const loginForm = page.getByRole('form', { name: 'Log in' });
+    await loginForm.getByLabel('Login').fill('alice');
+    await loginForm.getByLabel('Password').fill('not-her-password');
+    await loginForm.getByRole('button', { name: 'Log in' }).click();
+    await loginForm.getByRole('alert').getByText('Wrong login or password. Check them and try again.').waitFor();
     await logIn(page, server.baseUrl, 'alice', 'alice-password');
     await page.getByRole('heading', { level: 1, name: 'My jobs' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Users' }).count(), 0);
