@@ -54,6 +54,13 @@ function printerForm(printer, onSaved) {
       : await api.post('/api/v1/printers', body);
     onSaved(`Printer "${saved.name}" saved.`);
   });
+  // The port's fields only mean something when the printer has one.
+  const toggle = () => {
+    const on = el.querySelector('input[name="has_spooling_port"]').checked;
+    for (const input of spooling.querySelectorAll('[name^="spooling_port."]')) input.disabled = !on;
+  };
+  el.addEventListener('change', toggle);
+  toggle();
   return el;
 }
 

@@ -172,7 +172,14 @@ function profileForm(profile, printers, groups, onSaved) {
     const warnings = v.fallback.enabled ? doubleCountWarnings(chosen, v.fallback.kx_integration) : [];
     slot.replaceChildren(...warnings.map((w) => h('span', { class: 'finding' }, `Warning: ${w.message}.`)));
   };
-  el.addEventListener('change', refresh);
+  // Printers or a group, not both: only the chosen kind of target can be edited.
+  const targets = () => {
+    const group = el.querySelector('input[name="fallback.target"]:checked')?.value === 'group';
+    el.querySelectorAll('input[data-printer-id]').forEach((box) => { box.disabled = group; });
+    el.querySelector('select[name="fallback.group_id"]').disabled = !group;
+  };
+  el.addEventListener('change', () => { targets(); refresh(); });
+  targets();
   refresh();
   return { el, tabs: t };
 }
