@@ -22,6 +22,8 @@ enum ExitCode : int {
   kServerUnreachable = 14,  // no server address answered (refused, timeout, TLS, 5xx)
   kFallbackTestFailed =
       15,  // admin fallback-test: a printer is unreachable, rejected or misconfigured
+  kClientNotRunning = 16,  // the desktop client (printline-client) does not answer its socket
+  kRefusedByClient = 17,   // the desktop client refused (no such job, not possible now…)
 };
 
 }  // namespace printline::cli

@@ -6,6 +6,7 @@
 
 #include "admin_command.h"
 #include "analyze_command.h"
+#include "client_commands.h"
 #include "core/logging.h"
 #include "exit_codes.h"
 #include "login_command.h"
@@ -27,6 +28,8 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   printline::cli::add_send_command(app, run);
   printline::cli::add_analyze_command(app, run);
+  printline::cli::add_client_job_commands(app, run);
+  printline::cli::add_client_printer_commands(app, run);
   printline::cli::add_login_command(app, global, run);
   printline::cli::add_logout_command(app, global, run);
   printline::cli::AdminCommand admin(global, run);

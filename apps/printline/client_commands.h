@@ -1,0 +1,14 @@
+#pragma once
+// The commands that talk to the desktop client through its control socket
+// (docs/control-socket.md): print, jobs, status, choose, cancel, retry, events,
+// printers --fallback and fallback test.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace printline::cli {
+
+void add_client_job_commands(CLI::App& app, std::function<int()>& run);
+void add_client_printer_commands(CLI::App& app, std::function<int()>& run);
+
+}  // namespace printline::cli

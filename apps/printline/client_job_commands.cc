@@ -1,0 +1,293 @@
+// print, jobs, status, choose, cancel, retry, events: a job's life in the desktop client.
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "client/control_protocol.h"
+#include "client_commands.h"
+#include "client_connection.h"
+#include "exit_codes.h"
+#include "model/timestamp.h"
+#include "output.h"
+
+namespace printline::cli {
+
+namespace {
+
+using client::ControlCommand;
+using client::ControlRequest;
+using nlohmann::json;
+
+ControlRequest request_for(ControlCommand command, std::string job = {}) {
+  ControlRequest request;
+  request.command = command;
+  request.job = std::move(job);
+  return request;
+}
+
+std::string short_uuid(const std::string& uuid) { return uuid.substr(0, 8); }
+
+std::string pages_of(const client::JobView& job) {
+  if (!job.counts) return "-";
+  return std::to_string(job.counts->total_pages()) +
+         (job.counts->color_pages > 0 ? " (colour)" : "");
+}
+
+void print_job(std::ostream& out, const client::JobView& job) {
+  Fields fields = {{"job", job.uuid},
+                   {"title", job.title},
+                   {"state", std::string(client::job_state_name(job.state))},
+                   {"reason", job.reason.empty() ? "-" : job.reason},
+                   {"printer", job.printer.empty() ? "-" : job.printer},
+                   {"pages", pages_of(job)},
+                   {"copies", std::to_string(job.copies)},
+                   {"estimated cost", money(job.estimated_cost_cents)},
+                   {"received", model::format_timestamp(job.received_at)}};
+  if (job.printed_at) fields.push_back({"printed", model::format_timestamp(*job.printed_at)});
+  if (job.may_be_counted_twice) {
+    fields.push_back({"warning", "the printer may count this job too (Kyocera, D8)"});
+  }
+  print_fields(out, fields);
+}
+
+// Prints the job of an answer, or its JSON.
+int show_job_answer(const json& answer, const ClientOptions& options) {
+  if (options.json) {
+    print_json(std::cout, answer["job"]);
+  } else {
+    print_job(std::cout, answer["job"].get<client::JobView>());
+  }
+  return kOk;
+}
+
+void add_print(CLI::App& app, std::function<int()>& run) {
+  struct Args {
+    ClientOptions client;
+    std::string file;
+    std::string title;
+    std::string format;
+    int copies = 1;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* command =
+      app.add_subcommand("print", "Print FILE through the desktop client (server or fallback)");
+  command->add_option("FILE", args->file, "The document")->required();
+  command->add_option("--copies", args->copies, "Copies, 1-999")->check(CLI::Range(1, 999));
+  command->add_option("--title", args->title, "Job name (default: the file name)");
+  command->add_option("--format", args->format, "Document MIME type (default: detected)");
+  add_client_options(*command, args->client);
+  command->callback([args, &run] {
+    run = [args] {
+      // The client reads the document through this descriptor: nothing is copied.
+      const int fd = ::open(args->file.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) {
+        std::cerr << "printline print: cannot open " << args->file << ": " << std::strerror(errno)
+                  << "; check the path and that you may read it.\n";
+        return static_cast<int>(kInvalidRequest);
+      }
+      ControlRequest request = request_for(ControlCommand::kSubmit);
+      request.submit.title = args->title.empty()
+                                 ? std::filesystem::path(args->file).filename().string()
+                                 : args->title;
+      request.submit.document_format = args->format;
+      request.submit.copies = args->copies;
+      request.submit.submitted_by = "cli";
+      int code = kOk;
+      auto answer = ask_client("print", args->client, request, &code, fd);
+      ::close(fd);
+      if (!answer) return code;
+      if (args->client.json) {
+        print_json(std::cout, (*answer)["job"]);
+      } else {
+        const auto job = (*answer)["job"].get<client::JobView>();
+        std::cout << "Job " << job.uuid << " received"
+                  << (job.reason.empty() ? "." : ": " + job.reason) << "\n";
+      }
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+void add_jobs(CLI::App& app, std::function<int()>& run) {
+  auto options = std::make_shared<ClientOptions>();
+  CLI::App* command = app.add_subcommand("jobs", "The desktop client's jobs, newest first");
+  add_client_options(*command, *options);
+  command->callback([options, &run] {
+    run = [options] {
+      int code = kOk;
+      auto answer = ask_client("jobs", *options, request_for(ControlCommand::kJobs), &code);
+      if (!answer) return code;
+      if (options->json) {
+        print_json(std::cout, (*answer)["jobs"]);
+        return static_cast<int>(kOk);
+      }
+      Table table({"JOB", "STATE", "TITLE", "PRINTER", "PAGES", "RECEIVED", "REASON"});
+      for (const auto& j : (*answer)["jobs"]) {
+        const auto job = j.get<client::JobView>();
+        table.add_row({short_uuid(job.uuid), std::string(client::job_state_name(job.state)),
+                       job.title, job.printer.empty() ? "-" : job.printer, pages_of(job),
+                       model::format_timestamp(job.received_at),
+                       job.reason.empty() ? "-" : job.reason});
+      }
+      table.print(std::cout);
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+void add_status(CLI::App& app, std::function<int()>& run) {
+  auto options = std::make_shared<ClientOptions>();
+  CLI::App* command =
+      app.add_subcommand("status", "The desktop client: server online, login, profile, jobs");
+  add_client_options(*command, *options);
+  command->callback([options, &run] {
+    run = [options] {
+      int code = kOk;
+      auto answer = ask_client("status", *options, request_for(ControlCommand::kStatus), &code);
+      if (!answer) return code;
+      if (options->json) {
+        print_json(std::cout, (*answer)["status"]);
+        return static_cast<int>(kOk);
+      }
+      const auto s = (*answer)["status"].get<client::StatusView>();
+      Fields fields = {
+          {"server", (s.online ? "online" : "offline") +
+                         (s.server.empty() ? std::string() : " (" + s.server + ")")},
+          {"last contact", s.last_contact ? model::format_timestamp(*s.last_contact) : "never"},
+          {"user", s.user_login.empty() ? "-" : s.user_login +
+                                                    (s.user_name.empty() ? "" : " (" + s.user_name + ")")},
+          {"logged in", yes_no(s.logged_in)},
+          {"balance", money(s.balance_cents)},
+          {"quota", s.quota.empty() ? "-" : s.quota},
+          {"profile", s.profile_name.empty() ? "-"
+                                             : s.profile_name + " (version " +
+                                                   std::to_string(s.profile_version) + ")"},
+          {"fallback printing", s.fallback_enabled ? "enabled" : "disabled"},
+          {"waiting for your choice", std::to_string(s.jobs_waiting_for_choice)},
+          {"waiting for the server", std::to_string(s.jobs_waiting_for_server)},
+          {"printed offline, not yet accounted", std::to_string(s.jobs_awaiting_accounting)}};
+      if (!s.last_error.empty()) fields.push_back({"last error", s.last_error});
+      print_fields(std::cout, fields);
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+// choose, cancel and retry: one job in, the job's new state out.
+void add_job_action(CLI::App& app, std::function<int()>& run, const std::string& name,
+                    const std::string& description, ControlCommand action) {
+  struct Args {
+    ClientOptions client;
+    std::string job;
+    std::string printer;
+    bool yes = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* command = app.add_subcommand(name, description);
+  command->add_option("JOB", args->job, "The job's UUID, or its first characters")->required();
+  if (action == ControlCommand::kChoose) {
+    command->add_option("PRINTER", args->printer, "Fallback printer name or id")->required();
+  }
+  if (action == ControlCommand::kCancel) {
+    command->add_flag("--yes,-y", args->yes, "Do not ask for confirmation");
+  }
+  add_client_options(*command, args->client);
+  command->callback([args, action, name, &run] {
+    run = [args, action, name] {
+      if (action == ControlCommand::kCancel && !args->yes) {
+        if (!::isatty(STDIN_FILENO)) {
+          std::cerr << "printline cancel: cancelling deletes the job; add --yes to confirm "
+                       "when not on a terminal.\n";
+          return static_cast<int>(kUsage);
+        }
+        std::cout << "Cancel job " << args->job << "? It will not be printed. [y/N] "
+                  << std::flush;
+        std::string reply;
+        std::getline(std::cin, reply);
+        if (reply != "y" && reply != "Y" && reply != "yes") {
+          std::cout << "Kept the job.\n";
+          return static_cast<int>(kOk);
+        }
+      }
+      ControlRequest request = request_for(action, args->job);
+      request.printer = args->printer;
+      int code = kOk;
+      auto answer = ask_client(name, args->client, request, &code);
+      if (!answer) return code;
+      return show_job_answer(*answer, args->client);
+    };
+  });
+}
+
+std::string event_text(const client::ClientEvent& event) {
+  std::string line = std::string(client::event_kind_name(event.kind));
+  if (event.job) {
+    line += " " + short_uuid(event.job->uuid) + " " +
+            std::string(client::job_state_name(event.job->state));
+  }
+  if (event.status) line += event.status->online ? " online" : " offline";
+  if (!event.title.empty()) line += ": " + event.title;
+  if (!event.message.empty()) line += " — " + event.message;
+  if (event.kind == client::ClientEvent::Kind::kJobChanged && event.job &&
+      !event.job->reason.empty()) {
+    line += " — " + event.job->reason;
+  }
+  if (!event.candidates.empty()) {
+    line += " [";
+    for (std::size_t i = 0; i < event.candidates.size(); ++i) {
+      line += (i ? ", " : "") + event.candidates[i].name;
+    }
+    line += "]";
+  }
+  return line;
+}
+
+void add_events(CLI::App& app, std::function<int()>& run) {
+  auto options = std::make_shared<ClientOptions>();
+  CLI::App* command = app.add_subcommand(
+      "events", "Follow the desktop client's events (notifications, prompts, job changes)");
+  add_client_options(*command, *options);
+  command->callback([options, &run] {
+    run = [options] {
+      auto connection = client::ControlSocketClient::connect(options->socket_path());
+      if (!connection.ok()) return report("events", connection.error());
+      auto subscribed = connection->request(request_for(ControlCommand::kSubscribe));
+      if (!subscribed.ok()) return report("events", subscribed.error());
+      for (;;) {
+        auto event = connection->next_event();
+        if (!event.ok()) return report("events", event.error());
+        if (!event->has_value()) {
+          std::cerr << "printline events: the Printline client stopped.\n";
+          return static_cast<int>(kClientNotRunning);
+        }
+        if (options->json) {
+          std::cout << json(**event).dump(-1, ' ', false, json::error_handler_t::replace)
+                    << std::endl;
+        } else {
+          std::cout << event_text(**event) << std::endl;  // flushed: tests read line by line
+        }
+      }
+    };
+  });
+}
+
+}  // namespace
+
+void add_client_job_commands(CLI::App& app, std::function<int()>& run) {
+  add_print(app, run);
+  add_jobs(app, run);
+  add_status(app, run);
+  add_job_action(app, run, "choose", "Print a waiting job on this fallback printer (FP-7b)",
+                 ControlCommand::kChoose);
+  add_job_action(app, run, "cancel", "Cancel a job of the desktop client (D4)",
+                 ControlCommand::kCancel);
+  add_job_action(app, run, "retry",
+                 "Keep a job and send it to the server as soon as one answers (D4)",
+                 ControlCommand::kRetry);
+  add_events(app, run);
+}
+
+}  // namespace printline::cli
