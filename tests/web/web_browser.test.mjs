@@ -182,6 +182,10 @@ describe('web interface in chromium', () => {
     assert.match(text, /floor2-kyocera/);
     assert.match(text, /lobby-hp/);
     assert.match(text, /Unreachable|Reachable/);
+
+    // The dashboard runs the same probe over the profile's two fallback printers.
+    await go(admin, '/admin/dashboard', 'Dashboard');
+    await admin.getByRole('link', { name: /^\d of 2 Fallback printers reachable/ }).waitFor();
   });
 
   test('a user cannot open administrator pages, and the API refuses them too', async () => {

@@ -24,15 +24,17 @@ export async function renderDashboard() {
     api.get(`/api/v1/jobs${query({ origin: 'fallback', from: isoDaysAgo(7), limit: 1000 })}`),
     api.get(`/api/v1/jobs${query({ state: 'held', limit: 1000 })}`)]);
   const fallbackAllowed = printers.filter((p) => p.fallback_allowed).length;
+  const reachable = tile('Fallback printers reachable from the server', 'checking…', '#/admin/fallback-test');
   page('Dashboard',
     h('div', { class: 'tiles' },
+      reachable,
       tile('Server', health.status === 'ok' ? `running (${health.database})` : health.status, '#/admin/dashboard'),
       tile('Printers', `${printers.length} (${fallbackAllowed} for fallback)`, '#/admin/printers'),
       tile('Jobs today', String(today.jobs.length), '#/admin/jobs'),
       tile('Fallback jobs accounted, 7 days', String(fallback.jobs.length), '#/admin/jobs'),
       tile('Held jobs', String(held.jobs.length), '#/admin/jobs')),
-    h('p', { class: 'help' }, 'Printer reachability: see Test fallback, which probes every ' +
-      'fallback printer from the server. Jobs a workstation printed while the server was down ' +
+    h('p', { class: 'help' }, 'Reachability is a port probe of every fallback printer, the ' +
+      'way Test fallback does it. Jobs a workstation printed while the server was down ' +
       'are uploaded by its Desktop Client within seconds of the server coming back, and appear below.'),
     section('Fallback jobs accounted recently', table([
       { label: 'Printed', value: (j) => when(j.printed_at) },
@@ -41,4 +43,19 @@ export async function renderDashboard() {
       { label: 'Pages', value: (j) => j.pages * j.copies },
       { label: 'Cost', value: (j) => money(j.cost_cents) },
     ], fallback.jobs.slice(0, 10), 'No fallback job in the last 7 days.')));
+  probe(reachable);
+}
+
+// Filled in when the probe answers, so the rest of the page does not wait for it.
+async function probe(tileEl) {
+  const value = tileEl.querySelector('.tile-value');
+  try {
+    const { results } = await api.post('/api/v1/admin/fallback-test', { timeout_ms: 1000 });
+    const byPrinter = new Map(results.map((r) => [r.printer_id, r.reachable]));
+    const up = [...byPrinter.values()].filter(Boolean).length;
+    value.textContent = byPrinter.size ? `${up} of ${byPrinter.size}` : 'none configured';
+  } catch (problem) {
+    value.textContent = 'not checked';
+    tileEl.append(h('span', { class: 'tile-label' }, problem.message));
+  }
 }
