@@ -1,6 +1,8 @@
 // Saves screenshots of the main pages under docs/screenshots/ (run by scripts/screenshots.sh):
 // a real printline-server with example data set through the API, photographed in chromium.
+// Every address is on loopback: Test fallback and the dashboard really probe them.
 
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,11 @@ if (!outDir) throw new Error('usage: node screenshots.mjs OUTPUT_DIR');
 mkdirSync(outDir, { recursive: true });
 
 const server = await startServer();
+// A real RAW sink (socat) behind lobby-hp's fallback address, so Test fallback shows one
+// printer accepting its test page beside the unreachable ones.
+const sink = spawn('socat', ['-u', 'TCP-LISTEN:9100,bind=127.0.1.20,fork,reuseaddr', 'OPEN:/dev/null'],
+  { stdio: 'ignore' });
+sink.on('error', () => {});
 const call = (method, path, body, token) => apiCall(server.baseUrl, method, path, { token, body });
 const must = async (promise) => {
   const answer = await promise;
@@ -28,14 +35,14 @@ async function seed() {
     await post(`/api/v1/users/${user.id}/top-up`, { amount_cents: 2000, note: 'start credit' });
   }
   const printers = [
-    { name: 'floor2-kyocera', device_uri: 'socket://10.0.2.15:9100', vendor: 'Kyocera', color: true,
+    { name: 'floor2-kyocera', device_uri: 'socket://127.0.2.15:9100', vendor: 'Kyocera', color: true,
       largest_paper: 'A3', duplex: true, location: '2nd floor', fallback_allowed: true,
       spooling_port: { protocol: 'LPR', port: 515, queue: 'spool' } },
-    { name: 'lobby-hp', device_uri: 'ipp://10.0.1.20:631/ipp/print', vendor: 'HP', color: false,
+    { name: 'lobby-hp', device_uri: 'ipp://127.0.1.20:631/ipp/print', vendor: 'HP', color: false,
       largest_paper: 'A4', duplex: true, location: 'Lobby', fallback_allowed: true },
-    { name: 'annex-kyocera', device_uri: 'socket://10.0.3.7:9100', vendor: 'Kyocera', color: false,
+    { name: 'annex-kyocera', device_uri: 'socket://127.0.3.7:9100', vendor: 'Kyocera', color: false,
       largest_paper: 'A4', duplex: false, location: 'Annex', fallback_allowed: true },
-    { name: 'plotter', device_uri: 'lpd://10.0.4.2:515/plot', vendor: 'Canon', color: true,
+    { name: 'plotter', device_uri: 'lpd://127.0.4.2:515/plot', vendor: 'Canon', color: true,
       largest_paper: 'A0', duplex: false, location: 'Studio', fallback_allowed: false },
   ];
   const ids = {};
@@ -49,7 +56,7 @@ async function seed() {
     { paper: 'A3', color: false, cents_per_page: 20 }, { paper: 'A3', color: true, cents_per_page: 90 }],
   duplex_discount_percent: 10 }, token));
   await post('/api/v1/profiles', { name: 'office', is_default: true, assigned_users: ['alice', 'bob'],
-    server_addresses: ['https://print.example.org:8631'],
+    server_addresses: ['http://127.0.0.1:8631'],
     fallback: { enabled: true, printer_ids: [ids['floor2-kyocera'], ids['lobby-hp'], ids['annex-kyocera']],
       group_id: null, release: 'credit-quota', port: { protocol: 'RAW', port: 9100, queue: '' },
       kx_integration: false, keep_waiting_days: 7 } });
@@ -100,7 +107,8 @@ try {
     await p.locator('[data-field="fallback.printers"]').scrollIntoViewIfNeeded();
   });
   await shoot(page, 'fallback-test', '/admin/fallback-test', 'Test fallback', async (p) => {
-    await p.getByLabel('Timeout per printer (ms)').fill('200');
+    await p.getByLabel('Timeout per printer (ms)').fill('500');
+    await p.getByLabel('Send a one-page test job').check();
     await p.getByRole('button', { name: 'Test fallback' }).click();
     await p.getByRole('region', { name: 'Results' }).waitFor();
   });
@@ -120,5 +128,6 @@ try {
   await shoot(userPage, 'phone-admin-refused', '/admin/users', 'Administrators only');
   await browser.close();
 } finally {
+  sink.kill();
   await server.stop();
 }

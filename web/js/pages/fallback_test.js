@@ -35,7 +35,9 @@ export async function renderFallbackTest() {
       { label: 'Result', value: (r) => h('strong', { class: `status-${r.status}` },
         statusText[r.status] || r.status) },
       { label: 'Details', value: (r) => [r.message,
-        r.test_page ? ` Test page: ${r.test_page.outcome}. ${r.test_page.message || ''}` : '',
+        r.test_page ? ` Test page: ${r.test_page.outcome}.` : '',
+        r.test_page && r.test_page.message && r.test_page.message !== r.message
+          ? ` ${r.test_page.message}` : '',
         r.may_be_counted_twice ? ' Jobs may be counted twice on this printer.' : ''].join('') },
       { label: 'Time', value: (r) => `${r.ms} ms` },
     ], answer.results, 'No fallback printer to test: enable fallback printing in a profile ' +
