@@ -382,6 +382,29 @@ describe('web interface in chromium', () => {
     assert.equal(me.quota.page_limit, 100);
   });
 
+  test('a session revoked elsewhere brings back the log-in form with a note, then the page asked for', async () => {
+    const page = await newPage();
+    await logIn(page, server.baseUrl, 'alice', 'alice-password');
+    await page.getByRole('heading', { level: 1, name: 'My jobs' }).waitFor();
+    // A password reset revokes the user's tokens, the browser session's included.
+    await go(admin, '/admin/users', 'Users');
+    await admin.getByRole('button', { name: 'Reset password of alice' }).click();
+    const reset = admin.getByRole('form', { name: 'Reset the password of alice' });
+    await reset.getByLabel('New password (8 characters or more)').fill('alice-password-2');
+    await reset.getByRole('button', { name: 'Reset password' }).click();
+    await admin.getByText(/Password of alice reset/).waitFor();
+
+    await page.getByRole('link', { name: 'My balance' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log in to Printline' }).waitFor();
+    await page.getByText('Your session has ended. Log in again.').waitFor();
+    const form = page.getByRole('form', { name: 'Log in' });
+    await form.getByLabel('Login').fill('alice');
+    await form.getByLabel('Password').fill('alice-password-2');
+    await form.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My balance' }).waitFor();
+    await page.context().close();
+  });
+
   test('no script error on any page', () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -66,6 +66,8 @@ async function route() {
   try {
     await found.render();
   } catch (problem) {
+    // A 401 has already brought back the log-in form (onUnauthenticated).
+    if (problem && problem.status === 401) return;
     page('This page could not load', notice('error', problem.message || String(problem)));
   }
   document.getElementById('main').focus({ preventScroll: true });
@@ -73,8 +75,7 @@ async function route() {
 
 function onLoggedIn(user, csrf) {
   setUser(user, csrf);
-  if (currentPath() === '/' || currentPath() === '/login') route();
-  else route();
+  route();  // the page that was asked for, or the role's first page
 }
 
 async function start() {
