@@ -1,0 +1,43 @@
+#pragma once
+// Shows the daemon's notifications (printed on a fallback printer — FP-7a, accounted after the
+// outage, errors) on the user's desktop through the freedesktop notification service
+// (org.freedesktop.Notifications on the session bus), when the session has one. Without one,
+// nothing is shown: the log and `printline jobs` always carry the same text.
+//
+// Threading: notify() may be called from any thread; calls are serialised.
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "client/client_service.h"
+
+struct sd_bus;
+
+namespace printline::client {
+
+class DesktopNotifier {
+ public:
+  // bus_address: a D-Bus address ("unix:path=…"); empty → $DBUS_SESSION_BUS_ADDRESS.
+  explicit DesktopNotifier(std::string bus_address = {});
+  ~DesktopNotifier();
+  DesktopNotifier(const DesktopNotifier&) = delete;
+  DesktopNotifier& operator=(const DesktopNotifier&) = delete;
+
+  // True when the notification service took it. Connects (again) when needed, so a session
+  // bus that appears later is used; a missing service costs one failed call per notification.
+  bool notify(const std::string& title, const std::string& body);
+
+ private:
+  bool connect();
+
+  std::string address_;
+  std::mutex mutex_;
+  sd_bus* bus_ = nullptr;
+};
+
+// Forwards every kNotification event of `service` to `notifier` until the subscription ends.
+std::unique_ptr<Subscription> show_notifications_on_desktop(ClientService& service,
+                                                            std::shared_ptr<DesktopNotifier> notifier);
+
+}  // namespace printline::client
