@@ -59,6 +59,7 @@ ClientDaemon::ClientDaemon(ClientConfig config, std::unique_ptr<OutboxStore> out
       link_(std::move(servers), cache_, config_.connect_timeout, config_.heartbeat_interval),
       spool_dir_(config_.state_dir / "spool") {
   if (auto loaded = cache_.load(); !loaded.ok()) spdlog::warn("{}", loaded.error().message);
+  link_.reload_token();
 }
 
 ClientDaemon::~ClientDaemon() { stop(); }
@@ -185,16 +186,12 @@ Result<JobView> ClientDaemon::submit(const SubmitRequest& request,
   job.copies = std::max(1, request.copies);
   job.submitted_by = request.submitted_by;
   job.document_format = request.document_format;
-  auto added = outbox_->add(job, document);
+  // The format is decided from the spooled copy, before the record commits: the worker may
+  // pick the job up the moment it exists.
+  auto added = outbox_->add(job, document, [](OutboxJob& spooled, const std::filesystem::path& file) {
+    spooled.document_format = document_format_of(spooled.document_format, file);
+  });
   if (!added.ok()) return added.error();
-  // The format is decided from the durable copy; the record is already committed.
-  const std::string format = document_format_of(request.document_format, outbox_->spool_path(job.uuid));
-  if (format != added->document_format) {
-    added->document_format = format;
-    auto saved = save(*added);
-    if (!saved.ok()) return saved.error();
-    added = std::move(saved);
-  }
   object_logger("job", job.uuid)
       ->info("received from {}: \"{}\", {} bytes, {}", request.submitted_by, added->title,
              added->size_bytes, added->document_format);

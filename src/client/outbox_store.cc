@@ -143,7 +143,9 @@ Status OutboxStore::exec(const char* sql) {
   return ok_status();
 }
 
-Result<OutboxJob> OutboxStore::add(OutboxJob job, transport::DocumentSource& document) {
+Result<OutboxJob> OutboxStore::add(
+    OutboxJob job, transport::DocumentSource& document,
+    const std::function<void(OutboxJob&, const std::filesystem::path&)>& prepare) {
   {
     std::lock_guard lock(mutex_);
     if (failed_) return Error{failure_};
@@ -152,6 +154,7 @@ Result<OutboxJob> OutboxStore::add(OutboxJob job, transport::DocumentSource& doc
   auto size = spool_document_durably(spool_path(job.uuid), document);
   if (!size.ok()) return size.error();
   job.size_bytes = *size;
+  if (prepare) prepare(job, spool_path(job.uuid));
   job.state = JobState::kReceived;
   job.received_at = job.updated_at = model::now_seconds();
   std::lock_guard lock(mutex_);

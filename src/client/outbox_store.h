@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -37,8 +38,11 @@ class OutboxStore {
   OutboxStore& operator=(const OutboxStore&) = delete;
 
   // Spools the document durably, then commits the record (state kReceived). job.uuid must be
-  // set; size_bytes is filled in.
-  Result<OutboxJob> add(OutboxJob job, transport::DocumentSource& document);
+  // set; size_bytes is filled in. `prepare`, if given, may complete the record from the
+  // spooled file before it commits (e.g. detect the document format).
+  Result<OutboxJob> add(
+      OutboxJob job, transport::DocumentSource& document,
+      const std::function<void(OutboxJob&, const std::filesystem::path&)>& prepare = {});
   // Commits the whole record; updated_at is set to now.
   Result<OutboxJob> update(OutboxJob job);
   // Commits several records in one transaction (the accounting upload marks a whole batch).

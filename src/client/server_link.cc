@@ -37,6 +37,8 @@ void ServerLink::rebuild_api(const std::string& token, std::chrono::milliseconds
   connect_timeout_ = connect_timeout;
 }
 
+void ServerLink::reload_token() { rebuild_api(cache_.token(), connect_timeout()); }
+
 std::shared_ptr<const api_client::ApiClient> ServerLink::api() const {
   std::lock_guard lock(mutex_);
   return api_;

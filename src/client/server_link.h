@@ -54,6 +54,8 @@ class ServerLink {
   bool beat();
 
   std::shared_ptr<const api_client::ApiClient> api() const;
+  // Uses the cache's token from now on (after the cache was loaded from disk).
+  void reload_token();
   const std::vector<api_client::ServerUrl>& servers() const { return servers_; }
   std::chrono::milliseconds connect_timeout() const;
 

@@ -98,6 +98,7 @@ class ClientFallbackTest : public ::testing::Test {
     model::ClientProfile profile;
     profile.name = "office";
     profile.assigned_users = {"alice"};
+    profile.server_addresses = {"http://127.0.0.1:" + std::to_string(port_)};
     profile.fallback.enabled = enabled;
     profile.fallback.printer_ids = std::move(printer_ids);
     profile.fallback.release = release;
