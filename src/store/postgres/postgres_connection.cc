@@ -29,12 +29,19 @@ std::pair<std::string, int> numbered_placeholders(const std::string& sql) {
   return {out, count};
 }
 
-// libpqxx messages end with a newline; ours are one line.
+// libpq's messages span lines (a hint on a tab-indented line, a final newline); ours are one
+// line, for the server's log.
 std::string one_line(std::string_view message) {
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-    message.remove_suffix(1);
+  std::string out;
+  for (char c : message) {
+    if (c == '\n' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
   }
-  return std::string(message);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 }  // namespace
@@ -122,7 +129,10 @@ PostgresConnection::PostgresConnection(const std::string& conninfo) {
     // set_variable also keeps the setting if libpqxx reconnects between transactions.
     conn_->set_variable("client_min_messages", "error");
   } catch (const pqxx::broken_connection& e) {
-    throw SqlError(SqlError::Kind::kFatal, "cannot connect to PostgreSQL: " + one_line(e.what()));
+    throw SqlError(SqlError::Kind::kFatal,
+                   one_line(e.what()) +
+                       " (check the postgresql:// URL, and that PostgreSQL is running and lets "
+                       "this user in)");
   } catch (...) {
     rethrow_as_sql_error("setting up the PostgreSQL connection");
   }
@@ -213,9 +223,9 @@ void PostgresConnection::commit() {
 }
 
 void PostgresConnection::rollback() {
-  // Whatever happens, the objects go: libpqxx aborts in their destructors and only reports
-  // (never throws) if that fails, e.g. on a lost connection.
-  savepoints_.clear();
+  // Whatever happens, the objects go, innermost first as libpqxx requires: it aborts in their
+  // destructors and only reports (never throws) if that fails, e.g. on a lost connection.
+  while (!savepoints_.empty()) savepoints_.pop_back();
   auto transaction = std::move(transaction_);
   if (!transaction) return;
   try {
