@@ -388,3 +388,120 @@ TEST_F(ClientFallbackTest, D2_NoCandidateReachable_ErrorAndJobKept) {
 
 }  // namespace
 }  // namespace printline::testing
+
+namespace printline::testing {
+namespace {
+
+TEST_F(ClientFallbackTest, D1_SeveralAddresses_TriedInOrder_TheFirstDownTheSecondTakesTheJob) {
+  set_profile(true, {raw_printer_.id});
+  SimulatorConfig refuse;
+  refuse.fault = SimulatedFault::kRefuse;
+  PrinterSimulator dead(refuse);  // a port where nothing listens
+  RunningClient client("http://127.0.0.1:" + std::to_string(dead.port()) + "," +
+                       server_->base_url());
+  client.login("alice", kPassword);
+  auto job = must(client.submit_file(kTestPdf, "second-address.pdf"));
+  auto done = client.wait_for_state(job.uuid, JobState::kAtServer);
+  ASSERT_EQ(done->state, JobState::kAtServer) << done->reason;
+  EXPECT_EQ(raw_.received(), "");
+}
+
+TEST_F(ClientFallbackTest, D1_ServerKnownDown_NextJobGoesToFallbackWithoutTryingTheServer) {
+  set_profile(true, {raw_printer_.id});
+  auto client = client_for_alice(true);
+  ASSERT_FALSE(client->daemon().status().online);
+  auto job = must(client->submit_file(kTestPdf, "at-once.pdf"));
+  auto printed = client->wait_for_state(job.uuid, JobState::kPrintedOffline);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  // Never marked as being sent to the server: no submission was attempted.
+  for (const auto& event : client->events()) {
+    if (event.kind == ClientEvent::Kind::kJobChanged && event.job && event.job->uuid == job.uuid) {
+      EXPECT_NE(event.job->state, JobState::kSendingToServer);
+    }
+  }
+}
+
+// Crash after the server accepted the job, before the client recorded it: on restart the
+// client asks the server for the UUID before anything else (D6) — printed and charged once.
+TEST_F(ClientFallbackTest, D6_KilledAfterTheServerAcceptedBeforeRecording_AskedNotPrintedTwice) {
+  set_profile(true, {raw_printer_.id});
+  auto client = client_for_alice(false);
+  auto job = must(client->submit_file(kTestPdf, "accepted.pdf"));
+  ASSERT_EQ(client->wait_for_state(job.uuid, JobState::kAtServer)->state, JobState::kAtServer);
+  ASSERT_TRUE(server_job(job.uuid, model::JobState::kPrinted));
+  client->stop();
+  {
+    // What kill -9 between the server's answer and the commit leaves behind.
+    auto outbox = must(client::OutboxStore::open(client->state_dir()));
+    auto record = *outbox->find(job.uuid);
+    record.state = JobState::kSendingToServer;
+    must(outbox->update(record));
+    std::ofstream(outbox->spool_path(job.uuid)) << read_file(kTestPdf);
+  }
+  client->start();
+  auto resolved = client->wait_for_state(job.uuid, JobState::kAtServer);
+  ASSERT_EQ(resolved->state, JobState::kAtServer) << resolved->reason;
+  EXPECT_NE(resolved->reason.find("has the job"), std::string::npos) << resolved->reason;
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(occurrences(server_sink_.received(), pdf_), 1);
+  EXPECT_EQ(charges_for(job.uuid), 1);
+  EXPECT_EQ(raw_.received(), "");
+}
+
+// Crash after the record said "sending" but before the server got the job: the server says it
+// has no such job, so the job is sent again.
+TEST_F(ClientFallbackTest, D6_KilledBeforeTheServerGotTheJob_ServerSaysNoSuchJob_SentAgain) {
+  set_profile(true, {raw_printer_.id});
+  auto client = client_for_alice(false);
+  client->stop();
+  std::string uuid;
+  {
+    auto outbox = must(client::OutboxStore::open(client->state_dir()));
+    client::OutboxJob record;
+    record.uuid = new_job_uuid();
+    record.title = "never-arrived.pdf";
+    record.document_format = "application/pdf";
+    auto document = must(transport::open_document_file(kTestPdf));
+    record = must(outbox->add(record, *document));
+    record.state = JobState::kSendingToServer;
+    must(outbox->update(record));
+    uuid = record.uuid;
+  }
+  client->start();
+  auto sent = client->wait_for_state(uuid, JobState::kAtServer);
+  ASSERT_EQ(sent->state, JobState::kAtServer) << sent->reason;
+  ASSERT_TRUE(server_job(uuid, model::JobState::kPrinted));
+  EXPECT_EQ(charges_for(uuid), 1);
+}
+
+// Crash during a fallback print: the job is never resent silently; the user is asked.
+TEST_F(ClientFallbackTest, CrashDuringAFallbackPrint_NotResentSilently_UserChoosesAgain) {
+  set_profile(true, {raw_printer_.id, lpd_printer_.id});
+  auto client = client_for_alice(true);
+  client->stop();
+  std::string uuid;
+  {
+    auto outbox = must(client::OutboxStore::open(client->state_dir()));
+    client::OutboxJob record;
+    record.uuid = new_job_uuid();
+    record.title = "half-printed.pdf";
+    record.document_format = "application/pdf";
+    auto document = must(transport::open_document_file(kTestPdf));
+    record = must(outbox->add(record, *document));
+    record.state = JobState::kPrintingOnFallback;
+    record.printer_id = raw_printer_.id;
+    record.printer = raw_printer_.name;
+    record.fallback_send_started = true;
+    must(outbox->update(record));
+    uuid = record.uuid;
+  }
+  client->start();
+  auto asked = client->wait_for_state(uuid, JobState::kWaitingForChoice);
+  ASSERT_EQ(asked->state, JobState::kWaitingForChoice) << asked->reason;
+  EXPECT_TRUE(client->wait_for_event(ClientEvent::Kind::kPrompt, uuid));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(raw_.received(), "");
+}
+
+}  // namespace
+}  // namespace printline::testing
