@@ -363,11 +363,9 @@ StatusView ClientDaemon::status() const {
     view.profile_version = cache.profile->profile.version;
     view.fallback_enabled = cache.profile->profile.fallback.enabled;
   }
-  for (const auto& job : outbox_->all()) {
-    if (job.state == JobState::kWaitingForChoice) ++view.jobs_waiting_for_choice;
-    if (job.state == JobState::kWaitingForServer) ++view.jobs_waiting_for_server;
-    if (job.state == JobState::kPrintedOffline) ++view.jobs_awaiting_accounting;
-  }
+  view.jobs_waiting_for_choice = static_cast<int>(outbox_->in_state(JobState::kWaitingForChoice).size());
+  view.jobs_waiting_for_server = static_cast<int>(outbox_->in_state(JobState::kWaitingForServer).size());
+  view.jobs_awaiting_accounting = static_cast<int>(outbox_->in_state(JobState::kPrintedOffline).size());
   return view;
 }
 

@@ -83,7 +83,16 @@ bool ClientDaemon::process_pass() {
     }
     end_job();
   }
-  for (const auto& listed : outbox_->all()) {
+  // Only the states the worker acts on are read: final jobs can be many (accounted history).
+  std::vector<OutboxJob> candidates = outbox_->in_state(JobState::kReceived);
+  for (const auto& job : outbox_->in_state(JobState::kPrintingOnFallback)) candidates.push_back(job);
+  if (online) {
+    for (auto state : {JobState::kWaitingForServer, JobState::kWaitingForChoice,
+                       JobState::kHeldForCredit, JobState::kRejectedByDevice}) {
+      for (const auto& job : outbox_->in_state(state)) candidates.push_back(job);
+    }
+  }
+  for (const auto& listed : candidates) {
     const bool actionable =
         listed.state == JobState::kReceived ||
         (listed.state == JobState::kPrintingOnFallback && !listed.fallback_send_started) ||
