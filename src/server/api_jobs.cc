@@ -1,6 +1,6 @@
 // Jobs: a user's own jobs (read, release a held job, cancel) and everyone's for
-// administrators. Another user's job is "not found", exactly like a UUID nobody has, so job
-// UUIDs reveal nothing (issue 3, Security).
+// administrators, who may also refund a charged job. Another user's job is "not found",
+// exactly like a UUID nobody has, so job UUIDs reveal nothing (issue 3, Security).
 
 #include <fmt/format.h>
 
@@ -55,6 +55,27 @@ void cancel(ApiCall& call) {
   send_json(call.response, write_or_throw(call.context.jobs.cancel(job.uuid, call.caller())));
 }
 
+// An administrator gives a charged job's cost back: one ledger entry of kind refund and an
+// audit entry, written by the store in one transaction; a second refund is refused there (D6).
+void refund(ApiCall& call) {
+  Job job = visible_job(call);
+  auto body = call.json_body();
+  require_known_fields(body, {"reason"});
+  const std::string reason = body.contains("reason") ? string_field(body, "reason") : "";
+  if (reason.empty()) {
+    throw bad_request(
+        "Field \"reason\" is required: say why the job is refunded (it goes into the ledger "
+        "and the audit log).",
+        "reason");
+  }
+  auto entry = write_or_throw(call.context.store.refund_job(job.uuid, reason, call.actor()));
+  auto owner = read_or_throw(call.context.store.find_user(job.owner_id));
+  send_json(call.response, {{"entry", entry},
+                            {"job", job},
+                            {"balance_cents", owner ? nlohmann::json(owner->balance_cents)
+                                                    : nlohmann::json(nullptr)}});
+}
+
 void list_mine(ApiCall& call) {
   auto filter = job_filter_from_query(call, false);
   filter.owner_id = call.caller().id;
@@ -74,6 +95,7 @@ void add_job_routes(ApiRoutes& routes) {
   routes.push_back({"GET", R"(/api/v1/jobs/([^/]+))", Access::kUser, get});
   routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/release)", Access::kUser, release});
   routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/cancel)", Access::kUser, cancel});
+  routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/refund)", Access::kAdmin, refund});
 }
 
 }  // namespace printline::server

@@ -129,6 +129,8 @@ routes = [
   ("get", "/api/v1/jobs/{uuid}", "user", "One job (own; admin any). 404 = the server does not have it (D6)", None, ok(ref("Job")), [p("uuid")]),
   ("post", "/api/v1/jobs/{uuid}/release", "user", "Release a held job to a printer", body(obj({"printer": {"oneOf": [I, T]}}, ["printer"])), ok(ref("Job")), [p("uuid")]),
   ("post", "/api/v1/jobs/{uuid}/cancel", "user", "Cancel a job that has not printed", None, ok(ref("Job")), [p("uuid")]),
+  ("post", "/api/v1/jobs/{uuid}/refund", "admin", "Refund a charged job (once)", body(obj({"reason": T}, ["reason"])),
+   ok(obj({"entry": ref("LedgerEntry"), "job": ref("Job"), "balance_cents": I})), [p("uuid")]),
   ("post", "/api/v1/accounting/fallback-jobs", "user", "Upload printed-offline jobs (≤ 1000), idempotent per UUID",
    body(obj({"jobs": S("array", maxItems=1000, items=ref("FallbackJob"))}, ["jobs"])),
    ok(obj({"results": S("array", items=ref("FallbackResult")), "accepted": I, "duplicates": I, "rejected": I})), []),
