@@ -9,6 +9,7 @@
 #include "model/json.h"
 #include "server/api_route.h"
 #include "server/request_auth.h"
+#include "store/api_token.h"
 
 namespace printline::server {
 namespace {
@@ -29,9 +30,12 @@ void login(ApiCall& call) {
 }
 
 void logout(ApiCall& call) {
-  // The store revokes by token id or by user; the text of a token does not give its id, so
-  // logging out ends all of this user's sessions (docs/api.md says so).
-  write_or_throw(call.context.store.revoke_tokens_of(call.caller().id));
+  // Only the token of this request: the user's other sessions (another workstation's desktop
+  // client, the CLI) stay logged in. HTTP Basic has no session, so there is nothing to end.
+  const std::string header = call.request.get_header_value("Authorization");
+  if (header.starts_with("Bearer ")) {
+    write_or_throw(call.context.store.revoke_token_hash(store::hash_token_text(header.substr(7))));
+  }
   send_no_content(call.response);
 }
 

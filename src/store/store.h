@@ -89,6 +89,9 @@ class Store {
   // The token's user, or empty if unknown, revoked or expired.
   virtual Result<std::optional<model::User>> authenticate_token(std::string_view token) = 0;
   virtual Status revoke_token(std::int64_t token_id) = 0;
+  // Revokes the one token whose hash (hash_token_text) is given: a log-out ends the session
+  // that asked, not the user's others. Unknown or already revoked is not an error.
+  virtual Status revoke_token_hash(std::string_view token_hash) = 0;
   virtual Status revoke_tokens_of(std::int64_t user_id) = 0;
 
   // Printers, groups and queues.

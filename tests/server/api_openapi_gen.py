@@ -83,7 +83,7 @@ filters = q("origin", "state", "from", "to", "limit", "offset")
 routes = [
   ("post", "/api/v1/login", "public", "Log in for a token", body(obj({"login": T, "password": T}, ["login", "password"])),
    ok(obj({"token": T, "expires_at": TS, "user": ref("User")})), []),
-  ("post", "/api/v1/logout", "user", "Revoke the caller's tokens", None, NC, []),
+  ("post", "/api/v1/logout", "user", "Revoke the token of this request", None, NC, []),
   ("get", "/api/v1/me", "user", "Who am I: balance, quota, printer history", None,
    ok(obj({"user": ref("User"), "balance_cents": I, "pays_with_credit": B, "quota": dict(ref("Quota"), nullable=True),
            "printers_used": S("array", items=obj({"printer_id": I, "name": T, "jobs": I, "last_used": TS}))})), []),

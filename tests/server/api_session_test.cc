@@ -20,6 +20,19 @@ TEST_F(ApiTest, LoginGivesATokenThatWorksUntilLogout) {
   EXPECT_EQ(after.header("WWW-Authenticate"), "Bearer realm=\"printline\"");
 }
 
+TEST_F(ApiTest, LogoutEndsOnlyTheSessionThatAsked) {
+  auto laptop = client();
+  ASSERT_EQ(laptop->login("alice", kUserPassword).status, 200);
+  ASSERT_EQ(alice_->get("/api/v1/me").status, 200);
+  ASSERT_EQ(laptop->get("/api/v1/me").status, 200);
+
+  EXPECT_EQ(laptop->post("/api/v1/logout").status, 204);
+  EXPECT_EQ(laptop->get("/api/v1/me").status, 401);
+  auto desk = alice_->get("/api/v1/me");  // the other login of the same user
+  EXPECT_EQ(desk.status, 200) << desk.body;
+  EXPECT_EQ(desk.json["user"]["login"], "alice");
+}
+
 TEST_F(ApiTest, WrongPasswordIsRefusedAndRepeatedFailuresAreRateLimited) {
   auto anonymous = client();
   auto wrong = anonymous->login("alice", "not-the-password");

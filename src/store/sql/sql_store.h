@@ -76,6 +76,7 @@ class SqlStore final : public Store {
   Result<IssuedToken> issue_token(std::int64_t user_id, std::chrono::seconds lifetime) override;
   Result<std::optional<model::User>> authenticate_token(std::string_view token) override;
   Status revoke_token(std::int64_t token_id) override;
+  Status revoke_token_hash(std::string_view token_hash) override;
   Status revoke_tokens_of(std::int64_t user_id) override;
 
   Result<model::Printer> create_printer(const model::Printer& printer, const Actor& actor) override;

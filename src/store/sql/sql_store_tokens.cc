@@ -45,6 +45,16 @@ Status SqlStore::revoke_token(std::int64_t token_id) {
   });
 }
 
+Status SqlStore::revoke_token_hash(std::string_view token_hash) {
+  return write([&] {
+    connection_
+        .query("UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
+        .bind_all(now_unix(), token_hash)
+        .run();
+    return std::monostate{};
+  });
+}
+
 Status SqlStore::revoke_tokens_of(std::int64_t user_id) {
   return write([&] {
     connection_
