@@ -73,6 +73,7 @@ UploadSummary upload_printed_offline(OutboxStore& outbox, const api_client::ApiC
       return summary;
     }
     for (const auto& job : changed) {
+      if (job.state == JobState::kAccounted) outbox.discard_document(job.uuid);
       object_logger("job", job.uuid)->info("{}", job.reason);
       if (on_changed) on_changed(job);
     }

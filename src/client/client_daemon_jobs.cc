@@ -117,7 +117,7 @@ bool ClientDaemon::process_pass() {
 
 ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_if_unreachable) {
   auto log = object_logger("job", job.uuid);
-  const JobState before = job.state;
+  const bool had_prompt = job.prompt != PendingPrompt::kNone;
   const std::string reason_before = job.reason;
   job.state = JobState::kSendingToServer;
   job.reason = "Being sent to the print server.";
@@ -139,7 +139,6 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
   switch (result.outcome) {
     case SubmissionOutcome::kAccepted: {
       link_.record_success(result.server);
-      const bool had_prompt = before != JobState::kReceived;
       job.state = JobState::kAtServer;
       job.prompt = PendingPrompt::kNone;
       job.reason = fmt::format("Sent to the print server {} (server job {}).", result.server,
@@ -148,7 +147,7 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
       log->info("{}", job.reason);
       if (had_prompt) withdraw_prompt(job, "The print server is back and took the job.");
       emit_job(job);
-      (void)outbox_->remove_document(job.uuid);
+      outbox_->discard_document(job.uuid);
       return ServerTry::kDone;
     }
     case SubmissionOutcome::kRefused:
@@ -158,6 +157,7 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
       job.reason = result.message + " The job is kept: retry it once fixed, or cancel it.";
       if (auto done = save(job); done.ok()) job = *done;
       log->warn("{}", job.reason);
+      if (had_prompt) withdraw_prompt(job, "The print server answered: see the job's reason.");
       emit_job(job);
       notify(job, "The print server refused the job", job.reason);
       return ServerTry::kDone;
@@ -194,7 +194,7 @@ void ClientDaemon::resolve_sending(OutboxJob job) {
     job.reason = "The print server has the job: it prints and charges it.";
     log->info("the server already has the job");
     if (auto saved = save(job); saved.ok()) emit_job(*saved);
-    (void)outbox_->remove_document(job.uuid);
+    outbox_->discard_document(job.uuid);
     return;
   }
   // The server answered that it has no such job: sending it again cannot print it twice.

@@ -323,13 +323,18 @@ Status OutboxStore::remove_document(const std::string& uuid) {
   return remove_file_durably(spool_path(uuid));
 }
 
+void OutboxStore::discard_document(const std::string& uuid) {
+  ::unlink(spool_path(uuid).c_str());
+}
+
 int OutboxStore::remove_orphan_documents() {
   int removed = 0;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(spool_dir_, ec)) {
     const std::string name = entry.path().filename().string();
     // Temporary files of an interrupted spool, and documents whose record never committed.
-    if (name.starts_with(".") || !find(name)) {
+    const auto job = name.starts_with(".") ? std::nullopt : find(name);
+    if (!job || is_final(job->state)) {
       std::filesystem::remove(entry.path(), ec);
       ++removed;
     }

@@ -61,8 +61,11 @@ class OutboxStore {
 
   std::filesystem::path spool_path(const std::string& uuid) const { return spool_dir_ / uuid; }
   Status remove_document(const std::string& uuid);
-  // Spool files without a record: a crash after spooling, before the commit. The submitter was
-  // never told the job was accepted, so they are removed.
+  // Removes a document that is no longer needed (the job is final) without waiting for the
+  // disk: if the removal is lost in a crash, remove_orphan_documents() finds it again.
+  void discard_document(const std::string& uuid);
+  // Spool files without a record (a crash after spooling, before the commit: the submitter was
+  // never told the job was accepted) and spool files of final jobs are removed.
   int remove_orphan_documents();
 
  private:

@@ -505,3 +505,46 @@ TEST_F(ClientFallbackTest, CrashDuringAFallbackPrint_NotResentSilently_UserChoos
 
 }  // namespace
 }  // namespace printline::testing
+
+namespace printline::testing {
+namespace {
+
+TEST_F(ClientFallbackTest, D9_FallbackTestFromTheWorkstation_ReachableAcceptedOrWhyNot) {
+  SimulatorConfig refuse;
+  refuse.fault = SimulatedFault::kRefuse;
+  PrinterSimulator gone(refuse);
+  auto off = printer("off-raw", "socket://127.0.0.1:1",
+                     model::DevicePort{model::PortProtocol::kRaw, gone.port(), ""});
+  set_profile(true, {raw_printer_.id, off.id});
+  auto client = client_for_alice(true);  // works from the cache with the server down
+  auto rows = client->daemon().test_fallback(true);
+  ASSERT_EQ(rows.size(), 2u);
+  for (const auto& row : rows) {
+    if (row.printer == "hall-raw") {
+      EXPECT_TRUE(row.reachable);
+      ASSERT_TRUE(row.accepted.has_value());
+      EXPECT_TRUE(*row.accepted) << row.message;
+    } else {
+      EXPECT_EQ(row.printer, "off-raw");
+      EXPECT_FALSE(row.reachable);
+      EXPECT_FALSE(row.accepted.has_value());
+      EXPECT_FALSE(row.message.empty());
+    }
+  }
+  EXPECT_FALSE(raw_.received().empty());
+}
+
+TEST_F(ClientFallbackTest, AccountedJobsLeaveNoDocumentInTheSpool) {
+  set_profile(true, {raw_printer_.id});
+  auto client = client_for_alice(true);
+  auto job = must(client->submit_file(kTestPdf, "tidy.pdf"));
+  ASSERT_EQ(client->wait_for_state(job.uuid, JobState::kPrintedOffline)->state,
+            JobState::kPrintedOffline);
+  EXPECT_TRUE(std::filesystem::exists(client->daemon().spool_dir() / job.uuid));
+  start_server();
+  ASSERT_EQ(client->wait_for_state(job.uuid, JobState::kAccounted)->state, JobState::kAccounted);
+  EXPECT_FALSE(std::filesystem::exists(client->daemon().spool_dir() / job.uuid));
+}
+
+}  // namespace
+}  // namespace printline::testing
