@@ -14,6 +14,23 @@ namespace {
 
 using model::Job;
 
+// Unwraps a job-service answer; its error kind decides the HTTP status.
+template <typename T>
+T job_or_throw(JobResult<T> result) {
+  if (result.ok()) return std::move(result).value();
+  const JobError& error = result.error();
+  switch (error.kind) {
+    case JobErrorKind::kNotFound:
+      throw not_found(error.message);
+    case JobErrorKind::kNoSuchPrinter:
+      throw not_found(error.message, "printer");
+    case JobErrorKind::kServerFailure:
+      throw internal(Error{error.message});
+    default:
+      throw conflict(error.message);
+  }
+}
+
 // The job if the caller may see it; 404 otherwise.
 Job visible_job(ApiCall& call) {
   const std::string uuid = call.path_part(1);
@@ -47,12 +64,12 @@ void release(ApiCall& call) {
         "printer");
   }
   send_json(call.response,
-            write_or_throw(call.context.jobs.release(job.uuid, printer->id, call.caller())));
+            job_or_throw(call.context.jobs.release(job.uuid, printer->id, call.caller())));
 }
 
 void cancel(ApiCall& call) {
   Job job = visible_job(call);
-  send_json(call.response, write_or_throw(call.context.jobs.cancel(job.uuid, call.caller())));
+  send_json(call.response, job_or_throw(call.context.jobs.cancel(job.uuid, call.caller())));
 }
 
 // An administrator gives a charged job's cost back: one ledger entry of kind refund and an

@@ -83,16 +83,28 @@ class ReadAheadDocument final : public transport::DocumentSource {
   std::size_t head_position_ = 0;
 };
 
-// The job service's refusals, as IPP statuses.
-ipp_status_t status_for_submit_error(const std::string& message) {
-  if (message.find("larger than this server accepts") != std::string::npos)
-    return IPP_STATUS_ERROR_REQUEST_ENTITY;
-  if (message.rfind("The document cannot be printed", 0) == 0)
-    return IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR;
-  if (message.find("is already used by another job") != std::string::npos)
-    return IPP_STATUS_ERROR_NOT_POSSIBLE;
-  if (message.find("is not a job UUID") != std::string::npos)
-    return IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES;
+// The job service's errors, as IPP statuses (RFC 8011 §13.1), by kind.
+ipp_status_t status_for(const JobError& error) {
+  switch (error.kind) {
+    case JobErrorKind::kInvalidUuid:
+      return IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES;
+    case JobErrorKind::kUuidTaken:
+    case JobErrorKind::kNotPossible:
+    case JobErrorKind::kNotPriced:
+      return IPP_STATUS_ERROR_NOT_POSSIBLE;
+    case JobErrorKind::kNoSuchQueue:
+    case JobErrorKind::kNotFound:
+    case JobErrorKind::kNoSuchPrinter:
+      return IPP_STATUS_ERROR_NOT_FOUND;
+    case JobErrorKind::kTooLarge:
+      return IPP_STATUS_ERROR_REQUEST_ENTITY;
+    case JobErrorKind::kUnprintable:
+      return IPP_STATUS_ERROR_DOCUMENT_FORMAT_ERROR;
+    case JobErrorKind::kDocumentCut:
+      return IPP_STATUS_ERROR_BAD_REQUEST;
+    case JobErrorKind::kServerFailure:
+      return IPP_STATUS_ERROR_INTERNAL;
+  }
   return IPP_STATUS_ERROR_INTERNAL;
 }
 
@@ -342,7 +354,7 @@ void IppQueues::submit(Call& call, const CreatedJob& created) {
   submission.duplex = created.duplex;
   auto recorded = context_.jobs.submit(submission, document);
   if (!recorded.ok()) {
-    call.status(status_for_submit_error(recorded.error().message), recorded.error().message);
+    call.status(status_for(recorded.error()), recorded.error().message);
     return;
   }
   int ipp_id = static_cast<int>(recorded->job.id);
@@ -434,7 +446,7 @@ void IppQueues::cancel_job(Call& call) {
   }
   auto cancelled = context_.jobs.cancel(job->uuid, *call.user);
   if (!cancelled.ok()) {
-    call.status(IPP_STATUS_ERROR_NOT_POSSIBLE, cancelled.error().message);
+    call.status(status_for(cancelled.error()), cancelled.error().message);
     return;
   }
   call.status(IPP_STATUS_OK, "");

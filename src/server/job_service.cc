@@ -49,7 +49,9 @@ std::string sentence(std::string text) {
   return text;
 }
 
-Error not_found(std::string_view uuid) { return Error{fmt::format("There is no job {}.", uuid)}; }
+JobError not_found(std::string_view uuid) {
+  return JobError{JobErrorKind::kNotFound, fmt::format("There is no job {}.", uuid)};
+}
 
 void drain(transport::DocumentSource& document) {
   std::array<char, 64 * 1024> buffer{};
@@ -107,27 +109,27 @@ class PipelineJobService final : public JobService {
     for (int i = 0; i < count; ++i) workers_.emplace_back([this] { work(); });
   }
 
-  Result<store::RecordedJob> submit(const JobSubmission& submission,
-                                    transport::DocumentSource& document) override {
+  JobResult<store::RecordedJob> submit(const JobSubmission& submission,
+                                       transport::DocumentSource& document) override {
     std::string uuid = submission.uuid.empty() ? new_job_uuid() : submission.uuid;
     std::transform(uuid.begin(), uuid.end(), uuid.begin(), ::tolower);
     if (!is_valid_job_uuid(uuid)) {
-      return Error{
-          fmt::format("\"{}\" is not a job UUID (like 1b4e28ba-2fa1-4d2b-a3f6-"
-                      "0123456789ab).",
-                      submission.uuid)};
+      return JobError{JobErrorKind::kInvalidUuid,
+                      fmt::format("\"{}\" is not a job UUID (like 1b4e28ba-2fa1-4d2b-a3f6-"
+                                  "0123456789ab).",
+                                  submission.uuid)};
     }
     UuidClaim claim(*this, uuid);  // one submission of a UUID at a time in this process
     auto existing = store_.find_job(uuid);
-    if (!existing.ok()) return existing.error();
+    if (!existing.ok()) return server_failure(existing.error());
     if (*existing) {
       drain(document);
       if ((*existing)->owner_id != submission.owner.id) {
         // Never reveal or touch another user's job through its UUID.
-        return Error{
-            fmt::format("The job UUID {} is already used by another job; the client "
-                        "must give every job a new UUID.",
-                        uuid)};
+        return JobError{JobErrorKind::kUuidTaken,
+                        fmt::format("The job UUID {} is already used by another job; the client "
+                                    "must give every job a new UUID.",
+                                    uuid)};
       }
       // D6: the same job again; its new copy of the document is discarded unread.
       object_logger("job", uuid)
@@ -135,29 +137,33 @@ class PipelineJobService final : public JobService {
       return store::RecordedJob{**existing, true, false};
     }
     auto queue = store_.find_queue_by_name(submission.queue_name);
-    if (!queue.ok()) return queue.error();
-    if (!*queue) return Error{fmt::format("There is no queue named {}.", submission.queue_name)};
+    if (!queue.ok()) return server_failure(queue.error());
+    if (!*queue) {
+      return JobError{JobErrorKind::kNoSuchQueue,
+                      fmt::format("There is no queue named {}.", submission.queue_name)};
+    }
     auto targets = printers_for(store_, **queue, std::nullopt);
-    if (!targets.ok()) return targets.error();
+    if (!targets.ok()) return server_failure(targets.error());
 
     auto log = object_logger("job", uuid);
     auto bytes = spool_.write(uuid, document, config_.max_upload_bytes);
-    if (!bytes.ok()) return bytes.error();
+    if (!bytes.ok()) return bytes.error();  // already a JobError with its kind
     auto analysis = analysis::analyze_file(spool_.path_of(uuid));
     if (!analysis.ok()) {
       spool_.remove(uuid);
-      return Error{fmt::format("The document cannot be printed: {}", analysis.error().message)};
+      return JobError{JobErrorKind::kUnprintable,
+                      fmt::format("The document cannot be printed: {}", analysis.error().message)};
     }
     auto prices = store_.price_list();
     if (!prices.ok()) {
       spool_.remove(uuid);
-      return prices.error();
+      return server_failure(prices.error());
     }
     auto counting =
         count_job(*analysis, submission.copies, submission.duplex, *prices, any_color(*targets));
     if (!counting.ok()) {
       spool_.remove(uuid);
-      return counting.error();
+      return JobError{JobErrorKind::kNotPriced, counting.error().message};
     }
 
     const bool hold = (*queue)->kind == model::QueueKind::kHold;
@@ -174,7 +180,7 @@ class PipelineJobService final : public JobService {
     auto recorded = store_.record_job(job);
     if (!recorded.ok()) {
       spool_.remove(uuid);
-      return recorded.error();
+      return server_failure(recorded.error());
     }
     if (recorded->duplicate) {
       // Another server process sharing the database recorded it first: its document is the
@@ -190,59 +196,67 @@ class PipelineJobService final : public JobService {
     return *recorded;
   }
 
-  Result<Job> release(std::string_view uuid, std::int64_t printer_id,
-                      const model::User& by) override {
+  JobResult<Job> release(std::string_view uuid, std::int64_t printer_id,
+                         const model::User& by) override {
     std::unique_lock lock(mutex_);
     auto job = visible_job(uuid, by);
     if (!job.ok()) return job.error();
     if (job->state != JobState::kHeld) {
-      return Error{fmt::format("Job {} is not held (it is {}); only a held job can be released.",
-                               uuid, model::state_name(job->state))};
+      return JobError{JobErrorKind::kNotPossible,
+                      fmt::format("Job {} is not held (it is {}); only a held job can be released.",
+                                  uuid, model::state_name(job->state))};
     }
     std::optional<std::int64_t> target;
     std::string where;
     if (printer_id != 0) {
       auto printer = store_.find_printer(printer_id);
-      if (!printer.ok()) return printer.error();
-      if (!*printer) return Error{fmt::format("There is no printer with id {}.", printer_id)};
+      if (!printer.ok()) return server_failure(printer.error());
+      if (!*printer) {
+        return JobError{JobErrorKind::kNoSuchPrinter,
+                        fmt::format("There is no printer with id {}.", printer_id)};
+      }
       target = printer_id;
       where = (*printer)->name;
     } else {
       // 0: print on the job's own queue printers (a direct-queue job held for credit).
       auto queue = job->queue_id ? find_queue_by_id(store_, *job->queue_id)
                                  : Result<std::optional<model::PrintQueue>>(std::nullopt);
-      if (!queue.ok()) return queue.error();
+      if (!queue.ok()) return server_failure(queue.error());
       auto printers = *queue ? printers_for(store_, **queue, std::nullopt)
                              : Result<std::vector<model::Printer>>(std::vector<model::Printer>{});
-      if (!printers.ok()) return printers.error();
-      if (printers->empty())
-        return Error{fmt::format("Choose a printer to release job {} to.", uuid)};
+      if (!printers.ok()) return server_failure(printers.error());
+      if (printers->empty()) {
+        return JobError{JobErrorKind::kNotPossible,
+                        fmt::format("Choose a printer to release job {} to.", uuid)};
+      }
       where = fmt::format("queue {}", (*queue)->name);
     }
     auto affordable = check_credit(*job);
-    if (!affordable.ok()) return affordable.error();
+    if (!affordable.ok()) return server_failure(affordable.error());
     if (!affordable->allowed) {
       auto reason = sentence(affordable->reason);
       auto updated = store_.set_job_state(uuid, JobState::kHeld, std::nullopt, reason);
-      if (!updated.ok()) return updated.error();
-      return Error{reason};
+      if (!updated.ok()) return server_failure(updated.error());
+      return JobError{JobErrorKind::kNotPossible, reason};
     }
     auto released = store_.set_job_state(
         uuid, JobState::kPending, target,
         fmt::format("Released to {} by {}; waiting for the printer.", where, by.login));
-    if (!released.ok()) return released.error();
+    if (!released.ok()) return server_failure(released.error());
     object_logger("job", uuid)->info("released to {} by {}", where, by.login);
     work_.push_back(std::string(uuid));
     work_ready_.notify_one();
-    return released;
+    return *released;
   }
 
-  Result<Job> cancel(std::string_view uuid, const model::User& by) override {
+  JobResult<Job> cancel(std::string_view uuid, const model::User& by) override {
     std::unique_lock lock(mutex_);
     auto job = visible_job(uuid, by);
     if (!job.ok()) return job.error();
     if (job->state == JobState::kPrinted) {
-      return Error{fmt::format("Job {} has already printed; it can no longer be cancelled.", uuid)};
+      return JobError{
+          JobErrorKind::kNotPossible,
+          fmt::format("Job {} has already printed; it can no longer be cancelled.", uuid)};
     }
     if (job->state == JobState::kCancelled) return job;
     const std::string key(uuid);
@@ -254,19 +268,20 @@ class PipelineJobService final : public JobService {
       in_flight_done_.wait_for(lock, std::chrono::seconds(30),
                                [&] { return !in_flight_.contains(key); });
       auto after = store_.find_job(uuid);
-      if (!after.ok()) return after.error();
+      if (!after.ok()) return server_failure(after.error());
       if (!*after) return not_found(uuid);
       if ((*after)->state == JobState::kPrinted) {
-        return Error{fmt::format("Job {} printed before it could be stopped.", uuid)};
+        return JobError{JobErrorKind::kNotPossible,
+                        fmt::format("Job {} printed before it could be stopped.", uuid)};
       }
       return **after;
     }
     auto cancelled = store_.set_job_state(uuid, JobState::kCancelled, std::nullopt,
                                           fmt::format("Cancelled by {}.", by.login));
-    if (!cancelled.ok()) return cancelled.error();
+    if (!cancelled.ok()) return server_failure(cancelled.error());
     spool_.remove(uuid);
     object_logger("job", uuid)->info("cancelled by {}", by.login);
-    return cancelled;
+    return *cancelled;
   }
 
   void shutdown() override {
@@ -318,12 +333,13 @@ class PipelineJobService final : public JobService {
   }
 
   // The job if `by` may see it; another user's job is "not found" (ids reveal nothing).
-  Result<Job> visible_job(std::string_view uuid, const model::User& by) {
+  JobResult<Job> visible_job(std::string_view uuid, const model::User& by) {
     auto job = store_.find_job(uuid);
-    if (!job.ok()) return job.error();
+    if (!job.ok()) return server_failure(job.error());
     if (!*job || ((*job)->owner_id != by.id && !is_admin(by))) return not_found(uuid);
     return **job;
   }
+
 
   // Can the owner pay for the job, counting what their jobs being sent will cost? Call with
   // mutex_ held.

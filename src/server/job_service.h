@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "model/job.h"
 #include "model/user.h"
+#include "server/job_error.h"
 #include "server/server_config.h"
 #include "store/store.h"
 #include "transport/document_source.h"
@@ -28,9 +29,9 @@ struct JobSubmission {
   model::User owner;
   std::string queue_name;
   std::string title;
-  std::string document_format;   // as declared by the submitter; analysis decides
+  std::string document_format;  // as declared by the submitter; analysis decides
   int copies = 1;
-  std::optional<bool> duplex;    // IPP "sides", when given
+  std::optional<bool> duplex;  // IPP "sides", when given
 };
 
 class JobService {
@@ -39,16 +40,17 @@ class JobService {
   static Result<std::unique_ptr<JobService>> start(const ServerConfig& config, store::Store& store);
   virtual ~JobService() = default;
 
-  // Reads the whole document, then records it. See the idempotence rule above.
-  virtual Result<store::RecordedJob> submit(const JobSubmission& submission,
-                                            transport::DocumentSource& document) = 0;
+  // Reads the whole document, then records it. See the idempotence rule above. Errors carry a
+  // kind (job_error.h) that callers map to their protocol's status.
+  virtual JobResult<store::RecordedJob> submit(const JobSubmission& submission,
+                                               transport::DocumentSource& document) = 0;
   // Releases a held job to a printer (its owner, or an administrator). Errors say why not:
   // not enough credit or quota, printer unknown, job not held.
-  virtual Result<model::Job> release(std::string_view uuid, std::int64_t printer_id,
-                                     const model::User& by) = 0;
+  virtual JobResult<model::Job> release(std::string_view uuid, std::int64_t printer_id,
+                                        const model::User& by) = 0;
   // Cancels a job that has not printed yet. A job of another user is "not found" to a
   // non-administrator, so job ids reveal nothing.
-  virtual Result<model::Job> cancel(std::string_view uuid, const model::User& by) = 0;
+  virtual JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) = 0;
   // Stops taking work and waits for the jobs being sent to finish (SIGTERM).
   virtual void shutdown() = 0;
 };

@@ -1,7 +1,5 @@
 #include "server/job_spool.h"
 
-#include "core/fd_io.h"
-
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -9,6 +7,8 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+
+#include "core/fd_io.h"
 
 namespace printline::server {
 namespace {
@@ -29,57 +29,65 @@ class Fd {
 
 std::string errno_text() { return std::strerror(errno); }
 
+JobError disk_failure(std::string message) {
+  return JobError{JobErrorKind::kServerFailure, std::move(message)};
+}
+
 }  // namespace
 
-Result<std::uint64_t> JobSpool::write(std::string_view uuid, transport::DocumentSource& document,
-                                      std::uint64_t max_bytes) const {
+JobResult<std::uint64_t> JobSpool::write(std::string_view uuid, transport::DocumentSource& document,
+                                         std::uint64_t max_bytes) const {
   const auto final_path = path_of(uuid);
   const auto part_path = dir_ / fmt::format("{}.part", uuid);
   std::uint64_t total = 0;
   {
     Fd fd(::open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
     if (fd.get() < 0) {
-      return Error{fmt::format("The server cannot store the document ({}: {}).", part_path.string(),
-                               errno_text())};
+      return disk_failure(fmt::format("The server cannot store the document ({}: {}).",
+                                      part_path.string(), errno_text()));
     }
     std::array<char, 64 * 1024> buffer{};
     while (true) {
       auto got = document.read(buffer);
       if (!got.ok()) {
         ::unlink(part_path.c_str());
-        return got.error();
+        return JobError{JobErrorKind::kDocumentCut,
+                        fmt::format("The document did not arrive whole ({}); send the job again.",
+                                    got.error().message)};
       }
       if (*got == 0) break;
       total += *got;
       if (total > max_bytes) {
         ::unlink(part_path.c_str());
-        return Error{fmt::format(
-            "The document is larger than this server accepts ({} bytes at most); print fewer "
-            "pages at a time or ask an administrator to raise max_upload_bytes.",
-            max_bytes)};
+        return JobError{
+            JobErrorKind::kTooLarge,
+            fmt::format(
+                "The document is larger than this server accepts ({} bytes at most); print fewer "
+                "pages at a time or ask an administrator to raise max_upload_bytes.",
+                max_bytes)};
       }
       if (!write_all(fd.get(), buffer.data(), *got)) {
         const auto why = errno_text();
         ::unlink(part_path.c_str());
-        return Error{fmt::format("The server cannot store the document: {}.", why)};
+        return disk_failure(fmt::format("The server cannot store the document: {}.", why));
       }
     }
     if (::fsync(fd.get()) != 0) {
       const auto why = errno_text();
       ::unlink(part_path.c_str());
-      return Error{fmt::format("The server cannot store the document (fsync: {}).", why)};
+      return disk_failure(fmt::format("The server cannot store the document (fsync: {}).", why));
     }
   }
   if (::rename(part_path.c_str(), final_path.c_str()) != 0) {
     const auto why = errno_text();
     ::unlink(part_path.c_str());
-    return Error{fmt::format("The server cannot store the document (rename: {}).", why)};
+    return disk_failure(fmt::format("The server cannot store the document (rename: {}).", why));
   }
   // The rename is durable only once the directory is synced.
   Fd dir(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0 || ::fsync(dir.get()) != 0) {
-    return Error{fmt::format("The server cannot store the document (sync {}: {}).", dir_.string(),
-                             errno_text())};
+    return disk_failure(fmt::format("The server cannot store the document (sync {}: {}).",
+                                    dir_.string(), errno_text()));
   }
   return total;
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "server/job_error.h"
 #include "transport/document_source.h"
 
 namespace printline::server {
@@ -19,9 +20,10 @@ class JobSpool {
   std::filesystem::path path_of(std::string_view uuid) const { return dir_ / std::string(uuid); }
 
   // Copies the document to the spool under uuid, refusing more than max_bytes (the partial
-  // file is removed). Returns the number of bytes written.
-  Result<std::uint64_t> write(std::string_view uuid, transport::DocumentSource& document,
-                              std::uint64_t max_bytes) const;
+  // file is removed). Returns the number of bytes written; errors are kTooLarge, kDocumentCut
+  // or kServerFailure.
+  JobResult<std::uint64_t> write(std::string_view uuid, transport::DocumentSource& document,
+                                 std::uint64_t max_bytes) const;
   // Removes the document (printed, cancelled, or a duplicate submission). Missing is fine.
   void remove(std::string_view uuid) const;
 

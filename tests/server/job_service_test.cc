@@ -51,7 +51,8 @@ TEST_F(JobServiceTest, SameUuidIsOneJobPrintedOnceAndChargedOnce) {
 
   // Concurrent submissions of one UUID, then one more after it printed.
   std::vector<std::thread> submitters;
-  std::vector<Result<store::RecordedJob>> results(4, Error{"not run"});
+  std::vector<server::JobResult<store::RecordedJob>> results(
+      4, server::JobError{server::JobErrorKind::kServerFailure, "not run"});
   for (int i = 0; i < 4; ++i) {
     submitters.emplace_back([&, i] { results[i] = fixture.submit(alice, "direct", uuid); });
   }
@@ -73,6 +74,7 @@ TEST_F(JobServiceTest, SameUuidIsOneJobPrintedOnceAndChargedOnce) {
   auto mallory = fixture.user("mallory", 500);
   auto hijack = fixture.submit(mallory, "direct", uuid);
   ASSERT_FALSE(hijack.ok());
+  EXPECT_EQ(hijack.error().kind, server::JobErrorKind::kUuidTaken);
   EXPECT_NE(hijack.error().message.find("already used by another job"), std::string::npos);
 
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -249,9 +251,11 @@ TEST_F(JobServiceTest, RefusesWhatCannotBeAJob) {
   auto alice = fixture.user("alice", 500);
   auto bad_uuid = fixture.submit(alice, "direct", "not-a-uuid");
   ASSERT_FALSE(bad_uuid.ok());
+  EXPECT_EQ(bad_uuid.error().kind, server::JobErrorKind::kInvalidUuid);
   EXPECT_NE(bad_uuid.error().message.find("not a job UUID"), std::string::npos);
   auto no_queue = fixture.submit(alice, "nowhere");
   ASSERT_FALSE(no_queue.ok());
+  EXPECT_EQ(no_queue.error().kind, server::JobErrorKind::kNoSuchQueue);
   EXPECT_NE(no_queue.error().message.find("no queue named nowhere"), std::string::npos);
 
   fixture.config().max_upload_bytes = 1000;
@@ -259,6 +263,7 @@ TEST_F(JobServiceTest, RefusesWhatCannotBeAJob) {
   fixture.start_jobs();
   auto too_big = fixture.submit(alice, "direct");
   ASSERT_FALSE(too_big.ok());
+  EXPECT_EQ(too_big.error().kind, server::JobErrorKind::kTooLarge);
   EXPECT_NE(too_big.error().message.find("larger than this server accepts"), std::string::npos);
   EXPECT_TRUE(std::filesystem::is_empty(fixture.config().spool_dir()));
 }

@@ -94,8 +94,9 @@ model::PrintQueue JobFixture::hold_queue(const std::string& name) {
   return must(store_->create_queue(queue, store::system_actor()));
 }
 
-Result<store::RecordedJob> JobFixture::submit(const model::User& owner, const std::string& queue,
-                                              const std::string& uuid) {
+server::JobResult<store::RecordedJob> JobFixture::submit(const model::User& owner,
+                                                         const std::string& queue,
+                                                         const std::string& uuid) {
   server::JobSubmission submission;
   submission.uuid = uuid;
   submission.owner = owner;

@@ -38,8 +38,8 @@ class JobFixture {
   model::PrintQueue group_queue(const std::string& name, std::vector<std::int64_t> printer_ids);
   model::PrintQueue hold_queue(const std::string& name);
 
-  Result<store::RecordedJob> submit(const model::User& owner, const std::string& queue,
-                                    const std::string& uuid = "");
+  server::JobResult<store::RecordedJob> submit(const model::User& owner, const std::string& queue,
+                                               const std::string& uuid = "");
   // The job once it reaches state, or the last state seen after the timeout.
   model::Job wait_for(const std::string& uuid, model::JobState state,
                       std::chrono::milliseconds timeout = std::chrono::seconds(20));
