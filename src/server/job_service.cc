@@ -18,6 +18,7 @@
 #include "core/job_uuid.h"
 #include "core/logging.h"
 #include "model/affordability.h"
+#include "model/pricing.h"
 #include "server/job_counts.h"
 #include "server/job_delivery.h"
 #include "server/job_spool.h"
@@ -208,6 +209,7 @@ class PipelineJobService final : public JobService {
     }
     std::optional<std::int64_t> target;
     std::string where;
+    bool prints_color = true;
     if (printer_id != 0) {
       auto printer = store_.find_printer(printer_id);
       if (!printer.ok()) return server_failure(printer.error());
@@ -217,6 +219,7 @@ class PipelineJobService final : public JobService {
       }
       target = printer_id;
       where = (*printer)->name;
+      prints_color = (*printer)->color;
     } else {
       // 0: print on the job's own queue printers (a direct-queue job held for credit).
       auto queue = job->queue_id ? find_queue_by_id(store_, *job->queue_id)
@@ -230,7 +233,13 @@ class PipelineJobService final : public JobService {
                         fmt::format("Choose a printer to release job {} to.", uuid)};
       }
       where = fmt::format("queue {}", (*queue)->name);
+      prints_color = any_color(*printers);
     }
+    // Held jobs were priced before their printer was known: price them for where they go, so
+    // a colour job released to a mono printer costs the mono price (and is checked at it).
+    auto repriced = reprice(*job, prints_color);
+    if (!repriced.ok()) return repriced.error();
+    *job = std::move(*repriced);
     auto affordable = check_credit(*job);
     if (!affordable.ok()) return server_failure(affordable.error());
     if (!affordable->allowed) {
@@ -340,6 +349,25 @@ class PipelineJobService final : public JobService {
     return **job;
   }
 
+  // The job priced for a printer that prints colour or not; stored when the cost changes.
+  JobResult<Job> reprice(const Job& job, bool prints_color) {
+    auto prices = store_.price_list();
+    if (!prices.ok()) return server_failure(prices.error());
+    auto cost = model::price_job(*prices, job.counts, prints_color);
+    if (!cost.ok()) {
+      return JobError{JobErrorKind::kNotPriced,
+                      fmt::format("Job {} cannot be priced: {}. Ask an administrator to complete "
+                                  "the price list.",
+                                  job.uuid, cost.error().message)};
+    }
+    if (*cost == job.cost_cents) return job;
+    auto updated = store_.set_job_price(job.uuid, job.counts, *cost);
+    if (!updated.ok()) return server_failure(updated.error());
+    object_logger("job", job.uuid)
+        ->info("priced for a {} printer: {} cents (was {})", prints_color ? "colour" : "mono",
+               *cost, job.cost_cents);
+    return *updated;
+  }
 
   // Can the owner pay for the job, counting what their jobs being sent will cost? Call with
   // mutex_ held.

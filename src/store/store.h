@@ -147,6 +147,10 @@ class Store {
   virtual Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                            std::optional<std::int64_t> printer_id,
                                            std::string_view outcome) = 0;
+  // Replaces a job's counts and cost before it is charged: a held job released to a printer is
+  // priced for that printer. Refused once the job has printed (its charge stands; refund it).
+  virtual Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
+                                           std::int64_t cost_cents) = 0;
   virtual Result<std::optional<model::Job>> find_job(std::string_view uuid) = 0;
   virtual Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) = 0;
 

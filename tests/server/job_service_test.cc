@@ -172,6 +172,51 @@ TEST_F(JobServiceTest, HoldQueueKeepsTheJobUntilItsOwnerReleasesIt) {
   EXPECT_EQ(fixture.charges(alice.id), 1);
 }
 
+TEST_F(JobServiceTest, HeldJobIsPricedForThePrinterItIsReleasedTo) {
+  RawSinkPeer mono_sink;
+  auto mono = fixture.printer("mono", mono_sink.uri(), /*color=*/false);
+  fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 500);
+
+  // A hold queue does not know the printer yet: the colour test page is priced as colour.
+  auto recorded = fixture.submit(alice, "hold");
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  ASSERT_GT(recorded->job.counts.color_pages, 0);
+  EXPECT_EQ(recorded->job.cost_cents, kColorA4Cents);
+
+  auto released = fixture.jobs().release(recorded->job.uuid, mono.id, alice);
+  ASSERT_TRUE(released.ok()) << released.error().message;
+  EXPECT_EQ(released->cost_cents, kMonoA4Cents);
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
+  ASSERT_EQ(job.state, JobState::kPrinted) << job.outcome;
+  EXPECT_EQ(job.cost_cents, kMonoA4Cents);
+  EXPECT_EQ(job.counts.color_pages, recorded->job.counts.color_pages);  // what the file holds
+  EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
+  EXPECT_EQ(fixture.charges(alice.id), 1);
+}
+
+TEST_F(JobServiceTest, ReleaseToAColourPrinterNeedsCreditForTheColourPrice) {
+  RawSinkPeer mono_sink, color_sink;
+  auto mono = fixture.printer("mono", mono_sink.uri(), /*color=*/false);
+  auto color = fixture.printer("color", color_sink.uri(), /*color=*/true);
+  fixture.hold_queue("hold");
+  auto carol = fixture.user("carol", kMonoA4Cents);  // enough for mono only
+
+  auto recorded = fixture.submit(carol, "hold");
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  auto refused = fixture.jobs().release(recorded->job.uuid, color.id, carol);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, server::JobErrorKind::kNotPossible);
+  EXPECT_NE(refused.error().message.find("Not enough credit"), std::string::npos);
+
+  auto released = fixture.jobs().release(recorded->job.uuid, mono.id, carol);
+  ASSERT_TRUE(released.ok()) << released.error().message;
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
+  EXPECT_EQ(job.state, JobState::kPrinted) << job.outcome;
+  EXPECT_EQ(fixture.balance(carol.id), 0);
+  EXPECT_TRUE(color_sink.received().empty());
+}
+
 TEST_F(JobServiceTest, CancelStopsAHeldJobButNotAPrintedOne) {
   RawSinkPeer sink;
   auto printer = fixture.printer("hall", sink.uri());

@@ -167,6 +167,29 @@ Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
   });
 }
 
+Result<Job> SqlStore::set_job_price(std::string_view uuid, const model::PageCounts& counts,
+                                    std::int64_t cost_cents) {
+  return write([&] {
+    auto job = load_job(uuid);
+    if (!job) throw Refusal{fmt::format("there is no job {}", uuid)};
+    if (job->state == JobState::kPrinted) {
+      throw Refusal{
+          fmt::format("job {} has already printed and been charged; refund it instead", uuid)};
+    }
+    job->counts = counts;
+    job->cost_cents = cost_cents;
+    if (auto problem = job_problem(*job)) throw Refusal{*problem};
+    connection_
+        .query(
+            "UPDATE jobs SET pages = ?, color_pages = ?, paper = ?, duplex = ?, copies = ?, "
+            "cost_cents = ? WHERE id = ?")
+        .bind_all(counts.pages, counts.color_pages, model::paper_name(counts.paper), counts.duplex,
+                  counts.copies, cost_cents, job->id)
+        .run();
+    return *job;
+  });
+}
+
 Result<std::optional<Job>> SqlStore::find_job(std::string_view uuid) {
   return read([&] { return load_job(uuid); });
 }
