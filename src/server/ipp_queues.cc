@@ -7,11 +7,12 @@
 
 #include <array>
 #include <cstring>
+#include <limits>
 
 #include "core/job_uuid.h"
 #include "core/logging.h"
-#include "server/ipp_attributes.h"
 #include "ipp/ipp_request_check.h"
+#include "server/ipp_attributes.h"
 
 namespace printline::server {
 
@@ -112,6 +113,27 @@ bool is_admin(const model::User& user) { return user.role == model::Role::kAdmin
 
 constexpr std::size_t kMaxCreatedJobs = 10000;
 
+// Create-Job ids lie in [2^30, 2^31). Each process starts at a point of that range taken from
+// the clock (1024 ids further per millisecond, the cycle is 17 minutes), so a client still
+// holding an id from before a restart does not meet another job under it; the table of
+// created jobs itself is not persisted (ipp_queues.h says why).
+constexpr int kFirstCreatedJobId = 1 << 30;
+int first_created_job_id() {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  return kFirstCreatedJobId + static_cast<int>((ms % (1 << 20)) << 10);
+}
+
+std::string no_job_message(int id) {
+  if (id < kFirstCreatedJobId) return fmt::format("There is no job {}.", id);
+  return fmt::format(
+      "There is no job {}. It was opened with Create-Job, and such a job is kept only until its "
+      "document arrives: it was aborted because the server restarted, or the document did not "
+      "come within {} minutes, or it was cancelled. Submit the job again.",
+      id, 10 * kMultipleOperationTimeOut / 60);
+}
+
 int compare_names(void* a, void* b, void*) {
   return std::strcmp(static_cast<const char*>(a), static_cast<const char*>(b));
 }
@@ -119,7 +141,9 @@ int compare_names(void* a, void* b, void*) {
 }  // namespace
 
 IppQueues::IppQueues(ServerContext& context)
-    : context_(context), started_(std::chrono::steady_clock::now()) {}
+    : context_(context),
+      started_(std::chrono::steady_clock::now()),
+      next_created_id_(first_created_job_id()) {}
 
 std::string IppQueues::printer_uri(const Call& call) const {
   return fmt::format("{}://{}/ipp/print/{}", context_.config.tls() ? "ipps" : "ipp",
@@ -127,7 +151,8 @@ std::string IppQueues::printer_uri(const Call& call) const {
 }
 
 IppAnswer IppQueues::handle(IppExchange& exchange) {
-  Call call{exchange, exchange.request, ipp::IppPtr(ippNewResponse(exchange.request)), {}, {}, false};
+  Call call{exchange, exchange.request, ipp::IppPtr(ippNewResponse(exchange.request)), {}, {},
+            false};
   if (auto problem = ipp::check_ipp_request(call.request)) {
     call.status(problem->status, problem->message);
     return {std::move(call.response), false};
@@ -274,6 +299,7 @@ void IppQueues::create_job(Call& call) {
       call.status(IPP_STATUS_ERROR_BUSY, "Too many jobs wait for their document; try later.");
       return;
     }
+    if (next_created_id_ == std::numeric_limits<int>::max()) next_created_id_ = kFirstCreatedJobId;
     id = next_created_id_++;
     created_[id] = job;
     uuid_of_[id] = job.uuid;
@@ -308,7 +334,7 @@ void IppQueues::send_document(Call& call) {
     auto it = created_.find(id);
     if (it == created_.end() || it->second.queue_name != call.queue.name ||
         (it->second.owner_id != call.user->id && !is_admin(*call.user))) {
-      call.status(IPP_STATUS_ERROR_NOT_FOUND, fmt::format("There is no job {}.", id));
+      call.status(IPP_STATUS_ERROR_NOT_FOUND, no_job_message(id));
       return;
     }
     if (it->second.sent) {
@@ -426,7 +452,7 @@ void IppQueues::cancel_job(Call& call) {
   int id = 0;
   auto job = target_job(call, &id);
   if (!job) {
-    call.status(IPP_STATUS_ERROR_NOT_FOUND, fmt::format("There is no job {}.", id));
+    call.status(IPP_STATUS_ERROR_NOT_FOUND, no_job_message(id));
     return;
   }
   {
@@ -457,7 +483,7 @@ void IppQueues::get_job_attributes(Call& call) {
   int id = 0;
   auto job = target_job(call, &id);
   if (!job) {
-    call.status(IPP_STATUS_ERROR_NOT_FOUND, fmt::format("There is no job {}.", id));
+    call.status(IPP_STATUS_ERROR_NOT_FOUND, no_job_message(id));
     return;
   }
   cups_array_t* requested = ippCreateRequestedArray(call.request);

@@ -5,6 +5,12 @@
 //
 // job-id: a job's database id; a job opened by Create-Job gets an id from 2^30 up until its
 // document arrives, and keeps it. Thread-safe.
+//
+// A Create-Job waiting for its Send-Document lives only in this object's memory, on purpose:
+// nothing is spooled, recorded or charged before the document exists, and RFC 8011 lets a
+// printer abort a job whose data has not arrived when it restarts. After a
+// restart such an id answers client-error-not-found with a message saying so; the client
+// submits again (a desktop client's job-uuid makes the resubmission idempotent).
 
 #include <cups/ipp.h>
 
@@ -16,9 +22,9 @@
 #include <optional>
 #include <string>
 
+#include "ipp/ipp_message.h"
 #include "model/job.h"
 #include "model/print_queue.h"
-#include "ipp/ipp_message.h"
 #include "server/request_auth.h"
 #include "server/server_context.h"
 #include "transport/document_source.h"
@@ -78,7 +84,7 @@ class IppQueues {
   std::mutex mutex_;
   std::map<int, CreatedJob> created_;
   std::map<int, std::string> uuid_of_;  // job-id → uuid, for ids not in the database
-  int next_created_id_ = 1 << 30;
+  int next_created_id_;                 // seeded from the clock: see first_created_job_id()
 };
 
 // Registers POST /ipp/print/<queue>.

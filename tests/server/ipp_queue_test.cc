@@ -216,6 +216,39 @@ TEST_F(IppQueueTest, CreateJobThenSendDocument) {
   EXPECT_EQ(got.integer("job-impressions"), 1);
 }
 
+TEST_F(IppQueueTest, CreateJobWaitingForItsDocumentIsAbortedByARestart) {
+  auto create = ipp_request(IPP_OP_CREATE_JOB, queue_uri("hold"));
+  auto created = post_ipp(server_.port(), "hold", create.get(), "", bob());
+  ASSERT_EQ(created.status(), IPP_STATUS_OK) << created.string("status-message");
+  const int job_id = created.integer("job-id");
+
+  server_.stop();
+  RunningServer restarted(
+      [&](server::ServerConfig& config) { config.data_dir = server_.config().data_dir; });
+  const std::string uri = "ipp://127.0.0.1:" + std::to_string(restarted.port()) + "/ipp/print/hold";
+  auto get = ipp_request(IPP_OP_GET_JOB_ATTRIBUTES, uri);
+  ippAddInteger(get.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  auto got = post_ipp(restarted.port(), "hold", get.get(), "", bob());
+  EXPECT_EQ(got.status(), IPP_STATUS_ERROR_NOT_FOUND);
+  EXPECT_NE(got.string("status-message").find("restarted"), std::string::npos)
+      << got.string("status-message");
+  EXPECT_NE(got.string("status-message").find("Submit the job again"), std::string::npos);
+
+  auto send = ipp_request(IPP_OP_SEND_DOCUMENT, uri);
+  ippAddInteger(send.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddBoolean(send.get(), IPP_TAG_OPERATION, "last-document", 1);
+  auto sent = post_ipp(restarted.port(), "hold", send.get(), read_file(kTestPdf), bob());
+  EXPECT_EQ(sent.status(), IPP_STATUS_ERROR_NOT_FOUND);
+  EXPECT_TRUE(must(store_->list_jobs({})).empty());  // nothing recorded, nothing charged
+  EXPECT_EQ(charges(bob_.id), 0);
+
+  // A new Create-Job after the restart does not reuse the id the client still holds.
+  auto again =
+      post_ipp(restarted.port(), "hold", ipp_request(IPP_OP_CREATE_JOB, uri).get(), "", bob());
+  ASSERT_EQ(again.status(), IPP_STATUS_OK) << again.string("status-message");
+  EXPECT_NE(again.integer("job-id"), job_id);
+}
+
 TEST_F(IppQueueTest, BadRequestsGetPreciseAnswers) {
   httplib::Client client("127.0.0.1", server_.port());
   auto garbage = client.Post("/ipp/print/office", "not ipp at all", "application/ipp");
