@@ -251,6 +251,7 @@ Result<JobView> ClientDaemon::choose(const std::string& uuid, const std::string&
   job.target_uri = chosen->target_uri;
   job.may_be_counted_twice = chosen->may_be_counted_twice;
   job.fallback_send_started = false;
+  job.hold_until_retry = false;
   job.prompt = PendingPrompt::kNone;
   job.reason = fmt::format("You chose \"{}\": the job is being sent there.", chosen->name);
   auto saved = save(job);

@@ -15,14 +15,15 @@ namespace printline::client {
 
 namespace {
 
+// Jobs that go to the server once it answers (D3). Not those on hold: refused by the server,
+// or possibly printed already (a fallback send interrupted) — those wait for the user.
 bool waits_for_server(const OutboxJob& job) {
   switch (job.state) {
     case JobState::kWaitingForServer:
-      return !job.hold_until_retry;
     case JobState::kWaitingForChoice:
     case JobState::kHeldForCredit:
     case JobState::kRejectedByDevice:
-      return true;
+      return !job.hold_until_retry;
     default:
       return false;
   }
@@ -344,9 +345,11 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
       job.state = JobState::kWaitingForChoice;
       job.prompt = PendingPrompt::kChoosePrinter;
       job.fallback_send_started = false;
+      job.hold_until_retry = true;
       job.reason = fmt::format(
           "Printline stopped while sending this job to \"{}\": it may have printed. Check the "
-          "printer, then choose a printer to print it again, or cancel it.",
+          "printer, then choose a printer to print it again, retry (send it to the server), or "
+          "cancel it.",
           job.printer);
       if (auto done = save(job); done.ok()) emit_job(*done);
       return;

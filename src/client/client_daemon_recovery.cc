@@ -21,9 +21,11 @@ void ClientDaemon::recover_without_server() {
     job.state = JobState::kWaitingForChoice;
     job.prompt = PendingPrompt::kChoosePrinter;
     job.fallback_send_started = false;
+    job.hold_until_retry = true;  // not even to the server without the user's answer
     job.reason = fmt::format(
         "Printline stopped while sending this job to \"{}\": it may have printed. Check the "
-        "printer, then choose a printer to print it again, or cancel it.",
+        "printer, then choose a printer to print it again, retry (send it to the server), or "
+        "cancel it.",
         job.printer);
     object_logger("job", job.uuid)->warn("recovered after a crash: {}", job.reason);
     (void)save(job);

@@ -499,8 +499,16 @@ TEST_F(ClientFallbackTest, CrashDuringAFallbackPrint_NotResentSilently_UserChoos
   auto asked = client->wait_for_state(uuid, JobState::kWaitingForChoice);
   ASSERT_EQ(asked->state, JobState::kWaitingForChoice) << asked->reason;
   EXPECT_TRUE(client->wait_for_event(ClientEvent::Kind::kPrompt, uuid));
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Not even the server gets it without the user's answer: it may have printed already.
+  start_server();
+  ASSERT_TRUE(client->wait_for_online(true));
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  EXPECT_EQ(client->daemon().job(uuid)->state, JobState::kWaitingForChoice);
+  EXPECT_FALSE(must(store_->find_job(uuid)).has_value());
   EXPECT_EQ(raw_.received(), "");
+  // The user says: print it again, through the server.
+  ASSERT_TRUE(client->daemon().retry(uuid).ok());
+  EXPECT_EQ(client->wait_for_state(uuid, JobState::kAtServer)->state, JobState::kAtServer);
 }
 
 }  // namespace
