@@ -3,17 +3,24 @@
 // for a device that rejects jobs. Every FP and D2 row the daemon implements has a test that
 // names it.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <csignal>
+#include <iostream>
 #include <fstream>
 #include <thread>
 
+#include "client/control_protocol.h"
+#include "client/control_socket_client.h"
 #include "client/outbox_store.h"
 #include "client/running_client.h"
 #include "core/job_uuid.h"
 #include "model/ledger_entry.h"
 #include "server/running_server.h"
 #include "store/store.h"
+#include "support/child_process.h"
 #include "support/lprng_peer.h"
 #include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
@@ -552,6 +559,159 @@ TEST_F(ClientFallbackTest, AccountedJobsLeaveNoDocumentInTheSpool) {
   start_server();
   ASSERT_EQ(client->wait_for_state(job.uuid, JobState::kAccounted)->state, JobState::kAccounted);
   EXPECT_FALSE(std::filesystem::exists(client->daemon().spool_dir() / job.uuid));
+}
+
+}  // namespace
+}  // namespace printline::testing
+
+// ---- kill -9 of the real printline-client process ------------------------------------------
+
+namespace printline::testing {
+namespace {
+
+// The printline-client program on a state directory, driven through its control socket.
+class ClientProcess {
+ public:
+  ClientProcess(std::filesystem::path state, std::filesystem::path socket, std::string server,
+                std::filesystem::path log)
+      : state_(std::move(state)), socket_(std::move(socket)), server_(std::move(server)),
+        log_(std::move(log)) {}
+
+  void start() {
+    process_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{PRINTLINE_CLIENT_BINARY, "--state", state_.string(), "--server",
+                                 server_, "--control-socket", socket_.string(), "--heartbeat-ms",
+                                 "200", "--log-level", "info"},
+        log_);
+    for (int i = 0; i < 200; ++i) {
+      if (client::ControlSocketClient::connect(socket_).ok()) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    throw std::runtime_error("printline-client did not open its control socket");
+  }
+
+  void kill9() {
+    ::kill(process_->pid(), SIGKILL);
+    process_->wait_for_exit(std::chrono::seconds(5));
+    process_.reset();
+  }
+
+  nlohmann::json request(const client::ControlRequest& request, int fd = -1) {
+    auto connection = client::ControlSocketClient::connect(socket_);
+    if (!connection.ok()) throw std::runtime_error(connection.error().message);
+    auto answer = connection->request(request, fd);
+    if (!answer.ok()) throw std::runtime_error(answer.error().message);
+    return *answer;
+  }
+
+  client::StatusView status() {
+    client::ControlRequest ask;
+    ask.command = client::ControlCommand::kStatus;
+    return request(ask).at("status").get<client::StatusView>();
+  }
+
+  std::vector<client::JobView> jobs() {
+    client::ControlRequest ask;
+    ask.command = client::ControlCommand::kJobs;
+    return request(ask).at("jobs").get<std::vector<client::JobView>>();
+  }
+
+  std::string submit(const std::filesystem::path& file, const std::string& title) {
+    client::ControlRequest ask;
+    ask.command = client::ControlCommand::kSubmit;
+    ask.submit.title = title;
+    ask.submit.submitted_by = "cli";
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    auto answer = request(ask, fd);
+    ::close(fd);
+    return answer.at("job").at("uuid").get<std::string>();
+  }
+
+  bool wait_for(const std::function<bool(const client::StatusView&)>& condition) {
+    for (int i = 0; i < 300; ++i) {
+      if (condition(status())) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  }
+
+ private:
+  std::filesystem::path state_, socket_;
+  std::string server_;
+  std::filesystem::path log_;
+  std::unique_ptr<ChildProcess> process_;
+};
+
+// SPEC §5 "nothing lost": the client process is killed with SIGKILL at many moments while
+// jobs print on fallback; after each restart nothing acknowledged is lost, and once the server
+// is back every job has been printed at most once and charged at most once — exactly once for
+// every job the client reports printed.
+TEST_F(ClientFallbackTest, Kill9_ManyTimesDuringFallbackPrinting_NothingLostNothingTwice) {
+  set_profile(true, {raw_printer_.id});
+  TempDir dir("printline-client-kill");
+  const auto token = must(store_->issue_token(alice_.id, std::chrono::hours(1)));
+  std::filesystem::create_directories(dir / "state");
+  std::ofstream(dir / "state" / "token") << token.token << "\n";
+  ClientProcess client(dir / "state", dir / "control.sock", server_->base_url(),
+                       dir / "client.log");
+  client.start();
+  ASSERT_TRUE(client.wait_for([](const auto& s) { return s.online && s.fallback_enabled; }));
+  stop_server();
+  ASSERT_TRUE(client.wait_for([](const auto& s) { return !s.online; }));
+
+  std::vector<std::string> acknowledged;
+  for (int round = 0; round < 12; ++round) {
+    acknowledged.push_back(client.submit(kTestPdf, "round-" + std::to_string(round)));
+    // Kill at a different moment each round: at once, mid-routing, mid-send, after.
+    std::this_thread::sleep_for(std::chrono::milliseconds(round * 7 % 40));
+    client.kill9();
+    client.start();
+    ASSERT_TRUE(client.wait_for([](const auto& s) { return !s.online; }));
+  }
+  // Nothing acknowledged is lost.
+  auto jobs = client.jobs();
+  for (const auto& uuid : acknowledged) {
+    EXPECT_TRUE(std::any_of(jobs.begin(), jobs.end(),
+                            [&](const client::JobView& j) { return j.uuid == uuid; }))
+        << uuid;
+  }
+  start_server();
+  ASSERT_TRUE(client.wait_for([](const auto& s) {
+    return s.online && s.jobs_awaiting_accounting == 0;
+  }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  jobs = client.jobs();
+  const std::string raw = raw_.received();
+  int printed = 0;
+  for (const auto& job : jobs) {
+    const int on_fallback = occurrences(raw, "@PJL JOB NAME=\"" + job.uuid + "\"");
+    const int charges = charges_for(job.uuid);
+    EXPECT_LE(on_fallback, 1) << job.uuid;  // never printed twice
+    EXPECT_LE(charges, 1) << job.uuid;      // never charged twice
+    switch (job.state) {
+      case JobState::kAccounted:
+        EXPECT_EQ(on_fallback, 1) << job.uuid;
+        EXPECT_EQ(charges, 1) << job.uuid;
+        ++printed;
+        break;
+      case JobState::kAtServer:
+        EXPECT_EQ(on_fallback, 0) << job.uuid;
+        ++printed;
+        break;
+      case JobState::kWaitingForChoice:
+        // Killed mid-send: may have printed; held for the user, never resent.
+        EXPECT_NE(job.reason.find("may have printed"), std::string::npos) << job.reason;
+        EXPECT_EQ(charges, 0) << job.uuid;
+        break;
+      default:
+        ADD_FAILURE() << job.uuid << " ended " << client::job_state_name(job.state) << ": "
+                      << job.reason;
+    }
+  }
+  EXPECT_GT(printed, 0);
+  std::cout << "kill -9 rounds: " << acknowledged.size() << " jobs, " << printed
+            << " printed once, " << jobs.size() - printed << " held after an interrupted send\n";
+  client.kill9();
 }
 
 }  // namespace

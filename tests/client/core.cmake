@@ -22,4 +22,10 @@ if(TARGET printline_test_client)
   printline_add_gtest(NAME client_fallback_test LABEL integration TIMEOUT 600
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/client_fallback_test.cc
     LIBRARIES printline_test_client)
+  # The kill -9 test runs the real program.
+  if(TARGET printline-client)
+    add_dependencies(client_fallback_test printline-client)
+    target_compile_definitions(client_fallback_test PRIVATE
+      PRINTLINE_CLIENT_BINARY="$<TARGET_FILE:printline-client>")
+  endif()
 endif()
