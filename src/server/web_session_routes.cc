@@ -2,10 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <map>
-#include <memory>
-#include <mutex>
-
 #include "model/json.h"
 #include "server/api_route.h"
 #include "server/web_session_auth.h"
@@ -15,32 +11,9 @@
 namespace printline::server {
 namespace {
 
-// Token ids of the sessions this process opened, by token hash, so log-out revokes only the
-// browser's own token (the store revokes by id, and a token's text does not give its id).
-class SessionIds {
- public:
-  void remember(const std::string& token, std::int64_t id) {
-    std::lock_guard lock(mutex_);
-    ids_[store::hash_token_text(token)] = id;
-  }
-  std::optional<std::int64_t> forget(const std::string& token) {
-    std::lock_guard lock(mutex_);
-    auto it = ids_.find(store::hash_token_text(token));
-    if (it == ids_.end()) return std::nullopt;
-    const auto id = it->second;
-    ids_.erase(it);
-    return id;
-  }
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, std::int64_t> ids_;
-};
-
 void no_store(httplib::Response& response) { response.set_header("Cache-Control", "no-store"); }
 
-void login(const httplib::Request& request, httplib::Response& response, ServerContext& context,
-           SessionIds& ids) {
+void login(const httplib::Request& request, httplib::Response& response, ServerContext& context) {
   // Only JSON: a cross-site HTML form cannot send it, so no other site can log a browser into
   // an account of its choosing.
   if (request.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
@@ -54,7 +27,6 @@ void login(const httplib::Request& request, httplib::Response& response, ServerC
                                     context.login_limiter);
   if (!auth.ok()) throw authentication_error(auth);
   auto token = read_or_throw(context.store.issue_token(auth.user->id, kWebSessionLifetime));
-  ids.remember(token.token, token.id);
   response.set_header("Set-Cookie", session_cookie(token.token, context.config.tls()));
   send_json(response, {{"user", *auth.user},
                        {"csrf_token", csrf_token_for(token.token)},
@@ -79,18 +51,13 @@ void session(const httplib::Request& request, httplib::Response& response,
   send_json(response, {{"user", *fresh}, {"csrf_token", csrf_token_for(*token)}});
 }
 
-void logout(const httplib::Request& request, httplib::Response& response, ServerContext& context,
-            SessionIds& ids) {
+void logout(const httplib::Request& request, httplib::Response& response,
+            ServerContext& context) {
   const auto token = session_cookie_token(request);
   if (!token) throw unauthenticated("You are not logged in, so there is nothing to log out of.");
-  const auto user = session_user(request, context, *token);
-  if (const auto id = ids.forget(*token)) {
-    write_or_throw(context.store.revoke_token(*id));
-  } else {
-    // Opened by an earlier server process: its id is unknown here, and a session that cannot
-    // be ended is worse than ending this user's other sessions too.
-    write_or_throw(context.store.revoke_tokens_of(user.id));
-  }
+  (void)session_user(request, context, *token);  // valid session and CSRF token, else refused
+  // Only this browser's token: the user's desktop clients and other browsers stay logged in.
+  write_or_throw(context.store.revoke_token_hash(store::hash_token_text(*token)));
   response.set_header("Set-Cookie", cleared_session_cookie(context.config.tls()));
   send_no_content(response);
 }
@@ -114,15 +81,14 @@ httplib::Server::Handler guarded(Handler handler) {
 }  // namespace
 
 void register_web_session_routes(httplib::Server& routes, ServerContext& context) {
-  auto ids = std::make_shared<SessionIds>();
-  routes.Post("/web/login", guarded([&context, ids](const auto& request, auto& response) {
-                login(request, response, context, *ids);
+  routes.Post("/web/login", guarded([&context](const auto& request, auto& response) {
+                login(request, response, context);
               }));
   routes.Get("/web/session", guarded([&context](const auto& request, auto& response) {
                session(request, response, context);
              }));
-  routes.Post("/web/logout", guarded([&context, ids](const auto& request, auto& response) {
-                logout(request, response, context, *ids);
+  routes.Post("/web/logout", guarded([&context](const auto& request, auto& response) {
+                logout(request, response, context);
               }));
 }
 

@@ -213,10 +213,15 @@ describe('web interface in chromium', () => {
     assert.match(forged.body.error.message, /CSRF/);
     // The cookie is out of the page's reach.
     assert.equal(await page.evaluate(() => document.cookie), '');
+    const desktop = await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'alice', password: 'alice-password' } });
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Log in to Printline' }).waitFor();
     const after = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
     assert.equal(after, 401);
+    // Logging out of the browser ends only its own session, not the desktop client's.
+    const stillIn = await apiCall(server.baseUrl, 'GET', '/api/v1/me', { token: desktop.json.token });
+    assert.equal(stillIn.status, 200);
     await page.context().close();
   });
 
