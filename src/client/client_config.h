@@ -18,8 +18,10 @@ struct ClientConfig {
   std::string queue = "main";             // the server queue jobs go to
   std::string ipp_listen;                 // "127.0.0.1:PORT" for the local IPP printer; empty = off
   std::filesystem::path control_socket;   // empty = default_control_socket_path()
-  std::chrono::milliseconds connect_timeout{3000};  // until the profile says otherwise
-  // Replaces the profile's heartbeat interval when set (tests, benchmarks).
+  // Per server address (D1), until the profile's connect timeout is fetched.
+  std::chrono::milliseconds connect_timeout{3000};
+  // Replaces the profile's heartbeat interval when set (tests, benchmarks); the configured
+  // connect_timeout then stays in force too, so a test's timing is the test's own.
   std::optional<std::chrono::milliseconds> heartbeat_interval;
   std::chrono::milliseconds probe_timeout{700};  // D2's quick port probe
   std::string log_level = "info";
