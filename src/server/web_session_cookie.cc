@@ -18,7 +18,8 @@ std::optional<std::string> session_cookie_token(const httplib::Request& request)
       std::size_t end = header.find(';', start);
       if (end == std::string::npos) end = header.size();
       const std::string pair = header.substr(start, end - start);
-      if (pair.starts_with(prefix) && pair.size() > prefix.size()) return pair.substr(prefix.size());
+      if (pair.starts_with(prefix) && pair.size() > prefix.size())
+        return pair.substr(prefix.size());
       start = end;
     }
   }

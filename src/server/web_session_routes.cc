@@ -40,8 +40,7 @@ model::User session_user(const httplib::Request& request, ServerContext& context
   return std::move(*auth.user);
 }
 
-void session(const httplib::Request& request, httplib::Response& response,
-             ServerContext& context) {
+void session(const httplib::Request& request, httplib::Response& response, ServerContext& context) {
   const auto token = session_cookie_token(request);
   if (!token) throw unauthenticated("You are not logged in. Log in with your login and password.");
   // Re-read the user: the balance and role shown must be current.
@@ -51,8 +50,7 @@ void session(const httplib::Request& request, httplib::Response& response,
   send_json(response, {{"user", *fresh}, {"csrf_token", csrf_token_for(*token)}});
 }
 
-void logout(const httplib::Request& request, httplib::Response& response,
-            ServerContext& context) {
+void logout(const httplib::Request& request, httplib::Response& response, ServerContext& context) {
   const auto token = session_cookie_token(request);
   if (!token) throw unauthenticated("You are not logged in, so there is nothing to log out of.");
   (void)session_user(request, context, *token);  // valid session and CSRF token, else refused

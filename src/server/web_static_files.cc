@@ -36,9 +36,10 @@ Result<std::filesystem::path> find_web_dir(const ServerConfig& config) {
   for (const auto& dir : candidates) {
     if (has_index(dir)) return dir;
   }
-  return Error{fmt::format("No web interface files found (looked beside the binary, in {} and "
-                           "in {}); give --web-dir DIR.",
-                           PRINTLINE_INSTALL_WEB_DIR, PRINTLINE_SOURCE_WEB_DIR)};
+  return Error{
+      fmt::format("No web interface files found (looked beside the binary, in {} and "
+                  "in {}); give --web-dir DIR.",
+                  PRINTLINE_INSTALL_WEB_DIR, PRINTLINE_SOURCE_WEB_DIR)};
 }
 
 void register_web_static_files(httplib::Server& routes, const ServerConfig& config) {

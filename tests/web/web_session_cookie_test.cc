@@ -52,7 +52,8 @@ TEST(WebSessionCookie, CsrfHeaderMustMatchItsSession) {
 
 TEST(WebSessionCookie, OnlyReadingMethodsGoWithoutCsrf) {
   for (const char* method : {"GET", "HEAD", "OPTIONS"}) EXPECT_TRUE(is_safe_method(method));
-  for (const char* method : {"POST", "PUT", "PATCH", "DELETE"}) EXPECT_FALSE(is_safe_method(method));
+  for (const char* method : {"POST", "PUT", "PATCH", "DELETE"})
+    EXPECT_FALSE(is_safe_method(method));
 }
 
 TEST(WebSessionCookie, CookieIsHttpOnlyStrictAndSecureUnderTls) {
