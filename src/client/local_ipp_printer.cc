@@ -1,0 +1,134 @@
+// HTTP side of the local IPP printer: binding on loopback, reading the request body (small in
+// memory, large spilled to the spool directory) and answering with the encoded response.
+
+#include "client/local_ipp_printer.h"
+
+#include <arpa/inet.h>
+#include <fmt/format.h>
+#include <httplib.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include "client/ipp_job_ids.h"
+#include "client/local_ipp_operations.h"
+#include "core/logging.h"
+#include "ipp/ipp_request_body.h"
+
+namespace printline::client {
+
+namespace {
+
+std::string login_name() {
+  if (const passwd* entry = getpwuid(geteuid()); entry != nullptr) return entry->pw_name;
+  return "unknown";
+}
+
+void answer_text(httplib::Response& response, int status, const std::string& text) {
+  response.status = status;
+  response.set_content(text + "\n", "text/plain; charset=utf-8");
+}
+
+}  // namespace
+
+bool is_loopback_host(const std::string& host) {
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr address{};
+  return ::inet_pton(AF_INET, host.c_str(), &address) == 1 &&
+         (ntohl(address.s_addr) >> 24) == 127;
+}
+
+LocalIppPrinter::LocalIppPrinter(ClientService& service, std::string host, int port,
+                                 std::filesystem::path spool_dir)
+    : service_(service), host_(std::move(host)), port_(port), spool_dir_(std::move(spool_dir)) {}
+
+LocalIppPrinter::~LocalIppPrinter() { stop(); }
+
+std::string LocalIppPrinter::uri() const {
+  const bool v6 = host_.find(':') != std::string::npos && host_.front() != '[';
+  return fmt::format("ipp://{}:{}/ipp/print", v6 ? "[" + host_ + "]" : host_, port_);
+}
+
+Result<bool> LocalIppPrinter::start() {
+  if (!is_loopback_host(host_)) {
+    return Error{fmt::format("The local IPP printer listens on loopback only, not on {}; use "
+                             "127.0.0.1 (other computers print through the server).",
+                             host_)};
+  }
+  std::error_code error;
+  std::filesystem::create_directories(spool_dir_, error);
+  if (error) {
+    return Error{fmt::format("Cannot create the local printer's spool directory {}: {}.",
+                             spool_dir_.string(), error.message())};
+  }
+  const auto state_dir = spool_dir_.has_parent_path() ? spool_dir_.parent_path() : spool_dir_;
+  ids_ = std::make_unique<IppJobIds>(state_dir / "local-ipp-job-ids");
+  operations_ = std::make_unique<LocalIppOperations>(service_, *ids_, login_name());
+  server_ = std::make_unique<httplib::Server>();
+  server_->set_read_timeout(30, 0);
+  register_routes();
+  const std::string bind_host = host_ == "[::1]" ? "::1" : host_;
+  if (port_ == 0) {
+    port_ = server_->bind_to_any_port(bind_host);
+  } else if (!server_->bind_to_port(bind_host, port_)) {
+    port_ = -1;
+  }
+  if (port_ <= 0) {
+    return Error{fmt::format("Cannot listen on {} for the local IPP printer (port in use?); "
+                             "choose another port with --ipp-listen.",
+                             host_)};
+  }
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  object_logger("ipp", "local")->info("local IPP printer at {}", uri());
+  return true;
+}
+
+void LocalIppPrinter::stop() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+}
+
+void LocalIppPrinter::register_routes() {
+  auto handler = [this](const httplib::Request& request, httplib::Response& response,
+                        const httplib::ContentReader& reader) {
+    const std::string type = request.get_header_value("Content-Type");
+    if (type.rfind("application/ipp", 0) != 0) {
+      answer_text(response, 400, "This is an IPP printer: send Content-Type application/ipp.");
+      return;
+    }
+    ipp::IppRequestBody body(spool_dir_);
+    bool write_failed = false;
+    const bool complete = reader([&](const char* data, std::size_t length) {
+      if (!body.append(data, length)) {
+        write_failed = true;
+        return false;
+      }
+      return true;
+    });
+    if (write_failed) {
+      answer_text(response, 500,
+                  "The Printline client cannot store the job (disk full?); free space and "
+                  "print again.");
+      return;
+    }
+    if (!complete) {
+      answer_text(response, 400, "The request body was cut short; print again.");
+      return;
+    }
+    std::unique_ptr<transport::DocumentSource> document;
+    ipp::IppPtr ipp_request = body.decode(&document);
+    if (!ipp_request) {
+      answer_text(response, 400, "The request body is not a valid IPP message.");
+      return;
+    }
+    std::string authority = request.get_header_value("Host");
+    if (authority.empty()) authority = fmt::format("{}:{}", host_, port_);
+    ipp::IppPtr answer = operations_->handle(ipp_request.get(), document.get(), authority);
+    response.status = 200;
+    response.set_content(ipp::encode_ipp(answer.get()), "application/ipp");
+  };
+  server_->Post("/ipp/print", handler);
+  server_->Post("/", handler);
+}
+
+}  // namespace printline::client
