@@ -145,9 +145,12 @@ Status ClientCache::set_profile(const api_client::ProfileAnswer& answer) {
 
 Status ClientCache::set_me(const api_client::MeAnswer& me) {
   std::lock_guard lock(mutex_);
+  const bool changed = !state_.me || me_json(*state_.me) != me_json(me);
   // Round-trip through JSON so the in-memory copy is exactly what a restart would load.
   state_.me = me_from_json(me_json(me));
   state_.synced_at = model::now_seconds();
+  // Every heartbeat fetches who-am-I; the disk is written only when something changed.
+  if (!changed) return ok_status();
   return save_locked();
 }
 
