@@ -79,8 +79,10 @@ Result<bool> ControlSocketServer::start() {
   if (!address.ok()) return address.error();
   const auto dir = path_.parent_path();
   std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error || ::chmod(dir.c_str(), 0700) != 0) {
+  // Only a directory made here is set to 0700: --control-socket /tmp/x.sock must not change
+  // /tmp. The socket's own 0600 protects it either way.
+  const bool created = std::filesystem::create_directories(dir, error);
+  if (error || (created && ::chmod(dir.c_str(), 0700) != 0)) {
     return Error{fmt::format("Cannot create the control socket's directory {} (mode 0700): {}; "
                              "check that it belongs to you.",
                              dir.string(), error ? error.message() : std::strerror(errno))};

@@ -72,6 +72,29 @@ TEST_F(ControlSocketTest, PeerCheckAllowsOwnUserAndRootOnly) {
   ::close(pair[1]);
 }
 
+// Root can become another user: open the socket to everyone, connect as "nobody", and the
+// peer check (not the file mode) must refuse.
+TEST_F(ControlSocketTest, AnotherUserIsRefusedByThePeerCheck) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to act as another user";
+  ASSERT_EQ(::chmod(path_.c_str(), 0777), 0);
+  for (auto dir = path_.parent_path(); dir != dir_.path().parent_path(); dir = dir.parent_path()) {
+    ASSERT_EQ(::chmod(dir.c_str(), 0755), 0);
+  }
+  // A separate process (socat under setpriv), not fork(): this process has threads.
+  const std::string command = "echo '{\"command\":\"status\"}' | setpriv --reuid=65534 "
+                              "--regid=65534 --clear-groups socat - UNIX-CONNECT:" +
+                              path_.string() + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string message;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof(buffer), pipe)) message += buffer;
+  ::pclose(pipe);
+  EXPECT_NE(message.find("\"ok\":false"), std::string::npos) << message;
+  EXPECT_NE(message.find("uid 65534 may not use it"), std::string::npos) << message;
+  EXPECT_TRUE(service_.recorded().empty());
+}
+
 TEST_F(ControlSocketTest, AnswersStatusAndJobs) {
   auto client = connect();
   auto status = client.request(command(ControlCommand::kStatus));
