@@ -6,6 +6,7 @@
 #include <map>
 
 #include "api_client/fallback_upload.h"
+#include "core/crash_point.h"
 #include "core/logging.h"
 
 namespace printline::client {
@@ -46,6 +47,7 @@ UploadSummary upload_printed_offline(OutboxStore& outbox, const api_client::ApiC
       spdlog::warn("accounting upload stopped: {}", summary.error);
       return summary;
     }
+    crash_point("client.upload-answered");  // the server charged the batch, the outbox not marked
     std::vector<OutboxJob> changed;
     for (const auto& result : answer->results) {
       auto found = by_uuid.find(result.uuid);

@@ -10,6 +10,7 @@
 #include "analysis/document_format.h"
 #include "client/candidate_filter.h"
 #include "client/fallback_printing.h"
+#include "core/crash_point.h"
 #include "core/job_uuid.h"
 #include "core/logging.h"
 
@@ -190,8 +191,10 @@ Result<JobView> ClientDaemon::submit(const SubmitRequest& request,
   // pick the job up the moment it exists.
   auto added = outbox_->add(job, document, [](OutboxJob& spooled, const std::filesystem::path& file) {
     spooled.document_format = document_format_of(spooled.document_format, file);
+    crash_point("client.spooled");  // the document is on disk, its record not yet
   });
   if (!added.ok()) return added.error();
+  crash_point("client.outbox-recorded");  // durable, the submitter not yet told
   object_logger("job", job.uuid)
       ->info("received from {}: \"{}\", {} bytes, {}", request.submitted_by, added->title,
              added->size_bytes, added->document_format);

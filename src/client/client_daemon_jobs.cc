@@ -9,6 +9,7 @@
 #include "client/fallback_printing.h"
 #include "client/release_condition.h"
 #include "client/server_submission.h"
+#include "core/crash_point.h"
 #include "core/logging.h"
 
 namespace printline::client {
@@ -133,12 +134,14 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
   for (const auto& server : link_.servers()) {
     if (server.to_string() != servers.front().to_string()) servers.push_back(server);
   }
+  crash_point("client.sending-to-server");
   ServerSubmission submission{job.uuid,   job.title, job.document_format, job.copies,
                               user_login(), outbox_->spool_path(job.uuid)};
   auto result = submit_to_server(servers, api->token(), config_.queue, submission,
                                  link_.connect_timeout(), std::chrono::seconds(60));
   switch (result.outcome) {
     case SubmissionOutcome::kAccepted: {
+      crash_point("client.server-accepted");  // the server has it, the outbox does not know
       link_.record_success(result.server);
       job.state = JobState::kAtServer;
       job.prompt = PendingPrompt::kNone;
@@ -308,12 +311,14 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   job = *saved;
   emit_job(job);
   log->info("sending to fallback printer \"{}\" at {}", job.printer, job.target_uri);
+  crash_point("client.fallback-send-started");
   FallbackSend send{job.uuid,   job.title,      job.document_format,
                     job.copies, user_login(),   job.target_uri,
                     outbox_->spool_path(job.uuid)};
   const auto result = send_to_fallback_printer(send, &send_cancel_);
   switch (result.outcome) {
     case transport::Outcome::kDelivered: {
+      crash_point("client.fallback-delivered");  // printed, not yet recorded
       job.state = JobState::kPrintedOffline;
       job.printed_at = model::now_seconds();
       job.fallback_send_started = false;

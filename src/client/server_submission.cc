@@ -7,6 +7,9 @@
 
 #include <array>
 #include <memory>
+#include <string>
+
+#include "ipp/ipp_message.h"
 
 namespace printline::client {
 
@@ -15,11 +18,15 @@ namespace {
 struct HttpCloser {
   void operator()(http_t* http) const { httpClose(http); }
 };
-struct IppDeleter {
-  void operator()(ipp_t* ipp) const { ippDelete(ipp); }
-};
 using HttpPtr = std::unique_ptr<http_t, HttpCloser>;
-using IppPtr = std::unique_ptr<ipp_t, IppDeleter>;
+using ipp::IppPtr;
+
+// libcups leaves its last message null until something sets it (e.g. a connection that broke
+// before any IPP status arrived); fmt must never see a null string.
+std::string cups_error_text() {
+  const char* text = cupsLastErrorString();
+  return text != nullptr && *text != '\0' ? text : "no answer";
+}
 
 // Never prompt on a terminal for a password: the token is the only credential.
 const char* no_password(const char*, http_t*, const char*, const char*, void*) { return nullptr; }
@@ -61,7 +68,7 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
                             static_cast<int>(connect_timeout.count()), nullptr));
   if (!http) {
     return result(SubmissionOutcome::kUnreachable,
-                  fmt::format("The server {} cannot be reached: {}.", where, cupsLastErrorString()),
+                  fmt::format("The server {} cannot be reached: {}.", where, cups_error_text()),
                   where);
   }
   Deadline deadline{std::chrono::steady_clock::now() + io_timeout};
@@ -97,7 +104,7 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
     // The request never got through whole: the server cannot have the job.
     return result(SubmissionOutcome::kUnreachable,
                   fmt::format("The server {} did not take the job: {}.", where,
-                              cupsLastErrorString()),
+                              cups_error_text()),
                   where);
   }
   std::array<char, 64 * 1024> buffer{};
@@ -129,13 +136,13 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
     // Everything was sent and no IPP answer came: the server may or may not have the job.
     return result(SubmissionOutcome::kUncertain,
                   fmt::format("The server {} did not answer after receiving the job ({}).", where,
-                              cupsLastErrorString()),
+                              cups_error_text()),
                   where);
   }
   const ipp_status_t ipp_status = ippGetStatusCode(response.get());
   std::string message = ippErrorString(ipp_status);
   if (ipp_attribute_t* text = ippFindAttribute(response.get(), "status-message", IPP_TAG_TEXT)) {
-    message = ippGetString(text, 0, nullptr);
+    if (const char* said = ippGetString(text, 0, nullptr)) message = said;
   }
   if (ipp_status <= IPP_STATUS_OK_EVENTS_COMPLETE) {
     const int job_id =

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 
+#include "core/crash_point.h"
 #include "core/job_uuid.h"
 #include "model/fallback_target.h"
 #include "model/pricing.h"
@@ -212,6 +213,7 @@ void upload(ApiCall& call) {
     }
   }
 
+  crash_point("server.fallback-batch-committed");  // charged, the client not yet answered
   int accepted = 0, duplicates = 0, rejections = 0;
   for (const auto& answer : results) {
     const auto& status = answer["status"];

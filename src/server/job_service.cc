@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/analyze.h"
+#include "core/crash_point.h"
 #include "core/job_uuid.h"
 #include "core/logging.h"
 #include "model/affordability.h"
@@ -190,6 +191,7 @@ class PipelineJobService final : public JobService {
       if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(uuid);
       return *recorded;
     }
+    crash_point("server.job-recorded");  // durable, the submitter not yet answered
     log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents",
               submission.owner.login, (*queue)->name, *bytes, job.counts.pages,
               job.counts.color_pages, job.counts.copies, job.cost_cents);

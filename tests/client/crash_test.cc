@@ -1,0 +1,369 @@
+// Crash tests (SPEC §5 "Nothing lost", issue 4): the real printline-server and printline-client
+// programs, killed with SIGKILL at each named durable step (PRINTLINE_CRASH_AT, core/
+// crash_point.h) — during spooling, after the outbox recorded a job, during the submission,
+// after the server accepted but before the client recorded it, inside the server before it
+// answered, during a fallback print, during the accounting upload on either side — then
+// restarted. Every job must come out of a printer exactly once and be charged exactly once.
+//
+// Printers are socat RAW sinks (real peers); the server keeps its SQLite database, which the
+// test also opens to set up users and to read the ledger.
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <thread>
+
+#include "client/control_protocol.h"
+#include "client/control_socket_client.h"
+#include "model/ledger_entry.h"
+#include "store/store.h"
+#include "support/child_process.h"
+#include "support/loopback_port.h"
+#include "support/raw_sink_peer.h"
+#include "support/temp_dir.h"
+
+namespace printline::testing {
+namespace {
+
+using client::ControlCommand;
+using client::ControlRequest;
+using client::ControlSocketClient;
+using client::JobState;
+using client::JobView;
+using namespace std::chrono_literals;
+
+const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
+constexpr const char* kPassword = "erin-password-1";
+
+template <typename T>
+T must(Result<T> result) {
+  if (!result.ok()) throw std::runtime_error(result.error().message);
+  return std::move(result.value());
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+int occurrences(const std::string& haystack, const std::string& needle) {
+  int count = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+ControlRequest command(ControlCommand what, std::string job = "", std::string printer = "") {
+  ControlRequest request;
+  request.command = what;
+  request.job = std::move(job);
+  request.printer = std::move(printer);
+  return request;
+}
+
+class CrashTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::ofstream(dir_ / "admin.pw") << "admin-password-for-crash-tests\n";
+    server_port_ = pick_free_port();
+    start_server();
+    store_ = must(store::open_sqlite_store((dir_ / "server" / "printline.db").string()));
+    model::User erin;
+    erin.login = "erin";
+    erin.name = "Erin";
+    erin_ = must(store_->create_user(erin, kPassword, store::system_actor()));
+    must(store_->top_up(erin_.id, 10000, "test", store::system_actor()));
+    model::PriceList prices;
+    for (auto paper : {model::PaperSize::kA4, model::PaperSize::kLetter}) {
+      prices.prices.push_back({paper, false, 10});
+      prices.prices.push_back({paper, true, 50});
+    }
+    must(store_->set_price_list(prices, store::system_actor()));
+    model::Printer on_server;
+    on_server.name = "server-raw";
+    on_server.device_uri = server_sink_.uri();
+    on_server = must(store_->create_printer(on_server, store::system_actor()));
+    model::PrintQueue queue;
+    queue.name = "main";
+    queue.printer_id = on_server.id;
+    must(store_->create_queue(queue, store::system_actor()));
+    model::Printer fallback;
+    fallback.name = "fallback-raw";
+    fallback.device_uri = fallback_sink_.uri();
+    fallback = must(store_->create_printer(fallback, store::system_actor()));
+    model::ClientProfile profile;
+    profile.name = "office";
+    profile.is_default = true;
+    profile.server_addresses = {server_url()};
+    profile.connect_timeout = 1000ms;
+    profile.fallback.enabled = true;
+    profile.fallback.printer_ids = {fallback.id};
+    profile.fallback.port = model::DevicePort{model::PortProtocol::kRaw, fallback_sink_.port(), ""};
+    must(store_->create_profile(profile, store::system_actor()));
+
+    start_client();
+    auto login_request = command(ControlCommand::kLogin);
+    login_request.login = "erin";
+    login_request.password = kPassword;
+    auto login = request(login_request);
+    ASSERT_TRUE(login.ok()) << login.error().message;
+  }
+
+  std::string server_url() const { return "http://127.0.0.1:" + std::to_string(server_port_); }
+
+  // crash_at: a crash point name, or empty.
+  void start_server(const std::string& crash_at = "") {
+    if (server_) server_->stop();
+    server_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{"env", "PRINTLINE_CRASH_AT=" + crash_at, PRINTLINE_SERVER,
+                                 "--data", (dir_ / "server").string(), "--listen",
+                                 "127.0.0.1:" + std::to_string(server_port_),
+                                 "--admin-password-file", (dir_ / "admin.pw").string(),
+                                 "--log-level", "info"},
+        dir_ / "server.log");
+    ASSERT_TRUE(wait_until_listening(server_port_, 20s, [&] { return server_->running(); }))
+        << read_file(dir_ / "server.log");
+  }
+
+  void start_client(const std::string& crash_at = "") {
+    if (client_) client_->stop();
+    client_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{"env", "PRINTLINE_CRASH_AT=" + crash_at, PRINTLINE_CLIENT,
+                                 "--state", (dir_ / "client").string(), "--server", server_url(),
+                                 "--control-socket", socket_path().string(), "--heartbeat-ms",
+                                 "300", "--log-level", "info"},
+        dir_ / "client.log");
+    for (int i = 0; i < 200; ++i) {
+      if (ControlSocketClient::connect(socket_path()).ok()) return;
+      ASSERT_TRUE(client_->running()) << read_file(dir_ / "client.log");
+      std::this_thread::sleep_for(50ms);
+    }
+    FAIL() << "printline-client did not open its control socket\n" << read_file(dir_ / "client.log");
+  }
+
+  std::filesystem::path socket_path() const { return dir_ / "run" / "control.sock"; }
+
+  client::ControlResult<nlohmann::json> request(const ControlRequest& what, int fd = -1) {
+    auto connection = ControlSocketClient::connect(socket_path());
+    if (!connection.ok()) return connection.error();
+    return connection->request(what, fd);
+  }
+
+  // Submits the test PDF through the control socket, as `printline print` does.
+  client::ControlResult<nlohmann::json> submit(const std::string& title) {
+    const int fd = ::open(kTestPdf.c_str(), O_RDONLY | O_CLOEXEC);
+    ControlRequest what = command(ControlCommand::kSubmit);
+    what.submit.title = title;
+    auto answer = request(what, fd);
+    ::close(fd);
+    return answer;
+  }
+
+  std::optional<JobView> find_job(const std::string& title) {
+    auto answer = request(command(ControlCommand::kJobs));
+    if (!answer.ok()) return std::nullopt;
+    for (const auto& job : (*answer)["jobs"]) {
+      if (job.value("title", "") == title) return job.get<JobView>();
+    }
+    return std::nullopt;
+  }
+
+  // Waits until the job titled `title` is in one of `states`; its last view otherwise.
+  std::optional<JobView> wait_for(const std::string& title, std::vector<JobState> states,
+                                  std::chrono::milliseconds timeout = 30s) {
+    std::optional<JobView> last;
+    for (auto end = std::chrono::steady_clock::now() + timeout;
+         std::chrono::steady_clock::now() < end; std::this_thread::sleep_for(100ms)) {
+      last = find_job(title);
+      if (last && std::find(states.begin(), states.end(), last->state) != states.end()) break;
+    }
+    return last;
+  }
+
+  void wait_for_death(ChildProcess& process, const char* who) {
+    ASSERT_TRUE(process.wait_for_exit(30s)) << who << " did not reach its crash point";
+    ASSERT_TRUE(WIFSIGNALED(process.exit_status()) && WTERMSIG(process.exit_status()) == SIGKILL)
+        << who << " ended otherwise than by SIGKILL (status " << process.exit_status() << ")";
+  }
+
+  int charges_for(const std::string& uuid) {
+    int count = 0;
+    for (const auto& entry : must(store_->ledger_of(erin_.id))) {
+      if (entry.kind == model::LedgerKind::kCharge && entry.job_uuid == uuid) ++count;
+    }
+    return count;
+  }
+
+  int copies_at(const RawSinkPeer& sink) {
+    std::this_thread::sleep_for(300ms);  // let the sink write what it received
+    return occurrences(sink.received(), pdf_);
+  }
+
+  void expect_at_server_printed_once_charged_once(const std::string& title) {
+    auto job = wait_for(title, {JobState::kAtServer});
+    ASSERT_TRUE(job) << "the job is not in the outbox; the client's log:\n"
+                     << read_file(dir_ / "client.log");
+    ASSERT_EQ(job->state, JobState::kAtServer) << job->reason;
+    for (int i = 0; i < 100 && charges_for(job->uuid) == 0; ++i) std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(copies_at(server_sink_), 1);
+    EXPECT_EQ(copies_at(fallback_sink_), 0);
+    EXPECT_EQ(charges_for(job->uuid), 1);
+  }
+
+  void wait_until_client_sees_server(bool online) {
+    auto seen = [&] {
+      auto status = request(command(ControlCommand::kStatus));
+      return status.ok() && (*status)["status"].value("online", !online) == online;
+    };
+    for (int i = 0; i < 100 && !seen(); ++i) std::this_thread::sleep_for(100ms);
+    ASSERT_TRUE(seen()) << "the client never saw the server " << (online ? "online" : "offline");
+  }
+
+  void stop_server_and_wait_offline() {
+    server_->stop();
+    wait_until_client_sees_server(false);
+  }
+
+  TempDir dir_{"printline-crash"};
+  RawSinkPeer server_sink_;
+  RawSinkPeer fallback_sink_;
+  int server_port_ = 0;
+  std::unique_ptr<ChildProcess> server_;
+  std::unique_ptr<ChildProcess> client_;
+  std::unique_ptr<store::Store> store_;
+  model::User erin_;
+  const std::string pdf_ = read_file(kTestPdf);
+};
+
+// --- the client dies ---------------------------------------------------------------------
+
+TEST_F(CrashTest, ClientKilledWhileSpooling_NothingAcceptedNothingKept_ResubmittedOnce) {
+  start_client("client.spooled");  // the running client is replaced by one that will crash
+  EXPECT_FALSE(submit("spooling").ok());  // never told "accepted"
+  wait_for_death(*client_, "printline-client");
+  start_client();
+  EXPECT_FALSE(find_job("spooling")) << "a job that was never acknowledged came back";
+  ASSERT_TRUE(submit("spooling").ok());  // the user prints again
+  expect_at_server_printed_once_charged_once("spooling");
+}
+
+TEST_F(CrashTest, ClientKilledAfterRecording_BeforeAcknowledging_JobStillPrintedOnce) {
+  start_client("client.outbox-recorded");
+  EXPECT_FALSE(submit("recorded").ok());
+  wait_for_death(*client_, "printline-client");
+  start_client();
+  expect_at_server_printed_once_charged_once("recorded");
+}
+
+TEST_F(CrashTest, ClientKilledBeforeTheServerGotIt_AsksTheServer_SendsOnce) {
+  start_client("client.sending-to-server");
+  ASSERT_TRUE(submit("sending").ok());
+  wait_for_death(*client_, "printline-client");
+  start_client();
+  expect_at_server_printed_once_charged_once("sending");
+}
+
+TEST_F(CrashTest, D6_ClientKilledAfterTheServerAccepted_AsksTheServer_NotSentTwice) {
+  start_client("client.server-accepted");
+  ASSERT_TRUE(submit("accepted").ok());
+  wait_for_death(*client_, "printline-client");
+  start_client();
+  expect_at_server_printed_once_charged_once("accepted");
+}
+
+// --- the server dies ---------------------------------------------------------------------
+
+TEST_F(CrashTest, D6_ServerKilledAfterRecordingBeforeAnswering_ClientWaitsAndAsks_PrintedOnce) {
+  start_server("server.job-recorded");
+  wait_until_client_sees_server(true);  // else the job would rightly go to the fallback printer
+  ASSERT_TRUE(submit("server-crash").ok());
+  wait_for_death(*server_, "printline-server");
+  // The client cannot know whether the server took the job: it must not print it elsewhere.
+  std::this_thread::sleep_for(2s);
+  EXPECT_EQ(copies_at(fallback_sink_), 0) << "printed on the fallback printer although the "
+                                             "server may have the job";
+  start_server();
+  expect_at_server_printed_once_charged_once("server-crash");
+}
+
+// --- fallback printing and the accounting upload -------------------------------------------
+
+TEST_F(CrashTest, ClientKilledBeforeTheFallbackPrintStarted_UserAsked_ThenPrintedAndChargedOnce) {
+  stop_server_and_wait_offline();
+  start_client("client.fallback-send-started");
+  ASSERT_TRUE(submit("fallback-start").ok());
+  wait_for_death(*client_, "printline-client");
+  start_client();
+  // The crash came before the first byte, but the client cannot know that: it asks.
+  auto waiting = wait_for("fallback-start", {JobState::kWaitingForChoice});
+  ASSERT_TRUE(waiting);
+  ASSERT_EQ(waiting->state, JobState::kWaitingForChoice) << waiting->reason;
+  EXPECT_EQ(copies_at(fallback_sink_), 0);
+  ASSERT_TRUE(request(command(ControlCommand::kChoose, waiting->uuid, "fallback-raw")).ok());
+  auto printed = wait_for("fallback-start", {JobState::kPrintedOffline});
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  start_server();
+  auto accounted = wait_for("fallback-start", {JobState::kAccounted});
+  ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
+  EXPECT_EQ(copies_at(fallback_sink_), 1);
+  EXPECT_EQ(copies_at(server_sink_), 0);
+  EXPECT_EQ(charges_for(accounted->uuid), 1);
+}
+
+// The one window no client can close alone: the printer took the job, the client died before
+// writing that down. It is never resent silently (no double print); the user, who can see the
+// printer, decides. Here the user sees it printed and cancels: printed once, never charged twice.
+TEST_F(CrashTest, ClientKilledAfterTheFallbackPrinterTookIt_NotResentSilently) {
+  stop_server_and_wait_offline();
+  start_client("client.fallback-delivered");
+  ASSERT_TRUE(submit("fallback-done").ok());
+  wait_for_death(*client_, "printline-client");
+  start_client();
+  auto waiting = wait_for("fallback-done", {JobState::kWaitingForChoice});
+  ASSERT_TRUE(waiting);
+  ASSERT_EQ(waiting->state, JobState::kWaitingForChoice) << waiting->reason;
+  EXPECT_NE(waiting->reason.find("may have printed"), std::string::npos) << waiting->reason;
+  start_server();  // the server coming back must not send it there either
+  std::this_thread::sleep_for(2s);
+  EXPECT_EQ(copies_at(fallback_sink_), 1);
+  EXPECT_EQ(copies_at(server_sink_), 0);
+  EXPECT_LE(charges_for(waiting->uuid), 1);
+}
+
+TEST_F(CrashTest, D6_ClientKilledAfterTheUploadWasCharged_UploadsAgain_ChargedOnce) {
+  stop_server_and_wait_offline();
+  start_client("client.upload-answered");
+  ASSERT_TRUE(submit("upload").ok());
+  auto printed = wait_for("upload", {JobState::kPrintedOffline});
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  start_server();
+  wait_for_death(*client_, "printline-client");
+  EXPECT_EQ(charges_for(printed->uuid), 1);  // the server did charge it
+  start_client();
+  auto accounted = wait_for("upload", {JobState::kAccounted});
+  ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
+  EXPECT_EQ(charges_for(printed->uuid), 1);
+  EXPECT_EQ(copies_at(fallback_sink_), 1);
+}
+
+TEST_F(CrashTest, D6_ServerKilledAfterChargingTheUploadBeforeAnswering_ChargedOnce) {
+  stop_server_and_wait_offline();
+  ASSERT_TRUE(submit("server-upload").ok());
+  auto printed = wait_for("server-upload", {JobState::kPrintedOffline});
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  start_server("server.fallback-batch-committed");
+  wait_for_death(*server_, "printline-server");
+  EXPECT_EQ(charges_for(printed->uuid), 1);
+  start_server();
+  auto accounted = wait_for("server-upload", {JobState::kAccounted});
+  ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
+  EXPECT_EQ(charges_for(printed->uuid), 1);
+  EXPECT_EQ(copies_at(fallback_sink_), 1);
+}
+
+}  // namespace
+}  // namespace printline::testing
