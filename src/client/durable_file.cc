@@ -74,12 +74,13 @@ Status write_atomically(const std::filesystem::path& path, mode_t mode, Fill&& f
 
 Status ensure_directory(const std::filesystem::path& dir, mode_t mode) {
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  const bool created = std::filesystem::create_directories(dir, ec);
   if (ec) {
     return Error{fmt::format("Cannot create the directory {}: {}. Check its parent's permissions.",
                              dir.string(), ec.message())};
   }
-  ::chmod(dir.c_str(), mode);
+  // Only a directory we created gets our mode: an existing one is the user's choice.
+  if (created) ::chmod(dir.c_str(), mode);
   return ok_status();
 }
 

@@ -18,7 +18,8 @@ namespace printline::client {
 using Status = Result<std::monostate>;
 inline Status ok_status() { return std::monostate{}; }
 
-// Creates the directory (and parents) with `mode` if missing.
+// Creates the directory (and parents) if missing, giving the new directory `mode`; an
+// existing directory keeps its permissions.
 Status ensure_directory(const std::filesystem::path& dir, mode_t mode = 0700);
 
 // fsyncs a directory so a rename or unlink inside it is durable.
