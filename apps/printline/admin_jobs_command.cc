@@ -1,4 +1,4 @@
-// `printline admin jobs list|show|release|cancel`: everyone's jobs, with the API's filters.
+// `printline admin jobs list|show|release|cancel|refund`: everyone's jobs, with the API's filters.
 
 #include <iostream>
 #include <memory>
@@ -13,7 +13,7 @@ namespace {
 
 struct JobArguments {
   std::string user, printer, origin, state, from, to, limit, offset;
-  std::string uuid, release_printer;
+  std::string uuid, release_printer, reason;
 };
 
 void print_job(const nlohmann::json& j) {
@@ -36,6 +36,15 @@ void print_job(const nlohmann::json& j) {
                 {"printed", field_text(j, "printed_at")},
                 {"outcome", field_text(j, "outcome")},
                 {"may be counted twice", yes_no(j.value("may_be_counted_twice", false))}});
+}
+
+void print_refund(const nlohmann::json& j) {
+  const auto entry = j.value("entry", nlohmann::json::object());
+  print_fields(std::cout, {{"job", field_text(entry, "job_uuid")},
+                           {"refunded", money(entry.value("amount_cents", std::int64_t{0}))},
+                           {"reason", field_text(entry, "note")},
+                           {"owner id", field_text(entry, "user_id")},
+                           {"balance now", money(j.value("balance_cents", std::int64_t{0}))}});
 }
 
 }  // namespace
@@ -107,6 +116,18 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(cancel, [&admin, cancel_args](api_client::ApiClient& client) {
     return admin.finish(client.request("POST", object_path("jobs", cancel_args->uuid) + "/cancel"),
                         print_job);
+  });
+
+  auto refund_args = std::make_shared<JobArguments>();
+  CLI::App* refund = jobs->add_subcommand("refund", "Give a charged job's cost back (once)");
+  refund->add_option("UUID", refund_args->uuid, "The job's UUID")->required();
+  refund->add_option("--reason", refund_args->reason, "Why (kept in the ledger and audit log)")
+      ->required();
+  admin.on_run(refund, [&admin, refund_args](api_client::ApiClient& client) {
+    const nlohmann::json body = {{"reason", refund_args->reason}};
+    return admin.finish(
+        client.request("POST", object_path("jobs", refund_args->uuid) + "/refund", body),
+        print_refund);
   });
 }
 

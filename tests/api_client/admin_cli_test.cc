@@ -309,6 +309,42 @@ TEST_F(AdminCliTest, PlainUserIsToldItNeedsAnAdministrator) {
   EXPECT_NE(run.err.find("administrator"), std::string::npos) << run.err;
 }
 
+TEST_F(AdminCliTest, RefundsAChargedJobOnce) {
+  login();
+  expect_ok({"admin", "prices", "set", "--price", "A4:mono=0.10"});
+  expect_ok({"admin", "users", "create", "erin", "--password-file",
+             (home_ / "alice-password").string()});
+  expect_ok({"admin", "users", "top-up", "erin", "5.00"});
+  expect_ok({"admin", "printers", "create", "refund-mono", "--uri", "socket://127.0.0.1:9102"});
+  // A job printed during fallback is charged when it is uploaded: 3 pages x 10 cents.
+  const std::string uuid = "6a0f3a52-7c1e-4d7b-9a41-0c2d3e4f5a6b";
+  auto http = server_->client();
+  http->set_basic_auth("erin", "alice-secret-1");
+  const nlohmann::json job = {{"uuid", uuid},          {"printer", "refund-mono"},
+                              {"printed_at", "2026-11-20T10:00:00Z"},
+                              {"title", "minutes.pdf"}, {"pages", 3},
+                              {"color_pages", 0},       {"paper", "A4"},
+                              {"duplex", false},        {"copies", 1}};
+  auto upload = http->Post("/api/v1/accounting/fallback-jobs",
+                           nlohmann::json{{"jobs", {job}}}.dump(), "application/json");
+  ASSERT_TRUE(upload) << "upload failed";
+  ASSERT_EQ(upload->status, 200) << upload->body;
+  EXPECT_EQ(json_of({"users", "show", "erin"}).value("balance_cents", 0), 470);
+
+  const CliRun missing_reason = cli({"admin", "jobs", "refund", uuid});
+  EXPECT_NE(missing_reason.exit_code, kOk);
+  auto refund = json_of({"jobs", "refund", uuid, "--reason", "paper jam"});
+  EXPECT_EQ(refund["entry"].value("kind", ""), "refund") << refund.dump();
+  EXPECT_EQ(refund["entry"].value("amount_cents", 0), 30);
+  EXPECT_EQ(refund["entry"].value("note", ""), "paper jam");
+  EXPECT_EQ(refund.value("balance_cents", 0), 500);
+
+  const CliRun twice = cli({"admin", "jobs", "refund", uuid, "--reason", "again"});
+  EXPECT_EQ(twice.exit_code, kRefusedByServer) << twice.out;
+  EXPECT_NE(twice.err.find("already been refunded"), std::string::npos) << twice.err;
+  EXPECT_EQ(json_of({"users", "show", "erin"}).value("balance_cents", 0), 500);
+}
+
 TEST_F(AdminCliTest, LogoutRevokesAndForgets) {
   login();
   const CliRun out = cli({"logout"});
