@@ -1,8 +1,10 @@
 // print, jobs, status, choose, cancel, retry, events: a job's life in the desktop client.
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <iostream>
 #include <memory>
 
@@ -74,7 +76,7 @@ void add_print(CLI::App& app, std::function<int()>& run) {
   auto args = std::make_shared<Args>();
   CLI::App* command =
       app.add_subcommand("print", "Print FILE through the desktop client (server or fallback)");
-  command->add_option("FILE", args->file, "The document")->required();
+  command->add_option("FILE", args->file, "The document; - reads standard input")->required();
   command->add_option("--copies", args->copies, "Copies, 1-999")->check(CLI::Range(1, 999));
   command->add_option("--title", args->title, "Job name (default: the file name)");
   command->add_option("--format", args->format, "Document MIME type (default: detected)");
@@ -82,16 +84,23 @@ void add_print(CLI::App& app, std::function<int()>& run) {
   command->callback([args, &run] {
     run = [args] {
       // The client reads the document through this descriptor: nothing is copied.
-      const int fd = ::open(args->file.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) {
-        std::cerr << "printline print: cannot open " << args->file << ": " << std::strerror(errno)
-                  << "; check the path and that you may read it.\n";
+      // "-" is standard input (a pipe works: the client reads it to its end).
+      const bool from_stdin = args->file == "-";
+      const int fd = from_stdin ? ::dup(STDIN_FILENO)
+                                : ::open(args->file.c_str(), O_RDONLY | O_CLOEXEC);
+      struct stat info {};
+      if (fd < 0 || ::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+        const std::string why = fd >= 0 ? "it is a directory" : std::strerror(errno);
+        if (fd >= 0) ::close(fd);
+        std::cerr << "printline print: cannot read " << args->file << ": " << why
+                  << "; give the path of a document you may read.\n";
         return static_cast<int>(kInvalidRequest);
       }
       ControlRequest request = request_for(ControlCommand::kSubmit);
-      request.submit.title = args->title.empty()
-                                 ? std::filesystem::path(args->file).filename().string()
-                                 : args->title;
+      request.submit.title =
+          !args->title.empty() ? args->title
+          : from_stdin         ? std::string("stdin")
+                               : std::filesystem::path(args->file).filename().string();
       request.submit.document_format = args->format;
       request.submit.copies = args->copies;
       request.submit.submitted_by = "cli";

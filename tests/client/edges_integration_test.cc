@@ -202,6 +202,13 @@ TEST_F(ClientEdgesTest, Cli_PrintJobsAndStatusGoThroughTheControlSocket) {
   ASSERT_EQ(table.status, 0) << table.output;
   EXPECT_NE(table.output.find(uuid.substr(0, 8)), std::string::npos);
 
+  auto piped = run("printf 'hello from a pipe\\n' | " + cli("print - --json"));
+  ASSERT_EQ(piped.status, 0) << piped.output;
+  auto from_pipe = client_->daemon().job(json::parse(piped.output)["uuid"]);
+  ASSERT_TRUE(from_pipe);
+  EXPECT_EQ(from_pipe->title, "stdin");
+  EXPECT_EQ(from_pipe->size_bytes, 18u);
+
   auto status = run(cli("status --json"));
   ASSERT_EQ(status.status, 0) << status.output;
   EXPECT_EQ(json::parse(status.output)["logged_in"], true);
