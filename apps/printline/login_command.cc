@@ -8,6 +8,9 @@
 
 #include "api_client/session_calls.h"
 #include "api_failure.h"
+#include "client/control_protocol.h"
+#include "client/control_socket_client.h"
+#include "client_connection.h"
 #include "credentials.h"
 #include "exit_codes.h"
 #include "password_input.h"
@@ -20,11 +23,33 @@ struct LoginArguments {
   std::string server;
   std::string user;
   std::string password_file;
+  std::string control_socket;  // the desktop client to log in too
 };
 
 std::string login_name() {
   if (const passwd* entry = getpwuid(geteuid()); entry != nullptr) return entry->pw_name;
   return "";
+}
+
+// One login per workstation: the user's desktop client, when it runs, logs in with the same
+// password and caches who the user is, so fallback printing works later while the server is
+// down. A client that is not running is not an error: it logs in the next time this is run.
+void log_in_desktop_client(const std::string& control_socket, const std::string& user,
+                           const std::string& password) {
+  ClientOptions options;
+  options.control_socket = control_socket;
+  auto connection = client::ControlSocketClient::connect(options.socket_path());
+  if (!connection.ok()) return;
+  client::ControlRequest request;
+  request.command = client::ControlCommand::kLogin;
+  request.login = user;
+  request.password = password;
+  auto answer = connection->request(request);
+  if (answer.ok()) {
+    std::cout << "The desktop client (printline-client) is logged in as " << user << " too.\n";
+  } else {
+    std::cerr << "login: the desktop client could not log in: " << answer.error().message << "\n";
+  }
 }
 
 int run_login(const GlobalOptions& global, const LoginArguments& args) {
@@ -59,6 +84,7 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
             << (answer->user.role == model::Role::kAdmin ? " (administrator)" : "")
             << "; the token is saved in " << saved->string() << " and expires "
             << answer->expires_at << ".\n";
+  log_in_desktop_client(args.control_socket, user, *password);
   return kOk;
 }
 
@@ -91,6 +117,9 @@ void add_login_command(CLI::App& app, GlobalOptions& global, std::function<int()
   CLI::App* login = app.add_subcommand("login", "Log in to a Printline server and save the token");
   login->add_option("--server", args->server, "Server URL, e.g. https://print.example.org:8631");
   login->add_option("--user", args->user, "Login name (default: your system login)");
+  login->add_option("--control-socket", args->control_socket,
+                    "The desktop client to log in too (default: "
+                    "$XDG_RUNTIME_DIR/printline/control.sock)");
   login->add_option("--password-file", args->password_file,
                     "Read the password from the first line of this file ('-': standard input); "
                     "else $PRINTLINE_PASSWORD, else a prompt");
