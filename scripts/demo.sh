@@ -1,73 +1,168 @@
 #!/usr/bin/env bash
-# The Printline demo (README quick start): installs what is needed, builds, starts three real
-# printer peers on loopback (ippeveprinter, LPRng lpd, a socat RAW sink), analyses a real PDF,
-# sends it to each printer, checks what each one received, and shows how failures are reported.
-# Needs root (the peers need a D-Bus system bus, avahi-daemon and an lpd spool owned by daemon).
+# The Printline demo (README quick start): the whole fallback-printing story on loopback.
+#   1. three real printers (socat RAW sinks on 127.0.0.2-4, one device port as in an office),
+#      printline-server, and the desktop clients of Alice and Bob;
+#   2. Alice prints while the server is up: the server prints it and charges her;
+#   3. the server goes down; Alice prints: automatic fallback to the one printer she uses,
+#      with a notification (FP-7a); Bob, who never printed, is asked to choose (FP-7b);
+#   4. the server comes back: every fallback job is accounted once, origin "fallback" (FP-1).
+# Needs root for the install step; everything else stays on loopback in a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" != "--no-install" ]; then ./scripts/install-deps.sh; fi
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+say() { printf '   %s\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
 
 step "Building Printline"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)" --target printline printline-peers
-printline=build/apps/printline/printline
+cmake --build build -j "$(nproc)" --target printline printline-server printline-client printline-peers
+bin=$PWD/build/apps
+printline() { "$bin/printline/printline" "$@"; }
 document=/usr/share/cups/data/default-testpage.pdf
 
-step "Starting real printer peers on loopback"
 work=$(mktemp -d)
-peers_pid=
+pids=()
 cleanup() {
-  if [ -n "$peers_pid" ]; then kill "$peers_pid" 2>/dev/null || true; wait "$peers_pid" 2>/dev/null || true; fi
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-build/tests/support/printline-peers ipp lpd raw reject >"$work/peers" 2>"$work/peers.log" &
-peers_pid=$!
-for _ in $(seq 1 300); do
-  grep -qx ready "$work/peers" 2>/dev/null && break
-  kill -0 "$peers_pid" 2>/dev/null || { cat "$work/peers.log" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for_port() {  # wait_for_port PORT: until something listens on 127.0.0.1:PORT
+  for _ in $(seq 1 200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "demo: nothing listens on port $1" >&2; return 1
+}
+# job_field USER TITLE FIELD: a field of USER's job with that title, from `printline jobs --json`.
+job_field() {
+  printline jobs --json --control-socket "$work/$1/control.sock" |
+    python3 -c 'import json,sys; t,f=sys.argv[1:]; print(next((str(j[f]) for j in json.load(sys.stdin) if j["title"]==t),""))' "$2" "$3"
+}
+wait_for_state() {  # wait_for_state USER TITLE STATE
+  for _ in $(seq 1 300); do [ "$(job_field "$1" "$2" state)" = "$3" ] && return 0; sleep 0.1; done
+  echo "demo: $1's job \"$2\" did not reach $3 (it is $(job_field "$1" "$2" state))" >&2; return 1
+}
+copies() { python3 -c 'import sys; d=open(sys.argv[2],"rb").read(); print(open(sys.argv[1],"rb").read().count(d))' "$1" "$document"; }
+
+step "Three printers on loopback, one device port (RAW) on three addresses"
+device_port=$(free_port)
+build/tests/support/printline-peers "raw@127.0.0.2:$device_port" "raw@127.0.0.3:$device_port" \
+  "raw@127.0.0.4:$device_port" >"$work/peers" 2>"$work/peers.log" &
+pids+=($!)
+for _ in $(seq 1 100); do grep -qx ready "$work/peers" 2>/dev/null && break; sleep 0.1; done
+grep -qx ready "$work/peers" || { cat "$work/peers.log" >&2; exit 1; }
+output_of() { awk -v a="raw@$1" '$1==a {print $3}' "$work/peers"; }
+floor1=$(output_of 127.0.0.2) floor2=$(output_of 127.0.0.3) plotter=$(output_of 127.0.0.4)
+say "floor1-mono   socket://127.0.0.2:$device_port"
+say "floor2-color  socket://127.0.0.3:$device_port"
+say "plotter-a0    socket://127.0.0.4:$device_port"
+
+step "Starting printline-server"
+server_port=$(free_port)
+server_url=http://127.0.0.1:$server_port
+echo "demo-admin-password" >"$work/admin.pw"
+start_server() {
+  "$bin/printline-server/printline-server" --data "$work/server" --listen "127.0.0.1:$server_port" \
+    --admin-password-file "$work/admin.pw" --log-level warn >>"$work/server.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  wait_for_port "$server_port"
+}
+start_server
+say "listening on $server_url (web interface, REST API, IPP queues)"
+
+step "The administrator sets everything up with printline admin (FP-4, FP-5, FP-6)"
+export XDG_CONFIG_HOME=$work/admin-config
+run printline login --server "$server_url" --user admin --password-file "$work/admin.pw"
+run printline admin printers create floor1-mono --uri "socket://127.0.0.2:$device_port" --mono \
+  --location "Floor 1 corridor" >/dev/null
+run printline admin printers create floor2-color --uri "socket://127.0.0.3:$device_port" --color \
+  --location "Floor 2 copy room" >/dev/null
+run printline admin printers create plotter-a0 --uri "socket://127.0.0.4:$device_port" --color \
+  --paper A0 --location "Floor 2 studio" >/dev/null
+run printline admin groups create office --printers floor1-mono,floor2-color,plotter-a0 >/dev/null
+run printline admin queues create main --kind direct --printer floor1-mono >/dev/null
+run printline admin prices set --price A4:mono=0.10 --price A4:colour=0.50 \
+  --price Letter:mono=0.10 --price Letter:colour=0.50 >/dev/null
+declare -A full_name=([alice]="Alice Martin" [bob]="Bob Durand")
+for user in alice bob; do
+  echo "$user-password-1" >"$work/$user.pw"
+  run printline admin users create "$user" --name "${full_name[$user]}" \
+    --password-file "$work/$user.pw" >/dev/null
+  run printline admin users top-up "$user" 10 >/dev/null
+done
+run printline admin profiles create office --default --server-addresses "$server_url" \
+  --client-connect-timeout-ms 1000 --heartbeat-interval-s 1 \
+  --fallback-enabled --fallback-group office --release-condition credit-quota \
+  --device-protocol raw --device-port "$device_port"
+
+step "Alice's and Bob's desktop clients start and log in"
+for user in alice bob; do
+  mkdir -p "$work/$user"
+  "$bin/printline-client/printline-client" --state "$work/$user/state" --server "$server_url" \
+    --control-socket "$work/$user/control.sock" --log-level warn >"$work/$user/client.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do [ -S "$work/$user/control.sock" ] && break; sleep 0.1; done
+  XDG_CONFIG_HOME=$work/$user/config run printline login --server "$server_url" --user "$user" \
+    --password-file "$work/$user.pw" --control-socket "$work/$user/control.sock"
+  # What a desktop app would show: the client's notifications and prompts.
+  printline events --control-socket "$work/$user/control.sock" >"$work/$user/events" 2>&1 &
+  pids+=($!)
+done
+as() { local user=$1; shift; printline "$@" --control-socket "$work/$user/control.sock"; }
+
+step "Online: Alice prints, the server prints it on floor1-mono and charges her"
+run as alice print "$document" --title "Quarterly report"
+wait_for_state alice "Quarterly report" at-server
+run as alice jobs
+# The client learns from the server (next heartbeat) that Alice has now printed on floor1-mono.
+for _ in $(seq 1 100); do
+  as alice printers --fallback --json | python3 -c 'import json,sys; sys.exit(0 if any(p["name"]=="floor1-mono" and p["in_history"] for p in json.load(sys.stdin)) else 1)' && break
   sleep 0.1
 done
-grep -qx ready "$work/peers" || { echo "demo: the printer peers did not start" >&2; exit 1; }
-declare -A uri output
-while read -r name peer_uri peer_output; do
-  [ "$name" = ready ] && continue
-  uri[$name]=$peer_uri
-  output[$name]=$peer_output
-  printf '  %-4s %s\n' "$name" "$peer_uri"
-done <"$work/peers"
+run as alice printers --fallback
 
-step "What is this job? (printline analyze)"
-run "$printline" analyze "$document"
+step "The server goes down"
+kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true
+for _ in $(seq 1 50); do as alice status --json | grep -q '"online": false' && break; sleep 0.2; done
+run as alice status
 
-step "Sending it to each printer (printline send)"
-for name in ipp lpd raw; do
-  run "$printline" send --to "${uri[$name]}" --title "Printline demo ($name)" --user demo "$document"
-done
+step "Alice prints again: she only ever used floor1-mono, so it goes there at once (FP-7a, D2)"
+run as alice print "$document" --title "Minutes"
+wait_for_state alice "Minutes" printed-offline
+say "Alice's notification:"
+grep -h "notification" "$work/alice/events" | tail -n 1 | sed 's/^/     /'
 
-step "What each printer received"
-sleep 1  # let lpd hand the job to its output file
-same() {  # same LABEL FILE: says whether the printer got exactly the bytes sent
-  if [ -n "$2" ] && cmp -s "$document" "$2"; then
-    printf '  %-14s identical to the PDF (%s bytes)\n' "$1:" "$(stat -c %s "$2")"
-  else
-    printf '  %-14s DIFFERENT from the PDF or missing (%s)\n' "$1:" "${2:-nothing spooled}"; return 1
-  fi
-}
-same "RAW sink" "${output[raw]}"
-same "LPRng lpd" "${output[lpd]}"
-same "ippeveprinter" "$(find "${output[ipp]}" -type f -name '*.pdf' | head -n 1)"
+step "Bob prints: he never printed here and three printers can take it, so he chooses (FP-7b)"
+run as bob print "$document" --title "Poster draft"
+wait_for_state bob "Poster draft" waiting-for-choice
+say "Bob's prompt:"
+grep -h "prompt" "$work/bob/events" | tail -n 1 | cut -c1-160 | sed 's/^/     /'
+run as bob printers --fallback
+run as bob printers --fallback --color
+run as bob printers --fallback --search plotter
+run as bob choose "$(job_field bob "Poster draft" uuid)" floor2-color
+wait_for_state bob "Poster draft" printed-offline
 
-step "A printer that is switched off (exit code 3)"
-closed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-run "$printline" send --to "socket://127.0.0.1:$closed_port" --connect-timeout 1000 "$document" || echo "  (exit code $?)"
+step "What each printer received (the same PDF, byte for byte)"
+say "floor1-mono:  $(copies "$floor1") copies (Alice's report through the server, her minutes in fallback)"
+say "floor2-color: $(copies "$floor2") copy   (Bob's poster draft, the printer he chose)"
+say "plotter-a0:   $(copies "$plotter") copies"
 
-step "A printer that accepts only its accounting server's jobs (FP-3, exit code 5)"
-run "$printline" send --to "${uri[reject]}" "$document" || echo "  (exit code $?)"
+step "The server comes back: every job printed offline is accounted automatically, once (FP-1, D6)"
+start_server
+wait_for_state alice "Minutes" accounted
+wait_for_state bob "Poster draft" accounted
+run as alice jobs
+run as bob jobs
+run printline admin jobs list --origin fallback
+run printline admin users show alice
+run printline admin users show bob
 
 step "Done"
-echo "Printline delivered the same document over IPP, LPR and RAW, and said why when it could not."
+echo "Alice's and Bob's jobs printed while the server was down, and each was accounted once when it came back."
+echo "More: docs/client.md (how the client decides), docs/cli.md (every command), and the web"
+echo "interface that printline-server serves at / (README, screenshots)."
