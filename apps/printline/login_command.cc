@@ -105,7 +105,7 @@ int run_logout(const GlobalOptions& global) {
     }
     return code;
   }
-  std::cout << "Logged out: the server revoked your tokens"
+  std::cout << "Logged out: the server revoked this login's token"
             << (removed ? " and the saved login was removed" : "") << ".\n";
   return kOk;
 }
@@ -129,7 +129,7 @@ void add_login_command(CLI::App& app, GlobalOptions& global, std::function<int()
 
 void add_logout_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
   CLI::App* logout =
-      app.add_subcommand("logout", "Revoke your tokens on the server and forget the saved login");
+      app.add_subcommand("logout", "Revoke the saved token on the server and forget it");
   logout->callback([&global, &run] { run = [&global] { return run_logout(global); }; });
 }
 
