@@ -38,6 +38,7 @@
 #include "model/client_profile.h"
 #include "server/running_server.h"
 #include "store/store.h"
+#include "support/must.h"
 #include "support/network_namespace.h"
 #include "support/temp_dir.h"
 #include "transport/print_transport.h"
@@ -46,17 +47,12 @@ namespace {
 
 using namespace printline;
 using Clock = std::chrono::steady_clock;
+using testing::must;
 using std::chrono::milliseconds;
 
 constexpr const char* kDocument = "/usr/share/cups/data/default-testpage.pdf";
 constexpr const char* kPassword = "bench-password-1";
 constexpr milliseconds kConnectTimeout{1000};
-
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
 
 // The fallback printer: accepts connections on 127.0.0.1, notes when each one's first byte
 // arrives, then reads it to the end (like a RAW printer taking a job).

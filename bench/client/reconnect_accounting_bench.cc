@@ -31,6 +31,7 @@
 #include "model/ledger_entry.h"
 #include "server/running_server.h"
 #include "store/store.h"
+#include "support/must.h"
 #include "support/temp_dir.h"
 #include "transport/document_source.h"
 
@@ -38,12 +39,8 @@ namespace {
 
 using namespace printline;
 using Clock = std::chrono::steady_clock;
+using testing::must;
 
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
 template <typename T>
 T must(api_client::ApiResult<T> result) {
   if (!result.ok()) throw std::runtime_error(api_client::describe(result.error()));

@@ -14,6 +14,7 @@
 #include "model/ledger_entry.h"
 #include "server/running_server.h"
 #include "store/store.h"
+#include "support/must.h"
 #include "support/network_namespace.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
@@ -27,12 +28,6 @@ using Clock = std::chrono::steady_clock;
 const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
 constexpr const char* kPassword = "carol-password-1";
 constexpr std::chrono::milliseconds kConnectTimeout{1500};
-
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
 
 // The namespace is entered before gtest runs any test, while the program has one thread.
 class PrivateNetwork : public ::testing::Environment {

@@ -20,7 +20,9 @@
 #include "model/ledger_entry.h"
 #include "store/store.h"
 #include "support/child_process.h"
+#include "support/file_text.h"
 #include "support/loopback_port.h"
+#include "support/must.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
 
@@ -36,26 +38,6 @@ using namespace std::chrono_literals;
 
 const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
 constexpr const char* kPassword = "erin-password-1";
-
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-int occurrences(const std::string& haystack, const std::string& needle) {
-  int count = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + needle.size())) {
-    ++count;
-  }
-  return count;
-}
 
 ControlRequest command(ControlCommand what, std::string job = "", std::string printer = "") {
   ControlRequest request;

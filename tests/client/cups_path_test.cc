@@ -19,6 +19,8 @@
 #include "server/running_server.h"
 #include "store/store.h"
 #include "support/cupsd_peer.h"
+#include "support/file_text.h"
+#include "support/must.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
 
@@ -29,26 +31,6 @@ using client::JobState;
 
 const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
 constexpr const char* kPassword = "dave-password-1";
-
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-int occurrences(const std::string& haystack, const std::string& needle) {
-  int count = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + needle.size())) {
-    ++count;
-  }
-  return count;
-}
 
 // Runs a command; its exit status and what it printed.
 std::pair<int, std::string> run(const std::string& command) {

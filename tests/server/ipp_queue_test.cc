@@ -14,17 +14,12 @@
 #include "model/ledger_entry.h"
 #include "running_server.h"
 #include "support/ipp_eve_printer_peer.h"
+#include "support/must.h"
 
 namespace printline::testing {
 namespace {
 
 using model::JobState;
-
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
 
 // A server with a priced admin, a second user, a direct queue on ippeveprinter and a hold
 // queue. Objects are created through a second connection to the server's SQLite database.
