@@ -106,7 +106,7 @@ describe('web interface in chromium', () => {
     await admin.getByText('Price list saved: 2 price(s).').waitFor();
   });
 
-  test('a profile with fallback made in the pages is exactly what the desktop client downloads', async () => {
+  test('FP-4: a profile with fallback made in the pages is exactly what the desktop client downloads', async () => {
     await go(admin, '/admin/settings/profiles', /configuration profiles/);
     await admin.getByRole('button', { name: 'New profile' }).click();
     const form = admin.getByRole('form', { name: 'New profile' });
