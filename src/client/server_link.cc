@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "core/logging.h"
 
 namespace printline::client {
@@ -17,11 +19,47 @@ std::shared_ptr<spdlog::logger> link_log() {
 ServerLink::ServerLink(std::vector<api_client::ServerUrl> servers, ClientCache& cache,
                        std::chrono::milliseconds connect_timeout,
                        std::optional<std::chrono::milliseconds> heartbeat_override)
-    : servers_(std::move(servers)),
+    : configured_(std::move(servers)),
       cache_(cache),
       heartbeat_override_(heartbeat_override),
+      servers_(configured_),
       connect_timeout_(connect_timeout) {
+  // A cached profile's addresses count from the start: the server may be down right now.
+  if (const auto cached = cache_.snapshot(); cached.profile) {
+    adopt_profile_addresses(cached.profile->profile);
+  }
   rebuild_api(cache_.token(), connect_timeout);
+}
+
+bool ServerLink::adopt_profile_addresses(const model::ClientProfile& profile) {
+  std::vector<api_client::ServerUrl> ordered;
+  auto add = [&](const api_client::ServerUrl& url) {
+    for (const auto& known : ordered) {
+      if (known.to_string() == url.to_string()) return;
+    }
+    ordered.push_back(url);
+  };
+  if (auto from_profile = api_client::parse_server_urls(profile.server_addresses);
+      from_profile.ok()) {
+    for (const auto& url : *from_profile) add(url);
+  } else {
+    link_log()->warn("the profile's server addresses are not usable ({}); keeping {}",
+                     from_profile.error().message, configured_.front().to_string());
+  }
+  for (const auto& url : configured_) add(url);
+  std::lock_guard lock(mutex_);
+  const bool same = ordered.size() == servers_.size() &&
+                    std::equal(ordered.begin(), ordered.end(), servers_.begin(),
+                               [](const auto& a, const auto& b) {
+                                 return a.to_string() == b.to_string();
+                               });
+  if (!same) servers_ = std::move(ordered);
+  return !same;
+}
+
+std::vector<api_client::ServerUrl> ServerLink::servers() const {
+  std::lock_guard lock(mutex_);
+  return servers_;
 }
 
 ServerLink::~ServerLink() { stop(); }
@@ -31,7 +69,7 @@ void ServerLink::rebuild_api(const std::string& token, std::chrono::milliseconds
   options.token = token;
   options.connect_timeout = connect_timeout;
   options.read_timeout = std::chrono::seconds(30);
-  auto api = std::make_shared<const api_client::ApiClient>(servers_, options);
+  auto api = std::make_shared<const api_client::ApiClient>(servers(), options);
   std::lock_guard lock(mutex_);
   api_ = std::move(api);
   connect_timeout_ = connect_timeout;
@@ -165,8 +203,12 @@ bool ServerLink::beat() {
                      profile->profile.version);
     (void)cache_.set_profile(*profile);
     stale = true;
-    if (!heartbeat_override_ && profile->profile.connect_timeout != connect_timeout()) {
-      rebuild_api(current->token(), profile->profile.connect_timeout);
+    const bool addresses_changed = adopt_profile_addresses(profile->profile);
+    const bool timeout_changed =
+        !heartbeat_override_ && profile->profile.connect_timeout != connect_timeout();
+    if (addresses_changed || timeout_changed) {
+      rebuild_api(current->token(), timeout_changed ? profile->profile.connect_timeout
+                                                    : connect_timeout());
     }
   }
   if (auto me = api_client::me(*current); me.ok()) (void)cache_.set_me(*me);

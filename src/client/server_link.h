@@ -56,7 +56,9 @@ class ServerLink {
   std::shared_ptr<const api_client::ApiClient> api() const;
   // Uses the cache's token from now on (after the cache was loaded from disk).
   void reload_token();
-  const std::vector<api_client::ServerUrl>& servers() const { return servers_; }
+  // The addresses tried in order (D1): the profile's server addresses, then those of the
+  // command line or configuration file that the profile does not list.
+  std::vector<api_client::ServerUrl> servers() const;
   std::chrono::milliseconds connect_timeout() const;
 
   LinkState state() const;
@@ -72,17 +74,20 @@ class ServerLink {
  private:
   void run();
   void rebuild_api(const std::string& token, std::chrono::milliseconds connect_timeout);
+  // Puts the profile's server addresses first; returns whether the list changed.
+  bool adopt_profile_addresses(const model::ClientProfile& profile);
   std::chrono::milliseconds interval() const;
   void refresh_catalog(const api_client::ApiClient& api);
   // Returns whether the state flipped.
   bool set_online(bool online, const std::string& server, const std::string& error);
   bool update_state_locked(bool online, const std::string& server, const std::string& error);
 
-  const std::vector<api_client::ServerUrl> servers_;
+  const std::vector<api_client::ServerUrl> configured_;
   ClientCache& cache_;
   const std::optional<std::chrono::milliseconds> heartbeat_override_;
 
   mutable std::mutex mutex_;
+  std::vector<api_client::ServerUrl> servers_;  // configured_ with the profile's addresses first
   std::shared_ptr<const api_client::ApiClient> api_;
   std::chrono::milliseconds connect_timeout_;
   LinkState state_;

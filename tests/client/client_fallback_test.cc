@@ -558,7 +558,12 @@ TEST_F(ClientFallbackTest, AccountedJobsLeaveNoDocumentInTheSpool) {
   EXPECT_TRUE(std::filesystem::exists(client->daemon().spool_dir() / job.uuid));
   start_server();
   ASSERT_EQ(client->wait_for_state(job.uuid, JobState::kAccounted)->state, JobState::kAccounted);
-  EXPECT_FALSE(std::filesystem::exists(client->daemon().spool_dir() / job.uuid));
+  // The document goes right after the state is recorded (the state is what must be durable).
+  const auto document = client->daemon().spool_dir() / job.uuid;
+  for (int i = 0; i < 100 && std::filesystem::exists(document); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_FALSE(std::filesystem::exists(document));
 }
 
 }  // namespace
