@@ -4,8 +4,11 @@
 // the client. HTTP through cpp-httplib; IPP through libcups (src/ipp); each operation is a
 // ClientService call (local_ipp_operations.h).
 //
-// Loopback only: a non-loopback host is refused by start(). Threading: start() and stop()
-// from one thread; requests are served on httplib's worker threads.
+// Loopback only: a non-loopback host is refused by start(). A loopback TCP port carries no
+// peer credentials, so every local account can print to it and see its jobs (as with CUPS's
+// own localhost queues); on shared machines the CUPS backend (printline:/) and the control
+// socket, which check the peer's uid, are the way in. Threading: start() and stop() from
+// one thread; requests are served on httplib's worker threads.
 
 #include <filesystem>
 #include <memory>
