@@ -7,16 +7,14 @@
 #include <array>
 #include <cstring>
 
+#include "ipp/ipp_printer_description.h"
+
 namespace printline::client {
 
 namespace {
 
-constexpr std::array<const char*, 6> kFormats = {
-    "application/octet-stream", "application/pdf",          "application/postscript",
-    "application/vnd.hp-pcl",   "application/vnd.hp-pclxl", "text/plain"};
-
 bool wanted(cups_array_t* requested, const char* name) {
-  return !requested || cupsArrayFind(requested, const_cast<char*>(name));
+  return ipp::attribute_wanted(requested, name);
 }
 
 const char* job_state_reason(JobState state) {
@@ -48,13 +46,7 @@ int seconds_since_epoch(model::Timestamp t) {
 }  // namespace
 
 bool local_ipp_supports_format(std::string_view mime_type) {
-  for (const char* format : kFormats) {
-    if (mime_type.size() == std::strlen(format) &&
-        strncasecmp(format, mime_type.data(), mime_type.size()) == 0) {
-      return true;
-    }
-  }
-  return false;
+  return ipp::is_supported_document_format(mime_type);
 }
 
 ipp_jstate_t ipp_job_state_of(JobState state) {
@@ -172,50 +164,8 @@ void add_local_printer_attributes(ipp_t* response, const LocalPrinterContext& wh
                        "printer when the server is down");
   text("printer-location", "");
   text("printer-make-and-model", "Printline desktop client");
-  if (wanted(requested, "printer-state")) {
-    ippAddInteger(response, kGroup, IPP_TAG_ENUM, "printer-state",
-                  where.printing ? IPP_PSTATE_PROCESSING : IPP_PSTATE_IDLE);
-  }
-  keyword("printer-state-reasons", "none");
-  if (wanted(requested, "printer-is-accepting-jobs"))
-    ippAddBoolean(response, kGroup, "printer-is-accepting-jobs", 1);
-  if (wanted(requested, "operations-supported")) {
-    const int ops[] = {IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,
-                       IPP_OP_CREATE_JOB, IPP_OP_SEND_DOCUMENT,
-                       IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES,
-                       IPP_OP_GET_JOBS,   IPP_OP_GET_PRINTER_ATTRIBUTES};
-    ippAddIntegers(response, kGroup, IPP_TAG_ENUM, "operations-supported",
-                   static_cast<int>(std::size(ops)), ops);
-  }
-  if (wanted(requested, "document-format-supported")) {
-    ippAddStrings(response, kGroup, IPP_TAG_MIMETYPE, "document-format-supported",
-                  static_cast<int>(kFormats.size()), nullptr, kFormats.data());
-  }
-  if (wanted(requested, "document-format-default")) {
-    ippAddString(response, kGroup, IPP_TAG_MIMETYPE, "document-format-default", nullptr,
-                 "application/octet-stream");
-  }
-  if (wanted(requested, "charset-configured"))
-    ippAddString(response, kGroup, IPP_TAG_CHARSET, "charset-configured", nullptr, "utf-8");
-  if (wanted(requested, "charset-supported")) {
-    const char* charsets[] = {"us-ascii", "utf-8"};
-    ippAddStrings(response, kGroup, IPP_TAG_CHARSET, "charset-supported", 2, nullptr, charsets);
-  }
-  if (wanted(requested, "natural-language-configured"))
-    ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "natural-language-configured", nullptr, "en");
-  if (wanted(requested, "generated-natural-language-supported")) {
-    ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "generated-natural-language-supported",
-                 nullptr, "en");
-  }
-  keyword("pdl-override-supported", "not-attempted");
-  integer("printer-up-time", where.up_time);
-  integer("queued-job-count", where.queued_jobs);
-  keyword("compression-supported", "none");
-  if (wanted(requested, "ipp-versions-supported")) {
-    const char* versions[] = {"1.0", "1.1", "2.0"};
-    ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "ipp-versions-supported", 3, nullptr,
-                  versions);
-  }
+  ipp::add_common_printer_attributes(response, requested,
+                                     {where.printing, where.up_time, where.queued_jobs});
   // The fallback printer is not known in advance; colour documents are accepted.
   if (wanted(requested, "color-supported")) ippAddBoolean(response, kGroup, "color-supported", 1);
   integer("copies-default", 1);

@@ -1,0 +1,91 @@
+#include "ipp/ipp_printer_description.h"
+
+#include <strings.h>
+
+#include <array>
+#include <cstring>
+#include <iterator>
+
+namespace printline::ipp {
+namespace {
+
+constexpr std::array<const char*, 6> kFormats = {
+    "application/octet-stream", "application/pdf",          "application/postscript",
+    "application/vnd.hp-pcl",   "application/vnd.hp-pclxl", "text/plain"};
+
+}  // namespace
+
+bool attribute_wanted(cups_array_t* requested, const char* name) {
+  return !requested || cupsArrayFind(requested, const_cast<char*>(name));
+}
+
+bool is_supported_document_format(std::string_view mime_type) {
+  for (const char* format : kFormats) {
+    if (mime_type.size() == std::strlen(format) &&
+        strncasecmp(format, mime_type.data(), mime_type.size()) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
+                                   const PrinterState& state) {
+  constexpr ipp_tag_t kGroup = IPP_TAG_PRINTER;
+  const auto wanted = [&](const char* name) { return attribute_wanted(requested, name); };
+  const auto keyword = [&](const char* name, const char* value) {
+    if (wanted(name)) ippAddString(response, kGroup, IPP_TAG_KEYWORD, name, nullptr, value);
+  };
+  const auto integer = [&](const char* name, int value) {
+    if (wanted(name)) ippAddInteger(response, kGroup, IPP_TAG_INTEGER, name, value);
+  };
+  if (wanted("printer-state")) {
+    ippAddInteger(response, kGroup, IPP_TAG_ENUM, "printer-state",
+                  state.printing ? IPP_PSTATE_PROCESSING : IPP_PSTATE_IDLE);
+  }
+  keyword("printer-state-reasons", "none");
+  if (wanted("printer-is-accepting-jobs")) {
+    ippAddBoolean(response, kGroup, "printer-is-accepting-jobs", 1);
+  }
+  if (wanted("operations-supported")) {
+    const int ops[] = {IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,
+                       IPP_OP_CREATE_JOB, IPP_OP_SEND_DOCUMENT,
+                       IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES,
+                       IPP_OP_GET_JOBS,   IPP_OP_GET_PRINTER_ATTRIBUTES};
+    ippAddIntegers(response, kGroup, IPP_TAG_ENUM, "operations-supported",
+                   static_cast<int>(std::size(ops)), ops);
+  }
+  if (wanted("document-format-supported")) {
+    ippAddStrings(response, kGroup, IPP_TAG_MIMETYPE, "document-format-supported",
+                  static_cast<int>(kFormats.size()), nullptr, kFormats.data());
+  }
+  if (wanted("document-format-default")) {
+    ippAddString(response, kGroup, IPP_TAG_MIMETYPE, "document-format-default", nullptr,
+                 "application/octet-stream");
+  }
+  if (wanted("charset-configured")) {
+    ippAddString(response, kGroup, IPP_TAG_CHARSET, "charset-configured", nullptr, "utf-8");
+  }
+  if (wanted("charset-supported")) {
+    const char* charsets[] = {"us-ascii", "utf-8"};
+    ippAddStrings(response, kGroup, IPP_TAG_CHARSET, "charset-supported", 2, nullptr, charsets);
+  }
+  if (wanted("natural-language-configured")) {
+    ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "natural-language-configured", nullptr, "en");
+  }
+  if (wanted("generated-natural-language-supported")) {
+    ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "generated-natural-language-supported",
+                 nullptr, "en");
+  }
+  keyword("pdl-override-supported", "not-attempted");
+  integer("printer-up-time", state.up_time);
+  integer("queued-job-count", state.queued_jobs);
+  keyword("compression-supported", "none");
+  if (wanted("ipp-versions-supported")) {
+    const char* versions[] = {"1.0", "1.1", "2.0"};
+    ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "ipp-versions-supported", 3, nullptr,
+                  versions);
+  }
+}
+
+}  // namespace printline::ipp
