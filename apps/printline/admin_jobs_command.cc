@@ -1,6 +1,7 @@
 // `printline admin jobs list|show|release|cancel|refund`: everyone's jobs, with the API's filters.
 
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "admin_command.h"
@@ -38,6 +39,25 @@ void print_job(const nlohmann::json& j) {
                 {"may be counted twice", yes_no(j.value("may_be_counted_twice", false))}});
 }
 
+// People read names where the API gives ids: one listing of `collection` ("users",
+// "printers") maps each id to its `name_key`. Unknown or unreadable ids stay as they are.
+std::map<std::string, std::string> names_by_id(api_client::ApiClient& client,
+                                               const std::string& collection,
+                                               const char* name_key) {
+  std::map<std::string, std::string> names;
+  auto answer = client.request("GET", "/" + collection);
+  if (!answer.ok()) return names;
+  for (const auto& item : answer->body.value(collection, nlohmann::json::array())) {
+    names[field_text(item, "id")] = field_text(item, name_key);
+  }
+  return names;
+}
+
+std::string name_or_id(const std::map<std::string, std::string>& names, const std::string& id) {
+  const auto found = names.find(id);
+  return found == names.end() ? id : found->second;
+}
+
 void print_refund(const nlohmann::json& j) {
   const auto entry = j.value("entry", nlohmann::json::object());
   print_fields(std::cout, {{"job", field_text(entry, "job_uuid")},
@@ -73,19 +93,23 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
                                                         {"to", args->to},
                                                         {"limit", args->limit},
                                                         {"offset", args->offset}});
-    return admin.finish(client.request("GET", "/jobs" + query), [](const nlohmann::json& body) {
-      Table table({"SUBMITTED", "UUID", "OWNER", "PRINTER", "ORIGIN", "STATE", "PAGES", "COPIES",
-                   "COST", "TITLE"});
-      for (const auto& j : body.value("jobs", nlohmann::json::array())) {
-        table.add_row(
-            {field_text(j, "submitted_at"), field_text(j, "uuid"), field_text(j, "owner_id"),
-             field_text(j, "printer_id"),
-             field_text(j, "origin") + (j.value("may_be_counted_twice", false) ? "*" : ""),
-             field_text(j, "state"), field_text(j, "pages"), field_text(j, "copies"),
-             money(j.value("cost_cents", std::int64_t{0})), field_text(j, "title")});
-      }
-      table.print(std::cout);
-    });
+    return admin.finish(
+        client.request("GET", "/jobs" + query), [&client](const nlohmann::json& body) {
+          const auto users = names_by_id(client, "users", "login");
+          const auto printers = names_by_id(client, "printers", "name");
+          Table table({"SUBMITTED", "UUID", "OWNER", "PRINTER", "ORIGIN", "STATE", "PAGES",
+                       "COPIES", "COST", "TITLE"});
+          for (const auto& j : body.value("jobs", nlohmann::json::array())) {
+            table.add_row(
+                {field_text(j, "submitted_at"), field_text(j, "uuid"),
+                 name_or_id(users, field_text(j, "owner_id")),
+                 name_or_id(printers, field_text(j, "printer_id")),
+                 field_text(j, "origin") + (j.value("may_be_counted_twice", false) ? "*" : ""),
+                 field_text(j, "state"), field_text(j, "pages"), field_text(j, "copies"),
+                 money(j.value("cost_cents", std::int64_t{0})), field_text(j, "title")});
+          }
+          table.print(std::cout);
+        });
   });
 
   auto show_args = std::make_shared<JobArguments>();
