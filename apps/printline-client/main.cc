@@ -15,11 +15,9 @@
 #include "client/client_daemon.h"
 #include "client/control_socket_path.h"
 #include "client/control_socket_server.h"
-#include "core/logging.h"
-#if __has_include("client/local_ipp_printer.h")
+#include "client/desktop_notifier.h"
 #include "client/local_ipp_printer.h"
-#define PRINTLINE_HAVE_LOCAL_IPP_PRINTER 1
-#endif
+#include "core/logging.h"
 
 int main(int argc, char** argv) {
   using printline::client::ClientConfig;
@@ -89,7 +87,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cout << "printline-client: control socket " << config.control_socket.string() << std::endl;
-#ifdef PRINTLINE_HAVE_LOCAL_IPP_PRINTER
   std::unique_ptr<printline::client::LocalIppPrinter> local_printer;
   if (!config.ipp_listen.empty()) {
     auto listen = printline::client::parse_ipp_listen(config.ipp_listen);
@@ -104,19 +101,15 @@ int main(int argc, char** argv) {
     std::cout << "printline-client: local IPP printer ipp://" << listen->first << ":"
               << local_printer->port() << "/ipp/print" << std::endl;
   }
-#else
-  if (!config.ipp_listen.empty()) {
-    std::cerr << "printline-client: this build has no local IPP printer; --ipp-listen ignored\n";
-  }
-#endif
+  // Notifications also go to the desktop's notification service, when the session has one.
+  auto desktop = std::make_shared<printline::client::DesktopNotifier>();
+  const auto notifying = printline::client::show_notifications_on_desktop(**daemon, desktop);
   // ---- end of the edges.
 
   int received = 0;
   sigwait(&stop_signals, &received);
   std::cout << "printline-client: stopping" << std::endl;
-#ifdef PRINTLINE_HAVE_LOCAL_IPP_PRINTER
   if (local_printer) local_printer->stop();
-#endif
   control.stop();
   (*daemon)->stop();
   return 0;
