@@ -154,7 +154,7 @@ void ChooserDialog::refill() {
 void ChooserDialog::choose() {
   const QString printer = selected_printer();
   if (printer.isEmpty()) return;
-  emit printerChosen(QString::fromStdString(job_uuid_), printer);
+  Q_EMIT printerChosen(QString::fromStdString(job_uuid_), printer);
   accept();
 }
 

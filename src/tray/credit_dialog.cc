@@ -60,7 +60,7 @@ CreditDialog::CreditDialog(const client::ClientEvent& prompt,
   connect(keep_, &QPushButton::clicked, this, &QDialog::accept);
   connect(cancel_, &QPushButton::clicked, this, [this, title] {
     if (!confirm_cancel(this, title)) return;
-    emit cancelRequested(QString::fromStdString(job_uuid_));
+    Q_EMIT cancelRequested(QString::fromStdString(job_uuid_));
     accept();
   });
 }

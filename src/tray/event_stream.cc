@@ -33,7 +33,7 @@ void EventStream::run() {
       if (answer.ok()) {
         was_connected = true;
         told_offline = false;
-        emit connectionChanged(true, QString());
+        Q_EMIT connectionChanged(true, QString());
         while (!isInterruptionRequested()) {
           auto event = connection.value().next_event(kPoll);
           if (!event.ok()) {
@@ -46,7 +46,7 @@ void EventStream::run() {
             break;
           }
           nlohmann::json j = *event.value();
-          emit eventReceived(QByteArray::fromStdString(j.dump()));
+          Q_EMIT eventReceived(QByteArray::fromStdString(j.dump()));
         }
       } else {
         why = answer.error().message;
@@ -57,7 +57,7 @@ void EventStream::run() {
     if (isInterruptionRequested()) break;
     // Say it once per outage, not on every attempt.
     if (was_connected || !told_offline) {
-      emit connectionChanged(false, QString::fromStdString(why));
+      Q_EMIT connectionChanged(false, QString::fromStdString(why));
       was_connected = false;
       told_offline = true;
     }

@@ -38,12 +38,12 @@ FallbackDisabledDialog::FallbackDisabledDialog(const client::ClientEvent& prompt
   layout->addWidget(buttons);
 
   connect(retry_, &QPushButton::clicked, this, [this] {
-    emit retryRequested(QString::fromStdString(job_uuid_));
+    Q_EMIT retryRequested(QString::fromStdString(job_uuid_));
     accept();
   });
   connect(cancel_, &QPushButton::clicked, this, [this] {
     if (!confirm_cancel(this, job_title_)) return;
-    emit cancelRequested(QString::fromStdString(job_uuid_));
+    Q_EMIT cancelRequested(QString::fromStdString(job_uuid_));
     accept();
   });
 }

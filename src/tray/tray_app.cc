@@ -134,7 +134,7 @@ void TrayApp::open_dialog(const std::string& job_uuid, QDialog* dialog) {
   dialog->show();
   dialog->raise();
   dialog->activateWindow();
-  emit dialogOpened(dialog);
+  Q_EMIT dialogOpened(dialog);
 }
 
 void TrayApp::close_dialog(const std::string& job_uuid) {
