@@ -54,8 +54,9 @@ ChooserDialog::ChooserDialog(const client::ClientEvent& prompt, QWidget* parent)
   rejection_->setStyleSheet(QStringLiteral("QLabel { color: #a00000; font-weight: bold; }"));
   const bool rejected = prompt.job && prompt.job->state == client::JobState::kRejectedByDevice;
   if (rejected) {
-    rejection_->setText(tr("The printer refused the job: %1\nChoose another printer.")
-                            .arg(from_std(prompt.message)));
+    rejection_->setText(tr("%1\nChoose another printer.")
+                            .arg(prompt.message.empty() ? tr("The printer refused the job.")
+                                                        : from_std(prompt.message)));
   }
   rejection_->setVisible(rejected);
   layout->addWidget(rejection_);
@@ -90,7 +91,7 @@ ChooserDialog::ChooserDialog(const client::ClientEvent& prompt, QWidget* parent)
 
   list_ = new QListWidget(this);
   list_->setSelectionMode(QAbstractItemView::SingleSelection);
-  list_->setMinimumWidth(520);
+  list_->setMinimumWidth(640);
   layout->addWidget(list_);
 
   auto* buttons = new QDialogButtonBox(this);
