@@ -2,6 +2,7 @@
 // real ClientDaemon with its control socket, two fallback printers that are real RAW sinks
 // (socat). A job comes in, the daemon prompts, the tray's chooser appears, the test picks a
 // printer with the keyboard the way a person would, and the job arrives at that printer only.
+// Before that, the daemon restarts under the tray: it reconnects and shows the pending prompt again.
 
 #include <QApplication>
 #include <QLineEdit>
@@ -85,6 +86,41 @@ class TrayEndToEndTest : public QObject {
 
   void cleanupTestCase() {
     if (control_) control_->stop();
+  }
+
+  // A prompt pending before the tray starts is shown at once (D3); when the daemon restarts,
+  // the tray reconnects by itself and the prompt comes back; cancelling elsewhere closes it.
+  void pendingPromptAtStartAndAgainAfterTheDaemonRestarts() {
+    auto job = must(client_->submit_file(kTestPdf, "poster.pdf"));
+    auto waiting = client_->wait_for_state(job.uuid, JobState::kWaitingForChoice);
+    QVERIFY(waiting && waiting->state == JobState::kWaitingForChoice);
+
+    tray::TrayApp tray(socket_, QString());
+    QSignalSpy opened(&tray, &tray::TrayApp::dialogOpened);
+    tray.start();
+    QVERIFY(opened.wait(20000));
+    QVERIFY(qobject_cast<tray::ChooserDialog*>(tray.dialog_for(job.uuid)));
+
+    control_->stop();
+    control_.reset();
+    client_->restart();  // the daemon stops and starts again on the same outbox
+    control_ = std::make_unique<client::ControlSocketServer>(client_->daemon(), socket_);
+    auto started = control_->start();
+    QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+
+    opened.clear();
+    QVERIFY2(opened.wait(20000), "the tray did not show the prompt again after the restart");
+    QTest::qWait(300);
+    auto* chooser = qobject_cast<tray::ChooserDialog*>(tray.dialog_for(job.uuid));
+    QVERIFY(chooser);
+    QVERIFY(QTest::qWaitForWindowExposed(chooser));
+    // Cancelling elsewhere (here: the daemon itself, as `printline cancel` would) withdraws the
+    // prompt, and the tray closes the chooser. No printer got anything, and no history was
+    // made, so the next test still gets a choice.
+    QVERIFY(client_->daemon().cancel(job.uuid).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(tray.dialog_for(job.uuid) == nullptr, 10000);
+    QCOMPARE(hall_.received(), std::string());
+    QCOMPARE(lab_.received(), std::string());
   }
 
   void chooserAppearsAndTheChosenPrinterGetsTheJob() {
