@@ -1,20 +1,32 @@
 // The job pipeline: intake (spool, analyse, price, record), the print workers with failover
 // and retries, release, cancel, and the restart rule. See job_service.h and docs/server.md.
+//
+// A hold queue's job is acknowledged before it is analysed: it is spooled with a durable "not
+// analysed yet" mark (job_spool.h), recorded as held, and analysed and priced afterwards by a
+// low-priority analyser thread. Nothing unanalysed is released, checked for credit, printed or
+// charged: release and the print workers analyse a still-marked job first, synchronously, and
+// every start queues the marked jobs for analysis again.
 
 #include "server/job_service.h"
 
 #include <fmt/format.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <deque>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
+#include <span>
 #include <thread>
 #include <vector>
 
 #include "analysis/analyze.h"
+#include "analysis/document_format.h"
 #include "core/crash_point.h"
 #include "core/job_uuid.h"
 #include "core/logging.h"
@@ -109,6 +121,18 @@ class PipelineJobService final : public JobService {
   void start_workers() {
     const int count = std::max(1, config_.print_workers);
     for (int i = 0; i < count; ++i) workers_.emplace_back([this] { work(); });
+    analyser_ = std::thread([this] { analyse_in_background(); });
+  }
+
+  // Queues every job a previous run acknowledged but did not analyse.
+  void resume_analysis() {
+    auto marked = spool_.list_unanalysed();
+    if (marked.empty()) return;
+    std::lock_guard lock(mutex_);
+    for (auto& uuid : marked) {
+      object_logger("job", uuid)->info("not analysed yet: queued for analysis after restart");
+      to_analyse_.push_back(std::move(uuid));
+    }
   }
 
   JobResult<store::RecordedJob> submit(const JobSubmission& submission,
@@ -148,6 +172,8 @@ class PipelineJobService final : public JobService {
     if (!targets.ok()) return server_failure(targets.error());
 
     auto log = object_logger("job", uuid);
+    const bool hold = (*queue)->kind == model::QueueKind::kHold;
+    if (hold) return submit_unanalysed(submission, uuid, **queue, document);
     auto bytes = spool_.write(uuid, document, config_.max_upload_bytes);
     if (!bytes.ok()) return bytes.error();  // already a JobError with its kind
     auto analysis = analysis::analyze_file(spool_.path_of(uuid));
@@ -168,7 +194,6 @@ class PipelineJobService final : public JobService {
       return JobError{JobErrorKind::kNotPriced, counting.error().message};
     }
 
-    const bool hold = (*queue)->kind == model::QueueKind::kHold;
     Job job;
     job.uuid = uuid;
     job.owner_id = submission.owner.id;
@@ -201,6 +226,13 @@ class PipelineJobService final : public JobService {
 
   JobResult<Job> release(std::string_view uuid, std::int64_t printer_id,
                          const model::User& by) override {
+    {
+      // Never release (or check credit for) a job not analysed yet: analyse it now.
+      auto visible = visible_job(uuid, by);
+      if (!visible.ok()) return visible.error();
+      auto analysed = ensure_analysed(uuid);
+      if (!analysed.ok()) return analysed.error();
+    }
     std::unique_lock lock(mutex_);
     auto job = visible_job(uuid, by);
     if (!job.ok()) return job.error();
@@ -302,14 +334,39 @@ class PipelineJobService final : public JobService {
       stopping_ = true;
     }
     work_ready_.notify_all();
+    analyse_ready_.notify_all();
     for (auto& worker : workers_) worker.join();
     workers_.clear();
+    if (analyser_.joinable()) analyser_.join();  // jobs left marked are analysed next start
   }
 
  private:
   struct InFlight {
     transport::CancelFlag flag;
     std::string cancelled_by;
+  };
+
+  // One analysis of a job at a time (the analyser thread, a release, a print worker); others
+  // wait for it, jobs of other UUIDs do not (the analyser may be starved at nice 19).
+  class AnalysisClaim {
+   public:
+    AnalysisClaim(PipelineJobService& service, std::string uuid)
+        : service_(service), uuid_(std::move(uuid)) {
+      std::unique_lock lock(service_.mutex_);
+      service_.analysed_.wait(lock, [&] { return !service_.analysing_.contains(uuid_); });
+      service_.analysing_.insert(uuid_);
+    }
+    ~AnalysisClaim() {
+      {
+        std::lock_guard lock(service_.mutex_);
+        service_.analysing_.erase(uuid_);
+      }
+      service_.analysed_.notify_all();
+    }
+
+   private:
+    PipelineJobService& service_;
+    std::string uuid_;
   };
 
   // Serialises submissions of one UUID within this process; the store's UNIQUE constraint
@@ -334,6 +391,143 @@ class PipelineJobService final : public JobService {
     PipelineJobService& service_;
     std::string uuid_;
   };
+
+  // A hold queue's job: spooled with its "not analysed yet" mark, recorded as held with the
+  // submitter's copies and nothing to pay yet, acknowledged; the analyser prices it later.
+  JobResult<store::RecordedJob> submit_unanalysed(const JobSubmission& submission,
+                                                  const std::string& uuid,
+                                                  const model::PrintQueue& queue,
+                                                  transport::DocumentSource& document) {
+    auto log = object_logger("job", uuid);
+    auto bytes =
+        spool_.write(uuid, document, config_.max_upload_bytes, UnanalysedMark{submission.duplex});
+    if (!bytes.ok()) return bytes.error();
+    // What is not a document at all is refused at once, as the analysis would: only the first
+    // bytes are read here (the format), the pages and colours come later.
+    if (auto refused = unrecognised_format(uuid)) {
+      spool_.remove(uuid);
+      return JobError{JobErrorKind::kUnprintable,
+                      fmt::format("The document cannot be printed: {}", *refused)};
+    }
+    Job job;
+    job.uuid = uuid;
+    job.owner_id = submission.owner.id;
+    job.queue_id = queue.id;
+    job.state = JobState::kHeld;
+    job.title = submission.title;
+    job.counts.pages = 0;
+    job.counts.color_pages = 0;
+    job.counts.copies = std::max(1, submission.copies);
+    job.counts.duplex = submission.duplex.value_or(false);
+    job.cost_cents = 0;
+    job.submitted_at = model::now_seconds();
+    job.outcome = "Held until you release it to a printer.";
+    auto recorded = store_.record_job(job);
+    if (!recorded.ok()) {
+      spool_.remove(uuid);
+      return server_failure(recorded.error());
+    }
+    if (recorded->duplicate) {
+      auto state = recorded->job.state;
+      if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(uuid);
+      return *recorded;
+    }
+    crash_point("server.job-recorded");  // durable and marked, the submitter not yet answered
+    log->info("accepted from {} on queue {}: {} bytes x{}, to be analysed", submission.owner.login,
+              queue.name, *bytes, job.counts.copies);
+    {
+      std::lock_guard lock(mutex_);
+      to_analyse_.push_back(uuid);
+    }
+    analyse_ready_.notify_one();
+    return *recorded;
+  }
+
+  // Why the spooled document is no document the analysis knows, judged from its first bytes.
+  std::optional<std::string> unrecognised_format(std::string_view uuid) const {
+    std::array<char, 64 * 1024> head{};
+    std::ifstream in(spool_.path_of(uuid), std::ios::binary);
+    in.read(head.data(), head.size());
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) return "The document is empty (0 bytes): there is nothing to print.";
+    if (analysis::detect_format(std::span<const char>(head.data(), got)).format ==
+        analysis::DocumentFormat::kUnknown) {
+      return "The document's format is not recognised (it is not PDF, PostScript, PCL-XL, PCL 5 "
+             "or plain text); print it from an application instead.";
+    }
+    return std::nullopt;
+  }
+
+  // The analyser thread: at the lowest CPU priority, so intake and printing come first.
+  void analyse_in_background() {
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
+    while (true) {
+      std::string uuid;
+      {
+        std::unique_lock lock(mutex_);
+        analyse_ready_.wait(lock, [&] { return stopping_ || !to_analyse_.empty(); });
+        if (stopping_) return;
+        uuid = std::move(to_analyse_.front());
+        to_analyse_.pop_front();
+      }
+      auto analysed = ensure_analysed(uuid);
+      if (!analysed.ok() && analysed.error().kind != JobErrorKind::kUnprintable) {
+        object_logger("job", uuid)->warn("not analysed: {}", analysed.error().message);
+      }
+    }
+  }
+
+  // Analyses and prices a job still marked "not analysed yet", then clears the mark; nothing
+  // when it is not marked. A document the analysis cannot read fails the job with the reason
+  // (kUnprintable). Call without mutex_ held.
+  JobResult<bool> ensure_analysed(std::string_view uuid) {
+    if (!spool_.unanalysed(uuid)) return true;  // the common case: analysed long ago
+    AnalysisClaim claim(*this, std::string(uuid));
+    auto mark = spool_.unanalysed(uuid);
+    if (!mark) return true;
+    auto log = object_logger("job", uuid);
+    auto found = store_.find_job(uuid);
+    if (!found.ok()) return server_failure(found.error());
+    if (!*found) return true;  // not recorded (the server stopped before): nothing to price
+    const auto waiting = [](JobState state) {
+      return state == JobState::kHeld || state == JobState::kPending;
+    };
+    if (!waiting((*found)->state)) {
+      spool_.clear_unanalysed(uuid);
+      return true;
+    }
+    auto analysis = analysis::analyze_file(spool_.path_of(uuid));
+    if (!analysis.ok()) {
+      auto now = store_.find_job(uuid);
+      if (!now.ok()) return server_failure(now.error());
+      if (!*now || !waiting((*now)->state)) return true;  // cancelled meanwhile
+      auto reason = fmt::format("The document cannot be printed: {}", analysis.error().message);
+      log->warn("failed: {}", reason);
+      auto failed = store_.set_job_state(uuid, JobState::kFailed, std::nullopt, reason);
+      if (!failed.ok()) return server_failure(failed.error());
+      spool_.remove(uuid);
+      return JobError{JobErrorKind::kUnprintable, reason};
+    }
+    auto prices = store_.price_list();
+    if (!prices.ok()) return server_failure(prices.error());
+    bool color = true;
+    if ((*found)->queue_id) {
+      auto queue = find_queue_by_id(store_, *(*found)->queue_id);
+      if (queue.ok() && *queue) {
+        auto targets = printers_for(store_, **queue, std::nullopt);
+        if (targets.ok()) color = any_color(*targets);
+      }
+    }
+    auto counting = count_job(*analysis, static_cast<int>((*found)->counts.copies), mark->duplex,
+                              *prices, color);
+    if (!counting.ok()) return JobError{JobErrorKind::kNotPriced, counting.error().message};
+    auto priced = store_.set_job_price(uuid, counting->counts, counting->cost_cents);
+    if (!priced.ok()) return server_failure(priced.error());
+    spool_.clear_unanalysed(uuid);
+    log->info("analysed: {} pages ({} colour) x{}, {} cents", counting->counts.pages,
+              counting->counts.color_pages, counting->counts.copies, counting->cost_cents);
+    return true;
+  }
 
   void enqueue(std::string uuid) {
     {
@@ -398,6 +592,13 @@ class PipelineJobService final : public JobService {
   // Takes a pending job to printed, held (credit, refusals, interrupted retries) or cancelled.
   void print(const std::string& uuid) {
     auto log = object_logger("job", uuid);
+    if (auto analysed = ensure_analysed(uuid); !analysed.ok()) {
+      if (analysed.error().kind != JobErrorKind::kUnprintable) {
+        log->info("held: {}", analysed.error().message);
+        record(uuid, JobState::kHeld, std::nullopt, analysed.error().message);
+      }
+      return;  // never sent or charged unanalysed
+    }
     std::shared_ptr<InFlight> in_flight;
     Job job;
     {
@@ -523,6 +724,9 @@ class PipelineJobService final : public JobService {
 
   std::mutex mutex_;
   std::condition_variable work_ready_;
+  std::condition_variable analyse_ready_;
+  std::deque<std::string> to_analyse_;
+  std::thread analyser_;
   std::condition_variable in_flight_done_;
   std::condition_variable claims_done_;
   std::deque<std::string> work_;
@@ -531,6 +735,8 @@ class PipelineJobService final : public JobService {
   std::map<std::string, std::shared_ptr<InFlight>> in_flight_;
   std::map<std::int64_t, model::UnsyncedSpending> reserved_;  // jobs being sent, per owner
   std::set<std::string> claimed_;
+  std::condition_variable analysed_;
+  std::set<std::string> analysing_;  // UUIDs being analysed (AnalysisClaim)
 };
 
 }  // namespace
@@ -545,6 +751,7 @@ Result<std::unique_ptr<JobService>> JobService::start(const ServerConfig& config
   }
   auto service = std::make_unique<PipelineJobService>(config, store);
   if (auto resumed = service->resume(); !resumed.ok()) return resumed.error();
+  service->resume_analysis();
   service->start_workers();
   return std::unique_ptr<JobService>(std::move(service));
 }

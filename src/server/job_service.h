@@ -2,8 +2,10 @@
 // The server's job pipeline, shared by the IPP queues and the REST API: a document is spooled
 // to disk, analysed, priced and recorded under its UUID; a direct queue prints it at once on its
 // printer or the first available member of its group; a hold queue keeps it until its owner
-// releases it. Credit and quota are enforced at print or release time: a job that cannot be paid
-// is held with a reason the user can read. Thread-safe.
+// releases it. A hold queue's job is acknowledged before it is analysed (marked "not analysed
+// yet" in the spool) and priced afterwards in the background; release and printing analyse a
+// still-marked job first. Credit and quota are enforced at print or release time: a job that
+// cannot be paid is held with a reason the user can read. Thread-safe.
 //
 // Idempotence (SPEC D6): a UUID seen before returns the recorded job untouched — never printed
 // twice, never charged twice — whatever the number of submissions.

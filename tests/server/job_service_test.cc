@@ -4,13 +4,17 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <vector>
 
 #include "core/job_uuid.h"
 #include "job_test_fixture.h"
+#include "support/must.h"
 #include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
+#include "support/temp_dir.h"
+#include "transport/document_source.h"
 
 namespace printline::testing {
 namespace {
@@ -20,6 +24,24 @@ using model::JobState;
 class JobServiceTest : public ::testing::Test {
  protected:
   JobFixture fixture;
+
+  bool marked_unanalysed(const std::string& uuid) {
+    const auto dir = fixture.config().spool_dir();
+    for (const char* suffix : {".unanalysed", ".unanalysed-one-sided", ".unanalysed-two-sided"}) {
+      if (std::filesystem::exists(dir / (uuid + suffix))) return true;
+    }
+    return false;
+  }
+
+  // The job once the background analyser has priced it (its mark gone), or after the timeout.
+  model::Job wait_analysed(const std::string& uuid,
+                           std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (marked_unanalysed(uuid) && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return *must(fixture.store().find_job(uuid));
+  }
 };
 
 TEST_F(JobServiceTest, DirectQueuePrintsTheDocumentAndChargesOnce) {
@@ -181,8 +203,9 @@ TEST_F(JobServiceTest, HeldJobIsPricedForThePrinterItIsReleasedTo) {
   // A hold queue does not know the printer yet: the colour test page is priced as colour.
   auto recorded = fixture.submit(alice, "hold");
   ASSERT_TRUE(recorded.ok()) << recorded.error().message;
-  ASSERT_GT(recorded->job.counts.color_pages, 0);
-  EXPECT_EQ(recorded->job.cost_cents, kColorA4Cents);
+  auto analysed = wait_analysed(recorded->job.uuid);
+  ASSERT_GT(analysed.counts.color_pages, 0);
+  EXPECT_EQ(analysed.cost_cents, kColorA4Cents);
 
   auto released = fixture.jobs().release(recorded->job.uuid, mono.id, alice);
   ASSERT_TRUE(released.ok()) << released.error().message;
@@ -190,7 +213,7 @@ TEST_F(JobServiceTest, HeldJobIsPricedForThePrinterItIsReleasedTo) {
   auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
   ASSERT_EQ(job.state, JobState::kPrinted) << job.outcome;
   EXPECT_EQ(job.cost_cents, kMonoA4Cents);
-  EXPECT_EQ(job.counts.color_pages, recorded->job.counts.color_pages);  // what the file holds
+  EXPECT_EQ(job.counts.color_pages, analysed.counts.color_pages);  // what the file holds
   EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
   EXPECT_EQ(fixture.charges(alice.id), 1);
 }
@@ -288,6 +311,122 @@ TEST_F(JobServiceTest, RestartResumesPendingJobsAndHoldsInterruptedOnes) {
   EXPECT_NE(held.outcome.find("release it again"), std::string::npos) << held.outcome;
   EXPECT_EQ(sink.received(), read_file(kTestPdf));  // only the pending one printed
   EXPECT_EQ(fixture.charges(alice.id), 1);
+}
+
+TEST_F(JobServiceTest, HoldQueueAcknowledgesFirstThenAnalysesAndPricesTheJob) {
+  fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 500);
+
+  auto recorded = fixture.submit(alice, "hold");
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  EXPECT_EQ(recorded->job.state, JobState::kHeld);
+  EXPECT_EQ(recorded->job.cost_cents, 0);  // acknowledged before the analysis
+  EXPECT_TRUE(std::filesystem::exists(fixture.config().spool_dir() / recorded->job.uuid));
+
+  auto job = wait_analysed(recorded->job.uuid);
+  EXPECT_FALSE(marked_unanalysed(recorded->job.uuid));
+  EXPECT_EQ(job.state, JobState::kHeld);
+  EXPECT_EQ(job.counts.pages, 1);
+  EXPECT_GT(job.counts.color_pages, 0);
+  EXPECT_EQ(job.counts.copies, 1);
+  EXPECT_EQ(job.cost_cents, kColorA4Cents);
+  EXPECT_EQ(fixture.charges(alice.id), 0);  // charged only when printed
+}
+
+TEST_F(JobServiceTest, ReleaseBeforeTheAnalysisAnalysesFirstAndChargesTheRightPrice) {
+  RawSinkPeer sink;
+  auto mono = fixture.printer("mono", sink.uri(), /*color=*/false);
+  fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 500);
+
+  // Many jobs at once keep the low-priority analyser busy: the last one is released at once.
+  std::string last;
+  for (int i = 0; i < 20; ++i) {
+    auto recorded = fixture.submit(alice, "hold");
+    ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+    last = recorded->job.uuid;
+  }
+  auto released = fixture.jobs().release(last, mono.id, alice);
+  ASSERT_TRUE(released.ok()) << released.error().message;
+  EXPECT_FALSE(marked_unanalysed(last));
+  EXPECT_EQ(released->counts.pages, 1);
+  EXPECT_EQ(released->cost_cents, kMonoA4Cents);
+  auto job = fixture.wait_for(last, JobState::kPrinted);
+  ASSERT_EQ(job.state, JobState::kPrinted) << job.outcome;
+  EXPECT_EQ(job.cost_cents, kMonoA4Cents);
+  EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
+  EXPECT_EQ(fixture.charges(alice.id), 1);
+  EXPECT_EQ(sink.received(), read_file(kTestPdf));
+}
+
+TEST_F(JobServiceTest, RestartAnalysesJobsStillMarkedUnanalysed) {
+  auto queue = fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 500);
+  fixture.stop_jobs();
+
+  // What a server killed after the acknowledgement leaves: a held job priced at nothing, its
+  // document and its mark (two copies asked for).
+  model::Job left;
+  left.uuid = new_job_uuid();
+  left.owner_id = alice.id;
+  left.queue_id = queue.id;
+  left.state = JobState::kHeld;
+  left.counts.copies = 2;
+  left.submitted_at = model::now_seconds();
+  ASSERT_TRUE(fixture.store().record_job(left).ok());
+  std::filesystem::create_directories(fixture.config().spool_dir());
+  std::filesystem::copy_file(kTestPdf, fixture.config().spool_dir() / left.uuid);
+  std::ofstream(fixture.config().spool_dir() / (left.uuid + ".unanalysed")).close();
+
+  fixture.start_jobs();
+  auto job = wait_analysed(left.uuid);
+  EXPECT_FALSE(marked_unanalysed(left.uuid));
+  EXPECT_EQ(job.state, JobState::kHeld);
+  EXPECT_EQ(job.counts.pages, 1);
+  EXPECT_EQ(job.counts.copies, 2);
+  EXPECT_EQ(job.cost_cents, 2 * kColorA4Cents);
+}
+
+TEST_F(JobServiceTest, HeldJobThatIsNoDocumentEndsFailedWithTheReason) {
+  fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 500);
+  TempDir dir("printline-bad-document");
+  {
+    // Looks like a PDF from its first bytes (so it is acknowledged), but is none.
+    std::ofstream out(dir / "bad.pdf", std::ios::binary);
+    out << "%PDF-1.7\n";
+    for (int i = 0; i < 4096; ++i) out.put(static_cast<char>((i * 7919 + 13) % 251));
+  }
+  server::JobSubmission submission;
+  submission.owner = alice;
+  submission.queue_name = "hold";
+  submission.title = "not a document";
+  submission.document_format = "application/pdf";
+  auto document = must(transport::open_document_file(dir / "bad.pdf"));
+  auto recorded = fixture.jobs().submit(submission, *document);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;  // acknowledged before the analysis
+  const auto uuid = recorded->job.uuid;
+
+  wait_analysed(uuid);  // the job is failed first, then its document and mark removed
+  auto job = fixture.wait_for(uuid, JobState::kFailed);
+  ASSERT_EQ(job.state, JobState::kFailed) << job.outcome;
+  EXPECT_NE(job.outcome.find("cannot be printed"), std::string::npos) << job.outcome;
+  EXPECT_FALSE(marked_unanalysed(uuid));
+  EXPECT_FALSE(std::filesystem::exists(fixture.config().spool_dir() / uuid));
+  auto released = fixture.jobs().release(uuid, 0, alice);
+  EXPECT_FALSE(released.ok());
+  EXPECT_EQ(fixture.charges(alice.id), 0);
+
+  // What is no document from its first bytes on is refused at once, hold queue or not.
+  {
+    std::ofstream out(dir / "noise.bin", std::ios::binary);
+    out << std::string(100, '\x01');
+  }
+  auto noise = must(transport::open_document_file(dir / "noise.bin"));
+  auto refused = fixture.jobs().submit(submission, *noise);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, server::JobErrorKind::kUnprintable);
+  EXPECT_NE(refused.error().message.find("not recognised"), std::string::npos);
 }
 
 TEST_F(JobServiceTest, RefusesWhatCannotBeAJob) {
