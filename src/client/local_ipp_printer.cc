@@ -9,6 +9,9 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <thread>
+
 #include "client/ipp_job_ids.h"
 #include "client/local_ipp_operations.h"
 #include "core/logging.h"
@@ -78,6 +81,11 @@ Result<bool> LocalIppPrinter::start() {
                              host_)};
   }
   thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // cpp-httplib's stop() does nothing until listening has begun: do not return before it has,
+  // or a quick stop() would leave the thread listening for ever.
+  for (int i = 0; i < 500 && !server_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   object_logger("ipp", "local")->info("local IPP printer at {}", uri());
   return true;
 }

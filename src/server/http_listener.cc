@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <thread>
+
 namespace printline::server {
 
 Result<std::unique_ptr<HttpListener>> HttpListener::create(const ServerConfig& config) {
@@ -49,8 +52,18 @@ Result<int> HttpListener::bind() {
   return port;
 }
 
-void HttpListener::serve() { server_->listen_after_bind(); }
+void HttpListener::serve() {
+  server_->listen_after_bind();
+  served_ = true;
+}
 
-void HttpListener::stop() { server_->stop(); }
+void HttpListener::stop() {
+  // cpp-httplib's stop() does nothing before listening has begun, and a serve() that starts
+  // afterwards would then never return: wait until it listens (or has already returned).
+  for (int i = 0; i < 500 && !server_->is_running() && !served_; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  server_->stop();
+}
 
 }  // namespace printline::server

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <memory>
 
 #include "core/error.h"
@@ -26,6 +27,7 @@ class HttpListener {
 
   const ServerConfig& config_;
   std::unique_ptr<httplib::Server> server_;
+  std::atomic<bool> served_{false};  // serve() has returned
 };
 
 }  // namespace printline::server
