@@ -620,12 +620,19 @@ class PipelineJobService final : public JobService {
         record(uuid, JobState::kHeld, std::nullopt, reason);
         return;
       }
+      // Another server process on the same database may hold this job in its queue too;
+      // only the one that moves it from pending prints it.
+      auto claimed = store_.claim_pending_job(uuid, "Sending to the printer.");
+      if (!claimed.ok()) {
+        log->error("cannot claim the job: {}", claimed.error().message);
+        return;
+      }
+      if (!*claimed) return;  // taken meanwhile (another server, or cancelled)
       auto& reserved = reserved_[job.owner_id];
       reserved.cost_cents += job.cost_cents;
       reserved.pages += job.counts.total_pages();
       in_flight = std::make_shared<InFlight>();
       in_flight_[uuid] = in_flight;
-      record(uuid, JobState::kPrinting, std::nullopt, "Sending to the printer.");
     }
     deliver_with_retries(job, *in_flight);
     {

@@ -147,6 +147,10 @@ class Store {
   virtual Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                            std::optional<std::int64_t> printer_id,
                                            std::string_view outcome) = 0;
+  // Moves a job from pending to printing, only if it is still pending, atomically: true when
+  // this caller took it. Server processes sharing one database may both have the job queued
+  // (a restarting one re-queues every pending job); only the one that claims it prints it.
+  virtual Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome) = 0;
   // Replaces a job's counts and cost before it is charged: a held job released to a printer is
   // priced for that printer. Refused once the job has printed (its charge stands; refund it).
   virtual Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -63,6 +64,31 @@ TEST_P(StoreTest, ServerJobIsChargedWhenItPrintsAndOnlyOnce) {
   EXPECT_EQ(store_->find_user(fay.id).value()->balance_cents, 300);
   EXPECT_FALSE(store_->set_job_state(job.uuid, JobState::kCancelled, std::nullopt, "").ok());
   EXPECT_FALSE(store_->set_job_state("no-such-job", JobState::kPrinted, std::nullopt, "").ok());
+}
+
+// Two server processes on one database may both have a pending job queued: exactly one claim
+// wins, also when they race.
+TEST_P(StoreTest, APendingJobIsClaimedForPrintingOnceOnly) {
+  auto gus = make_user("gus", 500);
+  Job job = printed_job(gus, 100);
+  job.origin = JobOrigin::kServer;
+  job.state = JobState::kPending;
+  job.printed_at.reset();
+  ASSERT_TRUE(store_->record_job(job).ok());
+
+  std::atomic<int> won{0};
+  std::vector<std::thread> servers;
+  for (int i = 0; i < 4; ++i) {
+    servers.emplace_back([&] {
+      auto claimed = store_->claim_pending_job(job.uuid, "Sending to the printer.");
+      if (claimed.ok() && *claimed) ++won;
+    });
+  }
+  for (auto& server : servers) server.join();
+  EXPECT_EQ(won.load(), 1);
+  EXPECT_EQ(store_->find_job(job.uuid).value()->state, JobState::kPrinting);
+  EXPECT_FALSE(*store_->claim_pending_job(job.uuid, ""));
+  EXPECT_FALSE(*store_->claim_pending_job("no-such-job", ""));
 }
 
 TEST_P(StoreTest, ConcurrentUploadsOfTheSameJobsChargeEachOnce) {

@@ -120,6 +120,7 @@ class SqlStore final : public Store {
   Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                    std::optional<std::int64_t> printer_id,
                                    std::string_view outcome) override;
+  Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome) override;
   Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
                                    std::int64_t cost_cents) override;
   Result<std::optional<model::Job>> find_job(std::string_view uuid) override;

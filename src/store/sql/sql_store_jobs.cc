@@ -167,6 +167,23 @@ Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
   });
 }
 
+Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view outcome) {
+  return write([&] {
+    // The row lock (PostgreSQL; SQLite's write transaction is exclusive anyway) keeps two
+    // servers from both reading "pending".
+    {
+      auto q = connection_.query(
+          fmt::format("SELECT state FROM jobs WHERE uuid = ?{}", connection_.dialect().for_update));
+      q.bind_all(uuid);
+      if (!q.step() || q.text(0) != model::state_name(JobState::kPending)) return false;
+    }
+    connection_.query("UPDATE jobs SET state = ?, outcome = ? WHERE uuid = ?")
+        .bind_all(model::state_name(JobState::kPrinting), outcome, uuid)
+        .run();
+    return true;
+  });
+}
+
 Result<Job> SqlStore::set_job_price(std::string_view uuid, const model::PageCounts& counts,
                                     std::int64_t cost_cents) {
   return write([&] {
