@@ -145,7 +145,7 @@ class PipelineJobService final : public JobService {
                                   "0123456789ab).",
                                   submission.uuid)};
     }
-    UuidClaim claim(*this, uuid);  // one submission of a UUID at a time in this process
+    UuidClaim claim(*this, claimed_, claims_done_, uuid);  // one submission per UUID
     auto existing = store_.find_job(uuid);
     if (!existing.ok()) return server_failure(existing.error());
     if (*existing) {
@@ -346,49 +346,34 @@ class PipelineJobService final : public JobService {
     std::string cancelled_by;
   };
 
-  // One analysis of a job at a time (the analyser thread, a release, a print worker); others
-  // wait for it, jobs of other UUIDs do not (the analyser may be starved at nice 19).
-  class AnalysisClaim {
-   public:
-    AnalysisClaim(PipelineJobService& service, std::string uuid)
-        : service_(service), uuid_(std::move(uuid)) {
-      std::unique_lock lock(service_.mutex_);
-      service_.analysed_.wait(lock, [&] { return !service_.analysing_.contains(uuid_); });
-      service_.analysing_.insert(uuid_);
-    }
-    ~AnalysisClaim() {
-      {
-        std::lock_guard lock(service_.mutex_);
-        service_.analysing_.erase(uuid_);
-      }
-      service_.analysed_.notify_all();
-    }
-
-   private:
-    PipelineJobService& service_;
-    std::string uuid_;
-  };
-
-  // Serialises submissions of one UUID within this process; the store's UNIQUE constraint
-  // settles races between processes.
+  // Holds one UUID in `held` until destroyed; another claim of the same UUID waits, other
+  // UUIDs do not. Used for one submission of a UUID at a time in this process (the store's
+  // UNIQUE constraint settles races between processes) and for one analysis of a job at a
+  // time (the analyser thread, a release, a print worker; the analyser may be starved at
+  // nice 19).
   class UuidClaim {
    public:
-    UuidClaim(PipelineJobService& service, std::string uuid)
-        : service_(service), uuid_(std::move(uuid)) {
+    UuidClaim(PipelineJobService& service, std::set<std::string>& held,
+              std::condition_variable& released, std::string uuid)
+        : service_(service), held_(held), released_(released), uuid_(std::move(uuid)) {
       std::unique_lock lock(service_.mutex_);
-      service_.claims_done_.wait(lock, [&] { return !service_.claimed_.contains(uuid_); });
-      service_.claimed_.insert(uuid_);
+      released_.wait(lock, [&] { return !held_.contains(uuid_); });
+      held_.insert(uuid_);
     }
     ~UuidClaim() {
       {
         std::lock_guard lock(service_.mutex_);
-        service_.claimed_.erase(uuid_);
+        held_.erase(uuid_);
       }
-      service_.claims_done_.notify_all();
+      released_.notify_all();
     }
+    UuidClaim(const UuidClaim&) = delete;
+    UuidClaim& operator=(const UuidClaim&) = delete;
 
    private:
     PipelineJobService& service_;
+    std::set<std::string>& held_;
+    std::condition_variable& released_;
     std::string uuid_;
   };
 
@@ -482,7 +467,7 @@ class PipelineJobService final : public JobService {
   // (kUnprintable). Call without mutex_ held.
   JobResult<bool> ensure_analysed(std::string_view uuid) {
     if (!spool_.unanalysed(uuid)) return true;  // the common case: analysed long ago
-    AnalysisClaim claim(*this, std::string(uuid));
+    UuidClaim claim(*this, analysing_, analysed_, std::string(uuid));  // one analysis
     auto mark = spool_.unanalysed(uuid);
     if (!mark) return true;
     auto log = object_logger("job", uuid);
@@ -743,7 +728,7 @@ class PipelineJobService final : public JobService {
   std::map<std::int64_t, model::UnsyncedSpending> reserved_;  // jobs being sent, per owner
   std::set<std::string> claimed_;
   std::condition_variable analysed_;
-  std::set<std::string> analysing_;  // UUIDs being analysed (AnalysisClaim)
+  std::set<std::string> analysing_;  // UUIDs being analysed
 };
 
 }  // namespace

@@ -21,7 +21,9 @@
 #include "server/running_server.h"
 #include "store/store.h"
 #include "support/child_process.h"
+#include "support/file_text.h"
 #include "support/lprng_peer.h"
+#include "support/must.h"
 #include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
@@ -35,26 +37,6 @@ using client::JobState;
 // A real one-page PDF that nobody here wrote (SPEC §4).
 const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
 constexpr const char* kPassword = "alice-password-1";
-
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-int occurrences(const std::string& haystack, const std::string& needle) {
-  int count = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + needle.size())) {
-    ++count;
-  }
-  return count;
-}
 
 // A server with alice (credit 100.00), a price list, a queue "main" printing to a RAW sink,
 // and two fallback printers: Kyocera devices whose device spooling ports are a real RAW sink

@@ -16,6 +16,7 @@
 #include "client/running_client.h"
 #include "server/running_server.h"
 #include "store/store.h"
+#include "support/must.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
 
@@ -28,12 +29,6 @@ using nlohmann::json;
 // A real one-page PDF that nobody here wrote (SPEC §4).
 const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
 constexpr const char* kPassword = "alice-password-1";
-
-template <typename T>
-T must(Result<T> result) {
-  if (!result.ok()) throw std::runtime_error(result.error().message);
-  return std::move(result.value());
-}
 
 struct Run {
   int status = -1;
