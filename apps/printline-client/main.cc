@@ -101,9 +101,11 @@ int main(int argc, char** argv) {
     std::cout << "printline-client: local IPP printer ipp://" << listen->first << ":"
               << local_printer->port() << "/ipp/print" << std::endl;
   }
-  // Notifications also go to the desktop's notification service, when the session has one.
+  // Notifications also go to the desktop's notification service, when the session has one,
+  // unless the tray app is connected: it shows them itself.
   auto desktop = std::make_shared<printline::client::DesktopNotifier>();
-  const auto notifying = printline::client::show_notifications_on_desktop(**daemon, desktop);
+  const auto notifying = printline::client::show_notifications_on_desktop(
+      **daemon, desktop, [&control] { return control.desktop_app_connected(); });
   // ---- end of the edges.
 
   int received = 0;

@@ -334,9 +334,18 @@ Result<ControlRequest> parse_request_line(std::string_view line) {
       case ControlCommand::kFallbackTest:
         read(j, "send_test_page", request.send_test_page);
         break;
+      case ControlCommand::kSubscribe:
+        if (auto as = j.find("as"); as != j.end() && !as->is_null()) {
+          if (!as->is_string() || (*as != "desktop-app" && *as != "")) {
+            return Error{"\"as\" of a subscribe request may only be \"desktop-app\" (a "
+                         "program that shows the notifications itself); leave it out "
+                         "otherwise."};
+          }
+          request.desktop_app = *as == "desktop-app";
+        }
+        break;
       case ControlCommand::kStatus:
       case ControlCommand::kJobs:
-      case ControlCommand::kSubscribe:
         break;
     }
   } catch (const json::exception&) {
@@ -372,9 +381,11 @@ std::string request_line(const ControlRequest& request) {
     case ControlCommand::kFallbackTest:
       j["send_test_page"] = request.send_test_page;
       break;
+    case ControlCommand::kSubscribe:
+      if (request.desktop_app) j["as"] = "desktop-app";
+      break;
     case ControlCommand::kStatus:
     case ControlCommand::kJobs:
-    case ControlCommand::kSubscribe:
       break;
   }
   return j.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -44,6 +44,9 @@ struct ControlRequest {
   std::string password;         // login
   PrinterFilter filter;         // printers
   bool send_test_page = false;  // fallback-test
+  // subscribe with "as":"desktop-app": the subscriber shows notifications itself (the tray),
+  // so the daemon does not send its own desktop notification while it is connected.
+  bool desktop_app = false;
 };
 
 // Parses one request line (without its newline). The error says what is wrong with it.

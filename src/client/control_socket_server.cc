@@ -61,6 +61,22 @@ struct EventQueue {
   UniqueFd ready{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
 };
 
+// Counts a desktop-app subscriber for as long as its stream lasts.
+class DesktopAppCount {
+ public:
+  explicit DesktopAppCount(std::atomic<int>* count) : count_(count) {
+    if (count_ != nullptr) ++*count_;
+  }
+  ~DesktopAppCount() {
+    if (count_ != nullptr) --*count_;
+  }
+  DesktopAppCount(const DesktopAppCount&) = delete;
+  DesktopAppCount& operator=(const DesktopAppCount&) = delete;
+
+ private:
+  std::atomic<int>* count_;
+};
+
 }  // namespace
 
 struct ControlSocketServer::Connection {
@@ -199,6 +215,8 @@ void ControlSocketServer::serve(Connection& connection) {
       continue;
     }
     // From here on the connection is a stream of events until either side closes.
+    // Counted before subscribing, so no notification slips between the two.
+    DesktopAppCount counted(request->desktop_app ? &desktop_apps_ : nullptr);
     auto queue = std::make_shared<EventQueue>();
     auto subscription = service_.subscribe([queue](const ClientEvent& event) {
       std::lock_guard lock(queue->mutex);

@@ -36,6 +36,10 @@ class ControlSocketServer {
 
   const std::filesystem::path& path() const { return path_; }
 
+  // True while at least one subscriber that declared itself a desktop app ("as":"desktop-app",
+  // the tray) is connected: it shows notifications, so the daemon need not. Any thread.
+  bool desktop_app_connected() const { return desktop_apps_ > 0; }
+
  private:
   struct Connection;
 
@@ -50,6 +54,7 @@ class ControlSocketServer {
   UniqueFd wake_;  // eventfd: stop() wakes the accept loop
   std::thread acceptor_;
   std::atomic<bool> stopping_{false};
+  std::atomic<int> desktop_apps_{0};
   std::mutex mutex_;
   std::list<std::unique_ptr<Connection>> connections_;
 };

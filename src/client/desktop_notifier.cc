@@ -63,9 +63,15 @@ bool DesktopNotifier::notify(const std::string& title, const std::string& body) 
 }
 
 std::unique_ptr<Subscription> show_notifications_on_desktop(
-    ClientService& service, std::shared_ptr<DesktopNotifier> notifier) {
-  return service.subscribe([notifier](const ClientEvent& event) {
-    if (event.kind == ClientEvent::Kind::kNotification) notifier->notify(event.title, event.message);
+    ClientService& service, std::shared_ptr<DesktopNotifier> notifier,
+    std::function<bool()> shown_elsewhere) {
+  return service.subscribe([notifier, shown_elsewhere](const ClientEvent& event) {
+    if (event.kind != ClientEvent::Kind::kNotification) return;
+    if (shown_elsewhere && shown_elsewhere()) {
+      spdlog::debug("desktop notification left to the desktop app: {}", event.title);
+      return;
+    }
+    notifier->notify(event.title, event.message);
   });
 }
 

@@ -6,6 +6,7 @@
 //
 // Threading: notify() may be called from any thread; calls are serialised.
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,8 +37,11 @@ class DesktopNotifier {
   sd_bus* bus_ = nullptr;
 };
 
-// Forwards every kNotification event of `service` to `notifier` until the subscription ends.
-std::unique_ptr<Subscription> show_notifications_on_desktop(ClientService& service,
-                                                            std::shared_ptr<DesktopNotifier> notifier);
+// Forwards every kNotification event of `service` to `notifier` until the subscription ends,
+// except while `shown_elsewhere()` is true (a desktop app such as printline-tray is subscribed
+// and shows it itself: one notification per event, not two). Called on the emitting thread.
+std::unique_ptr<Subscription> show_notifications_on_desktop(
+    ClientService& service, std::shared_ptr<DesktopNotifier> notifier,
+    std::function<bool()> shown_elsewhere = {});
 
 }  // namespace printline::client

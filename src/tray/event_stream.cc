@@ -29,6 +29,7 @@ void EventStream::run() {
     if (connection.ok()) {
       client::ControlRequest subscribe;
       subscribe.command = client::ControlCommand::kSubscribe;
+      subscribe.desktop_app = true;  // we notify, so the daemon does not (one notification)
       auto answer = connection.value().request(subscribe);
       if (answer.ok()) {
         was_connected = true;

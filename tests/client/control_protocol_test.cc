@@ -18,6 +18,8 @@ TEST(ControlProtocolTest, ParsesEveryCommand) {
   EXPECT_EQ(parse_request_line(R"({"command":"status"})")->command, ControlCommand::kStatus);
   EXPECT_EQ(parse_request_line(R"({"command":"jobs"})")->command, ControlCommand::kJobs);
   EXPECT_EQ(parse_request_line(R"({"command":"subscribe"})")->command, ControlCommand::kSubscribe);
+  EXPECT_FALSE(parse_request_line(R"({"command":"subscribe"})")->desktop_app);
+  EXPECT_TRUE(parse_request_line(R"({"command":"subscribe","as":"desktop-app"})")->desktop_app);
   auto submit = parse_request_line(
       R"({"command":"submit","title":"Report","document_format":"application/pdf","copies":3,"submitted_by":"cli"})");
   ASSERT_TRUE(submit.ok()) << submit.error().message;
@@ -53,6 +55,10 @@ TEST(ControlProtocolTest, RequestLineRoundTrips) {
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed->submit.title, "Ünïcode title");
   EXPECT_EQ(parsed->submit.copies, 2);
+  client::ControlRequest subscribe;
+  subscribe.command = ControlCommand::kSubscribe;
+  subscribe.desktop_app = true;
+  EXPECT_TRUE(parse_request_line(client::request_line(subscribe))->desktop_app);
 }
 
 TEST(ControlProtocolTest, BadRequestsGetASentence) {
@@ -62,7 +68,9 @@ TEST(ControlProtocolTest, BadRequestsGetASentence) {
                            R"({"command":"choose","job":"a"})",
                            R"({"command":"submit","copies":"many"})",
                            R"({"command":"submit","copies":0})",
-                           R"({"command":"printers","color":"yes"})"}) {
+                           R"({"command":"printers","color":"yes"})",
+                           R"({"command":"subscribe","as":"browser"})",
+                           R"({"command":"subscribe","as":true})"}) {
     auto parsed = parse_request_line(line);
     ASSERT_FALSE(parsed.ok()) << line;
     EXPECT_GT(parsed.error().message.size(), 20u) << line;

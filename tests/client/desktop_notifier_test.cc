@@ -14,6 +14,9 @@
 #include <thread>
 #include <vector>
 
+#include "client/control_socket_client.h"
+#include "client/control_socket_server.h"
+#include "recording_client_service.h"
 #include "support/child_process.h"
 #include "support/temp_dir.h"
 
@@ -140,6 +143,68 @@ TEST(DesktopNotifier, AServiceThatStartsLaterIsUsed) {
   EXPECT_TRUE(notifier.notify("later", "the service is up"));
   ASSERT_EQ(service.shown().size(), 1u);
   EXPECT_EQ(service.shown()[0].summary, "later");
+}
+
+// Issue 6: with the tray connected, the tray and the daemon both notified. A subscriber that
+// says "as":"desktop-app" silences the daemon's own notification for as long as it is
+// connected; a plain subscriber (`printline events`) does not.
+TEST(DesktopNotifier, OnlyOneNotificationWhileADesktopAppIsSubscribed) {
+  SessionBus bus;
+  NotificationService shown(bus.address());
+  ASSERT_TRUE(shown.ready());
+  testing::TempDir dir{"printline-control"};
+  testing::RecordingClientService service;
+  ControlSocketServer control(service, dir / "control.sock");
+  ASSERT_TRUE(control.start().ok());
+  const auto notifying = show_notifications_on_desktop(
+      service, std::make_shared<DesktopNotifier>(bus.address()),
+      [&control] { return control.desktop_app_connected(); });
+
+  ClientEvent printed;
+  printed.kind = ClientEvent::Kind::kNotification;
+  printed.title = "Printed on fallback printer hall-mono";
+  printed.message = "The server is offline, so \"Report\" went to hall-mono.";
+  // Subscribes, as the tray (desktop_app) or the CLI would, and waits until it is counted.
+  auto subscribe = [&](bool desktop_app) {
+    auto client = ControlSocketClient::connect(dir / "control.sock");
+    EXPECT_TRUE(client.ok());
+    ControlRequest request;
+    request.command = ControlCommand::kSubscribe;
+    request.desktop_app = desktop_app;
+    EXPECT_TRUE(client.value().request(request).ok());
+    return std::move(client.value());
+  };
+  auto wait_for_subscribers = [&](int count) {
+    for (int i = 0; i < 200 && service.subscribers() != count; ++i) std::this_thread::sleep_for(10ms);
+    ASSERT_EQ(service.subscribers(), count);
+  };
+  wait_for_subscribers(1);  // the notifier itself
+
+  service.publish(printed);  // nobody else: the daemon notifies
+  ASSERT_EQ(shown.shown().size(), 1u);
+
+  {
+    auto cli = subscribe(false);
+    wait_for_subscribers(2);
+    service.publish(printed);  // `printline events` shows nothing on the desktop
+    EXPECT_EQ(shown.shown().size(), 2u);
+    {
+      auto tray = subscribe(true);
+      wait_for_subscribers(3);
+      EXPECT_TRUE(control.desktop_app_connected());
+      service.publish(printed);
+      auto received = tray.next_event(5s);  // the tray got it, to show it itself
+      ASSERT_TRUE(received.ok() && received.value());
+      EXPECT_EQ(received.value()->title, printed.title);
+      EXPECT_EQ(shown.shown().size(), 2u) << "the daemon notified while the tray was connected";
+    }
+    // The tray quits: the daemon notices the closed stream and notifies again.
+    for (int i = 0; i < 200 && control.desktop_app_connected(); ++i) std::this_thread::sleep_for(10ms);
+    EXPECT_FALSE(control.desktop_app_connected());
+  }
+  service.publish(printed);
+  EXPECT_EQ(shown.shown().size(), 3u);
+  control.stop();
 }
 
 }  // namespace
