@@ -1,5 +1,7 @@
 #include "tray/control_requests.h"
 
+#include "client/control_protocol.h"
+
 namespace printline::tray {
 
 client::ControlResult<nlohmann::json> ControlRequests::send(
@@ -32,25 +34,37 @@ client::ControlResult<nlohmann::json> ControlRequests::cancel(const QString& job
   return send(request);
 }
 
-client::ControlResult<client::StatusView> ControlRequests::status() {
-  client::ControlRequest request;
-  request.command = client::ControlCommand::kStatus;
+template <typename T>
+client::ControlResult<T> ControlRequests::fetch(const client::ControlRequest& request,
+                                                const char* field) {
   auto answer = send(request);
   if (!answer.ok()) return answer.error();
   try {
-    const auto& j = answer.value();
-    return (j.contains("status") ? j["status"] : j).get<client::StatusView>();
+    return answer.value().at(field).get<T>();
   } catch (const nlohmann::json::exception&) {
     return client::ControlError{client::ControlError::Kind::kBroken,
-                                "The Printline client's status was not understood; check that "
-                                "the tray and the client are the same version."};
+                                std::string("The Printline client's answer (") + field +
+                                    ") was not understood; check that the tray and the client "
+                                    "are the same version."};
   }
 }
 
-client::ControlResult<nlohmann::json> ControlRequests::jobs() {
+client::ControlResult<client::StatusView> ControlRequests::status() {
+  client::ControlRequest request;
+  request.command = client::ControlCommand::kStatus;
+  return fetch<client::StatusView>(request, "status");
+}
+
+client::ControlResult<std::vector<client::JobView>> ControlRequests::jobs() {
   client::ControlRequest request;
   request.command = client::ControlCommand::kJobs;
-  return send(request);
+  return fetch<std::vector<client::JobView>>(request, "jobs");
+}
+
+client::ControlResult<std::vector<client::CandidateView>> ControlRequests::printers() {
+  client::ControlRequest request;
+  request.command = client::ControlCommand::kPrinters;
+  return fetch<std::vector<client::CandidateView>>(request, "printers");
 }
 
 }  // namespace printline::tray

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "client/control_socket_client.h"
 
@@ -22,12 +23,18 @@ class ControlRequests {
   client::ControlResult<nlohmann::json> retry(const QString& job);
   client::ControlResult<nlohmann::json> cancel(const QString& job);
   client::ControlResult<client::StatusView> status();
-  client::ControlResult<nlohmann::json> jobs();
+  // Newest first.
+  client::ControlResult<std::vector<client::JobView>> jobs();
+  // The profile's fallback printers with live reachability (the chooser's candidates).
+  client::ControlResult<std::vector<client::CandidateView>> printers();
 
   const std::filesystem::path& socket_path() const { return socket_path_; }
 
  private:
   client::ControlResult<nlohmann::json> send(const client::ControlRequest& request);
+  // send(), then the answer's `field` read as T.
+  template <typename T>
+  client::ControlResult<T> fetch(const client::ControlRequest& request, const char* field);
 
   std::filesystem::path socket_path_;
 };

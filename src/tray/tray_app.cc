@@ -14,6 +14,7 @@
 #include "tray/desktop_notifier.h"
 #include "tray/event_stream.h"
 #include "tray/fallback_disabled_dialog.h"
+#include "tray/jobs_window.h"
 #include "tray/tray_state.h"
 
 namespace printline::tray {
@@ -45,6 +46,7 @@ TrayApp::TrayApp(std::filesystem::path socket_path, QString web_url, QObject* pa
 TrayApp::~TrayApp() {
   stream_.reset();  // stop the thread before the slots' object goes
   for (auto& [uuid, dialog] : dialogs_) delete dialog.data();
+  delete jobs_window_.data();
 }
 
 void TrayApp::start() {
@@ -59,6 +61,7 @@ QDialog* TrayApp::dialog_for(const std::string& job_uuid) const {
 
 void TrayApp::on_connection(bool connected, const QString& message) {
   no_client_reason_ = connected ? QString() : message;
+  reload_jobs();  // the daemon (re)started or went away: the window says which
   if (!connected) {
     status_.reset();
     notifier_->notify(tr("Printline is not running"),
@@ -74,6 +77,7 @@ void TrayApp::on_event(const QByteArray& event_json) {
   } catch (const nlohmann::json::exception&) {
     return;  // the stream already checked it; a newer kind we do not know is ignored
   }
+  if (jobs_window_ && event.job) jobs_window_->update_job(*event.job);
   switch (event.kind) {
     case ClientEvent::Kind::kPrompt:
       show_prompt(event);
@@ -105,12 +109,7 @@ void TrayApp::show_prompt(const ClientEvent& event) {
             [this](const QString& job) { report("cancel", requests_.cancel(job)); });
     open_dialog(uuid, dialog);
   } else if (!event.candidates.empty()) {
-    auto* dialog = new ChooserDialog(event);
-    connect(dialog, &ChooserDialog::printerChosen, this,
-            [this](const QString& job, const QString& printer) {
-              report("choose", requests_.choose(job, printer));
-            });
-    open_dialog(uuid, dialog);
+    open_chooser(event);
   } else if (event.job->state == JobState::kWaitingForServer &&
              event.title != "No fallback printer available") {
     auto* dialog = new FallbackDisabledDialog(event);
@@ -123,6 +122,15 @@ void TrayApp::show_prompt(const ClientEvent& event) {
     notifier_->notify(QString::fromStdString(event.title), QString::fromStdString(event.message),
                       true);
   }
+}
+
+void TrayApp::open_chooser(const ClientEvent& prompt) {
+  auto* dialog = new ChooserDialog(prompt);
+  connect(dialog, &ChooserDialog::printerChosen, this,
+          [this](const QString& job, const QString& printer) {
+            report("choose", requests_.choose(job, printer));
+          });
+  open_dialog(prompt.job->uuid, dialog);
 }
 
 void TrayApp::open_dialog(const std::string& job_uuid, QDialog* dialog) {
@@ -148,9 +156,12 @@ void TrayApp::close_dialog(const std::string& job_uuid) {
 }
 
 void TrayApp::report(const char* what, const client::ControlResult<nlohmann::json>& result) {
-  if (result.ok()) return;
+  if (!result.ok()) report(what, result.error());
+}
+
+void TrayApp::report(const char* what, const client::ControlError& error) {
   notifier_->notify(tr("Printline could not %1 the job").arg(QString::fromLatin1(what)),
-                    QString::fromStdString(result.error().message), true);
+                    QString::fromStdString(error.message), true);
 }
 
 void TrayApp::refresh_status() {
@@ -169,27 +180,62 @@ void TrayApp::refresh_status() {
 }
 
 void TrayApp::show_jobs() {
-  auto answer = requests_.jobs();
-  QString text;
-  if (!answer.ok()) {
-    text = QString::fromStdString(answer.error().message);
-  } else {
-    int shown = 0;
-    for (const auto& job : answer.value().value("jobs", nlohmann::json::array())) {
-      if (++shown > 15) break;
-      text += QStringLiteral("%1 — %2%3\n")
-                  .arg(QString::fromStdString(job.value("title", std::string())),
-                       QString::fromStdString(job.value("state", std::string())),
-                       job.value("reason", std::string()).empty()
-                           ? QString()
-                           : QStringLiteral(": ") +
-                                 QString::fromStdString(job.value("reason", std::string())));
-    }
-    if (text.isEmpty()) text = tr("You have no print jobs.");
+  if (!jobs_window_) {
+    jobs_window_ = new JobsWindow();
+    jobs_window_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(jobs_window_, &JobsWindow::refreshRequested, this, &TrayApp::reload_jobs);
+    connect(jobs_window_, &JobsWindow::chooseRequested, this, &TrayApp::choose_from_jobs_window);
+    connect(jobs_window_, &JobsWindow::retryRequested, this,
+            [this](const QString& job) { report("retry", requests_.retry(job)); });
+    connect(jobs_window_, &JobsWindow::cancelRequested, this,
+            [this](const QString& job) { report("cancel", requests_.cancel(job)); });
   }
-  auto* box = new QMessageBox(QMessageBox::Information, tr("My print jobs"), text);
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->show();
+  reload_jobs();
+  jobs_window_->show();
+  jobs_window_->raise();
+  jobs_window_->activateWindow();
+}
+
+void TrayApp::reload_jobs() {
+  if (!jobs_window_) return;
+  auto jobs = requests_.jobs();
+  if (jobs.ok()) {
+    jobs_window_->set_jobs(jobs.value());
+  } else {
+    jobs_window_->set_problem(QString::fromStdString(jobs.error().message));
+  }
+}
+
+// Choose… in the jobs window: the same chooser a prompt opens, with the candidates as the
+// daemon sees them now.
+void TrayApp::choose_from_jobs_window(const QString& job) {
+  auto printers = requests_.printers();
+  if (!printers.ok()) {
+    report("choose a printer for", printers.error());
+    return;
+  }
+  auto answer = requests_.jobs();
+  if (!answer.ok()) {
+    report("choose a printer for", answer.error());
+    return;
+  }
+  ClientEvent prompt;
+  prompt.kind = ClientEvent::Kind::kPrompt;
+  for (const auto& view : answer.value()) {
+    if (QString::fromStdString(view.uuid) == job) prompt.job = view;
+  }
+  if (!prompt.job) return;  // gone meanwhile: the window shows it on the next event
+  prompt.title = "Choose a printer";
+  prompt.message = prompt.job->reason;
+  prompt.candidates = std::move(printers.value());
+  if (prompt.candidates.empty()) {
+    notifier_->notify(tr("No fallback printer"),
+                      tr("Your profile names no fallback printer; the job waits for the print "
+                         "server. Ask your administrator, or cancel the job."),
+                      true);
+    return;
+  }
+  open_chooser(prompt);
 }
 
 void TrayApp::open_web_interface() {
