@@ -179,6 +179,8 @@ void TrayApp::refresh_status() {
   status_action_->setText(tooltip.section(QLatin1Char('\n'), 0, 0));
 }
 
+JobsWindow* TrayApp::jobs_window() const { return jobs_window_.data(); }
+
 void TrayApp::show_jobs() {
   if (!jobs_window_) {
     jobs_window_ = new JobsWindow();

@@ -47,7 +47,7 @@ class TrayApp : public QObject {
   // The menu's "My jobs": opens (or raises) the jobs window, filled from the daemon.
   void show_jobs();
   // The jobs window, once opened and while it exists.
-  JobsWindow* jobs_window() const { return jobs_window_.data(); }
+  JobsWindow* jobs_window() const;
 
  signals:
   // A prompt's dialog is shown (tests and screenshots find it this way).
