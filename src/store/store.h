@@ -24,6 +24,7 @@
 #include "core/error.h"
 #include "model/audit_entry.h"
 #include "model/client_profile.h"
+#include "model/client_report.h"
 #include "model/job.h"
 #include "model/ledger_entry.h"
 #include "model/price_list.h"
@@ -170,6 +171,14 @@ class Store {
   virtual Result<std::vector<ReportRow>> report(ReportGrouping grouping,
                                                 const JobFilter& filter) = 0;
   virtual Result<std::vector<model::AuditEntry>> audit_log(int limit) = 0;  // newest first
+
+  // How many jobs the filter matches, whatever its limit and offset (listings a page at a time).
+  virtual Result<std::int64_t> count_jobs(const JobFilter& filter) = 0;
+
+  // Desktop clients' heartbeat reports: a client's new report replaces its previous one, and
+  // reported_at is set to the store's clock. Listed with the user's login, newest first.
+  virtual Status record_client_report(const model::ClientReport& report) = 0;
+  virtual Result<std::vector<model::ClientReport>> client_reports() = 0;
 };
 
 // Opens (creating if needed) the SQLite database at path and brings its schema up to date.

@@ -6,10 +6,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "store/sqlite/sqlite_schema.h"
 #include "store_test_support.h"
 
 namespace printline::store::testing {
 namespace {
+
+// Every migration this build has: each test below expects all of them applied.
+const int kMigrations = static_cast<int>(sqlite::sqlite_migrations().size());
+const int kNewestVersion = sqlite::sqlite_migrations().back().version;
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
@@ -72,8 +77,8 @@ TEST_F(SqliteStoreTest, MigratesFromEmptyAndReopensWithoutReapplying) {
     auto store = open(options());
     ASSERT_NE(store, nullptr);
   }
-  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), 2);
-  EXPECT_EQ(raw_count("SELECT MAX(version) FROM schema_migrations"), 2);
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), kMigrations);
+  EXPECT_EQ(raw_count("SELECT MAX(version) FROM schema_migrations"), kNewestVersion);
   {
     sqlite3* db = nullptr;
     sqlite3_open(path().c_str(), &db);
@@ -87,7 +92,7 @@ TEST_F(SqliteStoreTest, MigratesFromEmptyAndReopensWithoutReapplying) {
   clock_.advance(std::chrono::hours(1));
   auto store = open(options());
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), kMigrations);
   EXPECT_EQ(raw_count("SELECT MAX(applied_at) FROM schema_migrations"), 1795514400);
 }
 
@@ -99,7 +104,7 @@ TEST_F(SqliteStoreTest, AppliesOnlyTheMissingMigrations) {
             SQLITE_OK);
   ASSERT_NE(open(options()), nullptr);
   EXPECT_EQ(raw_count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'jobs_by_owner'"), 1);
-  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), kMigrations);
 }
 
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {

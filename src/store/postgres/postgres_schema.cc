@@ -161,9 +161,24 @@ CREATE INDEX jobs_by_time ON jobs(submitted_at);
 CREATE INDEX ledger_by_user ON ledger(user_id, id);
 )sql";
 
-constexpr std::array<sql::Migration, 2> kMigrations{{
+// The latest heartbeat report of each desktop client (model/client_report.h): only the
+// client knows how many jobs it printed in fallback and has not uploaded yet.
+constexpr std::string_view kClientReports = R"sql(
+CREATE TABLE client_reports (
+  client_id TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  hostname TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  awaiting_upload BIGINT NOT NULL CHECK (awaiting_upload >= 0),
+  reported_at BIGINT NOT NULL
+);
+)sql";
+
+constexpr std::array<sql::Migration, 3> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
+    // 3 is the server nodes' migration, which comes in its own change.
+    {4, "desktop clients' heartbeat reports", kClientReports},
 }};
 
 }  // namespace

@@ -136,6 +136,11 @@ class SqlStore final : public Store {
   Result<std::vector<ReportRow>> report(ReportGrouping grouping, const JobFilter& filter) override;
   Result<std::vector<model::AuditEntry>> audit_log(int limit) override;
 
+  Result<std::int64_t> count_jobs(const JobFilter& filter) override;
+
+  Status record_client_report(const model::ClientReport& report) override;
+  Result<std::vector<model::ClientReport>> client_reports() override;
+
  private:
   // Runs body inside one transaction under the mutex; exceptions become Error values.
   // A fatal storage error poisons the store: later calls fail too (LevelDB's rule that

@@ -211,29 +211,54 @@ Result<std::optional<Job>> SqlStore::find_job(std::string_view uuid) {
   return read([&] { return load_job(uuid); });
 }
 
+namespace {
+
+// The WHERE clause of a job filter, and its values bound from parameter 1 on; returns the
+// next parameter's index. Listings and counts share it, so they never disagree.
+std::string job_filter_where(const JobFilter& filter) {
+  std::string sql = " WHERE 1 = 1";
+  if (filter.owner_id) sql += " AND owner_id = ?";
+  if (filter.printer_id) sql += " AND printer_id = ?";
+  if (filter.origin) sql += " AND origin = ?";
+  if (filter.state) sql += " AND state = ?";
+  if (filter.from) sql += " AND submitted_at >= ?";
+  if (filter.to) sql += " AND submitted_at < ?";
+  return sql;
+}
+
+int bind_job_filter(Query& q, const JobFilter& filter) {
+  int i = 0;
+  if (filter.owner_id) q.bind(++i, *filter.owner_id);
+  if (filter.printer_id) q.bind(++i, *filter.printer_id);
+  if (filter.origin) q.bind(++i, model::origin_name(*filter.origin));
+  if (filter.state) q.bind(++i, model::state_name(*filter.state));
+  if (filter.from) q.bind(++i, to_unix(*filter.from));
+  if (filter.to) q.bind(++i, to_unix(*filter.to));
+  return i + 1;
+}
+
+}  // namespace
+
 Result<std::vector<Job>> SqlStore::list_jobs(const JobFilter& filter) {
   return read([&] {
-    std::string sql = fmt::format("SELECT {} FROM jobs WHERE 1 = 1", kJobColumns);
-    if (filter.owner_id) sql += " AND owner_id = ?";
-    if (filter.printer_id) sql += " AND printer_id = ?";
-    if (filter.origin) sql += " AND origin = ?";
-    if (filter.state) sql += " AND state = ?";
-    if (filter.from) sql += " AND submitted_at >= ?";
-    if (filter.to) sql += " AND submitted_at < ?";
-    sql += " ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?";
-    auto q = connection_.query(sql);
-    int i = 0;
-    if (filter.owner_id) q.bind(++i, *filter.owner_id);
-    if (filter.printer_id) q.bind(++i, *filter.printer_id);
-    if (filter.origin) q.bind(++i, model::origin_name(*filter.origin));
-    if (filter.state) q.bind(++i, model::state_name(*filter.state));
-    if (filter.from) q.bind(++i, to_unix(*filter.from));
-    if (filter.to) q.bind(++i, to_unix(*filter.to));
-    q.bind(++i, filter.limit);
-    q.bind(++i, filter.offset);
+    auto q = connection_.query(fmt::format("SELECT {} FROM jobs{} ORDER BY submitted_at DESC, "
+                                           "id DESC LIMIT ? OFFSET ?",
+                                           kJobColumns, job_filter_where(filter)));
+    const int next = bind_job_filter(q, filter);
+    q.bind(next, filter.limit);
+    q.bind(next + 1, filter.offset);
     std::vector<Job> jobs;
     while (q.step()) jobs.push_back(read_job(q));
     return jobs;
+  });
+}
+
+Result<std::int64_t> SqlStore::count_jobs(const JobFilter& filter) {
+  return read([&] {
+    auto q = connection_.query("SELECT COUNT(*) FROM jobs" + job_filter_where(filter));
+    bind_job_filter(q, filter);
+    q.step();
+    return q.integer(0);
   });
 }
 
