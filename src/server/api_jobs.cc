@@ -93,15 +93,25 @@ void refund(ApiCall& call) {
                                                     : nlohmann::json(nullptr)}});
 }
 
+// One page of a listing, with how many jobs the filter matches in all (Previous/Next).
+void send_job_page(ApiCall& call, const store::JobFilter& filter) {
+  auto jobs = read_or_throw(call.context.store.list_jobs(filter));
+  auto total = read_or_throw(call.context.store.count_jobs(filter));
+  send_json(call.response, {{"jobs", jobs},
+                            {"total", total},
+                            {"limit", filter.limit},
+                            {"offset", filter.offset}});
+}
+
 void list_mine(ApiCall& call) {
   auto filter = job_filter_from_query(call, false);
   filter.owner_id = call.caller().id;
-  send_json(call.response, {{"jobs", read_or_throw(call.context.store.list_jobs(filter))}});
+  send_job_page(call, filter);
 }
 
 void list_all(ApiCall& call) {
   auto filter = job_filter_from_query(call, true);
-  send_json(call.response, {{"jobs", read_or_throw(call.context.store.list_jobs(filter))}});
+  send_job_page(call, filter);
 }
 
 }  // namespace

@@ -11,6 +11,11 @@ namespace printline::server {
 
 ApiError authentication_error(const Authentication& auth) {
   if (auth.problem == AuthProblem::kStoreFailure) return internal(Error{auth.message});
+  if (auth.problem == AuthProblem::kForbidden) {
+    ApiError error = forbidden(auth.message);
+    error.code = "csrf";  // the page can tell it from a role refusal
+    return error;
+  }
   if (auth.problem != AuthProblem::kRateLimited) return unauthenticated(auth.message);
   ApiError error;
   error.status = 429;

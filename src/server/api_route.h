@@ -98,5 +98,6 @@ void add_job_routes(ApiRoutes& routes);
 void add_fallback_accounting_routes(ApiRoutes& routes);
 void add_report_routes(ApiRoutes& routes);
 void add_fallback_test_routes(ApiRoutes& routes);
+void add_client_report_routes(ApiRoutes& routes);
 
 }  // namespace printline::server

@@ -70,6 +70,7 @@ ApiRoutes api_route_table() {
   add_fallback_accounting_routes(routes);
   add_report_routes(routes);
   add_fallback_test_routes(routes);
+  add_client_report_routes(routes);
   return routes;
 }
 

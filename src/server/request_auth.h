@@ -14,7 +14,9 @@
 
 namespace printline::server {
 
-enum class AuthProblem { kNone, kMissing, kInvalid, kRateLimited, kStoreFailure };
+// kForbidden: the session is not the problem, the request is (a change without the session's
+// CSRF token): logging in again would not help, so it is answered 403, not 401.
+enum class AuthProblem { kNone, kMissing, kInvalid, kForbidden, kRateLimited, kStoreFailure };
 
 struct Authentication {
   std::optional<model::User> user;

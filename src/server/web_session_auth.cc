@@ -10,10 +10,11 @@ Authentication authenticate_session_cookie(const httplib::Request& request,
   // The CSRF check comes first: a forged cross-site change must not even learn whether the
   // cookie is still valid.
   if (!is_safe_method(request.method) && !csrf_header_matches(request, session_token)) {
-    result.problem = AuthProblem::kInvalid;
+    result.problem = AuthProblem::kForbidden;
     result.message =
-        "This change came without your session's CSRF token, so it was refused (it may come "
-        "from another site). Reload the page and try again.";
+        "This change came without your session's CSRF token, or with a wrong one, so it was "
+        "refused (it may come from another site, or from a page older than your log-in). "
+        "Reload the page and try again.";
     return result;
   }
   auto user = store.authenticate_token(session_token);

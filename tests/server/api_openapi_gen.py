@@ -62,6 +62,8 @@ schemas = {
                          "reason": S("string", enum=["invalid-uuid", "invalid-field", "unknown-printer",
                                                      "no-price", "uuid-taken", "refused"]),
                          "message": T, "job": ref("Job")}),
+  "ClientReport": obj({"client_id": T, "user_id": I, "login": T, "hostname": T, "os_user": T,
+                       "fallback_jobs_awaiting_upload": I, "reported_at": TS}),
   "ReportRow": obj({"key": T, "jobs": I, "pages": I, "color_pages": I, "cost_cents": I}),
   "FallbackTestResult": obj({"profile": T, "printer_id": I, "printer": T, "device_uri": S("string", nullable=True),
                              "may_be_counted_twice": B,
@@ -73,6 +75,7 @@ schemas = {
 def body(schema): return {"required": True, "content": {"application/json": {"schema": schema}}}
 def ok(schema, code="200"): return {code: {"description": "OK", "content": {"application/json": {"schema": schema}}}}
 def lst(key, name): return obj({key: S("array", items=ref(name))})
+def page_of(key, name): return obj({key: S("array", items=ref(name)), "total": I, "limit": I, "offset": I})
 E = {c: {"$ref": "#/components/responses/Error"} for c in ["400", "401", "403", "404", "409", "413", "422", "429", "500"]}
 NC = {"204": {"description": "No content"}}
 
@@ -90,7 +93,7 @@ routes = [
   ("get", "/api/v1/me/profile", "user", "My Desktop Client profile with effective fallback addresses (ETag / If-None-Match)", None,
    {**ok(obj({"profile": ref("Profile"), "fallback_printers": S("array", items=ref("FallbackPrinter"))})),
     "304": {"description": "Not modified"}}, [{"name": "If-None-Match", "in": "header", "required": False, "schema": T}]),
-  ("get", "/api/v1/me/jobs", "user", "My jobs", None, ok(lst("jobs", "Job")), filters),
+  ("get", "/api/v1/me/jobs", "user", "My jobs, a page at a time (total: all that match)", None, ok(page_of("jobs", "Job")), filters),
   ("get", "/api/v1/printers", "user", "Printers with fallback attributes", None, ok(lst("printers", "Printer")), []),
   ("post", "/api/v1/printers", "admin", "Create a printer", body(ref("Printer")), ok(ref("Printer"), "201"), []),
   ("get", "/api/v1/printers/{printer}", "user", "One printer", None, ok(ref("Printer")), [p("printer")]),
@@ -125,7 +128,7 @@ routes = [
   ("get", "/api/v1/profiles/{profile}", "admin", "One profile", None, ok(ref("Profile")), [p("profile")]),
   ("patch", "/api/v1/profiles/{profile}", "admin", "Change a profile (D8)", body(ref("Profile")), ok(ref("SavedProfile")), [p("profile")]),
   ("delete", "/api/v1/profiles/{profile}", "admin", "Delete a profile", None, NC, [p("profile")]),
-  ("get", "/api/v1/jobs", "admin", "Everyone's jobs", None, ok(lst("jobs", "Job")), q("user", "printer") + filters),
+  ("get", "/api/v1/jobs", "admin", "Everyone's jobs, a page at a time (total: all that match)", None, ok(page_of("jobs", "Job")), q("user", "printer") + filters),
   ("get", "/api/v1/jobs/{uuid}", "user", "One job (own; admin any). 404 = the server does not have it (D6)", None, ok(ref("Job")), [p("uuid")]),
   ("post", "/api/v1/jobs/{uuid}/release", "user", "Release a held job to a printer", body(obj({"printer": {"oneOf": [I, T]}}, ["printer"])), ok(ref("Job")), [p("uuid")]),
   ("post", "/api/v1/jobs/{uuid}/cancel", "user", "Cancel a job that has not printed", None, ok(ref("Job")), [p("uuid")]),
@@ -139,6 +142,11 @@ routes = [
                                               "text/csv": {"schema": T}}}},
    [p("grouping")] + q("user", "printer", "origin", "state", "from", "to", "format")),
   ("get", "/api/v1/audit", "admin", "Audit log, newest first", None, ok(lst("entries", "AuditEntry")), q("limit")),
+  ("put", "/api/v1/me/client-report", "user", "The desktop client's heartbeat report: who it is, fallback jobs awaiting upload",
+   body(obj({"client_id": T, "hostname": T, "os_user": T, "fallback_jobs_awaiting_upload": I},
+            ["client_id", "fallback_jobs_awaiting_upload"])), NC, []),
+  ("get", "/api/v1/admin/client-reports", "admin", "The latest report of every desktop client, and their total awaiting upload", None,
+   ok(obj({"clients": S("array", items=ref("ClientReport")), "fallback_jobs_awaiting_upload": I})), []),
   ("post", "/api/v1/admin/fallback-test", "admin", "Probe every fallback printer's effective port (D9), optionally send a test page",
    {"required": False, "content": {"application/json": {"schema": obj({"profile": {"oneOf": [I, T]}, "send_test_page": B, "timeout_ms": I})}}},
    ok(obj({"results": S("array", items=ref("FallbackTestResult"))})), []),

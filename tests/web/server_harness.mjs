@@ -70,3 +70,17 @@ export async function logIn(page, baseUrl, login, password) {
   await form.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('button', { name: 'Log out' }).waitFor();
 }
+
+// A page at the desktop size the tests use, whose script errors are collected in `errors`.
+export async function openPage(browser, errors) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+// Opens a page of the interface by its hash address and waits for its heading.
+export async function goTo(page, baseUrl, hash, heading) {
+  await page.goto(`${baseUrl}/#${hash}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}

@@ -9,24 +9,15 @@ import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 
 import { ippPrintJob } from './ipp_print_job.mjs';
-import { adminPassword, apiCall, launchBrowser, logIn, startServer } from './server_harness.mjs';
+import { adminPassword, apiCall, goTo, launchBrowser, logIn, openPage, startServer } from './server_harness.mjs';
 
 let server;
 let browser;
 let admin; // the administrator's page, logged in once
 const pageErrors = [];
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
-
-async function go(page, hash, heading) {
-  await page.goto(`${server.baseUrl}/#${hash}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
+const newPage = () => openPage(browser, pageErrors);
+const go = (page, hash, heading) => goTo(page, server.baseUrl, hash, heading);
 
 async function addPrinter(page, p) {
   await go(page, '/admin/printers', 'Printers');
@@ -209,7 +200,7 @@ describe('web interface in chromium', () => {
       const r = await fetch('/api/v1/jobs/00000000-0000-4000-8000-000000000000/cancel', { method: 'POST' });
       return { status: r.status, body: await r.json() };
     });
-    assert.equal(forged.status, 401);
+    assert.equal(forged.status, 403);
     assert.match(forged.body.error.message, /CSRF/);
     // The cookie is out of the page's reach.
     assert.equal(await page.evaluate(() => document.cookie), '');

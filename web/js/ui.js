@@ -197,3 +197,18 @@ export function loadFailure(problem) {
   return notice('error', problem && problem.message ? problem.message
     : `The page could not load: ${problem}. Reload it.`);
 }
+
+// "Jobs 51–100 of 123" with Previous and Next: a long listing one page at a time.
+// onGo(offset) loads another page; the buttons are disabled at either end.
+export function pager(name, { offset, shown, total, pageSize, noun, onGo }) {
+  const first = shown ? offset + 1 : 0;
+  const last = offset + shown;
+  const text = total === 0 ? `No ${noun} matches.`
+    : `${noun[0].toUpperCase()}${noun.slice(1)}s ${first}–${last} of ${total}.`;
+  return h('nav', { class: 'pager', 'aria-label': name },
+    h('button', { type: 'button', disabled: offset <= 0,
+      onclick: () => onGo(Math.max(0, offset - pageSize)) }, 'Previous'),
+    h('p', { class: 'count', role: 'status' }, text),
+    h('button', { type: 'button', disabled: last >= total,
+      onclick: () => onGo(offset + pageSize) }, 'Next'));
+}

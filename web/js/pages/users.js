@@ -1,7 +1,8 @@
-// Users: create, credit top-up, quota, password reset, role.
+// Users: create, credit top-up, quota, password and PIN, role, the ledger, delete.
 
 import { api } from '../api.js';
-import { field, form, h, money, notice, page, section, table } from '../ui.js';
+import { field, form, h, money, notice, page, section, showProblem, table } from '../ui.js';
+import { userLedger } from './user_ledger.js';
 
 const toCents = (text) => {
   const n = Number(String(text ?? '').replace(',', '.'));
@@ -86,12 +87,51 @@ function passwordForm(u, done) {
   });
 }
 
+function pinForm(u, done) {
+  return form(`PIN of ${u.login}`, [
+    h('p', { class: 'help' }, u.has_pin
+      ? `${u.login} has a PIN. Set a new one, or clear it.`
+      : `${u.login} has no PIN. A PIN is at least 4 digits.`),
+    field({ name: 'pin', label: 'New PIN (4 digits or more)', type: 'password',
+      autocomplete: 'new-password' }),
+    u.has_pin ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger',
+      onclick: async (event) => {
+        const el = event.currentTarget.closest('form');
+        try {
+          await api.post(`/api/v1/users/${u.id}/pin`, { pin: null });
+          done(`PIN of ${u.login} cleared.`);
+        } catch (problem) { showProblem(el, problem); }
+      } }, `Clear PIN of ${u.login}`)) : null,
+  ], 'Set PIN', async (v) => {
+    if (!/^\d{4,}$/.test(v.pin)) {
+      throw Object.assign(new Error('A PIN is 4 digits or more, digits only.'),
+        { status: 400, field: 'pin', details: [] });
+    }
+    await api.post(`/api/v1/users/${u.id}/pin`, { pin: v.pin });
+    done(`PIN of ${u.login} set.`);
+  });
+}
+
+async function removeUser(u, done) {
+  if (!confirm(`Delete the user ${u.login}? This cannot be undone. A user with jobs or ` +
+    'ledger entries cannot be deleted: accounting keeps them.')) return;
+  try {
+    await api.del(`/api/v1/users/${u.id}`);
+    done(notice('ok', `User "${u.login}" deleted.`));
+  } catch (problem) {
+    done(notice('error', `User "${u.login}" was not deleted: ${problem.message}`));
+  }
+}
+
 export async function renderUsers(news) {
   const { users } = await api.get('/api/v1/users');
   const slot = h('div', {});
   const reload = (message) => renderUsers(message);
-  const show = (el) => { slot.replaceChildren(el); el.querySelector('input, select').focus(); };
-  page('Users', typeof news === 'string' ? notice('ok', news) : null,
+  const show = (el) => { slot.replaceChildren(el); el.querySelector('input, select, button')?.focus(); };
+  const showLedger = async (u) => {
+    try { show(await userLedger(u)); } catch (problem) { slot.replaceChildren(notice('error', problem.message)); }
+  };
+  page('Users', typeof news === 'string' ? notice('ok', news) : (news instanceof Node ? news : null),
     section('All users', table([
       { label: 'Login', value: (u) => u.login },
       { label: 'Name', value: (u) => u.name || '–' },
@@ -101,7 +141,10 @@ export async function renderUsers(news) {
       { label: 'Actions', value: (u) => h('span', { class: 'row-actions' },
         h('button', { type: 'button', onclick: () => show(editForm(u, reload)) }, `Edit ${u.login}`),
         h('button', { type: 'button', onclick: () => show(topUpForm(u, reload)) }, `Top up ${u.login}`),
-        h('button', { type: 'button', onclick: () => show(passwordForm(u, reload)) }, `Reset password of ${u.login}`)) },
+        h('button', { type: 'button', onclick: () => show(passwordForm(u, reload)) }, `Reset password of ${u.login}`),
+        h('button', { type: 'button', onclick: () => show(pinForm(u, reload)) }, `PIN of ${u.login}`),
+        h('button', { type: 'button', onclick: () => showLedger(u) }, `Ledger of ${u.login}`),
+        h('button', { type: 'button', class: 'danger', onclick: () => removeUser(u, reload) }, `Delete ${u.login}`)) },
     ], users), h('button', { type: 'button', onclick: () => show(createForm(reload)) }, 'Create a user')),
     slot);
 }

@@ -1,0 +1,195 @@
+// The administrator's account tools and the long listings, in chromium against a real
+// printline-server: a user's PIN, ledger and deletion; the jobs page a page at a time; the
+// dashboard's fallback jobs awaiting upload as desktop clients report them; and the session
+// answers a page needs to tell "log in again" (401) from "reload the page" (403, CSRF).
+
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+
+import { adminPassword, apiCall, goTo, launchBrowser, logIn, openPage, startServer } from './server_harness.mjs';
+
+let server;
+let browser;
+let admin; // the administrator's page, logged in once
+let adminToken;
+const pageErrors = [];
+
+const go = (page, hash, heading) => goTo(page, server.baseUrl, hash, heading);
+const call = (method, path, body, token = adminToken) => apiCall(server.baseUrl, method, path, { token, body });
+const loginToken = async (login, password) =>
+  (await apiCall(server.baseUrl, 'POST', '/api/v1/login', { body: { login, password } })).json.token;
+
+// 60 jobs printed in fallback, as a desktop client uploads them after an outage.
+async function uploadJobs(token, count) {
+  const base = Date.now() - 3600 * 1000;
+  const jobs = Array.from({ length: count }, (_, i) => ({
+    uuid: randomUUID(), printer: 'lobby-hp', title: `paged-${String(i + 1).padStart(2, '0')}.pdf`,
+    printed_at: new Date(base + i * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), pages: 1 }));
+  const answer = await call('POST', '/api/v1/accounting/fallback-jobs', { jobs }, token);
+  assert.equal(answer.json.accepted, count, JSON.stringify(answer.json));
+}
+
+describe('accounts, paging, client reports and CSRF in chromium', () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    adminToken = await loginToken('admin', adminPassword);
+    for (const login of ['alice', 'temp']) {
+      const made = await call('POST', '/api/v1/users', { login, password: `${login}-password` });
+      assert.equal(made.status, 201, JSON.stringify(made.json));
+    }
+    const printer = await call('POST', '/api/v1/printers', { name: 'lobby-hp',
+      device_uri: 'socket://127.0.0.1:9', color: false, largest_paper: 'A4', duplex: false,
+      fallback_allowed: true });
+    assert.equal(printer.status, 201, JSON.stringify(printer.json));
+    await call('PUT', '/api/v1/price-list', { prices: [{ paper: 'A4', color: false, cents_per_page: 10 }] });
+    admin = await openPage(browser, pageErrors);
+    admin.on('dialog', (dialog) => dialog.accept());
+    await logIn(admin, server.baseUrl, 'admin', adminPassword);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('an administrator sets and clears a PIN; a PIN too short is refused at its field', async () => {
+    await go(admin, '/admin/users', 'Users');
+    await admin.getByRole('button', { name: 'PIN of alice' }).click();
+    let form = admin.getByRole('form', { name: 'PIN of alice' });
+    await form.getByLabel('New PIN (4 digits or more)').fill('12');
+    await form.getByRole('button', { name: 'Set PIN' }).click();
+    await form.locator('[data-field="pin"] .field-error').getByText(/4 digits or more/).waitFor();
+    await form.getByLabel('New PIN (4 digits or more)').fill('4321');
+    await form.getByRole('button', { name: 'Set PIN' }).click();
+    await admin.getByText('PIN of alice set.').waitFor();
+    let alice = (await call('GET', '/api/v1/users/alice')).json;
+    assert.equal(alice.has_pin, true);
+
+    await admin.getByRole('button', { name: 'PIN of alice' }).click();
+    form = admin.getByRole('form', { name: 'PIN of alice' });
+    await form.getByRole('button', { name: 'Clear PIN of alice' }).click();
+    await admin.getByText('PIN of alice cleared.').waitFor();
+    alice = (await call('GET', '/api/v1/users/alice')).json;
+    assert.equal(alice.has_pin, false);
+  });
+
+  test("a user's ledger lists top-ups, charges and refunds with the balance after each", async () => {
+    const alice = (await call('GET', '/api/v1/users/alice')).json;
+    await call('POST', `/api/v1/users/${alice.id}/top-up`, { amount_cents: 500, note: 'cash' });
+    const uuid = randomUUID();
+    const printedAt = new Date(Date.now() - 7200 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    await call('POST', '/api/v1/accounting/fallback-jobs', { jobs: [{ uuid, printer: 'lobby-hp',
+      printed_at: printedAt, title: 'refunded.pdf', pages: 3 }] }, await loginToken('alice', 'alice-password'));
+    const refund = await call('POST', `/api/v1/jobs/${uuid}/refund`, { reason: 'paper jam' });
+    assert.equal(refund.status, 200, JSON.stringify(refund.json));
+
+    await go(admin, '/admin/users', 'Users');
+    await admin.getByRole('button', { name: 'Ledger of alice' }).click();
+    const ledger = admin.getByRole('region', { name: 'Ledger of alice' });
+    await ledger.waitFor();
+    const rows = ledger.getByRole('row');
+    assert.equal(await rows.count(), 4); // the header and three entries
+    assert.match(await rows.nth(1).innerText(), /refund\s+0\.30\s+5\.00.*paper jam/s);
+    assert.match(await rows.nth(2).innerText(), /charge\s+-0\.30\s+4\.70/s);
+    assert.match(await rows.nth(3).innerText(), /top-up\s+5\.00\s+5\.00.*admin.*cash/s);
+  });
+
+  test('delete asks first; a user with accounting is kept with the reason, one without goes', async () => {
+    await go(admin, '/admin/users', 'Users');
+    await admin.getByRole('button', { name: 'Delete alice' }).click();
+    await admin.getByRole('alert').getByText(/User "alice" was not deleted: .*accounting/).waitFor();
+    assert.equal((await call('GET', '/api/v1/users/alice')).status, 200);
+
+    const asked = [];
+    const page = await openPage(browser, pageErrors);
+    await logIn(page, server.baseUrl, 'admin', adminPassword);
+    await go(page, '/admin/users', 'Users');
+    page.once('dialog', (dialog) => { asked.push(dialog.message()); dialog.dismiss(); });
+    await page.getByRole('button', { name: 'Delete temp' }).click();
+    await page.waitForTimeout(200);
+    assert.match(asked[0] ?? '', /Delete the user temp\? This cannot be undone/);
+    assert.equal((await call('GET', '/api/v1/users/temp')).status, 200, 'dismissed: still there');
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete temp' }).click();
+    await page.getByText('User "temp" deleted.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Delete temp' }).count(), 0);
+    assert.equal((await call('GET', '/api/v1/users/temp')).status, 404);
+    await page.context().close();
+  });
+
+  test('the jobs page shows 50 jobs at a time with Previous, Next and the count', async () => {
+    await uploadJobs(await loginToken('alice', 'alice-password'), 60);
+    const total = (await call('GET', '/api/v1/jobs?limit=1')).json.total;
+    assert.equal(total, 61); // and the refunded one
+    await go(admin, '/admin/jobs', 'Jobs');
+    const pager = admin.getByRole('navigation', { name: 'Job pages' });
+    await pager.getByText('Jobs 1–50 of 61.').waitFor();
+    assert.equal(await admin.locator('main tbody tr').count(), 50);
+    assert.equal(await pager.getByRole('button', { name: 'Previous' }).isDisabled(), true);
+    await admin.getByRole('row', { name: /paged-60\.pdf/ }).waitFor(); // newest first
+
+    await pager.getByRole('button', { name: 'Next' }).click();
+    await pager.getByText('Jobs 51–61 of 61.').waitFor();
+    assert.equal(await admin.locator('main tbody tr').count(), 11);
+    assert.equal(await pager.getByRole('button', { name: 'Next' }).isDisabled(), true);
+    await admin.getByRole('row', { name: /paged-01\.pdf/ }).waitFor();
+
+    await pager.getByRole('button', { name: 'Previous' }).click();
+    await pager.getByText('Jobs 1–50 of 61.').waitFor();
+  });
+
+  test("the dashboard shows the fallback jobs each desktop client reports it has not uploaded", async () => {
+    const alice = await loginToken('alice', 'alice-password');
+    const report = await call('PUT', '/api/v1/me/client-report', { client_id: 'client-ws-042',
+      hostname: 'ws-042', os_user: 'amartin', fallback_jobs_awaiting_upload: 3 }, alice);
+    assert.equal(report.status, 204, JSON.stringify(report.json));
+    await call('PUT', '/api/v1/me/client-report', { client_id: 'client-ws-007', hostname: 'ws-007',
+      os_user: 'amartin', fallback_jobs_awaiting_upload: 2 }, alice);
+    // Only administrators read them.
+    assert.equal((await call('GET', '/api/v1/admin/client-reports', undefined, alice)).status, 403);
+
+    await go(admin, '/admin/dashboard', 'Dashboard');
+    await admin.getByRole('link', { name: /^5 Fallback jobs awaiting upload/ }).waitFor();
+    const clients = admin.getByRole('region', { name: 'Desktop clients' });
+    const row = clients.getByRole('row', { name: /ws-042/ });
+    assert.match(await row.innerText(), /amartin\s+alice\s+3\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    await clients.getByRole('row', { name: /ws-007/ }).waitFor();
+  });
+
+  test('a change without the CSRF token, or a wrong one, is 403 "reload"; an ended session is 401', async () => {
+    const page = await openPage(browser, pageErrors);
+    await logIn(page, server.baseUrl, 'alice', 'alice-password');
+    await page.getByRole('heading', { level: 1, name: 'My jobs' }).waitFor();
+    const post = (headers) => page.evaluate(async (h) => {
+      const r = await fetch('/api/v1/me/client-report', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...h },
+        body: JSON.stringify({ client_id: 'x', fallback_jobs_awaiting_upload: 0 }) });
+      return { status: r.status, body: r.status === 204 ? null : await r.json() };
+    }, headers);
+    const csrf = await page.evaluate(async () => (await (await fetch('/web/session')).json()).csrf_token);
+
+    for (const headers of [{}, { 'X-CSRF-Token': 'not-the-token' }]) {
+      const refused = await post(headers);
+      assert.equal(refused.status, 403, JSON.stringify(refused.body));
+      assert.equal(refused.body.error.code, 'csrf');
+      assert.match(refused.body.error.message, /CSRF.*Reload the page/s);
+    }
+    assert.equal((await post({ 'X-CSRF-Token': csrf })).status, 204);
+
+    // The session ends (a password reset revokes it): the same request is now 401, log in again.
+    const alice = (await call('GET', '/api/v1/users/alice')).json;
+    await call('POST', `/api/v1/users/${alice.id}/password`, { password: 'alice-password' });
+    const ended = await post({ 'X-CSRF-Token': csrf });
+    assert.equal(ended.status, 401);
+    assert.match(ended.body.error.message, /Log in again/);
+    // And no session at all is 401 too.
+    await page.context().clearCookies();
+    assert.equal((await post({ 'X-CSRF-Token': csrf })).status, 401);
+    await page.context().close();
+  });
+
+  test('no script error on any page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
