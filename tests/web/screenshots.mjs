@@ -69,6 +69,12 @@ async function seed() {
       printer: i % 2 ? 'lobby-hp' : 'floor2-kyocera', printed_at: printed, title: titles[i],
       pages: 2 + i * 3, color_pages: i % 2 ? 0 : 1, paper: 'A4', copies: 1 }] }, user.token));
   }
+  // Two desktop clients' heartbeat reports: one still holds jobs printed during an outage.
+  for (const [login, host, awaiting] of [['alice', 'ws-042', 2], ['bob', 'ws-017', 0]]) {
+    const user = await must(call('POST', '/api/v1/login', { login, password: `${login}-password` }));
+    await must(call('PUT', '/api/v1/me/client-report', { client_id: `client-${host}`, hostname: host,
+      os_user: login, fallback_jobs_awaiting_upload: awaiting }, user.token));
+  }
 }
 
 async function shoot(page, name, hash, heading, prepare) {
@@ -119,6 +125,10 @@ try {
     await p.locator('svg.chart').waitFor();
   });
   await shoot(page, 'users', '/admin/users', 'Users');
+  await shoot(page, 'user-ledger', null, null, async (p) => {
+    await p.getByRole('button', { name: 'Ledger of alice' }).click();
+    await p.getByRole('region', { name: 'Ledger of alice' }).scrollIntoViewIfNeeded();
+  });
   await context.close();
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 1 });
