@@ -21,8 +21,9 @@ packages=(
   # real printer peers, documents and tools used by tests, demo and benchmarks
   ghostscript qpdf cups-ipp-utils cups-filters lprng socat dbus avahi-daemon procps
   iproute2 python3
-  # printline-tray (Qt 6 Widgets, QtDBus, QtTest) and the X server its end-to-end test runs under
-  qt6-base-dev xvfb xauth
+  # printline-tray (Qt 6 Widgets, QtDBus, QtTest), the X server its end-to-end test runs under,
+  # and a real freedesktop notification server (dunst) that test checks the notifications with
+  qt6-base-dev xvfb xauth dunst
   # a server that drops packets (D1) in a network namespace the client tests make
   nftables
   # the CUPS scheduler ipp_intake_bench measures against (not cups-bsd: it conflicts with lprng)

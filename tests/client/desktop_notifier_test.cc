@@ -17,32 +17,13 @@
 #include "client/control_socket_client.h"
 #include "client/control_socket_server.h"
 #include "recording_client_service.h"
-#include "support/child_process.h"
+#include "support/session_bus_peer.h"
 #include "support/temp_dir.h"
 
 namespace printline::client {
 namespace {
 
 using namespace std::chrono_literals;
-
-// A session bus of our own: dbus-daemon --session on a socket in a temporary directory.
-class SessionBus {
- public:
-  SessionBus()
-      : address_("unix:path=" + (dir_ / "bus").string()),
-        daemon_({"dbus-daemon", "--session", "--nofork", "--nopidfile", "--address=" + address_},
-                dir_ / "dbus.log") {
-    for (int i = 0; i < 100 && !std::filesystem::exists(dir_ / "bus"); ++i) {
-      std::this_thread::sleep_for(50ms);
-    }
-  }
-  const std::string& address() const { return address_; }
-
- private:
-  testing::TempDir dir_{"printline-dbus"};
-  std::string address_;
-  testing::ChildProcess daemon_;
-};
 
 struct Shown {
   std::string app, summary, body;
@@ -112,7 +93,7 @@ class NotificationService {
 };
 
 TEST(DesktopNotifier, FP7a_NotificationReachesTheFreedesktopService) {
-  SessionBus bus;
+  testing::SessionBusPeer bus;
   NotificationService service(bus.address());
   ASSERT_TRUE(service.ready()) << "could not register org.freedesktop.Notifications";
 
@@ -127,7 +108,7 @@ TEST(DesktopNotifier, FP7a_NotificationReachesTheFreedesktopService) {
 }
 
 TEST(DesktopNotifier, WithoutANotificationServiceNothingIsShownAndNothingFails) {
-  SessionBus bus;
+  testing::SessionBusPeer bus;
   DesktopNotifier notifier(bus.address());
   EXPECT_FALSE(notifier.notify("title", "body"));
   DesktopNotifier no_session("unix:path=/nonexistent/printline-bus");
@@ -135,7 +116,7 @@ TEST(DesktopNotifier, WithoutANotificationServiceNothingIsShownAndNothingFails) 
 }
 
 TEST(DesktopNotifier, AServiceThatStartsLaterIsUsed) {
-  SessionBus bus;
+  testing::SessionBusPeer bus;
   DesktopNotifier notifier(bus.address());
   EXPECT_FALSE(notifier.notify("early", "no service yet"));
   NotificationService service(bus.address());
@@ -149,7 +130,7 @@ TEST(DesktopNotifier, AServiceThatStartsLaterIsUsed) {
 // says "as":"desktop-app" silences the daemon's own notification for as long as it is
 // connected; a plain subscriber (`printline events`) does not.
 TEST(DesktopNotifier, OnlyOneNotificationWhileADesktopAppIsSubscribed) {
-  SessionBus bus;
+  testing::SessionBusPeer bus;
   NotificationService shown(bus.address());
   ASSERT_TRUE(shown.ready());
   testing::TempDir dir{"printline-control"};

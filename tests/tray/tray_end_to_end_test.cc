@@ -3,6 +3,10 @@
 // (socat). A job comes in, the daemon prompts, the tray's chooser appears, the test picks a
 // printer with the keyboard the way a person would, and the job arrives at that printer only.
 // Before that, the daemon restarts under the tray: it reconnects and shows the pending prompt again.
+// Then, with a real notification server (dunst) on a session bus of the test's own, the next
+// job goes to that printer automatically and the tray's notification — which printer, and why
+// (FP-7a) — reaches dunst once: the daemon's own notifier stays quiet while the tray is
+// connected, and takes over when the tray is gone.
 
 #include <QApplication>
 #include <QLineEdit>
@@ -13,11 +17,14 @@
 #include <thread>
 
 #include "client/control_socket_server.h"
+#include "client/desktop_notifier.h"
 #include "client/running_client.h"
 #include "server/running_server.h"
 #include "store/store.h"
 #include "support/must.h"
+#include "support/notification_daemon_peer.h"
 #include "support/raw_sink_peer.h"
+#include "support/session_bus_peer.h"
 #include "support/temp_dir.h"
 #include "tray/chooser_dialog.h"
 #include "tray/tray_app.h"
@@ -35,6 +42,23 @@ constexpr const char* kPassword = "alice-password-1";
 std::string file_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The desktop session the tray runs in: a session bus of our own with dunst serving
+// org.freedesktop.Notifications on it. Made in main(), before QApplication connects to a bus.
+struct DesktopSession {
+  SessionBusPeer bus;
+  std::unique_ptr<NotificationDaemonPeer> notifications;
+};
+DesktopSession* desktop = nullptr;
+
+// The notifications dunst received whose body mentions `text`.
+std::vector<NotificationDaemonPeer::Notification> shown_about(const std::string& text) {
+  std::vector<NotificationDaemonPeer::Notification> found;
+  for (auto& shown : desktop->notifications->shown()) {
+    if (shown.body.find(text) != std::string::npos) found.push_back(shown);
+  }
+  return found;
 }
 
 }  // namespace
@@ -151,6 +175,44 @@ class TrayEndToEndTest : public QObject {
     QCOMPARE(hall_.received(), std::string());
   }
 
+  // lab-raw is now the one printer in Alice's history, so the next job goes there at once.
+  void automaticFallbackIsNotifiedOnceThroughTheDesktopsNotificationServer() {
+    QVERIFY2(desktop->notifications->server_information().find("dunst") != std::string::npos,
+             "dunst does not answer on the test's session bus");
+    // The daemon's own desktop notifier, wired as printline-client wires it.
+    client::ControlSocketServer* control = control_.get();
+    const auto daemon_notifies = client::show_notifications_on_desktop(
+        client_->daemon(), std::make_shared<client::DesktopNotifier>(desktop->bus.address()),
+        [control] { return control->desktop_app_connected(); });
+    {
+      tray::TrayApp tray(socket_, QString());
+      tray.start();
+      QTRY_VERIFY_WITH_TIMEOUT(control->desktop_app_connected(), 10000);
+
+      auto job = must(client_->submit_file(kTestPdf, "minutes.pdf"));
+      auto printed = client_->wait_for_state(job.uuid, JobState::kPrintedOffline);
+      QVERIFY(printed && printed->state == JobState::kPrintedOffline);
+      QCOMPARE(QString::fromStdString(printed->printer), QString("lab-raw"));
+      QTRY_VERIFY_WITH_TIMEOUT(!shown_about("\"minutes.pdf\"").empty(), 10000);
+      QTest::qWait(500);  // a second notification would have arrived by now
+      const auto shown = shown_about("\"minutes.pdf\"");
+      QCOMPARE(int(shown.size()), 1);
+      QCOMPARE(QString::fromStdString(shown[0].app), QString("Printline"));
+      QCOMPARE(QString::fromStdString(shown[0].summary), QString("Printed on lab-raw"));
+      // Which printer, and why.
+      QVERIFY2(shown[0].body.find("lab-raw") != std::string::npos, shown[0].body.c_str());
+      QVERIFY2(shown[0].body.find("server is offline") != std::string::npos,
+               shown[0].body.c_str());
+    }
+    // No tray any more: the daemon notifies by itself, still once.
+    QTRY_VERIFY_WITH_TIMEOUT(!control->desktop_app_connected(), 10000);
+    auto job = must(client_->submit_file(kTestPdf, "agenda.pdf"));
+    QVERIFY(client_->wait_for_state(job.uuid, JobState::kPrintedOffline));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown_about("\"agenda.pdf\"").empty(), 10000);
+    QTest::qWait(500);
+    QCOMPARE(int(shown_about("\"agenda.pdf\"").size()), 1);
+  }
+
  private:
   // A Kyocera whose device spooling port is a RAW sink of its own (FP-9: one port each).
   model::Printer printer(const std::string& name, const RawSinkPeer& sink) {
@@ -175,5 +237,13 @@ class TrayEndToEndTest : public QObject {
   std::unique_ptr<client::ControlSocketServer> control_;
 };
 
-QTEST_MAIN(TrayEndToEndTest)
+int main(int argc, char** argv) {
+  DesktopSession session;
+  session.bus.export_address();  // the tray's QtDBus and dunst both use it
+  session.notifications = std::make_unique<NotificationDaemonPeer>(session.bus.address());
+  desktop = &session;
+  QApplication app(argc, argv);
+  TrayEndToEndTest test;
+  return QTest::qExec(&test, argc, argv);
+}
 #include "tray_end_to_end_test.moc"
