@@ -61,6 +61,13 @@ ClientDaemon::ClientDaemon(ClientConfig config, std::unique_ptr<OutboxStore> out
       spool_dir_(config_.state_dir / "spool") {
   if (auto loaded = cache_.load(); !loaded.ok()) spdlog::warn("{}", loaded.error().message);
   link_.reload_token();
+  if (auto identity = load_client_identity(config_.state_dir); identity.ok()) {
+    reporter_.emplace(std::move(*identity));
+  } else {
+    spdlog::warn("this client cannot keep its id in {} ({}), so the server's dashboard will not "
+                 "list it: check that the directory is writable",
+                 config_.state_dir.string(), identity.error().message);
+  }
 }
 
 ClientDaemon::~ClientDaemon() { stop(); }

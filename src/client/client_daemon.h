@@ -26,6 +26,7 @@
 #include "client/client_service.h"
 #include "client/event_bus.h"
 #include "client/fallback_planner.h"
+#include "client/client_reporter.h"
 #include "client/outbox_store.h"
 #include "client/server_link.h"
 #include "transport/cancel_flag.h"
@@ -103,6 +104,7 @@ class ClientDaemon : public ClientService {
   std::unique_ptr<OutboxStore> outbox_;
   ClientCache cache_;
   ServerLink link_;
+  std::optional<ClientReporter> reporter_;  // empty when the client id could not be kept
   std::shared_ptr<EventBus> events_ = std::make_shared<EventBus>();
   const std::filesystem::path spool_dir_;
 

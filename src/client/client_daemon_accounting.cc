@@ -1,5 +1,6 @@
 // What the daemon does on every heartbeat: when the server answers, upload the jobs printed
-// offline (FP-1, D6) and wake the worker so jobs waiting for the server go to it (D3).
+// offline (FP-1, D6), report how many are still not accounted (the dashboard's "awaiting
+// upload"), and wake the worker so jobs waiting for the server go to it (D3).
 
 #include <spdlog/spdlog.h>
 
@@ -20,6 +21,10 @@ void ClientDaemon::on_beat(bool online, bool changed) {
                    summary.rejected);
     }
     if (summary.unreachable) link_.record_failure(summary.error);
+    if (reporter_ && !summary.unreachable) {
+      reporter_->report(*link_.api(),
+                        static_cast<std::int64_t>(outbox_->in_state(JobState::kPrintedOffline).size()));
+    }
   }
   wake_worker();
 }
