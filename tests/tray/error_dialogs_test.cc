@@ -9,6 +9,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "confirmation_answer.h"
 #include "tray/credit_dialog.h"
 #include "tray/fallback_disabled_dialog.h"
 
@@ -17,6 +18,8 @@ using printline::client::JobView;
 using printline::client::StatusView;
 using printline::tray::CreditDialog;
 using printline::tray::FallbackDisabledDialog;
+
+using printline::testing::answer_confirmation_with;
 
 namespace {
 
@@ -33,25 +36,6 @@ ClientEvent prompt(const std::string& title, const std::string& message) {
   event.title = title;
   event.message = message;
   return event;
-}
-
-// Answers the cancel confirmation, once it is up, by clicking the button with this text.
-void answer_confirmation_with(const QString& button_text, bool* seen) {
-  QTimer::singleShot(0, [button_text, seen] {
-    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box) {
-      answer_confirmation_with(button_text, seen);  // not shown yet: look again
-      return;
-    }
-    *seen = true;
-    for (auto* button : box->buttons()) {
-      if (button->text() == button_text) {
-        button->click();
-        return;
-      }
-    }
-    box->reject();
-  });
 }
 
 }  // namespace

@@ -8,16 +8,18 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTest>
 #include <QRegularExpression>
-#include <QTimer>
+#include <QTest>
 
+#include "confirmation_answer.h"
 #include "model/timestamp.h"
 #include "tray/jobs_window.h"
 
 using printline::client::JobState;
 using printline::client::JobView;
 using printline::tray::JobsWindow;
+
+using printline::testing::answer_confirmation_with;
 
 namespace {
 
@@ -36,20 +38,6 @@ QStringList row(const QTableWidget* table, int r) {
   QStringList cells;
   for (int c = 0; c < table->columnCount(); ++c) cells << table->item(r, c)->text();
   return cells;
-}
-
-// Answers the cancel confirmation, once it is up, by clicking the button with this text.
-void answer_confirmation_with(const QString& button_text) {
-  QTimer::singleShot(0, [button_text] {
-    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box) {
-      answer_confirmation_with(button_text);
-      return;
-    }
-    for (auto* button : box->buttons()) {
-      if (button->text() == button_text) button->click();
-    }
-  });
 }
 
 }  // namespace
