@@ -34,8 +34,9 @@ int main(int argc, char** argv) {
   using printline::server::ServerConfig;
   CLI::App app{"printline-server: users, printers, queues, accounting and Desktop Client profiles."};
   std::string config_file, listen, data_dir, database, tls_cert, tls_key, admin_password_file,
-      log_level, web_dir;
+      log_level, web_dir, node_name;
   std::uint64_t max_upload = 0;
+  int node_heartbeat = 0, print_workers = 0;
   app.add_option("--config", config_file, "JSON file with the settings below (docs/server.md)");
   app.add_option("--data", data_dir, "Data directory: database and spooled documents");
   app.add_option("--listen", listen, "Address and port, e.g. 127.0.0.1:8631 or [::1]:8631");
@@ -47,6 +48,11 @@ int main(int argc, char** argv) {
   app.add_option("--max-upload", max_upload, "Largest accepted document in bytes");
   app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
   app.add_option("--web-dir", web_dir, "Web interface files (default: found beside the binary)");
+  app.add_option("--print-workers", print_workers, "Jobs sent to printers at the same time");
+  app.add_option("--node-name", node_name,
+                 "This server's name among servers sharing one database (default host:port)");
+  app.add_option("--node-heartbeat", node_heartbeat,
+                 "Seconds between 'alive' marks in the database; silent 3x as long = stopped");
   CLI11_PARSE(app, argc, argv);
 
   ServerConfig config;
@@ -70,6 +76,9 @@ int main(int argc, char** argv) {
   if (max_upload > 0) config.max_upload_bytes = max_upload;
   if (!log_level.empty()) config.log_level = log_level;
   if (!web_dir.empty()) config.web_dir = web_dir;
+  if (print_workers > 0) config.print_workers = print_workers;
+  if (!node_name.empty()) config.node_name = node_name;
+  if (node_heartbeat > 0) config.node_heartbeat_seconds = node_heartbeat;
   printline::init_logging(config.log_level);
 
   // Stop signals are taken by a dedicated thread, so no work happens in a signal handler.

@@ -36,6 +36,7 @@
 #include "server/job_delivery.h"
 #include "server/job_spool.h"
 #include "server/job_targets.h"
+#include "server/node_watch.h"
 
 namespace printline::server {
 namespace {
@@ -78,26 +79,23 @@ void drain(transport::DocumentSource& document) {
 class PipelineJobService final : public JobService {
  public:
   PipelineJobService(const ServerConfig& config, store::Store& store)
-      : config_(config), store_(store), spool_(config.spool_dir()) {}
+      : config_(config),
+        store_(store),
+        spool_(config.spool_dir()),
+        node_watch_(store, config.node_identity(),
+                    std::chrono::seconds(config.node_heartbeat_seconds),
+                    std::string(kInterruptedReason)) {}
 
   ~PipelineJobService() override { shutdown(); }
 
+  // Holds what this server's previous run (and stopped nodes) left printing, then queues every
+  // pending job: its claim decides which server sharing the database prints it.
   Result<bool> resume() {
-    // Jobs found "printing" may have come out of the printer already: never resend silently.
-    while (true) {
-      store::JobFilter filter;
-      filter.state = JobState::kPrinting;
-      filter.limit = 500;
-      auto printing = store_.list_jobs(filter);
-      if (!printing.ok()) return printing.error();
-      if (printing->empty()) break;
-      for (const auto& job : *printing) {
-        object_logger("job", job.uuid)->warn("held: {}", kInterruptedReason);
-        auto held =
-            store_.set_job_state(job.uuid, JobState::kHeld, std::nullopt, kInterruptedReason);
-        if (!held.ok()) return held.error();
-      }
-    }
+    if (auto taken = node_watch_.take_over_at_start(); !taken.ok()) return taken.error();
+    return queue_pending_jobs();
+  }
+
+  Result<bool> queue_pending_jobs() {
     std::vector<std::string> pending;
     for (int offset = 0;; offset += 500) {
       store::JobFilter filter;
@@ -112,9 +110,11 @@ class PipelineJobService final : public JobService {
     std::reverse(pending.begin(), pending.end());  // oldest first
     std::lock_guard lock(mutex_);
     for (auto& uuid : pending) {
-      object_logger("job", uuid)->info("resumed after restart");
+      if (std::find(work_.begin(), work_.end(), uuid) != work_.end()) continue;
+      object_logger("job", uuid)->info("queued to print");
       work_.push_back(std::move(uuid));
     }
+    work_ready_.notify_all();
     return true;
   }
 
@@ -122,6 +122,13 @@ class PipelineJobService final : public JobService {
     const int count = std::max(1, config_.print_workers);
     for (int i = 0; i < count; ++i) workers_.emplace_back([this] { work(); });
     analyser_ = std::thread([this] { analyse_in_background(); });
+    node_watch_.start([this] {
+      if (auto queued = queue_pending_jobs(); !queued.ok()) {
+        object_logger("node", node_watch_.node_name())
+            ->error("cannot queue the pending jobs of a stopped server: {}",
+                    queued.error().message);
+      }
+    });
   }
 
   // Queues every job a previous run acknowledged but did not analyse.
@@ -335,6 +342,7 @@ class PipelineJobService final : public JobService {
     }
     work_ready_.notify_all();
     analyse_ready_.notify_all();
+    node_watch_.stop();
     for (auto& worker : workers_) worker.join();
     workers_.clear();
     if (analyser_.joinable()) analyser_.join();  // jobs left marked are analysed next start
@@ -607,7 +615,8 @@ class PipelineJobService final : public JobService {
       }
       // Another server process on the same database may hold this job in its queue too;
       // only the one that moves it from pending prints it.
-      auto claimed = store_.claim_pending_job(uuid, "Sending to the printer.");
+      auto claimed = store_.claim_pending_job(uuid, "Sending to the printer.",
+                                              node_watch_.node_name());
       if (!claimed.ok()) {
         log->error("cannot claim the job: {}", claimed.error().message);
         return;
@@ -690,7 +699,14 @@ class PipelineJobService final : public JobService {
       }
       if (stopping_) return;  // left pending: the next start resumes it
       lock.unlock();
-      record(job.uuid, JobState::kPrinting, std::nullopt, "Sending to the printer.");
+      // While it waited pending, another server sharing the database may have claimed it.
+      auto claimed = store_.claim_pending_job(job.uuid, "Sending to the printer.",
+                                              node_watch_.node_name());
+      if (!claimed.ok() || !*claimed) {
+        log->info("not retried here: {}", claimed.ok() ? "another server took it, or it changed"
+                                                       : claimed.error().message);
+        return;
+      }
     }
   }
 
@@ -713,6 +729,7 @@ class PipelineJobService final : public JobService {
   const ServerConfig config_;
   store::Store& store_;
   const JobSpool spool_;
+  NodeWatch node_watch_;
 
   std::mutex mutex_;
   std::condition_variable work_ready_;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +14,15 @@ std::string ServerConfig::base_url(int bound_port) const {
   const bool ipv6 = listen_host.find(':') != std::string::npos;
   return fmt::format("{}://{}{}{}:{}", tls() ? "https" : "http", ipv6 ? "[" : "", listen_host,
                      ipv6 ? "]" : "", bound_port);
+}
+
+std::string ServerConfig::node_identity() const {
+  if (!node_name.empty()) return node_name;
+  std::array<char, 256> host{};
+  if (gethostname(host.data(), host.size() - 1) != 0) host = {'l', 'o', 'c', 'a', 'l'};
+  // Port 0 (any free port, tests) names no stable node: this process only.
+  if (listen_port == 0) return fmt::format("{}:pid-{}", host.data(), getpid());
+  return fmt::format("{}:{}", host.data(), listen_port);
 }
 
 Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) {
@@ -36,6 +48,8 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "print_workers") config.print_workers = value.get<int>();
       else if (key == "log_level") config.log_level = value.get<std::string>();
       else if (key == "web_dir") config.web_dir = value.get<std::string>();
+      else if (key == "node_name") config.node_name = value.get<std::string>();
+      else if (key == "node_heartbeat_seconds") config.node_heartbeat_seconds = value.get<int>();
       else return Error{fmt::format("Unknown setting \"{}\" in {}.", key, path.string())};
     }
   } catch (const nlohmann::json::exception&) {
@@ -56,6 +70,8 @@ std::optional<Error> validate(const ServerConfig& config) {
                              config.database)};
   if (config.http_threads < 1 || config.print_workers < 1)
     return Error{"http_threads and print_workers must be at least 1."};
+  if (config.node_heartbeat_seconds < 1)
+    return Error{"node_heartbeat_seconds must be at least 1."};
   return std::nullopt;
 }
 

@@ -24,9 +24,14 @@ struct ServerConfig {
   int print_workers = 4;                 // jobs sent to printers at the same time
   std::string log_level = "info";
   std::filesystem::path web_dir;         // web interface files; empty = found (web_static_files.h)
+  // Servers sharing one database: each process's stable name, and how often it says it is
+  // alive; a process silent for three intervals is presumed stopped (docs/server.md).
+  std::string node_name;                 // empty = "<hostname>:<listen port>"
+  int node_heartbeat_seconds = 10;
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::filesystem::path spool_dir() const { return data_dir / "spool"; }
+  std::string node_identity() const;
   // What the server should be called by, e.g. "https://127.0.0.1:8631".
   std::string base_url(int bound_port) const;
 };

@@ -49,6 +49,13 @@ struct RecordedJob {
   bool charged = false;  // a ledger charge was written by this call
 };
 
+// What hold_abandoned_jobs did: the jobs it held, and how many dead nodes it found (their
+// queued work is lost with them, so the caller re-queues the pending jobs).
+struct AbandonedJobs {
+  std::vector<std::string> held_uuids;
+  int dead_nodes = 0;
+};
+
 // A saved profile and the D8 warnings the administrator should see.
 struct SavedProfile {
   model::ClientProfile profile;
@@ -151,12 +158,25 @@ class Store {
   // Moves a job from pending to printing, only if it is still pending, atomically: true when
   // this caller took it. Server processes sharing one database may both have the job queued
   // (a restarting one re-queues every pending job); only the one that claims it prints it.
-  virtual Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome) = 0;
+  // The claiming node (node_name, see server_nodes below) is recorded as the one sending it.
+  virtual Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome,
+                                         std::string_view node_name) = 0;
   // Replaces a job's counts and cost before it is charged: a held job released to a printer is
   // priced for that printer. Refused once the job has printed (its charge stands; refund it).
   virtual Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
                                            std::int64_t cost_cents) = 0;
   virtual Result<std::optional<model::Job>> find_job(std::string_view uuid) = 0;
+
+  // Server nodes: the server processes sharing this database, each under a stable name.
+  // A node says it is alive every few seconds; one silent since before `alive_since` is dead.
+  virtual Status record_node_alive(std::string_view node_name) = 0;
+  // Moves to held, with `outcome`, every job left "printing" by a node that cannot finish it:
+  // a dead node, no node (older rows), or `restarting_node` (this process's previous run;
+  // empty when sweeping while running). Such a job may have printed, so it is never resent
+  // silently. Dead nodes are forgotten. Returns the held UUIDs and how many nodes were dead.
+  virtual Result<AbandonedJobs> hold_abandoned_jobs(std::string_view restarting_node,
+                                                    model::Timestamp alive_since,
+                                                    std::string_view outcome) = 0;
   virtual Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) = 0;
 
   // Ledger: top-ups and refunds are administrative (audited); charges come from jobs.

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <signal.h>
+
 #include <chrono>
 #include <fstream>
 #include <memory>
@@ -19,6 +21,7 @@
 #include "support/child_process.h"
 #include "support/loopback_port.h"
 #include "support/postgres_server.h"
+#include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
 
@@ -42,17 +45,17 @@ class ServerProcess {
  public:
   ServerProcess(const std::string& name, const std::filesystem::path& data_dir,
                 const std::string& database_url, const std::filesystem::path& admin_password_file,
-                const std::filesystem::path& log_dir)
+                const std::filesystem::path& log_dir, std::vector<std::string> extra_args = {})
       : log_(log_dir / ("printline-server-" + name + ".log")) {
     // A port free a moment ago may be taken when the server binds it: try another.
     for (int attempt = 0; attempt < 3 && !process_; ++attempt) {
       port_ = pick_free_port();
-      auto process = std::make_unique<ChildProcess>(
-          std::vector<std::string>{PRINTLINE_SERVER_BINARY, "--data", data_dir.string(),
-                                   "--listen", "127.0.0.1:" + std::to_string(port_), "--db",
-                                   database_url, "--admin-password-file",
-                                   admin_password_file.string(), "--log-level", "info"},
-          log_);
+      std::vector<std::string> argv{PRINTLINE_SERVER_BINARY, "--data", data_dir.string(),
+                                    "--listen", "127.0.0.1:" + std::to_string(port_), "--db",
+                                    database_url, "--admin-password-file",
+                                    admin_password_file.string(), "--log-level", "info"};
+      argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+      auto process = std::make_unique<ChildProcess>(argv, log_);
       if (healthy(*process)) process_ = std::move(process);
     }
     if (!process_) {
@@ -62,6 +65,11 @@ class ServerProcess {
 
   int port() const { return port_; }
   std::string log() const { return read_file(log_); }
+  // kill -9: no clean shutdown, jobs being sent are cut off.
+  void kill_now() {
+    ::kill(process_->pid(), SIGKILL);
+    process_->wait_for_exit(5s);
+  }
 
  private:
   bool healthy(ChildProcess& process) const {
@@ -122,15 +130,7 @@ class SharedPostgresTest : public ::testing::Test {
     admin_b_ = client(*b_);
     ASSERT_EQ(admin_b_->login("admin", kAdminPassword).status, 200);
     if (printer_id_ == 0) {
-      // Both papers the CUPS test page may be; colour priced apart so a wrong price shows.
-      auto prices = admin_a_->call(
-          "PUT", "/api/v1/price-list",
-          json{{"prices",
-                {{{"paper", "A4"}, {"color", false}, {"cents_per_page", 10}},
-                 {{"paper", "A4"}, {"color", true}, {"cents_per_page", 50}},
-                 {{"paper", "Letter"}, {"color", false}, {"cents_per_page", 10}},
-                 {{"paper", "Letter"}, {"color", true}, {"cents_per_page", 50}}}},
-               {"duplex_discount_percent", 0}});
+      auto prices = admin_a_->call("PUT", "/api/v1/price-list", price_list());
       ASSERT_EQ(prices.status, 200) << prices.body;
       auto printer = admin_a_->post(
           "/api/v1/printers",
@@ -138,6 +138,16 @@ class SharedPostgresTest : public ::testing::Test {
       ASSERT_EQ(printer.status, 201) << printer.body;
       printer_id_ = printer.json.value("id", std::int64_t{0});
     }
+  }
+
+  // Both papers the CUPS test page may be; colour priced apart so a wrong price shows.
+  static json price_list() {
+    return {{"prices",
+             {{{"paper", "A4"}, {"color", false}, {"cents_per_page", 10}},
+              {{"paper", "A4"}, {"color", true}, {"cents_per_page", 50}},
+              {{"paper", "Letter"}, {"color", false}, {"cents_per_page", 10}},
+              {{"paper", "Letter"}, {"color", true}, {"cents_per_page", 50}}}},
+            {"duplex_discount_percent", 0}};
   }
 
   static std::unique_ptr<ApiClient> client(const ServerProcess& server) {
@@ -332,6 +342,96 @@ TEST_F(SharedPostgresTest, FallbackBatchUploadedToBothServersAtOnceIsChargedOnce
   EXPECT_EQ(from_a.json.value("rejected", 0) + from_b.json.value("rejected", 0), 0);
   EXPECT_EQ(balance_of(*frank_a), 10000 - 20 * 10);
   EXPECT_EQ(charges_of(id), 20);
+}
+
+
+// Servers on one database, each named (--node-name) and marking itself alive every second:
+// restarting one leaves alone the job the other is sending; killing one makes the survivor
+// hold the job it was sending (it may have printed) and print the jobs it had queued.
+TEST_F(SharedPostgresTest, ARestartingServerLeavesAnotherServersJobAloneAndTakesOverAStoppedOne) {
+  // A printer slow enough (≈ 3 s for the test page) to catch jobs while they are being sent.
+  PrinterSimulator slow({.fault = SimulatedFault::kSlowReader, .slow_bytes_per_second = 32 * 1024});
+  const std::string url = postgres_->create_database("printline_nodes");
+  const auto data = *dir_ / "nodes-data";
+  const auto password_file = *dir_ / "admin-password";
+  auto node = [&](const std::string& name) {
+    return std::make_unique<ServerProcess>(
+        name, data, url, password_file, dir_->path(),
+        std::vector<std::string>{"--node-name", name, "--node-heartbeat", "1", "--print-workers",
+                                 "1"});
+  };
+  auto c = node("c");
+  auto d = node("d");
+  auto admin = client(*c);
+  ASSERT_EQ(admin->login("admin", kAdminPassword).status, 200);
+  auto printer = admin->post("/api/v1/printers", {{"name", "slow"}, {"device_uri", slow.uri("socket")}});
+  ASSERT_EQ(printer.status, 201) << printer.body;
+  auto queue = admin->post("/api/v1/queues", {{"name", "slow-direct"},
+                                               {"kind", "direct"},
+                                               {"printer_id", printer.json.value("id", 0)}});
+  ASSERT_EQ(queue.status, 201) << queue.body;
+  ASSERT_EQ(admin->call("PUT", "/api/v1/price-list", price_list()).status, 200);
+  auto user = admin->post("/api/v1/users", {{"login", "gina"}, {"password", kUserPassword}});
+  ASSERT_EQ(user.status, 201) << user.body;
+  const std::string user_path = "/api/v1/users/" + std::to_string(user.json.value("id", 0));
+  ASSERT_EQ(admin->post(user_path + "/top-up", {{"amount_cents", 10000}}).status, 200);
+  auto gina = client(*d);
+  ASSERT_EQ(gina->login("gina", kUserPassword).status, 200);
+
+  const std::string document = read_file(kTestPdf);
+  auto print_on_c = [&] {
+    const std::string uuid = new_job_uuid();
+    auto request = ipp_request(IPP_OP_PRINT_JOB, "ipp://127.0.0.1:" + std::to_string(c->port()) +
+                                                     "/ipp/print/slow-direct");
+    ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+                 "application/pdf");
+    ippAddString(request.get(), IPP_TAG_JOB, IPP_TAG_URI, "job-uuid", nullptr,
+                 ("urn:uuid:" + uuid).c_str());
+    auto printed = post_ipp(c->port(), "slow-direct", request.get(), document,
+                            Credentials{"gina", kUserPassword});
+    EXPECT_EQ(printed.status(), IPP_STATUS_OK) << printed.string("status-message");
+    return uuid;
+  };
+  auto state_of = [&](const std::string& uuid) {
+    auto job = gina->get("/api/v1/jobs/" + uuid).json;
+    return job.is_object() ? job.value("state", "") : "";
+  };
+  auto wait_for_state = [&](const std::string& uuid, const std::string& state) {
+    for (int i = 0; i < 300 && state_of(uuid) != state; ++i) std::this_thread::sleep_for(50ms);
+    return state_of(uuid);
+  };
+
+  // C is sending job 1 when D restarts: D leaves it alone, C finishes it.
+  const auto first = print_on_c();
+  ASSERT_EQ(wait_for_state(first, "printing"), "printing");
+  d.reset();
+  d = node("d");
+  gina = client(*d);
+  ASSERT_EQ(gina->login("gina", kUserPassword).status, 200);
+  EXPECT_EQ(state_of(first), "printing") << d->log();
+  ASSERT_EQ(wait_for_state(first, "printed"), "printed") << c->log();
+
+  // C is sending job 2, job 3 waits in its queue, and C is killed: D holds job 2 once C has
+  // been silent three heartbeats, and prints job 3.
+  const auto second = print_on_c();
+  ASSERT_EQ(wait_for_state(second, "printing"), "printing");
+  const auto third = print_on_c();
+  EXPECT_EQ(state_of(third), "pending");
+  c->kill_now();
+  EXPECT_EQ(wait_for_state(second, "held"), "held") << d->log();
+  auto held = gina->get("/api/v1/jobs/" + second).json;
+  EXPECT_NE(held.value("outcome", "").find("may or may not have printed"), std::string::npos)
+      << held.dump();
+  EXPECT_EQ(wait_for_state(third, "printed"), "printed") << d->log();
+  EXPECT_EQ(state_of(first), "printed");
+  auto admin_d = client(*d);
+  ASSERT_EQ(admin_d->login("admin", kAdminPassword).status, 200);
+  auto ledger = admin_d->get(user_path + "/ledger");
+  int charges = 0;
+  for (const auto& entry : ledger.json.value("entries", json::array())) {
+    if (entry.value("kind", "") == "charge") ++charges;
+  }
+  EXPECT_EQ(charges, 2) << ledger.body;  // jobs 1 and 3; job 2 waits for its owner
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -80,15 +81,63 @@ TEST_P(StoreTest, APendingJobIsClaimedForPrintingOnceOnly) {
   std::vector<std::thread> servers;
   for (int i = 0; i < 4; ++i) {
     servers.emplace_back([&] {
-      auto claimed = store_->claim_pending_job(job.uuid, "Sending to the printer.");
+      auto claimed = store_->claim_pending_job(job.uuid, "Sending to the printer.", "node-a");
       if (claimed.ok() && *claimed) ++won;
     });
   }
   for (auto& server : servers) server.join();
   EXPECT_EQ(won.load(), 1);
   EXPECT_EQ(store_->find_job(job.uuid).value()->state, JobState::kPrinting);
-  EXPECT_FALSE(*store_->claim_pending_job(job.uuid, ""));
-  EXPECT_FALSE(*store_->claim_pending_job("no-such-job", ""));
+  EXPECT_FALSE(*store_->claim_pending_job(job.uuid, "", "node-a"));
+  EXPECT_FALSE(*store_->claim_pending_job("no-such-job", "", "node-a"));
+}
+
+// Server nodes sharing a database: a restarting node holds what its previous run left
+// printing and what stopped nodes left printing, never what a live node is sending.
+TEST_P(StoreTest, OnlyJobsOfStoppedNodesAreHeldAsInterrupted) {
+  auto hal = make_user("hal", 5000);
+  auto sending_by = [&](const std::string& node) {
+    Job job = printed_job(hal, 10);
+    job.origin = JobOrigin::kServer;
+    job.state = JobState::kPending;
+    job.printed_at.reset();
+    EXPECT_TRUE(store_->record_job(job).ok());
+    EXPECT_TRUE(*store_->claim_pending_job(job.uuid, "Sending to the printer.", node));
+    return job.uuid;
+  };
+  auto other = open_another();  // node b runs on its own connection, as a second process
+  ASSERT_TRUE(store_->record_node_alive("a").ok());
+  ASSERT_TRUE(other->record_node_alive("b").ok());
+  ASSERT_TRUE(other->record_node_alive("c").ok());
+  const auto of_a = sending_by("a");
+  const auto of_b = sending_by("b");
+  const auto of_c = sending_by("c");
+
+  clock_.advance(std::chrono::seconds(20));
+  ASSERT_TRUE(other->record_node_alive("b").ok());  // b stays alive, c falls silent
+  clock_.advance(std::chrono::seconds(20));
+  // a restarts: its own job and silent c's are held; live b's is left to b.
+  auto abandoned = store_->hold_abandoned_jobs("a", clock_.now() - std::chrono::seconds(30),
+                                               "interrupted");
+  ASSERT_TRUE(abandoned.ok()) << abandoned.error().message;
+  std::sort(abandoned->held_uuids.begin(), abandoned->held_uuids.end());
+  std::vector<std::string> expected{of_a, of_c};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(abandoned->held_uuids, expected);
+  EXPECT_EQ(abandoned->dead_nodes, 2);  // a's old mark and c: both older than 30 s
+  EXPECT_EQ(store_->find_job(of_a).value()->state, JobState::kHeld);
+  EXPECT_EQ(store_->find_job(of_a).value()->outcome, "interrupted");
+  EXPECT_EQ(store_->find_job(of_b).value()->state, JobState::kPrinting);
+  EXPECT_EQ(store_->find_job(of_c).value()->state, JobState::kHeld);
+
+  // Sweeping again finds nothing new; once b falls silent too, its job is held.
+  auto again = store_->hold_abandoned_jobs("", clock_.now() - std::chrono::seconds(30), "x");
+  EXPECT_TRUE(again->held_uuids.empty());
+  EXPECT_EQ(again->dead_nodes, 0);
+  clock_.advance(std::chrono::seconds(31));
+  auto later = store_->hold_abandoned_jobs("", clock_.now() - std::chrono::seconds(30), "x");
+  EXPECT_EQ(later->held_uuids, std::vector<std::string>{of_b});
+  EXPECT_EQ(later->dead_nodes, 1);
 }
 
 TEST_P(StoreTest, ConcurrentUploadsOfTheSameJobsChargeEachOnce) {

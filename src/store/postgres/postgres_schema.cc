@@ -161,6 +161,17 @@ CREATE INDEX jobs_by_time ON jobs(submitted_at);
 CREATE INDEX ledger_by_user ON ledger(user_id, id);
 )sql";
 
+// Server processes sharing one database (PostgreSQL): each names itself and says it is alive;
+// a job being sent to a printer records which process sends it, so a restarting process holds
+// only its own interrupted jobs and those of processes that stopped saying they are alive.
+constexpr std::string_view kServerNodes = R"sql(
+CREATE TABLE server_nodes (
+  name TEXT PRIMARY KEY,
+  seen_at BIGINT NOT NULL
+);
+ALTER TABLE jobs ADD COLUMN printing_node TEXT;
+)sql";
+
 // The latest heartbeat report of each desktop client (model/client_report.h): only the
 // client knows how many jobs it printed in fallback and has not uploaded yet.
 constexpr std::string_view kClientReports = R"sql(
@@ -174,10 +185,10 @@ CREATE TABLE client_reports (
 );
 )sql";
 
-constexpr std::array<sql::Migration, 3> kMigrations{{
+constexpr std::array<sql::Migration, 4> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
-    // 3 is the server nodes' migration, which comes in its own change.
+    {3, "server nodes and the node sending each job", kServerNodes},
     {4, "desktop clients' heartbeat reports", kClientReports},
 }};
 

@@ -120,10 +120,16 @@ class SqlStore final : public Store {
   Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                    std::optional<std::int64_t> printer_id,
                                    std::string_view outcome) override;
-  Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome) override;
+  Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome,
+                                 std::string_view node_name) override;
   Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
                                    std::int64_t cost_cents) override;
   Result<std::optional<model::Job>> find_job(std::string_view uuid) override;
+
+  Status record_node_alive(std::string_view node_name) override;
+  Result<AbandonedJobs> hold_abandoned_jobs(std::string_view restarting_node,
+                                            model::Timestamp alive_since,
+                                            std::string_view outcome) override;
   Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) override;
 
   Result<model::LedgerEntry> top_up(std::int64_t user_id, std::int64_t cents, std::string_view note,

@@ -167,7 +167,8 @@ Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
   });
 }
 
-Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view outcome) {
+Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view outcome,
+                                         std::string_view node_name) {
   return write([&] {
     // The row lock (PostgreSQL; SQLite's write transaction is exclusive anyway) keeps two
     // servers from both reading "pending".
@@ -177,8 +178,8 @@ Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view
       q.bind_all(uuid);
       if (!q.step() || q.text(0) != model::state_name(JobState::kPending)) return false;
     }
-    connection_.query("UPDATE jobs SET state = ?, outcome = ? WHERE uuid = ?")
-        .bind_all(model::state_name(JobState::kPrinting), outcome, uuid)
+    connection_.query("UPDATE jobs SET state = ?, outcome = ?, printing_node = ? WHERE uuid = ?")
+        .bind_all(model::state_name(JobState::kPrinting), outcome, node_name, uuid)
         .run();
     return true;
   });

@@ -1,0 +1,72 @@
+#include "server/node_watch.h"
+
+#include "core/logging.h"
+#include "model/job.h"
+
+namespace printline::server {
+
+NodeWatch::NodeWatch(store::Store& store, std::string node_name, std::chrono::seconds heartbeat,
+                     std::string interrupted_reason)
+    : store_(store),
+      node_name_(std::move(node_name)),
+      heartbeat_(heartbeat),
+      interrupted_reason_(std::move(interrupted_reason)) {}
+
+NodeWatch::~NodeWatch() { stop(); }
+
+Result<store::AbandonedJobs> NodeWatch::hold_abandoned(std::string_view restarting_node) {
+  // Clocks of the nodes are compared: keep them in sync (NTP) well within three heartbeats.
+  const auto alive_since = model::now_seconds() - 3 * heartbeat_;
+  auto abandoned = store_.hold_abandoned_jobs(restarting_node, alive_since, interrupted_reason_);
+  if (!abandoned.ok()) return abandoned.error();
+  for (const auto& uuid : abandoned->held_uuids) {
+    object_logger("job", uuid)->warn("held: {}", interrupted_reason_);
+  }
+  return abandoned;
+}
+
+Result<bool> NodeWatch::take_over_at_start() {
+  auto held = hold_abandoned(node_name_);
+  if (!held.ok()) return held.error();
+  if (auto alive = store_.record_node_alive(node_name_); !alive.ok()) return alive.error();
+  object_logger("node", node_name_)->info("alive; heartbeat every {} s", heartbeat_.count());
+  return true;
+}
+
+void NodeWatch::start(std::function<void()> requeue_pending) {
+  requeue_pending_ = std::move(requeue_pending);
+  thread_ = std::thread([this] { run(); });
+}
+
+void NodeWatch::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void NodeWatch::run() {
+  auto log = object_logger("node", node_name_);
+  std::unique_lock lock(mutex_);
+  while (!wake_.wait_for(lock, heartbeat_, [this] { return stopping_; })) {
+    lock.unlock();
+    // A failed mark is retried next heartbeat; after three the others presume this node
+    // stopped and hold its in-flight jobs until it records how they ended.
+    if (auto alive = store_.record_node_alive(node_name_); !alive.ok()) {
+      log->error("cannot mark this node alive: {}", alive.error().message);
+    }
+    auto abandoned = hold_abandoned("");
+    if (!abandoned.ok()) {
+      log->error("cannot look for jobs of stopped nodes: {}", abandoned.error().message);
+    } else if (abandoned->dead_nodes > 0) {
+      log->warn("{} node(s) stopped saying they are alive: their pending jobs are queued here",
+                abandoned->dead_nodes);
+      requeue_pending_();
+    }
+    lock.lock();
+  }
+}
+
+}  // namespace printline::server
