@@ -6,20 +6,50 @@
 #   3. the server goes down; Alice prints: automatic fallback to the one printer she uses,
 #      with a notification (FP-7a); Bob, who never printed, is asked to choose (FP-7b);
 #   4. the server comes back: every fallback job is accounted once, origin "fallback" (FP-1).
+# With a display (DISPLAY set, or --xvfb), Alice's and Bob's tray apps (printline-tray) run
+# too: Alice's notification and Bob's chooser appear on the desktop as the story goes.
 # Needs root for the install step; everything else stays on loopback in a temporary directory.
+#
+#   scripts/demo.sh [--no-install] [--xvfb] [--no-tray]
+#     --xvfb     no desktop here: run the trays on a private Xvfb display, with a private
+#                session bus and dunst as notification server, and show what dunst received
+#     --no-tray  do not start the tray apps even when a display is available
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" != "--no-install" ]; then ./scripts/install-deps.sh; fi
+install=1 xvfb=0 tray=1
+for option in "$@"; do
+  case $option in
+    --no-install) install=0 ;;
+    --xvfb) xvfb=1 ;;
+    --no-tray) tray=0 ;;
+    *) echo "demo: unknown option $option (--no-install, --xvfb, --no-tray)" >&2; exit 2 ;;
+  esac
+done
+if [ "$install" = 1 ]; then ./scripts/install-deps.sh; fi
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 say() { printf '   %s\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
 
 step "Building Printline"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)" --target printline printline-server printline-client printline-peers
-bin=$PWD/build/apps
+# PRINTLINE_BUILD_DIR and PRINTLINE_BUILD_JOBS: another build directory, fewer compile jobs.
+build=$(realpath -m "${PRINTLINE_BUILD_DIR:-build}")
+jobs=${PRINTLINE_BUILD_JOBS:-$(nproc)}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j "$jobs" --target printline printline-server printline-client printline-peers
+bin=$build/apps
+# The tray is built when Qt 6 is there; it is shown when there is a display to show it on.
+tray_reason=""
+if [ "$tray" = 0 ]; then
+  tray_reason="--no-tray was given"
+elif [ -z "${DISPLAY:-}" ] && [ "$xvfb" = 0 ]; then
+  tray_reason="there is no display (DISPLAY is not set)"
+elif ! grep -q '^printline-tray:' <<<"$(cmake --build "$build" --target help)"; then
+  tray_reason="printline-tray is not built: Qt 6 (qt6-base-dev) is missing; run scripts/install-deps.sh"
+else
+  cmake --build "$build" -j "$jobs" --target printline-tray
+fi
 printline() { "$bin/printline/printline" "$@"; }
 document=/usr/share/cups/data/default-testpage.pdf
 
@@ -49,7 +79,7 @@ copies() { python3 -c 'import sys; d=open(sys.argv[2],"rb").read(); print(open(s
 
 step "Three printers on loopback, one device port (RAW) on three addresses"
 device_port=$(free_port)
-build/tests/support/printline-peers "raw@127.0.0.2:$device_port" "raw@127.0.0.3:$device_port" \
+"$build/tests/support/printline-peers" "raw@127.0.0.2:$device_port" "raw@127.0.0.3:$device_port" \
   "raw@127.0.0.4:$device_port" >"$work/peers" 2>"$work/peers.log" &
 pids+=($!)
 for _ in $(seq 1 100); do grep -qx ready "$work/peers" 2>/dev/null && break; sleep 0.1; done
@@ -99,6 +129,24 @@ run printline admin profiles create office --default --server-addresses "$server
   --fallback-enabled --fallback-group office --release-condition credit-quota \
   --device-protocol raw --device-port "$device_port"
 
+if [ -z "$tray_reason" ] && [ "$xvfb" = 1 ]; then
+  step "A private desktop: Xvfb, a session bus and a notification server (dunst)"
+  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+  pids+=($!)
+  for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+  export DISPLAY=:$(cat "$work/display")
+  export DBUS_SESSION_BUS_ADDRESS=unix:path=$work/session-bus
+  dbus-daemon --session --nofork --nopidfile --address="$DBUS_SESSION_BUS_ADDRESS" \
+    >"$work/dbus.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do [ -S "$work/session-bus" ] && break; sleep 0.1; done
+  if command -v dunst >/dev/null; then
+    dunst >"$work/dunst.log" 2>&1 &
+    pids+=($!)
+  fi
+  say "display $DISPLAY, session bus $DBUS_SESSION_BUS_ADDRESS"
+fi
+
 step "Alice's and Bob's desktop clients start and log in"
 for user in alice bob; do
   mkdir -p "$work/$user"
@@ -108,10 +156,21 @@ for user in alice bob; do
   for _ in $(seq 1 100); do [ -S "$work/$user/control.sock" ] && break; sleep 0.1; done
   XDG_CONFIG_HOME=$work/$user/config run printline login --server "$server_url" --user "$user" \
     --password-file "$work/$user.pw" --control-socket "$work/$user/control.sock"
-  # What a desktop app would show: the client's notifications and prompts.
+  # What a desktop app shows, as text: the client's notifications and prompts.
   printline events --control-socket "$work/$user/control.sock" >"$work/$user/events" 2>&1 &
   pids+=($!)
+  if [ -z "$tray_reason" ]; then
+    "$bin/printline-tray/printline-tray" --control-socket "$work/$user/control.sock" \
+      --web-url "$server_url" >"$work/$user/tray.log" 2>&1 &
+    pids+=($!)
+    say "$user's tray app (printline-tray) runs on display $DISPLAY"
+  fi
 done
+if [ -n "$tray_reason" ]; then
+  say "The tray apps are not started: $tray_reason."
+  say "To see the notification and the chooser on a desktop, run scripts/demo.sh in a desktop"
+  say "session, or scripts/demo.sh --xvfb here; by hand: printline-tray --control-socket SOCKET."
+fi
 as() { local user=$1; shift; printline "$@" --control-socket "$work/$user/control.sock"; }
 
 step "Online: Alice prints, the server prints it on floor1-mono and charges her"
@@ -144,8 +203,27 @@ grep -h "prompt" "$work/bob/events" | tail -n 1 | cut -c1-160 | sed 's/^/     /'
 run as bob printers --fallback
 run as bob printers --fallback --color
 run as bob printers --fallback --search plotter
-run as bob choose "$(job_field bob "Poster draft" uuid)" floor2-color
+if [ -z "$tray_reason" ] && [ "$xvfb" = 0 ] && [ -t 0 ]; then
+  # Someone watches the desktop: Bob's chooser is open there; give them time to use it.
+  say "Bob's chooser is open on your desktop: choose a printer there within 30 s,"
+  say "or the demo chooses floor2-color for him."
+  for _ in $(seq 1 300); do
+    [ "$(job_field bob "Poster draft" state)" != waiting-for-choice ] && break; sleep 0.1
+  done
+fi
+if [ "$(job_field bob "Poster draft" state)" = waiting-for-choice ]; then
+  run as bob choose "$(job_field bob "Poster draft" uuid)" floor2-color
+fi
 wait_for_state bob "Poster draft" printed-offline
+
+if [ -z "$tray_reason" ] && [ "$xvfb" = 1 ] && command -v dunstctl >/dev/null; then
+  step "What the desktop's notification server (dunst) received from the tray apps"
+  sleep 1
+  dunstctl close-all
+  dunstctl history | python3 -c 'import json,sys
+for n in reversed(json.load(sys.stdin)["data"][0]):
+    print("   %s: %s" % (n["summary"]["data"], n["body"]["data"]))'
+fi
 
 step "What each printer received (the same PDF, byte for byte)"
 say "floor1-mono:  $(copies "$floor1") copies (Alice's report through the server, her minutes in fallback)"
