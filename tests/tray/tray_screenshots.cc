@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QDir>
 #include <QLineEdit>
 #include <QPixmap>
@@ -14,6 +15,7 @@
 #include "tray/chooser_dialog.h"
 #include "tray/credit_dialog.h"
 #include "tray/fallback_disabled_dialog.h"
+#include "tray/jobs_window.h"
 
 using printline::client::CandidateView;
 using printline::client::ClientEvent;
@@ -111,5 +113,37 @@ int main(int argc, char** argv) {
              "The job costs 12.50 and your credit, less what you printed offline, is 3.40."),
       status);
   ok &= save(credit, out.filePath("tray-not-enough-credit.png"));
+
+  // My jobs: one of each kind of day — waiting for a choice, held, printed offline, at the server.
+  auto row = [](const char* uuid, const char* title, JobState state, const char* printer,
+                const char* reason, int minutes_ago) {
+    JobView job;
+    job.uuid = uuid;
+    job.title = title;
+    job.state = state;
+    job.printer = printer;
+    job.reason = reason;
+    job.received_at = printline::model::Timestamp(
+        std::chrono::seconds(QDateTime::currentSecsSinceEpoch() - 60 * minutes_ago));
+    if (state == JobState::kPrintedOffline || state == JobState::kAccounted) {
+      job.printed_at = job.received_at;
+    }
+    return job;
+  };
+  printline::tray::JobsWindow jobs;
+  jobs.set_jobs({
+      row("4", "Poster draft.pdf", JobState::kWaitingForChoice, "",
+          "The print server is offline: choose the printer to print on.", 2),
+      row("3", "Thesis.pdf", JobState::kHeldForCredit, "",
+          "Not enough credit: the job costs 12.50 and 3.40 is left.", 9),
+      row("2", "Minutes.pdf", JobState::kPrintedOffline, "Annex Mono",
+          "Printed on \"Annex Mono\" while the print server was offline; it is accounted when "
+          "the server is back.",
+          25),
+      row("1", "Quarterly report.pdf", JobState::kAtServer, "",
+          "Sent to the print server (server job 41).", 70),
+  });
+  jobs.select_job("4");
+  ok &= save(jobs, out.filePath("tray-my-jobs.png"));
   return ok ? 0 : 1;
 }
