@@ -97,24 +97,21 @@ class TrayEndToEndTest : public QObject {
 
   void chooserAppearsAndTheChosenPrinterGetsTheJob() {
     tray::TrayApp tray(alice_->socket(), QString());
-    QSignalSpy opened(&tray, &tray::TrayApp::dialogOpened);
     tray.start();
 
-    auto job = must(alice_->client().submit_file(kTrayTestPdf, "thesis.pdf"));
-    QVERIFY(opened.wait(20000));
-    QTest::qWait(300);  // a prompt re-sent at subscribe replaces the dialog: take the last one
-    auto* chooser = qobject_cast<tray::ChooserDialog*>(tray.dialog_for(job.uuid));
+    std::string uuid;
+    auto* chooser = submit_and_wait_for_dialog<tray::ChooserDialog>(tray, alice_->client(),
+                                                                    "thesis.pdf", &uuid);
     QVERIFY2(chooser, "the prompt did not open the chooser");
-    QVERIFY(QTest::qWaitForWindowExposed(chooser));
     QCOMPARE(chooser->shown_printers(), QStringList({"hall-raw", "lab-raw"}));
 
     // The keyboard alone: type to filter, Enter to print.
     QTest::keyClicks(chooser->search_field(), "lab");
     QCOMPARE(chooser->shown_printers(), QStringList({"lab-raw"}));
     QTest::keyClick(chooser->search_field(), Qt::Key_Return);
-    QTRY_VERIFY(tray.dialog_for(job.uuid) == nullptr || !tray.dialog_for(job.uuid)->isVisible());
+    QTRY_VERIFY(tray.dialog_for(uuid) == nullptr || !tray.dialog_for(uuid)->isVisible());
 
-    auto printed = alice_->client().wait_for_state(job.uuid, JobState::kPrintedOffline);
+    auto printed = alice_->client().wait_for_state(uuid, JobState::kPrintedOffline);
     QVERIFY(printed);
     QVERIFY2(printed->state == JobState::kPrintedOffline, printed->reason.c_str());
     QCOMPARE(QString::fromStdString(printed->printer), QString("lab-raw"));

@@ -8,7 +8,6 @@
 
 #include <QApplication>
 #include <QLabel>
-#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
@@ -59,15 +58,13 @@ class TrayErrorDialogsEndToEndTest : public QObject {
 
   void fallbackDisabledRetryPrintsOnceTheServerIsBack() {
     tray::TrayApp tray(bob_->socket(), QString());
-    QSignalSpy opened(&tray, &tray::TrayApp::dialogOpened);
     tray.start();
     tray.show_jobs();
 
-    auto job = must(bob_->client().submit_file(kTrayTestPdf, "budget.pdf"));
-    QVERIFY(opened.wait(20000));
-    auto* dialog = qobject_cast<tray::FallbackDisabledDialog*>(tray.dialog_for(job.uuid));
+    std::string uuid;
+    auto* dialog = submit_and_wait_for_dialog<tray::FallbackDisabledDialog>(
+        tray, bob_->client(), "budget.pdf", &uuid);
     QVERIFY2(dialog, "the daemon's D4 prompt did not open the fallback-disabled dialog");
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
     const QString message = dialog->findChild<QLabel*>("message")->text();
     QVERIFY2(message.contains("budget.pdf") && message.contains("fallback printing is disabled"),
              qPrintable(message));
@@ -75,14 +72,14 @@ class TrayErrorDialogsEndToEndTest : public QObject {
 
     QTest::mouseClick(dialog->retry_button(), Qt::LeftButton);
     // The daemon took the answer: the prompt is withdrawn, the job kept for the server.
-    QTRY_VERIFY_WITH_TIMEOUT(tray.dialog_for(job.uuid) == nullptr, 10000);
-    auto kept = bob_->client().daemon().job(job.uuid);
+    QTRY_VERIFY_WITH_TIMEOUT(tray.dialog_for(uuid) == nullptr, 10000);
+    auto kept = bob_->client().daemon().job(uuid);
     QVERIFY(kept && kept->state == JobState::kWaitingForServer);
     QVERIFY2(kept->reason.find("as soon as the server answers") != std::string::npos,
              kept->reason.c_str());
 
     office_->start_server();
-    auto sent = bob_->client().wait_for_state(job.uuid, JobState::kAtServer);
+    auto sent = bob_->client().wait_for_state(uuid, JobState::kAtServer);
     QVERIFY(sent);
     QVERIFY2(sent->state == JobState::kAtServer, sent->reason.c_str());
     const std::string pdf = read_file(kTrayTestPdf);
@@ -96,37 +93,32 @@ class TrayErrorDialogsEndToEndTest : public QObject {
 
   void fallbackDisabledCancelAsksThenCancelsAtTheDaemon() {
     tray::TrayApp tray(bob_->socket(), QString());
-    QSignalSpy opened(&tray, &tray::TrayApp::dialogOpened);
     tray.start();
 
-    auto job = must(bob_->client().submit_file(kTrayTestPdf, "draft.pdf"));
-    QVERIFY(opened.wait(20000));
-    QTest::qWait(300);  // a prompt re-sent at subscribe replaces the dialog: take the last one
-    auto* dialog = qobject_cast<tray::FallbackDisabledDialog*>(tray.dialog_for(job.uuid));
+    std::string uuid;
+    auto* dialog = submit_and_wait_for_dialog<tray::FallbackDisabledDialog>(
+        tray, bob_->client(), "draft.pdf", &uuid);
     QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
 
     bool asked = false;
     answer_confirmation_with("Cancel the job", &asked);
     QTest::mouseClick(dialog->cancel_button(), Qt::LeftButton);
     QVERIFY(asked);
-    auto cancelled = bob_->client().wait_for_state(job.uuid, JobState::kCancelled);
+    auto cancelled = bob_->client().wait_for_state(uuid, JobState::kCancelled);
     QVERIFY(cancelled && cancelled->state == JobState::kCancelled);
-    QVERIFY(!std::filesystem::exists(bob_->client().daemon().spool_dir() / job.uuid));
-    QTRY_VERIFY_WITH_TIMEOUT(tray.dialog_for(job.uuid) == nullptr, 10000);
+    QVERIFY(!std::filesystem::exists(bob_->client().daemon().spool_dir() / uuid));
+    QTRY_VERIFY_WITH_TIMEOUT(tray.dialog_for(uuid) == nullptr, 10000);
   }
 
   void notEnoughCreditShowsCostAndWhatIsLeftAndCancelCancels() {
     tray::TrayApp tray(carol_->socket(), QString());
-    QSignalSpy opened(&tray, &tray::TrayApp::dialogOpened);
     tray.start();
 
-    auto job = must(carol_->client().submit_file(kTrayTestPdf, "poster.pdf"));
-    QVERIFY(opened.wait(20000));
-    auto* dialog = qobject_cast<tray::CreditDialog*>(tray.dialog_for(job.uuid));
+    std::string uuid;
+    auto* dialog = submit_and_wait_for_dialog<tray::CreditDialog>(tray, carol_->client(),
+                                                                  "poster.pdf", &uuid);
     QVERIFY2(dialog, "the daemon's D5 prompt did not open the credit dialog");
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    auto held = carol_->client().daemon().job(job.uuid);
+    auto held = carol_->client().daemon().job(uuid);
     QVERIFY(held && held->state == JobState::kHeldForCredit);
     QVERIFY(held->estimated_cost_cents > 5);
     const QString text = dialog->message_label()->text();
@@ -139,7 +131,7 @@ class TrayErrorDialogsEndToEndTest : public QObject {
     answer_confirmation_with("Cancel the job", &asked);
     QTest::mouseClick(dialog->cancel_button(), Qt::LeftButton);
     QVERIFY(asked);
-    auto cancelled = carol_->client().wait_for_state(job.uuid, JobState::kCancelled);
+    auto cancelled = carol_->client().wait_for_state(uuid, JobState::kCancelled);
     QVERIFY(cancelled && cancelled->state == JobState::kCancelled);
     QCOMPARE(hall_.received(), std::string());  // held jobs never reach a printer
   }

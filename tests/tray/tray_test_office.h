@@ -6,6 +6,7 @@
 //
 // Each user then gets a real ClientDaemon (RunningClient) and a control socket (TrayClient).
 
+#include <QTest>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "store/store.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
+#include "tray/tray_app.h"
 
 namespace printline::testing {
 
@@ -78,5 +80,20 @@ class TrayClient {
   std::unique_ptr<RunningClient> client_;
   std::unique_ptr<client::ControlSocketServer> control_;
 };
+
+// Submits kTrayTestPdf as `title` and returns the dialog `tray` opened for the job's prompt,
+// once it is on screen; nullptr when none of type Dialog came within 20 s. *uuid: the job.
+template <typename Dialog>
+Dialog* submit_and_wait_for_dialog(tray::TrayApp& tray, RunningClient& client,
+                                   const std::string& title, std::string* uuid) {
+  auto job = client.submit_file(kTrayTestPdf, title);
+  if (!job.ok()) return nullptr;
+  *uuid = job->uuid;
+  if (!QTest::qWaitFor([&] { return tray.dialog_for(*uuid) != nullptr; }, 20000)) return nullptr;
+  QTest::qWait(300);  // a prompt re-sent at subscribe replaces the dialog: take the last one
+  auto* dialog = qobject_cast<Dialog*>(tray.dialog_for(*uuid));
+  if (dialog == nullptr || !QTest::qWaitForWindowExposed(dialog)) return nullptr;
+  return dialog;
+}
 
 }  // namespace printline::testing
