@@ -2,7 +2,8 @@
 // real ClientDaemon with its control socket, two fallback printers that are real RAW sinks
 // (socat). A job comes in, the daemon prompts, the tray's chooser appears, the test picks a
 // printer with the keyboard the way a person would, and the job arrives at that printer only.
-// Before that, the daemon restarts under the tray: it reconnects and shows the pending prompt again.
+// Before that, the daemon restarts under the tray: it reconnects and shows the pending prompt
+// again, and a chooser closed without choosing comes back from "My jobs".
 // Then, with a real notification server (dunst) on a session bus of the test's own, the next
 // job goes to that printer automatically and the tray's notification — which printer, and why
 // (FP-7a) — reaches dunst once: the daemon's own notifier stays quiet while the tray is
@@ -10,7 +11,9 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <thread>
 
@@ -20,6 +23,7 @@
 #include "support/notification_daemon_peer.h"
 #include "support/session_bus_peer.h"
 #include "tray/chooser_dialog.h"
+#include "tray/jobs_window.h"
 #include "tray/tray_app.h"
 #include "tray_test_office.h"
 
@@ -86,11 +90,27 @@ class TrayEndToEndTest : public QObject {
     auto* chooser = qobject_cast<tray::ChooserDialog*>(tray.dialog_for(job.uuid));
     QVERIFY(chooser);
     QVERIFY(QTest::qWaitForWindowExposed(chooser));
+
+    // Closed without choosing, the chooser comes back from "My jobs": Choose a printer…
+    QTest::keyClick(chooser, Qt::Key_Escape);
+    QTRY_VERIFY(tray.dialog_for(job.uuid) == nullptr);
+    tray.show_jobs();
+    tray::JobsWindow* jobs = tray.jobs_window();
+    QVERIFY(jobs && QTest::qWaitForWindowExposed(jobs));
+    jobs->select_job(job.uuid);
+    QCOMPARE(jobs->table()->item(0, 1)->text(), QString("Waiting for your choice"));
+    QVERIFY(jobs->choose_button()->isEnabled());
+    QTest::mouseClick(jobs->choose_button(), Qt::LeftButton);
+    chooser = qobject_cast<tray::ChooserDialog*>(tray.dialog_for(job.uuid));
+    QVERIFY2(chooser, "Choose a printer… in My jobs did not open the chooser");
+    QCOMPARE(chooser->shown_printers(), QStringList({"hall-raw", "lab-raw"}));
+
     // Cancelling elsewhere (here: the daemon itself, as `printline cancel` would) withdraws the
     // prompt, and the tray closes the chooser. No printer got anything, and no history was
     // made, so the next test still gets a choice.
     QVERIFY(alice_->client().daemon().cancel(job.uuid).ok());
     QTRY_VERIFY_WITH_TIMEOUT(tray.dialog_for(job.uuid) == nullptr, 10000);
+    QTRY_COMPARE(jobs->table()->item(0, 1)->text(), QString("Cancelled"));  // from the event
     QCOMPARE(hall_.received(), std::string());
     QCOMPARE(lab_.received(), std::string());
   }
