@@ -28,6 +28,11 @@ Result<std::unique_ptr<HttpListener>> HttpListener::create(const ServerConfig& c
   // client's delayed ACK (measured: 25 IPP jobs/s per client instead of hundreds).
   server->set_tcp_nodelay(true);
   server->set_payload_max_length(config.max_upload_bytes);
+  // A desktop client or browser sends many requests on one connection; cpp-httplib's default
+  // closes it after 5, so a busy client reconnected every 5 jobs. The idle timeout stays short:
+  // an idle keep-alive connection holds one of the http_threads.
+  server->set_keep_alive_max_count(1000);
+  server->set_keep_alive_timeout(5);
   server->set_read_timeout(30, 0);
   server->set_write_timeout(30, 0);
   return std::unique_ptr<HttpListener>(new HttpListener(config, std::move(server)));

@@ -758,6 +758,9 @@ Result<std::unique_ptr<JobService>> JobService::start(const ServerConfig& config
     return Error{fmt::format("Cannot create the spool directory {}: {}.",
                              config.spool_dir().string(), error.message())};
   }
+  if (auto prepared = JobSpool(config.spool_dir()).prepare(); !prepared.ok()) {
+    return prepared.error();
+  }
   auto service = std::make_unique<PipelineJobService>(config, store);
   if (auto resumed = service->resume(); !resumed.ok()) return resumed.error();
   service->resume_analysis();

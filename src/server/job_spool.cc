@@ -30,6 +30,11 @@ class Fd {
 
 std::string errno_text() { return std::strerror(errno); }
 
+bool sync_directory(const std::filesystem::path& dir) {
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  return fd.get() >= 0 && ::fsync(fd.get()) == 0;
+}
+
 JobError disk_failure(std::string message) {
   return JobError{JobErrorKind::kServerFailure, std::move(message)};
 }
@@ -48,10 +53,11 @@ std::string_view mark_suffix(const UnanalysedMark& mark) {
 JobResult<std::uint64_t> JobSpool::write(std::string_view uuid, transport::DocumentSource& document,
                                          std::uint64_t max_bytes,
                                          const std::optional<UnanalysedMark>& mark) const {
-  const auto final_path = path_of(uuid);
-  const auto part_path = dir_ / fmt::format("{}.part", uuid);
+  const auto shard = shard_of(uuid);
+  const auto final_path = shard / std::string(uuid);
+  const auto part_path = shard / fmt::format("{}.part", uuid);
   const auto mark_path =
-      mark ? dir_ / fmt::format("{}{}", uuid, mark_suffix(*mark)) : std::filesystem::path();
+      mark ? shard / fmt::format("{}{}", uuid, mark_suffix(*mark)) : std::filesystem::path();
   std::uint64_t total = 0;
   {
     Fd fd(::open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
@@ -91,15 +97,11 @@ JobResult<std::uint64_t> JobSpool::write(std::string_view uuid, transport::Docum
       return disk_failure(fmt::format("The server cannot store the document (fsync: {}).", why));
     }
   }
-  if (mark) {
-    // An empty file: its name is the whole mark, made durable by the directory sync below.
-    Fd marker(::open(mark_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (marker.get() < 0) {
-      const auto why = errno_text();
-      ::unlink(part_path.c_str());
-      return disk_failure(fmt::format("The server cannot store the document (marker {}: {}).",
-                                      mark_path.string(), why));
-    }
+  if (mark && ::link(part_path.c_str(), mark_path.c_str()) != 0) {
+    const auto why = errno_text();
+    ::unlink(part_path.c_str());
+    return disk_failure(fmt::format("The server cannot store the document (mark {}: {}).",
+                                    mark_path.string(), why));
   }
   if (::rename(part_path.c_str(), final_path.c_str()) != 0) {
     const auto why = errno_text();
@@ -107,13 +109,61 @@ JobResult<std::uint64_t> JobSpool::write(std::string_view uuid, transport::Docum
     if (mark) ::unlink(mark_path.c_str());
     return disk_failure(fmt::format("The server cannot store the document (rename: {}).", why));
   }
-  // The rename (and the marker) are durable only once the directory is synced.
-  Fd dir(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.get() < 0 || ::fsync(dir.get()) != 0) {
+  // The rename (and the mark) are durable only once the directory is synced.
+  if (!sync_directory(shard)) {
     return disk_failure(fmt::format("The server cannot store the document (sync {}: {}).",
-                                    dir_.string(), errno_text()));
+                                    shard.string(), errno_text()));
   }
   return total;
+}
+
+std::filesystem::path JobSpool::shard_of(std::string_view uuid) const {
+  return dir_ / std::string(uuid.substr(0, std::min<std::size_t>(2, uuid.size())));
+}
+
+std::filesystem::path JobSpool::path_of(std::string_view uuid) const {
+  return shard_of(uuid) / std::string(uuid);
+}
+
+Result<bool> JobSpool::prepare() const {
+  for (int i = 0; i < 256; ++i) {
+    const auto shard = dir_ / fmt::format("{:02x}", i);
+    std::error_code error;
+    std::filesystem::create_directory(shard, error);
+    if (error) {
+      return Error{fmt::format("Cannot create the spool directory {}: {}.", shard.string(),
+                               error.message())};
+    }
+  }
+  // Documents (and marks) of the flat layout, from before the shards, move into them.
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(dir_, error), end; !error && it != end;
+       it.increment(error)) {
+    if (!it->is_regular_file()) continue;
+    const auto name = it->path().filename().string();
+    if (name.ends_with(".part")) {  // never acknowledged
+      ::unlink(it->path().c_str());
+      continue;
+    }
+    const auto moved = shard_of(name) / name;
+    if (::rename(it->path().c_str(), moved.c_str()) != 0) {
+      return Error{fmt::format("Cannot move {} into {}: {}.", it->path().string(),
+                               moved.parent_path().string(), errno_text())};
+    }
+  }
+  if (error) {
+    return Error{fmt::format("Cannot read the spool directory {}: {}.", dir_.string(),
+                             error.message())};
+  }
+  for (std::filesystem::directory_iterator it(dir_, error), end; !error && it != end;
+       it.increment(error)) {
+    if (it->is_directory() && !sync_directory(it->path())) break;
+  }
+  if (!sync_directory(dir_)) {
+    return Error{fmt::format("Cannot sync the spool directory {}: {}.", dir_.string(),
+                             errno_text())};
+  }
+  return true;
 }
 
 void JobSpool::remove(std::string_view uuid) const {
@@ -123,29 +173,31 @@ void JobSpool::remove(std::string_view uuid) const {
 }
 
 std::optional<UnanalysedMark> JobSpool::unanalysed(std::string_view uuid) const {
+  const auto shard = shard_of(uuid);
   std::error_code ignored;
-  if (std::filesystem::exists(dir_ / fmt::format("{}{}", uuid, kMarkSuffix), ignored)) {
+  if (std::filesystem::exists(shard / fmt::format("{}{}", uuid, kMarkSuffix), ignored)) {
     return UnanalysedMark{};
   }
-  if (std::filesystem::exists(dir_ / fmt::format("{}{}", uuid, kOneSidedSuffix), ignored)) {
+  if (std::filesystem::exists(shard / fmt::format("{}{}", uuid, kOneSidedSuffix), ignored)) {
     return UnanalysedMark{false};
   }
-  if (std::filesystem::exists(dir_ / fmt::format("{}{}", uuid, kTwoSidedSuffix), ignored)) {
+  if (std::filesystem::exists(shard / fmt::format("{}{}", uuid, kTwoSidedSuffix), ignored)) {
     return UnanalysedMark{true};
   }
   return std::nullopt;
 }
 
 void JobSpool::clear_unanalysed(std::string_view uuid) const {
-  for (auto suffix : {kMarkSuffix, kOneSidedSuffix, kTwoSidedSuffix}) {
-    ::unlink((dir_ / fmt::format("{}{}", uuid, suffix)).c_str());
+  // Only the name that exists is unlinked: every unlink takes the directory's lock.
+  if (auto mark = unanalysed(uuid)) {
+    ::unlink((shard_of(uuid) / fmt::format("{}{}", uuid, mark_suffix(*mark))).c_str());
   }
 }
 
 std::vector<std::string> JobSpool::list_unanalysed() const {
   std::vector<std::string> uuids;
   std::error_code error;
-  for (std::filesystem::directory_iterator it(dir_, error), end; !error && it != end;
+  for (std::filesystem::recursive_directory_iterator it(dir_, error), end; !error && it != end;
        it.increment(error)) {
     const auto name = it->path().filename().string();
     for (auto suffix : {kMarkSuffix, kOneSidedSuffix, kTwoSidedSuffix}) {

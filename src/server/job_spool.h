@@ -1,12 +1,15 @@
 #pragma once
-// Where a job's document lives between submission and printing: <spool_dir>/<uuid>. A
-// document is written to "<uuid>.part", fsync'ed, renamed and the directory fsync'ed before
+// Where a job's document lives between submission and printing: <spool_dir>/<xx>/<uuid>, xx
+// the UUID's first two hex digits. The 256 shard directories keep concurrent submissions from
+// queueing on one directory's lock and spread the new inodes over the file system. A
+// document is written to "<uuid>.part", fsync'ed, renamed and its directory fsync'ed before
 // the job is recorded, so an acknowledged job always has its whole document on disk.
 //
 // A job of a hold queue is acknowledged before it is analysed: its "not analysed yet" mark is a
-// marker file <uuid>.unanalysed (or .unanalysed-one-sided / .unanalysed-two-sided when the
-// submitter chose the sides) created beside the document before the one directory fsync, so
-// the mark is on disk whenever the job is, and survives kill -9 until the price is stored.
+// second name of the document, <uuid>.unanalysed (or .unanalysed-one-sided /
+// .unanalysed-two-sided when the submitter chose the sides), linked before the one directory
+// fsync, so the mark is on disk whenever the job is, and survives kill -9 until the price is
+// stored. A hard link, not a marker file, because creating inodes is what intake waits on.
 
 #include <cstdint>
 #include <filesystem>
@@ -31,7 +34,10 @@ class JobSpool {
  public:
   explicit JobSpool(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
-  std::filesystem::path path_of(std::string_view uuid) const { return dir_ / std::string(uuid); }
+  // Creates the shard directories and moves documents of the older flat layout into them.
+  Result<bool> prepare() const;
+
+  std::filesystem::path path_of(std::string_view uuid) const;
 
   // Copies the document to the spool under uuid, refusing more than max_bytes (the partial
   // file is removed). Returns the number of bytes written; errors are kTooLarge, kDocumentCut
@@ -44,7 +50,7 @@ class JobSpool {
   // submission). Missing is fine.
   void remove(std::string_view uuid) const;
 
-  // The job's "not analysed yet" mark, if its marker file exists.
+  // The job's "not analysed yet" mark, if it has one.
   std::optional<UnanalysedMark> unanalysed(std::string_view uuid) const;
   // Removes the mark once the job's counts and price are stored (not synced: a mark that comes
   // back after a crash only makes the next start analyse the job again).
@@ -53,6 +59,8 @@ class JobSpool {
   std::vector<std::string> list_unanalysed() const;
 
  private:
+  std::filesystem::path shard_of(std::string_view uuid) const;
+
   std::filesystem::path dir_;
 };
 

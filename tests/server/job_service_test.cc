@@ -10,6 +10,7 @@
 
 #include "core/job_uuid.h"
 #include "job_test_fixture.h"
+#include "server/job_spool.h"
 #include "support/must.h"
 #include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
@@ -26,11 +27,11 @@ class JobServiceTest : public ::testing::Test {
   JobFixture fixture;
 
   bool marked_unanalysed(const std::string& uuid) {
-    const auto dir = fixture.config().spool_dir();
-    for (const char* suffix : {".unanalysed", ".unanalysed-one-sided", ".unanalysed-two-sided"}) {
-      if (std::filesystem::exists(dir / (uuid + suffix))) return true;
-    }
-    return false;
+    return server::JobSpool(fixture.config().spool_dir()).unanalysed(uuid).has_value();
+  }
+
+  bool spooled(const std::string& uuid) {
+    return std::filesystem::exists(server::JobSpool(fixture.config().spool_dir()).path_of(uuid));
   }
 
   // The job once the background analyser has priced it (its mark gone), or after the timeout.
@@ -62,7 +63,7 @@ TEST_F(JobServiceTest, DirectQueuePrintsTheDocumentAndChargesOnce) {
   EXPECT_EQ(sink.received(), read_file(kTestPdf));
   EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
   EXPECT_EQ(fixture.charges(alice.id), 1);
-  EXPECT_FALSE(std::filesystem::exists(fixture.config().spool_dir() / job.uuid));
+  EXPECT_FALSE(spooled(job.uuid));
 }
 
 TEST_F(JobServiceTest, SameUuidIsOneJobPrintedOnceAndChargedOnce) {
@@ -252,7 +253,7 @@ TEST_F(JobServiceTest, CancelStopsAHeldJobButNotAPrintedOne) {
   auto cancelled = fixture.jobs().cancel(held->job.uuid, alice);
   ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
   EXPECT_EQ(cancelled->state, JobState::kCancelled);
-  EXPECT_FALSE(std::filesystem::exists(fixture.config().spool_dir() / held->job.uuid));
+  EXPECT_FALSE(spooled(held->job.uuid));
   EXPECT_FALSE(fixture.jobs().release(held->job.uuid, printer.id, alice).ok());
 
   auto printed = fixture.submit(alice, "direct");
@@ -321,7 +322,7 @@ TEST_F(JobServiceTest, HoldQueueAcknowledgesFirstThenAnalysesAndPricesTheJob) {
   ASSERT_TRUE(recorded.ok()) << recorded.error().message;
   EXPECT_EQ(recorded->job.state, JobState::kHeld);
   EXPECT_EQ(recorded->job.cost_cents, 0);  // acknowledged before the analysis
-  EXPECT_TRUE(std::filesystem::exists(fixture.config().spool_dir() / recorded->job.uuid));
+  EXPECT_TRUE(spooled(recorded->job.uuid));
 
   auto job = wait_analysed(recorded->job.uuid);
   EXPECT_FALSE(marked_unanalysed(recorded->job.uuid));
@@ -374,6 +375,8 @@ TEST_F(JobServiceTest, RestartAnalysesJobsStillMarkedUnanalysed) {
   left.counts.copies = 2;
   left.submitted_at = model::now_seconds();
   ASSERT_TRUE(fixture.store().record_job(left).ok());
+  // Left in the flat layout of older versions (a marker file): the start moves it into its
+  // shard directory.
   std::filesystem::create_directories(fixture.config().spool_dir());
   std::filesystem::copy_file(kTestPdf, fixture.config().spool_dir() / left.uuid);
   std::ofstream(fixture.config().spool_dir() / (left.uuid + ".unanalysed")).close();
@@ -412,7 +415,7 @@ TEST_F(JobServiceTest, HeldJobThatIsNoDocumentEndsFailedWithTheReason) {
   ASSERT_EQ(job.state, JobState::kFailed) << job.outcome;
   EXPECT_NE(job.outcome.find("cannot be printed"), std::string::npos) << job.outcome;
   EXPECT_FALSE(marked_unanalysed(uuid));
-  EXPECT_FALSE(std::filesystem::exists(fixture.config().spool_dir() / uuid));
+  EXPECT_FALSE(spooled(uuid));
   auto released = fixture.jobs().release(uuid, 0, alice);
   EXPECT_FALSE(released.ok());
   EXPECT_EQ(fixture.charges(alice.id), 0);
@@ -449,7 +452,10 @@ TEST_F(JobServiceTest, RefusesWhatCannotBeAJob) {
   ASSERT_FALSE(too_big.ok());
   EXPECT_EQ(too_big.error().kind, server::JobErrorKind::kTooLarge);
   EXPECT_NE(too_big.error().message.find("larger than this server accepts"), std::string::npos);
-  EXPECT_TRUE(std::filesystem::is_empty(fixture.config().spool_dir()));
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(fixture.config().spool_dir())) {
+    EXPECT_TRUE(entry.is_directory()) << entry.path() << " is left";
+  }
 }
 
 }  // namespace
