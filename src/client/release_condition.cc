@@ -3,24 +3,10 @@
 #include <fmt/format.h>
 
 #include "analysis/analyze.h"
-#include "model/pricing.h"
 
 namespace printline::client {
 
 namespace {
-
-// The largest page decides the paper, as the server does for a mixed job.
-model::PaperSize paper_of(const analysis::JobAnalysis& analysis) {
-  std::optional<model::PaperSize> chosen;
-  for (const auto& page : analysis.pages) {
-    auto paper = model::paper_from_name(page.paper);
-    if (!paper) continue;
-    if (!chosen || model::paper_short_edge_mm(*paper) > model::paper_short_edge_mm(*chosen)) {
-      chosen = paper;
-    }
-  }
-  return chosen.value_or(model::PaperSize::kA4);
-}
 
 constexpr const char* kWhatToDo =
     "The job is kept: it is printed through the server when it is back, or cancel it.";
@@ -29,18 +15,11 @@ constexpr const char* kWhatToDo =
 
 Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, int copies,
                             const std::optional<model::PriceList>& prices) {
-  JobCosting costing;
-  auto& counts = costing.counts;
-  counts.pages = analysis.page_count();
-  counts.color_pages = analysis.color_page_count();
-  counts.paper = paper_of(analysis);
-  counts.duplex = analysis.duplex.value_or(false);
-  counts.copies = copies > 1 ? copies : analysis.copies.value_or(1);
-  if (counts.copies < 1) counts.copies = 1;
   if (!prices) return Error{"no price list has been synced from the server yet"};
-  auto cost = model::price_job(*prices, counts, true);
-  if (!cost.ok()) return Error{fmt::format("the job cannot be priced: {}", cost.error().message)};
-  costing.cost_cents = *cost;
+  auto costing = model::cost_job_pages(analysis, copies, std::nullopt, *prices, true);
+  if (!costing.ok()) {
+    return Error{fmt::format("the job cannot be priced: {}", costing.error().message)};
+  }
   return costing;
 }
 

@@ -13,17 +13,15 @@
 #include "core/error.h"
 #include "model/affordability.h"
 #include "model/client_profile.h"
-#include "model/job.h"
+#include "model/job_costing.h"
 
 namespace printline::client {
 
-struct JobCosting {
-  model::PageCounts counts;
-  std::int64_t cost_cents = 0;
-};
+using JobCosting = model::JobCosting;
 
-// Pages, colour, paper (the largest page's), duplex and copies from the analysis, priced.
-// Unknown colour is priced as colour (the estimate errs high, never low).
+// Pages, colour, paper (the largest page's), duplex and copies from the analysis, priced as
+// the server prices them (model/job_costing.h). Unknown colour is priced as colour (the
+// estimate errs high, never low).
 Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, int copies,
                             const std::optional<model::PriceList>& prices);
 
