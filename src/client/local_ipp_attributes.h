@@ -1,20 +1,16 @@
 #pragma once
-// The attributes the local IPP printer reports: its own description, and each outbox job
-// with its client JobState as an IPP job-state.
+// The attributes the local IPP printer reports, as every Printline IPP printer reports them
+// (ipp/ipp_job_description.h, ipp/ipp_printer_description.h): its own description, and each
+// outbox job with its client JobState as an IPP job-state.
 
 #include <cups/ipp.h>
 
 #include <string>
-#include <string_view>
 
 #include "client/client_service.h"
 
 namespace printline::client {
 
-inline constexpr int kLocalMaxCopies = 999;
-inline constexpr int kLocalMultipleOperationTimeOut = 60;  // seconds
-
-bool local_ipp_supports_format(std::string_view mime_type);
 ipp_jstate_t ipp_job_state_of(JobState state);
 bool ipp_job_completed(JobState state);  // completed, cancelled (Get-Jobs "completed")
 

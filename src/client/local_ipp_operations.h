@@ -44,7 +44,6 @@ class LocalIppOperations {
   void get_jobs(Call& call);
   void get_printer_attributes(Call& call);
 
-  bool check_job_template(Call& call);
   void submit(Call& call, const SubmitRequest& request, int reserved_id);
   void add_job(Call& call, const JobView& job, cups_array_t* requested);
   int up_time() const;

@@ -1,5 +1,5 @@
-// HTTP side of the local IPP printer: binding on loopback, reading the request body (small in
-// memory, large spilled to the spool directory) and answering with the encoded response.
+// HTTP side of the local IPP printer: binding on loopback; the request and its document are
+// read as every Printline IPP printer reads them (ipp/ipp_http_post.h), of any size.
 
 #include "client/local_ipp_printer.h"
 
@@ -15,7 +15,7 @@
 #include "client/ipp_job_ids.h"
 #include "client/local_ipp_operations.h"
 #include "core/logging.h"
-#include "ipp/ipp_request_body.h"
+#include "ipp/ipp_http_post.h"
 
 namespace printline::client {
 
@@ -26,18 +26,12 @@ std::string login_name() {
   return "unknown";
 }
 
-void answer_text(httplib::Response& response, int status, const std::string& text) {
-  response.status = status;
-  response.set_content(text + "\n", "text/plain; charset=utf-8");
-}
-
 }  // namespace
 
 bool is_loopback_host(const std::string& host) {
   if (host == "localhost" || host == "::1" || host == "[::1]") return true;
   in_addr address{};
-  return ::inet_pton(AF_INET, host.c_str(), &address) == 1 &&
-         (ntohl(address.s_addr) >> 24) == 127;
+  return ::inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 LocalIppPrinter::LocalIppPrinter(ClientService& service, std::string host, int port,
@@ -53,9 +47,10 @@ std::string LocalIppPrinter::uri() const {
 
 Result<bool> LocalIppPrinter::start() {
   if (!is_loopback_host(host_)) {
-    return Error{fmt::format("The local IPP printer listens on loopback only, not on {}; use "
-                             "127.0.0.1 (other computers print through the server).",
-                             host_)};
+    return Error{
+        fmt::format("The local IPP printer listens on loopback only, not on {}; use "
+                    "127.0.0.1 (other computers print through the server).",
+                    host_)};
   }
   std::error_code error;
   std::filesystem::create_directories(spool_dir_, error);
@@ -76,9 +71,10 @@ Result<bool> LocalIppPrinter::start() {
     port_ = -1;
   }
   if (port_ <= 0) {
-    return Error{fmt::format("Cannot listen on {} for the local IPP printer (port in use?); "
-                             "choose another port with --ipp-listen.",
-                             host_)};
+    return Error{
+        fmt::format("Cannot listen on {} for the local IPP printer (port in use?); "
+                    "choose another port with --ipp-listen.",
+                    host_)};
   }
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   // cpp-httplib's stop() does nothing until listening has begun: do not return before it has,
@@ -99,41 +95,16 @@ void LocalIppPrinter::stop() {
 void LocalIppPrinter::register_routes() {
   auto handler = [this](const httplib::Request& request, httplib::Response& response,
                         const httplib::ContentReader& reader) {
-    const std::string type = request.get_header_value("Content-Type");
-    if (type.rfind("application/ipp", 0) != 0) {
-      answer_text(response, 400, "This is an IPP printer: send Content-Type application/ipp.");
-      return;
-    }
-    ipp::IppRequestBody body(spool_dir_);
-    bool write_failed = false;
-    const bool complete = reader([&](const char* data, std::size_t length) {
-      if (!body.append(data, length)) {
-        write_failed = true;
-        return false;
-      }
-      return true;
-    });
-    if (write_failed) {
-      answer_text(response, 500,
-                  "The Printline client cannot store the job (disk full?); free space and "
-                  "print again.");
-      return;
-    }
-    if (!complete) {
-      answer_text(response, 400, "The request body was cut short; print again.");
-      return;
-    }
-    std::unique_ptr<transport::DocumentSource> document;
-    ipp::IppPtr ipp_request = body.decode(&document);
-    if (!ipp_request) {
-      answer_text(response, 400, "The request body is not a valid IPP message.");
-      return;
-    }
+    ipp::IppPostLimits limits;
+    limits.spool_dir = spool_dir_;
+    limits.cannot_store_message =
+        "The Printline client cannot store the job (disk full?); free space and print again.";
+    auto post = ipp::read_ipp_post(request, reader, limits, response);
+    if (!post) return;
     std::string authority = request.get_header_value("Host");
     if (authority.empty()) authority = fmt::format("{}:{}", host_, port_);
-    ipp::IppPtr answer = operations_->handle(ipp_request.get(), document.get(), authority);
-    response.status = 200;
-    response.set_content(ipp::encode_ipp(answer.get()), "application/ipp");
+    ipp::IppPtr answer = operations_->handle(post->request.get(), post->document.get(), authority);
+    ipp::answer_ipp(response, answer.get());
   };
   server_->Post("/ipp/print", handler);
   server_->Post("/", handler);

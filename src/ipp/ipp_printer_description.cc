@@ -29,6 +29,9 @@ bool is_supported_document_format(std::string_view mime_type) {
   return false;
 }
 
+namespace {
+
+// printer-state … ipp-versions-supported: the attributes that do not depend on which printer.
 void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
                                    const PrinterState& state) {
   constexpr ipp_tag_t kGroup = IPP_TAG_PRINTER;
@@ -85,6 +88,58 @@ void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
     const char* versions[] = {"1.0", "1.1", "2.0"};
     ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "ipp-versions-supported", 3, nullptr,
                   versions);
+  }
+}
+
+}  // namespace
+
+void add_printer_description(ipp_t* response, const PrinterDescription& printer,
+                             cups_array_t* requested) {
+  constexpr ipp_tag_t kGroup = IPP_TAG_PRINTER;
+  const auto wanted = [&](const char* name) { return attribute_wanted(requested, name); };
+  const auto keyword = [&](const char* name, const char* value) {
+    if (wanted(name)) ippAddString(response, kGroup, IPP_TAG_KEYWORD, name, nullptr, value);
+  };
+  const auto integer = [&](const char* name, int value) {
+    if (wanted(name)) ippAddInteger(response, kGroup, IPP_TAG_INTEGER, name, value);
+  };
+  const auto text = [&](const char* name, const std::string& value) {
+    if (wanted(name)) ippAddString(response, kGroup, IPP_TAG_TEXT, name, nullptr, value.c_str());
+  };
+  if (wanted("printer-uri-supported")) {
+    ippAddString(response, kGroup, IPP_TAG_URI, "printer-uri-supported", nullptr,
+                 printer.uri.c_str());
+  }
+  keyword("uri-security-supported", printer.tls ? "tls" : "none");
+  keyword("uri-authentication-supported", printer.authentication);
+  if (wanted("printer-name")) {
+    ippAddString(response, kGroup, IPP_TAG_NAME, "printer-name", nullptr, printer.name.c_str());
+  }
+  text("printer-info", printer.info);
+  text("printer-location", printer.location);
+  text("printer-make-and-model", printer.make_and_model);
+  add_common_printer_attributes(response, requested, printer.state);
+  if (wanted("color-supported")) {
+    ippAddBoolean(response, kGroup, "color-supported", printer.color ? 1 : 0);
+  }
+  integer("copies-default", 1);
+  if (wanted("copies-supported")) ippAddRange(response, kGroup, "copies-supported", 1, kMaxCopies);
+  keyword("sides-default", "one-sided");
+  if (wanted("sides-supported")) {
+    const char* sides[] = {"one-sided", "two-sided-long-edge", "two-sided-short-edge"};
+    ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "sides-supported", 3, nullptr, sides);
+  }
+  if (wanted("multiple-document-jobs-supported")) {
+    ippAddBoolean(response, kGroup, "multiple-document-jobs-supported", 0);
+  }
+  integer("multiple-operation-time-out", kMultipleOperationTimeOut);
+  if (wanted("job-ids-supported")) ippAddBoolean(response, kGroup, "job-ids-supported", 1);
+  if (wanted("which-jobs-supported")) {
+    const char* which[] = {"completed", "not-completed", "all"};
+    ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "which-jobs-supported", 3, nullptr, which);
+  }
+  if (wanted("printer-uuid")) {
+    ippAddString(response, kGroup, IPP_TAG_URI, "printer-uuid", nullptr, printer.uuid.c_str());
   }
 }
 

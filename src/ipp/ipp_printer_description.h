@@ -1,14 +1,18 @@
 #pragma once
 // What every Printline IPP printer — a server queue or the desktop client's local printer —
-// says about itself the same way (RFC 8011 §5.4): the document formats it takes, the
-// operations, charsets, languages and versions it speaks, and its state. Each printer adds its
-// own name, URI, location and colour.
+// says about itself (RFC 8011 §5.4), the same way: the document formats it takes, the
+// operations, charsets, languages and versions it speaks, its limits and its state. Each
+// printer fills in its own name, URI, location, colour and uuid.
 
 #include <cups/ipp.h>
 
+#include <string>
 #include <string_view>
 
 namespace printline::ipp {
+
+inline constexpr int kMaxCopies = 999;
+inline constexpr int kMultipleOperationTimeOut = 60;  // seconds
 
 // requested: from ippCreateRequestedArray; null means every attribute.
 bool attribute_wanted(cups_array_t* requested, const char* name);
@@ -22,8 +26,21 @@ struct PrinterState {
   int queued_jobs = 0;
 };
 
-// printer-state … ipp-versions-supported: the attributes that do not depend on which printer.
-void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
-                                   const PrinterState& state);
+struct PrinterDescription {
+  std::string uri;                      // printer-uri-supported
+  bool tls = false;                     // uri-security-supported "tls", else "none"
+  const char* authentication = "none";  // uri-authentication-supported
+  std::string name;
+  std::string info;
+  std::string location;
+  std::string make_and_model;
+  bool color = true;
+  std::string uuid;  // printer-uuid, a urn:uuid: URI stable across restarts
+  PrinterState state;
+};
+
+// The Get-Printer-Attributes answer, printer-uri-supported … printer-uuid.
+void add_printer_description(ipp_t* response, const PrinterDescription& printer,
+                             cups_array_t* requested);
 
 }  // namespace printline::ipp

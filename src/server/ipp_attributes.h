@@ -1,25 +1,21 @@
 #pragma once
-// The attributes a print queue reports over IPP: its printer description and its jobs.
+// A print queue over IPP: its jobs and itself described as every Printline IPP printer
+// describes them (ipp/ipp_job_description.h, ipp/ipp_printer_description.h), from the
+// server's model.
 
 #include <cups/ipp.h>
 
 #include <string>
-#include <string_view>
 
 #include "model/job.h"
 #include "model/print_queue.h"
 
 namespace printline::server {
 
-inline constexpr int kMaxCopies = 999;
-inline constexpr int kMultipleOperationTimeOut = 60;  // seconds
-
-bool is_supported_document_format(std::string_view mime_type);
 bool is_completed(model::JobState state);  // printed, failed or cancelled
 
 struct JobAttributeContext {
   std::string printer_uri;
-  std::string job_uri;
   int job_id = 0;
   int printer_up_time = 1;
 };

@@ -3,34 +3,25 @@
 #include "server/ipp_queues.h"
 
 #include <fmt/format.h>
-#include <strings.h>
 
-#include <array>
-#include <cstring>
 #include <limits>
 
 #include "core/job_uuid.h"
-#include "core/logging.h"
+#include "ipp/ipp_job_request.h"
+#include "ipp/ipp_printer_description.h"
 #include "ipp/ipp_request_check.h"
+#include "ipp/ipp_request_document.h"
 #include "server/ipp_attributes.h"
 
 namespace printline::server {
 
-struct IppQueues::Call {
+struct IppQueues::Call : ipp::IppCall {
+  explicit Call(IppExchange& asked) : IppCall(asked.request), exchange(asked) {}
+
   IppExchange& exchange;
-  ipp_t* request;
-  ipp::IppPtr response;
   model::PrintQueue queue;
   std::optional<model::User> user;
   bool authentication_required = false;
-
-  void status(ipp_status_t code, const std::string& message) {
-    ippSetStatusCode(response.get(), code);
-    if (!message.empty()) {
-      ippAddString(response.get(), IPP_TAG_OPERATION, IPP_TAG_TEXT, "status-message", nullptr,
-                   message.c_str());
-    }
-  }
 
   // The authenticated user, or false with the answer set (HTTP 401 or an IPP error).
   bool authenticate() {
@@ -48,41 +39,9 @@ struct IppQueues::Call {
     }
     return false;
   }
-
-  const char* string(const char* name, ipp_tag_t tag) const {
-    ipp_attribute_t* attr = ippFindAttribute(request, name, tag);
-    return attr ? ippGetString(attr, 0, nullptr) : nullptr;
-  }
 };
 
 namespace {
-
-// A document whose first bytes were read ahead, to tell "no document" from an empty one.
-class ReadAheadDocument final : public transport::DocumentSource {
- public:
-  explicit ReadAheadDocument(transport::DocumentSource* inner) : inner_(inner) {
-    if (!inner_) return;
-    auto got = inner_->read(head_);
-    if (got.ok()) head_size_ = *got;
-  }
-  bool empty() const { return head_size_ == 0; }
-  Result<std::size_t> read(std::span<char> buffer) override {
-    if (head_position_ < head_size_) {
-      const std::size_t count = std::min(buffer.size(), head_size_ - head_position_);
-      std::memcpy(buffer.data(), head_.data() + head_position_, count);
-      head_position_ += count;
-      return count;
-    }
-    return inner_->read(buffer);
-  }
-  std::optional<std::uint64_t> size() const override { return std::nullopt; }
-
- private:
-  transport::DocumentSource* inner_;
-  std::array<char, 4096> head_{};
-  std::size_t head_size_ = 0;
-  std::size_t head_position_ = 0;
-};
 
 // The job service's errors, as IPP statuses (RFC 8011 §13.1), by kind.
 ipp_status_t status_for(const JobError& error) {
@@ -131,11 +90,7 @@ std::string no_job_message(int id) {
       "There is no job {}. It was opened with Create-Job, and such a job is kept only until its "
       "document arrives: it was aborted because the server restarted, or the document did not "
       "come within {} minutes, or it was cancelled. Submit the job again.",
-      id, 10 * kMultipleOperationTimeOut / 60);
-}
-
-int compare_names(void* a, void* b, void*) {
-  return std::strcmp(static_cast<const char*>(a), static_cast<const char*>(b));
+      id, 10 * ipp::kMultipleOperationTimeOut / 60);
 }
 
 }  // namespace
@@ -150,9 +105,15 @@ std::string IppQueues::printer_uri(const Call& call) const {
                      call.exchange.authority, call.queue.name);
 }
 
+int IppQueues::up_time() const {
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::steady_clock::now() - started_)
+                              .count()) +
+         1;
+}
+
 IppAnswer IppQueues::handle(IppExchange& exchange) {
-  Call call{exchange, exchange.request, ipp::IppPtr(ippNewResponse(exchange.request)), {}, {},
-            false};
+  Call call(exchange);
   if (auto problem = ipp::check_ipp_request(call.request)) {
     call.status(problem->status, problem->message);
     return {std::move(call.response), false};
@@ -201,28 +162,10 @@ IppAnswer IppQueues::handle(IppExchange& exchange) {
   return {std::move(call.response), call.authentication_required};
 }
 
-// Job template and operation attributes this printer cannot honour.
+// Job template and operation attributes this printer cannot honour: those of every Printline
+// printer, and a job-uuid that is not one (the desktop client's resubmissions carry it).
 bool IppQueues::check_job_template(Call& call) {
-  if (const char* compression = call.string("compression", IPP_TAG_KEYWORD);
-      compression && std::string_view(compression) != "none") {
-    call.status(IPP_STATUS_ERROR_COMPRESSION_NOT_SUPPORTED,
-                fmt::format("Compression \"{}\" is not supported.", compression));
-    return false;
-  }
-  if (const char* format = call.string("document-format", IPP_TAG_MIMETYPE);
-      format && !is_supported_document_format(format)) {
-    call.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
-                fmt::format("Document format {} is not supported.", format));
-    return false;
-  }
-  if (ipp_attribute_t* copies = ippFindAttribute(call.request, "copies", IPP_TAG_ZERO)) {
-    const int value = ippGetInteger(copies, 0);
-    if (ippGetValueTag(copies) != IPP_TAG_INTEGER || value < 1 || value > kMaxCopies) {
-      call.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
-                  fmt::format("copies must be between 1 and {}.", kMaxCopies));
-      return false;
-    }
-  }
+  if (!ipp::check_job_template(call)) return false;
   if (ipp_attribute_t* uuid = ippFindAttribute(call.request, "job-uuid", IPP_TAG_ZERO)) {
     const char* text = ippGetString(uuid, 0, nullptr);
     std::string_view value = text ? text : "";
@@ -237,41 +180,36 @@ bool IppQueues::check_job_template(Call& call) {
   return true;
 }
 
-namespace {
-
-// The job settings of a Print-Job or Create-Job request.
-void read_job_settings(ipp_t* request, std::string* uuid, std::string* title, std::string* format,
-                       int* copies, std::optional<bool>* duplex) {
-  if (ipp_attribute_t* attr = ippFindAttribute(request, "job-uuid", IPP_TAG_URI)) {
-    std::string value = ippGetString(attr, 0, nullptr);
-    *uuid = value.rfind("urn:uuid:", 0) == 0 ? value.substr(9) : value;
-  }
-  if (ipp_attribute_t* attr = ippFindAttribute(request, "job-name", IPP_TAG_NAME)) {
-    *title = ippGetString(attr, 0, nullptr);
-  } else if (ipp_attribute_t* doc = ippFindAttribute(request, "document-name", IPP_TAG_NAME)) {
-    *title = ippGetString(doc, 0, nullptr);
-  }
-  if (ipp_attribute_t* attr = ippFindAttribute(request, "document-format", IPP_TAG_MIMETYPE)) {
-    *format = ippGetString(attr, 0, nullptr);
-  }
-  if (ipp_attribute_t* attr = ippFindAttribute(request, "copies", IPP_TAG_INTEGER)) {
-    *copies = ippGetInteger(attr, 0);
-  }
-  if (ipp_attribute_t* attr = ippFindAttribute(request, "sides", IPP_TAG_KEYWORD)) {
-    *duplex = std::string_view(ippGetString(attr, 0, nullptr)) != "one-sided";
-  }
+// The job a Print-Job or Create-Job asks for, owned by the caller, in this queue.
+IppQueues::CreatedJob IppQueues::job_from_request(const Call& call) {
+  const ipp::IppJobSettings settings = ipp::read_job_settings(call.request);
+  CreatedJob job;
+  job.uuid = settings.uuid;
+  job.owner_id = call.user->id;
+  job.queue_name = call.queue.name;
+  job.title = settings.title;
+  job.document_format = settings.document_format;
+  job.copies = settings.copies;
+  job.duplex = settings.duplex;
+  return job;
 }
 
-}  // namespace
+// A Create-Job's job as the operations show it until its document arrives.
+model::Job IppQueues::waiting_for_document(int id, const CreatedJob& created) {
+  model::Job shown;
+  shown.id = id;
+  shown.uuid = created.uuid;
+  shown.owner_id = created.owner_id;
+  shown.title = created.title;
+  shown.state = model::JobState::kHeld;
+  shown.outcome = "Waiting for the document (Send-Document).";
+  shown.submitted_at = created.created_at;
+  return shown;
+}
 
 void IppQueues::print_job(Call& call) {
   if (!check_job_template(call) || !call.authenticate()) return;
-  CreatedJob job;
-  job.queue_name = call.queue.name;
-  job.owner_id = call.user->id;
-  read_job_settings(call.request, &job.uuid, &job.title, &job.document_format, &job.copies,
-                    &job.duplex);
-  submit(call, job);
+  submit(call, job_from_request(call));
 }
 
 void IppQueues::validate_job(Call& call) {
@@ -281,19 +219,15 @@ void IppQueues::validate_job(Call& call) {
 
 void IppQueues::create_job(Call& call) {
   if (!check_job_template(call) || !call.authenticate()) return;
-  CreatedJob job;
-  job.queue_name = call.queue.name;
-  job.owner_id = call.user->id;
+  CreatedJob job = job_from_request(call);
   job.created_at = model::now_seconds();
-  read_job_settings(call.request, &job.uuid, &job.title, &job.document_format, &job.copies,
-                    &job.duplex);
   if (job.uuid.empty()) job.uuid = new_job_uuid();
   int id = 0;
   {
     std::lock_guard lock(mutex_);
     // A Create-Job whose document never came is forgotten after multiple-operation-time-out
     // (ten times over), so abandoned requests cannot grow the table without bound.
-    const auto stale = job.created_at - std::chrono::seconds(10 * kMultipleOperationTimeOut);
+    const auto stale = job.created_at - std::chrono::seconds(10 * ipp::kMultipleOperationTimeOut);
     std::erase_if(created_, [&](const auto& entry) { return entry.second.created_at < stale; });
     if (created_.size() >= kMaxCreatedJobs) {
       call.status(IPP_STATUS_ERROR_BUSY, "Too many jobs wait for their document; try later.");
@@ -304,16 +238,8 @@ void IppQueues::create_job(Call& call) {
     created_[id] = job;
     uuid_of_[id] = job.uuid;
   }
-  model::Job shown;
-  shown.id = id;
-  shown.uuid = job.uuid;
-  shown.owner_id = job.owner_id;
-  shown.title = job.title;
-  shown.state = model::JobState::kHeld;
-  shown.outcome = "Waiting for the document (Send-Document).";
-  shown.submitted_at = job.created_at;
   call.status(IPP_STATUS_OK, "");
-  add_job(call, shown, nullptr, id);
+  add_job(call, waiting_for_document(id, job), nullptr, id);
 }
 
 void IppQueues::send_document(Call& call) {
@@ -346,9 +272,7 @@ void IppQueues::send_document(Call& call) {
     job = it->second;
   }
   if (const char* format = call.string("document-format", IPP_TAG_MIMETYPE)) {
-    if (!is_supported_document_format(format)) {
-      call.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
-                  fmt::format("Document format {} is not supported.", format));
+    if (!ipp::check_document_format(call, format)) {
       std::lock_guard lock(mutex_);
       created_[id].sent = false;
       return;
@@ -365,7 +289,7 @@ void IppQueues::send_document(Call& call) {
 }
 
 void IppQueues::submit(Call& call, const CreatedJob& created) {
-  ReadAheadDocument document(call.exchange.document);
+  ipp::RequestDocument document(call.exchange.document);
   if (document.empty()) {
     call.status(IPP_STATUS_ERROR_BAD_REQUEST, "The request carries no document.");
     return;
@@ -398,13 +322,7 @@ void IppQueues::submit(Call& call, const CreatedJob& created) {
 }
 
 std::optional<model::Job> IppQueues::target_job(Call& call, int* ipp_id) {
-  int id = 0;
-  if (ipp_attribute_t* attr = ippFindAttribute(call.request, "job-id", IPP_TAG_INTEGER)) {
-    id = ippGetInteger(attr, 0);
-  } else if (const char* uri = call.string("job-uri", IPP_TAG_URI)) {
-    const char* slash = std::strrchr(uri, '/');
-    id = slash ? std::atoi(slash + 1) : 0;
-  }
+  const int id = ipp::requested_job_id(call.request);
   *ipp_id = id;
   if (id <= 0) return std::nullopt;
   std::string uuid;
@@ -413,15 +331,7 @@ std::optional<model::Job> IppQueues::target_job(Call& call, int* ipp_id) {
     if (auto it = created_.find(id); it != created_.end()) {
       const auto& created = it->second;
       if (created.owner_id != call.user->id && !is_admin(*call.user)) return std::nullopt;
-      model::Job shown;
-      shown.id = id;
-      shown.uuid = created.uuid;
-      shown.owner_id = created.owner_id;
-      shown.title = created.title;
-      shown.state = model::JobState::kHeld;
-      shown.outcome = "Waiting for the document (Send-Document).";
-      shown.submitted_at = created.created_at;
-      return shown;
+      return waiting_for_document(id, created);
     }
     if (auto it = uuid_of_.find(id); it != uuid_of_.end()) uuid = it->second;
   }
@@ -486,46 +396,23 @@ void IppQueues::get_job_attributes(Call& call) {
     call.status(IPP_STATUS_ERROR_NOT_FOUND, no_job_message(id));
     return;
   }
-  cups_array_t* requested = ippCreateRequestedArray(call.request);
+  const ipp::RequestedAttributes requested(call.request);
   call.status(IPP_STATUS_OK, "");
-  add_job(call, *job, requested, id);
-  cupsArrayDelete(requested);
+  add_job(call, *job, requested.get(), id);
 }
 
 void IppQueues::get_jobs(Call& call) {
   if (!call.authenticate()) return;
-  const char* which = call.string("which-jobs", IPP_TAG_KEYWORD);
-  const std::string_view which_jobs = which ? which : "not-completed";
-  if (which_jobs != "not-completed" && which_jobs != "completed" && which_jobs != "all") {
-    call.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
-                fmt::format("which-jobs \"{}\" is not supported.", which_jobs));
-    ippAddString(call.response.get(), IPP_TAG_UNSUPPORTED_GROUP, IPP_TAG_KEYWORD, "which-jobs",
-                 nullptr, which);
-    return;
-  }
-  int limit = 1000;
-  if (ipp_attribute_t* attr = ippFindAttribute(call.request, "limit", IPP_TAG_INTEGER)) {
-    limit = std::clamp(ippGetInteger(attr, 0), 1, 1000);
-  }
+  auto wanted = ipp::read_get_jobs_request(call);
+  if (!wanted) return;
   store::JobFilter filter;
   if (!is_admin(*call.user)) filter.owner_id = call.user->id;
-  if (ipp_attribute_t* mine = ippFindAttribute(call.request, "my-jobs", IPP_TAG_BOOLEAN);
-      mine && ippGetBoolean(mine, 0)) {
-    filter.owner_id = call.user->id;
-  }
+  if (wanted->my_jobs) filter.owner_id = call.user->id;
   filter.limit = 10000;
   auto jobs = context_.store.list_jobs(filter);
   if (!jobs.ok()) {
     call.status(IPP_STATUS_ERROR_INTERNAL, jobs.error().message);
     return;
-  }
-  cups_array_t* requested = ippCreateRequestedArray(call.request);
-  // RFC 8011: Get-Jobs answers job-id and job-uri unless asked for more.
-  if (!ippFindAttribute(call.request, "requested-attributes", IPP_TAG_KEYWORD)) {
-    cupsArrayDelete(requested);
-    requested = cupsArrayNew(compare_names, nullptr);
-    cupsArrayAdd(requested, const_cast<char*>("job-id"));
-    cupsArrayAdd(requested, const_cast<char*>("job-uri"));
   }
   call.status(IPP_STATUS_OK, "");
   std::map<std::string, int> ids;
@@ -536,22 +423,17 @@ void IppQueues::get_jobs(Call& call) {
   int count = 0;
   for (const auto& job : *jobs) {
     if (job.queue_id != call.queue.id) continue;
-    if (which_jobs != "all" && is_completed(job.state) != (which_jobs == "completed")) continue;
-    if (count++ >= limit) break;
+    if (!wanted->wants(is_completed(job.state))) continue;
+    if (count++ >= wanted->limit) break;
     if (count > 1) ippAddSeparator(call.response.get());
     auto it = ids.find(job.uuid);
-    add_job(call, job, requested, it != ids.end() ? it->second : static_cast<int>(job.id));
+    add_job(call, job, wanted->requested.get(),
+            it != ids.end() ? it->second : static_cast<int>(job.id));
   }
-  cupsArrayDelete(requested);
 }
 
 void IppQueues::add_job(Call& call, const model::Job& job, cups_array_t* requested, int ipp_id) {
-  const std::string uri = printer_uri(call);
-  JobAttributeContext where{uri, fmt::format("{}/{}", uri, ipp_id), ipp_id,
-                            static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
-                                                 std::chrono::steady_clock::now() - started_)
-                                                 .count()) +
-                                1};
+  const JobAttributeContext where{printer_uri(call), ipp_id, up_time()};
   std::string owner = call.user ? call.user->login : "";
   if (call.user && job.owner_id != call.user->id) {
     auto user = context_.store.find_user(job.owner_id);
@@ -565,10 +447,7 @@ void IppQueues::get_printer_attributes(Call& call) {
   where.uri = printer_uri(call);
   where.tls = context_.config.tls();
   where.queue = call.queue;
-  where.up_time = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
-                                       std::chrono::steady_clock::now() - started_)
-                                       .count()) +
-                  1;
+  where.up_time = up_time();
   store::JobFilter filter;
   filter.limit = 10000;
   for (auto state : {model::JobState::kPending, model::JobState::kPrinting}) {
@@ -589,10 +468,9 @@ void IppQueues::get_printer_attributes(Call& call) {
       where.location = (*printer)->location;
     }
   }
-  cups_array_t* requested = ippCreateRequestedArray(call.request);
+  const ipp::RequestedAttributes requested(call.request);
   call.status(IPP_STATUS_OK, "");
-  add_printer_attributes(call.response.get(), where, requested);
-  cupsArrayDelete(requested);
+  add_printer_attributes(call.response.get(), where, requested.get());
 }
 
 }  // namespace printline::server

@@ -73,11 +73,14 @@ class IppQueues {
   void get_printer_attributes(Call& call);
 
   bool check_job_template(Call& call);
+  CreatedJob job_from_request(const Call& call);
+  static model::Job waiting_for_document(int id, const CreatedJob& created);
   void submit(Call& call, const CreatedJob& job);
   void add_job(Call& call, const model::Job& job, cups_array_t* requested, int ipp_id);
   // The job named by job-id or job-uri, if the caller may see it.
   std::optional<model::Job> target_job(Call& call, int* ipp_id);
   std::string printer_uri(const Call& call) const;
+  int up_time() const;  // seconds since this object was made, plus one (printer-up-time)
 
   ServerContext& context_;
   const std::chrono::steady_clock::time_point started_;
