@@ -8,17 +8,17 @@
 #include <unistd.h>
 
 #include <csignal>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <thread>
 
 #include "client/control_protocol.h"
 #include "client/control_socket_client.h"
 #include "client/outbox_store.h"
 #include "client/running_client.h"
+#include "client/test_office.h"
 #include "core/job_uuid.h"
 #include "model/ledger_entry.h"
-#include "server/running_server.h"
 #include "store/store.h"
 #include "support/child_process.h"
 #include "support/file_text.h"
@@ -44,25 +44,7 @@ constexpr const char* kPassword = "alice-password-1";
 class ClientFallbackTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    start_server();
-    store_ = must(store::open_sqlite_store((data_.path() / "data" / "printline.db").string()));
-    model::PriceList prices;
-    for (auto paper : {model::PaperSize::kA4, model::PaperSize::kLetter}) {
-      prices.prices.push_back({paper, false, 10});
-      prices.prices.push_back({paper, true, 50});
-    }
-    must(store_->set_price_list(prices, store::system_actor()));
-    model::User alice;
-    alice.login = "alice";
-    alice.name = "Alice";
-    alice_ = must(store_->create_user(alice, kPassword, store::system_actor()));
-    must(store_->top_up(alice_.id, 10000, "test", store::system_actor()));
-
-    server_printer_ = printer("server-raw", "socket://127.0.0.1:" + std::to_string(server_sink_.port()));
-    model::PrintQueue queue;
-    queue.name = "main";
-    queue.printer_id = server_printer_.id;
-    must(store_->create_queue(queue, store::system_actor()));
+    alice_ = office_.add_user("alice", 10000, kPassword);
     raw_printer_ = printer("hall-raw", "socket://127.0.0.1:1",
                            model::DevicePort{model::PortProtocol::kRaw, raw_.port(), ""});
     lpd_printer_ = printer("lab-lpd", "lpd://127.0.0.1:1/lp",
@@ -79,7 +61,7 @@ class ClientFallbackTest : public ::testing::Test {
       p.vendor = "Kyocera";
       p.spooling_port = spooling;
     }
-    return must(store_->create_printer(p, store::system_actor()));
+    return must(office_.store().create_printer(p, store::system_actor()));
   }
 
   void set_profile(bool enabled, std::vector<std::int64_t> printer_ids,
@@ -87,15 +69,15 @@ class ClientFallbackTest : public ::testing::Test {
     model::ClientProfile profile;
     profile.name = "office";
     profile.assigned_users = {"alice"};
-    profile.server_addresses = {"http://127.0.0.1:" + std::to_string(port_)};
     profile.fallback.enabled = enabled;
     profile.fallback.printer_ids = std::move(printer_ids);
     profile.fallback.release = release;
     if (profile_id_ == 0) {
-      profile_id_ = must(store_->create_profile(profile, store::system_actor())).profile.id;
+      profile_id_ = office_.add_profile(profile).id;
     } else {
       profile.id = profile_id_;
-      must(store_->update_profile(profile, store::system_actor()));
+      profile.server_addresses = {office_.base_url()};
+      must(office_.store().update_profile(profile, store::system_actor()));
     }
   }
 
@@ -111,21 +93,15 @@ class ClientFallbackTest : public ::testing::Test {
     job.cost_cents = 10;
     job.submitted_at = model::now_seconds();
     job.printed_at = model::now_seconds();
-    must(store_->record_job(job));
+    must(office_.store().record_job(job));
   }
 
-  void start_server() {
-    server_ = std::make_unique<RunningServer>([this](server::ServerConfig& config) {
-      config.data_dir = data_.path() / "data";
-      config.listen_port = port_;
-    });
-    port_ = server_->port();
-  }
-  void stop_server() { server_.reset(); }
+  void start_server() { office_.start_server(); }
+  void stop_server() { office_.stop_server(); }
 
   // A client logged in as alice with a cached profile, then (optionally) the server stopped.
   std::unique_ptr<RunningClient> client_for_alice(bool then_stop_server) {
-    auto client = std::make_unique<RunningClient>(server_->base_url());
+    auto client = std::make_unique<RunningClient>(office_.base_url());
     client->login("alice", kPassword);
     EXPECT_TRUE(client->wait_for_online(true));
     EXPECT_TRUE(client->daemon().status().fallback_enabled || true);
@@ -138,7 +114,7 @@ class ClientFallbackTest : public ::testing::Test {
 
   int charges_for(const std::string& uuid) {
     int count = 0;
-    for (const auto& entry : must(store_->ledger_of(alice_.id))) {
+    for (const auto& entry : must(office_.store().ledger_of(alice_.id))) {
       if (entry.kind == model::LedgerKind::kCharge && entry.job_uuid == uuid) ++count;
     }
     return count;
@@ -146,22 +122,18 @@ class ClientFallbackTest : public ::testing::Test {
 
   std::optional<model::Job> server_job(const std::string& uuid, model::JobState state) {
     for (int i = 0; i < 500; ++i) {
-      auto job = must(store_->find_job(uuid));
+      auto job = must(office_.store().find_job(uuid));
       if (job && job->state == state) return job;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    return must(store_->find_job(uuid));
+    return must(office_.store().find_job(uuid));
   }
 
-  TempDir data_{"printline-client-server"};
-  int port_ = 0;
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<store::Store> store_;
+  TestOffice office_;
   model::User alice_;
-  RawSinkPeer server_sink_;
   RawSinkPeer raw_;
   LprngPeer lpd_;
-  model::Printer server_printer_, raw_printer_, lpd_printer_;
+  model::Printer raw_printer_, lpd_printer_;
   std::int64_t profile_id_ = 0;
   const std::string pdf_ = read_file(kTestPdf);
 };
@@ -178,15 +150,16 @@ TEST_F(ClientFallbackTest, Online_JobGoesToTheServerQueueAndIsPrintedOnce) {
   EXPECT_EQ(at_server->origin, model::JobOrigin::kServer);
   EXPECT_EQ(at_server->state, model::JobState::kPrinted);
   // Printed exactly once, on the queue's printer and nowhere else.
-  for (int i = 0; i < 100 && occurrences(server_sink_.received(), pdf_) == 0; ++i) {
+  for (int i = 0; i < 100 && occurrences(office_.server_printer().received(), pdf_) == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  EXPECT_EQ(occurrences(server_sink_.received(), pdf_), 1);
+  EXPECT_EQ(occurrences(office_.server_printer().received(), pdf_), 1);
   EXPECT_EQ(raw_.received(), "");
   EXPECT_EQ(charges_for(job.uuid), 1);
 }
 
-TEST_F(ClientFallbackTest, FP7a_D2_OneHistoryPrinterThatIsACandidate_PrintsAutomaticallyAndNotifies) {
+TEST_F(ClientFallbackTest,
+       FP7a_D2_OneHistoryPrinterThatIsACandidate_PrintsAutomaticallyAndNotifies) {
   set_profile(true, {raw_printer_.id, lpd_printer_.id});
   add_history(raw_printer_);
   auto client = client_for_alice(true);
@@ -216,7 +189,7 @@ TEST_F(ClientFallbackTest, FP1_D6_ServerBack_PrintedOfflineJobIsUploadedAndAccou
   auto accounted = client->wait_for_state(job.uuid, JobState::kAccounted);
   ASSERT_TRUE(accounted);
   ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
-  auto at_server = must(store_->find_job(job.uuid));
+  auto at_server = must(office_.store().find_job(job.uuid));
   ASSERT_TRUE(at_server);
   EXPECT_EQ(at_server->origin, model::JobOrigin::kFallback);
   EXPECT_EQ(at_server->printer_id, raw_printer_.id);
@@ -235,7 +208,7 @@ TEST_F(ClientFallbackTest, FP1_D6_ServerBack_PrintedOfflineJobIsUploadedAndAccou
   client->start();
   accounted = client->wait_for_state(job.uuid, JobState::kAccounted);
   ASSERT_EQ(accounted->state, JobState::kAccounted);
-  EXPECT_EQ(charges_for(job.uuid), 1);  // a UUID is charged once (D6)
+  EXPECT_EQ(charges_for(job.uuid), 1);               // a UUID is charged once (D6)
   EXPECT_EQ(occurrences(raw_.received(), pdf_), 1);  // and printed once
 }
 
@@ -251,7 +224,8 @@ TEST_F(ClientFallbackTest, FP7b_D2_SeveralCandidates_PromptsThenPrintsOnTheChose
   for (const auto& candidate : prompt->candidates) EXPECT_TRUE(candidate.reachable);
 
   // The chooser's list with a search filter (FP-7b).
-  auto found = client->daemon().fallback_printers(client::PrinterFilter{"LAB", false, false, false});
+  auto found =
+      client->daemon().fallback_printers(client::PrinterFilter{"LAB", false, false, false});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].name, "lab-lpd");
 
@@ -313,7 +287,7 @@ TEST_F(ClientFallbackTest, FP8_D4_FallbackDisabled_ErrorWithRetryAndCancel) {
   auto sent = client->wait_for_state(kept.uuid, JobState::kAtServer);
   ASSERT_EQ(sent->state, JobState::kAtServer) << sent->reason;
   EXPECT_EQ(raw_.received(), "");
-  EXPECT_FALSE(must(store_->find_job(dropped.uuid)).has_value());
+  EXPECT_FALSE(must(office_.store().find_job(dropped.uuid)).has_value());
 }
 
 TEST_F(ClientFallbackTest, FP3_D7_DeviceRejectsTheJob_RejectedByDeviceThenAnotherPrinterPrintsIt) {
@@ -343,11 +317,11 @@ TEST_F(ClientFallbackTest, D5_CreditQuotaRelease_NotEnoughCredit_HeldForCredit) 
   set_profile(true, {raw_printer_.id}, model::ReleaseCondition::kCreditQuota);
   model::User poor;
   poor.login = "poor";
-  poor = must(store_->create_user(poor, kPassword, store::system_actor()));
-  model::ClientProfile profile = *must(store_->find_profile(profile_id_));
+  poor = must(office_.store().create_user(poor, kPassword, store::system_actor()));
+  model::ClientProfile profile = *must(office_.store().find_profile(profile_id_));
   profile.assigned_users.push_back("poor");
-  must(store_->update_profile(profile, store::system_actor()));
-  auto client = std::make_unique<RunningClient>(server_->base_url());
+  must(office_.store().update_profile(profile, store::system_actor()));
+  auto client = std::make_unique<RunningClient>(office_.base_url());
   client->login("poor", kPassword);
   ASSERT_TRUE(client->wait_for_online(true));
   stop_server();
@@ -387,7 +361,7 @@ TEST_F(ClientFallbackTest, D1_SeveralAddresses_TriedInOrder_TheFirstDownTheSecon
   refuse.fault = SimulatedFault::kRefuse;
   PrinterSimulator dead(refuse);  // a port where nothing listens
   RunningClient client("http://127.0.0.1:" + std::to_string(dead.port()) + "," +
-                       server_->base_url());
+                       office_.base_url());
   client.login("alice", kPassword);
   auto job = must(client.submit_file(kTestPdf, "second-address.pdf"));
   auto done = client.wait_for_state(job.uuid, JobState::kAtServer);
@@ -432,7 +406,7 @@ TEST_F(ClientFallbackTest, D6_KilledAfterTheServerAcceptedBeforeRecording_AskedN
   ASSERT_EQ(resolved->state, JobState::kAtServer) << resolved->reason;
   EXPECT_NE(resolved->reason.find("has the job"), std::string::npos) << resolved->reason;
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  EXPECT_EQ(occurrences(server_sink_.received(), pdf_), 1);
+  EXPECT_EQ(occurrences(office_.server_printer().received(), pdf_), 1);
   EXPECT_EQ(charges_for(job.uuid), 1);
   EXPECT_EQ(raw_.received(), "");
 }
@@ -493,7 +467,7 @@ TEST_F(ClientFallbackTest, CrashDuringAFallbackPrint_NotResentSilently_UserChoos
   ASSERT_TRUE(client->wait_for_online(true));
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
   EXPECT_EQ(client->daemon().job(uuid)->state, JobState::kWaitingForChoice);
-  EXPECT_FALSE(must(store_->find_job(uuid)).has_value());
+  EXPECT_FALSE(must(office_.store().find_job(uuid)).has_value());
   EXPECT_EQ(raw_.received(), "");
   // The user says: print it again, through the server.
   ASSERT_TRUE(client->daemon().retry(uuid).ok());
@@ -561,7 +535,9 @@ class ClientProcess {
  public:
   ClientProcess(std::filesystem::path state, std::filesystem::path socket, std::string server,
                 std::filesystem::path log)
-      : state_(std::move(state)), socket_(std::move(socket)), server_(std::move(server)),
+      : state_(std::move(state)),
+        socket_(std::move(socket)),
+        server_(std::move(server)),
         log_(std::move(log)) {}
 
   void start() {
@@ -636,11 +612,10 @@ class ClientProcess {
 TEST_F(ClientFallbackTest, Kill9_ManyTimesDuringFallbackPrinting_NothingLostNothingTwice) {
   set_profile(true, {raw_printer_.id});
   TempDir dir("printline-client-kill");
-  const auto token = must(store_->issue_token(alice_.id, std::chrono::hours(1)));
+  const auto token = must(office_.store().issue_token(alice_.id, std::chrono::hours(1)));
   std::filesystem::create_directories(dir / "state");
   std::ofstream(dir / "state" / "token") << token.token << "\n";
-  ClientProcess client(dir / "state", dir / "control.sock", server_->base_url(),
-                       dir / "client.log");
+  ClientProcess client(dir / "state", dir / "control.sock", office_.base_url(), dir / "client.log");
   client.start();
   ASSERT_TRUE(client.wait_for([](const auto& s) { return s.online && s.fallback_enabled; }));
   stop_server();
@@ -658,14 +633,13 @@ TEST_F(ClientFallbackTest, Kill9_ManyTimesDuringFallbackPrinting_NothingLostNoth
   // Nothing acknowledged is lost.
   auto jobs = client.jobs();
   for (const auto& uuid : acknowledged) {
-    EXPECT_TRUE(std::any_of(jobs.begin(), jobs.end(),
-                            [&](const client::JobView& j) { return j.uuid == uuid; }))
-        << uuid;
+    EXPECT_TRUE(std::any_of(jobs.begin(), jobs.end(), [&](const client::JobView& j) {
+      return j.uuid == uuid;
+    })) << uuid;
   }
   start_server();
-  ASSERT_TRUE(client.wait_for([](const auto& s) {
-    return s.online && s.jobs_awaiting_accounting == 0;
-  }));
+  ASSERT_TRUE(
+      client.wait_for([](const auto& s) { return s.online && s.jobs_awaiting_accounting == 0; }));
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   jobs = client.jobs();
   const std::string raw = raw_.received();

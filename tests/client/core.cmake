@@ -1,9 +1,11 @@
 # The daemon's core: outbox, cache, planner, release condition (unit), and the daemon against
 # the real server and real printer peers (integration).
 
-# RunningClient: a ClientDaemon on a temporary state directory, for every client test program.
+# RunningClient: a ClientDaemon on a temporary state directory, and TestOffice: the server,
+# users and printers it prints with — for every client test program and the tray's.
 if(TARGET printline_test_server AND NOT TARGET printline_test_client)
-  add_library(printline_test_client ${CMAKE_CURRENT_LIST_DIR}/running_client.cc)
+  add_library(printline_test_client ${CMAKE_CURRENT_LIST_DIR}/running_client.cc
+              ${CMAKE_CURRENT_LIST_DIR}/test_office.cc)
   target_include_directories(printline_test_client PUBLIC ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(printline_test_client PUBLIC printline_client printline_test_server
                         printline_test_peers)

@@ -15,8 +15,8 @@
 #include "client/control_socket_server.h"
 #include "client/local_ipp_printer.h"
 #include "client/running_client.h"
+#include "client/test_office.h"
 #include "model/ledger_entry.h"
-#include "server/running_server.h"
 #include "store/store.h"
 #include "support/cupsd_peer.h"
 #include "support/file_text.h"
@@ -42,59 +42,32 @@ std::pair<int, std::string> run(const std::string& command) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
-// The server prints queue "main" on server_sink_; dave's profile falls back to fallback_sink_.
+// The office's queue "main" prints on its server printer; dave's profile falls back to
+// fallback_sink_.
 class CupsPathTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<RunningServer>([this](server::ServerConfig& config) {
-      config.data_dir = data_.path() / "data";
-    });
-    store_ = must(store::open_sqlite_store((data_.path() / "data" / "printline.db").string()));
-    model::User dave;
-    dave.login = "dave";
-    dave.name = "Dave";
-    dave_ = must(store_->create_user(dave, kPassword, store::system_actor()));
-    must(store_->top_up(dave_.id, 1000, "test", store::system_actor()));
-    model::PriceList prices;
-    prices.prices.push_back({model::PaperSize::kA4, false, 10});
-    prices.prices.push_back({model::PaperSize::kA4, true, 50});
-    prices.prices.push_back({model::PaperSize::kLetter, false, 10});
-    prices.prices.push_back({model::PaperSize::kLetter, true, 50});
-    must(store_->set_price_list(prices, store::system_actor()));
-    model::Printer on_server;
-    on_server.name = "server-raw";
-    on_server.device_uri = server_sink_.uri();
-    on_server = must(store_->create_printer(on_server, store::system_actor()));
-    model::PrintQueue queue;
-    queue.name = "main";
-    queue.printer_id = on_server.id;
-    must(store_->create_queue(queue, store::system_actor()));
-    model::Printer fallback;
-    fallback.name = "fallback-raw";
-    fallback.device_uri = fallback_sink_.uri();
-    fallback = must(store_->create_printer(fallback, store::system_actor()));
+    dave_ = office_.add_user("dave", 1000, kPassword);
     model::ClientProfile profile;
     profile.name = "office";
     profile.is_default = true;
-    profile.server_addresses = {server_->base_url()};
     profile.fallback.enabled = true;
-    profile.fallback.printer_ids = {fallback.id};
+    profile.fallback.printer_ids = {office_.add_printer("fallback-raw", fallback_sink_).id};
     profile.fallback.port = model::DevicePort{model::PortProtocol::kRaw, fallback_sink_.port(), ""};
-    must(store_->create_profile(profile, store::system_actor()));
+    office_.add_profile(profile);
 
-    client_ = std::make_unique<RunningClient>(server_->base_url());
+    client_ = std::make_unique<RunningClient>(office_.base_url());
     client_->login("dave", kPassword);
     ASSERT_TRUE(client_->wait_for_online(true));
-    control_ = std::make_unique<client::ControlSocketServer>(client_->daemon(),
-                                                             run_dir_ / "control.sock");
+    control_ =
+        std::make_unique<client::ControlSocketServer>(client_->daemon(), run_dir_ / "control.sock");
     ASSERT_TRUE(control_->start().ok());
     local_printer_ = std::make_unique<client::LocalIppPrinter>(client_->daemon(), "127.0.0.1", 0,
                                                                run_dir_ / "ipp-spool");
     ASSERT_TRUE(local_printer_->start().ok());
     cups_ = std::make_unique<CupsdPeer>(
-        std::vector<CupsQueue>{
-            {"printline", "printline:/?socket=" + control_->path().string()},
-            {"through-ipp", local_printer_->uri()}},
+        std::vector<CupsQueue>{{"printline", "printline:/?socket=" + control_->path().string()},
+                               {"through-ipp", local_printer_->uri()}},
         std::vector<std::pair<std::string, std::filesystem::path>>{
             {"printline", PRINTLINE_CUPS_BACKEND}});
   }
@@ -122,7 +95,7 @@ class CupsPathTest : public ::testing::Test {
 
   int charges_for(const std::string& uuid) {
     int count = 0;
-    for (const auto& entry : must(store_->ledger_of(dave_.id))) {
+    for (const auto& entry : must(office_.store().ledger_of(dave_.id))) {
       if (entry.kind == model::LedgerKind::kCharge && entry.job_uuid == uuid) ++count;
     }
     return count;
@@ -135,12 +108,9 @@ class CupsPathTest : public ::testing::Test {
     EXPECT_EQ(occurrences(sink.received(), pdf_), 1);
   }
 
-  TempDir data_{"printline-cups-path"};
+  TestOffice office_;
   TempDir run_dir_{"printline-cups-run"};
-  RawSinkPeer server_sink_;
   RawSinkPeer fallback_sink_;
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<store::Store> store_;
   model::User dave_;
   std::unique_ptr<RunningClient> client_;
   std::unique_ptr<client::ControlSocketServer> control_;
@@ -154,7 +124,7 @@ TEST_F(CupsPathTest, LpToACupsQueueWithDevicePrintline_PrintedOnTheServersPrinte
   ASSERT_FALSE(job.uuid.empty());
   auto done = client_->wait_for_state(job.uuid, JobState::kAtServer);
   ASSERT_EQ(done->state, JobState::kAtServer) << done->reason;
-  expect_printed_once(server_sink_);
+  expect_printed_once(office_.server_printer());
   EXPECT_EQ(fallback_sink_.received(), "");
   for (int i = 0; i < 100 && charges_for(job.uuid) == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -169,13 +139,12 @@ TEST_F(CupsPathTest, LpToACupsQueueOnTheLocalIppPrinter_PrintedOnTheServersPrint
   ASSERT_FALSE(job.uuid.empty());
   auto done = client_->wait_for_state(job.uuid, JobState::kAtServer);
   ASSERT_EQ(done->state, JobState::kAtServer) << done->reason;
-  expect_printed_once(server_sink_);
+  expect_printed_once(office_.server_printer());
   EXPECT_TRUE(cups_->wait_until_idle(std::chrono::seconds(10)));
 }
 
 TEST_F(CupsPathTest, FP2_LpWhileTheServerIsDown_FallbackPrinterGetsItThenAccountedOnce) {
-  const int port = server_->port();
-  server_.reset();
+  office_.stop_server();
   client_->daemon().check_server_now();
   ASSERT_TRUE(client_->wait_for_online(false));
   auto job = print_with_lp("printline", "lp during the outage");
@@ -183,15 +152,12 @@ TEST_F(CupsPathTest, FP2_LpWhileTheServerIsDown_FallbackPrinterGetsItThenAccount
   auto printed = client_->wait_for_state(job.uuid, JobState::kPrintedOffline);
   ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
   expect_printed_once(fallback_sink_);
-  EXPECT_EQ(server_sink_.received(), "");
+  EXPECT_EQ(office_.server_printer().received(), "");
 
-  server_ = std::make_unique<RunningServer>([&](server::ServerConfig& config) {
-    config.data_dir = data_.path() / "data";
-    config.listen_port = port;
-  });
+  office_.start_server();
   auto accounted = client_->wait_for_state(job.uuid, JobState::kAccounted);
   ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
-  auto at_server = must(store_->find_job(job.uuid));
+  auto at_server = must(office_.store().find_job(job.uuid));
   ASSERT_TRUE(at_server);
   EXPECT_EQ(at_server->origin, model::JobOrigin::kFallback);
   EXPECT_EQ(charges_for(job.uuid), 1);

@@ -14,10 +14,8 @@
 #include "client/control_socket_server.h"
 #include "client/local_ipp_printer.h"
 #include "client/running_client.h"
-#include "server/running_server.h"
-#include "store/store.h"
+#include "client/test_office.h"
 #include "support/must.h"
-#include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
 
 namespace printline::testing {
@@ -49,35 +47,14 @@ Run run(const std::string& command) {
 
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
-// A server with a price list, alice and a queue "main" printing to a RAW sink; alice's client logged in,
-// with its control socket and its local IPP printer started as printline-client starts them.
+// A server with a price list, alice and a queue "main" printing to a RAW sink; alice's client
+// logged in, with its control socket and its local IPP printer started as printline-client starts
+// them.
 class ClientEdgesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<RunningServer>(
-        [this](server::ServerConfig& config) { config.data_dir = data_.path() / "data"; });
-    store_ = must(store::open_sqlite_store((data_.path() / "data" / "printline.db").string()));
-    model::PriceList prices;
-    for (auto paper : {model::PaperSize::kA4, model::PaperSize::kLetter}) {
-      prices.prices.push_back({paper, false, 10});
-      prices.prices.push_back({paper, true, 50});
-    }
-    must(store_->set_price_list(prices, store::system_actor()));
-    model::User alice;
-    alice.login = "alice";
-    alice.name = "Alice";
-    alice_ = must(store_->create_user(alice, kPassword, store::system_actor()));
-    must(store_->top_up(alice_.id, 10000, "test", store::system_actor()));
-    model::Printer printer;
-    printer.name = "server-raw";
-    printer.device_uri = "socket://127.0.0.1:" + std::to_string(sink_.port());
-    printer = must(store_->create_printer(printer, store::system_actor()));
-    model::PrintQueue queue;
-    queue.name = "main";
-    queue.printer_id = printer.id;
-    must(store_->create_queue(queue, store::system_actor()));
-
-    client_ = std::make_unique<RunningClient>(server_->base_url());
+    office_.add_user("alice", 10000, kPassword);
+    client_ = std::make_unique<RunningClient>(office_.base_url());
     client_->login("alice", kPassword);
     control_ = std::make_unique<client::ControlSocketServer>(client_->daemon(), socket_);
     auto started = control_->start();
@@ -102,13 +79,9 @@ class ClientEdgesTest : public ::testing::Test {
            quoted(socket_.string());
   }
 
-  TempDir data_{"printline-edges-server"};
+  TestOffice office_;
   TempDir run_dir_{"printline-edges-run"};
   const std::filesystem::path socket_ = run_dir_ / "printline" / "control.sock";
-  RawSinkPeer sink_;
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<store::Store> store_;
-  model::User alice_;
   std::unique_ptr<RunningClient> client_;
   std::unique_ptr<client::ControlSocketServer> control_;
   std::unique_ptr<client::LocalIppPrinter> printer_;
@@ -160,8 +133,8 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_PrintJobIsAnOutboxJobWithAStableId) {
   EXPECT_EQ(done->state, JobState::kAtServer) << done->reason;
 
   start_printer(printer_->port());  // same table, read back from disk
-  http = httpConnect2("127.0.0.1", printer_->port(), nullptr, AF_UNSPEC, HTTP_ENCRYPTION_NEVER,
-                      1, 30000, nullptr);
+  http = httpConnect2("127.0.0.1", printer_->port(), nullptr, AF_UNSPEC, HTTP_ENCRYPTION_NEVER, 1,
+                      30000, nullptr);
   ASSERT_NE(http, nullptr);
   request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr,
@@ -169,9 +142,9 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_PrintJobIsAnOutboxJobWithAStableId) {
   ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
   response = cupsDoRequest(http, request, "/ipp/print");
   ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
-  EXPECT_EQ(std::string(ippGetString(ippFindAttribute(response, "job-uuid", IPP_TAG_URI), 0,
-                                     nullptr)),
-            "urn:uuid:" + uuid);
+  EXPECT_EQ(
+      std::string(ippGetString(ippFindAttribute(response, "job-uuid", IPP_TAG_URI), 0, nullptr)),
+      "urn:uuid:" + uuid);
   // Handed to the server: completed as far as this printer is concerned.
   EXPECT_EQ(ippGetInteger(ippFindAttribute(response, "job-state", IPP_TAG_ENUM), 0),
             IPP_JSTATE_COMPLETED);
@@ -248,11 +221,11 @@ TEST_F(ClientEdgesTest, CupsBackend_DiscoveryLine) {
 TEST_F(ClientEdgesTest, CupsBackend_HandsTheJobToTheClientLikeCupsd) {
   const std::string env = "DEVICE_URI=" + quoted("printline:/?socket=" + socket_.string()) +
                           " FINAL_CONTENT_TYPE=application/pdf ";
-  auto from_stdin = run(env + PRINTLINE_CUPS_BACKEND + " 42 root 'cups job' 1 '' < " +
-                        kTestPdf.string());
+  auto from_stdin =
+      run(env + PRINTLINE_CUPS_BACKEND + " 42 root 'cups job' 1 '' < " + kTestPdf.string());
   ASSERT_EQ(from_stdin.status, 0) << from_stdin.output;  // CUPS_BACKEND_OK
-  auto from_file = run(env + PRINTLINE_CUPS_BACKEND + " 43 root 'cups file job' 3 '' " +
-                       kTestPdf.string());
+  auto from_file =
+      run(env + PRINTLINE_CUPS_BACKEND + " 43 root 'cups file job' 3 '' " + kTestPdf.string());
   ASSERT_EQ(from_file.status, 0) << from_file.output;
   int found = 0;
   for (const auto& job : client_->daemon().jobs()) {

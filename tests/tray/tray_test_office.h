@@ -1,8 +1,6 @@
 #pragma once
-// What the tray's end-to-end tests run against: a real printline-server on loopback (SQLite in
-// a temporary directory) with a price list and a queue "main" printing on a RAW sink, and
-// helpers to add users, fallback printers (real RAW sinks) and client profiles. The server can
-// go down and come back on the same address and data, as an outage does.
+// What the tray's end-to-end tests run against: the client tests' office (a real
+// printline-server that can go down and come back, users, RAW printers, profiles).
 //
 // Each user then gets a real ClientDaemon (RunningClient) and a control socket (TrayClient).
 
@@ -14,10 +12,7 @@
 
 #include "client/control_socket_server.h"
 #include "client/running_client.h"
-#include "model/client_profile.h"
-#include "server/running_server.h"
-#include "store/store.h"
-#include "support/raw_sink_peer.h"
+#include "client/test_office.h"
 #include "support/temp_dir.h"
 #include "tray/tray_app.h"
 
@@ -25,38 +20,13 @@ namespace printline::testing {
 
 // A real one-page PDF that nobody here wrote (SPEC §4).
 inline const std::filesystem::path kTrayTestPdf = "/usr/share/cups/data/default-testpage.pdf";
-inline constexpr const char* kTrayTestPassword = "tray-user-password-1";
+inline constexpr const char* kTrayTestPassword = kTestOfficePassword;
 
-class TrayTestOffice {
+// The client tests' office (client/test_office.h), its printers Kyocera ones on their own
+// spooling ports.
+class TrayTestOffice : public TestOffice {
  public:
-  // Prices: 0.10 a mono page, 0.50 a colour page (A4, Letter).
-  TrayTestOffice();
-
-  std::string base_url() const { return base_url_; }
-  store::Store& store() { return *store_; }
-  // What the server's queue printed.
-  const RawSinkPeer& server_printer() const { return server_sink_; }
-
-  // A user with kTrayTestPassword and this much credit.
-  model::User add_user(const std::string& login, std::int64_t balance_cents);
-  // A Kyocera whose device spooling port is the sink (FP-9: each printer its own port).
-  model::Printer add_printer(const std::string& name, const RawSinkPeer& sink);
-  // A profile for `users` naming this server; fallback on these printers, or disabled.
-  void add_profile(const std::string& name, const std::vector<std::string>& users,
-                   bool fallback_enabled, const std::vector<std::int64_t>& printer_ids = {},
-                   model::ReleaseCondition release = model::ReleaseCondition::kAlways);
-
-  void stop_server();
-  // Back on the same port with the same data.
-  void start_server();
-
- private:
-  TempDir data_{"printline-tray-server"};
-  RawSinkPeer server_sink_;
-  std::unique_ptr<RunningServer> server_;
-  int port_ = 0;
-  std::string base_url_;
-  std::unique_ptr<store::Store> store_;
+  TrayTestOffice() : TestOffice(Printers::kKyoceraSpoolingPort) {}
 };
 
 // One user's desktop client: a real daemon logged in while the server is up, and its control
