@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "client/running_client.h"
-#include "server/running_server.h"
+#include "client/test_office.h"
 #include "store/store.h"
 #include "support/file_text.h"
 #include "support/ipp_eve_printer_peer.h"
@@ -29,17 +29,11 @@ constexpr const char* kPassword = "heidi-password-1";
 class DevicePortTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<RunningServer>([this](server::ServerConfig& config) {
-      config.data_dir = data_.path() / "data";
-    });
-    store_ = must(store::open_sqlite_store((data_.path() / "data" / "printline.db").string()));
-    model::User heidi;
-    heidi.login = "heidi";
-    must(store_->create_user(heidi, kPassword, store::system_actor()));
+    office_.add_user("heidi", 0, kPassword);
     model::Printer printer;
     printer.name = "hall";
     printer.device_uri = "socket://127.0.0.1:9";
-    printer_ = must(store_->create_printer(printer, store::system_actor()));
+    printer_ = must(office_.store().create_printer(printer, store::system_actor()));
   }
 
   // Sets the profile's device port, logs a client in, stops the server, prints the test PDF.
@@ -47,25 +41,23 @@ class DevicePortTest : public ::testing::Test {
     model::ClientProfile profile;
     profile.name = "office";
     profile.is_default = true;
-    profile.server_addresses = {server_->base_url()};
     profile.fallback.enabled = true;
     profile.fallback.printer_ids = {printer_.id};
     profile.fallback.port = std::move(port);
-    must(store_->create_profile(profile, store::system_actor()));
-    client_ = std::make_unique<RunningClient>(server_->base_url());
+    office_.add_profile(profile);
+    client_ = std::make_unique<RunningClient>(office_.base_url());
     client_->login("heidi", kPassword);
-    server_.reset();
+    office_.stop_server();
     client_->daemon().check_server_now();
     EXPECT_TRUE(client_->wait_for_online(false));
     auto job = must(client_->submit_file(kTestPdf, "device port"));
-    auto printed = client_->wait_for_state(job.uuid, JobState::kPrintedOffline, std::chrono::seconds(60));
+    auto printed =
+        client_->wait_for_state(job.uuid, JobState::kPrintedOffline, std::chrono::seconds(60));
     EXPECT_TRUE(printed);
     return printed.value_or(job);
   }
 
-  TempDir data_{"printline-device-port"};
-  std::unique_ptr<RunningServer> server_;
-  std::unique_ptr<store::Store> store_;
+  TestOffice office_;
   model::Printer printer_;
   std::unique_ptr<RunningClient> client_;
   const std::string pdf_ = read_file(kTestPdf);
@@ -92,7 +84,8 @@ TEST_F(DevicePortTest, FP6_Lpr_ThePortAndQueueOfTheProfile) {
 
 TEST_F(DevicePortTest, FP6_Ipp_ThePortAndPathOfTheProfile) {
   IppEvePrinterPeer printer("printline-fallback");
-  auto job = print_offline(model::DevicePort{model::PortProtocol::kIpp, printer.port(), "ipp/print"});
+  auto job =
+      print_offline(model::DevicePort{model::PortProtocol::kIpp, printer.port(), "ipp/print"});
   ASSERT_EQ(job.state, JobState::kPrintedOffline) << job.reason;
   auto spooled = printer.spooled_document(1);
   ASSERT_TRUE(spooled) << "ippeveprinter did not keep a job 1";

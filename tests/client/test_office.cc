@@ -74,4 +74,9 @@ void TestOffice::start_server() {
   base_url_ = server_->base_url();
 }
 
+void TestOffice::start_server(int port) {
+  port_ = port;
+  start_server();
+}
+
 }  // namespace printline::testing

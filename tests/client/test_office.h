@@ -60,6 +60,8 @@ class TestOffice {
   void stop_server();
   // Back on the same port with the same data.
   void start_server();
+  // Back with the same data on another port (another node, or the same one after a move).
+  void start_server(int port);
 
  private:
   Printers printers_;
