@@ -70,7 +70,10 @@ void submit_until(const Target& target, const std::string& document, Clock::time
       accepted += 1;
     } else {
       if (refused.fetch_add(1) == 0) {
-        std::fprintf(stderr, "%s refused a job: %s\n", target.name.c_str(), cupsLastErrorString());
+        std::fprintf(stderr, "%s refused a job: %s (IPP status %s, HTTP status %d, error %s)\n",
+                     target.name.c_str(), cupsLastErrorString(),
+                     response ? ippErrorString(ippGetStatusCode(response)) : "no response",
+                     static_cast<int>(httpGetStatus(http)), std::strerror(httpError(http)));
       }
     }
     ippDelete(response);
