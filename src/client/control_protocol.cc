@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <tuple>
 #include <utility>
 
 #include "model/paper_size.h"
@@ -55,6 +56,73 @@ void read(const json& j, const char* key, T& value) {
   if (auto it = j.find(key); it != j.end() && !it->is_null()) it->get_to(value);
 }
 
+// A plain member and its field name. A type's plain members are listed once, in a tuple of
+// these, and written and read from that one list, so the two directions cannot drift apart.
+template <typename Struct, typename Member>
+struct Field {
+  const char* key;
+  Member Struct::*member;
+};
+// Spelled out for clang 14, which deduces no aggregate's arguments.
+template <typename Struct, typename Member>
+Field(const char*, Member Struct::*) -> Field<Struct, Member>;
+
+template <typename Struct, typename... Members>
+void write_fields(json& j, const Struct& value,
+                  const std::tuple<Field<Struct, Members>...>& fields) {
+  if (!j.is_object()) j = json::object();
+  std::apply([&](const auto&... field) { ((j[field.key] = value.*field.member), ...); }, fields);
+}
+
+template <typename Struct, typename... Members>
+void read_fields(const json& j, Struct& value,
+                 const std::tuple<Field<Struct, Members>...>& fields) {
+  std::apply([&](const auto&... field) { (read(j, field.key, value.*field.member), ...); }, fields);
+}
+
+const auto kJobFields =
+    std::make_tuple(Field{"uuid", &JobView::uuid}, Field{"title", &JobView::title},
+                    Field{"document_format", &JobView::document_format},
+                    Field{"copies", &JobView::copies}, Field{"size_bytes", &JobView::size_bytes},
+                    Field{"reason", &JobView::reason}, Field{"printer", &JobView::printer},
+                    Field{"estimated_cost_cents", &JobView::estimated_cost_cents},
+                    Field{"may_be_counted_twice", &JobView::may_be_counted_twice});
+
+const auto kCandidateFields = std::make_tuple(
+    Field{"printer_id", &CandidateView::printer_id}, Field{"name", &CandidateView::name},
+    Field{"location", &CandidateView::location}, Field{"color", &CandidateView::color},
+    Field{"large_format", &CandidateView::large_format},
+    Field{"in_history", &CandidateView::in_history},
+    Field{"last_choice", &CandidateView::last_choice},
+    Field{"reachable", &CandidateView::reachable}, Field{"target_uri", &CandidateView::target_uri},
+    Field{"may_be_counted_twice", &CandidateView::may_be_counted_twice},
+    Field{"note", &CandidateView::note});
+
+const auto kStatusFields = std::make_tuple(
+    Field{"online", &StatusView::online}, Field{"server", &StatusView::server},
+    Field{"user_login", &StatusView::user_login}, Field{"user_name", &StatusView::user_name},
+    Field{"logged_in", &StatusView::logged_in}, Field{"balance_cents", &StatusView::balance_cents},
+    Field{"quota", &StatusView::quota}, Field{"profile_name", &StatusView::profile_name},
+    Field{"profile_version", &StatusView::profile_version},
+    Field{"fallback_enabled", &StatusView::fallback_enabled},
+    Field{"jobs_waiting_for_choice", &StatusView::jobs_waiting_for_choice},
+    Field{"jobs_waiting_for_server", &StatusView::jobs_waiting_for_server},
+    Field{"jobs_awaiting_accounting", &StatusView::jobs_awaiting_accounting},
+    Field{"last_error", &StatusView::last_error});
+
+const auto kFallbackTestFields = std::make_tuple(
+    Field{"printer", &FallbackTestRow::printer}, Field{"target_uri", &FallbackTestRow::target_uri},
+    Field{"reachable", &FallbackTestRow::reachable}, Field{"message", &FallbackTestRow::message});
+
+const auto kFilterFields = std::make_tuple(
+    Field{"search", &PrinterFilter::search}, Field{"color", &PrinterFilter::color},
+    Field{"mono", &PrinterFilter::mono}, Field{"large_format", &PrinterFilter::large_format});
+
+const auto kSubmitFields = std::make_tuple(
+    Field{"title", &SubmitRequest::title},
+    Field{"document_format", &SubmitRequest::document_format},
+    Field{"copies", &SubmitRequest::copies}, Field{"submitted_by", &SubmitRequest::submitted_by});
+
 json counts_json(const model::PageCounts& counts) {
   return {{"pages", counts.pages},
           {"color_pages", counts.color_pages},
@@ -79,9 +147,10 @@ model::PageCounts counts_from(const json& j) {
 Result<std::string> required_string(const json& j, const char* key, std::string_view command) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string() || it->get<std::string>().empty()) {
-    return Error{fmt::format("The \"{}\" request needs a non-empty text field \"{}\"; see "
-                             "docs/control-socket.md.",
-                             command, key)};
+    return Error{
+        fmt::format("The \"{}\" request needs a non-empty text field \"{}\"; see "
+                    "docs/control-socket.md.",
+                    command, key)};
   }
   return it->get<std::string>();
 }
@@ -103,116 +172,48 @@ std::string_view event_kind_name(ClientEvent::Kind kind) {
 }
 
 void to_json(json& j, const JobView& job) {
-  j = {{"uuid", job.uuid},
-       {"title", job.title},
-       {"document_format", job.document_format},
-       {"copies", job.copies},
-       {"size_bytes", job.size_bytes},
-       {"state", std::string(job_state_name(job.state))},
-       {"reason", job.reason},
-       {"printer", job.printer},
-       {"counts", job.counts ? counts_json(*job.counts) : json(nullptr)},
-       {"estimated_cost_cents", job.estimated_cost_cents},
-       {"may_be_counted_twice", job.may_be_counted_twice},
-       {"received_at", time_json(job.received_at)},
-       {"updated_at", time_json(job.updated_at)},
-       {"printed_at", time_json(job.printed_at)}};
+  write_fields(j, job, kJobFields);
+  j["state"] = std::string(job_state_name(job.state));
+  j["counts"] = job.counts ? counts_json(*job.counts) : json(nullptr);
+  j["received_at"] = time_json(job.received_at);
+  j["updated_at"] = time_json(job.updated_at);
+  j["printed_at"] = time_json(job.printed_at);
 }
 
 void from_json(const json& j, JobView& job) {
-  read(j, "uuid", job.uuid);
-  read(j, "title", job.title);
-  read(j, "document_format", job.document_format);
-  read(j, "copies", job.copies);
-  read(j, "size_bytes", job.size_bytes);
+  read_fields(j, job, kJobFields);
   if (auto it = j.find("state"); it != j.end() && it->is_string()) {
     job.state = job_state_from_name(it->get<std::string>()).value_or(JobState::kReceived);
   }
-  read(j, "reason", job.reason);
-  read(j, "printer", job.printer);
   if (auto it = j.find("counts"); it != j.end() && it->is_object()) job.counts = counts_from(*it);
-  read(j, "estimated_cost_cents", job.estimated_cost_cents);
-  read(j, "may_be_counted_twice", job.may_be_counted_twice);
   job.received_at = time_field(j, "received_at").value_or(model::Timestamp{});
   job.updated_at = time_field(j, "updated_at").value_or(model::Timestamp{});
   job.printed_at = time_field(j, "printed_at");
 }
 
-void to_json(json& j, const CandidateView& c) {
-  j = {{"printer_id", c.printer_id}, {"name", c.name},
-       {"location", c.location},     {"color", c.color},
-       {"large_format", c.large_format}, {"in_history", c.in_history},
-       {"last_choice", c.last_choice},   {"reachable", c.reachable},
-       {"target_uri", c.target_uri},     {"may_be_counted_twice", c.may_be_counted_twice},
-       {"note", c.note}};
-}
-
-void from_json(const json& j, CandidateView& c) {
-  read(j, "printer_id", c.printer_id);
-  read(j, "name", c.name);
-  read(j, "location", c.location);
-  read(j, "color", c.color);
-  read(j, "large_format", c.large_format);
-  read(j, "in_history", c.in_history);
-  read(j, "last_choice", c.last_choice);
-  read(j, "reachable", c.reachable);
-  read(j, "target_uri", c.target_uri);
-  read(j, "may_be_counted_twice", c.may_be_counted_twice);
-  read(j, "note", c.note);
-}
+void to_json(json& j, const CandidateView& c) { write_fields(j, c, kCandidateFields); }
+void from_json(const json& j, CandidateView& c) { read_fields(j, c, kCandidateFields); }
 
 void to_json(json& j, const StatusView& s) {
-  j = {{"online", s.online},
-       {"server", s.server},
-       {"user_login", s.user_login},
-       {"user_name", s.user_name},
-       {"logged_in", s.logged_in},
-       {"balance_cents", s.balance_cents},
-       {"quota", s.quota},
-       {"profile_name", s.profile_name},
-       {"profile_version", s.profile_version},
-       {"fallback_enabled", s.fallback_enabled},
-       {"jobs_waiting_for_choice", s.jobs_waiting_for_choice},
-       {"jobs_waiting_for_server", s.jobs_waiting_for_server},
-       {"jobs_awaiting_accounting", s.jobs_awaiting_accounting},
-       {"last_contact", time_json(s.last_contact)},
-       {"last_error", s.last_error}};
+  write_fields(j, s, kStatusFields);
+  j["last_contact"] = time_json(s.last_contact);
 }
 
 void from_json(const json& j, StatusView& s) {
-  read(j, "online", s.online);
-  read(j, "server", s.server);
-  read(j, "user_login", s.user_login);
-  read(j, "user_name", s.user_name);
-  read(j, "logged_in", s.logged_in);
-  read(j, "balance_cents", s.balance_cents);
-  read(j, "quota", s.quota);
-  read(j, "profile_name", s.profile_name);
-  read(j, "profile_version", s.profile_version);
-  read(j, "fallback_enabled", s.fallback_enabled);
-  read(j, "jobs_waiting_for_choice", s.jobs_waiting_for_choice);
-  read(j, "jobs_waiting_for_server", s.jobs_waiting_for_server);
-  read(j, "jobs_awaiting_accounting", s.jobs_awaiting_accounting);
+  read_fields(j, s, kStatusFields);
   s.last_contact = time_field(j, "last_contact");
-  read(j, "last_error", s.last_error);
 }
 
 void to_json(json& j, const FallbackTestRow& row) {
-  j = {{"printer", row.printer},
-       {"target_uri", row.target_uri},
-       {"reachable", row.reachable},
-       {"accepted", row.accepted ? json(*row.accepted) : json(nullptr)},
-       {"message", row.message}};
+  write_fields(j, row, kFallbackTestFields);
+  j["accepted"] = row.accepted ? json(*row.accepted) : json(nullptr);
 }
 
 void from_json(const json& j, FallbackTestRow& row) {
-  read(j, "printer", row.printer);
-  read(j, "target_uri", row.target_uri);
-  read(j, "reachable", row.reachable);
+  read_fields(j, row, kFallbackTestFields);
   if (auto it = j.find("accepted"); it != j.end() && it->is_boolean()) {
     row.accepted = it->get<bool>();
   }
-  read(j, "message", row.message);
 }
 
 void to_json(json& j, const ClientEvent& event) {
@@ -240,41 +241,24 @@ void from_json(const json& j, ClientEvent& event) {
   }
 }
 
-void to_json(json& j, const PrinterFilter& f) {
-  j = {{"search", f.search}, {"color", f.color}, {"mono", f.mono}, {"large_format", f.large_format}};
-}
+void to_json(json& j, const PrinterFilter& f) { write_fields(j, f, kFilterFields); }
+void from_json(const json& j, PrinterFilter& f) { read_fields(j, f, kFilterFields); }
 
-void from_json(const json& j, PrinterFilter& f) {
-  read(j, "search", f.search);
-  read(j, "color", f.color);
-  read(j, "mono", f.mono);
-  read(j, "large_format", f.large_format);
-}
-
-void to_json(json& j, const SubmitRequest& r) {
-  j = {{"title", r.title},
-       {"document_format", r.document_format},
-       {"copies", r.copies},
-       {"submitted_by", r.submitted_by}};
-}
-
-void from_json(const json& j, SubmitRequest& r) {
-  read(j, "title", r.title);
-  read(j, "document_format", r.document_format);
-  read(j, "copies", r.copies);
-  read(j, "submitted_by", r.submitted_by);
-}
+void to_json(json& j, const SubmitRequest& r) { write_fields(j, r, kSubmitFields); }
+void from_json(const json& j, SubmitRequest& r) { read_fields(j, r, kSubmitFields); }
 
 Result<ControlRequest> parse_request_line(std::string_view line) {
   if (line.size() > kMaxRequestLine) {
-    return Error{fmt::format("The request line is longer than {} bytes; a document is passed "
-                             "as a file descriptor, never inside the request.",
-                             kMaxRequestLine)};
+    return Error{
+        fmt::format("The request line is longer than {} bytes; a document is passed "
+                    "as a file descriptor, never inside the request.",
+                    kMaxRequestLine)};
   }
   json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
-    return Error{"The request is not a JSON object on one line; send e.g. "
-                 "{\"command\":\"status\"} followed by a newline."};
+    return Error{
+        "The request is not a JSON object on one line; send e.g. "
+        "{\"command\":\"status\"} followed by a newline."};
   }
   auto command_field = j.find("command");
   if (command_field == j.end() || !command_field->is_string()) {
@@ -290,9 +274,10 @@ Result<ControlRequest> parse_request_line(std::string_view line) {
     }
   }
   if (!known) {
-    return Error{fmt::format("\"{}\" is not a command of the Printline client; the commands "
-                             "are listed in docs/control-socket.md.",
-                             name.substr(0, 64))};
+    return Error{
+        fmt::format("\"{}\" is not a command of the Printline client; the commands "
+                    "are listed in docs/control-socket.md.",
+                    name.substr(0, 64))};
   }
   try {
     switch (request.command) {
@@ -337,9 +322,10 @@ Result<ControlRequest> parse_request_line(std::string_view line) {
       case ControlCommand::kSubscribe:
         if (auto as = j.find("as"); as != j.end() && !as->is_null()) {
           if (!as->is_string() || (*as != "desktop-app" && *as != "")) {
-            return Error{"\"as\" of a subscribe request may only be \"desktop-app\" (a "
-                         "program that shows the notifications itself); leave it out "
-                         "otherwise."};
+            return Error{
+                "\"as\" of a subscribe request may only be \"desktop-app\" (a "
+                "program that shows the notifications itself); leave it out "
+                "otherwise."};
           }
           request.desktop_app = *as == "desktop-app";
         }
@@ -349,9 +335,10 @@ Result<ControlRequest> parse_request_line(std::string_view line) {
         break;
     }
   } catch (const json::exception&) {
-    return Error{fmt::format("A field of the \"{}\" request has the wrong type; see "
-                             "docs/control-socket.md.",
-                             name)};
+    return Error{
+        fmt::format("A field of the \"{}\" request has the wrong type; see "
+                    "docs/control-socket.md.",
+                    name)};
   }
   return request;
 }
@@ -399,7 +386,7 @@ std::string ok_line(json fields) {
 
 std::string error_line(std::string_view message) {
   return json{{"ok", false}, {"error", message}}.dump(-1, ' ', false,
-                                                     json::error_handler_t::replace);
+                                                      json::error_handler_t::replace);
 }
 
 std::string event_line(const ClientEvent& event) {
