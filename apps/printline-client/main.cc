@@ -2,10 +2,7 @@
 // server link and fallback printing (ClientDaemon), reached through its control socket and its
 // local IPP printer.
 
-#include <pthread.h>
-
 #include <CLI/CLI.hpp>
-#include <csignal>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -18,6 +15,7 @@
 #include "client/desktop_notifier.h"
 #include "client/local_ipp_printer.h"
 #include "core/logging.h"
+#include "core/stop_signals.h"
 
 int main(int argc, char** argv) {
   using printline::client::ClientConfig;
@@ -63,13 +61,7 @@ int main(int argc, char** argv) {
   }
   printline::init_logging(config.log_level, config.log_file);
 
-  // Stop signals are taken by a dedicated thread, so no work happens in a signal handler.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);
+  const printline::StopSignals stop_signals;  // before any thread starts
 
   auto daemon = printline::client::ClientDaemon::open(config);
   if (!daemon.ok()) {
@@ -108,8 +100,7 @@ int main(int argc, char** argv) {
       **daemon, desktop, [&control] { return control.desktop_app_connected(); });
   // ---- end of the edges.
 
-  int received = 0;
-  sigwait(&stop_signals, &received);
+  stop_signals.wait();
   std::cout << "printline-client: stopping" << std::endl;
   if (local_printer) local_printer->stop();
   control.stop();

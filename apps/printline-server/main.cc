@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/logging.h"
+#include "core/stop_signals.h"
 #include "server/printline_server.h"
 #include "server/server_config.h"
 
@@ -81,13 +82,7 @@ int main(int argc, char** argv) {
   if (node_heartbeat > 0) config.node_heartbeat_seconds = node_heartbeat;
   printline::init_logging(config.log_level);
 
-  // Stop signals are taken by a dedicated thread, so no work happens in a signal handler.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);
+  const printline::StopSignals stop_signals;  // before any thread starts
 
   auto server = printline::server::PrintlineServer::open(config);
   if (!server.ok()) {
@@ -102,8 +97,7 @@ int main(int argc, char** argv) {
   std::cout << "printline-server listening on " << (*server)->base_url() << std::endl;
 
   std::thread stopper([&server, &stop_signals] {
-    int received = 0;
-    sigwait(&stop_signals, &received);
+    stop_signals.wait();
     (*server)->stop();
   });
   (*server)->run();
