@@ -31,26 +31,40 @@ bool is_supported_document_format(std::string_view mime_type) {
 
 namespace {
 
+// Adds a printer attribute when the request asked for it.
+struct PrinterAttributes {
+  ipp_t* response;
+  cups_array_t* requested;
+
+  bool wanted(const char* name) const { return attribute_wanted(requested, name); }
+  void keyword(const char* name, const char* value) const {
+    if (wanted(name))
+      ippAddString(response, IPP_TAG_PRINTER, IPP_TAG_KEYWORD, name, nullptr, value);
+  }
+  void integer(const char* name, int value) const {
+    if (wanted(name)) ippAddInteger(response, IPP_TAG_PRINTER, IPP_TAG_INTEGER, name, value);
+  }
+  void text(const char* name, const std::string& value) const {
+    if (wanted(name)) {
+      ippAddString(response, IPP_TAG_PRINTER, IPP_TAG_TEXT, name, nullptr, value.c_str());
+    }
+  }
+};
+
 // printer-state … ipp-versions-supported: the attributes that do not depend on which printer.
 void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
                                    const PrinterState& state) {
   constexpr ipp_tag_t kGroup = IPP_TAG_PRINTER;
-  const auto wanted = [&](const char* name) { return attribute_wanted(requested, name); };
-  const auto keyword = [&](const char* name, const char* value) {
-    if (wanted(name)) ippAddString(response, kGroup, IPP_TAG_KEYWORD, name, nullptr, value);
-  };
-  const auto integer = [&](const char* name, int value) {
-    if (wanted(name)) ippAddInteger(response, kGroup, IPP_TAG_INTEGER, name, value);
-  };
-  if (wanted("printer-state")) {
+  const PrinterAttributes add{response, requested};
+  if (add.wanted("printer-state")) {
     ippAddInteger(response, kGroup, IPP_TAG_ENUM, "printer-state",
                   state.printing ? IPP_PSTATE_PROCESSING : IPP_PSTATE_IDLE);
   }
-  keyword("printer-state-reasons", "none");
-  if (wanted("printer-is-accepting-jobs")) {
+  add.keyword("printer-state-reasons", "none");
+  if (add.wanted("printer-is-accepting-jobs")) {
     ippAddBoolean(response, kGroup, "printer-is-accepting-jobs", 1);
   }
-  if (wanted("operations-supported")) {
+  if (add.wanted("operations-supported")) {
     const int ops[] = {IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,
                        IPP_OP_CREATE_JOB, IPP_OP_SEND_DOCUMENT,
                        IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES,
@@ -58,33 +72,33 @@ void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
     ippAddIntegers(response, kGroup, IPP_TAG_ENUM, "operations-supported",
                    static_cast<int>(std::size(ops)), ops);
   }
-  if (wanted("document-format-supported")) {
+  if (add.wanted("document-format-supported")) {
     ippAddStrings(response, kGroup, IPP_TAG_MIMETYPE, "document-format-supported",
                   static_cast<int>(kFormats.size()), nullptr, kFormats.data());
   }
-  if (wanted("document-format-default")) {
+  if (add.wanted("document-format-default")) {
     ippAddString(response, kGroup, IPP_TAG_MIMETYPE, "document-format-default", nullptr,
                  "application/octet-stream");
   }
-  if (wanted("charset-configured")) {
+  if (add.wanted("charset-configured")) {
     ippAddString(response, kGroup, IPP_TAG_CHARSET, "charset-configured", nullptr, "utf-8");
   }
-  if (wanted("charset-supported")) {
+  if (add.wanted("charset-supported")) {
     const char* charsets[] = {"us-ascii", "utf-8"};
     ippAddStrings(response, kGroup, IPP_TAG_CHARSET, "charset-supported", 2, nullptr, charsets);
   }
-  if (wanted("natural-language-configured")) {
+  if (add.wanted("natural-language-configured")) {
     ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "natural-language-configured", nullptr, "en");
   }
-  if (wanted("generated-natural-language-supported")) {
+  if (add.wanted("generated-natural-language-supported")) {
     ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "generated-natural-language-supported",
                  nullptr, "en");
   }
-  keyword("pdl-override-supported", "not-attempted");
-  integer("printer-up-time", state.up_time);
-  integer("queued-job-count", state.queued_jobs);
-  keyword("compression-supported", "none");
-  if (wanted("ipp-versions-supported")) {
+  add.keyword("pdl-override-supported", "not-attempted");
+  add.integer("printer-up-time", state.up_time);
+  add.integer("queued-job-count", state.queued_jobs);
+  add.keyword("compression-supported", "none");
+  if (add.wanted("ipp-versions-supported")) {
     const char* versions[] = {"1.0", "1.1", "2.0"};
     ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "ipp-versions-supported", 3, nullptr,
                   versions);
@@ -96,49 +110,41 @@ void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
 void add_printer_description(ipp_t* response, const PrinterDescription& printer,
                              cups_array_t* requested) {
   constexpr ipp_tag_t kGroup = IPP_TAG_PRINTER;
-  const auto wanted = [&](const char* name) { return attribute_wanted(requested, name); };
-  const auto keyword = [&](const char* name, const char* value) {
-    if (wanted(name)) ippAddString(response, kGroup, IPP_TAG_KEYWORD, name, nullptr, value);
-  };
-  const auto integer = [&](const char* name, int value) {
-    if (wanted(name)) ippAddInteger(response, kGroup, IPP_TAG_INTEGER, name, value);
-  };
-  const auto text = [&](const char* name, const std::string& value) {
-    if (wanted(name)) ippAddString(response, kGroup, IPP_TAG_TEXT, name, nullptr, value.c_str());
-  };
-  if (wanted("printer-uri-supported")) {
+  const PrinterAttributes add{response, requested};
+  if (add.wanted("printer-uri-supported")) {
     ippAddString(response, kGroup, IPP_TAG_URI, "printer-uri-supported", nullptr,
                  printer.uri.c_str());
   }
-  keyword("uri-security-supported", printer.tls ? "tls" : "none");
-  keyword("uri-authentication-supported", printer.authentication);
-  if (wanted("printer-name")) {
+  add.keyword("uri-security-supported", printer.tls ? "tls" : "none");
+  add.keyword("uri-authentication-supported", printer.authentication);
+  if (add.wanted("printer-name")) {
     ippAddString(response, kGroup, IPP_TAG_NAME, "printer-name", nullptr, printer.name.c_str());
   }
-  text("printer-info", printer.info);
-  text("printer-location", printer.location);
-  text("printer-make-and-model", printer.make_and_model);
+  add.text("printer-info", printer.info);
+  add.text("printer-location", printer.location);
+  add.text("printer-make-and-model", printer.make_and_model);
   add_common_printer_attributes(response, requested, printer.state);
-  if (wanted("color-supported")) {
+  if (add.wanted("color-supported")) {
     ippAddBoolean(response, kGroup, "color-supported", printer.color ? 1 : 0);
   }
-  integer("copies-default", 1);
-  if (wanted("copies-supported")) ippAddRange(response, kGroup, "copies-supported", 1, kMaxCopies);
-  keyword("sides-default", "one-sided");
-  if (wanted("sides-supported")) {
+  add.integer("copies-default", 1);
+  if (add.wanted("copies-supported"))
+    ippAddRange(response, kGroup, "copies-supported", 1, kMaxCopies);
+  add.keyword("sides-default", "one-sided");
+  if (add.wanted("sides-supported")) {
     const char* sides[] = {"one-sided", "two-sided-long-edge", "two-sided-short-edge"};
     ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "sides-supported", 3, nullptr, sides);
   }
-  if (wanted("multiple-document-jobs-supported")) {
+  if (add.wanted("multiple-document-jobs-supported")) {
     ippAddBoolean(response, kGroup, "multiple-document-jobs-supported", 0);
   }
-  integer("multiple-operation-time-out", kMultipleOperationTimeOut);
-  if (wanted("job-ids-supported")) ippAddBoolean(response, kGroup, "job-ids-supported", 1);
-  if (wanted("which-jobs-supported")) {
+  add.integer("multiple-operation-time-out", kMultipleOperationTimeOut);
+  if (add.wanted("job-ids-supported")) ippAddBoolean(response, kGroup, "job-ids-supported", 1);
+  if (add.wanted("which-jobs-supported")) {
     const char* which[] = {"completed", "not-completed", "all"};
     ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "which-jobs-supported", 3, nullptr, which);
   }
-  if (wanted("printer-uuid")) {
+  if (add.wanted("printer-uuid")) {
     ippAddString(response, kGroup, IPP_TAG_URI, "printer-uuid", nullptr, printer.uuid.c_str());
   }
 }
