@@ -222,9 +222,18 @@ std::optional<JobView> ClientDaemon::job(const std::string& uuid) const {
   return found->view();
 }
 
-Result<JobView> ClientDaemon::choose(const std::string& uuid, const std::string& printer) {
-  std::lock_guard lock(jobs_mutex_);
+Result<OutboxJob> ClientDaemon::find_when_idle(std::unique_lock<std::mutex>& lock,
+                                               const std::string& uuid) {
   auto found = outbox_->find_by_prefix(uuid);
+  if (!found.ok() || found->uuid != busy_uuid_) return found;
+  const std::string full = found->uuid;
+  job_done_.wait_for(lock, std::chrono::seconds(2), [&] { return busy_uuid_ != full; });
+  return outbox_->find_by_prefix(full);
+}
+
+Result<JobView> ClientDaemon::choose(const std::string& uuid, const std::string& printer) {
+  std::unique_lock lock(jobs_mutex_);
+  auto found = find_when_idle(lock, uuid);
   if (!found.ok()) return found.error();
   OutboxJob job = *found;
   if (job.uuid == busy_uuid_) {
@@ -273,8 +282,8 @@ Result<JobView> ClientDaemon::choose(const std::string& uuid, const std::string&
 }
 
 Result<JobView> ClientDaemon::cancel(const std::string& uuid) {
-  std::lock_guard lock(jobs_mutex_);
-  auto found = outbox_->find_by_prefix(uuid);
+  std::unique_lock lock(jobs_mutex_);
+  auto found = find_when_idle(lock, uuid);
   if (!found.ok()) return found.error();
   OutboxJob job = *found;
   if (job.uuid == busy_uuid_) {
@@ -310,8 +319,8 @@ Result<JobView> ClientDaemon::cancel(const std::string& uuid) {
 }
 
 Result<JobView> ClientDaemon::retry(const std::string& uuid) {
-  std::lock_guard lock(jobs_mutex_);
-  auto found = outbox_->find_by_prefix(uuid);
+  std::unique_lock lock(jobs_mutex_);
+  auto found = find_when_idle(lock, uuid);
   if (!found.ok()) return found.error();
   OutboxJob job = *found;
   if (job.uuid == busy_uuid_) return Error{"The job is being sent right now: wait a moment."};

@@ -99,6 +99,9 @@ class ClientDaemon : public ClientService {
   ClientEvent prompt_event(const OutboxJob& job);
   std::vector<CandidateView> probed_printers();
   std::string user_login() const;
+  // The job with this UUID (or prefix) once the worker is not acting on it, waiting a moment
+  // if it is: the prompt event reaches the user before the worker lets go of the job.
+  Result<OutboxJob> find_when_idle(std::unique_lock<std::mutex>& lock, const std::string& uuid);
 
   const ClientConfig config_;
   std::unique_ptr<OutboxStore> outbox_;
@@ -111,6 +114,7 @@ class ClientDaemon : public ClientService {
   // The worker's current job: user commands on it wait or are refused (no two writers).
   mutable std::mutex jobs_mutex_;
   std::string busy_uuid_;
+  std::condition_variable job_done_;  // busy_uuid_ cleared
   transport::CancelFlag send_cancel_;
 
   std::mutex wake_mutex_;

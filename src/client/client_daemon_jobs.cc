@@ -68,8 +68,11 @@ bool ClientDaemon::begin_job(const std::string& uuid) {
 }
 
 void ClientDaemon::end_job() {
-  std::lock_guard lock(jobs_mutex_);
-  busy_uuid_.clear();
+  {
+    std::lock_guard lock(jobs_mutex_);
+    busy_uuid_.clear();
+  }
+  job_done_.notify_all();
 }
 
 bool ClientDaemon::process_pass() {

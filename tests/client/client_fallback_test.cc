@@ -278,7 +278,8 @@ TEST_F(ClientFallbackTest, FP8_D4_FallbackDisabled_ErrorWithRetryAndCancel) {
     ASSERT_TRUE(prompt);
   }
   // Cancel deletes the job's document.
-  ASSERT_TRUE(client->daemon().cancel(dropped.uuid).ok());
+  auto cancelled = client->daemon().cancel(dropped.uuid);
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
   EXPECT_EQ(client->daemon().job(dropped.uuid)->state, JobState::kCancelled);
   EXPECT_FALSE(std::filesystem::exists(client->daemon().spool_dir() / dropped.uuid));
   // Retry keeps it; it goes to the server once the server answers.
