@@ -150,6 +150,21 @@ class SharedPostgresTest : public ::testing::Test {
             {"duplex_discount_percent", 0}};
   }
 
+  // Print-Job of a PDF over IPP, with the desktop client's UUID, as `login`.
+  static IppReply print_pdf(const ServerProcess& server, const std::string& queue,
+                            const std::string& uuid, const std::string& document,
+                            const std::string& login) {
+    auto request = ipp_request(IPP_OP_PRINT_JOB, "ipp://127.0.0.1:" +
+                                                     std::to_string(server.port()) +
+                                                     "/ipp/print/" + queue);
+    ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+                 "application/pdf");
+    ippAddString(request.get(), IPP_TAG_JOB, IPP_TAG_URI, "job-uuid", nullptr,
+                 ("urn:uuid:" + uuid).c_str());
+    return post_ipp(server.port(), queue, request.get(), document,
+                    Credentials{login, kUserPassword});
+  }
+
   static std::unique_ptr<ApiClient> client(const ServerProcess& server) {
     return std::make_unique<ApiClient>("127.0.0.1", server.port());
   }
@@ -243,14 +258,7 @@ TEST_F(SharedPostgresTest, JobHeldThroughOneServerIsReleasedThroughTheOther) {
   const std::string uuid = new_job_uuid();
   const std::string document = read_file(kTestPdf);
   ASSERT_FALSE(document.empty()) << kTestPdf << " is missing: install cups-filters";
-  auto request = ipp_request(IPP_OP_PRINT_JOB, "ipp://127.0.0.1:" + std::to_string(a_->port()) +
-                                                   "/ipp/print/dave-hold");
-  ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
-               "application/pdf");
-  ippAddString(request.get(), IPP_TAG_JOB, IPP_TAG_URI, "job-uuid", nullptr,
-               ("urn:uuid:" + uuid).c_str());
-  auto printed = post_ipp(a_->port(), "dave-hold", request.get(), document,
-                          Credentials{"dave", kUserPassword});
+  auto printed = print_pdf(*a_, "dave-hold", uuid, document, "dave");
   ASSERT_EQ(printed.status(), IPP_STATUS_OK) << printed.string("status-message");
   const int job_id = printed.integer("job-id");
   ASSERT_GT(job_id, 0);
@@ -381,14 +389,7 @@ TEST_F(SharedPostgresTest, ARestartingServerLeavesAnotherServersJobAloneAndTakes
   const std::string document = read_file(kTestPdf);
   auto print_on_c = [&] {
     const std::string uuid = new_job_uuid();
-    auto request = ipp_request(IPP_OP_PRINT_JOB, "ipp://127.0.0.1:" + std::to_string(c->port()) +
-                                                     "/ipp/print/slow-direct");
-    ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
-                 "application/pdf");
-    ippAddString(request.get(), IPP_TAG_JOB, IPP_TAG_URI, "job-uuid", nullptr,
-                 ("urn:uuid:" + uuid).c_str());
-    auto printed = post_ipp(c->port(), "slow-direct", request.get(), document,
-                            Credentials{"gina", kUserPassword});
+    auto printed = print_pdf(*c, "slow-direct", uuid, document, "gina");
     EXPECT_EQ(printed.status(), IPP_STATUS_OK) << printed.string("status-message");
     return uuid;
   };
