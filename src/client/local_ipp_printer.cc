@@ -15,6 +15,7 @@
 #include "client/ipp_job_ids.h"
 #include "client/local_ipp_operations.h"
 #include "core/logging.h"
+#include "ipp/ipp_http_bind.h"
 #include "ipp/ipp_http_post.h"
 
 namespace printline::client {
@@ -65,11 +66,7 @@ Result<bool> LocalIppPrinter::start() {
   server_->set_read_timeout(30, 0);
   register_routes();
   const std::string bind_host = host_ == "[::1]" ? "::1" : host_;
-  if (port_ == 0) {
-    port_ = server_->bind_to_any_port(bind_host);
-  } else if (!server_->bind_to_port(bind_host, port_)) {
-    port_ = -1;
-  }
+  port_ = ipp::bind_http_server(*server_, bind_host, port_);
   if (port_ <= 0) {
     return Error{
         fmt::format("Cannot listen on {} for the local IPP printer (port in use?); "

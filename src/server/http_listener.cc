@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <sys/socket.h>
-
 #include <chrono>
 #include <thread>
+
+#include "ipp/ipp_http_bind.h"
 
 namespace printline::server {
 
@@ -44,26 +44,13 @@ HttpListener::HttpListener(const ServerConfig& config, std::unique_ptr<httplib::
     : config_(config), server_(std::move(server)) {}
 
 Result<int> HttpListener::bind() {
-  server_->set_socket_options([this](socket_t socket) {
-    httplib::default_socket_options(socket);
-    listen_socket_ = socket;
-  });
-  int port = config_.listen_port;
-  if (port == 0) {
-    port = server_->bind_to_any_port(config_.listen_host.c_str());
-  } else if (!server_->bind_to_port(config_.listen_host.c_str(), port)) {
-    port = -1;
-  }
+  const int port = ipp::bind_http_server(*server_, config_.listen_host, config_.listen_port);
   if (port <= 0) {
     return Error{fmt::format("Cannot listen on {}:{}: the address is in use or not on this "
                              "machine. Choose another --listen address or stop the other "
                              "program.",
                              config_.listen_host, config_.listen_port)};
   }
-  // cpp-httplib listens with a backlog of 5: when many desktop clients connect at once (the
-  // server is back after an outage) the rest were dropped and their first request failed with
-  // a broken pipe. Listening again on the bound socket only raises the backlog.
-  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
   return port;
 }
 

@@ -28,7 +28,6 @@ class HttpListener {
   const ServerConfig& config_;
   std::unique_ptr<httplib::Server> server_;
   std::atomic<bool> served_{false};  // serve() has returned
-  int listen_socket_ = -1;
 };
 
 }  // namespace printline::server
