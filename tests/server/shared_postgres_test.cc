@@ -357,8 +357,9 @@ TEST_F(SharedPostgresTest, FallbackBatchUploadedToBothServersAtOnceIsChargedOnce
 // restarting one leaves alone the job the other is sending; killing one makes the survivor
 // hold the job it was sending (it may have printed) and print the jobs it had queued.
 TEST_F(SharedPostgresTest, ARestartingServerLeavesAnotherServersJobAloneAndTakesOverAStoppedOne) {
-  // A printer slow enough (≈ 3 s for the test page) to catch jobs while they are being sent.
-  PrinterSimulator slow({.fault = SimulatedFault::kSlowReader, .slow_bytes_per_second = 32 * 1024});
+  // A printer slow enough (≈ 7 s for the test page) to catch jobs while they are being sent,
+  // also on a loaded machine where restarting a server takes a few seconds.
+  PrinterSimulator slow({.fault = SimulatedFault::kSlowReader, .slow_bytes_per_second = 16 * 1024});
   const std::string url = postgres_->create_database("printline_nodes");
   const auto data = *dir_ / "nodes-data";
   const auto password_file = *dir_ / "admin-password";
@@ -398,7 +399,7 @@ TEST_F(SharedPostgresTest, ARestartingServerLeavesAnotherServersJobAloneAndTakes
     return job.is_object() ? job.value("state", "") : "";
   };
   auto wait_for_state = [&](const std::string& uuid, const std::string& state) {
-    for (int i = 0; i < 300 && state_of(uuid) != state; ++i) std::this_thread::sleep_for(50ms);
+    for (int i = 0; i < 600 && state_of(uuid) != state; ++i) std::this_thread::sleep_for(50ms);
     return state_of(uuid);
   };
 
