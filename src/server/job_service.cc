@@ -179,8 +179,9 @@ class PipelineJobService final : public JobService {
     if (!targets.ok()) return server_failure(targets.error());
 
     auto log = object_logger("job", uuid);
-    const bool hold = (*queue)->kind == model::QueueKind::kHold;
-    if (hold) return submit_unanalysed(submission, uuid, **queue, document);
+    if ((*queue)->kind == model::QueueKind::kHold) {
+      return submit_unanalysed(submission, uuid, **queue, document);
+    }
     auto bytes = spool_.write(uuid, document, config_.max_upload_bytes);
     if (!bytes.ok()) return bytes.error();  // already a JobError with its kind
     auto analysis = analysis::analyze_file(spool_.path_of(uuid));
@@ -205,30 +206,19 @@ class PipelineJobService final : public JobService {
     job.uuid = uuid;
     job.owner_id = submission.owner.id;
     job.queue_id = (*queue)->id;
-    job.state = hold ? JobState::kHeld : JobState::kPending;
+    job.state = JobState::kPending;
     job.title = submission.title;
     job.counts = counting->counts;
     job.cost_cents = counting->cost_cents;
     job.submitted_at = model::now_seconds();
-    job.outcome = hold ? "Held until you release it to a printer." : "Waiting for a printer.";
-    auto recorded = store_.record_job(job);
-    if (!recorded.ok()) {
-      spool_.remove(uuid);
-      return server_failure(recorded.error());
-    }
-    if (recorded->duplicate) {
-      // Another server process sharing the database recorded it first: its document is the
-      // one to keep while the job is unfinished.
-      auto state = recorded->job.state;
-      if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(uuid);
-      return *recorded;
-    }
-    crash_point("server.job-recorded");  // durable, the submitter not yet answered
+    job.outcome = "Waiting for a printer.";
+    auto recorded = record_spooled(job);
+    if (!recorded.ok() || recorded->duplicate) return recorded;
     log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents",
               submission.owner.login, (*queue)->name, *bytes, job.counts.pages,
               job.counts.color_pages, job.counts.copies, job.cost_cents);
-    if (!hold) enqueue(uuid);
-    return *recorded;
+    enqueue(uuid);
+    return recorded;
   }
 
   JobResult<Job> release(std::string_view uuid, std::int64_t printer_id,
@@ -415,17 +405,8 @@ class PipelineJobService final : public JobService {
     job.cost_cents = 0;
     job.submitted_at = model::now_seconds();
     job.outcome = "Held until you release it to a printer.";
-    auto recorded = store_.record_job(job);
-    if (!recorded.ok()) {
-      spool_.remove(uuid);
-      return server_failure(recorded.error());
-    }
-    if (recorded->duplicate) {
-      auto state = recorded->job.state;
-      if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(uuid);
-      return *recorded;
-    }
-    crash_point("server.job-recorded");  // durable and marked, the submitter not yet answered
+    auto recorded = record_spooled(job);
+    if (!recorded.ok() || recorded->duplicate) return recorded;
     log->info("accepted from {} on queue {}: {} bytes x{}, to be analysed", submission.owner.login,
               queue.name, *bytes, job.counts.copies);
     {
@@ -433,6 +414,24 @@ class PipelineJobService final : public JobService {
       to_analyse_.push_back(uuid);
     }
     analyse_ready_.notify_one();
+    return recorded;
+  }
+
+  // Records a job whose document is spooled; if that fails, the document goes. A duplicate
+  // (another server process sharing the database recorded the UUID first) leaves the document,
+  // that server's copy, while the job is unfinished.
+  JobResult<store::RecordedJob> record_spooled(const Job& job) {
+    auto recorded = store_.record_job(job);
+    if (!recorded.ok()) {
+      spool_.remove(job.uuid);
+      return server_failure(recorded.error());
+    }
+    if (recorded->duplicate) {
+      const auto state = recorded->job.state;
+      if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(job.uuid);
+      return *recorded;
+    }
+    crash_point("server.job-recorded");  // durable, the submitter not yet answered
     return *recorded;
   }
 
