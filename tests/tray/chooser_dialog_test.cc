@@ -11,29 +11,16 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "candidate_view_for_tests.h"
 #include "tray/chooser_dialog.h"
 
-using printline::client::CandidateView;
 using printline::client::ClientEvent;
 using printline::client::JobState;
 using printline::client::JobView;
+using printline::testing::candidate;
 using printline::tray::ChooserDialog;
 
 namespace {
-
-CandidateView candidate(const std::string& name, const std::string& location, bool color,
-                        bool large, bool history, bool last, bool reachable) {
-  CandidateView c;
-  c.name = name;
-  c.location = location;
-  c.color = color;
-  c.large_format = large;
-  c.in_history = history;
-  c.last_choice = last;
-  c.reachable = reachable;
-  if (!reachable) c.note = "no answer on port 9100";
-  return c;
-}
 
 ClientEvent prompt(JobState state = JobState::kWaitingForChoice, std::string message = {}) {
   ClientEvent event;

@@ -12,31 +12,18 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "candidate_view_for_tests.h"
 #include "tray/chooser_dialog.h"
 #include "tray/credit_dialog.h"
 #include "tray/fallback_disabled_dialog.h"
 #include "tray/jobs_window.h"
 
-using printline::client::CandidateView;
 using printline::client::ClientEvent;
 using printline::client::JobState;
 using printline::client::JobView;
+using printline::testing::candidate;
 
 namespace {
-
-CandidateView candidate(const char* name, const char* location, bool color, bool large,
-                        bool history, bool last, bool reachable, const char* note = "") {
-  CandidateView c;
-  c.name = name;
-  c.location = location;
-  c.color = color;
-  c.large_format = large;
-  c.in_history = history;
-  c.last_choice = last;
-  c.reachable = reachable;
-  c.note = note;
-  return c;
-}
 
 ClientEvent prompt(JobState state, const char* title, const char* message) {
   ClientEvent event;
@@ -83,8 +70,7 @@ int main(int argc, char** argv) {
       candidate("Library Colour", "Library, 1st floor", true, false, true, true, true),
       candidate("Annex Mono", "Annex, ground floor", false, false, true, false, true),
       candidate("Basement Mono", "Basement", false, false, false, false, true),
-      candidate("Plotter A0", "Design studio", true, true, false, false, false,
-                "no answer on port 9100"),
+      candidate("Plotter A0", "Design studio", true, true, false, false, false),
   };
   printline::tray::ChooserDialog chooser(choose);
   ok &= save(chooser, out.filePath("tray-chooser.png"));
