@@ -69,6 +69,9 @@ export async function logIn(page, baseUrl, login, password) {
   await form.getByLabel('Password').fill(password);
   await form.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('button', { name: 'Log out' }).waitFor();
+  // The role's first page renders after the log-in: until it has, it could still replace a
+  // page the test opens next (seen on a loaded CI machine).
+  await page.getByRole('heading', { level: 1, name: /^(Dashboard|My jobs)$/ }).waitFor();
 }
 
 // A page at the desktop size the tests use, whose script errors are collected in `errors`.
