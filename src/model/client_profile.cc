@@ -33,8 +33,7 @@ void from_json(const nlohmann::json& j, FallbackSettings& settings) {
   read_optional_field(j, "enabled", settings.enabled);
   read_optional_field(j, "printer_ids", settings.printer_ids);
   settings.group_id.reset();
-  if (j.contains("group_id") && !j["group_id"].is_null())
-    settings.group_id = j["group_id"].get<std::int64_t>();
+  read_optional_field(j, "group_id", settings.group_id);
   read_optional_field(j, "release", settings.release);
   read_optional_field(j, "port", settings.port);
   read_optional_field(j, "kx_integration", settings.kx_integration);
@@ -62,12 +61,12 @@ void from_json(const nlohmann::json& j, ClientProfile& profile) {
   read_optional_field(j, "is_default", profile.is_default);
   read_optional_field(j, "server_addresses", profile.server_addresses);
   if (j.contains("connect_timeout_ms") && !j["connect_timeout_ms"].is_null()) {
-    profile.connect_timeout =
-        std::chrono::milliseconds(j["connect_timeout_ms"].get<std::int64_t>());
+    profile.connect_timeout = std::chrono::milliseconds(
+        checked_integer<std::int64_t>(j["connect_timeout_ms"], "connect_timeout_ms"));
   }
   if (j.contains("heartbeat_interval_s") && !j["heartbeat_interval_s"].is_null()) {
-    profile.heartbeat_interval =
-        std::chrono::seconds(j["heartbeat_interval_s"].get<std::int64_t>());
+    profile.heartbeat_interval = std::chrono::seconds(
+        checked_integer<std::int64_t>(j["heartbeat_interval_s"], "heartbeat_interval_s"));
   }
   read_optional_field(j, "fallback", profile.fallback);
   read_optional_field(j, "version", profile.version);

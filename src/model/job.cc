@@ -89,10 +89,8 @@ void from_json(const nlohmann::json& j, Job& job) {
   read_optional_field(j, "owner_id", job.owner_id);
   job.queue_id.reset();
   job.printer_id.reset();
-  if (j.contains("queue_id") && !j["queue_id"].is_null())
-    job.queue_id = j["queue_id"].get<std::int64_t>();
-  if (j.contains("printer_id") && !j["printer_id"].is_null())
-    job.printer_id = j["printer_id"].get<std::int64_t>();
+  read_optional_field(j, "queue_id", job.queue_id);
+  read_optional_field(j, "printer_id", job.printer_id);
   read_optional_field(j, "origin", job.origin);
   read_optional_field(j, "state", job.state);
   read_optional_field(j, "title", job.title);

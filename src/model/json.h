@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "model/json_number.h"
 #include "model/timestamp.h"
 
 namespace printline::model {
@@ -26,10 +27,11 @@ nlohmann::json timestamp_to_json(std::optional<Timestamp> t);
 // Throws nlohmann::json::other_error on a malformed timestamp (caught by parse_json).
 std::optional<Timestamp> timestamp_from_json(const nlohmann::json& j);
 
-// Reads key if present, else leaves value as it is (defaults stay in the struct).
+// Reads key if present, else leaves value as it is (defaults stay in the struct). Integers
+// are range-checked (json_number.h).
 template <typename T>
 void read_optional_field(const nlohmann::json& j, const char* key, T& value) {
-  if (auto it = j.find(key); it != j.end() && !it->is_null()) it->get_to(value);
+  if (auto it = j.find(key); it != j.end() && !it->is_null()) get_checked(*it, value, key);
 }
 
 }  // namespace printline::model

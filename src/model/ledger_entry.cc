@@ -51,9 +51,9 @@ void to_json(nlohmann::json& j, const LedgerEntry& entry) {
 
 void from_json(const nlohmann::json& j, LedgerEntry& entry) {
   read_optional_field(j, "id", entry.id);
-  j.at("user_id").get_to(entry.user_id);
+  get_checked(j.at("user_id"), entry.user_id, "user_id");
   j.at("kind").get_to(entry.kind);
-  j.at("amount_cents").get_to(entry.amount_cents);
+  get_checked(j.at("amount_cents"), entry.amount_cents, "amount_cents");
   read_optional_field(j, "balance_after_cents", entry.balance_after_cents);
   entry.job_uuid.reset();
   entry.origin.reset();

@@ -41,7 +41,7 @@ void to_json(nlohmann::json& j, const PagePrice& price) {
 void from_json(const nlohmann::json& j, PagePrice& price) {
   j.at("paper").get_to(price.paper);
   j.at("color").get_to(price.color);
-  j.at("cents_per_page").get_to(price.cents_per_page);
+  get_checked(j.at("cents_per_page"), price.cents_per_page, "cents_per_page");
 }
 
 void to_json(nlohmann::json& j, const PriceList& list) {

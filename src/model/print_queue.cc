@@ -47,10 +47,8 @@ void from_json(const nlohmann::json& j, PrintQueue& queue) {
   read_optional_field(j, "kind", queue.kind);
   queue.printer_id.reset();
   queue.group_id.reset();
-  if (j.contains("printer_id") && !j["printer_id"].is_null())
-    queue.printer_id = j["printer_id"].get<std::int64_t>();
-  if (j.contains("group_id") && !j["group_id"].is_null())
-    queue.group_id = j["group_id"].get<std::int64_t>();
+  read_optional_field(j, "printer_id", queue.printer_id);
+  read_optional_field(j, "group_id", queue.group_id);
 }
 
 }  // namespace printline::model

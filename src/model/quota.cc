@@ -83,11 +83,8 @@ void from_json(const nlohmann::json& j, Quota& quota) {
   read_optional_field(j, "period", quota.period);
   quota.page_limit.reset();
   quota.cost_limit_cents.reset();
-  if (j.contains("page_limit") && !j["page_limit"].is_null())
-    quota.page_limit = j["page_limit"].get<std::int64_t>();
-  if (j.contains("cost_limit_cents") && !j["cost_limit_cents"].is_null()) {
-    quota.cost_limit_cents = j["cost_limit_cents"].get<std::int64_t>();
-  }
+  read_optional_field(j, "page_limit", quota.page_limit);
+  read_optional_field(j, "cost_limit_cents", quota.cost_limit_cents);
   read_optional_field(j, "used_pages", quota.used_pages);
   read_optional_field(j, "used_cost_cents", quota.used_cost_cents);
   if (j.contains("period_start")) {
