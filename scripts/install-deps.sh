@@ -15,7 +15,7 @@ packages=(
   # libraries
   libcups2-dev libqpdf-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libsodium-dev libssl-dev
-  libcpp-httplib-dev zlib1g-dev libsystemd-dev
+  libcpp-httplib-dev zlib1g-dev libsystemd-dev libboost-dev
   # storage: libpqxx (PostgreSQL from C++), and the postgres server the PostgreSQL tests start
   libpqxx-dev postgresql
   # real printer peers, documents and tools used by tests, demo and benchmarks

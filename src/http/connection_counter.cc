@@ -1,0 +1,20 @@
+#include "http/connection_counter.h"
+
+namespace printline::http {
+
+bool ConnectionCounter::open(const std::string& address) {
+  std::lock_guard lock(mutex_);
+  std::size_t& count = open_[address];
+  if (count >= per_address_) return false;
+  ++count;
+  return true;
+}
+
+void ConnectionCounter::close(const std::string& address) {
+  std::lock_guard lock(mutex_);
+  auto it = open_.find(address);
+  if (it == open_.end()) return;
+  if (--it->second == 0) open_.erase(it);
+}
+
+}  // namespace printline::http

@@ -1,0 +1,25 @@
+#pragma once
+// Open connections per client address, so one address cannot take every connection the
+// server can hold (docs/server.md, connections_per_address). Thread-safe.
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace printline::http {
+
+class ConnectionCounter {
+ public:
+  explicit ConnectionCounter(std::size_t per_address) : per_address_(per_address) {}
+  // False when the address already has per_address connections open.
+  bool open(const std::string& address);
+  void close(const std::string& address);
+
+ private:
+  const std::size_t per_address_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::size_t> open_;
+};
+
+}  // namespace printline::http
