@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "api_client/connection_pool.h"
+
 namespace printline::api_client {
 
 namespace {
@@ -69,6 +71,31 @@ Result<std::vector<ServerUrl>> parse_server_urls(const std::vector<std::string>&
 ApiClient::ApiClient(std::vector<ServerUrl> servers, ClientOptions options)
     : servers_(std::move(servers)), options_(std::move(options)) {
   if (servers_.empty()) throw std::invalid_argument("ApiClient needs at least one server");
+  for (const ServerUrl& server : servers_) {
+    pools_.push_back(std::make_unique<ConnectionPool>([this, server] {
+      auto client = std::make_unique<httplib::Client>(
+          std::string(server.tls ? "https://" : "http://") +
+          (server.host.find(':') != std::string::npos ? "[" + server.host + "]" : server.host) +
+          ":" + std::to_string(server.port));
+      httplib::Client& http = *client;
+      http.set_connection_timeout(options_.connect_timeout);
+      http.set_read_timeout(options_.read_timeout);
+      http.set_write_timeout(options_.read_timeout);
+      if (server.tls) {
+        http.enable_server_certificate_verification(options_.verify_tls);
+        if (!options_.ca_cert_file.empty()) http.set_ca_cert_path(options_.ca_cert_file);
+      }
+      return client;
+    }));
+  }
+}
+
+ApiClient::~ApiClient() = default;
+
+std::size_t ApiClient::connections_opened() const {
+  std::size_t opened = 0;
+  for (const auto& pool : pools_) opened += pool->opened();
+  return opened;
 }
 
 ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_view method,
@@ -76,17 +103,7 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
                                         const std::optional<nlohmann::json>& body,
                                         const CallOptions& call) const {
   const std::string base = server.to_string();
-  httplib::Client http(
-      std::string(server.tls ? "https://" : "http://") +
-      (server.host.find(':') != std::string::npos ? "[" + server.host + "]" : server.host) + ":" +
-      std::to_string(server.port));
-  http.set_connection_timeout(options_.connect_timeout);
-  http.set_read_timeout(options_.read_timeout);
-  http.set_write_timeout(options_.read_timeout);
-  if (server.tls) {
-    http.enable_server_certificate_verification(options_.verify_tls);
-    if (!options_.ca_cert_file.empty()) http.set_ca_cert_path(options_.ca_cert_file);
-  }
+  ConnectionPool& pool = *pools_[static_cast<std::size_t>(&server - servers_.data())];
 
   httplib::Request request;
   request.method = std::string(method);
@@ -100,7 +117,17 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
   }
 
   Attempt attempt;
-  httplib::Result result = http.send(request);
+  ConnectionPool::Lease lease = pool.take();
+  httplib::Result result = lease.client->send(request);
+  const bool repeatable = call.repeatable || is_repeatable_method(method);
+  if (!result && lease.reused &&
+      (repeatable || !describe_transport_error(result.error(), options_).may_have_arrived)) {
+    // The server may have closed the idle connection just as the request went out: a new one.
+    lease = {nullptr, false};
+    lease = pool.take();
+    result = lease.client->send(request);
+  }
+  if (result) pool.give_back(std::move(lease.client));
   if (!result) {
     const TransportFailure failure = describe_transport_error(result.error(), options_);
     ApiError error;
@@ -115,7 +142,7 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
   const httplib::Response& answer = *result;
   if (answer.status >= 400) {
     attempt.error = error_from_answer(answer.status, answer.body, base);
-    if (answer.status == 429 && answer.has_header("Retry-After")) {
+    if ((answer.status == 429 || answer.status == 503) && answer.has_header("Retry-After")) {
       attempt.error->retry_after_s = std::atoi(answer.get_header_value("Retry-After").c_str());
     }
     // 503 means "not now" before any work; other 5xx may come after the work was done.

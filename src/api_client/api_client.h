@@ -9,12 +9,17 @@
 // repeated elsewhere when repeating it is harmless: GET/PUT/DELETE, or a call marked
 // `repeatable` (the fallback accounting upload, idempotent per UUID).
 //
+// Connections: one keep-alive connection per address, reused by every request to it
+// (connection_pool.h) and opened again when it broke; a request that fails on a reused
+// connection before it can have arrived is sent once more on a new one.
+//
 // Threading: request() may be called from several threads at once; set_token() may not run
 // concurrently with requests.
 
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -27,6 +32,8 @@
 #include "core/error.h"
 
 namespace printline::api_client {
+
+class ConnectionPool;
 
 struct ClientOptions {
   std::string token;  // sent as "Authorization: Bearer <token>" when not empty
@@ -57,6 +64,7 @@ class ApiClient {
  public:
   // `servers` must not be empty.
   ApiClient(std::vector<ServerUrl> servers, ClientOptions options);
+  ~ApiClient();
   ApiClient(const ApiClient&) = delete;
   ApiClient& operator=(const ApiClient&) = delete;
 
@@ -71,6 +79,8 @@ class ApiClient {
   const std::vector<ServerUrl>& servers() const { return servers_; }
   // The address tried first: the one that answered last.
   const ServerUrl& preferred_server() const { return servers_[preferred_.load()]; }
+  // Connections opened so far to all addresses (tests: reuse means this stays small).
+  std::size_t connections_opened() const;
 
  private:
   struct Attempt;
@@ -79,6 +89,7 @@ class ApiClient {
 
   std::vector<ServerUrl> servers_;
   ClientOptions options_;
+  std::vector<std::unique_ptr<ConnectionPool>> pools_;  // one per address, same order
   mutable std::atomic<std::size_t> preferred_{0};
 };
 

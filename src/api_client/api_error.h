@@ -30,7 +30,7 @@ struct ApiError {
   std::string message;  // the server's error.message, or what went wrong locally
   std::optional<std::string> field;
   std::vector<FieldFinding> details;
-  std::optional<int> retry_after_s;  // 429
+  std::optional<int> retry_after_s;  // 429 and 503 with Retry-After: seconds to wait
   std::string server;                // the base URL that answered or failed last
 
   bool unreachable() const { return kind == FailureKind::kUnreachable; }

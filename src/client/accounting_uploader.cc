@@ -42,7 +42,10 @@ UploadSummary upload_printed_offline(OutboxStore& outbox, const api_client::ApiC
     }
     auto answer = api_client::upload_fallback_jobs(api, reports);
     if (!answer.ok()) {
-      summary.unreachable = answer.error().unreachable();
+      const int status = answer.error().http_status;
+      summary.busy = status == 503 || status == 429;
+      summary.retry_after_s = answer.error().retry_after_s;
+      summary.unreachable = answer.error().unreachable() && !summary.busy;
       summary.error = api_client::describe(answer.error());
       spdlog::warn("accounting upload stopped: {}", summary.error);
       return summary;

@@ -5,6 +5,7 @@
 // answer was lost is simply sent again; a job is marked accounted only after the answer.
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "api_client/api_client.h"
@@ -16,6 +17,10 @@ struct UploadSummary {
   int accounted = 0;  // accepted or duplicate, now kAccounted
   int rejected = 0;   // the server refused the report (upload_error says why)
   bool unreachable = false;
+  // The server answered 503 or 429 (busy, issue 11): it is up; try again after the back-off
+  // (upload_backoff.h), `retry_after_s` when it said.
+  bool busy = false;
+  std::optional<int> retry_after_s;
   std::string error;  // why the upload stopped early
 };
 

@@ -29,6 +29,7 @@
 #include "client/client_reporter.h"
 #include "client/outbox_store.h"
 #include "client/server_link.h"
+#include "client/upload_backoff.h"
 #include "transport/cancel_flag.h"
 
 namespace printline::client {
@@ -124,6 +125,7 @@ class ClientDaemon : public ClientService {
   bool started_ = false;
   std::thread worker_;
   std::atomic<bool> uploaded_rejected_once_{false};
+  UploadBackoff upload_backoff_;  // heartbeat thread only (on_beat)
 };
 
 }  // namespace printline::client

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "client/upload_backoff.h"
 #include "core/logging.h"
 
 namespace printline::client {
@@ -269,15 +270,39 @@ void ServerLink::beat_now() {
   wake_.notify_all();
 }
 
+void ServerLink::beat_after(std::chrono::milliseconds delay) {
+  {
+    std::lock_guard lock(wake_mutex_);
+    const auto at = std::chrono::steady_clock::now() + delay;
+    if (!early_beat_ || at < *early_beat_) early_beat_ = at;
+  }
+  wake_.notify_all();
+}
+
 void ServerLink::run() {
+  using Clock = std::chrono::steady_clock;
+  // The second beat at a random phase, then on a fixed grid from it: a beat that takes long
+  // (a connect timeout) does not move the following ones towards other clients' beats.
+  Clock::time_point next = Clock::now() + random_phase(interval());
   for (;;) {
     const bool was_online = state().online && state().known;
     const bool online = beat();
     if (on_beat_) on_beat_(online, online != was_online);
+    const auto now = Clock::now();
+    if (next <= now) {
+      const auto step = interval();
+      next += step * ((now - next) / step + 1);
+    }
     std::unique_lock lock(wake_mutex_);
-    wake_.wait_for(lock, interval(), [this] { return stopping_ || wake_requested_; });
-    if (stopping_) return;
+    for (;;) {
+      if (stopping_) return;
+      if (wake_requested_) break;
+      const Clock::time_point until = early_beat_ ? std::min(next, *early_beat_) : next;
+      if (Clock::now() >= until) break;
+      wake_.wait_until(lock, until);
+    }
     wake_requested_ = false;
+    early_beat_.reset();
   }
 }
 

@@ -6,6 +6,10 @@
 // Offline means no address gave a usable answer: refused, connect timeout, TLS failure, 5xx.
 // A 4xx answer (e.g. an expired token) means the server is up.
 //
+// Heartbeat timing: the first beat at start(), the second at a random moment within the
+// interval, then every interval from there (issue 11): clients started at the same moment do
+// not beat, reconnect and upload in step when a server comes back.
+//
 // Threading: every method may be called from any thread. The heartbeat runs on its own thread
 // between start() and stop(); `on_beat` is called on it after every beat.
 
@@ -49,6 +53,8 @@ class ServerLink {
   void on_change(std::function<void(const LinkState&)> listener);
   void stop();
   void beat_now();  // wakes the heartbeat thread for an immediate beat
+  // The next beat at the latest after `delay` (an upload's back-off ends before the interval).
+  void beat_after(std::chrono::milliseconds delay);
 
   // One beat, on the caller's thread: refreshes the cache; returns whether the server answered.
   bool beat();
@@ -98,6 +104,7 @@ class ServerLink {
   std::mutex wake_mutex_;
   std::condition_variable wake_;
   bool wake_requested_ = false;
+  std::optional<std::chrono::steady_clock::time_point> early_beat_;  // beat_after()
   bool stopping_ = false;
   std::thread thread_;
 };
