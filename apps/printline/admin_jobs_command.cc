@@ -6,6 +6,7 @@
 
 #include "admin_command.h"
 #include "api_client/query_string.h"
+#include "model/json_number.h"
 #include "output.h"
 
 namespace printline::cli {
@@ -32,7 +33,7 @@ void print_job(const nlohmann::json& j) {
                 {"paper", field_text(j, "paper")},
                 {"duplex", yes_no(j.value("duplex", false))},
                 {"copies", field_text(j, "copies")},
-                {"cost", money(j.value("cost_cents", std::int64_t{0}))},
+                {"cost", money(model::integer_or(j, "cost_cents", std::int64_t{0}))},
                 {"submitted", field_text(j, "submitted_at")},
                 {"printed", field_text(j, "printed_at")},
                 {"outcome", field_text(j, "outcome")},
@@ -60,11 +61,12 @@ std::string name_or_id(const std::map<std::string, std::string>& names, const st
 
 void print_refund(const nlohmann::json& j) {
   const auto entry = j.value("entry", nlohmann::json::object());
-  print_fields(std::cout, {{"job", field_text(entry, "job_uuid")},
-                           {"refunded", money(entry.value("amount_cents", std::int64_t{0}))},
-                           {"reason", field_text(entry, "note")},
-                           {"owner id", field_text(entry, "user_id")},
-                           {"balance now", money(j.value("balance_cents", std::int64_t{0}))}});
+  print_fields(std::cout,
+               {{"job", field_text(entry, "job_uuid")},
+                {"refunded", money(model::integer_or(entry, "amount_cents", std::int64_t{0}))},
+                {"reason", field_text(entry, "note")},
+                {"owner id", field_text(entry, "user_id")},
+                {"balance now", money(model::integer_or(j, "balance_cents", std::int64_t{0}))}});
 }
 
 }  // namespace
@@ -106,7 +108,8 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
                  name_or_id(printers, field_text(j, "printer_id")),
                  field_text(j, "origin") + (j.value("may_be_counted_twice", false) ? "*" : ""),
                  field_text(j, "state"), field_text(j, "pages"), field_text(j, "copies"),
-                 money(j.value("cost_cents", std::int64_t{0})), field_text(j, "title")});
+                 money(model::integer_or(j, "cost_cents", std::int64_t{0})),
+                 field_text(j, "title")});
           }
           table.print(std::cout);
         });

@@ -27,7 +27,7 @@ void print_price_list(const nlohmann::json& list) {
   Table table({"PAPER", "COLOUR", "PER PAGE"});
   for (const auto& p : list.value("prices", nlohmann::json::array())) {
     table.add_row({field_text(p, "paper"), p.value("color", false) ? "colour" : "mono",
-                   money(p.value("cents_per_page", std::int64_t{0}))});
+                   money(model::integer_or(p, "cents_per_page", std::int64_t{0}))});
   }
   table.print(std::cout);
   std::cout << "Duplex discount: " << field_text(list, "duplex_discount_percent") << " %\n";

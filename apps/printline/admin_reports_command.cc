@@ -7,6 +7,7 @@
 #include "admin_command.h"
 #include "api_client/query_string.h"
 #include "exit_codes.h"
+#include "model/json_number.h"
 #include "output.h"
 
 namespace printline::cli {
@@ -61,7 +62,7 @@ void add_admin_reports_command(CLI::App& parent, AdminCommand& admin) {
       for (const auto& row : body.value("rows", nlohmann::json::array())) {
         table.add_row({field_text(row, "key"), field_text(row, "jobs"), field_text(row, "pages"),
                        field_text(row, "color_pages"),
-                       money(row.value("cost_cents", std::int64_t{0}))});
+                       money(model::integer_or(row, "cost_cents", std::int64_t{0}))});
       }
       table.print(std::cout);
     });

@@ -6,6 +6,7 @@
 
 #include "admin_command.h"
 #include "exit_codes.h"
+#include "model/json_number.h"
 #include "option_helpers.h"
 #include "output.h"
 #include "password_input.h"
@@ -41,19 +42,20 @@ std::string quota_text(const nlohmann::json& quota) {
   }
   return limits + " per " + field_text(quota, "period") + " (used " +
          field_text(quota, "used_pages") + " pages, " +
-         money(quota.value("used_cost_cents", std::int64_t{0})) + ")";
+         money(model::integer_or(quota, "used_cost_cents", std::int64_t{0})) + ")";
 }
 
 void print_user(const nlohmann::json& user) {
-  print_fields(std::cout, {{"id", field_text(user, "id")},
-                           {"login", field_text(user, "login")},
-                           {"name", field_text(user, "name")},
-                           {"email", field_text(user, "email")},
-                           {"role", field_text(user, "role")},
-                           {"balance", money(user.value("balance_cents", std::int64_t{0}))},
-                           {"pays with credit", yes_no(user.value("pays_with_credit", true))},
-                           {"quota", quota_text(user.value("quota", nlohmann::json()))},
-                           {"PIN set", yes_no(user.value("has_pin", false))}});
+  print_fields(std::cout,
+               {{"id", field_text(user, "id")},
+                {"login", field_text(user, "login")},
+                {"name", field_text(user, "name")},
+                {"email", field_text(user, "email")},
+                {"role", field_text(user, "role")},
+                {"balance", money(model::integer_or(user, "balance_cents", std::int64_t{0}))},
+                {"pays with credit", yes_no(user.value("pays_with_credit", true))},
+                {"quota", quota_text(user.value("quota", nlohmann::json()))},
+                {"PIN set", yes_no(user.value("has_pin", false))}});
 }
 
 // Options shared by create and update; only what was given goes into the request.
@@ -115,7 +117,8 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
       Table table({"ID", "LOGIN", "NAME", "ROLE", "BALANCE", "CREDIT", "QUOTA"});
       for (const auto& u : body.value("users", nlohmann::json::array())) {
         table.add_row({field_text(u, "id"), field_text(u, "login"), field_text(u, "name"),
-                       field_text(u, "role"), money(u.value("balance_cents", std::int64_t{0})),
+                       field_text(u, "role"),
+                       money(model::integer_or(u, "balance_cents", std::int64_t{0})),
                        yes_no(u.value("pays_with_credit", true)),
                        quota_text(u.value("quota", nlohmann::json()))});
       }
@@ -197,9 +200,10 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
         client.request("POST", object_path("users", top_up_args->user) + "/top-up", body),
         [](const nlohmann::json& answer) {
           const auto& user = answer.value("user", nlohmann::json::object());
-          std::cout << "Added " << money(answer["entry"].value("amount_cents", std::int64_t{0}))
+          std::cout << "Added "
+                    << money(model::integer_or(answer["entry"], "amount_cents", std::int64_t{0}))
                     << " to " << field_text(user, "login") << "; balance now "
-                    << money(user.value("balance_cents", std::int64_t{0})) << ".\n";
+                    << money(model::integer_or(user, "balance_cents", std::int64_t{0})) << ".\n";
         });
   });
 
@@ -267,8 +271,8 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
           Table table({"TIME", "KIND", "AMOUNT", "BALANCE AFTER", "ORIGIN", "JOB", "BY", "NOTE"});
           for (const auto& e : body.value("entries", nlohmann::json::array())) {
             table.add_row({field_text(e, "created_at"), field_text(e, "kind"),
-                           money(e.value("amount_cents", std::int64_t{0})),
-                           money(e.value("balance_after_cents", std::int64_t{0})),
+                           money(model::integer_or(e, "amount_cents", std::int64_t{0})),
+                           money(model::integer_or(e, "balance_after_cents", std::int64_t{0})),
                            field_text(e, "origin"), field_text(e, "job_uuid"),
                            field_text(e, "actor"), field_text(e, "note")});
           }

@@ -1,6 +1,7 @@
 #include "api_client/fallback_upload.h"
 
 #include "api_client/answer_parsing.h"
+#include "model/json_number.h"
 
 namespace printline::api_client {
 
@@ -46,9 +47,12 @@ ApiResult<UploadAnswer> upload_fallback_jobs(const ApiClient& client,
                                         for (const auto& item : response.body.at("results")) {
                                           answer.results.push_back(result_from_json(item));
                                         }
-                                        answer.accepted = response.body.value("accepted", 0);
-                                        answer.duplicates = response.body.value("duplicates", 0);
-                                        answer.rejected = response.body.value("rejected", 0);
+                                        answer.accepted =
+                                            model::integer_or(response.body, "accepted", 0);
+                                        answer.duplicates =
+                                            model::integer_or(response.body, "duplicates", 0);
+                                        answer.rejected =
+                                            model::integer_or(response.body, "rejected", 0);
                                         return answer;
                                       } catch (const nlohmann::json::exception& e) {
                                         return detail::bad_answer(response, e.what());

@@ -1,6 +1,7 @@
 #include "api_client/session_calls.h"
 
 #include "api_client/answer_parsing.h"
+#include "model/json_number.h"
 
 namespace printline::api_client {
 
@@ -37,15 +38,17 @@ ApiResult<MeAnswer> me(const ApiClient& client) {
           MeAnswer answer;
           const nlohmann::json& body = response.body;
           answer.user = body.at("user").get<model::User>();
-          answer.balance_cents = body.value("balance_cents", answer.user.balance_cents);
+          answer.balance_cents =
+              model::integer_or(body, "balance_cents", answer.user.balance_cents);
           answer.pays_with_credit = body.value("pays_with_credit", answer.user.pays_with_credit);
           if (auto it = body.find("quota"); it != body.end() && !it->is_null()) {
             answer.quota = it->get<model::Quota>();
           }
           for (const auto& use : body.value("printers_used", nlohmann::json::array())) {
-            answer.printers_used.push_back({use.at("printer_id").get<std::int64_t>(),
-                                            use.value("name", ""), use.value("jobs", 0),
-                                            use.value("last_used", "")});
+            answer.printers_used.push_back(
+                {model::checked_integer<std::int64_t>(use.at("printer_id"), "printer_id"),
+                 use.value("name", ""), model::integer_or(use, "jobs", 0),
+                 use.value("last_used", "")});
           }
           return answer;
         } catch (const nlohmann::json::exception& e) {

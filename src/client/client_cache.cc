@@ -71,7 +71,7 @@ nlohmann::json me_json(const api_client::MeAnswer& me) {
 api_client::MeAnswer me_from_json(const nlohmann::json& j) {
   api_client::MeAnswer me;
   me.user = j.at("user").get<model::User>();
-  me.balance_cents = j.value("balance_cents", std::int64_t{0});
+  me.balance_cents = model::integer_or(j, "balance_cents", std::int64_t{0});
   me.pays_with_credit = j.value("pays_with_credit", true);
   // The cached user carries the synced balance: can_afford reads it from there.
   me.user.balance_cents = me.balance_cents;
@@ -81,9 +81,9 @@ api_client::MeAnswer me_from_json(const nlohmann::json& j) {
     me.user.quota = me.quota;
   }
   for (const auto& item : j.value("printers_used", nlohmann::json::array())) {
-    me.printers_used.push_back({item.value("printer_id", std::int64_t{0}),
-                                item.value("name", ""), item.value("jobs", std::int64_t{0}),
-                                item.value("last_used", "")});
+    me.printers_used.push_back(
+        {model::integer_or(item, "printer_id", std::int64_t{0}), item.value("name", ""),
+         model::integer_or(item, "jobs", std::int64_t{0}), item.value("last_used", "")});
   }
   return me;
 }

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <utility>
 
+#include "model/json.h"
 #include "model/paper_size.h"
 
 namespace printline::client {
@@ -51,9 +52,10 @@ std::optional<model::Timestamp> time_field(const json& j, const char* key) {
   return model::parse_timestamp(it->get<std::string>());
 }
 
+// Absent or null leaves the default; integers are range-checked (model/json_number.h).
 template <typename T>
 void read(const json& j, const char* key, T& value) {
-  if (auto it = j.find(key); it != j.end() && !it->is_null()) it->get_to(value);
+  model::read_optional_field(j, key, value);
 }
 
 // A plain member and its field name. A type's plain members are listed once, in a tuple of

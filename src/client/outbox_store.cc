@@ -76,10 +76,10 @@ OutboxJob read_row(sqlite3_stmt* s) {
     auto parsed = nlohmann::json::parse(text_column(s, 12), nullptr, false);
     if (!parsed.is_discarded()) {
       model::PageCounts counts;
-      counts.pages = parsed.value("pages", std::int64_t{0});
-      counts.color_pages = parsed.value("color_pages", std::int64_t{0});
+      counts.pages = model::integer_or(parsed, "pages", std::int64_t{0});
+      counts.color_pages = model::integer_or(parsed, "color_pages", std::int64_t{0});
       counts.duplex = parsed.value("duplex", false);
-      counts.copies = parsed.value("copies", std::int64_t{1});
+      counts.copies = model::integer_or(parsed, "copies", std::int64_t{1});
       if (auto paper = model::parse_json<model::PaperSize>(parsed.value("paper", nlohmann::json("A4")));
           paper.ok()) {
         counts.paper = *paper;
