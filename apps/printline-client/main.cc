@@ -2,6 +2,8 @@
 // server link and fallback printing (ClientDaemon), reached through its control socket and its
 // local IPP printer.
 
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -20,7 +22,8 @@
 int main(int argc, char** argv) {
   using printline::client::ClientConfig;
   CLI::App app{"printline-client: the desktop client daemon (outbox, fallback printing)."};
-  std::string config_file, state_dir, servers, queue, ipp_listen, control_socket, log_level;
+  std::string config_file, state_dir, servers, queue, ipp_listen, control_socket, log_level,
+      ca_cert;
   int heartbeat_ms = 0;
   app.add_option("--config", config_file, "JSON file with the settings below (docs/client.md)");
   app.add_option("--state", state_dir, "State directory: outbox, spool, cache, token");
@@ -32,7 +35,11 @@ int main(int argc, char** argv) {
   app.add_option("--heartbeat-ms", heartbeat_ms,
                  "Heartbeat interval in ms instead of the profile's (tests, demos)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
+  app.add_option("--ca-cert", ca_cert,
+                 "HTTPS and ipps://: trust the CAs of this PEM file instead of the system store");
   CLI11_PARSE(app, argc, argv);
+  // Everything the client writes (outbox, WAL, spool, token, cache, log) is its user's alone.
+  ::umask(077);
 
   ClientConfig config;
   if (!config_file.empty()) {
@@ -51,6 +58,7 @@ int main(int argc, char** argv) {
   overrides.control_socket = control_socket;
   if (heartbeat_ms > 0) overrides.heartbeat_interval = std::chrono::milliseconds(heartbeat_ms);
   if (!log_level.empty()) overrides.log_level = log_level;
+  overrides.ca_cert_file = ca_cert;
   config = printline::client::merge_configs(std::move(config), overrides);
   if (config.control_socket.empty()) {
     config.control_socket = printline::client::default_control_socket_path();

@@ -47,6 +47,7 @@ Result<std::optional<Credentials>> load_credentials() {
   credentials.token = j.value("token", "");
   credentials.login = j.value("login", "");
   credentials.expires_at = j.value("expires_at", "");
+  credentials.pinned_sha256 = j.value("pinned_sha256", "");
   return std::optional<Credentials>(credentials);
 }
 
@@ -61,7 +62,8 @@ Result<fs::path> save_credentials(const Credentials& credentials) {
   const nlohmann::json j = {{"server", credentials.server},
                             {"token", credentials.token},
                             {"login", credentials.login},
-                            {"expires_at", credentials.expires_at}};
+                            {"expires_at", credentials.expires_at},
+                            {"pinned_sha256", credentials.pinned_sha256}};
   const std::string text = j.dump(2) + "\n";
   const fs::path temporary = path.string() + ".tmp";
   // Created 0600 from the start: the token is never readable by others, not even briefly.

@@ -16,6 +16,9 @@ struct Credentials {
   std::string token;
   std::string login;
   std::string expires_at;
+  // https:// only: the certificate pinned at login (D13, server_certificate.h), "AB:CD:…";
+  // empty when a CA vouches for the server.
+  std::string pinned_sha256;
 };
 
 std::filesystem::path credentials_path();

@@ -14,6 +14,8 @@
 #include "credentials.h"
 #include "exit_codes.h"
 #include "password_input.h"
+#include "server_certificate.h"
+#include "core/tls_trust.h"
 
 namespace printline::cli {
 
@@ -24,6 +26,7 @@ struct LoginArguments {
   std::string user;
   std::string password_file;
   std::string control_socket;  // the desktop client to log in too
+  std::string accept_fingerprint;  // D13: the server certificate to accept without asking
 };
 
 std::string login_name() {
@@ -35,7 +38,8 @@ std::string login_name() {
 // password and caches who the user is, so fallback printing works later while the server is
 // down. A client that is not running is not an error: it logs in the next time this is run.
 void log_in_desktop_client(const std::string& control_socket, const std::string& user,
-                           const std::string& password) {
+                           const std::string& password, const api_client::ServerUrl& server,
+                           const std::string& pinned_sha256) {
   ClientOptions options;
   options.control_socket = control_socket;
   auto connection = client::ControlSocketClient::connect(options.socket_path());
@@ -44,6 +48,10 @@ void log_in_desktop_client(const std::string& control_socket, const std::string&
   request.command = client::ControlCommand::kLogin;
   request.login = user;
   request.password = password;
+  if (!pinned_sha256.empty()) {
+    request.server_address = TlsTrust::key(server.host, server.port);
+    request.server_fingerprint = pinned_sha256;
+  }
   auto answer = connection->request(request);
   if (answer.ok()) {
     std::cout << "The desktop client (printline-client) is logged in as " << user << " too.\n";
@@ -62,6 +70,24 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
   }
   auto client = connect_anonymous(global, server);
   if (!client.ok()) return report_local_failure("login", client.error().message, kUsage);
+  // D13: the server's certificate is settled before the password goes out.
+  const api_client::ServerUrl url = (*client)->preferred_server();
+  std::string pinned;
+  if (url.tls && !global.insecure) {
+    std::string previous_pin;
+    if (auto saved = load_credentials(); saved.ok() && *saved && (*saved)->server == url.to_string()) {
+      previous_pin = (*saved)->pinned_sha256;
+    }
+    auto choice = choose_server_certificate(url, global.ca_cert_file, previous_pin,
+                                            args.accept_fingerprint, global.connect_timeout_ms);
+    if (!choice.ok()) return report_local_failure("login", choice.error().message, kServerUnreachable);
+    pinned = choice->pinned_sha256;
+    if (!pinned.empty()) {
+      api_client::ClientOptions options = client_options(global, "");
+      options.pinned_certificates[TlsTrust::key(url.host, url.port)] = pinned;
+      *client = std::make_unique<api_client::ApiClient>(std::vector{url}, std::move(options));
+    }
+  }
   const std::string user = args.user.empty() ? login_name() : args.user;
   auto password = read_password(
       {args.password_file, "PRINTLINE_PASSWORD",
@@ -77,14 +103,18 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
     return report_failure("login", answer.error());
   }
   Credentials credentials{(*client)->preferred_server().to_string(), answer->token,
-                          answer->user.login, answer->expires_at};
+                          answer->user.login, answer->expires_at, pinned};
   auto saved = save_credentials(credentials);
   if (!saved.ok()) return report_local_failure("login", saved.error().message, kFailure);
   std::cout << "Logged in to " << credentials.server << " as " << answer->user.login
             << (answer->user.role == model::Role::kAdmin ? " (administrator)" : "")
             << "; the token is saved in " << saved->string() << " and expires "
             << answer->expires_at << ".\n";
-  log_in_desktop_client(args.control_socket, user, *password);
+  if (!pinned.empty()) {
+    std::cout << "Its certificate (SHA256 " << pinned
+              << ") is pinned: a different one will be refused.\n";
+  }
+  log_in_desktop_client(args.control_socket, user, *password, url, pinned);
   return kOk;
 }
 
@@ -120,6 +150,9 @@ void add_login_command(CLI::App& app, GlobalOptions& global, std::function<int()
   login->add_option("--control-socket", args->control_socket,
                     "The desktop client to log in too (default: "
                     "$XDG_RUNTIME_DIR/printline/control.sock)");
+  login->add_option("--accept-fingerprint", args->accept_fingerprint,
+                    "https://: accept and pin the server certificate with this SHA-256 "
+                    "fingerprint without asking (check it with your administrator)");
   login->add_option("--password-file", args->password_file,
                     "Read the password from the first line of this file ('-': standard input); "
                     "else $PRINTLINE_PASSWORD, else a prompt");

@@ -1,5 +1,6 @@
 #include "server_session.h"
 
+#include "core/tls_trust.h"
 #include "credentials.h"
 
 namespace printline::cli {
@@ -67,8 +68,15 @@ Result<std::unique_ptr<api_client::ApiClient>> connect(const GlobalOptions& opti
   }
   auto url = api_client::parse_server_url(server);
   if (!url.ok()) return url.error();
-  return std::make_unique<api_client::ApiClient>(std::vector{*url},
-                                                 client_options(options, std::move(token)));
+  api_client::ClientOptions client = client_options(options, std::move(token));
+  if (*saved && !(*saved)->pinned_sha256.empty()) {
+    // D13: the certificate pinned at login is the only one this server may show.
+    auto issuer = api_client::parse_server_url((*saved)->server);
+    if (issuer.ok() && issuer->to_string() == url->to_string()) {
+      client.pinned_certificates[TlsTrust::key(url->host, url->port)] = (*saved)->pinned_sha256;
+    }
+  }
+  return std::make_unique<api_client::ApiClient>(std::vector{*url}, std::move(client));
 }
 
 }  // namespace printline::cli

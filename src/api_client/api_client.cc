@@ -5,6 +5,8 @@
 #include <stdexcept>
 
 #include "api_client/connection_pool.h"
+#include "api_client/https_trust.h"
+#include "core/tls_peer_check.h"
 
 namespace printline::api_client {
 
@@ -39,6 +41,10 @@ TransportFailure describe_transport_error(httplib::Error error, const ClientOpti
     case Error::Write:
       return {"connection-broken", "the connection broke while sending the request", false};
     case Error::SSLConnection:
+      // Our own certificate check (https_trust.h) ends the handshake and says why.
+      if (std::string refusal = take_last_tls_refusal(); !refusal.empty()) {
+        return {"tls", refusal, false};
+      }
       return {"tls", "the TLS handshake failed (is it an https:// server?)", false};
     case Error::SSLServerVerification:
       return {"tls", "the server's TLS certificate is not trusted", false};
@@ -81,10 +87,7 @@ ApiClient::ApiClient(std::vector<ServerUrl> servers, ClientOptions options)
       http.set_connection_timeout(options_.connect_timeout);
       http.set_read_timeout(options_.read_timeout);
       http.set_write_timeout(options_.read_timeout);
-      if (server.tls) {
-        http.enable_server_certificate_verification(options_.verify_tls);
-        if (!options_.ca_cert_file.empty()) http.set_ca_cert_path(options_.ca_cert_file);
-      }
+      apply_https_trust(http, server, options_);
       return client;
     }));
   }

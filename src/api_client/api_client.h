@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -40,6 +41,9 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout{3000};  // per address (D1 default 3 s)
   std::chrono::milliseconds read_timeout{30000};
   std::string ca_cert_file;  // HTTPS: trust this PEM file instead of the system store
+  // HTTPS: "host:port" → the SHA-256 fingerprint pinned at `printline login`; a pinned address
+  // is trusted for that certificate only (D13, core/tls_trust.h, https_trust.h).
+  std::map<std::string, std::string> pinned_certificates;
   bool verify_tls = true;    // false only for tests with self-signed certificates
 };
 

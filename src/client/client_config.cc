@@ -8,6 +8,7 @@
 
 #include "api_client/api_client.h"
 #include "client/durable_file.h"
+#include "core/tls_trust.h"
 
 namespace printline::client {
 
@@ -37,7 +38,7 @@ Result<ClientConfig> read_client_config_file(const std::filesystem::path& path) 
   static const std::set<std::string> kKeys = {
       "state_dir",        "servers",  "queue",           "ipp_listen",
       "control_socket",   "connect_timeout_ms", "heartbeat_interval_ms", "probe_timeout_ms",
-      "log_level",        "log_file"};
+      "log_level",        "log_file", "ca_cert_file", "pinned_certificates"};
   try {
     const auto j = nlohmann::json::parse(*text);
     if (!j.is_object()) return Error{fmt::format("{}: the configuration must be a JSON object.", path.string())};
@@ -69,6 +70,19 @@ Result<ClientConfig> read_client_config_file(const std::filesystem::path& path) 
         j.value("probe_timeout_ms", static_cast<std::int64_t>(config.probe_timeout.count())));
     config.log_level = j.value("log_level", config.log_level);
     config.log_file = j.value("log_file", std::string());
+    config.ca_cert_file = j.value("ca_cert_file", std::string());
+    if (auto pins = j.find("pinned_certificates"); pins != j.end()) {
+      for (const auto& [address, fingerprint] : pins->items()) {
+        auto normal = normalize_fingerprint(fingerprint.get<std::string>());
+        if (!normal) {
+          return Error{fmt::format("{}: pinned_certificates[\"{}\"] is not a SHA-256 "
+                                   "fingerprint (64 hex digits, e.g. as `openssl x509 "
+                                   "-fingerprint -sha256` prints it).",
+                                   path.string(), address)};
+        }
+        config.pinned_certificates[address] = *normal;
+      }
+    }
     return config;
   } catch (const nlohmann::json::exception& e) {
     return Error{fmt::format("{}: not a valid configuration: {}", path.string(), e.what())};
@@ -89,6 +103,10 @@ ClientConfig merge_configs(ClientConfig base, const ClientConfig& overrides) {
   if (overrides.probe_timeout != defaults.probe_timeout) base.probe_timeout = overrides.probe_timeout;
   if (overrides.log_level != defaults.log_level) base.log_level = overrides.log_level;
   if (!overrides.log_file.empty()) base.log_file = overrides.log_file;
+  if (!overrides.ca_cert_file.empty()) base.ca_cert_file = overrides.ca_cert_file;
+  for (const auto& [address, fingerprint] : overrides.pinned_certificates) {
+    base.pinned_certificates[address] = fingerprint;
+  }
   return base;
 }
 

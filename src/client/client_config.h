@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,11 +27,16 @@ struct ClientConfig {
   std::chrono::milliseconds probe_timeout{700};  // D2's quick port probe
   std::string log_level = "info";
   std::string log_file;  // empty = stderr (the journal under systemd)
+  // D13, TLS trust for the server and ipps:// fallback printers: a PEM file of trusted CAs
+  // (empty = the system store), and certificates pinned by an administrator, "host:port" →
+  // SHA-256 fingerprint (those pinned at `printline login` are kept in the state directory).
+  std::string ca_cert_file;
+  std::map<std::string, std::string> pinned_certificates;
 };
 
 // Keys: state_dir, servers (array or comma-separated string), queue, ipp_listen,
 // control_socket, connect_timeout_ms, heartbeat_interval_ms, probe_timeout_ms, log_level,
-// log_file. Unknown keys are an error, so a typo does not silently keep a default.
+// log_file, ca_cert_file, pinned_certificates (object "host:port" → fingerprint). Unknown keys are an error, so a typo does not silently keep a default.
 Result<ClientConfig> read_client_config_file(const std::filesystem::path& path);
 
 // Merges `overrides` over `base`: every field of `overrides` that is set wins.

@@ -10,6 +10,8 @@
 #include "analysis/document_format.h"
 #include "client/candidate_filter.h"
 #include "client/fallback_printing.h"
+#include "client/private_state.h"
+#include "client/server_trust.h"
 #include "core/crash_point.h"
 #include "core/job_uuid.h"
 #include "core/logging.h"
@@ -44,10 +46,14 @@ Result<std::unique_ptr<ClientDaemon>> ClientDaemon::open(const ClientConfig& con
   auto servers = api_client::parse_server_urls(config.servers);
   if (!servers.ok()) return servers.error();
   if (auto made = ensure_directory(config.state_dir); !made.ok()) return made.error();
+  if (auto made = make_state_private(config.state_dir); !made.ok()) return made.error();
+  auto trust = load_server_trust(config.state_dir, config.ca_cert_file);
+  if (!trust.ok()) return trust.error();
   auto outbox = OutboxStore::open(config.state_dir);
   if (!outbox.ok()) return outbox.error();
   std::unique_ptr<ClientDaemon> daemon(
       new ClientDaemon(config, std::move(*outbox), std::move(*servers)));
+  daemon->link_.set_trust(daemon->trust_with_config_pins(*trust));
   daemon->recover_without_server();
   return daemon;
 }
@@ -389,7 +395,32 @@ StatusView ClientDaemon::status() const {
   return view;
 }
 
-Result<StatusView> ClientDaemon::login(const std::string& login, const std::string& password) {
+TlsTrust ClientDaemon::trust_with_config_pins(TlsTrust trust) const {
+  // An administrator's pins in the configuration; those accepted at `printline login` win.
+  for (const auto& [address, fingerprint] : config_.pinned_certificates) {
+    trust.pinned.emplace(address, fingerprint);
+  }
+  return trust;
+}
+
+Result<StatusView> ClientDaemon::login(const std::string& login, const std::string& password,
+                                       const AcceptedCertificate& accepted) {
+  if (!accepted.sha256.empty()) {
+    // D13: the certificate the user accepted is the only one the password may go to.
+    auto fingerprint = normalize_fingerprint(accepted.sha256);
+    if (!fingerprint || accepted.address.empty()) {
+      return Error{"The accepted server certificate is not a SHA-256 fingerprint of an address: "
+                   "run `printline login` again."};
+    }
+    auto stored = load_server_trust(config_.state_dir, config_.ca_cert_file);
+    if (!stored.ok()) return stored.error();
+    stored->pinned[accepted.address] = *fingerprint;
+    if (auto saved = save_server_pins(config_.state_dir, *stored); !saved.ok()) {
+      return saved.error();
+    }
+    link_.set_trust(trust_with_config_pins(std::move(*stored)));
+    spdlog::info("pinned the certificate of {} (SHA256 {})", accepted.address, *fingerprint);
+  }
   auto answer = link_.login(login, password);
   if (!answer.ok()) {
     return Error{answer.error().unreachable()

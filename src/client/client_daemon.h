@@ -55,7 +55,8 @@ class ClientDaemon : public ClientService {
   Result<JobView> cancel(const std::string& uuid) override;
   Result<JobView> retry(const std::string& uuid) override;
   StatusView status() const override;
-  Result<StatusView> login(const std::string& login, const std::string& password) override;
+  Result<StatusView> login(const std::string& login, const std::string& password,
+                           const AcceptedCertificate& accepted) override;
   std::vector<CandidateView> fallback_printers(const PrinterFilter& filter) override;
   std::vector<FallbackTestRow> test_fallback(bool send_test_page) override;
   std::unique_ptr<Subscription> subscribe(
@@ -100,6 +101,7 @@ class ClientDaemon : public ClientService {
   ClientEvent prompt_event(const OutboxJob& job);
   std::vector<CandidateView> probed_printers();
   std::string user_login() const;
+  TlsTrust trust_with_config_pins(TlsTrust trust) const;
   // The job with this UUID (or prefix) once the worker is not acting on it, waiting a moment
   // if it is: the prompt event reaches the user before the worker lets go of the job.
   Result<OutboxJob> find_when_idle(std::unique_lock<std::mutex>& lock, const std::string& uuid);

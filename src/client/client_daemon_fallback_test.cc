@@ -54,6 +54,7 @@ std::vector<FallbackTestRow> ClientDaemon::test_fallback(bool send_test_page) {
       options.document_format = format;
       options.user = user_login();
       options.connect_timeout = config_.connect_timeout;
+      options.tls_trust = link_.trust();
       auto result = transport::send_document(printer.target_uri, *document, options);
       row.accepted = result.delivered();
       if (result.delivered()) {

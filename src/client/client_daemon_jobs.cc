@@ -140,7 +140,7 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
   crash_point("client.sending-to-server");
   ServerSubmission submission{job.uuid,   job.title, job.document_format, job.copies,
                               user_login(), outbox_->spool_path(job.uuid)};
-  auto result = submit_to_server(servers, api->token(), config_.queue, submission,
+  auto result = submit_to_server(servers, api->token(), link_.trust(), config_.queue, submission,
                                  link_.connect_timeout(), std::chrono::seconds(60));
   switch (result.outcome) {
     case SubmissionOutcome::kAccepted: {
@@ -317,7 +317,7 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   crash_point("client.fallback-send-started");
   FallbackSend send{job.uuid,   job.title,      job.document_format,
                     job.copies, user_login(),   job.target_uri,
-                    outbox_->spool_path(job.uuid)};
+                    outbox_->spool_path(job.uuid), link_.trust()};
   const auto result = send_to_fallback_printer(send, &send_cancel_);
   switch (result.outcome) {
     case transport::Outcome::kDelivered: {

@@ -144,6 +144,14 @@ class Subscription {
   virtual ~Subscription() = default;
 };
 
+// A server certificate accepted at `printline login` (D13): its address "host:port" and its
+// SHA-256 fingerprint ("AB:CD:…"). Empty when the server's certificate is trusted by a CA or
+// the server is plain http://.
+struct AcceptedCertificate {
+  std::string address;
+  std::string sha256;
+};
+
 class ClientService {
  public:
   virtual ~ClientService() = default;
@@ -160,8 +168,11 @@ class ClientService {
   virtual Result<JobView> retry(const std::string& uuid) = 0;
 
   virtual StatusView status() const = 0;
-  // Logs in at the server, stores the token (0600) and refreshes the cache.
-  virtual Result<StatusView> login(const std::string& login, const std::string& password) = 0;
+  // Logs in at the server, stores the token (0600) and refreshes the cache. `accepted`, when
+  // set, is the server certificate the user accepted at `printline login` (D13): it is pinned
+  // before the password is sent.
+  virtual Result<StatusView> login(const std::string& login, const std::string& password,
+                                   const AcceptedCertificate& accepted) = 0;
 
   // The profile's fallback printers, filtered and ordered (history first, then name), each
   // probed now for reachability.

@@ -84,7 +84,8 @@ std::string answer_request(ClientService& service, const ControlRequest& request
     case ControlCommand::kRetry:
       return with_job([&](const std::string& uuid) { return job_answer(service.retry(uuid)); });
     case ControlCommand::kLogin: {
-      auto status = service.login(request.login, request.password);
+      auto status = service.login(request.login, request.password,
+                                  {request.server_address, request.server_fingerprint});
       if (!status.ok()) return error_line(status.error().message);
       return ok_line({{"status", *status}});
     }

@@ -313,6 +313,8 @@ Result<ControlRequest> parse_request_line(std::string_view line) {
         if (!password) return password.error();
         request.login = *login;
         request.password = *password;
+        request.server_address = j.value("server_address", std::string());
+        request.server_fingerprint = j.value("server_fingerprint", std::string());
         break;
       }
       case ControlCommand::kPrinters:
@@ -363,6 +365,10 @@ std::string request_line(const ControlRequest& request) {
     case ControlCommand::kLogin:
       j["login"] = request.login;
       j["password"] = request.password;
+      if (!request.server_fingerprint.empty()) {
+        j["server_address"] = request.server_address;
+        j["server_fingerprint"] = request.server_fingerprint;
+      }
       break;
     case ControlCommand::kPrinters:
       j.update(json(request.filter));

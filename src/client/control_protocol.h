@@ -42,6 +42,9 @@ struct ControlRequest {
   std::string printer;          // choose
   std::string login;            // login
   std::string password;         // login
+  // login, optional: the server certificate accepted at `printline login` (D13).
+  std::string server_address;      // "host:port"
+  std::string server_fingerprint;  // SHA-256, "AB:CD:…"
   PrinterFilter filter;         // printers
   bool send_test_page = false;  // fallback-test
   // subscribe with "as":"desktop-app": the subscriber shows notifications itself (the tray),

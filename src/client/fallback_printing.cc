@@ -27,6 +27,7 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
   // PJL carries the UUID so the job can be found in the device's log; IPP has job-uuid.
   options.pjl_wrap = job.target_uri.starts_with("socket://") || job.target_uri.starts_with("lpd://");
   options.cancel = cancel;
+  options.tls_trust = job.tls_trust;
   return transport::send_document(job.target_uri, **document, options);
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/tls_trust.h"
 #include "transport/cancel_flag.h"
 #include "transport/send_outcome.h"
 
@@ -20,6 +21,7 @@ struct FallbackSend {
   std::string user;
   std::string target_uri;
   std::filesystem::path document;
+  TlsTrust tls_trust;  // ipps:// printers: whom to trust (D13)
 };
 
 transport::SendResult send_to_fallback_printer(const FallbackSend& job,

@@ -70,6 +70,9 @@ void ServerLink::rebuild_api(const std::string& token, std::chrono::milliseconds
   options.token = token;
   options.connect_timeout = connect_timeout;
   options.read_timeout = std::chrono::seconds(30);
+  const TlsTrust now_trusted = trust();
+  options.ca_cert_file = now_trusted.ca_file;
+  options.pinned_certificates = now_trusted.pinned;
   auto api = std::make_shared<const api_client::ApiClient>(servers(), options);
   std::lock_guard lock(mutex_);
   api_ = std::move(api);
@@ -77,6 +80,19 @@ void ServerLink::rebuild_api(const std::string& token, std::chrono::milliseconds
 }
 
 void ServerLink::reload_token() { rebuild_api(cache_.token(), connect_timeout()); }
+
+void ServerLink::set_trust(TlsTrust trust) {
+  {
+    std::lock_guard lock(mutex_);
+    trust_ = std::move(trust);
+  }
+  reload_token();
+}
+
+TlsTrust ServerLink::trust() const {
+  std::lock_guard lock(mutex_);
+  return trust_;
+}
 
 std::shared_ptr<const api_client::ApiClient> ServerLink::api() const {
   std::lock_guard lock(mutex_);

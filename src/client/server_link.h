@@ -26,6 +26,7 @@
 
 #include "api_client/api_client.h"
 #include "client/client_cache.h"
+#include "core/tls_trust.h"
 #include "model/timestamp.h"
 
 namespace printline::client {
@@ -66,6 +67,10 @@ class ServerLink {
   // command line or configuration file that the profile does not list.
   std::vector<api_client::ServerUrl> servers() const;
   std::chrono::milliseconds connect_timeout() const;
+  // Whom the client trusts over TLS (D13): the configured CA file and the pinned certificates;
+  // every REST call and job submission checks its server against it.
+  void set_trust(TlsTrust trust);
+  TlsTrust trust() const;
 
   LinkState state() const;
   bool known_offline() const;  // D1: the last beat or request found no server
@@ -96,6 +101,7 @@ class ServerLink {
   std::vector<api_client::ServerUrl> servers_;  // configured_ with the profile's addresses first
   std::shared_ptr<const api_client::ApiClient> api_;
   std::chrono::milliseconds connect_timeout_;
+  TlsTrust trust_;
   LinkState state_;
   bool catalog_stale_ = true;  // printers and prices need a refresh
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "ipp/ipp_message.h"
+#include "transport/ipps_peer_check.h"
 
 namespace printline::client {
 
@@ -46,7 +47,8 @@ SubmissionResult result(SubmissionOutcome outcome, std::string message, const st
 }
 
 SubmissionResult submit_once(const api_client::ServerUrl& server, const std::string& token,
-                             const std::string& queue, const ServerSubmission& job,
+                             const TlsTrust& trust, const std::string& queue,
+                             const ServerSubmission& job,
                              std::chrono::milliseconds connect_timeout,
                              std::chrono::milliseconds io_timeout) {
   const std::string where = server.to_string();
@@ -71,6 +73,12 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
                   fmt::format("The server {} cannot be reached: {}.", where, cups_error_text()),
                   where);
   }
+  // D13: the token and the document go only to a peer that proved to be the server.
+  if (server.tls) {
+    if (auto refused = transport::check_ipps_peer(http.get(), server.host, server.port, trust)) {
+      return result(SubmissionOutcome::kUnreachable, refused->message, where);
+    }
+  }
   Deadline deadline{std::chrono::steady_clock::now() + io_timeout};
   httpSetTimeout(http.get(), 1.0, keep_waiting, &deadline);
   httpSetAuthString(http.get(), "Bearer", token.c_str());
@@ -90,23 +98,26 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
                ("urn:uuid:" + job.uuid).c_str());
   if (job.copies > 1) ippAddInteger(request, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", job.copies);
 
-  // cupsSendRequest takes ownership of nothing: the request is ours to delete.
   IppPtr owned_request(request);
-  http_status_t status =
-      cupsSendRequest(http.get(), request, resource.c_str(), CUPS_LENGTH_VARIABLE);
-  if (status != HTTP_STATUS_CONTINUE) {
-    if (status == HTTP_STATUS_UNAUTHORIZED || status == HTTP_STATUS_FORBIDDEN) {
-      return result(SubmissionOutcome::kRefused,
-                    "The server does not accept the stored login: log in again with "
-                    "`printline login`, then retry the job.",
-                    where);
+  // One POST on the checked connection, encoded by libcups (ippWrite). Not cupsSendRequest:
+  // it reconnects on its own after a failed write, and that new handshake is not checked.
+  httpClearFields(http.get());
+  httpSetField(http.get(), HTTP_FIELD_CONTENT_TYPE, "application/ipp");
+  httpSetLength(http.get(), 0);  // chunked: the document's length is not known up front
+  ipp_state_t written = IPP_STATE_ERROR;
+  if (httpPost(http.get(), resource.c_str()) == 0) {
+    while ((written = ippWrite(http.get(), request)) != IPP_STATE_DATA &&
+           written != IPP_STATE_ERROR) {
     }
+  }
+  if (written != IPP_STATE_DATA) {
     // The request never got through whole: the server cannot have the job.
     return result(SubmissionOutcome::kUnreachable,
                   fmt::format("The server {} did not take the job: {}.", where,
                               cups_error_text()),
                   where);
   }
+  http_status_t status = HTTP_STATUS_CONTINUE;
   std::array<char, 64 * 1024> buffer{};
   for (;;) {
     const ssize_t got = ::read(fd, buffer.data(), buffer.size());
@@ -162,13 +173,13 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
 }  // namespace
 
 SubmissionResult submit_to_server(const std::vector<api_client::ServerUrl>& servers,
-                                  const std::string& token, const std::string& queue,
-                                  const ServerSubmission& job,
+                                  const std::string& token, const TlsTrust& trust,
+                                  const std::string& queue, const ServerSubmission& job,
                                   std::chrono::milliseconds connect_timeout,
                                   std::chrono::milliseconds io_timeout) {
   SubmissionResult last{SubmissionOutcome::kUnreachable, "No server address is configured.", ""};
   for (const auto& server : servers) {
-    last = submit_once(server, token, queue, job, connect_timeout, io_timeout);
+    last = submit_once(server, token, trust, queue, job, connect_timeout, io_timeout);
     // Only a server that never got the job may be replaced by the next address.
     if (last.outcome != SubmissionOutcome::kUnreachable) return last;
   }

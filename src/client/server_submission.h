@@ -2,6 +2,8 @@
 // Submits one spooled job to a server print queue (/ipp/print/<queue>) over IPP with libcups,
 // authenticated with the Bearer token, carrying the job's UUID as job-uuid (urn:uuid:…) so
 // that a resubmission is one job at the server (D6). Addresses are tried in order (D1).
+// Over https the server's certificate is checked against `trust` before the token or a byte
+// of the job is sent (D13); an untrusted peer counts as unreachable (D1's TLS failure).
 //
 // What happened is classified for the daemon, which decides:
 //   kAccepted      the server answered successful-ok: it prints and charges the job;
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "api_client/server_url.h"
+#include "core/tls_trust.h"
 
 namespace printline::client {
 
@@ -41,8 +44,8 @@ struct SubmissionResult {
 };
 
 SubmissionResult submit_to_server(const std::vector<api_client::ServerUrl>& servers,
-                                  const std::string& token, const std::string& queue,
-                                  const ServerSubmission& job,
+                                  const std::string& token, const TlsTrust& trust,
+                                  const std::string& queue, const ServerSubmission& job,
                                   std::chrono::milliseconds connect_timeout,
                                   std::chrono::milliseconds io_timeout = std::chrono::seconds(60));
 

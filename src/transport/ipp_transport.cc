@@ -9,6 +9,7 @@
 
 #include "core/job_uuid.h"
 #include "transport/document_pump.h"
+#include "transport/ipps_peer_check.h"
 #include "transport/ipp_status.h"
 #include "transport/outcome_message.h"
 
@@ -71,7 +72,8 @@ class IppSession {
     cupsSetPasswordCB2(no_password, nullptr);
     http_ = connect_http(options_.connect_timeout, watchdog_);
     if (!http_) {
-      return make_result(Outcome::kUnreachable, uri_.text, cupsLastErrorString());
+      return make_result(Outcome::kUnreachable, uri_.text,
+                         refusal_.empty() ? cupsLastErrorString() : refusal_.c_str());
     }
     const bool create_job = use_create_job();
     if (watchdog_.cancelled || watchdog_.stalled) return *check(nullptr);
@@ -102,6 +104,13 @@ class IppSession {
         httpConnect2(uri_.host.c_str(), uri_.port, nullptr, AF_UNSPEC,
                      uri_.scheme == "ipps" ? HTTP_ENCRYPTION_ALWAYS : HTTP_ENCRYPTION_IF_REQUESTED,
                      1, static_cast<int>(timeout.count()), nullptr));
+    if (http && uri_.scheme == "ipps") {
+      // D13: nothing goes to a printer whose certificate is not trusted.
+      if (auto refused = check_ipps_peer(http.get(), uri_.host, uri_.port, options_.tls_trust)) {
+        refusal_ = refused->message;
+        return nullptr;
+      }
+    }
     if (http) {
       httpSetTimeout(http.get(), kCancelPollInterval.count() / 1000.0, keep_waiting, &watchdog);
     }
@@ -238,6 +247,7 @@ class IppSession {
   Watchdog watchdog_;
   std::string resource_;
   HttpPtr http_;
+  std::string refusal_;  // why the ipps:// peer was not trusted
   int job_id_ = 0;
   std::uint64_t bytes_sent_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/tls_trust.h"
 #include "transport/cancel_flag.h"
 
 namespace printline::transport {
@@ -26,6 +27,9 @@ struct SendOptions {
   std::chrono::milliseconds io_timeout{30000};
   const CancelFlag* cancel = nullptr;  // not owned; may be null
   IppOperations ipp_operations = IppOperations::kAuto;
+  // ipps://: the printer's certificate must be trusted by this (D13): its pinned fingerprint,
+  // else the CA file or the system store and the host name. Nothing is sent to an untrusted one.
+  TlsTrust tls_trust;
 };
 
 }  // namespace printline::transport

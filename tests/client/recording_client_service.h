@@ -78,7 +78,8 @@ class RecordingClientService : public client::ClientService {
     s.last_contact = model::now_seconds();
     return s;
   }
-  Result<client::StatusView> login(const std::string& login, const std::string& password) override {
+  Result<client::StatusView> login(const std::string& login, const std::string& password,
+                                   const client::AcceptedCertificate&) override {
     std::lock_guard lock(mutex_);
     calls.push_back("login " + login);
     if (password != "secret") return Error{"Wrong login or password; try again."};

@@ -8,6 +8,8 @@
 #include <memory>
 #include <sstream>
 
+#include "core/tls_certificate_probe.h"
+#include "core/tls_trust.h"
 #include "support/ipp_eve_printer_peer.h"
 #include "support/lprng_peer.h"
 #include "support/raw_sink_peer.h"
@@ -117,10 +119,26 @@ TEST_F(RealPeers, IppAutomaticChoiceDeliversAndASecondJobFindsThePrinterBusy) {
   EXPECT_FALSE(second.device_message.empty());
 }
 
-TEST_F(RealPeers, IppsOverTlsReachesIppEvePrinter) {
+TEST_F(RealPeers, IppsOverTlsReachesIppEvePrinterWhoseCertificateIsPinned) {
   IppEvePrinterPeer printer("printline-tls", /*tls=*/true);
   ASSERT_TRUE(printer.uri().starts_with("ipps://"));
-  expect_ipp_job(printer, send_pdf(printer.uri(), pdf_options()));
+  auto chain = printline::fetch_peer_certificates("127.0.0.1", printer.port(),
+                                                  std::chrono::seconds(5));
+  ASSERT_TRUE(chain.ok()) << chain.error().message;
+  SendOptions options = pdf_options();
+  options.tls_trust.pinned[printline::TlsTrust::key("127.0.0.1", printer.port())] =
+      printline::sha256_fingerprint(chain->front());
+  expect_ipp_job(printer, send_pdf(printer.uri(), options));
+}
+
+// D13: ippeveprinter's self-signed certificate is in no CA store and not pinned.
+TEST_F(RealPeers, IppsRefusesAnUntrustedPrinterBeforeSendingAnything) {
+  IppEvePrinterPeer printer("printline-tls", /*tls=*/true);
+  const SendResult result = send_pdf(printer.uri(), pdf_options());
+  EXPECT_EQ(result.outcome, Outcome::kUnreachable) << result.message;
+  EXPECT_NE(result.message.find("not trusted"), std::string::npos) << result.message;
+  EXPECT_EQ(result.bytes_sent, 0u);
+  EXPECT_FALSE(printer.spooled_document(1, std::chrono::milliseconds(500)).has_value());
 }
 
 TEST_F(RealPeers, IppProbe) {
