@@ -50,7 +50,7 @@ void RunningClient::restart() {
 }
 
 void RunningClient::login(const std::string& login, const std::string& password) {
-  auto status = daemon_->login(login, password);
+  auto status = daemon_->login(login, password, {});
   if (!status.ok()) throw std::runtime_error("login failed: " + status.error().message);
 }
 
