@@ -40,7 +40,7 @@ Result<ClientIdentity> load_client_identity(const std::filesystem::path& state_d
   if (identity.client_id.empty()) {
     // A UUID is random enough that two installations never share one.
     identity.client_id = new_job_uuid();
-    if (auto written = write_file_durably(path, identity.client_id + "\n", 0644); !written.ok()) {
+    if (auto written = write_file_durably(path, identity.client_id + "\n", 0600); !written.ok()) {
       return written.error();
     }
   }

@@ -81,7 +81,6 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
   }
   Deadline deadline{std::chrono::steady_clock::now() + io_timeout};
   httpSetTimeout(http.get(), 1.0, keep_waiting, &deadline);
-  httpSetAuthString(http.get(), "Bearer", token.c_str());
 
   const std::string resource = server.base_path + "/ipp/print/" + queue;
   const std::string printer_uri = fmt::format("{}://{}:{}{}", server.tls ? "ipps" : "ipp",
@@ -102,6 +101,8 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
   // One POST on the checked connection, encoded by libcups (ippWrite). Not cupsSendRequest:
   // it reconnects on its own after a failed write, and that new handshake is not checked.
   httpClearFields(http.get());
+  const std::string authorization = "Bearer " + token;
+  httpSetField(http.get(), HTTP_FIELD_AUTHORIZATION, authorization.c_str());
   httpSetField(http.get(), HTTP_FIELD_CONTENT_TYPE, "application/ipp");
   httpSetLength(http.get(), 0);  // chunked: the document's length is not known up front
   ipp_state_t written = IPP_STATE_ERROR;
