@@ -2,7 +2,7 @@
 // submitters, printline-server (hold queue, so printing is out of the measurement) against
 // CUPS cupsd started with a private configuration (a stopped queue on file:///dev/null), on the
 // same machine, same document, same run, in alternating rounds. Prints both rates per round and
-// the median ratio (goal >= 1).
+// the median ratio (goal >= 1). cupsd's set-up is bench/server/private_cupsd.h (no job limits).
 //
 //   ipp_intake_bench [--seconds 4] [--rounds 3] [--submitters 16] [--document FILE]
 
@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/logging.h"
+#include "private_cupsd.h"
 #include "server/running_server.h"
 #include "store/store.h"
 #include "support/child_process.h"
@@ -100,56 +101,6 @@ Rate measure(const Target& target, const std::string& document, int submitters, 
   return rate;
 }
 
-bool wait_for_port(int port) {
-  for (int i = 0; i < 100; ++i) {
-    if (http_t* http = httpConnect2("127.0.0.1", port, nullptr, AF_INET,
-                                    HTTP_ENCRYPTION_IF_REQUESTED, 1, 200, nullptr)) {
-      httpClose(http);
-      return true;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return false;
-}
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path) << text;
-}
-
-// cupsd with its own ServerRoot: Listen on loopback, no authentication, a stopped raw queue
-// on file:///dev/null so accepted jobs wait like a Printline hold queue.
-std::unique_ptr<testing::ChildProcess> start_cupsd(const testing::TempDir& dir, int port) {
-  const auto root = dir.path();
-  for (const char* sub : {"spool", "tmp", "cache", "state", "log"}) {
-    std::filesystem::create_directories(root / sub);
-  }
-  write_file(root / "cupsd.conf",
-             "Listen 127.0.0.1:" + std::to_string(port) +
-                 "\nLogLevel warn\nMaxJobs 0\nMaxClients 512\nMaxClientsPerHost 512\n"
-                 "PreserveJobFiles No\nPreserveJobHistory No\nBrowsing No\nWebInterface No\n"
-                 "DefaultAuthType None\n<Location />\n  Order allow,deny\n  Allow all\n"
-                 "</Location>\n<Policy default>\n  <Limit All>\n    Order deny,allow\n"
-                 "  </Limit>\n</Policy>\n");
-  write_file(root / "cups-files.conf",
-             "ServerRoot " + root.string() + "\nRequestRoot " + (root / "spool").string() +
-                 "\nTempDir " + (root / "tmp").string() + "\nCacheDir " +
-                 (root / "cache").string() + "\nStateDir " + (root / "state").string() +
-                 "\nAccessLog " + (root / "log/access_log").string() + "\nErrorLog " +
-                 (root / "log/error_log").string() + "\nPageLog " +
-                 (root / "log/page_log").string() + "\nFileDevice Yes\nSandboxing Relaxed\n");
-  write_file(root / "printers.conf",
-             "<Printer bench>\nState Stopped\nAccepting Yes\nDeviceURI file:///dev/null\n"
-             "Shared No\n</Printer>\n");
-  std::filesystem::permissions(root, std::filesystem::perms::all);
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    std::filesystem::permissions(entry.path(), std::filesystem::perms::all);
-  }
-  return std::make_unique<testing::ChildProcess>(
-      std::vector<std::string>{"cupsd", "-f", "-c", (root / "cupsd.conf").string(), "-s",
-                               (root / "cups-files.conf").string()},
-      root / "cupsd.out");
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,8 +119,8 @@ int main(int argc, char** argv) {
 
   testing::TempDir cups_dir("printline-cupsd");
   const int cups_port = testing::pick_free_port();
-  auto cupsd = start_cupsd(cups_dir, cups_port);
-  if (!wait_for_port(cups_port)) {
+  auto cupsd = bench::start_private_cupsd(cups_dir, cups_port);
+  if (!bench::wait_for_ipp_port(cups_port)) {
     std::fprintf(stderr, "cupsd did not start; see %s\n", (cups_dir / "cupsd.out").c_str());
     return 1;
   }
