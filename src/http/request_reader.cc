@@ -18,9 +18,9 @@ RequestReader::RequestReader(Request& request, const HttpLimits& limits)
 }
 
 void RequestReader::refuse(error_code& ec, int status, std::string message) {
-  refusal_ = text_response(status, message);
-  refusal_->close = true;
-  ec = boost::beast::http::error::bad_value;  // stops the parser; refusal_ says why
+  limit_status_ = status;
+  limit_message_ = std::move(message);
+  ec = boost::beast::http::error::bad_value;  // stops the parser; limit_status_ says why
 }
 
 void RequestReader::on_request_impl(boost::beast::http::verb, string_view method_str,

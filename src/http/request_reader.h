@@ -26,8 +26,11 @@ class RequestReader : public boost::beast::http::basic_parser<true> {
   void set_body_limit(std::uint64_t max_bytes) { max_body_ = max_bytes; }
   void set_sink(std::shared_ptr<BodySink> sink) { sink_ = std::move(sink); }
 
-  // Why reading stopped, when it was a limit or the sink refusing.
+  // Why reading stopped, when the sink refused: its own answer.
   const std::optional<Response>& refusal() const { return refusal_; }
+  // Why reading stopped, when it was a limit: the status (413, 414, 431) and a message.
+  int limit_status() const { return limit_status_; }
+  const std::string& limit_message() const { return limit_message_; }
   // The body length the header declares (Content-Length), if any.
   std::optional<std::uint64_t> declared_length() const;
   bool has_body() const;  // a Content-Length above zero, or chunked
@@ -61,6 +64,8 @@ class RequestReader : public boost::beast::http::basic_parser<true> {
   std::uint64_t received_ = 0;
   std::shared_ptr<BodySink> sink_;
   std::optional<Response> refusal_;
+  int limit_status_ = 0;
+  std::string limit_message_;
 };
 
 }  // namespace printline::http

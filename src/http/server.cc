@@ -34,8 +34,9 @@ using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 // The client may be sending a body we will not read; its bytes are read and dropped for this
 // long after a refusal, so that closing does not reset the connection before the client has
 // read the answer (the lingering close of RFC 9112 §9.6).
-constexpr auto kLingerTime = std::chrono::seconds(2);
-constexpr std::size_t kLingerBytes = 1 << 20;
+// Bounded in bytes too: a client that declared 2 GiB is not read to the end.
+constexpr auto kLingerTime = std::chrono::seconds(5);
+constexpr std::size_t kLingerBytes = 16 << 20;
 // Each connection is a descriptor: below this many, the server warns at start.
 constexpr std::uint64_t kEnoughOpenFiles = 8192;
 
@@ -144,8 +145,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   void on_header(beast::error_code ec) {
     if (ec) {
       if (reader_->refusal()) return refuse(*reader_->refusal());
+      if (reader_->limit_status()) {
+        return refuse(answer(reader_->limit_status(), reader_->limit_message()));
+      }
       if (ec == bhttp::error::header_limit) {
-        return refuse(text_response(
+        return refuse(answer(
             431, fmt::format("The request header is larger than {} bytes. Send fewer or "
                              "shorter headers.",
                              limits_.header_bytes)));
@@ -159,27 +163,26 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
           ec == beast::error::timeout || !reader_->got_some()) {
         return close();
       }
-      return refuse(text_response(400, "The request is not valid HTTP/1.1."));
+      return refuse(answer(400, "The request is not valid HTTP/1.1."));
     }
     Request& request = *request_;
     if (!split_target(request.target, &request.path, &request.params)) {
-      return refuse(text_response(400, "The request target must be a path starting with /."));
+      return refuse(answer(400, "The request target must be a path starting with /."));
     }
     keep_alive_ = reader_->keep_alive();
     const auto match = server_.routes.find(request);
     if (!match.route) {
       Response missing =
           match.path_known
-              ? text_response(405, fmt::format("{} is not allowed on {}.", request.method,
-                                               request.path))
-              : text_response(404, fmt::format("There is nothing at {}.", request.path));
+              ? answer(405, fmt::format("{} is not allowed on {}.", request.method, request.path))
+              : answer(404, fmt::format("There is nothing at {}.", request.path));
       return reader_->has_body() ? refuse(std::move(missing)) : write(std::move(missing));
     }
     route_ = match.route;
     reader_->set_body_limit(route_->body.max_body_bytes);
     if (auto declared = reader_->declared_length();
         declared && *declared > route_->body.max_body_bytes) {
-      return refuse(text_response(
+      return refuse(answer(
           413, fmt::format("The request body has {} bytes; {} takes at most {}.", *declared,
                            request.path, route_->body.max_body_bytes)));
     }
@@ -191,7 +194,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       } catch (const std::exception& e) {
         spdlog::error("[{}] authorizing {} {}: {}", self->server_.options.log_name,
                       self->request_->method, self->request_->path, e.what());
-        refused = text_response(500, "The server failed to check the credentials; try again.");
+        refused = self->answer(500, "The server failed to check the credentials; try again.");
       }
       asio::post(self->stream_.get_executor(), [self, refused = std::move(refused)]() mutable {
         self->after_authorization(std::move(refused));
@@ -232,6 +235,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   void on_body(beast::error_code ec) {
     if (ec) {
       if (reader_->refusal()) return refuse(*reader_->refusal());
+      if (reader_->limit_status()) {
+        return refuse(answer(reader_->limit_status(), reader_->limit_message()));
+      }
       if (ec == beast::error::timeout) {
         spdlog::debug("[{}] {}: the request body paused over {} ms; closed",
                       server_.options.log_name, address_, limits_.body_timeout.count());
@@ -241,17 +247,23 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
           ec == bhttp::error::partial_message) {
         return close();
       }
-      return refuse(text_response(400, "The request body is not valid HTTP/1.1."));
+      return refuse(answer(400, "The request body is not valid HTTP/1.1."));
     }
     if (reader_->is_done()) return dispatch();
     read_body();
   }
 
   Response busy() {
-    Response response = text_response(
-        503, "The server is busy with other requests; try again in a few seconds.");
+    Response response =
+        answer(503, "The server is busy with other requests; try again in a few seconds.");
     response.set_header("Retry-After", "2");
     return response;
+  }
+
+  // The server's own refusal, worded as the options say.
+  Response answer(int status, const std::string& message) {
+    if (server_.options.refusal) return server_.options.refusal(*request_, status, message);
+    return text_response(status, message);
   }
 
   void dispatch() {
@@ -262,7 +274,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       } catch (const std::exception& e) {
         spdlog::error("[{}] {} {}: {}", self->server_.options.log_name, self->request_->method,
                       self->request_->path, e.what());
-        response = text_response(500, "The server failed on this request; try again.");
+        response = self->answer(500, "The server failed on this request; try again.");
       }
       asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
         self->write(std::move(response));
@@ -439,6 +451,8 @@ Server::~Server() {
   impl_->acceptor.reset();
   impl_->pool.stop();
 }
+
+RouteTable& Server::routes() { return impl_->routes; }
 
 Result<int> Server::bind() {
   beast::error_code ec;

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -28,16 +29,21 @@ struct ServerOptions {
   std::size_t worker_queue = 4096;  // requests waiting for a worker before 503
   std::string log_name = "http";    // the "[http]" of log lines
   std::string api_prefix = "/api/";  // answers under it get the API's CSP
+  // How the server's own refusals (limits, 404, 503...) are worded; plain text by default.
+  // The request may be only partly read (its path may be empty).
+  std::function<Response(const Request&, int status, const std::string& message)> refusal;
 };
 
 class Server {
  public:
   // Fails when the TLS certificate or key cannot be used.
-  static Result<std::unique_ptr<Server>> create(ServerOptions options, RouteTable routes);
+  static Result<std::unique_ptr<Server>> create(ServerOptions options, RouteTable routes = {});
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
+  // Routes may be added until serve() is called.
+  RouteTable& routes();
   // Binds and listens (the system's backlog); returns the port.
   Result<int> bind();
   void serve();  // blocks until stop(); returns once every handler has finished

@@ -53,7 +53,7 @@ nlohmann::json error_body(const ApiError& error) {
   return {{"error", inner}};
 }
 
-void send_error(httplib::Response& response, const ApiError& error) {
+void send_error(http::Response& response, const ApiError& error) {
   if (error.status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"printline\"");
   if (error.retry_after.count() > 0) {
     response.set_header("Retry-After", std::to_string(error.retry_after.count()));
@@ -61,13 +61,13 @@ void send_error(httplib::Response& response, const ApiError& error) {
   send_json(response, error_body(error), error.status);
 }
 
-void send_json(httplib::Response& response, const nlohmann::json& body, int status) {
+void send_json(http::Response& response, const nlohmann::json& body, int status) {
   response.status = status;
   // Replace: invalid UTF-8 from a stored title must not turn an answer into an exception.
   response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                        "application/json");
 }
 
-void send_no_content(httplib::Response& response) { response.status = 204; }
+void send_no_content(http::Response& response) { response.status = 204; }
 
 }  // namespace printline::server

@@ -4,7 +4,8 @@
 // Handlers throw ApiError; the route wrapper (api_route.cc) turns it into the answer, so a
 // handler reads as its happy path and every refusal still has a status, a code and a message.
 
-#include <httplib.h>
+#include "http/request.h"
+#include "http/response.h"
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -50,8 +51,8 @@ T write_or_throw(Result<T> result) {
 }
 
 nlohmann::json error_body(const ApiError& error);
-void send_error(httplib::Response& response, const ApiError& error);
-void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);
-void send_no_content(httplib::Response& response);
+void send_error(http::Response& response, const ApiError& error);
+void send_json(http::Response& response, const nlohmann::json& body, int status = 200);
+void send_no_content(http::Response& response);
 
 }  // namespace printline::server

@@ -3,8 +3,6 @@
 // All routes live in one table (api_route_table()) so that authentication and the role check
 // are applied in one place, and so that tests can walk every administrative route.
 
-#include <httplib.h>
-
 #include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -13,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "http/request.h"
+#include "http/response.h"
 #include "model/user.h"
 #include "server/api_json_response.h"
 #include "server/request_auth.h"
@@ -25,8 +25,8 @@ enum class Access { kPublic, kUser, kAdmin };
 
 // What a handler gets: the request, the answer to fill, the server and the caller.
 struct ApiCall {
-  const httplib::Request& request;
-  httplib::Response& response;
+  const http::Request& request;
+  http::Response& response;
   ServerContext& context;
   std::optional<model::User> user;  // set for kUser and kAdmin routes
 

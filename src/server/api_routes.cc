@@ -6,28 +6,41 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <any>
+#include <optional>
+
 #include "server/request_auth.h"
 
 namespace printline::server {
 namespace {
 
-model::User authenticate(const ApiCall& call) {
-  auto auth = authenticate_request(call.request, call.context.store, call.context.login_limiter);
-  if (!auth.ok()) throw authentication_error(auth);
-  return std::move(*auth.user);
+// Who calls, and whether they may: decided from the headers, on the worker pool, before a
+// byte of the body is read (an upload from a stranger is never buffered).
+std::optional<http::Response> authorize(const ApiRoute& route, ServerContext& context,
+                                        http::Request& request) {
+  try {
+    auto auth = authenticate_request(request, context.store, context.login_limiter);
+    if (!auth.ok()) throw authentication_error(auth);
+    if (route.access == Access::kAdmin && auth.user->role != model::Role::kAdmin) {
+      throw forbidden(
+          fmt::format("{} {} is for administrators and \"{}\" is not one. Ask an administrator.",
+                      request.method, request.path, auth.user->login));
+    }
+    request.authorized = std::move(*auth.user);
+    return std::nullopt;
+  } catch (const ApiError& error) {
+    http::Response refused;
+    send_error(refused, error);
+    return refused;
+  }
 }
 
-void run(const ApiRoute& route, ServerContext& context, const httplib::Request& request,
-         httplib::Response& response) {
+void run(const ApiRoute& route, ServerContext& context, const http::Request& request,
+         http::Response& response) {
   ApiCall call{request, response, context, std::nullopt};
   try {
     if (route.access != Access::kPublic) {
-      call.user = authenticate(call);
-      if (route.access == Access::kAdmin && call.user->role != model::Role::kAdmin) {
-        throw forbidden(
-            fmt::format("{} {} is for administrators and \"{}\" is not one. Ask an administrator.",
-                        request.method, request.path, call.user->login));
-      }
+      call.user = std::any_cast<model::User>(request.authorized);  // authorize() ran first
     }
     route.handler(call);
   } catch (const ApiError& error) {
@@ -40,20 +53,6 @@ void run(const ApiRoute& route, ServerContext& context, const httplib::Request& 
     spdlog::error("[api] {} {}: {}", request.method, request.path, e.what());
     send_error(response, internal(Error{e.what()}));
   }
-}
-
-void add(httplib::Server& server, const std::string& method, const std::string& pattern,
-         httplib::Server::Handler handler) {
-  if (method == "GET")
-    server.Get(pattern, std::move(handler));
-  else if (method == "POST")
-    server.Post(pattern, std::move(handler));
-  else if (method == "PUT")
-    server.Put(pattern, std::move(handler));
-  else if (method == "PATCH")
-    server.Patch(pattern, std::move(handler));
-  else if (method == "DELETE")
-    server.Delete(pattern, std::move(handler));
 }
 
 }  // namespace
@@ -74,22 +73,30 @@ ApiRoutes api_route_table() {
   return routes;
 }
 
-void register_api_routes(httplib::Server& server, ServerContext& context) {
+void register_api_routes(http::RouteTable& routes, ServerContext& context) {
   for (auto& route : api_route_table()) {
     auto shared = std::make_shared<ApiRoute>(std::move(route));
-    add(server, shared->method, shared->pattern,
-        [shared, &context](const httplib::Request& request, httplib::Response& response) {
+    http::Authorizer authorizer;
+    if (shared->access != Access::kPublic) {
+      authorizer = [shared, &context](http::Request& request) {
+        return authorize(*shared, context, request);
+      };
+    }
+    routes.add(
+        shared->method, shared->pattern, http::RouteClass::json(),
+        [shared, &context](http::Request& request, http::Response& response) {
           run(*shared, context, request, response);
-        });
+        },
+        std::move(authorizer));
   }
   // Anything else under /api/v1 gets the API's error shape rather than an empty 404.
-  const auto no_route = [](const httplib::Request& request, httplib::Response& response) {
+  const auto no_route = [](http::Request& request, http::Response& response) {
     send_error(response, not_found(fmt::format("There is no route {} {}. docs/api.md lists the "
                                                "routes of /api/v1.",
                                                request.method, request.path)));
   };
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
-    add(server, method, R"(/api/v1(/.*)?)", no_route);
+    routes.add(method, R"(/api/v1(/.*)?)", http::RouteClass::json(), no_route);
   }
 }
 

@@ -4,8 +4,9 @@
 
 namespace printline::server {
 
-void register_health_routes(httplib::Server& routes, ServerContext& context) {
-  routes.Get("/health", [&context](const httplib::Request&, httplib::Response& response) {
+void register_health_routes(http::RouteTable& routes, ServerContext& context) {
+  routes.add("GET", "/health", http::RouteClass::none(), [&context](http::Request&,
+                                                                   http::Response& response) {
     const auto prices = context.store.price_list();  // a cheap read proves the database answers
     nlohmann::json body = {{"status", prices.ok() ? "ok" : "database-unavailable"},
                            {"service", "printline-server"},

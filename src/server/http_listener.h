@@ -1,33 +1,33 @@
 #pragma once
-// The server's one HTTP(S) listener (cpp-httplib): the web interface, /api/v1 and the IPP
-// queues all hang off the same routes. TLS when the configuration names a certificate.
+// The server's one HTTP(S) listener (http::Server): the web interface, /api/v1 and the IPP
+// queues all hang off one route table. TLS when the configuration names a certificate; the
+// worker pool has http_threads threads; the limits are docs/server.md's "HTTP limits".
 
-#include <httplib.h>
-
-#include <atomic>
 #include <memory>
 
 #include "core/error.h"
+#include "http/route_table.h"
+#include "http/server.h"
 #include "server/server_config.h"
 
 namespace printline::server {
 
 class HttpListener {
  public:
+  // Fails when the TLS certificate or key cannot be used.
   static Result<std::unique_ptr<HttpListener>> create(const ServerConfig& config);
 
-  httplib::Server& routes() { return *server_; }
+  // Add every route before serve().
+  http::RouteTable& routes() { return server_->routes(); }
   // Binds the configured address; returns the port (useful when the configuration says 0).
   Result<int> bind();
   void serve();  // blocks until stop()
   void stop();   // thread-safe
 
  private:
-  HttpListener(const ServerConfig& config, std::unique_ptr<httplib::Server> server);
+  explicit HttpListener(std::unique_ptr<http::Server> server) : server_(std::move(server)) {}
 
-  const ServerConfig& config_;
-  std::unique_ptr<httplib::Server> server_;
-  std::atomic<bool> served_{false};  // serve() has returned
+  std::unique_ptr<http::Server> server_;
 };
 
 }  // namespace printline::server

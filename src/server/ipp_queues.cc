@@ -112,6 +112,21 @@ int IppQueues::up_time() const {
          1;
 }
 
+bool IppQueues::needs_user(ipp_op_t operation) {
+  switch (operation) {
+    case IPP_OP_PRINT_JOB:
+    case IPP_OP_VALIDATE_JOB:
+    case IPP_OP_CREATE_JOB:
+    case IPP_OP_SEND_DOCUMENT:
+    case IPP_OP_CANCEL_JOB:
+    case IPP_OP_GET_JOB_ATTRIBUTES:
+    case IPP_OP_GET_JOBS:
+      return true;
+    default:
+      return false;
+  }
+}
+
 IppAnswer IppQueues::handle(IppExchange& exchange) {
   Call call(exchange);
   if (auto problem = ipp::check_ipp_request(call.request)) {

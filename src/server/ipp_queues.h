@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 
+#include "http/route_table.h"
 #include "ipp/ipp_message.h"
 #include "model/job.h"
 #include "model/print_queue.h"
@@ -48,6 +49,9 @@ class IppQueues {
  public:
   explicit IppQueues(ServerContext& context);
   IppAnswer handle(IppExchange& exchange);
+  // Whether an operation acts for a user (every one but Get-Printer-Attributes): sent without
+  // credentials, it is answered 401 before its document is read.
+  static bool needs_user(ipp_op_t operation);
 
  private:
   struct Call;         // one request being answered
@@ -91,6 +95,6 @@ class IppQueues {
 };
 
 // Registers POST /ipp/print/<queue>.
-void register_ipp_routes(httplib::Server& routes, ServerContext& context);
+void register_ipp_routes(http::RouteTable& routes, ServerContext& context);
 
 }  // namespace printline::server

@@ -54,7 +54,7 @@ Authentication authenticate_password(const std::string& client_address, const st
   return result;
 }
 
-Authentication authenticate_request(const httplib::Request& request, store::Store& store,
+Authentication authenticate_request(const http::Request& request, store::Store& store,
                                     LoginRateLimiter& limiter) {
   const std::string header = request.get_header_value("Authorization");
   if (header.starts_with("Bearer ")) {

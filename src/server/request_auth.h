@@ -3,7 +3,8 @@
 // Bearer API token. IPP queues and the REST API both use this; each turns a failure into its
 // own protocol's answer (IPP 401 + WWW-Authenticate, JSON 401/429).
 
-#include <httplib.h>
+#include "http/request.h"
+#include "http/response.h"
 
 #include <optional>
 #include <string>
@@ -27,7 +28,7 @@ struct Authentication {
   bool ok() const { return user.has_value(); }
 };
 
-Authentication authenticate_request(const httplib::Request& request, store::Store& store,
+Authentication authenticate_request(const http::Request& request, store::Store& store,
                                     LoginRateLimiter& limiter);
 
 // The same check for a login and password given in a request body (POST /api/v1/login).

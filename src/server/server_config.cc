@@ -45,6 +45,12 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "admin_password_file") config.admin_password_file = value.get<std::string>();
       else if (key == "max_upload_bytes") config.max_upload_bytes = value.get<std::uint64_t>();
       else if (key == "http_threads") config.http_threads = value.get<int>();
+      else if (key == "http_queue") config.http_queue = value.get<int>();
+      else if (key == "http_header_timeout_ms") config.http_header_timeout_ms = value.get<int>();
+      else if (key == "http_body_timeout_ms") config.http_body_timeout_ms = value.get<int>();
+      else if (key == "http_idle_timeout_ms") config.http_idle_timeout_ms = value.get<int>();
+      else if (key == "http_connections_per_address")
+        config.http_connections_per_address = value.get<int>();
       else if (key == "print_workers") config.print_workers = value.get<int>();
       else if (key == "log_level") config.log_level = value.get<std::string>();
       else if (key == "web_dir") config.web_dir = value.get<std::string>();
@@ -70,6 +76,11 @@ std::optional<Error> validate(const ServerConfig& config) {
                              config.database)};
   if (config.http_threads < 1 || config.print_workers < 1)
     return Error{"http_threads and print_workers must be at least 1."};
+  if (config.http_queue < 1 || config.http_header_timeout_ms < 1 ||
+      config.http_body_timeout_ms < 1 || config.http_idle_timeout_ms < 1 ||
+      config.http_connections_per_address < 1)
+    return Error{"http_queue, the http_*_timeout_ms settings and http_connections_per_address "
+                 "must be at least 1 (docs/server.md)."};
   if (config.node_heartbeat_seconds < 1)
     return Error{"node_heartbeat_seconds must be at least 1."};
   return std::nullopt;

@@ -20,7 +20,15 @@ struct ServerConfig {
   std::filesystem::path tls_key;
   std::filesystem::path admin_password_file;  // first start: the administrator's password
   std::uint64_t max_upload_bytes = 512ull << 20;
-  int http_threads = 32;                 // concurrent requests (IPP submitters, API calls)
+  int http_threads = 32;                 // worker pool: requests handled at the same time
+  // The HTTP front (docs/server.md, "HTTP limits"): requests waiting for a worker before
+  // 503, the header deadline, the body's longest pause, keep-alive idle time, and the
+  // connections one client address may hold.
+  int http_queue = 4096;
+  int http_header_timeout_ms = 10'000;
+  int http_body_timeout_ms = 30'000;
+  int http_idle_timeout_ms = 60'000;
+  int http_connections_per_address = 4096;
   int print_workers = 4;                 // jobs sent to printers at the same time
   std::string log_level = "info";
   std::filesystem::path web_dir;         // web interface files; empty = found (web_static_files.h)

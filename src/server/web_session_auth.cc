@@ -4,7 +4,7 @@
 
 namespace printline::server {
 
-Authentication authenticate_session_cookie(const httplib::Request& request,
+Authentication authenticate_session_cookie(const http::Request& request,
                                            const std::string& session_token, store::Store& store) {
   Authentication result;
   // The CSRF check comes first: a forged cross-site change must not even learn whether the

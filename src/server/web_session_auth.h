@@ -4,7 +4,8 @@
 // session's CSRF token. authenticate_request() falls back to this when a request has no
 // Authorization header, so every API route and role check works unchanged for the pages.
 
-#include <httplib.h>
+#include "http/request.h"
+#include "http/response.h"
 
 #include <string>
 
@@ -13,7 +14,7 @@
 
 namespace printline::server {
 
-Authentication authenticate_session_cookie(const httplib::Request& request,
+Authentication authenticate_session_cookie(const http::Request& request,
                                            const std::string& session_token, store::Store& store);
 
 }  // namespace printline::server

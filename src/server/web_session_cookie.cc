@@ -6,7 +6,7 @@
 
 namespace printline::server {
 
-std::optional<std::string> session_cookie_token(const httplib::Request& request) {
+std::optional<std::string> session_cookie_token(const http::Request& request) {
   const std::string prefix = std::string(kSessionCookieName) + "=";
   // A request may carry several Cookie headers, each with "a=1; b=2" pairs.
   const auto count = request.get_header_value_count("Cookie");
@@ -35,7 +35,7 @@ bool is_safe_method(const std::string& method) {
   return method == "GET" || method == "HEAD" || method == "OPTIONS";
 }
 
-bool csrf_header_matches(const httplib::Request& request, const std::string& session_token) {
+bool csrf_header_matches(const http::Request& request, const std::string& session_token) {
   const std::string sent = request.get_header_value(kCsrfHeaderName);
   const std::string expected = csrf_token_for(session_token);
   return sent.size() == expected.size() &&

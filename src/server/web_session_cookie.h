@@ -5,7 +5,8 @@
 // from the session token (BLAKE2b), so it needs no storage, dies with the session, and
 // cannot be computed by a page that cannot read the cookie.
 
-#include <httplib.h>
+#include "http/request.h"
+#include "http/response.h"
 
 #include <chrono>
 #include <optional>
@@ -20,7 +21,7 @@ inline constexpr const char* kCsrfHeaderName = "X-CSRF-Token";
 inline constexpr std::chrono::seconds kWebSessionLifetime = std::chrono::hours(12);
 
 // The session token carried by the request's Cookie header, if any.
-std::optional<std::string> session_cookie_token(const httplib::Request& request);
+std::optional<std::string> session_cookie_token(const http::Request& request);
 
 // The CSRF token that belongs to a session token.
 std::string csrf_token_for(const std::string& session_token);
@@ -30,7 +31,7 @@ std::string csrf_token_for(const std::string& session_token);
 bool is_safe_method(const std::string& method);
 
 // True when the request's X-CSRF-Token matches the session (constant-time comparison).
-bool csrf_header_matches(const httplib::Request& request, const std::string& session_token);
+bool csrf_header_matches(const http::Request& request, const std::string& session_token);
 
 // Set-Cookie values: the session (Secure when the server speaks TLS) and its removal.
 std::string session_cookie(const std::string& token, bool secure);

@@ -11,9 +11,9 @@
 namespace printline::server {
 namespace {
 
-void no_store(httplib::Response& response) { response.set_header("Cache-Control", "no-store"); }
+void no_store(http::Response& response) { response.set_header("Cache-Control", "no-store"); }
 
-void login(const httplib::Request& request, httplib::Response& response, ServerContext& context) {
+void login(const http::Request& request, http::Response& response, ServerContext& context) {
   // Only JSON: a cross-site HTML form cannot send it, so no other site can log a browser into
   // an account of its choosing.
   if (request.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
@@ -33,14 +33,14 @@ void login(const httplib::Request& request, httplib::Response& response, ServerC
                        {"expires_at", model::format_timestamp(token.expires_at)}});
 }
 
-model::User session_user(const httplib::Request& request, ServerContext& context,
+model::User session_user(const http::Request& request, ServerContext& context,
                          const std::string& token) {
   auto auth = authenticate_session_cookie(request, token, context.store);
   if (!auth.ok()) throw authentication_error(auth);
   return std::move(*auth.user);
 }
 
-void session(const httplib::Request& request, httplib::Response& response, ServerContext& context) {
+void session(const http::Request& request, http::Response& response, ServerContext& context) {
   const auto token = session_cookie_token(request);
   if (!token) throw unauthenticated("You are not logged in. Log in with your login and password.");
   // Re-read the user: the balance and role shown must be current.
@@ -50,7 +50,7 @@ void session(const httplib::Request& request, httplib::Response& response, Serve
   send_json(response, {{"user", *fresh}, {"csrf_token", csrf_token_for(*token)}});
 }
 
-void logout(const httplib::Request& request, httplib::Response& response, ServerContext& context) {
+void logout(const http::Request& request, http::Response& response, ServerContext& context) {
   const auto token = session_cookie_token(request);
   if (!token) throw unauthenticated("You are not logged in, so there is nothing to log out of.");
   (void)session_user(request, context, *token);  // valid session and CSRF token, else refused
@@ -62,8 +62,8 @@ void logout(const httplib::Request& request, httplib::Response& response, Server
 
 // Runs a handler with the API's error answers.
 template <typename Handler>
-httplib::Server::Handler guarded(Handler handler) {
-  return [handler](const httplib::Request& request, httplib::Response& response) {
+http::Handler guarded(Handler handler) {
+  return [handler](http::Request& request, http::Response& response) {
     no_store(response);
     try {
       handler(request, response);
@@ -78,16 +78,19 @@ httplib::Server::Handler guarded(Handler handler) {
 
 }  // namespace
 
-void register_web_session_routes(httplib::Server& routes, ServerContext& context) {
-  routes.Post("/web/login", guarded([&context](const auto& request, auto& response) {
-                login(request, response, context);
-              }));
-  routes.Get("/web/session", guarded([&context](const auto& request, auto& response) {
+void register_web_session_routes(http::RouteTable& routes, ServerContext& context) {
+  routes.add("POST", "/web/login", http::RouteClass::json(),
+             guarded([&context](const auto& request, auto& response) {
+               login(request, response, context);
+             }));
+  routes.add("GET", "/web/session", http::RouteClass::none(),
+             guarded([&context](const auto& request, auto& response) {
                session(request, response, context);
              }));
-  routes.Post("/web/logout", guarded([&context](const auto& request, auto& response) {
-                logout(request, response, context);
-              }));
+  routes.add("POST", "/web/logout", http::RouteClass::json(),
+             guarded([&context](const auto& request, auto& response) {
+               logout(request, response, context);
+             }));
 }
 
 }  // namespace printline::server

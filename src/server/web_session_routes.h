@@ -5,12 +5,12 @@
 //   POST /web/logout  (X-CSRF-Token) → 204, the session's token revoked and the cookie cleared
 // Errors have the REST API's shape. These live outside /api/v1: only browsers use cookies.
 
-#include <httplib.h>
+#include "http/route_table.h"
 
 #include "server/server_context.h"
 
 namespace printline::server {
 
-void register_web_session_routes(httplib::Server& routes, ServerContext& context);
+void register_web_session_routes(http::RouteTable& routes, ServerContext& context);
 
 }  // namespace printline::server

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <system_error>
 
 namespace printline::server {
@@ -11,6 +14,48 @@ namespace {
 bool has_index(const std::filesystem::path& dir) {
   std::error_code error;
   return std::filesystem::is_regular_file(dir / "index.html", error);
+}
+
+// The web folder's files by extension; anything else is served as bytes.
+std::string content_type(const std::filesystem::path& file) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
+      {".svg", "image/svg+xml"},             {".png", "image/png"},
+      {".ico", "image/x-icon"},              {".txt", "text/plain; charset=utf-8"},
+      {".woff2", "font/woff2"},
+  };
+  auto it = types.find(file.extension().string());
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+// A file under root for a request path ("/" is index.html); 404 for anything else, including
+// paths that climb out of root.
+void serve_file(const std::filesystem::path& root, const std::string& path,
+                http::Response& response) {
+  std::filesystem::path relative = std::filesystem::path(path).relative_path().lexically_normal();
+  if (relative.empty() || relative == ".") relative = "index.html";
+  const bool climbs = !relative.empty() && *relative.begin() == "..";
+  std::error_code error;
+  std::filesystem::path file = root / relative;
+  if (std::filesystem::is_directory(file, error)) file /= "index.html";
+  std::string bytes;
+  if (!climbs && std::filesystem::is_regular_file(file, error)) {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.bad()) {
+      // No inline script or style anywhere in web/, so the policy can forbid both: an injected
+      // <script> in a printer name or job title cannot run.
+      response.set_header("Content-Security-Policy",
+                          "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                          "base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+      response.set_header("Referrer-Policy", "no-referrer");
+      response.set_header("Cache-Control", "no-cache");
+      response.set_content(std::move(bytes), content_type(file));
+      return;
+    }
+  }
+  response = http::text_response(404, fmt::format("There is no page {} on this server.", path));
 }
 
 std::filesystem::path executable_dir() {
@@ -42,31 +87,23 @@ Result<std::filesystem::path> find_web_dir(const ServerConfig& config) {
                   PRINTLINE_INSTALL_WEB_DIR, PRINTLINE_SOURCE_WEB_DIR)};
 }
 
-void register_web_static_files(httplib::Server& routes, const ServerConfig& config) {
+void register_web_static_files(http::RouteTable& routes, const ServerConfig& config) {
   auto dir = find_web_dir(config);
   if (!dir.ok()) {
     spdlog::warn("[web] {} The REST API and IPP queues still serve.", dir.error().message);
     const std::string message = dir.error().message;
-    routes.Get("/", [message](const httplib::Request&, httplib::Response& response) {
-      response.status = 404;
-      response.set_content("The web interface is not installed on this server. " + message,
-                           "text/plain; charset=utf-8");
-    });
+    routes.add("GET", "/", http::RouteClass::none(),
+               [message](http::Request&, http::Response& response) {
+                 response = http::text_response(
+                     404, "The web interface is not installed on this server. " + message);
+               });
     return;
   }
   spdlog::info("[web] serving the web interface from {}", dir->string());
-  // No inline script or style anywhere in web/, so the policy can forbid both: an injected
-  // <script> in a printer name or job title cannot run.
-  const httplib::Headers headers = {
-      {"Content-Security-Policy",
-       "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-       "frame-ancestors 'none'; form-action 'self'"},
-      {"X-Content-Type-Options", "nosniff"},
-      {"Referrer-Policy", "no-referrer"},
-      {"Cache-Control", "no-cache"},
-  };
-  routes.set_file_extension_and_mimetype_mapping("js", "text/javascript");
-  routes.set_mount_point("/", dir->string(), headers);
+  routes.add("GET", "/.*", http::RouteClass::none(),
+             [root = *dir](http::Request& request, http::Response& response) {
+               serve_file(root, request.path, response);
+             });
 }
 
 }  // namespace printline::server

@@ -29,6 +29,7 @@ Fed feed(RequestReader& reader, const std::string& bytes, std::size_t piece = 7)
       if (ec == boost::beast::http::error::need_more) ec = {};
       if (ec) {
         if (reader.refusal()) fed.refused = reader.refusal()->status;
+        if (reader.limit_status()) fed.refused = reader.limit_status();
         fed.header_limit = ec == boost::beast::http::error::header_limit;
         return fed;
       }

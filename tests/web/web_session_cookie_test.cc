@@ -10,8 +10,8 @@
 namespace printline::server {
 namespace {
 
-httplib::Request with_cookies(std::initializer_list<std::string> headers) {
-  httplib::Request request;
+http::Request with_cookies(std::initializer_list<std::string> headers) {
+  http::Request request;
   for (const auto& header : headers) request.headers.emplace("Cookie", header);
   return request;
 }
@@ -38,14 +38,14 @@ TEST(WebSessionCookie, CsrfTokenIsPerSessionAndNotTheStoredHash) {
 }
 
 TEST(WebSessionCookie, CsrfHeaderMustMatchItsSession) {
-  httplib::Request request;
+  http::Request request;
   EXPECT_FALSE(csrf_header_matches(request, "plt_a"));
   request.headers.emplace("X-CSRF-Token", csrf_token_for("plt_b"));
   EXPECT_FALSE(csrf_header_matches(request, "plt_a"));
-  httplib::Request good;
+  http::Request good;
   good.headers.emplace("X-CSRF-Token", csrf_token_for("plt_a"));
   EXPECT_TRUE(csrf_header_matches(good, "plt_a"));
-  httplib::Request truncated;
+  http::Request truncated;
   truncated.headers.emplace("X-CSRF-Token", csrf_token_for("plt_a").substr(0, 10));
   EXPECT_FALSE(csrf_header_matches(truncated, "plt_a"));
 }
