@@ -90,9 +90,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto& bootstrap = (*server)->bootstrap();
-  if (bootstrap.generated_password) {
-    std::cout << "Created the administrator \"" << bootstrap.login << "\" with password "
-              << *bootstrap.generated_password << "\nWrite it down: it is shown only this once.\n";
+  if (bootstrap.generated_password_file) {
+    // The path only: standard output may end in the journal, readable by other accounts.
+    std::cout << "Created the administrator \"" << bootstrap.login << "\"; its password is in "
+              << bootstrap.generated_password_file->string()
+              << " (readable only by this account). Change it after logging in.\n";
   }
   std::cout << "printline-server listening on " << (*server)->base_url() << std::endl;
 

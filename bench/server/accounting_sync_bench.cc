@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/job_uuid.h"
+#include "model/timestamp.h"
 #include "server/api_test_client.h"
 #include "server/running_server.h"
 
@@ -74,8 +75,17 @@ int main(int argc, char** argv) {
                              {{{"paper", "A4"}, {"color", false}, {"cents_per_page", 10}},
                               {{"paper", "A4"}, {"color", true}, {"cents_per_page", 50}}}}});
   admin.post("/api/v1/users", {{"login", "bench"}, {"password", "bench-password"}});
-  admin.post("/api/v1/printers",
+  const auto hall = admin.post("/api/v1/printers",
              {{"name", "hall"}, {"device_uri", "socket://192.0.2.10:9100"}, {"color", true}});
+  // Offline jobs are charged only on a fallback printer of the user's profile (D12).
+  admin.post("/api/v1/profiles",
+             {{"name", "bench"},
+              {"is_default", true},
+              {"server_addresses", {"http://127.0.0.1:8631"}},
+              {"fallback",
+               {{"enabled", true},
+                {"printer_ids", {hall.json.value("id", std::int64_t{0})}},
+                {"port", {{"protocol", "RAW"}, {"port", 9100}, {"queue", ""}}}}}});
   ApiClient client("127.0.0.1", server.port());
   if (client.login("bench", "bench-password").status != 200) {
     std::fprintf(stderr, "cannot log in to the benchmark server\n");
@@ -85,6 +95,8 @@ int main(int argc, char** argv) {
   // What a desktop client uploads after an outage: varied pages, colour and copies.
   std::vector<nlohmann::json> batches;
   std::int64_t expected_cost = 0;
+  const std::string printed_at =
+      printline::model::format_timestamp(printline::model::now_seconds() - std::chrono::hours(1));
   for (int first = 0; first < jobs; first += batch_size) {
     nlohmann::json list = nlohmann::json::array();
     for (int i = first; i < std::min(jobs, first + batch_size); ++i) {
@@ -92,7 +104,7 @@ int main(int argc, char** argv) {
       expected_cost += (color * 50 + (pages - color) * 10) * copies;
       list.push_back({{"uuid", printline::new_job_uuid()},
                       {"printer", "hall"},
-                      {"printed_at", "2026-11-24T01:00:00Z"},
+                      {"printed_at", printed_at},
                       {"title", "offline job " + std::to_string(i)},
                       {"pages", pages},
                       {"color_pages", color},

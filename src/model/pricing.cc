@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "model/money.h"
+
 namespace printline::model {
 
 Result<std::int64_t> price_job(const PriceList& prices, const PageCounts& counts,
@@ -14,14 +16,22 @@ Result<std::int64_t> price_job(const PriceList& prices, const PageCounts& counts
   const std::int64_t color_pages = printer_is_color ? counts.color_pages : 0;
   const std::int64_t mono_pages = counts.pages - color_pages;
 
-  std::int64_t per_copy = 0;
+  // Checked arithmetic (D12): a count no printer could print is a refusal, not a wrapped price.
+  const auto too_large = [&] {
+    return Error{fmt::format("a job of {} pages × {} copies costs more than the ledger can hold",
+                             counts.pages, counts.copies)};
+  };
+  Money per_copy;
   if (mono_pages > 0) {
     auto mono = prices.price_of(counts.paper, false);
     if (!mono) {
       return Error{fmt::format("the price list has no mono price for {} paper: add one",
                                paper_name(counts.paper))};
     }
-    per_copy += mono_pages * *mono;
+    auto part = Money::cents(*mono).times(mono_pages);
+    auto sum = part ? per_copy.plus(*part) : std::nullopt;
+    if (!sum) return too_large();
+    per_copy = *sum;
   }
   if (color_pages > 0) {
     auto color = prices.price_of(counts.paper, true);
@@ -29,14 +39,22 @@ Result<std::int64_t> price_job(const PriceList& prices, const PageCounts& counts
       return Error{fmt::format("the price list has no colour price for {} paper: add one",
                                paper_name(counts.paper))};
     }
-    per_copy += color_pages * *color;
+    auto part = Money::cents(*color).times(color_pages);
+    auto sum = part ? per_copy.plus(*part) : std::nullopt;
+    if (!sum) return too_large();
+    per_copy = *sum;
   }
-  std::int64_t total = per_copy * counts.copies;
+  auto total = per_copy.times(counts.copies);
+  if (!total) return too_large();
   if (counts.duplex && prices.duplex_discount_percent > 0) {
     // Discount rounded half up, so that the charge rounds half down (in the user's favour).
-    total -= (total * prices.duplex_discount_percent + 50) / 100;
+    auto scaled = total->times(prices.duplex_discount_percent);
+    auto rounded = scaled ? scaled->plus(Money::cents(50)) : std::nullopt;
+    if (!rounded) return too_large();
+    total = total->minus(Money::cents(rounded->cents() / 100));
+    if (!total) return too_large();
   }
-  return total;
+  return total->cents();
 }
 
 }  // namespace printline::model

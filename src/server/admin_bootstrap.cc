@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <array>
 #include <fstream>
+
+#include "server/private_files.h"
 
 namespace printline::server {
 namespace {
@@ -35,7 +38,8 @@ Result<std::string> read_password_file(const std::filesystem::path& path) {
 }  // namespace
 
 Result<BootstrapResult> ensure_administrator(store::Store& store,
-                                             const std::filesystem::path& password_file) {
+                                             const std::filesystem::path& password_file,
+                                             const std::filesystem::path& data_dir) {
   if (sodium_init() < 0) return Error{"libsodium could not be initialised."};
   auto users = store.list_users();
   if (!users.ok()) return users.error();
@@ -46,7 +50,11 @@ Result<BootstrapResult> ensure_administrator(store::Store& store,
   std::string password;
   if (password_file.empty()) {
     password = random_password();
-    result.generated_password = password;
+    const auto file = data_dir / "admin-password";
+    if (auto written = write_private_file(file, password + "\n"); !written.ok()) {
+      return written.error();
+    }
+    result.generated_password_file = file;
   } else {
     auto from_file = read_password_file(password_file);
     if (!from_file.ok()) return from_file.error();
@@ -60,6 +68,12 @@ Result<BootstrapResult> ensure_administrator(store::Store& store,
   auto created = store.create_user(admin, password, store::system_actor());
   if (!created.ok()) return created.error();
   result.created = true;
+  if (result.generated_password_file) {
+    spdlog::warn(
+        "Created the administrator \"{}\" with a generated password, written to {} (readable "
+        "only by this account). Log in, change the password, then delete the file.",
+        result.login, result.generated_password_file->string());
+  }
   return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include "model/fallback_target.h"
 #include "server/api_json_response.h"
+#include "server/printer_redaction.h"
 
 namespace printline::server {
 
@@ -37,7 +38,8 @@ ResolvedFallbackPrinters resolve_fallback_printers(store::Store& store,
 
 nlohmann::json fallback_printer_json(const model::Printer& printer,
                                      const model::FallbackSettings& settings) {
-  nlohmann::json out = {{"printer", printer},     {"usable", false},
+  // The printer as a plain user may see it: /me/profile serves this to every user.
+  nlohmann::json out = {{"printer", printer_json_for(printer, false)}, {"usable", false},
                         {"device_uri", nullptr},  {"port", nullptr},
                         {"spooling_port", false}, {"may_be_counted_twice", false},
                         {"warning", nullptr},     {"problem", nullptr}};

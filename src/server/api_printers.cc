@@ -1,11 +1,13 @@
 // Printers: every user reads them (the desktop client caches them with their fallback
-// attributes); administrators create, change and delete them.
+// attributes), with credentials in device URIs redacted; administrators create, change and
+// delete them.
 
 #include <fmt/format.h>
 
 #include "model/device_uri.h"
 #include "server/api_lookup.h"
 #include "server/api_route.h"
+#include "server/printer_redaction.h"
 
 namespace printline::server {
 namespace {
@@ -53,11 +55,19 @@ void require_printer_fields(const nlohmann::json& body) {
   check_spooling_port_fields(body);
 }
 
+// Device URIs may carry credentials: only administrators read them whole.
 void list(ApiCall& call) {
-  send_json(call.response, {{"printers", read_or_throw(call.context.store.list_printers())}});
+  nlohmann::json printers = nlohmann::json::array();
+  for (const auto& printer : read_or_throw(call.context.store.list_printers())) {
+    printers.push_back(printer_json_for(printer, call.caller_is_admin()));
+  }
+  send_json(call.response, {{"printers", printers}});
 }
 
-void get(ApiCall& call) { send_json(call.response, find_printer(call, call.path_part(1))); }
+void get(ApiCall& call) {
+  send_json(call.response,
+            printer_json_for(find_printer(call, call.path_part(1)), call.caller_is_admin()));
+}
 
 void create(ApiCall& call) {
   auto body = call.json_body();

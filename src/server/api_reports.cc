@@ -69,7 +69,8 @@ void report(ApiCall& call) {
                    {"jobs", row.jobs},
                    {"pages", row.pages},
                    {"color_pages", row.color_pages},
-                   {"cost_cents", row.cost_cents}});
+                   {"cost_cents", row.cost_cents},
+                   {"overflow", row.overflow}});
   }
   send_json(call.response, {{"grouping", grouping->name}, {"rows", out}});
 }

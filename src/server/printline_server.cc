@@ -12,6 +12,7 @@
 #include "server/job_service.h"
 #include "server/login_rate_limiter.h"
 #include "server/open_store.h"
+#include "server/private_files.h"
 #include "server/server_context.h"
 #include "server/web_session_routes.h"
 #include "server/web_static_files.h"
@@ -24,16 +25,21 @@ class Assembled final : public PrintlineServer {
   Assembled(ServerConfig config) : config_(std::move(config)) {}
 
   Result<bool> open() {
+    // Private from the start (umask), and an older installation's files repaired (D13).
+    use_private_umask();
     std::error_code error;
     std::filesystem::create_directories(config_.spool_dir(), error);
     if (error) {
       return Error{fmt::format("Cannot create the data directory {}: {}.",
                                config_.data_dir.string(), error.message())};
     }
+    if (auto private_data = make_data_private(config_.data_dir); !private_data.ok()) {
+      return private_data.error();
+    }
     auto opened = open_configured_store(config_);
     if (!opened.ok()) return opened.error();
     store_ = std::move(*opened);
-    auto bootstrap = ensure_administrator(*store_, config_.admin_password_file);
+    auto bootstrap = ensure_administrator(*store_, config_.admin_password_file, config_.data_dir);
     if (!bootstrap.ok()) return bootstrap.error();
     bootstrap_ = std::move(*bootstrap);
     auto jobs = JobService::start(config_, *store_);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "model/timestamp.h"
 #include "cli_runner.h"
 #include "loopback_ports.h"
 #include "server/running_server.h"
@@ -316,12 +317,16 @@ TEST_F(AdminCliTest, RefundsAChargedJobOnce) {
              (home_ / "alice-password").string()});
   expect_ok({"admin", "users", "top-up", "erin", "5.00"});
   expect_ok({"admin", "printers", "create", "refund-mono", "--uri", "socket://127.0.0.1:9102"});
+  // Offline jobs are charged only on a fallback printer of the user's profile (D12).
+  expect_ok({"admin", "profiles", "create", "refunds", "--assign-users", "erin",
+             "--server-addresses", server_->base_url(), "--fallback-enabled",
+             "--fallback-printers", "refund-mono"});
   // A job printed during fallback is charged when it is uploaded: 3 pages x 10 cents.
   const std::string uuid = "6a0f3a52-7c1e-4d7b-9a41-0c2d3e4f5a6b";
   auto http = server_->client();
   http->set_basic_auth("erin", "alice-secret-1");
   const nlohmann::json job = {{"uuid", uuid},          {"printer", "refund-mono"},
-                              {"printed_at", "2026-11-20T10:00:00Z"},
+                              {"printed_at", model::format_timestamp(model::now_seconds() - std::chrono::hours(1))},
                               {"title", "minutes.pdf"}, {"pages", 3},
                               {"color_pages", 0},       {"paper", "A4"},
                               {"duplex", false},        {"copies", 1}};

@@ -21,7 +21,7 @@ TEST_F(ApiTest, FallbackJobIsAcceptedPricedByTheServerAndChargedOnce) {
   EXPECT_EQ(stored["state"], "printed");
   EXPECT_EQ(stored["cost_cents"], 60);
   EXPECT_EQ(stored["printer_id"], color_printer_);
-  EXPECT_EQ(stored["printed_at"], "2026-11-20T10:00:00Z");
+  EXPECT_EQ(stored["printed_at"], printed_at());
   EXPECT_EQ(balance_of(*alice_), 940);
 
   auto second = upload(*alice_, {job});

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "core/job_uuid.h"
+#include "model/timestamp.h"
 #include "server/api_test_client.h"
 #include "server/running_server.h"
 
@@ -68,11 +70,17 @@ class ApiTest : public ::testing::Test {
     return me.json.value("balance_cents", std::int64_t{-1});
   }
 
+  // When the offline jobs printed: an hour ago, inside the window the server accepts (D12).
+  static const std::string& printed_at() {
+    static const std::string at = model::format_timestamp(model::now_seconds() - std::chrono::hours(1));
+    return at;
+  }
+
   static nlohmann::json offline_job(const std::string& uuid, nlohmann::json printer, int pages = 2,
                                     int color_pages = 1, int copies = 1) {
     return {{"uuid", uuid},
             {"printer", std::move(printer)},
-            {"printed_at", "2026-11-20T10:00:00Z"},
+            {"printed_at", printed_at()},
             {"title", "report.pdf"},
             {"pages", pages},
             {"color_pages", color_pages},
@@ -81,10 +89,26 @@ class ApiTest : public ::testing::Test {
             {"copies", copies}};
   }
 
-  // A vector, so that one job is still sent as an array of one.
+  // A vector, so that one job is still sent as an array of one. Before the first upload, a
+  // test that made no profile of its own gets one for alice and bob listing both printers:
+  // only a profile's fallback printer can be charged for a job printed offline (D12).
   ApiReply upload(ApiClient& who, const std::vector<nlohmann::json>& jobs) {
+    std::call_once(fallback_profile_, [this] {
+      if (!admin_->get("/api/v1/profiles").json["profiles"].empty()) return;
+      auto made = admin_->post(
+          "/api/v1/profiles",
+          {{"name", "offline-both"},
+           {"assigned_users", {"alice", "bob"}},
+           {"server_addresses", {"http://127.0.0.1:8631"}},
+           {"fallback",
+            {{"enabled", true},
+             {"printer_ids", {color_printer_, mono_printer_}},
+             {"port", {{"protocol", "RAW"}, {"port", 9100}, {"queue", ""}}}}}});
+      EXPECT_EQ(made.status, 201) << made.body;
+    });
     return who.post("/api/v1/accounting/fallback-jobs", {{"jobs", jobs}});
   }
+  std::once_flag fallback_profile_;
 
   std::unique_ptr<RunningServer> server_;
   std::unique_ptr<ApiClient> admin_, alice_, bob_;

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "core/job_uuid.h"
+#include "model/timestamp.h"
 #include "server/api_test_client.h"
 #include "server/ipp_test_client.h"
 #include "support/child_process.h"
@@ -137,6 +138,17 @@ class SharedPostgresTest : public ::testing::Test {
           {{"name", "shared-raw"}, {"device_uri", printer_->uri()}, {"color", true}});
       ASSERT_EQ(printer.status, 201) << printer.body;
       printer_id_ = printer.json.value("id", std::int64_t{0});
+      // Everyone's profile lists it: offline jobs are charged only on a fallback printer (D12).
+      auto profile = admin_a_->post(
+          "/api/v1/profiles",
+          {{"name", "shared"},
+           {"is_default", true},
+           {"server_addresses", {"http://127.0.0.1:8631"}},
+           {"fallback",
+            {{"enabled", true},
+             {"printer_ids", {printer_id_}},
+             {"port", {{"protocol", "RAW"}, {"port", 9100}, {"queue", ""}}}}}});
+      ASSERT_EQ(profile.status, 201) << profile.body;
     }
   }
 
@@ -200,7 +212,7 @@ class SharedPostgresTest : public ::testing::Test {
   }
 
   static json offline_job(const std::string& uuid, std::int64_t printer_id, int pages) {
-    return {{"uuid", uuid},       {"printer", printer_id}, {"printed_at", "2026-11-20T10:00:00Z"},
+    return {{"uuid", uuid},       {"printer", printer_id}, {"printed_at", model::format_timestamp(model::now_seconds() - std::chrono::hours(1))},
             {"title", "notes.pdf"}, {"pages", pages},        {"color_pages", 0},
             {"paper", "A4"}};
   }

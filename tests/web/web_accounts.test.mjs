@@ -43,6 +43,11 @@ describe('accounts, paging, client reports and CSRF in chromium', () => {
       device_uri: 'socket://127.0.0.1:9', color: false, largest_paper: 'A4', duplex: false,
       fallback_allowed: true });
     assert.equal(printer.status, 201, JSON.stringify(printer.json));
+    // Offline jobs are charged only on a fallback printer of the user's profile (D12).
+    const profile = await call('POST', '/api/v1/profiles', { name: 'offline', assigned_users: ['alice'],
+      server_addresses: [server.baseUrl], fallback: { enabled: true, printer_ids: [printer.json.id],
+        port: { protocol: 'RAW', port: 9100, queue: '' } } });
+    assert.equal(profile.status, 201, JSON.stringify(profile.json));
     await call('PUT', '/api/v1/price-list', { prices: [{ paper: 'A4', color: false, cents_per_page: 10 }] });
     admin = await openPage(browser, pageErrors);
     admin.on('dialog', (dialog) => dialog.accept());

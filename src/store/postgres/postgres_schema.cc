@@ -185,11 +185,23 @@ CREATE TABLE client_reports (
 );
 )sql";
 
-constexpr std::array<sql::Migration, 4> kMigrations{{
+// D12: a report is one user's about one client, so another user sending the same client id
+// writes their own row instead of overwriting this one; counts are bounded (the dashboard sums
+// them). Counts above the bound from before are clamped to it.
+constexpr std::string_view kClientReportsPerUser = R"sql(
+ALTER TABLE client_reports DROP CONSTRAINT client_reports_pkey;
+UPDATE client_reports SET awaiting_upload = LEAST(awaiting_upload, 1000000);
+ALTER TABLE client_reports ADD PRIMARY KEY (user_id, client_id);
+ALTER TABLE client_reports ADD CONSTRAINT client_reports_awaiting_bounded
+  CHECK (awaiting_upload <= 1000000);
+)sql";
+
+constexpr std::array<sql::Migration, 5> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
     {4, "desktop clients' heartbeat reports", kClientReports},
+    {5, "client reports keyed by user and client, counts bounded", kClientReportsPerUser},
 }};
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Desktop clients' heartbeat reports: the latest per client id.
+// Desktop clients' heartbeat reports: the latest per (user, client id), so no user can
+// overwrite another's row (D12).
 
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -9,12 +10,12 @@ Status SqlStore::record_client_report(const model::ClientReport& report) {
   return write([&] {
     auto q = connection_.query(
         "INSERT INTO client_reports (client_id, user_id, hostname, os_user, awaiting_upload, "
-        "reported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET "
-        "user_id = excluded.user_id, hostname = excluded.hostname, os_user = excluded.os_user, "
+        "reported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, client_id) DO UPDATE SET "
+        "hostname = excluded.hostname, os_user = excluded.os_user, "
         "awaiting_upload = excluded.awaiting_upload, reported_at = excluded.reported_at");
     q.bind_all(report.client_id, report.user_id, report.hostname, report.os_user,
                report.fallback_jobs_awaiting_upload, now_unix());
-    run_or_refuse(q, "the report names no known user, or a negative number of jobs");
+    run_or_refuse(q, "the report names no known user, or a number of jobs out of range");
     return std::monostate{};
   });
 }

@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
 
@@ -102,6 +106,24 @@ Result<std::vector<PrinterUse>> SqlStore::printer_history(std::int64_t user_id) 
   });
 }
 
+namespace {
+
+// A sum the database added in double precision (D12: a report never fails on data in the
+// database, where an integer SUM of absurd rows raised "integer overflow"). Exact below 2^53;
+// from there on the figure is flagged, and clamped to the int64 range.
+std::int64_t wide_sum(const Query& q, int column, bool& overflow) {
+  if (q.is_null(column)) return 0;
+  const double value = std::strtod(q.text(column).c_str(), nullptr);
+  constexpr double kExact = 9007199254740992.0;   // 2^53
+  constexpr double kLimit = 9223372036854775808.0;  // 2^63
+  if (!(std::fabs(value) < kExact)) overflow = true;
+  if (!(value < kLimit)) return std::numeric_limits<std::int64_t>::max();
+  if (!(value >= -kLimit)) return std::numeric_limits<std::int64_t>::min();
+  return static_cast<std::int64_t>(std::llround(value));
+}
+
+}  // namespace
+
 Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const JobFilter& filter) {
   const Dialect& dialect = connection_.dialect();
   std::string key;
@@ -124,8 +146,9 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
   }
   return read([&] {
     std::string sql = fmt::format(
-        "SELECT {} AS k, COUNT(*), SUM(j.pages * j.copies), SUM(j.color_pages * j.copies), "
-        "SUM(j.cost_cents) FROM jobs j JOIN users u ON u.id = j.owner_id "
+        "SELECT {} AS k, COUNT(*), SUM(CAST(j.pages AS DOUBLE PRECISION) * j.copies), "
+        "SUM(CAST(j.color_pages AS DOUBLE PRECISION) * j.copies), "
+        "SUM(CAST(j.cost_cents AS DOUBLE PRECISION)) FROM jobs j JOIN users u ON u.id = j.owner_id "
         "LEFT JOIN printers p ON p.id = j.printer_id WHERE j.state = 'printed'",
         key);
     if (filter.owner_id) sql += " AND j.owner_id = ?";
@@ -143,7 +166,11 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
     if (filter.to) q.bind(++i, to_unix(*filter.to));
     std::vector<ReportRow> rows;
     while (q.step()) {
-      rows.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3), q.integer(4)});
+      ReportRow row{q.text(0), q.integer(1)};
+      row.pages = wide_sum(q, 2, row.overflow);
+      row.color_pages = wide_sum(q, 3, row.overflow);
+      row.cost_cents = wide_sum(q, 4, row.overflow);
+      rows.push_back(std::move(row));
     }
     return rows;
   });

@@ -184,11 +184,32 @@ CREATE TABLE client_reports (
 );
 )sql";
 
-constexpr std::array<sql::Migration, 4> kMigrations{{
+// D12: a report is one user's about one client, so another user sending the same client id
+// writes their own row instead of overwriting this one; counts are bounded (the dashboard sums
+// them). Counts above the bound from before are clamped to it.
+constexpr std::string_view kClientReportsPerUser = R"sql(
+CREATE TABLE client_reports_by_user (
+  client_id TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  hostname TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  awaiting_upload INTEGER NOT NULL CHECK (awaiting_upload BETWEEN 0 AND 1000000),
+  reported_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, client_id)
+);
+INSERT INTO client_reports_by_user
+  SELECT client_id, user_id, hostname, os_user, MIN(awaiting_upload, 1000000), reported_at
+  FROM client_reports;
+DROP TABLE client_reports;
+ALTER TABLE client_reports_by_user RENAME TO client_reports;
+)sql";
+
+constexpr std::array<sql::Migration, 5> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
     {4, "desktop clients' heartbeat reports", kClientReports},
+    {5, "client reports keyed by user and client, counts bounded", kClientReportsPerUser},
 }};
 
 }  // namespace
