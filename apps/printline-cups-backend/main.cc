@@ -5,6 +5,7 @@
 
 #include <cups/backend.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "backend_uri.h"
+#include "user_socket.h"
 #include "client/control_socket_client.h"
 
 namespace {
@@ -75,8 +77,22 @@ int main(int argc, char** argv) {
     if (copies < 1 || copies > 999) copies = 1;
   }
 
+  // D13: the socket is inside a directory the job's user controls: follow no link, and hand
+  // the job only to a client that runs as that user.
+  const passwd* owner = ::getpwnam(user.c_str());
+  if (owner == nullptr) {
+    return fail(CUPS_BACKEND_FAILED, "The job's user \"" + user + "\" is not known on this "
+                                     "computer; print as a local user.");
+  }
+  const uid_t user_uid = owner->pw_uid;
+  bool not_running = false;
+  auto opened = printline::cups_backend::open_user_socket(*socket, user_uid, user, &not_running);
+  if (!opened.ok()) {
+    return fail(not_running ? CUPS_BACKEND_RETRY : CUPS_BACKEND_FAILED, opened.error().message);
+  }
+
   std::cerr << "STATE: +connecting-to-device" << std::endl;
-  auto client = ControlSocketClient::connect(*socket);
+  auto client = ControlSocketClient::connect(opened->connect_path());
   if (!client.ok()) {
     // RETRY: CUPS keeps the job and tries again later, when the user's client may run.
     const auto& error = client.error();
@@ -87,6 +103,9 @@ int main(int argc, char** argv) {
                   "printline-client`."
             : error.message;
     return fail(CUPS_BACKEND_RETRY, message);
+  }
+  if (auto impostor = printline::cups_backend::check_daemon_user(client->fd(), user_uid, user)) {
+    return fail(CUPS_BACKEND_FAILED, impostor->message);
   }
   std::cerr << "STATE: -connecting-to-device" << std::endl;
   std::cerr << "INFO: Handing the job to the Printline client of " << user << std::endl;

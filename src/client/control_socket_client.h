@@ -32,6 +32,8 @@ using ControlResult = Result<T, ControlError>;
 class ControlSocketClient {
  public:
   static ControlResult<ControlSocketClient> connect(const std::filesystem::path& socket_path);
+  // The connection's descriptor, to check who is at the other end (SO_PEERCRED).
+  int fd() const { return fd_.get(); }
 
   // Sends one request and returns the answer object (ok:true); ok:false becomes kRefused with
   // the daemon's sentence. document_fd >= 0 is passed along (submit); it stays the caller's.

@@ -1,22 +1,22 @@
-// HTTP side of the local IPP printer: binding on loopback; the request and its document are
-// read as every Printline IPP printer reads them (ipp/ipp_http_post.h), of any size.
+// HTTP side of the local IPP printer: binding on loopback (the http front, http/server.h);
+// the request and its document are read as every Printline IPP printer reads them
+// (ipp/ipp_http_body.h), streamed to the spool directory past 1 MiB, of any size.
 
 #include "client/local_ipp_printer.h"
 
 #include <arpa/inet.h>
 #include <fmt/format.h>
-#include <httplib.h>
 #include <pwd.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <thread>
+#include <cstdint>
+#include <limits>
 
 #include "client/ipp_job_ids.h"
 #include "client/local_ipp_operations.h"
 #include "core/logging.h"
-#include "ipp/ipp_http_bind.h"
-#include "ipp/ipp_http_post.h"
+#include "http/server.h"
+#include "ipp/ipp_http_body.h"
 
 namespace printline::client {
 
@@ -62,23 +62,26 @@ Result<bool> LocalIppPrinter::start() {
   const auto state_dir = spool_dir_.has_parent_path() ? spool_dir_.parent_path() : spool_dir_;
   ids_ = std::make_unique<IppJobIds>(state_dir / "local-ipp-job-ids");
   operations_ = std::make_unique<LocalIppOperations>(service_, *ids_, login_name());
-  server_ = std::make_unique<httplib::Server>();
-  server_->set_read_timeout(30, 0);
+  http::ServerOptions options;
+  options.host = host_ == "[::1]" ? "::1" : host_;
+  options.port = port_;
+  options.io_threads = 1;  // one user's applications
+  options.worker_threads = 4;
+  options.log_name = "ipp local";
+  auto server = http::Server::create(options);
+  if (!server.ok()) return server.error();
+  server_ = std::move(*server);
+  access_ = local_printer_access_for(::geteuid());
   register_routes();
-  const std::string bind_host = host_ == "[::1]" ? "::1" : host_;
-  port_ = ipp::bind_http_server(*server_, bind_host, port_);
-  if (port_ <= 0) {
+  auto bound = server_->bind();
+  if (!bound.ok()) {
     return Error{
         fmt::format("Cannot listen on {} for the local IPP printer (port in use?); "
                     "choose another port with --ipp-listen.",
                     host_)};
   }
-  thread_ = std::thread([this] { server_->listen_after_bind(); });
-  // cpp-httplib's stop() does nothing until listening has begun: do not return before it has,
-  // or a quick stop() would leave the thread listening for ever.
-  for (int i = 0; i < 500 && !server_->is_running(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  port_ = *bound;
+  thread_ = std::thread([this] { server_->serve(); });
   object_logger("ipp", "local")->info("local IPP printer at {}", uri());
   return true;
 }
@@ -89,22 +92,53 @@ void LocalIppPrinter::stop() {
   thread_.join();
 }
 
+// Before the body is read, so a refused request's document is never stored (D13).
+std::optional<http::Response> LocalIppPrinter::refuse_other_users(const http::Request& request) {
+  auto refused = refuse_local_printer_request(
+      access_, {request.local_addr, request.local_port, request.remote_addr, request.remote_port},
+      request.get_header_value("Host"));
+  if (!refused) return std::nullopt;
+  object_logger("ipp", "local")
+      ->warn("refused a request from {}:{}: {}", request.remote_addr, request.remote_port,
+             *refused);
+  http::Response response = http::text_response(403, *refused);
+  response.close = true;
+  return response;
+}
+
 void LocalIppPrinter::register_routes() {
-  auto handler = [this](const httplib::Request& request, httplib::Response& response,
-                        const httplib::ContentReader& reader) {
-    ipp::IppPostLimits limits;
-    limits.spool_dir = spool_dir_;
-    limits.cannot_store_message =
-        "The Printline client cannot store the job (disk full?); free space and print again.";
-    auto post = ipp::read_ipp_post(request, reader, limits, response);
-    if (!post) return;
-    std::string authority = request.get_header_value("Host");
-    if (authority.empty()) authority = fmt::format("{}:{}", host_, port_);
-    ipp::IppPtr answer = operations_->handle(post->request.get(), post->document.get(), authority);
-    ipp::answer_ipp(response, answer.get());
-  };
-  server_->Post("/ipp/print", handler);
-  server_->Post("/", handler);
+  for (const char* path : {"/ipp/print", "/"}) {
+    http::Route route;
+    route.method = "POST";
+    route.pattern = path;
+    route.body = http::RouteClass::stream(std::numeric_limits<std::uint64_t>::max());
+    route.authorizer = [this](http::Request& request) -> std::optional<http::Response> {
+      if (auto refused = refuse_other_users(request)) return refused;
+      if (!ipp::is_ipp_content_type(request)) {
+        return http::text_response(400,
+                                   "This is an IPP printer: send Content-Type application/ipp.");
+      }
+      return std::nullopt;
+    };
+    route.sink = [this](http::Request&) {
+      return std::make_shared<ipp::IppBodySink>(spool_dir_, ipp::IppBodySink::Gate{});
+    };
+    route.handler = [this](http::Request& request, http::Response& response) {
+      auto* body = static_cast<ipp::IppBodySink*>(request.sink.get());
+      if (!body) {
+        response = http::text_response(400, "The request carries no IPP message.");
+        return;
+      }
+      auto post = body->finish(response);
+      if (!post) return;
+      std::string authority = request.get_header_value("Host");
+      if (authority.empty()) authority = fmt::format("{}:{}", host_, port_);
+      ipp::IppPtr answer =
+          operations_->handle(post->request.get(), post->document.get(), authority);
+      ipp::answer_ipp(response, answer.get());
+    };
+    server_->routes().add(std::move(route));
+  }
 }
 
 }  // namespace printline::client

@@ -1,26 +1,30 @@
 #pragma once
 // The desktop client's local IPP printer (issue 4): an IPP printer on loopback at
 // ipp://127.0.0.1:PORT/ipp/print (and /), so any application or the OS spooler can print to
-// the client. HTTP through cpp-httplib; IPP through libcups (src/ipp); each operation is a
+// the client. HTTP through the http front (http/server.h); IPP through libcups (src/ipp); each operation is a
 // ClientService call (local_ipp_operations.h).
 //
-// Loopback only: a non-loopback host is refused by start(). A loopback TCP port carries no
-// peer credentials, so every local account can print to it and see its jobs (as with CUPS's
-// own localhost queues); on shared machines the CUPS backend (printline:/) and the control
-// socket, which check the peer's uid, are the way in. Threading: start() and stop() from
-// one thread; requests are served on httplib's worker threads.
+// Loopback only: a non-loopback host is refused by start(). Only the client's owner (and root,
+// and CUPS's backend user) may use it (D13): every request is checked first by
+// refuse_local_printer_request() (local_printer_access.h) — the uid owning the peer's socket,
+// and a Host header naming loopback — before its body is read. Threading: start() and stop()
+// from one thread; requests are served on the http front's worker threads.
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "client/client_service.h"
+#include "client/local_printer_access.h"
 #include "core/error.h"
 
-namespace httplib {
+namespace printline::http {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace printline::http
 
 namespace printline::client {
 
@@ -47,6 +51,8 @@ class LocalIppPrinter {
 
  private:
   void register_routes();
+  // The refusal of a request from another user, decided from its headers (D13).
+  std::optional<http::Response> refuse_other_users(const http::Request& request);
 
   ClientService& service_;
   std::string host_;
@@ -54,7 +60,8 @@ class LocalIppPrinter {
   std::filesystem::path spool_dir_;
   std::unique_ptr<IppJobIds> ids_;
   std::unique_ptr<LocalIppOperations> operations_;
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<http::Server> server_;
+  LocalPrinterAccess access_;
   std::thread thread_;
 };
 
