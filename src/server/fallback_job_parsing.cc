@@ -28,6 +28,7 @@ std::optional<std::int64_t> bounded_integer(const nlohmann::json& entry, const c
   if (it->is_number_unsigned()) {
     const auto n = it->get<std::uint64_t>();
     if (n > static_cast<std::uint64_t>(max)) return std::nullopt;
+    if (static_cast<std::int64_t>(n) < min) return std::nullopt;
     return static_cast<std::int64_t>(n);
   }
   if (!it->is_number_integer()) return std::nullopt;
