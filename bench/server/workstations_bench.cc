@@ -1,6 +1,7 @@
 // workstations_bench: N desktop clients (default 10,000) against one real printline-server
 // process, simulated with event-driven sockets (Boost.Asio, one thread for all of them), as the
-// desktop client behaves (issue 11, src/client/server_link.cc): each keeps one keep-alive
+// desktop client behaves (issue 11, src/client/server_link.cc), 100 per loopback source address
+// (127.1.x.y, so a per-address connection cap applies as to an office): each keeps one keep-alive
 // connection, heartbeats every 10 s at its own random phase (GET /api/v1/me/profile with its
 // ETag in If-None-Match, then GET /api/v1/me) and now and then prints a job (IPP Print-Job to a
 // hold queue over the same connection). Reports the heartbeat latency p50/p99/p99.9 and the
@@ -112,9 +113,10 @@ struct Shared {
 // One desktop client: one connection, one heartbeat grid, a few pending fallback jobs.
 class Workstation {
  public:
-  Workstation(Shared& shared, std::string token)
+  Workstation(Shared& shared, std::string token, asio::ip::address_v4 source)
       : shared_(shared),
         token_(std::move(token)),
+        source_(source),
         stream_(shared.io),
         beat_timer_(shared.io),
         upload_timer_(shared.io) {}
@@ -369,6 +371,10 @@ class Workstation {
       });
     };
     if (connected_) return send();
+    // From this workstation's own address: a server's per-address cap applies per machine.
+    beast::error_code bind_ec;
+    stream_.socket().open(tcp::v4(), bind_ec);
+    stream_.socket().bind(tcp::endpoint(source_, 0), bind_ec);
     stream_.expires_after(5s);
     stream_.async_connect(shared_.server, [this, send, done](beast::error_code ec) {
       {
@@ -404,6 +410,7 @@ class Workstation {
 
   Shared& shared_;
   const std::string token_;
+  const asio::ip::address_v4 source_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::unique_ptr<Response> response_;
@@ -618,8 +625,12 @@ int main(int argc, char** argv) {
   const auto begin = Clock::now();
   std::uniform_int_distribution<int> phase(0, options.interval_s * 1000 - 1);
   for (int i = 0; i < options.clients; ++i) {
+    // 100 workstations per loopback source address (127.1.x.y): an office, not one machine.
+    const int address = i / 100;
     clients.push_back(std::make_unique<Workstation>(
-        shared, tokens[static_cast<std::size_t>(i % options.users)]));
+        shared, tokens[static_cast<std::size_t>(i % options.users)],
+        asio::ip::make_address_v4("127.1." + std::to_string(address / 250) + "." +
+                                  std::to_string(1 + address % 250))));
     clients.back()->start(begin + std::chrono::milliseconds(phase(shared.random)));
   }
   auto work = asio::make_work_guard(shared.io);
