@@ -26,6 +26,9 @@ packages=(
   qt6-base-dev xvfb xauth dunst
   # a server that drops packets (D1) in a network namespace the client tests make
   nftables
+  # tests/security: certificates made in the test (openssl), a throwaway second local account
+  # (useradd from passwd, runuser from util-linux)
+  openssl passwd util-linux
   # the CUPS scheduler ipp_intake_bench measures against (not cups-bsd: it conflicts with lprng)
   cups-daemon
   # the web interface's browser tests: Debian's chromium driven by playwright-core from npm
