@@ -72,7 +72,8 @@ class MemoryService final : public client::ClientService {
   }
   Result<JobView> retry(const std::string&) override { return Error{"not here"}; }
   client::StatusView status() const override { return {}; }
-  Result<client::StatusView> login(const std::string&, const std::string&) override {
+  Result<client::StatusView> login(const std::string&, const std::string&,
+                                   const client::AcceptedCertificate&) override {
     return Error{"not here"};
   }
   std::vector<client::CandidateView> fallback_printers(const client::PrinterFilter&) override {
