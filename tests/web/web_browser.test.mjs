@@ -401,6 +401,30 @@ describe('web interface in chromium', () => {
     await page.context().close();
   });
 
+  test('a page whose data arrives after the user moved on does not replace the page now shown', async () => {
+    const page = await newPage();
+    await logIn(page, server.baseUrl, 'admin', adminPassword);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let intercepted;
+    const asked = new Promise((resolve) => { intercepted = resolve; });
+    await page.route('**/api/v1/audit*', async (route) => {
+      intercepted();
+      await held;
+      await route.continue();
+    });
+    const dropped = page.waitForEvent('console',
+      (message) => message.text().includes('arrived after the user moved on'));
+    await page.evaluate(() => { location.hash = '#/admin/audit'; });
+    await asked;  // the audit page is now waiting for its data
+    await page.evaluate(() => { location.hash = '#/admin/jobs'; });
+    await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor();
+    release();
+    await dropped;  // the audit page's render ran and was dropped
+    assert.equal(await page.locator('h1').textContent(), 'Jobs');
+    await page.context().close();
+  });
+
   test('no script error on any page', () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -3,7 +3,7 @@
 // early so a user who types an administrator's address gets a clear answer.
 
 import { api, onUnauthenticated, setCsrfToken } from './api.js';
-import { h, notice, page } from './ui.js';
+import { h, newNavigation, notice, page, StaleRender } from './ui.js';
 import { renderLogin } from './pages/login.js';
 import { routes, adminMenu, userMenu } from './routes.js';
 
@@ -43,6 +43,7 @@ function markCurrent() {
 function currentPath() { return (location.hash.replace(/^#/, '') || '/').split('?')[0]; }
 
 async function route() {
+  newNavigation();  // a render still waiting for an older page's data will be dropped
   markCurrent();
   document.getElementById('nav').classList.remove('open');
   document.getElementById('menu-toggle').setAttribute('aria-expanded', 'false');
@@ -66,6 +67,8 @@ async function route() {
   try {
     await found.render();
   } catch (problem) {
+    // The user has moved on: the page now shown is another render's.
+    if (problem instanceof StaleRender) { console.debug(problem.message); return; }
     // A 401 has already brought back the log-in form (onUnauthenticated).
     if (problem && problem.status === 401) return;
     page('This page could not load', notice('error', problem.message || String(problem)));

@@ -38,6 +38,20 @@ export function notice(kind, text) {
   return h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
+// Each navigation (route() in app.js) gets a number. A page's render takes view() before its
+// first await; if the user has moved to another page by the time its data arrives, showing it
+// throws StaleRender instead of replacing the page the user is on now (route() ignores it).
+let navigation = 0;
+export class StaleRender extends Error {}
+export function newNavigation() { navigation += 1; }
+export function view() {
+  const mine = navigation;
+  return (title, ...children) => {
+    if (mine !== navigation) throw new StaleRender(`"${title}" arrived after the user moved on`);
+    return page(title, ...children);
+  };
+}
+
 export function page(title, ...children) {
   const main = document.getElementById('main');
   main.replaceChildren(h('h1', {}, title), ...children.filter(Boolean));

@@ -1,11 +1,12 @@
 // Audit log: every administrative change, newest first.
 
 import { api, query } from '../api.js';
-import { h, page, table, when } from '../ui.js';
+import { h, view, table, when } from '../ui.js';
 
 export async function renderAudit() {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const { entries } = await api.get(`/api/v1/audit${query({ limit: 500 })}`);
-  page('Audit log', table([
+  showPage('Audit log', table([
     { label: 'When', value: (e) => when(e.at) },
     { label: 'Who', value: (e) => e.actor },
     { label: 'Action', value: (e) => e.action },

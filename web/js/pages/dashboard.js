@@ -2,7 +2,7 @@
 // accounted recently and awaiting upload (as the desktop clients report them), jobs waiting.
 
 import { api, query } from '../api.js';
-import { h, money, page, section, table, when } from '../ui.js';
+import { h, money, view, section, table, when } from '../ui.js';
 
 function isoDaysAgo(days) {
   const d = new Date();
@@ -17,6 +17,7 @@ function tile(label, value, href) {
 }
 
 export async function renderDashboard() {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const health = await fetch('/health').then((r) => r.json()).catch(() => ({ status: 'unreachable' }));
   const [{ printers }, today, fallback, held, clients] = await Promise.all([
     api.get('/api/v1/printers'),
@@ -26,7 +27,7 @@ export async function renderDashboard() {
     api.get('/api/v1/admin/client-reports')]);
   const fallbackAllowed = printers.filter((p) => p.fallback_allowed).length;
   const reachable = tile('Fallback printers reachable from the server', 'checking…', '#/admin/fallback-test');
-  page('Dashboard',
+  showPage('Dashboard',
     h('div', { class: 'tiles' },
       reachable,
       tile('Server', health.status === 'ok' ? `running (${health.database})` : health.status, '#/admin/dashboard'),

@@ -2,7 +2,7 @@
 // port, and can send a one-page test job; one result per printer.
 
 import { api } from '../api.js';
-import { field, form, h, page, section, table } from '../ui.js';
+import { field, form, h, view, section, table } from '../ui.js';
 
 const statusText = {
   reachable: 'Reachable',
@@ -13,6 +13,7 @@ const statusText = {
 };
 
 export async function renderFallbackTest() {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const { profiles } = await api.get('/api/v1/profiles');
   const results = h('div', { 'aria-live': 'polite' });
   const testForm = form('Test fallback', [
@@ -43,7 +44,7 @@ export async function renderFallbackTest() {
     ], answer.results, 'No fallback printer to test: enable fallback printing in a profile ' +
       'and give it printers.')));
   });
-  page('Test fallback', h('p', { class: 'help' }, 'Always test before putting fallback ' +
+  showPage('Test fallback', h('p', { class: 'help' }, 'Always test before putting fallback ' +
     'printing into production (FP-3): a device that only accepts jobs from its accounting ' +
     'server shows here as rejected.'), testForm, results);
 }

@@ -2,7 +2,7 @@
 // fallback target for profiles).
 
 import { api } from '../api.js';
-import { field, form, h, notice, page, section, table } from '../ui.js';
+import { field, form, h, notice, view, section, table } from '../ui.js';
 
 function groupForm(group, printers, done) {
   const g = group || { name: '', description: '', printer_ids: [] };
@@ -21,13 +21,14 @@ function groupForm(group, printers, done) {
 }
 
 export async function renderGroups(news) {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const [{ groups }, { printers }] = await Promise.all([api.get('/api/v1/groups'),
     api.get('/api/v1/printers')]);
   const slot = h('div', {});
   const reload = (message) => renderGroups(message);
   const show = (g) => { slot.replaceChildren(groupForm(g, printers, reload)); slot.querySelector('input').focus(); };
   const names = (ids) => ids.map((id) => printers.find((p) => p.id === id)?.name || `#${id}`).join(', ');
-  page('Printer groups', typeof news === 'string' ? notice('ok', news) : null,
+  showPage('Printer groups', typeof news === 'string' ? notice('ok', news) : null,
     section('All groups', table([
       { label: 'Name', value: (g) => g.name },
       { label: 'Description', value: (g) => g.description || '–' },

@@ -2,7 +2,7 @@
 // a page at a time (the API's limit/offset and total).
 
 import { api, query } from '../api.js';
-import { field, form, h, notice, page, pager } from '../ui.js';
+import { field, form, h, notice, view, pager } from '../ui.js';
 import { jobsTable } from '../jobs_table.js';
 
 export const jobsPerPage = 50;
@@ -16,6 +16,7 @@ function dayStart(date, plusDays = 0) {
 }
 
 export async function renderJobs(filters = {}, news, offset = 0) {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const [{ users }, { printers }] = await Promise.all([api.get('/api/v1/users'),
     api.get('/api/v1/printers')]);
   const logins = Object.fromEntries(users.map((u) => [u.id, u.login]));
@@ -44,6 +45,6 @@ export async function renderJobs(filters = {}, news, offset = 0) {
     field({ name: 'from', label: 'From (day)', type: 'date', value: filters.from }),
     field({ name: 'to', label: 'To (day, inclusive)', type: 'date', value: filters.to }))],
   'Show jobs', (v) => load(v));
-  page('Jobs', news || null, filterForm, results);
+  showPage('Jobs', news || null, filterForm, results);
   await load(filters, offset);
 }

@@ -1,12 +1,13 @@
 // My balance: credit, quota for the current period, and the printers I have used.
 
 import { api } from '../api.js';
-import { h, money, page, section, table, when } from '../ui.js';
+import { h, money, view, section, table, when } from '../ui.js';
 
 export async function renderMyAccount() {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const me = await api.get('/api/v1/me');
   const q = me.quota;
-  page('My balance',
+  showPage('My balance',
     section('Credit', h('p', { class: 'big' }, me.pays_with_credit
       ? `Balance: ${money(me.balance_cents)}`
       : 'You do not pay with credit; only your quota applies.')),

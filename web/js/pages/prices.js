@@ -1,7 +1,7 @@
 // The price list: a price per page for each paper and colour, and the duplex discount.
 
 import { api } from '../api.js';
-import { field, form, h, money, notice, page } from '../ui.js';
+import { field, form, h, money, notice, view } from '../ui.js';
 
 const papers = ['A5', 'A4', 'A3', 'A2', 'A1', 'A0', 'Letter', 'Legal', 'Tabloid'];
 let rowCounter = 0;
@@ -20,6 +20,7 @@ function priceRow(entry) {
 }
 
 export async function renderPrices(news) {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const list = await api.get('/api/v1/price-list');
   const rows = h('div', { class: 'price-rows', dataset: { field: 'prices' } },
     h('p', { class: 'field-error', 'aria-live': 'polite' }),
@@ -39,7 +40,7 @@ export async function renderPrices(news) {
       { prices, duplex_discount_percent: v.duplex_discount_percent ?? 0 });
     renderPrices(`Price list saved: ${saved.prices.length} price(s).`);
   });
-  page('Price list', typeof news === 'string' ? notice('ok', news) : null,
+  showPage('Price list', typeof news === 'string' ? notice('ok', news) : null,
     h('p', { class: 'help' }, `Prices per page, e.g. A4 black & white ${money(10)}. A job whose ` +
       'paper and colour have no price is refused, never printed for free.'), priceForm);
 }

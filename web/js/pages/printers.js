@@ -2,7 +2,7 @@
 // device spooling port (FP-9) and whether fallback printing may use the printer.
 
 import { api } from '../api.js';
-import { field, form, h, notice, page, section, table } from '../ui.js';
+import { field, form, h, notice, view, section, table } from '../ui.js';
 
 const papers = ['A5', 'A4', 'A3', 'A2', 'A1', 'A0', 'Letter', 'Legal', 'Tabloid'];
 
@@ -65,6 +65,7 @@ function printerForm(printer, onSaved) {
 }
 
 export async function renderPrinters(news) {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const { printers } = await api.get('/api/v1/printers');
   const formSlot = h('div', {});
   const reload = (message) => renderPrinters(message);
@@ -91,7 +92,7 @@ export async function renderPrinters(news) {
         catch (problem) { formSlot.replaceChildren(notice('error', problem.message)); }
       } }, `Delete ${p.name}`)) },
   ], printers, 'No printers yet: add the first one below.');
-  page('Printers', typeof news === 'string' ? notice('ok', news) : null,
+  showPage('Printers', typeof news === 'string' ? notice('ok', news) : null,
     section('All printers', list,
       h('button', { type: 'button', onclick: () => show(null) }, 'Add a printer')),
     formSlot);

@@ -4,7 +4,7 @@
 // warning is also shown while the administrator picks printers, before saving.
 
 import { api } from '../api.js';
-import { field, form, formMessage, h, notice, page, section, showAtFields, table } from '../ui.js';
+import { field, form, formMessage, h, notice, view, section, showAtFields, table } from '../ui.js';
 
 const lines = (text) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
 
@@ -195,6 +195,7 @@ function collect(el) {
 }
 
 export async function renderProfiles(news, warnings, openId) {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const [{ profiles }, { printers }, { groups }] = await Promise.all([
     api.get('/api/v1/profiles'), api.get('/api/v1/printers'), api.get('/api/v1/groups')]);
   const slot = h('div', {});
@@ -212,7 +213,7 @@ export async function renderProfiles(news, warnings, openId) {
     }
     el.querySelector('input').focus();
   };
-  page('Settings → Desktop Client → configuration profiles',
+  showPage('Settings → Desktop Client → configuration profiles',
     section('Profiles', table([
       { label: 'Name', value: (p) => p.name + (p.is_default ? ' (default)' : '') },
       { label: 'Users', value: (p) => p.assigned_users.join(', ') || '–' },

@@ -1,7 +1,7 @@
 // Print queues: direct (prints at once to a printer or a group) or hold (waits for release).
 
 import { api } from '../api.js';
-import { field, form, h, notice, page, section, table } from '../ui.js';
+import { field, form, h, notice, view, section, table } from '../ui.js';
 
 function queueForm(queue, printers, groups, done) {
   const q = queue || { name: '', kind: 'direct', printer_id: null, group_id: null };
@@ -25,6 +25,7 @@ function queueForm(queue, printers, groups, done) {
 }
 
 export async function renderQueues(news) {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const [{ queues }, { printers }, { groups }] = await Promise.all([api.get('/api/v1/queues'),
     api.get('/api/v1/printers'), api.get('/api/v1/groups')]);
   const slot = h('div', {});
@@ -32,7 +33,7 @@ export async function renderQueues(news) {
   const show = (q) => { slot.replaceChildren(queueForm(q, printers, groups, reload)); slot.querySelector('input').focus(); };
   const target = (q) => (q.printer_id ? `printer ${printers.find((p) => p.id === q.printer_id)?.name}`
     : q.group_id ? `group ${groups.find((g) => g.id === q.group_id)?.name}` : '–');
-  page('Queues', typeof news === 'string' ? notice('ok', news) : null,
+  showPage('Queues', typeof news === 'string' ? notice('ok', news) : null,
     section('All queues', table([
       { label: 'Name', value: (q) => q.name },
       { label: 'Kind', value: (q) => q.kind },

@@ -2,7 +2,7 @@
 // chart (inline SVG) and the CSV the API exports.
 
 import { api, query } from '../api.js';
-import { field, form, h, money, page, table } from '../ui.js';
+import { field, form, h, money, view, table } from '../ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function svg(tag, attrs, ...children) {
@@ -40,6 +40,7 @@ function dayStart(date, plusDays = 0) {
 }
 
 export async function renderReports() {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const out = h('div', { 'aria-live': 'polite' });
   const load = async (v) => {
     const grouping = v.grouping || 'user';
@@ -66,6 +67,6 @@ export async function renderReports() {
       options: [['', 'Server and fallback'], ['server', 'Server'], ['fallback', 'Fallback']] }),
     field({ name: 'from', label: 'From (day)', type: 'date' }),
     field({ name: 'to', label: 'To (day, inclusive)', type: 'date' }))], 'Show report', load);
-  page('Accounting reports', filter, out);
+  showPage('Accounting reports', filter, out);
   await load({});
 }

@@ -1,7 +1,7 @@
 // Users: create, credit top-up, quota, password and PIN, role, the ledger, delete.
 
 import { api } from '../api.js';
-import { field, form, h, money, notice, page, section, showProblem, table } from '../ui.js';
+import { field, form, h, money, notice, view, section, showProblem, table } from '../ui.js';
 import { userLedger } from './user_ledger.js';
 
 const toCents = (text) => {
@@ -124,6 +124,7 @@ async function removeUser(u, done) {
 }
 
 export async function renderUsers(news) {
+  const showPage = view();  // before any await: this render belongs to this navigation
   const { users } = await api.get('/api/v1/users');
   const slot = h('div', {});
   const reload = (message) => renderUsers(message);
@@ -131,7 +132,7 @@ export async function renderUsers(news) {
   const showLedger = async (u) => {
     try { show(await userLedger(u)); } catch (problem) { slot.replaceChildren(notice('error', problem.message)); }
   };
-  page('Users', typeof news === 'string' ? notice('ok', news) : (news instanceof Node ? news : null),
+  showPage('Users', typeof news === 'string' ? notice('ok', news) : (news instanceof Node ? news : null),
     section('All users', table([
       { label: 'Login', value: (u) => u.login },
       { label: 'Name', value: (u) => u.name || '–' },
