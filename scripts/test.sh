@@ -18,7 +18,7 @@ strict=0
 # and a time cap that only a much slower machine reaches.
 fuzz_seed=${PRINTLINE_FUZZ_SEED:-20261202}
 fuzz_default_runs=${PRINTLINE_FUZZ_RUNS:-100000}
-fuzz_time_cap=${PRINTLINE_FUZZ_TIME_CAP:-120}
+fuzz_time_cap=${PRINTLINE_FUZZ_TIME_CAP:-90}
 for arg in "$@"; do
   case "$arg" in
     --no-install) install=0 ;;
