@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
+
+#include "model/bounded_json.h"
 
 namespace printline::server {
 
@@ -25,6 +28,29 @@ ApiError authentication_error(const Authentication& auth) {
   return error;
 }
 
+void require_json_content_type(const http::Request& request) {
+  // Only application/json: a cross-site HTML form can send text/plain or form data with the
+  // browser's cached credentials, but not this type without a CORS preflight we never grant.
+  const std::string type = request.get_header_value("Content-Type");
+  std::string_view media(type);
+  media = media.substr(0, media.find(';'));
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  bool json = media.size() == 16;
+  for (std::size_t i = 0; json && i < media.size(); ++i) {
+    json = std::tolower(static_cast<unsigned char>(media[i])) == "application/json"[i];
+  }
+  if (!json) {
+    ApiError error;
+    error.status = 415;
+    error.code = "unsupported-media-type";
+    error.message = fmt::format(
+        "The request body is sent as \"{}\"; the API reads only JSON. Send it with "
+        "Content-Type: application/json.",
+        type.empty() ? "(no Content-Type)" : type);
+    throw error;
+  }
+}
+
 nlohmann::json ApiCall::json_body() const {
   if (request.body.size() > kMaxApiBodyBytes) {
     throw too_large(
@@ -32,12 +58,20 @@ nlohmann::json ApiCall::json_body() const {
                     "less at once (fallback uploads: batches of up to 1000 jobs).",
                     request.body.size(), kMaxApiBodyBytes));
   }
-  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
-  if (body.is_discarded()) {
+  require_json_content_type(request);
+  auto parsed = model::parse_bounded_json(request.body);
+  if (parsed.problem == model::JsonProblem::kTooDeep) {
+    throw bad_json(fmt::format(
+        "The request body nests JSON deeper than {} levels; no Printline request does. Send "
+        "the object docs/api.md shows.",
+        model::kMaxJsonDepth));
+  }
+  if (!parsed.ok()) {
     throw bad_json(
         "The request body is not valid JSON. Send a JSON object "
         "(Content-Type: application/json).");
   }
+  nlohmann::json body = std::move(parsed.value);
   if (!body.is_object()) {
     throw bad_json(
         fmt::format("The request body is JSON {}, not an object. Send a JSON object "
@@ -59,7 +93,15 @@ void require_known_fields(const nlohmann::json& body,
   for (const auto& [key, value] : body.items()) {
     bool known = false;
     for (auto name : allowed) known = known || key == name;
-    if (!known) throw unknown_field(key);
+    if (known) continue;
+    // A name is echoed only when short: the answer must not carry megabytes back.
+    if (key.size() > 64) {
+      throw bad_request(fmt::format("The request has a field name of {} bytes, which no "
+                                    "Printline object has. Remove it; docs/api.md lists the "
+                                    "fields of each object.",
+                                    key.size()));
+    }
+    throw unknown_field(key);
   }
 }
 

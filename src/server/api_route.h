@@ -56,6 +56,9 @@ inline constexpr std::size_t kMaxApiBodyBytes = 8u << 20;
 // The answer to a failed authentication: 401, 429 with Retry-After, or 500.
 ApiError authentication_error(const Authentication& auth);
 
+// 415 unsupported-media-type unless the request says Content-Type: application/json.
+void require_json_content_type(const http::Request& request);
+
 // Fields allowed in an administrative write; anything else is 400 unknown-field.
 void require_known_fields(const nlohmann::json& body,
                           std::initializer_list<std::string_view> allowed);

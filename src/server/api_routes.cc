@@ -42,6 +42,12 @@ void run(const ApiRoute& route, ServerContext& context, const http::Request& req
     if (route.access != Access::kPublic) {
       call.user = std::any_cast<model::User>(request.authorized);  // authorize() ran first
     }
+    // A write that carries a body, or says what it carries, must say JSON (415 otherwise),
+    // even on routes that ignore the body: a cross-site form cannot send that type.
+    if (request.method != "GET" &&
+        (!request.body.empty() || request.has_header("Content-Type"))) {
+      require_json_content_type(request);
+    }
     route.handler(call);
   } catch (const ApiError& error) {
     send_error(response, error);

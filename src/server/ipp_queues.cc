@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <limits>
 
 #include "core/job_uuid.h"
@@ -71,6 +73,8 @@ ipp_status_t status_for(const JobError& error) {
 bool is_admin(const model::User& user) { return user.role == model::Role::kAdmin; }
 
 constexpr std::size_t kMaxCreatedJobs = 10000;
+// One user's share of that table (a client opens one job at a time; a hundred is generous).
+constexpr std::size_t kMaxCreatedJobsPerUser = 100;
 
 // Create-Job ids lie in [2^30, 2^31). Each process starts at a point of that range taken from
 // the clock (1024 ids further per millisecond, the cycle is 17 minutes), so a client still
@@ -244,6 +248,19 @@ void IppQueues::create_job(Call& call) {
     // (ten times over), so abandoned requests cannot grow the table without bound.
     const auto stale = job.created_at - std::chrono::seconds(10 * ipp::kMultipleOperationTimeOut);
     std::erase_if(created_, [&](const auto& entry) { return entry.second.created_at < stale; });
+    // Per user first (D13): one user opening jobs without documents fills their own share,
+    // never the table every user's Create-Job needs.
+    const auto own = std::count_if(created_.begin(), created_.end(), [&](const auto& entry) {
+      return entry.second.owner_id == job.owner_id && !entry.second.sent;
+    });
+    if (own >= static_cast<std::ptrdiff_t>(kMaxCreatedJobsPerUser)) {
+      call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
+                  fmt::format("You already have {} jobs waiting for their document (Create-Job "
+                              "without Send-Document). Send their documents or cancel them, or "
+                              "wait a few minutes until they are forgotten, then try again.",
+                              own));
+      return;
+    }
     if (created_.size() >= kMaxCreatedJobs) {
       call.status(IPP_STATUS_ERROR_BUSY, "Too many jobs wait for their document; try later.");
       return;

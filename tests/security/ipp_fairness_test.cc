@@ -1,0 +1,78 @@
+// One user cannot block Create-Job for everyone (docs/security.md, D13): 10,001 Create-Jobs
+// without documents by one user used to fill the server's table for ten minutes. Against a real
+// server: mallory's Create-Jobs stop at her own share with client-error-not-possible and a
+// status-message, while alice still creates a job, sends its document and has it held.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "server/ipp_test_client.h"
+#include "server/running_server.h"
+#include "store/store.h"
+
+namespace printline::testing {
+namespace {
+
+TEST(IppFairness, OneUsersCreateJobsStopAtTheirShareWhileAnotherUserStillPrints) {
+  RunningServer server;
+  {
+    auto store = store::open_sqlite_store(server.config().data_dir / "printline.db");
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    model::PrintQueue hold;
+    hold.name = "hold";
+    hold.kind = model::QueueKind::kHold;
+    ASSERT_TRUE((*store)->create_queue(hold, store::system_actor()).ok());
+    model::PriceList prices;
+    prices.prices.push_back({model::PaperSize::kA4, false, 10});
+    prices.prices.push_back({model::PaperSize::kA4, true, 50});
+    ASSERT_TRUE((*store)->set_price_list(prices, store::system_actor()).ok());
+    for (const char* login : {"mallory", "alice"}) {
+      model::User user;
+      user.login = login;
+      ASSERT_TRUE((*store)->create_user(user, std::string(login) + "-password",
+                                        store::system_actor())
+                      .ok());
+    }
+  }
+  const std::string uri = "ipp://127.0.0.1:" + std::to_string(server.port()) + "/ipp/print/hold";
+  const Credentials mallory{"mallory", "mallory-password"};
+  const Credentials alice{"alice", "alice-password"};
+
+  int created = 0;
+  IppReply refused;
+  for (int i = 0; i < 150; ++i) {
+    auto create = ipp_request(IPP_OP_CREATE_JOB, uri);
+    auto reply = post_ipp(server.port(), "hold", create.get(), "", mallory);
+    if (reply.status() != IPP_STATUS_OK) {
+      refused = std::move(reply);
+      break;
+    }
+    ++created;
+  }
+  EXPECT_EQ(created, 100);
+  EXPECT_EQ(refused.status(), IPP_STATUS_ERROR_NOT_POSSIBLE);
+  EXPECT_NE(refused.string("status-message").find("waiting for their document"),
+            std::string::npos)
+      << refused.string("status-message");
+
+  // Alice is not affected: Create-Job, Send-Document, and her job is held.
+  auto create = ipp_request(IPP_OP_CREATE_JOB, uri);
+  auto made = post_ipp(server.port(), "hold", create.get(), "", alice);
+  ASSERT_EQ(made.status(), IPP_STATUS_OK) << made.string("status-message");
+  auto send = ipp_request(IPP_OP_SEND_DOCUMENT, uri);
+  ippAddInteger(send.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", made.integer("job-id"));
+  ippAddBoolean(send.get(), IPP_TAG_OPERATION, "last-document", 1);
+  ippAddString(send.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+               "text/plain");
+  auto sent = post_ipp(server.port(), "hold", send.get(), "Alice's page\n", alice);
+  ASSERT_EQ(sent.status(), IPP_STATUS_OK) << sent.string("status-message");
+  auto get = ipp_request(IPP_OP_GET_JOB_ATTRIBUTES, uri);
+  ippAddInteger(get.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", made.integer("job-id"));
+  auto got = post_ipp(server.port(), "hold", get.get(), "", alice);
+  EXPECT_EQ(got.integer("job-state"), IPP_JSTATE_HELD);
+}
+
+}  // namespace
+}  // namespace printline::testing
