@@ -188,6 +188,14 @@ TEST_F(ApiClientTest, PrintersPriceListJobLookupAndFallbackUpload) {
       nlohmann::json{{"name", "upload-test"}, {"device_uri", "socket://127.0.0.1:9100"}});
   ASSERT_TRUE(printer.ok()) << printer.error().message;
   const std::int64_t printer_id = printer->body.at("id").get<std::int64_t>();
+  // The server accounts offline jobs only on the caller's profile's fallback printers.
+  auto profile = client->request(
+      "POST", "/profiles",
+      nlohmann::json{{"name", "upload-test"},
+                     {"assigned_users", {"admin"}},
+                     {"server_addresses", {server_->base_url()}},
+                     {"fallback", {{"enabled", true}, {"printer_ids", {printer_id}}}}});
+  ASSERT_TRUE(profile.ok()) << profile.error().message;
   auto priced = client->request(
       "PUT", "/price-list",
       nlohmann::json{{"prices", {{{"paper", "A4"}, {"color", false}, {"cents_per_page", 10}}}},
@@ -227,6 +235,7 @@ TEST_F(ApiClientTest, PrintersPriceListJobLookupAndFallbackUpload) {
   ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->origin, model::JobOrigin::kFallback);
   EXPECT_EQ((*found)->cost_cents, 30);
+  EXPECT_TRUE(client->request("DELETE", "/profiles/upload-test").ok());
 }
 
 TEST_F(ApiClientTest, LogoutRevokesTheToken) {
