@@ -32,6 +32,8 @@ struct Request {
   std::string body;         // buffered routes; empty for a streamed body (see sink)
   std::string remote_addr;  // "127.0.0.1", "::1"
   int remote_port = 0;
+  std::string local_addr;   // the address the client connected to
+  int local_port = 0;
   std::smatch matches;      // the route pattern's groups over `path`
   // What a route's authorizer established (e.g. the authenticated user), for its handler.
   std::any authorized;

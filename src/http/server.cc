@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -48,23 +49,30 @@ struct Server::Impl {
   ConnectionCounter connections;
   WorkerPool pool;
   std::optional<asio::ssl::context> tls;
-  asio::io_context io;
+  // Destroyed when serving ends: that closes every connection (their sessions live in its
+  // handlers), so a stopped server is not left holding idle clients.
+  std::unique_ptr<asio::io_context> io_owner;
+  asio::io_context& io;
   std::optional<tcp::acceptor> acceptor;
   std::atomic<bool> stopping{false};
   std::mutex served_mutex;
+  std::mutex io_mutex;  // io_owner's reset against stop()
 
   Impl(ServerOptions opts, RouteTable table)
       : options(std::move(opts)),
         routes(std::move(table)),
         connections(options.limits.connections_per_address),
         pool(options.worker_threads, options.worker_queue),
-        io(options.io_threads) {}
+        io_owner(std::make_unique<asio::io_context>(options.io_threads)),
+        io(*io_owner) {}
 
   void accept();
   void refuse_connection(tcp::socket socket);
 };
 
 namespace {
+
+void keep_from_children(int fd) { ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC); }
 
 void add_security_headers(const ServerOptions& options, const Request* request,
                           Response& response) {
@@ -92,7 +100,12 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
         limits_(server.options.limits),
         stream_(std::forward<Args>(args)...),
         address_(std::move(address)),
-        port_(port) {}
+        port_(port) {
+    beast::error_code ignored;
+    const auto local = lowest(stream_).socket().local_endpoint(ignored);
+    local_address_ = local.address().to_string();
+    local_port_ = local.port();
+  }
 
   ~Session() { server_.connections.close(address_); }
 
@@ -114,6 +127,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     request_ = std::make_shared<Request>();
     request_->remote_addr = address_;
     request_->remote_port = port_;
+    request_->local_addr = local_address_;
+    request_->local_port = local_port_;
     reader_ = std::make_unique<RequestReader>(*request_, limits_);
     route_ = nullptr;
   }
@@ -352,6 +367,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   Stream stream_;
   std::string address_;
   int port_;
+  std::string local_address_;
+  int local_port_ = 0;
   beast::flat_buffer buffer_{1 << 20};  // max; grows only as needed
   std::shared_ptr<Request> request_;
   std::unique_ptr<RequestReader> reader_;
@@ -402,6 +419,7 @@ void Server::Impl::accept() {
       return;
     }
     std::string address = remote.address().to_string();
+    keep_from_children(socket.native_handle());
     socket.set_option(tcp::no_delay(true), endpoint_error);
     if (!connections.open(address)) {
       spdlog::debug("[{}] {} already has {} connections open; refused another", options.log_name,
@@ -448,8 +466,9 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Server::~Server() {
   stop();
-  impl_->acceptor.reset();
   impl_->pool.stop();
+  impl_->acceptor.reset();
+  impl_->io_owner.reset();
 }
 
 RouteTable& Server::routes() { return impl_->routes; }
@@ -465,6 +484,9 @@ Result<int> Server::bind() {
   const tcp::endpoint endpoint(address, static_cast<unsigned short>(impl_->options.port));
   tcp::acceptor acceptor(impl_->io);
   acceptor.open(endpoint.protocol(), ec);
+  // Not inherited by the programs the server starts (Ghostscript, a test's cupsd): a child
+  // holding the listening socket would keep the port "open" after the server stopped.
+  if (!ec) keep_from_children(acceptor.native_handle());
   if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
   // The system's backlog: when every desktop client reconnects at once after an outage, none
@@ -492,11 +514,17 @@ void Server::serve() {
   for (auto& thread : more) thread.join();
   // Handlers still running finish before the caller tears down what they use.
   impl_->pool.stop();
+  // No more connections: the listening socket and every open connection are closed now, not
+  // when this object goes (a stopped server must look stopped to its clients).
+  std::lock_guard lock(impl_->io_mutex);
+  impl_->acceptor.reset();
+  impl_->io_owner.reset();
 }
 
 void Server::stop() {
   impl_->stopping = true;
-  impl_->io.stop();
+  std::lock_guard lock(impl_->io_mutex);
+  if (impl_->io_owner) impl_->io.stop();
 }
 
 }  // namespace printline::http

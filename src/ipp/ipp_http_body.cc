@@ -9,7 +9,8 @@ IppBodySink::IppBodySink(std::filesystem::path spool_dir, Gate gate)
 
 std::optional<http::Response> IppBodySink::write(const char* data, std::size_t size) {
   if (!body_.append(data, size)) {
-    return http::text_response(500, "The server cannot store the request (disk full?).");
+    return http::text_response(
+        500, "The printer cannot store the request (disk full?); free space and print again.");
   }
   if (gated_) return std::nullopt;
   head_.append(data, std::min<std::size_t>(size, kMaxIppAttributeBytes + 1 - head_.size()));

@@ -294,5 +294,17 @@ TEST_F(HttpServerTest, ConnectionsPerAddressAreCapped) {
   EXPECT_TRUE(served);
 }
 
+TEST_F(HttpServerTest, StoppingClosesTheListenerAndEveryConnection) {
+  start(quick_limits());
+  RawConnection idle(port_);
+  ASSERT_TRUE(idle.send("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_EQ(status_of(idle.read_response(5s)), 200);
+  server_->stop();
+  serving_.join();
+  // A stopped server looks stopped: its keep-alive clients see the close, new ones a refusal.
+  EXPECT_TRUE(idle.closed_within(2s));
+  EXPECT_THROW(RawConnection again(port_), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace printline::http

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -105,6 +106,8 @@ class HttpFrontTest : public ::testing::Test {
   // The server's peak memory grew by less than `bound` during the test.
   void expect_memory_within(std::uint64_t bound) {
     const std::uint64_t peak = server_->peak_memory();
+    std::printf("[memory] server VmHWM %.1f MiB before, %.1f MiB after\n",
+                static_cast<double>(peak_before_) / kMiB, static_cast<double>(peak) / kMiB);
     EXPECT_LT(peak, peak_before_ + bound)
         << "VmHWM went from " << peak_before_ / kMiB << " MiB to " << peak / kMiB << " MiB";
   }
