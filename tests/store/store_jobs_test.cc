@@ -46,6 +46,19 @@ TEST_P(StoreTest, RecordingAPrintedJobChargesItOnce) {
   EXPECT_EQ(ledger_sum(erin.id), 880);
 }
 
+TEST_P(StoreTest, AChargeOrTopUpThatWouldWrapTheBalanceIsRefused) {
+  // D12: the ledger's arithmetic is checked; a wrapped balance would be 9.2×10^18 cents.
+  auto frank = make_user("frank", INT64_MAX);
+  EXPECT_FALSE(store_->top_up(frank.id, 1, "", admin_).ok());
+  auto grace = make_user("grace");
+  Job huge = printed_job(grace, INT64_MAX);
+  ASSERT_TRUE(store_->record_job(huge).ok());  // charged: balance -(2^63 - 1)
+  Job more = printed_job(grace, 2);
+  EXPECT_FALSE(store_->record_job(more).ok());
+  EXPECT_EQ(store_->find_user(grace.id).value()->balance_cents, -INT64_MAX);
+  EXPECT_EQ(store_->find_user(frank.id).value()->balance_cents, INT64_MAX);
+}
+
 TEST_P(StoreTest, ServerJobIsChargedWhenItPrintsAndOnlyOnce) {
   auto fay = make_user("fay", 500);
   auto printer = make_printer("p1");

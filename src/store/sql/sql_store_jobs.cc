@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/job_uuid.h"
+#include "model/money.h"
 #include "model/quota.h"
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -25,6 +26,10 @@ std::optional<std::string> job_problem(const Job& job) {
                        job.uuid, c.pages, c.color_pages, c.copies);
   }
   if (job.cost_cents < 0) return fmt::format("job {}: a cost cannot be negative", job.uuid);
+  if (!model::checked_multiply(c.pages, c.copies)) {
+    return fmt::format("job {}: {} pages × {} copies is more than can be counted", job.uuid,
+                       c.pages, c.copies);
+  }
   return std::nullopt;
 }
 
@@ -76,7 +81,15 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
 
 bool SqlStore::charge_job(const Job& job) {
   model::User user = require_user_for_update(job.owner_id);
-  const std::int64_t balance_after = user.balance_cents - job.cost_cents;
+  // Checked (D12): a balance that would wrap is a refusal, never 9.2×10^18 cents of credit.
+  const auto after =
+      model::Money::cents(user.balance_cents).minus(model::Money::cents(job.cost_cents));
+  if (!after) {
+    throw Refusal{fmt::format("job {}: charging {} cents to a balance of {} cents overflows the "
+                              "ledger; an administrator must correct the balance",
+                              job.uuid, job.cost_cents, user.balance_cents)};
+  }
+  const std::int64_t balance_after = after->cents();
   // The UNIQUE index ledger_once_per_job is the real guard: a second charge of the UUID is
   // not written, whatever path led here.
   auto q = connection_.query(

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "model/money.h"
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
 
@@ -23,7 +24,14 @@ LedgerEntry SqlStore::append_ledger(const model::User& user, LedgerKind kind, st
   entry.user_id = user.id;
   entry.kind = kind;
   entry.amount_cents = amount;
-  entry.balance_after_cents = user.balance_cents + entry.balance_delta();
+  // Checked (D12): a top-up or refund that would wrap the balance is refused.
+  const auto after =
+      model::Money::cents(user.balance_cents).plus(model::Money::cents(entry.balance_delta()));
+  if (!after) {
+    throw Refusal{fmt::format("{} cents on a balance of {} cents overflows the ledger", amount,
+                              user.balance_cents)};
+  }
+  entry.balance_after_cents = after->cents();
   entry.job_uuid = std::move(job_uuid);
   entry.origin = origin;
   entry.actor = std::string(actor);
