@@ -35,9 +35,11 @@ Authentication authenticate_password(const std::string& client_address, const st
                                      LoginRateLimiter& limiter) {
   if (const auto wait = limiter.wait_before_attempt(client_address, login); wait.count() > 0) {
     auto result = failure(AuthProblem::kRateLimited,
-                          fmt::format("Too many failed log-ins for \"{}\". Wait {} seconds and "
-                                      "try again, or ask an administrator to reset the password.",
-                                      login, wait.count()));
+                          // The login is not quoted: it may be megabytes, or not UTF-8.
+                          fmt::format("Too many failed log-ins for this account or from this "
+                                      "address. Wait {} seconds and try again, or ask an "
+                                      "administrator to reset the password.",
+                                      wait.count()));
     result.retry_after = wait;
     return result;
   }
