@@ -10,6 +10,7 @@
 #include "core/logging.h"
 #include "core/stop_signals.h"
 #include "server/printline_server.h"
+#include "server/private_files.h"
 #include "server/server_config.h"
 
 namespace {
@@ -33,6 +34,7 @@ bool parse_listen(const std::string& text, printline::server::ServerConfig& conf
 
 int main(int argc, char** argv) {
   using printline::server::ServerConfig;
+  printline::server::use_private_umask();  // every file and directory it creates is its own (D13)
   CLI::App app{"printline-server: users, printers, queues, accounting and Desktop Client profiles."};
   std::string config_file, listen, data_dir, database, tls_cert, tls_key, admin_password_file,
       log_level, web_dir, node_name;

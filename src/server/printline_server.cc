@@ -25,8 +25,9 @@ class Assembled final : public PrintlineServer {
   Assembled(ServerConfig config) : config_(std::move(config)) {}
 
   Result<bool> open() {
-    // Private from the start (umask), and an older installation's files repaired (D13).
-    use_private_umask();
+    // An older installation's files repaired (D13); new ones are private through the
+    // process umask that printline-server's main() sets (a library must not change the
+    // umask of a process it is embedded in, such as a test that also starts cupsd).
     std::error_code error;
     std::filesystem::create_directories(config_.spool_dir(), error);
     if (error) {

@@ -1,7 +1,8 @@
 #pragma once
 // The server's files are for its own account only (D12, D13): the data directory is 0700, the
 // SQLite database with its WAL and SHM, the spooled documents and the generated administrator
-// password 0600. A process umask of 077 makes every file it creates private from the start;
+// password 0600. A process umask of 077, set by printline-server's main(), makes every file it
+// creates private from the start;
 // make_data_private() also repairs an installation made before (0644 files, a 0755 directory),
 // so password and PIN hashes cannot be read and cracked offline by another local account.
 
