@@ -9,6 +9,7 @@
 #include "api_client/api_client.h"
 #include "client/durable_file.h"
 #include "core/tls_trust.h"
+#include "model/json_number.h"
 
 namespace printline::client {
 
@@ -60,14 +61,14 @@ Result<ClientConfig> read_client_config_file(const std::filesystem::path& path) 
     config.queue = j.value("queue", config.queue);
     config.ipp_listen = j.value("ipp_listen", std::string());
     config.control_socket = j.value("control_socket", std::string());
-    config.connect_timeout = std::chrono::milliseconds(
-        j.value("connect_timeout_ms", static_cast<std::int64_t>(config.connect_timeout.count())));
+    config.connect_timeout = std::chrono::milliseconds(model::integer_or(
+        j, "connect_timeout_ms", static_cast<std::int64_t>(config.connect_timeout.count())));
     if (j.contains("heartbeat_interval_ms")) {
-      config.heartbeat_interval =
-          std::chrono::milliseconds(j.at("heartbeat_interval_ms").get<std::int64_t>());
+      config.heartbeat_interval = std::chrono::milliseconds(model::checked_integer<std::int64_t>(
+          j.at("heartbeat_interval_ms"), "heartbeat_interval_ms"));
     }
-    config.probe_timeout = std::chrono::milliseconds(
-        j.value("probe_timeout_ms", static_cast<std::int64_t>(config.probe_timeout.count())));
+    config.probe_timeout = std::chrono::milliseconds(model::integer_or(
+        j, "probe_timeout_ms", static_cast<std::int64_t>(config.probe_timeout.count())));
     config.log_level = j.value("log_level", config.log_level);
     config.log_file = j.value("log_file", std::string());
     config.ca_cert_file = j.value("ca_cert_file", std::string());
