@@ -124,15 +124,9 @@ void LocalIppPrinter::register_routes() {
       return std::make_shared<ipp::IppBodySink>(spool_dir_, ipp::IppBodySink::Gate{});
     };
     route.handler = [this](http::Request& request, http::Response& response) {
-      auto* body = static_cast<ipp::IppBodySink*>(request.sink.get());
-      if (!body) {
-        response = http::text_response(400, "The request carries no IPP message.");
-        return;
-      }
-      auto post = body->finish(response);
+      auto post = ipp::finished_ipp_post(request, response);
       if (!post) return;
-      std::string authority = request.get_header_value("Host");
-      if (authority.empty()) authority = fmt::format("{}:{}", host_, port_);
+      const std::string authority = ipp::ipp_authority(request, fmt::format("{}:{}", host_, port_));
       ipp::IppPtr answer =
           operations_->handle(post->request.get(), post->document.get(), authority);
       ipp::answer_ipp(response, answer.get());

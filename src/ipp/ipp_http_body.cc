@@ -42,6 +42,21 @@ std::optional<IppBodySink::Post> IppBodySink::finish(http::Response& response) {
   return post;
 }
 
+std::optional<IppBodySink::Post> finished_ipp_post(http::Request& request,
+                                                   http::Response& response) {
+  auto* body = dynamic_cast<IppBodySink*>(request.sink.get());
+  if (!body) {
+    response = http::text_response(400, "The request carries no IPP message.");
+    return std::nullopt;
+  }
+  return body->finish(response);
+}
+
+std::string ipp_authority(const http::Request& request, const std::string& fallback) {
+  std::string authority = request.get_header_value("Host");
+  return authority.empty() ? fallback : authority;
+}
+
 bool is_ipp_content_type(const http::Request& request) {
   return request.get_header_value("Content-Type").rfind("application/ipp", 0) == 0;
 }

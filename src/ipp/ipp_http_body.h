@@ -13,6 +13,7 @@
 #include <string>
 
 #include "http/body_sink.h"
+#include "http/request.h"
 #include "http/response.h"
 #include "ipp/ipp_message.h"
 #include "ipp/ipp_request_body.h"
@@ -44,6 +45,15 @@ class IppBodySink : public http::BodySink {
   std::string head_;  // the body until the message is complete
   bool gated_ = false;
 };
+
+// The streamed request's IPP message and document, once its body is in (a route whose sink is
+// an IppBodySink); none with the answer set (400) when it carried no valid IPP message.
+std::optional<IppBodySink::Post> finished_ipp_post(http::Request& request,
+                                                   http::Response& response);
+
+// The address the client used to reach this printer (its Host header), else `fallback`; the
+// printer-uri and job-uri in answers are built on it.
+std::string ipp_authority(const http::Request& request, const std::string& fallback);
 
 // True when the request says Content-Type: application/ipp.
 bool is_ipp_content_type(const http::Request& request);

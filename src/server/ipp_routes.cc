@@ -71,19 +71,12 @@ void register_ipp_routes(http::RouteTable& routes, ServerContext& context) {
         [&request](ipp_t* message) { return gate(request, message); });
   };
   route.handler = [queues, &context](http::Request& request, http::Response& response) {
-    auto* body = static_cast<ipp::IppBodySink*>(request.sink.get());
-    if (!body) {
-      response = http::text_response(400, "The request carries no IPP message.");
-      return;
-    }
-    auto post = body->finish(response);
+    auto post = ipp::finished_ipp_post(request, response);
     if (!post) return;
     IppExchange exchange;
     exchange.queue_name = request.matches[1];
-    exchange.authority = request.get_header_value("Host");
-    if (exchange.authority.empty()) {
-      exchange.authority = context.base_url.substr(context.base_url.find("://") + 3);
-    }
+    exchange.authority =
+        ipp::ipp_authority(request, context.base_url.substr(context.base_url.find("://") + 3));
     exchange.request = post->request.get();
     exchange.document = post->document.get();
     exchange.authenticate = [&] {
