@@ -24,7 +24,15 @@ struct TransportFailure {
   bool may_have_arrived = false;
 };
 
-TransportFailure describe_transport_error(httplib::Error error, const ClientOptions& options) {
+// How long this request's answer may take (ClientOptions::read_answer_timeout).
+std::chrono::milliseconds answer_timeout(std::string_view method, const ClientOptions& options) {
+  const bool read_only = method == "GET" || method == "HEAD";
+  return read_only && options.read_answer_timeout.count() > 0 ? options.read_answer_timeout
+                                                              : options.read_timeout;
+}
+
+TransportFailure describe_transport_error(httplib::Error error, const ClientOptions& options,
+                                          std::chrono::milliseconds waited) {
   using httplib::Error;
   switch (error) {
     case Error::Connection:
@@ -36,7 +44,7 @@ TransportFailure describe_transport_error(httplib::Error error, const ClientOpti
     case Error::Read:
       return {"connection-broken",
               "the connection broke or no answer came within " +
-                  std::to_string(options.read_timeout.count()) + " ms",
+                  std::to_string(waited.count()) + " ms",
               true};
     case Error::Write:
       return {"connection-broken", "the connection broke while sending the request", false};
@@ -120,19 +128,22 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
   }
 
   Attempt attempt;
+  const auto waited = answer_timeout(method, options_);
   ConnectionPool::Lease lease = pool.take();
+  lease.client->set_read_timeout(waited);
   httplib::Result result = lease.client->send(request);
   const bool repeatable = call.repeatable || is_repeatable_method(method);
   if (!result && lease.reused &&
-      (repeatable || !describe_transport_error(result.error(), options_).may_have_arrived)) {
+      (repeatable || !describe_transport_error(result.error(), options_, waited).may_have_arrived)) {
     // The server may have closed the idle connection just as the request went out: a new one.
     lease = {nullptr, false};
     lease = pool.take();
+    lease.client->set_read_timeout(waited);
     result = lease.client->send(request);
   }
   if (result) pool.give_back(std::move(lease.client));
   if (!result) {
-    const TransportFailure failure = describe_transport_error(result.error(), options_);
+    const TransportFailure failure = describe_transport_error(result.error(), options_, waited);
     ApiError error;
     error.kind = FailureKind::kUnreachable;
     error.code = failure.code;

@@ -40,6 +40,10 @@ struct ClientOptions {
   std::string token;  // sent as "Authorization: Bearer <token>" when not empty
   std::chrono::milliseconds connect_timeout{3000};  // per address (D1 default 3 s)
   std::chrono::milliseconds read_timeout{30000};
+  // How long a GET's answer may take; 0 = read_timeout. The desktop client sets a few seconds:
+  // a server that accepts but does not answer counts as down (D1, D10), also on a kept
+  // keep-alive connection, where no connect timeout would notice it.
+  std::chrono::milliseconds read_answer_timeout{0};
   std::string ca_cert_file;  // HTTPS: trust this PEM file instead of the system store
   // HTTPS: "host:port" → the SHA-256 fingerprint pinned at `printline login`; a pinned address
   // is trusted for that certificate only (D13, core/tls_trust.h, https_trust.h).

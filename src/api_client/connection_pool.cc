@@ -11,7 +11,11 @@ ConnectionPool::~ConnectionPool() = default;
 ConnectionPool::Lease ConnectionPool::take() {
   {
     std::lock_guard lock(mutex_);
-    if (idle_) return {std::move(idle_), true};
+    if (!idle_.empty()) {
+      Lease lease{std::move(idle_.back()), true};
+      idle_.pop_back();
+      return lease;
+    }
     ++opened_;
   }
   auto client = make_();
@@ -21,8 +25,8 @@ ConnectionPool::Lease ConnectionPool::take() {
 
 void ConnectionPool::give_back(std::unique_ptr<httplib::Client> client) {
   std::lock_guard lock(mutex_);
-  if (!idle_) idle_ = std::move(client);
-  // else: a second connection opened while the first was busy; closed as `client` goes.
+  if (idle_.size() < kMaxIdle) idle_.push_back(std::move(client));
+  // else: closed as `client` goes.
 }
 
 std::size_t ConnectionPool::opened() const {

@@ -5,13 +5,15 @@
 // connections, not thousands of connects every few seconds.
 //
 // Threading: take() and give_back() may be called from any thread. A connection is used by one
-// request at a time; a request that finds the connection busy opens a second one, which is
-// closed after its answer (at most one idle connection is kept).
+// request at a time; a request that finds every connection busy opens another. Up to
+// kMaxIdle connections are kept for reuse (the daemon's heartbeat, uploader and submissions
+// each keep theirs); one more is closed after its answer.
 
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace httplib {
 class Client;
@@ -33,7 +35,7 @@ class ConnectionPool {
     std::unique_ptr<httplib::Client> client;
     bool reused = false;  // it served a request before: its socket may have been closed since
   };
-  // The idle connection, else a new one.
+  // The most recently used idle connection, else a new one.
   Lease take();
   // Puts a connection back after a complete answer; one that failed is just dropped (closed).
   void give_back(std::unique_ptr<httplib::Client> client);
@@ -41,9 +43,11 @@ class ConnectionPool {
   std::size_t opened() const;
 
  private:
+  static constexpr std::size_t kMaxIdle = 4;
+
   Factory make_;
   mutable std::mutex mutex_;
-  std::unique_ptr<httplib::Client> idle_;
+  std::vector<std::unique_ptr<httplib::Client>> idle_;  // most recently used last
   std::size_t opened_ = 0;
 };
 

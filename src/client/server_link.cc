@@ -11,6 +11,10 @@ namespace printline::client {
 
 namespace {
 
+// D10's default answer timeout: a server that takes longer than this to answer a heartbeat
+// is as good as down, even on a kept connection.
+constexpr std::chrono::milliseconds kAnswerTimeout{5000};
+
 std::shared_ptr<spdlog::logger> link_log() {
   return object_logger("server", "link");
 }
@@ -70,6 +74,7 @@ void ServerLink::rebuild_api(const std::string& token, std::chrono::milliseconds
   options.token = token;
   options.connect_timeout = connect_timeout;
   options.read_timeout = std::chrono::seconds(30);
+  options.read_answer_timeout = kAnswerTimeout;
   const TlsTrust now_trusted = trust();
   options.ca_cert_file = now_trusted.ca_file;
   options.pinned_certificates = now_trusted.pinned;

@@ -43,6 +43,11 @@ TEST(ServerAddresses, D1_TheProfilesAddressesAreTriedInOrder_NotOnlyTheConfigure
   // move); the first no longer answers.
   office.stop_server();
   office.start_server(second_port);
+  // A heartbeat or a request that met the moment between the two may have found no server at
+  // all and left the client offline (rightly, D1); the next contact must find the second
+  // address, which the client was never given.
+  client.daemon().check_server_now();
+  ASSERT_TRUE(client.wait_for_online(true));
   auto job = must(client.submit_file(kTestPdf, "second address"));
   auto done = client.wait_for_state(job.uuid, JobState::kAtServer);
   ASSERT_TRUE(done);
