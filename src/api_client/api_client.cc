@@ -25,10 +25,9 @@ struct TransportFailure {
 };
 
 // How long this request's answer may take (ClientOptions::read_answer_timeout).
-std::chrono::milliseconds answer_timeout(std::string_view method, const ClientOptions& options) {
-  const bool read_only = method == "GET" || method == "HEAD";
-  return read_only && options.read_answer_timeout.count() > 0 ? options.read_answer_timeout
-                                                              : options.read_timeout;
+std::chrono::milliseconds answer_timeout(const CallOptions& call, const ClientOptions& options) {
+  return !call.long_answer && options.read_answer_timeout.count() > 0 ? options.read_answer_timeout
+                                                                      : options.read_timeout;
 }
 
 TransportFailure describe_transport_error(httplib::Error error, const ClientOptions& options,
@@ -128,7 +127,7 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
   }
 
   Attempt attempt;
-  const auto waited = answer_timeout(method, options_);
+  const auto waited = answer_timeout(call, options_);
   ConnectionPool::Lease lease = pool.take();
   lease.client->set_read_timeout(waited);
   httplib::Result result = lease.client->send(request);

@@ -40,9 +40,9 @@ struct ClientOptions {
   std::string token;  // sent as "Authorization: Bearer <token>" when not empty
   std::chrono::milliseconds connect_timeout{3000};  // per address (D1 default 3 s)
   std::chrono::milliseconds read_timeout{30000};
-  // How long a GET's answer may take; 0 = read_timeout. The desktop client sets a few seconds:
-  // a server that accepts but does not answer counts as down (D1, D10), also on a kept
-  // keep-alive connection, where no connect timeout would notice it.
+  // How long an answer may take, unless the call says it is a long one; 0 = read_timeout. The
+  // desktop client sets a few seconds: a server that accepts but does not answer counts as
+  // down (D1, D10), also on a kept keep-alive connection, where no connect timeout notices it.
   std::chrono::milliseconds read_answer_timeout{0};
   std::string ca_cert_file;  // HTTPS: trust this PEM file instead of the system store
   // HTTPS: "host:port" → the SHA-256 fingerprint pinned at `printline login`; a pinned address
@@ -63,6 +63,7 @@ struct ApiResponse {
 struct CallOptions {
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. If-None-Match
   bool repeatable = false;  // safe to send again to the next address after a broken answer
+  bool long_answer = false;  // may take up to read_timeout (a batch upload, a log-in's hash)
 };
 
 // Parses every address; the first bad one is the error.

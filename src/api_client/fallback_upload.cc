@@ -40,6 +40,7 @@ ApiResult<UploadAnswer> upload_fallback_jobs(const ApiClient& client,
   for (const FallbackJobReport& job : jobs) body["jobs"].push_back(report_json(job));
   CallOptions call;
   call.repeatable = true;  // the server charges a UUID once
+  call.long_answer = true;  // up to 1000 jobs accounted in one transaction
   return detail::then<UploadAnswer>(client.request("POST", "/accounting/fallback-jobs", body, call),
                                     [](const ApiResponse& response) -> ApiResult<UploadAnswer> {
                                       try {

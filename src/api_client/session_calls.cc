@@ -9,6 +9,7 @@ ApiResult<LoginAnswer> login(const ApiClient& client, const std::string& login,
                              const std::string& password) {
   CallOptions call;
   call.repeatable = true;  // a second token is harmless
+  call.long_answer = true;  // the password hash is slow on purpose
   return detail::then<LoginAnswer>(
       client.request("POST", "/login", nlohmann::json{{"login", login}, {"password", password}},
                      call),
