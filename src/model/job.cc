@@ -1,6 +1,7 @@
 #include "model/job.h"
 
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include "model/json.h"
@@ -18,6 +19,19 @@ constexpr std::array<std::pair<JobState, std::string_view>, 6> kStates{{
 }};
 
 }  // namespace
+
+bool is_document_format(std::string_view format) {
+  if (format.size() > kMaxDocumentFormatLength) return false;
+  if (format.empty()) return true;
+  const auto slash = format.find('/');
+  if (slash == 0 || slash == format.npos || slash + 1 == format.size()) return false;
+  for (unsigned char c : format) {
+    const bool token = std::isalnum(c) || c == '/' || c == '-' || c == '+' || c == '.' ||
+                       c == '_';
+    if (!token) return false;
+  }
+  return true;
+}
 
 std::string_view origin_name(JobOrigin origin) {
   return origin == JobOrigin::kFallback ? "fallback" : "server";
@@ -71,6 +85,8 @@ void to_json(nlohmann::json& j, const Job& job) {
        {"origin", job.origin},
        {"state", job.state},
        {"title", job.title},
+       {"ticket", job.ticket},
+       {"document_format", job.document_format},
        {"pages", job.counts.pages},
        {"color_pages", job.counts.color_pages},
        {"paper", job.counts.paper},
@@ -94,6 +110,13 @@ void from_json(const nlohmann::json& j, Job& job) {
   read_optional_field(j, "origin", job.origin);
   read_optional_field(j, "state", job.state);
   read_optional_field(j, "title", job.title);
+  job.ticket = {};
+  if (auto it = j.find("ticket"); it != j.end() && !it->is_null()) it->get_to(job.ticket);
+  job.document_format.clear();
+  read_optional_field(j, "document_format", job.document_format);
+  if (!is_document_format(job.document_format))
+    throw nlohmann::json::other_error::create(
+        501, "document_format must be a MIME type such as application/pdf", &j);
   read_optional_field(j, "pages", job.counts.pages);
   read_optional_field(j, "color_pages", job.counts.color_pages);
   read_optional_field(j, "paper", job.counts.paper);

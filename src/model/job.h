@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "model/job_ticket.h"
 #include "model/paper_size.h"
 #include "model/timestamp.h"
 
@@ -37,6 +38,11 @@ struct Job {
   JobOrigin origin = JobOrigin::kServer;
   JobState state = JobState::kPending;
   std::string title;
+  // What the user asked (D11): read at intake, sent to the printer, and what counts is priced by.
+  JobTicket ticket;
+  // The document's MIME type as the analysis found it ("application/pdf", ...), so delivery
+  // never re-analyses the document to learn it. Empty: not known (jobs from before it was kept).
+  std::string document_format;
   PageCounts counts;
   std::int64_t cost_cents = 0;
   Timestamp submitted_at{};
@@ -48,6 +54,11 @@ struct Job {
   bool operator==(const Job&) const = default;
 };
 
+// A MIME type as stored with a job: type/subtype of token characters, at most this long; empty
+// (unknown) is allowed.
+inline constexpr std::size_t kMaxDocumentFormatLength = 127;
+bool is_document_format(std::string_view format);
+
 std::string_view origin_name(JobOrigin origin);  // "server", "fallback"
 std::string_view state_name(JobState state);     // "pending", "held", ...
 std::optional<JobOrigin> origin_from_name(std::string_view name);
@@ -57,7 +68,9 @@ void to_json(nlohmann::json& j, JobOrigin origin);
 void from_json(const nlohmann::json& j, JobOrigin& origin);
 void to_json(nlohmann::json& j, JobState state);
 void from_json(const nlohmann::json& j, JobState& state);
-// Job JSON is flat: pages, color_pages, paper, duplex, copies sit beside the other fields.
+// Job JSON is flat: pages, color_pages, paper, duplex, copies sit beside the other fields; the
+// ticket is a "ticket" object (job_ticket.h) and document_format a string. from_json checks the
+// ticket (ticket_problem) and bounds document_format to a MIME type's length.
 void to_json(nlohmann::json& j, const Job& job);
 void from_json(const nlohmann::json& j, Job& job);
 

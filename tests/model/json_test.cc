@@ -74,6 +74,27 @@ TEST(Json, JobLedgerAuditPriceList) {
   job.printed_at = *parse_timestamp("2026-11-24T01:00:05Z");
   job.may_be_counted_twice = true;
   EXPECT_EQ(round_trip(job), job);
+  job.ticket.copies = 2;
+  job.ticket.sides = Sides::kTwoSidedLongEdge;
+  job.ticket.color_mode = ColorMode::kMonochrome;
+  job.ticket.page_ranges = {{1, 2}};
+  job.ticket.number_up = 2;
+  job.document_format = "application/pdf";
+  EXPECT_EQ(round_trip(job), job);
+  // The ticket is an object of its own; a bad one or a format that is no MIME type is refused.
+  auto j = nlohmann::json(job);
+  EXPECT_EQ(j["ticket"]["sides"], "two-sided-long-edge");
+  EXPECT_EQ(j["document_format"], "application/pdf");
+  auto bad = j;
+  bad["ticket"]["number-up"] = 3;
+  EXPECT_THROW(bad.get<Job>(), nlohmann::json::exception);
+  bad = j;
+  bad["document_format"] = "application/pdf; evil";
+  EXPECT_THROW(bad.get<Job>(), nlohmann::json::exception);
+  bad = j;
+  bad.erase("ticket");
+  bad.erase("document_format");
+  EXPECT_EQ(bad.get<Job>().ticket, JobTicket{});
 
   LedgerEntry e;
   e.id = 1;

@@ -107,6 +107,33 @@ TEST_F(SqliteStoreTest, AppliesOnlyTheMissingMigrations) {
   EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations"), kMigrations);
 }
 
+TEST_F(SqliteStoreTest, JobsFromBeforeTicketsReadTheDefaultTicket) {
+  model::Job old_job;
+  {
+    auto store = open(options());
+    ASSERT_NE(store, nullptr);
+    model::User olga;
+    olga.login = "olga";
+    olga.name = "Olga";
+    auto user = store->create_user(olga, "password-olga-1", admin_);
+    ASSERT_TRUE(user.ok()) << user.error().message;
+    old_job = job_for(user->id, 10);
+    ASSERT_TRUE(store->record_job(old_job).ok());
+  }
+  // Pretend the database was made by a build that knew migrations 1 to 5 only.
+  ASSERT_EQ(raw_sql("ALTER TABLE jobs DROP COLUMN ticket; "
+                    "ALTER TABLE jobs DROP COLUMN document_format; "
+                    "DELETE FROM schema_migrations WHERE version = 6"),
+            SQLITE_OK);
+  auto store = open(options());
+  ASSERT_NE(store, nullptr);
+  auto found = store->find_job(old_job.uuid).value();
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->ticket, model::JobTicket{});
+  EXPECT_EQ(found->document_format, "");
+  EXPECT_EQ(raw_count("SELECT COUNT(*) FROM schema_migrations WHERE version = 6"), 1);
+}
+
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerBuild) {
   { ASSERT_NE(open(options()), nullptr); }
   ASSERT_EQ(raw_sql("INSERT INTO schema_migrations VALUES (99, 'future', 0)"), SQLITE_OK);

@@ -46,6 +46,59 @@ TEST_P(StoreTest, RecordingAPrintedJobChargesItOnce) {
   EXPECT_EQ(ledger_sum(erin.id), 880);
 }
 
+TEST_P(StoreTest, AJobKeepsItsTicketAndDocumentFormat) {
+  // D11: what the user asked and the document's MIME type come back as they were recorded.
+  auto ida = make_user("ida", 1000);
+  auto printer = make_printer("p1");
+  Job job = printed_job(ida, 40, printer.id);
+  job.origin = JobOrigin::kServer;
+  job.state = JobState::kPending;
+  job.printed_at.reset();
+  job.document_format = "application/pdf";
+  auto ticket = model::apply_options(
+      {}, {{"sides", "two-sided-long-edge"}, {"print-color-mode", "monochrome"}, {"copies", "2"},
+           {"page-ranges", "1-2,5"}, {"number-up", "2"}, {"media", "A4,tray-2"},
+           {"orientation-requested", "landscape"}, {"finishings", "staple"}});
+  ASSERT_TRUE(ticket.ok()) << ticket.error().message;
+  job.ticket = *ticket;
+  ASSERT_TRUE(store_->record_job(job).ok());
+
+  auto found = store_->find_job(job.uuid).value();
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->ticket, job.ticket);
+  EXPECT_EQ(found->document_format, "application/pdf");
+  // A state change and a re-price keep them.
+  ASSERT_TRUE(store_->set_job_price(job.uuid, job.counts, 30).ok());
+  ASSERT_TRUE(store_->set_job_state(job.uuid, JobState::kPrinted, printer.id, "printed").ok());
+  JobFilter mine;
+  mine.owner_id = ida.id;
+  auto listed = store_->list_jobs(mine).value();
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].ticket, job.ticket);
+  EXPECT_EQ(listed[0].document_format, "application/pdf");
+
+  // A job without a ticket reads back the default one.
+  Job plain = printed_job(ida, 10, printer.id);
+  ASSERT_TRUE(store_->record_job(plain).ok());
+  auto plain_found = store_->find_job(plain.uuid).value();
+  EXPECT_EQ(plain_found->ticket, model::JobTicket{});
+  EXPECT_EQ(plain_found->document_format, "");
+}
+
+TEST_P(StoreTest, AJobWithABadTicketOrFormatIsNotRecorded) {
+  auto jack = make_user("jack", 1000);
+  Job bad_ticket = printed_job(jack, 10);
+  bad_ticket.ticket.number_up = 3;
+  auto refused = store_->record_job(bad_ticket);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("number-up"), std::string::npos)
+      << refused.error().message;
+  Job bad_format = printed_job(jack, 10);
+  bad_format.document_format = "not a mime type; with spaces";
+  EXPECT_FALSE(store_->record_job(bad_format).ok());
+  EXPECT_EQ(store_->find_user(jack.id).value()->balance_cents, 1000);
+}
+
 TEST_P(StoreTest, AChargeOrTopUpThatWouldWrapTheBalanceIsRefused) {
   // D12: the ledger's arithmetic is checked; a wrapped balance would be 9.2×10^18 cents.
   auto frank = make_user("frank", INT64_MAX);

@@ -196,12 +196,21 @@ ALTER TABLE client_reports ADD CONSTRAINT client_reports_awaiting_bounded
   CHECK (awaiting_upload <= 1000000);
 )sql";
 
-constexpr std::array<sql::Migration, 5> kMigrations{{
+// D11: the job's ticket (model::JobTicket as JSON text) and its document's MIME type, so a
+// job is printed and priced as asked and delivery never re-analyses it to learn its format.
+// Jobs from before keep the defaults: "{}" is the default ticket, '' an unknown format.
+constexpr std::string_view kJobTicket = R"sql(
+ALTER TABLE jobs ADD COLUMN ticket TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE jobs ADD COLUMN document_format TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<sql::Migration, 6> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
     {4, "desktop clients' heartbeat reports", kClientReports},
     {5, "client reports keyed by user and client, counts bounded", kClientReportsPerUser},
+    {6, "each job's ticket and document format", kJobTicket},
 }};
 
 }  // namespace

@@ -72,8 +72,18 @@ model::Job read_job(const Query& q) {
   if (auto printed = q.optional_integer(15)) j.printed_at = from_unix(*printed);
   j.outcome = q.text(16);
   j.may_be_counted_twice = q.boolean(17);
+  // Only the store writes this column, from a checked ticket; a row it cannot read (edited by
+  // hand) shows as the default ticket rather than making the job unreadable.
+  try {
+    j.ticket = nlohmann::json::parse(q.text(18)).get<model::JobTicket>();
+  } catch (const nlohmann::json::exception&) {
+    j.ticket = {};
+  }
+  j.document_format = q.text(19);
   return j;
 }
+
+std::string ticket_text(const model::JobTicket& ticket) { return nlohmann::json(ticket).dump(); }
 
 model::LedgerEntry read_ledger_entry(const Query& q) {
   model::LedgerEntry e;

@@ -26,6 +26,11 @@ std::optional<std::string> job_problem(const Job& job) {
                        job.uuid, c.pages, c.color_pages, c.copies);
   }
   if (job.cost_cents < 0) return fmt::format("job {}: a cost cannot be negative", job.uuid);
+  if (auto problem = model::ticket_problem(job.ticket))
+    return fmt::format("job {}: its ticket is not valid: {}", job.uuid, *problem);
+  if (!model::is_document_format(job.document_format))
+    return fmt::format("job {}: \"{}\" is not a document format (a MIME type)", job.uuid,
+                       job.document_format);
   if (!model::checked_multiply(c.pages, c.copies)) {
     return fmt::format("job {}: {} pages × {} copies is more than can be counted", job.uuid,
                        c.pages, c.copies);
@@ -59,7 +64,8 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
   auto q = connection_.query(
       "INSERT INTO jobs (uuid, owner_id, queue_id, printer_id, origin, state, title, pages, "
       "color_pages, paper, duplex, copies, cost_cents, submitted_at, printed_at, outcome, "
-      "may_be_counted_twice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "may_be_counted_twice, ticket, document_format) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (uuid) DO NOTHING RETURNING id");
   q.bind_all(stored.uuid, stored.owner_id, stored.queue_id, stored.printer_id,
              model::origin_name(stored.origin), model::state_name(stored.state), stored.title,
@@ -67,7 +73,8 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
              stored.counts.duplex, stored.counts.copies, stored.cost_cents,
              to_unix(stored.submitted_at),
              stored.printed_at ? std::optional(to_unix(*stored.printed_at)) : std::nullopt,
-             stored.outcome, stored.may_be_counted_twice);
+             stored.outcome, stored.may_be_counted_twice, ticket_text(stored.ticket),
+             stored.document_format);
   auto id = insert_or_refuse(
       q, fmt::format("job {} refers to a queue, user or printer that does not exist", stored.uuid));
   if (!id) return RecordedJob{*load_job(job.uuid), true, false};
