@@ -1,0 +1,133 @@
+#include "render/ghostscript_stream.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <algorithm>
+#include <cstring>
+
+extern char** environ;
+
+namespace printline::render {
+namespace {
+
+constexpr std::size_t kMaxErrors = 16 << 10;  // gs says what went wrong first, then dumps stacks
+
+// Reaps pid within timeout (polling, since waitpid has no deadline); false when still running.
+bool reap(pid_t pid, int& status, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    const pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid || (done < 0 && errno != EINTR)) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    usleep(2000);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<GhostscriptStream>> GhostscriptStream::start(
+    const std::vector<std::string>& argv) {
+  if (argv.empty()) return Error{"No program to run."};
+  int out_pipe[2], err_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + strerror(errno)};
+  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
+    close(out_pipe[0]);
+    close(out_pipe[1]);
+    return Error{std::string("pipe: ") + strerror(errno)};
+  }
+  // A bigger pipe lets gs run ahead of a slow printer a little (best effort).
+  fcntl(out_pipe[1], F_SETPIPE_SZ, 1 << 20);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);  // own group: kill it all
+  posix_spawnattr_setpgroup(&attributes, 0);
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawn_error = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  if (spawn_error != 0) {
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    return Error{"Could not start " + argv[0] + ": " + strerror(spawn_error) +
+                 ". Install Ghostscript (Debian package ghostscript)."};
+  }
+
+  std::unique_ptr<GhostscriptStream> stream(new GhostscriptStream);
+  stream->pid_ = pid;
+  stream->output_fd_ = out_pipe[0];
+  stream->error_fd_ = err_pipe[0];
+  stream->error_reader_ = std::thread([raw = stream.get()] {
+    char buffer[4096];
+    for (;;) {
+      const ssize_t n = read(raw->error_fd_, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      std::lock_guard lock(raw->error_mutex_);
+      const auto room = kMaxErrors - std::min(kMaxErrors, raw->errors_.size());
+      raw->errors_.append(buffer, std::min(room, static_cast<std::size_t>(n)));
+    }
+  });
+  return stream;
+}
+
+void GhostscriptStream::stop() {
+  if (pid_ > 0) {
+    kill(-pid_, SIGKILL);
+    int status = 0;
+    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    pid_ = -1;
+  }
+  if (output_fd_ >= 0) close(output_fd_);
+  output_fd_ = -1;
+  if (error_reader_.joinable()) error_reader_.join();
+  if (error_fd_ >= 0) close(error_fd_);
+  error_fd_ = -1;
+}
+
+GhostscriptStream::~GhostscriptStream() { stop(); }
+
+std::optional<Error> GhostscriptStream::finish(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return Error{"Ghostscript was already stopped."};
+  int status = 0;
+  if (!reap(pid_, status, timeout)) {
+    stop();
+    return Error{"Ghostscript did not finish the conversion in time and was stopped."};
+  }
+  pid_ = -1;
+  if (error_reader_.joinable()) error_reader_.join();
+  const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  if (ok) return std::nullopt;
+  std::string errors;
+  {
+    std::lock_guard lock(error_mutex_);
+    errors = errors_;
+  }
+  // "Error: /undefined in foo" is the line that explains; without one, the first line.
+  if (auto at = errors.find("Error: "); at != std::string::npos) errors.erase(0, at);
+  errors = errors.substr(0, errors.find('\n'));
+  if (errors.size() > 300) errors.resize(300);
+  return Error{"Ghostscript could not convert the document" +
+               (WIFSIGNALED(status) ? std::string(" (stopped by signal ") +
+                                          std::to_string(WTERMSIG(status)) + ")"
+                                    : " (exit " + std::to_string(WEXITSTATUS(status)) + ")") +
+               (errors.empty() ? std::string(".") : ": " + errors)};
+}
+
+}  // namespace printline::render

@@ -1,0 +1,174 @@
+// Rendering for the printer (D11) with real Ghostscript: what each printer language gets, read
+// from the conversion's pipe and counted by our analyser; Ghostscript counts what it can read
+// back (PDF, PostScript).
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "analysis/analyze.h"
+#include "analysis/ghostscript.h"
+#include "analysis/test_pdf.h"
+#include "render/ghostscript_stream.h"
+#include "render/render_plan.h"
+#include "support/temp_dir.h"
+
+namespace printline::render {
+namespace {
+
+using analysis::DocumentFormat;
+using model::PrinterLanguage;
+
+model::Printer printer(PrinterLanguage language, bool color) {
+  model::Printer p;
+  p.name = "floor1";
+  p.device_uri = "socket://127.0.0.1:9100";
+  p.language = language;
+  p.color = color;
+  return p;
+}
+
+model::JobTicket ticket(const model::OptionList& options) {
+  return model::apply_options({}, options).value();
+}
+
+bool has(const std::vector<std::string>& args, const std::string& arg) {
+  return std::find(args.begin(), args.end(), arg) != args.end();
+}
+
+// A colour PDF: each page a red square.
+std::string colour_pdf(int pages) {
+  std::vector<analysis::testing::TestPage> list(
+      pages, analysis::testing::TestPage("1 0 0 rg 100 100 300 300 re f"));
+  return analysis::testing::make_pdf(list);
+}
+
+std::string write_file(const testing::TempDir& dir, const std::string& name,
+                       const std::string& content) {
+  auto path = dir.path() / name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+// Runs the plan's gs command and reads the pipe to its end.
+std::string convert(const RenderPlan& plan, const std::string& document) {
+  auto stream = GhostscriptStream::start(ghostscript_command(plan, document));
+  EXPECT_TRUE(stream.ok()) << (stream.ok() ? "" : stream.error().message);
+  if (!stream.ok()) return "";
+  std::string out;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = read((*stream)->output_fd(), buffer, sizeof buffer);
+    if (n <= 0) break;
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  auto error = (*stream)->finish();
+  EXPECT_FALSE(error) << error->message;
+  return out;
+}
+
+TEST(RenderPlan, ADocumentInThePrintersLanguageWithNothingToApplyGoesAsItIs) {
+  auto plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPdf, true), {});
+  ASSERT_TRUE(plan.ok());
+  EXPECT_FALSE(plan->convert);
+  EXPECT_EQ(plan->document_format, "application/pdf");
+  // A mono printer cannot print colour anyway: nothing to apply either.
+  plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPdf, false), {});
+  EXPECT_FALSE(plan->convert);
+  plan = plan_render(DocumentFormat::kPclXl, printer(PrinterLanguage::kAuto, true), {});
+  EXPECT_FALSE(plan->convert);
+  EXPECT_EQ(plan->document_format, "application/vnd.hp-pclxl");
+}
+
+TEST(RenderPlan, EachLanguageGetsItsGhostscriptDevice) {
+  auto mono = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPclXl, false), {});
+  EXPECT_TRUE(mono->convert);
+  EXPECT_TRUE(has(mono->device_arguments, "-sDEVICE=pxlmono"));
+  auto colour = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPclXl, true), {});
+  EXPECT_TRUE(has(colour->device_arguments, "-sDEVICE=pxlcolor"));
+  auto grey = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPclXl, true),
+                          ticket({{"print-color-mode", "monochrome"}}));
+  EXPECT_TRUE(has(grey->device_arguments, "-sDEVICE=pxlmono"));
+  auto ps = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPostScript, true),
+                        ticket({{"print-color-mode", "monochrome"}}));
+  EXPECT_TRUE(has(ps->device_arguments, "-sDEVICE=ps2write"));
+  EXPECT_TRUE(has(ps->device_arguments, "-sColorConversionStrategy=Gray"));
+  EXPECT_TRUE(has(ps->device_arguments, "-dProcessColorModel=/DeviceGray"));
+  auto pdf = plan_render(DocumentFormat::kPostScript, printer(PrinterLanguage::kPdf, true),
+                         ticket({{"page-ranges", "2-3"}, {"number-up", "4"}}));
+  EXPECT_TRUE(has(pdf->device_arguments, "-sDEVICE=pdfwrite"));
+  EXPECT_TRUE(has(pdf->device_arguments, "-sPageList=2-3"));
+  EXPECT_TRUE(has(pdf->device_arguments, "-sNupControl=2x2"));
+  auto pcl = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPcl5, false), {});
+  EXPECT_TRUE(has(pcl->device_arguments, "-sDEVICE=ljet4"));
+  EXPECT_EQ(pjl_language_name(pcl->language), "PCL");
+}
+
+TEST(RenderPlan, ALanguageGhostscriptCannotReadIsRefusedNamingThePrinter) {
+  auto plan = plan_render(DocumentFormat::kPclXl, printer(PrinterLanguage::kPostScript, true), {});
+  ASSERT_FALSE(plan.ok());
+  EXPECT_NE(plan.error().message.find("floor1 speaks PostScript"), std::string::npos)
+      << plan.error().message;
+}
+
+TEST(GhostscriptStream, AColourPdfBecomesMonoPclXlOfTheRangesPages) {
+  testing::TempDir dir("printline-render");
+  const auto pdf = write_file(dir, "colour.pdf", colour_pdf(3));
+  auto plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPclXl, false),
+                          ticket({{"page-ranges", "1-2"}}));
+  ASSERT_TRUE(plan.ok());
+  const std::string pxl = convert(*plan, pdf);
+  auto analysed = analysis::analyze_bytes(pxl);
+  ASSERT_TRUE(analysed.ok()) << analysed.error().message;
+  EXPECT_EQ(analysed->format, DocumentFormat::kPclXl);
+  EXPECT_EQ(analysed->page_count(), 2);
+  EXPECT_EQ(analysed->color_page_count(), 0);
+}
+
+TEST(GhostscriptStream, MonochromeOnAColourPostScriptPrinterIsGreyForGhostscriptToo) {
+  testing::TempDir dir("printline-render");
+  const auto pdf = write_file(dir, "colour.pdf", colour_pdf(4));
+  auto plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPostScript, true),
+                          ticket({{"print-color-mode", "monochrome"}, {"number-up", "2"}}));
+  ASSERT_TRUE(plan.ok());
+  const auto ps = write_file(dir, "out.ps", convert(*plan, pdf));
+  auto analysed = analysis::analyze_file(ps);
+  ASSERT_TRUE(analysed.ok()) << analysed.error().message;
+  EXPECT_EQ(analysed->format, DocumentFormat::kPostScript);
+  EXPECT_EQ(analysed->page_count(), 2);  // 4 pages, 2 per side
+  EXPECT_EQ(analysed->color_page_count(), 0);
+  auto inks = analysis::ghostscript_ink_coverage(ps, std::chrono::seconds(60));
+  ASSERT_TRUE(inks.ok()) << inks.error().message;
+  ASSERT_EQ(inks->size(), 2u);
+  for (const auto& ink : *inks) EXPECT_FALSE(ink.color());
+}
+
+TEST(GhostscriptStream, AFailedConversionSaysWhy) {
+  testing::TempDir dir("printline-render");
+  const auto bad = write_file(dir, "bad.ps", "%!PS\nthis-is-not-an-operator\nshowpage\n");
+  auto plan = plan_render(DocumentFormat::kPostScript, printer(PrinterLanguage::kPclXl, false), {});
+  auto stream = GhostscriptStream::start(ghostscript_command(*plan, bad));
+  ASSERT_TRUE(stream.ok());
+  char buffer[4096];
+  while (read((*stream)->output_fd(), buffer, sizeof buffer) > 0) {
+  }
+  auto error = (*stream)->finish();
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->message.find("Ghostscript could not convert"), std::string::npos);
+  EXPECT_NE(error->message.find("undefined"), std::string::npos) << error->message;
+}
+
+TEST(GhostscriptStream, StoppingHalfWayKillsTheConversion) {
+  testing::TempDir dir("printline-render");
+  const auto pdf = write_file(dir, "colour.pdf", colour_pdf(50));
+  auto plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPclXl, true), {});
+  auto stream = GhostscriptStream::start(ghostscript_command(*plan, pdf));
+  ASSERT_TRUE(stream.ok());
+  char buffer[16];
+  ASSERT_GT(read((*stream)->output_fd(), buffer, sizeof buffer), 0);
+  stream->reset();  // the destructor kills and reaps gs; nothing is left running
+}
+
+}  // namespace
+}  // namespace printline::render
