@@ -2,14 +2,20 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <string>
 #include <stdexcept>
 
 namespace printline::testing {
 
 RunningServer::RunningServer(const std::function<void(server::ServerConfig&)>& adjust) {
-  char pattern[] = "/tmp/printline-server-test-XXXXXX";
-  if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
+  // Under $TMPDIR like every other test directory (support/temp_dir.cc), so a bench or a test
+  // run can put both servers it compares on the same file system.
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base != nullptr && *base != '\0' ? base : "/tmp") +
+                        "/printline-server-test-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   data_dir_ = pattern;
   std::ofstream(data_dir_ / "admin-password") << kAdminPassword << "\n";
   config_.data_dir = data_dir_ / "data";
