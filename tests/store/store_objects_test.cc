@@ -89,6 +89,10 @@ TEST_P(StoreTest, PrintersGroupsQueues) {
   auto kyocera = make_printer("hall-kyocera", "Kyocera");
   kyocera.spooling_port = DevicePort{PortProtocol::kLpr, 515, "spool"};
   kyocera.largest_paper = model::PaperSize::kA3;
+  // D11: the language and capabilities are kept (migration 7).
+  kyocera.language = model::PrinterLanguage::kPclXl;
+  kyocera.paper_sizes = {model::PaperSize::kA4, model::PaperSize::kA3};
+  kyocera.document_formats = {"application/pdf", "application/vnd.hp-pclxl"};
   ASSERT_TRUE(store_->update_printer(kyocera, admin_).ok());
   EXPECT_EQ(store_->find_printer(kyocera.id).value(), kyocera);
   auto hp = make_printer("hp");

@@ -33,6 +33,23 @@ model::User read_user(const Query& q) {
   return u;
 }
 
+namespace {
+
+// "a,b" → {"a", "b"}; "" → {}.
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) items.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
+}  // namespace
+
 model::Printer read_printer(const Query& q) {
   model::Printer p;
   p.id = q.integer(0);
@@ -49,6 +66,9 @@ model::Printer read_printer(const Query& q) {
         model::DevicePort{model::protocol_from_name(*protocol).value_or(model::PortProtocol::kRaw),
                           static_cast<int>(q.integer(10)), q.text(11)};
   }
+  p.language = model::language_from_keyword(q.text(12)).value_or(model::PrinterLanguage::kAuto);
+  p.paper_sizes = model::parse_paper_list(q.text(13)).value_or(std::vector<model::PaperSize>{});
+  p.document_formats = split_list(q.text(14));
   return p;
 }
 

@@ -20,7 +20,7 @@ model::User read_user(const Query& q);
 
 inline constexpr const char* kPrinterColumns =
     "id, name, device_uri, color, largest_paper, duplex, vendor, location, fallback_allowed, "
-    "spool_protocol, spool_port, spool_queue";
+    "spool_protocol, spool_port, spool_queue, language, paper_sizes, document_formats";
 model::Printer read_printer(const Query& q);
 
 inline constexpr const char* kJobColumns =

@@ -17,12 +17,26 @@ namespace {
 std::optional<std::string> printer_problem(const Printer& printer) {
   if (printer.name.empty()) return "a printer needs a name";
   if (auto host = model::device_uri_host(printer.device_uri); !host) return host.error().message;
+  for (const auto& format : printer.document_formats) {
+    if (format.empty() || format.size() > 127 || format.find(',') != std::string::npos) {
+      return "a document format is a MIME type such as application/pdf";
+    }
+  }
   if (printer.spooling_port) {
     if (auto problem = model::device_port_problem(*printer.spooling_port)) {
       return "device spooling port: " + *problem;
     }
   }
   return std::nullopt;
+}
+
+std::string join_list(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text += ',';
+    text += item;
+  }
+  return text;
 }
 
 void bind_printer(Query& q, const Printer& p) {
@@ -32,7 +46,9 @@ void bind_printer(Query& q, const Printer& p) {
       p.location, p.fallback_allowed,
       spool ? std::optional(std::string(model::protocol_name(spool->protocol))) : std::nullopt,
       spool ? std::optional<std::int64_t>(spool->port) : std::nullopt,
-      spool ? std::optional(spool->queue) : std::nullopt);
+      spool ? std::optional(spool->queue) : std::nullopt,
+      std::string(model::language_keyword(p.language)), model::format_paper_list(p.paper_sizes),
+      join_list(p.document_formats));
 }
 
 }  // namespace
@@ -49,8 +65,8 @@ Result<Printer> SqlStore::create_printer(const Printer& printer, const Actor& ac
   return write([&] {
     auto q = connection_.query(
         "INSERT INTO printers (name, device_uri, color, largest_paper, duplex, vendor, location, "
-        "fallback_allowed, spool_protocol, spool_port, spool_queue) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        "fallback_allowed, spool_protocol, spool_port, spool_queue, language, paper_sizes, "
+        "document_formats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     bind_printer(q, printer);
     Printer stored = printer;
     stored.id =
@@ -68,9 +84,9 @@ Result<Printer> SqlStore::update_printer(const Printer& printer, const Actor& ac
     auto q = connection_.query(
         "UPDATE printers SET name = ?, device_uri = ?, color = ?, largest_paper = ?, duplex = ?, "
         "vendor = ?, location = ?, fallback_allowed = ?, spool_protocol = ?, spool_port = ?, "
-        "spool_queue = ? WHERE id = ?");
+        "spool_queue = ?, language = ?, paper_sizes = ?, document_formats = ? WHERE id = ?");
     bind_printer(q, printer);
-    q.bind(12, printer.id);
+    q.bind(15, printer.id);
     run_or_refuse(q, fmt::format("a printer named \"{}\" already exists", printer.name));
     audit(actor, "update", "printer", printer.name, nlohmann::json(printer).dump());
     return printer;

@@ -212,13 +212,24 @@ ALTER TABLE jobs ADD COLUMN ticket TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE jobs ADD COLUMN document_format TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<sql::Migration, 6> kMigrations{{
+// D11: the language a RAW/LPR printer is sent ('auto': as the document is), the paper sizes
+// it takes ('' : any up to largest_paper) and the document formats an IPP printer said it
+// accepts (''  : not asked yet); lists are comma-separated. Printers from before keep 'auto'.
+constexpr std::string_view kPrinterLanguage = R"sql(
+ALTER TABLE printers ADD COLUMN language TEXT NOT NULL DEFAULT 'auto'
+  CHECK (language IN ('auto', 'pdf', 'postscript', 'pcl-xl', 'pcl5'));
+ALTER TABLE printers ADD COLUMN paper_sizes TEXT NOT NULL DEFAULT '';
+ALTER TABLE printers ADD COLUMN document_formats TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<sql::Migration, 7> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
     {4, "desktop clients' heartbeat reports", kClientReports},
     {5, "client reports keyed by user and client, counts bounded", kClientReportsPerUser},
     {6, "each job's ticket and document format", kJobTicket},
+    {7, "printer language, paper sizes and document formats", kPrinterLanguage},
 }};
 
 }  // namespace
