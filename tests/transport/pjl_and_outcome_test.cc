@@ -27,6 +27,34 @@ TEST(Pjl, QuotesAndControlCharactersAreReplaced) {
   EXPECT_EQ(header.find("JOBNAME"), std::string::npos);
 }
 
+TEST(Pjl, TheTicketGoesInFrontOfTheLanguage) {
+  auto ticket = model::apply_options({}, {{"sides", "two-sided-short-edge"},
+                                          {"print-color-mode", "monochrome"},
+                                          {"copies", "3"},
+                                          {"media", "A4"},
+                                          {"orientation-requested", "landscape"}})
+                    .value();
+  const auto header = pjl_job_header("u-1", "alice", "report", ticket, "PCLXL");
+  EXPECT_TRUE(header.starts_with("\x1b%-12345X@PJL\r\n@PJL JOB NAME=\"u-1\"\r\n")) << header;
+  EXPECT_NE(header.find("@PJL SET USERNAME=\"alice\"\r\n"), std::string::npos);
+  for (const char* line : {"@PJL SET DUPLEX=ON\r\n", "@PJL SET BINDING=SHORTEDGE\r\n",
+                           "@PJL SET RENDERMODE=GRAYSCALE\r\n", "@PJL SET QTY=3\r\n",
+                           "@PJL SET PAPER=A4\r\n", "@PJL SET ORIENTATION=LANDSCAPE\r\n"}) {
+    EXPECT_NE(header.find(line), std::string::npos) << line;
+  }
+  EXPECT_TRUE(header.ends_with("@PJL ENTER LANGUAGE=PCLXL\r\n")) << header;
+}
+
+TEST(Pjl, WhatTheTicketLeavesToTheDocumentIsNotWritten) {
+  EXPECT_EQ(pjl_ticket({}), "");
+  auto uncollated = model::apply_options({}, {{"copies", "2"}, {"collate", "false"}}).value();
+  EXPECT_EQ(pjl_ticket(uncollated), "@PJL SET COPIES=2\r\n");
+  auto simplex = model::apply_options({}, {{"sides", "one-sided"}}).value();
+  EXPECT_EQ(pjl_ticket(simplex), "@PJL SET DUPLEX=OFF\r\n");
+  // No language named: the printer recognises the document itself.
+  EXPECT_EQ(pjl_job_header("u", "", "", {}, "").find("ENTER LANGUAGE"), std::string::npos);
+}
+
 TEST(Outcome, Names) {
   EXPECT_EQ(outcome_name(Outcome::kDelivered), "delivered");
   EXPECT_EQ(outcome_name(Outcome::kUnreachable), "unreachable");
