@@ -107,7 +107,7 @@ int run_send(const SendArguments& args) {
   options.title =
       args.title.empty() ? std::filesystem::path(args.file).filename().string() : args.title;
   options.document_format = args.format.empty() ? detect_mime_type(args.file) : args.format;
-  options.copies = args.copies;
+  options.ticket.copies = args.copies;
   options.pjl_wrap = args.pjl;
   options.connect_timeout = std::chrono::milliseconds(args.connect_timeout_ms);
   options.io_timeout = std::chrono::milliseconds(args.io_timeout_ms);

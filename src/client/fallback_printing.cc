@@ -23,7 +23,7 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
   options.title = job.title;
   options.document_format = job.document_format.empty() ? "application/octet-stream"
                                                         : job.document_format;
-  options.copies = job.copies;
+  options.ticket.copies = job.copies;
   // PJL carries the UUID so the job can be found in the device's log; IPP has job-uuid.
   options.pjl_wrap = job.target_uri.starts_with("socket://") || job.target_uri.starts_with("lpd://");
   options.cancel = cancel;

@@ -152,8 +152,8 @@ class IppSession {
       const std::string urn = "urn:uuid:" + options_.job_uuid;
       ippAddString(request, IPP_TAG_JOB, IPP_TAG_URI, "job-uuid", nullptr, urn.c_str());
     }
-    if (options_.copies > 1) {
-      ippAddInteger(request, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", options_.copies);
+    if (options_.ticket.copies > 1) {
+      ippAddInteger(request, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", options_.ticket.copies);
     }
   }
 

@@ -81,7 +81,7 @@ class LpdSession {
   SendResult run(DocumentSource& document, std::uint64_t document_size) {
     if (auto error = connection_.connect(uri_.host, uri_.port)) return failed(*error);
     LpdJob job{local_host_name(), options_.user, options_.title, next_job_number(),
-               options_.copies};
+               options_.ticket.copies};
     const std::string header =
         options_.pjl_wrap ? pjl_job_header(options_.job_uuid, options_.user, options_.title) : "";
     const std::string footer = options_.pjl_wrap ? pjl_job_footer(options_.job_uuid) : "";

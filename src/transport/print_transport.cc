@@ -27,7 +27,7 @@ SendResult send_classified(std::string_view device_uri, DocumentSource& document
                                    "ipp:// or ipps://",
                                    uri->scheme));
   }
-  if (options.copies < 1) {
+  if (options.ticket.copies < 1) {
     return make_result(Outcome::kInvalidRequest, device_uri, "copies must be at least 1");
   }
   return transport->send(*uri, document, options);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/tls_trust.h"
+#include "model/job_ticket.h"
 #include "transport/cancel_flag.h"
 
 namespace printline::transport {
@@ -18,7 +19,9 @@ struct SendOptions {
   std::string user;      // requesting-user-name, LPD P line, PJL USERNAME
   std::string title;     // job-name, LPD J and N lines
   std::string document_format = "application/octet-stream";  // IPP document-format (MIME)
-  int copies = 1;
+  // What the user asked (D11). IPP printers get the attributes they support; RAW/LPR
+  // printers get the copies (LPD control file, PJL) — the rest is for the conversion step.
+  model::JobTicket ticket;
   // RAW/LPR only: wrap the document in @PJL JOB NAME="<uuid>" / USERNAME ... @PJL EOJ,
   // so that a printed job can be recognised later in the device's log.
   bool pjl_wrap = false;

@@ -62,7 +62,7 @@ TEST(Delivery, LpdControlFileAndDataFile) {
   PrinterSimulator printer({.fault = SimulatedFault::kLpd});
   PatternDocument document(70000);
   SendOptions options = job_options();
-  options.copies = 2;
+  options.ticket.copies = 2;
   const SendResult result = send_document(printer.uri("lpd"), document, options);
   ASSERT_TRUE(result.delivered()) << result.message;
   EXPECT_TRUE(printer.received() == pattern_bytes(70000))
@@ -179,7 +179,7 @@ TEST(InvalidRequest, BadUriUnknownSchemeMissingQueue) {
     EXPECT_EQ(result.outcome, Outcome::kInvalidRequest) << uri;
     EXPECT_NE(result.message.find(uri), std::string::npos) << result.message;
   }
-  options.copies = 0;
+  options.ticket.copies = 0;
   EXPECT_EQ(send_document("socket://127.0.0.1:1", document, options).outcome,
             Outcome::kInvalidRequest);
 }
