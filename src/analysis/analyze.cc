@@ -6,9 +6,11 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <optional>
+#include <system_error>
 
+#include "analysis/byte_source.h"
+#include "analysis/chunk_reader.h"
 #include "analysis/ghostscript.h"
 #include "analysis/paper_size.h"
 #include "analysis/pcl5_scanner.h"
@@ -21,12 +23,12 @@
 namespace printline::analysis {
 namespace {
 
-// A document that Ghostscript can read: the job file itself, or a temporary copy of the
-// payload inside a PJL wrapper. Removed when it goes out of scope.
+// A document that Ghostscript can read by path: the job file itself, or a temporary copy of
+// the payload inside a PJL wrapper (copied through a 1 MiB buffer, never whole in memory).
+// Removed when it goes out of scope.
 class GhostscriptInput {
  public:
-  GhostscriptInput(std::string_view payload, const std::filesystem::path* whole_file)
-      : payload_(payload), whole_file_(whole_file) {}
+  explicit GhostscriptInput(const ByteSource& payload) : payload_(payload) {}
   ~GhostscriptInput() {
     if (!temporary_.empty()) std::filesystem::remove(temporary_);
   }
@@ -34,29 +36,33 @@ class GhostscriptInput {
   GhostscriptInput& operator=(const GhostscriptInput&) = delete;
 
   Result<std::filesystem::path> path() {
-    if (whole_file_) return *whole_file_;
+    if (payload_.whole_file()) return *payload_.whole_file();
     if (!temporary_.empty()) return temporary_;
     std::string name = (std::filesystem::temp_directory_path() / "printline-job-XXXXXX").string();
     int fd = mkstemp(name.data());
     if (fd < 0) return Error{"Cannot create a temporary file: " + std::string(strerror(errno))};
     temporary_ = name;
-    size_t written = 0;
-    while (written < payload_.size()) {
-      ssize_t n = write(fd, payload_.data() + written, payload_.size() - written);
-      if (n <= 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        close(fd);
-        return Error{"Cannot write a temporary file: " + std::string(strerror(errno))};
+    std::string buffer(1 << 20, '\0');
+    for (uint64_t offset = 0; offset < payload_.size();) {
+      size_t got = payload_.read_at(offset, buffer.data(), buffer.size());
+      if (got == 0) break;
+      for (size_t written = 0; written < got;) {
+        ssize_t n = write(fd, buffer.data() + written, got - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+          close(fd);
+          return Error{"Cannot write a temporary file: " + std::string(strerror(errno))};
+        }
+        written += static_cast<size_t>(n);
       }
-      written += static_cast<size_t>(n);
+      offset += got;
     }
     close(fd);
     return temporary_;
   }
 
  private:
-  std::string_view payload_;
-  const std::filesystem::path* whole_file_;
+  const ByteSource& payload_;
   std::filesystem::path temporary_;
 };
 
@@ -69,7 +75,7 @@ Result<std::vector<InkCoverage>> ink_coverage(GhostscriptInput& input,
   return ghostscript_ink_coverage(*path, options.ghostscript_timeout, first, last);
 }
 
-Result<JobAnalysis> analyze_pdf(std::string_view payload, GhostscriptInput& input,
+Result<JobAnalysis> analyze_pdf(const ByteSource& payload, GhostscriptInput& input,
                                 const AnalyzeOptions& options) {
   auto structure = analyze_pdf_structure(payload, "job.pdf");
   if (!structure) return structure.error();
@@ -99,7 +105,7 @@ Result<JobAnalysis> analyze_pdf(std::string_view payload, GhostscriptInput& inpu
   return std::move(analysis);
 }
 
-Result<JobAnalysis> analyze_postscript(std::string_view payload, GhostscriptInput& input,
+Result<JobAnalysis> analyze_postscript(const ByteSource& payload, GhostscriptInput& input,
                                        const AnalyzeOptions& options) {
   DscSummary dsc = read_dsc(payload);
   JobAnalysis analysis;
@@ -141,12 +147,7 @@ Result<JobAnalysis> analyze_postscript(std::string_view payload, GhostscriptInpu
   analysis.page_count_method = dsc.trustworthy() ? Method::kDsc : Method::kHeuristic;
   if (analysis.pages.empty()) {
     // No page comments at all: one page per showpage is the best guess without Ghostscript.
-    size_t count = 0;
-    for (size_t at = payload.find("showpage"); at != std::string_view::npos;
-         at = payload.find("showpage", at + 8)) {
-      ++count;
-    }
-    analysis.pages.assign(std::max<size_t>(count, 1), PageInfo{false, 0, 0, "unknown"});
+    analysis.pages.assign(std::max(dsc.showpage_count, 1), PageInfo{false, 0, 0, "unknown"});
   }
   for (PageInfo& page : analysis.pages) page.color = !black_only;
   analysis.color_method = black_only ? Method::kDsc : Method::kHeuristic;
@@ -161,24 +162,40 @@ PaperSize default_paper(const AnalyzeOptions& options, const std::optional<PjlHe
   return *paper_by_name("A4");
 }
 
-Result<JobAnalysis> analyze_document(std::string_view data, const std::filesystem::path* whole_file,
-                                     const AnalyzeOptions& options) {
-  if (data.empty()) {
+// How much of the start of a job the PJL header may take (real ones take a few hundred bytes).
+constexpr size_t kPjlHeaderLimit = 1 << 20;
+
+std::string read_head(const ByteSource& source, size_t length) {
+  std::string head(static_cast<size_t>(std::min<uint64_t>(length, source.size())), '\0');
+  head.resize(source.read_at(0, head.data(), head.size()));
+  return head;
+}
+
+// Each format is read from `data` piece by piece (see byte_source.h): memory stays bounded
+// whatever the size of the job.
+Result<JobAnalysis> analyze_document(const ByteSource& data, const AnalyzeOptions& options) {
+  if (data.size() == 0) {
     return Error{"The document is empty (0 bytes): there is nothing to print."};
   }
-  DetectedFormat detected =
-      detect_format(std::span(data.data(), std::min<size_t>(data.size(), 65536)));
+  DetectedFormat detected;
   std::optional<PjlHeader> pjl;
-  std::string_view payload = data;
-  if (detected.pjl_wrapped) {
-    pjl = parse_pjl_header(data);
-    payload = data.substr(pjl->payload_offset, pjl->payload_end - pjl->payload_offset);
-    if (payload.empty()) {
-      return Error{"The job holds only PJL printer commands and no document to print."};
+  ByteSource payload = data;
+  {
+    std::string head = read_head(data, 65536);
+    detected = detect_format(std::span(head.data(), head.size()));
+    if (detected.pjl_wrapped) {
+      if (data.size() > head.size()) head = read_head(data, kPjlHeaderLimit);
+      pjl = parse_pjl_header(head);
+      // The payload runs to the next UEL anywhere in the file, as a printer reads it.
+      uint64_t end =
+          find_in(data, kUniversalExitLanguage, pjl->payload_offset).value_or(data.size());
+      payload = data.slice(pjl->payload_offset, end - pjl->payload_offset);
+      if (payload.size() == 0) {
+        return Error{"The job holds only PJL printer commands and no document to print."};
+      }
     }
-    whole_file = nullptr;  // Ghostscript must not see the PJL wrapper
   }
-  GhostscriptInput input(payload, whole_file);
+  GhostscriptInput input(payload);  // Ghostscript must not see a PJL wrapper
   Result<JobAnalysis> result = Error{};
   switch (detected.format) {
     case DocumentFormat::kPdf:
@@ -217,22 +234,19 @@ Result<JobAnalysis> analyze_document(std::string_view data, const std::filesyste
 }  // namespace
 
 Result<JobAnalysis> analyze_bytes(std::span<const char> data, const AnalyzeOptions& options) {
-  return analyze_document(std::string_view(data.data(), data.size()), nullptr, options);
+  return analyze_document(ByteSource::from_memory(data.data(), data.size()), options);
 }
 
 Result<JobAnalysis> analyze_file(const std::filesystem::path& path, const AnalyzeOptions& options) {
-  std::error_code ignored;
-  if (std::filesystem::is_directory(path, ignored)) {
-    return Error{path.string() + " is a folder, not a document."};
+  std::string problem;
+  std::optional<ByteSource> source = ByteSource::open_file(path, problem);
+  if (!source) return Error{problem};
+  try {
+    return analyze_document(*source, options);
+  } catch (const std::system_error& e) {
+    return Error{"Cannot read " + path.string() + " (" + e.code().message() +
+                 "); check the disk and print it again."};
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    return Error{"Cannot open " + path.string() + ": " + std::strerror(errno) + "."};
-  }
-  std::string data((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) return Error{"Cannot read " + path.string() + "."};
-  std::filesystem::path absolute = std::filesystem::absolute(path);
-  return analyze_document(data, &absolute, options);
 }
 
 }  // namespace printline::analysis

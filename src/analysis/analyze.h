@@ -2,8 +2,13 @@
 // The entry point of job analysis: what a print job is, from its bytes.
 //
 // Thread-safe: every call is independent. Ghostscript, where allowed, runs as a child process
-// with a hard timeout; everything else runs in-process without touching the network or disk
-// (except a temporary copy of a PJL-wrapped document that Ghostscript must read).
+// with a hard timeout and reads the job file by path; everything else runs in-process without
+// touching the network or disk (except a temporary copy of a PJL-wrapped document that
+// Ghostscript must read).
+//
+// Bounded memory: a file is never read whole. qpdf reads a PDF where it needs through a 64 KiB
+// block; PostScript, PCL-XL, PCL 5 and text are read front to back through a bounded buffer
+// (docs/analysis.md, "Memory"). Peak memory does not grow with the job's size.
 
 #include <chrono>
 #include <filesystem>
@@ -25,8 +30,8 @@ struct AnalyzeOptions {
   std::string default_paper = "A4";
 };
 
-// Reads and analyses a job file. Errors (empty, unreadable, unknown format, truncated,
-// damaged) carry a message for the person who printed it.
+// Reads and analyses a job file, piece by piece. Errors (empty, unreadable, unknown format,
+// truncated, damaged) carry a message for the person who printed it.
 Result<JobAnalysis> analyze_file(const std::filesystem::path& path,
                                  const AnalyzeOptions& options = {});
 

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "analysis/chunk_reader.h"
+
 namespace printline::analysis {
 namespace {
 
@@ -64,71 +66,90 @@ bool carries_data(char parameterized, char group, char command) {
 
 class Pcl5Scanner {
  public:
-  Pcl5Scanner(std::string_view data, const PaperSize& paper) : data_(data), paper_(paper) {
+  Pcl5Scanner(const ByteSource& source, const PaperSize& paper) : reader_(source), paper_(paper) {
     analysis_.format = DocumentFormat::kPcl5;
     analysis_.page_count_method = Method::kHeuristic;
     analysis_.color_method = Method::kHeuristic;
   }
 
   JobAnalysis run() {
-    while (pos_ < data_.size()) {
-      char c = data_[pos_];
-      if (c == kEscape) {
-        if (!escape()) break;
-      } else {
+    bool more = true;
+    while (more && !reader_.at_end()) {
+      std::string_view chunk = reader_.peek(reader_.capacity());
+      size_t i = 0;
+      for (; i < chunk.size() && chunk[i] != kEscape; ++i) {
+        char c = chunk[i];
         if (c == '\f') {
           eject();
         } else if (static_cast<unsigned char>(c) >= 0x20) {
           dirty_ = true;
         }
-        ++pos_;
       }
+      reader_.skip(i);
+      if (i < chunk.size()) more = escape();
     }
     if (dirty_) eject();
     return std::move(analysis_);
   }
 
  private:
+  // How far one escape sequence may reach (its values, not the binary data it announces).
+  static constexpr size_t kSequenceLookahead = 64 << 10;
+
   void eject() {
     analysis_.pages.push_back(
         PageInfo{color_, paper_.width_pt, paper_.height_pt, std::string(paper_.name)});
     dirty_ = false;
   }
 
-  // Handles the escape sequence at pos_; false when the PCL data ends (UEL or end of data).
+  // Handles the escape sequence at the reader's position; false when the PCL data ends (UEL
+  // or end of data).
   bool escape() {
-    if (pos_ + 1 >= data_.size()) return false;
-    char first = data_[pos_ + 1];
+    std::string_view data = reader_.peek(kSequenceLookahead);
+    // The sequence may run to the end of the view only when the view reaches the end of the data.
+    bool view_is_rest = data.size() == reader_.remaining();
+    if (1 >= data.size()) return false;
+    char first = data[1];
     if (first < 0x21 || first > 0x2f) {     // two-character sequence
       if (first == 'E' && dirty_) eject();  // a reset prints what the page holds
-      pos_ += 2;
+      reader_.skip(2);
       return true;
     }
-    size_t p = pos_ + 2;
+    size_t p = 2;
+    uint64_t skip_data = 0;  // binary data announced by the sequence, skipped after it
     char group = 0;
-    if (p < data_.size() && data_[p] >= 0x60 && data_[p] <= 0x7e) group = data_[p++];
+    if (p < data.size() && data[p] >= 0x60 && data[p] <= 0x7e) group = data[p++];
     // Values with their terminators: lower case continues the sequence, upper case ends it.
-    while (p < data_.size()) {
+    while (p < data.size()) {
       size_t start = p;
-      while (p < data_.size() && (std::isdigit(static_cast<unsigned char>(data_[p])) ||
-                                  data_[p] == '+' || data_[p] == '-' || data_[p] == '.')) {
+      while (p < data.size() && (std::isdigit(static_cast<unsigned char>(data[p])) ||
+                                 data[p] == '+' || data[p] == '-' || data[p] == '.')) {
         ++p;
       }
-      if (p >= data_.size()) return false;
-      char terminator = data_[p++];
-      double value = std::atof(std::string(data_.substr(start, p - 1 - start)).c_str());
+      if (p >= data.size()) {
+        if (view_is_rest) return false;
+        break;  // a sequence longer than the lookahead: resume scanning after it
+      }
+      char terminator = data[p++];
+      double value = std::atof(std::string(data.substr(start, p - 1 - start)).c_str());
       char command = static_cast<char>(std::tolower(static_cast<unsigned char>(terminator)));
       if (first == '%' && command == 'x' && value == -12345) return false;  // UEL: PCL ends
       apply(first, group, command, value);
       if (carries_data(first, group, command) && value > 0) {
         if (first == '*' && group == 'b') dirty_ = true;  // raster graphics
         if (first == '&' && group == 'p') dirty_ = true;  // transparent print data
-        size_t remaining = data_.size() - p;
-        p += value >= static_cast<double>(remaining) ? remaining : static_cast<size_t>(value);
+        uint64_t remaining = reader_.remaining() - p;
+        uint64_t length =
+            value >= static_cast<double>(remaining) ? remaining : static_cast<uint64_t>(value);
+        if (length > data.size() - p) {  // the data reaches past the view: skip it unread
+          skip_data = length;
+          break;
+        }
+        p += static_cast<size_t>(length);
       }
       if (terminator < 0x60 || terminator > 0x7e) break;
     }
-    pos_ = p;
+    reader_.skip(p + skip_data);
     return true;
   }
 
@@ -151,18 +172,21 @@ class Pcl5Scanner {
     }
   }
 
-  std::string_view data_;
+  ChunkReader reader_;
   PaperSize paper_;
   JobAnalysis analysis_;
-  size_t pos_ = 0;
   bool dirty_ = false;
   bool color_ = false;
 };
 
 }  // namespace
 
+JobAnalysis analyze_pcl5(const ByteSource& source, const PaperSize& default_paper) {
+  return Pcl5Scanner(source, default_paper).run();
+}
+
 JobAnalysis analyze_pcl5(std::string_view data, const PaperSize& default_paper) {
-  return Pcl5Scanner(data, default_paper).run();
+  return analyze_pcl5(ByteSource::from_memory(data.data(), data.size()), default_paper);
 }
 
 }  // namespace printline::analysis

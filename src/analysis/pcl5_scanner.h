@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "analysis/byte_source.h"
 #include "analysis/job_analysis.h"
 #include "analysis/paper_size.h"
 
@@ -13,6 +14,9 @@ namespace printline::analysis {
 // `ESC &l#A` sets the paper (`default_paper` until then), `ESC &l#X` the copies, `ESC &l#S`
 // duplex. A page is colour once `ESC *r3U`/`ESC *r-3U` or `ESC *v#W` configured a colour
 // palette. It cannot know about automatic page ejects from text running off the page.
+// Reads the source front to back through a bounded buffer; binary blocks are skipped unread.
+JobAnalysis analyze_pcl5(const ByteSource& source, const PaperSize& default_paper);
+// The same for a job held in memory.
 JobAnalysis analyze_pcl5(std::string_view data, const PaperSize& default_paper);
 
 }  // namespace printline::analysis

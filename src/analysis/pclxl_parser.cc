@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/chunk_reader.h"
 #include "analysis/paper_size.h"
 
 namespace printline::analysis {
@@ -93,15 +94,15 @@ std::string paper_for_media_size(int code) {
 
 class PclXlParser {
  public:
-  explicit PclXlParser(std::string_view data) : data_(data) {}
+  explicit PclXlParser(const ByteSource& source) : reader_(source) {}
 
   Result<JobAnalysis> run() {
     if (auto error = read_header()) return *error;
-    while (pos_ < data_.size()) {
-      uint8_t tag = byte_at(pos_);
+    while (!reader_.at_end()) {
+      uint8_t tag = next_byte();
       if (tag == 0x1b) break;  // UEL: the PCL-XL job ends, PJL follows
       if (tag == 0x00 || (tag >= 0x09 && tag <= 0x0d) || tag == 0x20) {
-        ++pos_;
+        reader_.skip(1);
         continue;
       }
       std::optional<Error> error;
@@ -112,7 +113,7 @@ class PclXlParser {
       } else if (tag == 0xfa || tag == 0xfb) {
         error = skip_embedded_data(tag);
       } else if (tag >= 0x40 && tag <= 0xbf) {
-        ++pos_;
+        reader_.skip(1);
         error = apply_operator(tag);
         attributes_.clear();
       } else {
@@ -133,32 +134,38 @@ class PclXlParser {
   using Values = std::vector<double>;
 
   std::optional<Error> read_header() {
-    if (data_.empty() || (data_[0] != ')' && data_[0] != '(')) {
+    std::string_view head = reader_.peek(1);
+    if (head.empty() || (head[0] != ')' && head[0] != '(')) {
       return Error{
           "The PCL-XL job is damaged: the stream header is missing; print it again "
           "from the application."};
     }
-    little_endian_ = data_[0] == ')';
-    size_t eol = data_.find('\n');
-    if (eol == std::string_view::npos) return fail("the stream header is not terminated");
-    pos_ = eol + 1;
+    little_endian_ = head[0] == ')';
+    while (true) {  // past the header line, however long
+      std::string_view chunk = reader_.peek(reader_.capacity());
+      if (chunk.empty()) return fail("the stream header is not terminated", 0);
+      size_t eol = chunk.find('\n');
+      reader_.skip(eol == std::string_view::npos ? chunk.size() : eol + 1);
+      if (eol != std::string_view::npos) break;
+    }
     analysis_.format = DocumentFormat::kPclXl;
     analysis_.page_count_method = Method::kStructure;
     analysis_.color_method = Method::kStructure;
     return std::nullopt;
   }
 
-  uint8_t byte_at(size_t at) const { return static_cast<uint8_t>(data_[at]); }
+  uint8_t next_byte() { return static_cast<uint8_t>(reader_.peek(1)[0]); }  // not at the end
 
-  bool have(size_t bytes) const { return bytes <= data_.size() - pos_; }
+  bool have(uint64_t bytes) const { return bytes <= reader_.remaining(); }
 
   uint32_t read_unsigned(size_t size) {  // caller checked have(size)
+    std::string_view bytes = reader_.peek(size);
     uint32_t value = 0;
     for (size_t i = 0; i < size; ++i) {
       size_t index = little_endian_ ? size - 1 - i : i;
-      value = (value << 8) | byte_at(pos_ + index);
+      value = (value << 8) | static_cast<uint8_t>(bytes[index]);
     }
-    pos_ += size;
+    reader_.skip(size);
     return value;
   }
 
@@ -173,20 +180,21 @@ class PclXlParser {
   std::optional<Error> read_value(uint8_t tag) {
     auto type = data_type(tag);
     if (!type) return fail("unknown data type 0x" + hex(tag));
-    ++pos_;
+    reader_.skip(1);
     size_t count = type->count;
     if (count == 0) {  // array: a ubyte or uint16 length follows
       if (!have(1)) return truncated();
-      uint8_t length_tag = byte_at(pos_++);
+      uint8_t length_tag = next_byte();
+      reader_.skip(1);
       if (length_tag != 0xc0 && length_tag != 0xc1) return fail("bad array length type");
       size_t length_size = length_tag == 0xc0 ? 1 : 2;
       if (!have(length_size)) return truncated();
       count = read_unsigned(length_size);
     }
-    if (count * type->element_size > data_.size() - pos_) return truncated();
+    if (!have(count * type->element_size)) return truncated();
     value_.clear();
     if (count > kMaxKeptArray) {
-      pos_ += count * type->element_size;
+      reader_.skip(count * type->element_size);
       return std::nullopt;
     }
     for (size_t i = 0; i < count; ++i) value_.push_back(read_number(*type));
@@ -200,7 +208,7 @@ class PclXlParser {
   }
 
   std::optional<Error> read_attribute_id(uint8_t tag) {
-    ++pos_;
+    reader_.skip(1);
     size_t size = tag == 0xf8 ? 1 : 2;
     if (!have(size)) return truncated();
     uint16_t id = static_cast<uint16_t>(read_unsigned(size));
@@ -211,12 +219,12 @@ class PclXlParser {
   }
 
   std::optional<Error> skip_embedded_data(uint8_t tag) {
-    ++pos_;
+    reader_.skip(1);
     size_t size = tag == 0xfb ? 1 : 4;
     if (!have(size)) return truncated();
     size_t length = read_unsigned(size);
     if (!have(length)) return truncated();
-    pos_ += length;
+    reader_.skip(length);  // image and font data: never read, only skipped
     return std::nullopt;
   }
 
@@ -333,8 +341,9 @@ class PclXlParser {
     return {kDigits[value >> 4], kDigits[value & 0x0f]};
   }
 
-  Error fail(const std::string& what) const {
-    return Error{"The PCL-XL job is damaged: " + what + " at byte " + std::to_string(pos_) +
+  Error fail(const std::string& what) const { return fail(what, reader_.offset()); }
+  Error fail(const std::string& what, uint64_t at) const {
+    return Error{"The PCL-XL job is damaged: " + what + " at byte " + std::to_string(at) +
                  "; print it again from the application."};
   }
   Error fail_final(const std::string& what) const {
@@ -343,8 +352,7 @@ class PclXlParser {
   }
   Error truncated() const { return fail_final("the data ends in the middle of a value"); }
 
-  std::string_view data_;
-  size_t pos_ = 0;
+  ChunkReader reader_;
   bool little_endian_ = true;
   bool ended_ = false;
   bool in_page_ = false;
@@ -360,6 +368,10 @@ class PclXlParser {
 
 }  // namespace
 
-Result<JobAnalysis> analyze_pclxl(std::string_view data) { return PclXlParser(data).run(); }
+Result<JobAnalysis> analyze_pclxl(const ByteSource& source) { return PclXlParser(source).run(); }
+
+Result<JobAnalysis> analyze_pclxl(std::string_view data) {
+  return analyze_pclxl(ByteSource::from_memory(data.data(), data.size()));
+}
 
 }  // namespace printline::analysis

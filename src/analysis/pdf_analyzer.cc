@@ -6,7 +6,12 @@ namespace printline::analysis {
 
 Result<PdfStructure> analyze_pdf_structure(std::span<const char> data,
                                            const std::string& description) {
-  auto document = pdf::read_pdf_document(data.data(), data.size(), description);
+  return analyze_pdf_structure(ByteSource::from_memory(data.data(), data.size()), description);
+}
+
+Result<PdfStructure> analyze_pdf_structure(const ByteSource& source,
+                                           const std::string& description) {
+  auto document = pdf::read_pdf_document(source, description);
   if (!document) return document.error();
   PdfStructure result;
   JobAnalysis& analysis = result.analysis;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/byte_source.h"
 #include "analysis/job_analysis.h"
 #include "analysis/pdf_document.h"
 #include "core/error.h"
@@ -20,6 +21,9 @@ struct PdfStructure {
 };
 
 // Structure only: never runs Ghostscript (analyze.cc decides whether to).
+Result<PdfStructure> analyze_pdf_structure(const ByteSource& source,
+                                           const std::string& description);
+// The same for a PDF held in memory.
 Result<PdfStructure> analyze_pdf_structure(std::span<const char> data,
                                            const std::string& description);
 

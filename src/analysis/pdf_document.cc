@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "analysis/pdf_content_scanner.h"
+#include "analysis/pdf_input_source.h"
 
 namespace printline::analysis::pdf {
 namespace {
@@ -20,9 +21,11 @@ Error damaged(const std::string& what) {
 }
 
 // A PDF ends with %%EOF; without it the file was cut short (interrupted download or spool).
-bool has_end_marker(std::string_view data) {
-  std::string_view tail = data.substr(data.size() > 1024 ? data.size() - 1024 : 0);
-  return tail.find("%%EOF") != std::string_view::npos;
+bool has_end_marker(const ByteSource& source) {
+  char tail[1024];
+  uint64_t start = source.size() > sizeof tail ? source.size() - sizeof tail : 0;
+  size_t got = source.read_at(start, tail, sizeof tail);
+  return std::string_view(tail, got).find("%%EOF") != std::string_view::npos;
 }
 
 QPDFObjectHandle::Rectangle normalized(QPDFObjectHandle::Rectangle box) {
@@ -103,10 +106,15 @@ void read_viewer_preferences(QPDF& pdf, PdfDocument& analysis) {
 
 }  // namespace
 
-Result<PdfDocument> read_pdf_document(const char* data, size_t size,
-                                      const std::string& description) {
-  std::string_view bytes(data, size);
-  if (!has_end_marker(bytes)) {
+Result<PdfDocument> read_pdf_document(const ByteSource& source, const std::string& description) {
+  bool complete = false;
+  try {
+    complete = has_end_marker(source);
+  } catch (const std::exception& e) {
+    return Error{"Cannot read the PDF (" + std::string(e.what()) + ")" + std::string(kReprint) +
+                 "."};
+  }
+  if (!complete) {
     return Error{
         "The PDF is incomplete: it ends without the %%EOF marker (the file was cut "
         "short)" +
@@ -116,7 +124,7 @@ Result<PdfDocument> read_pdf_document(const char* data, size_t size,
   try {
     QPDF pdf;
     pdf.setSuppressWarnings(true);
-    pdf.processMemoryFile(description.c_str(), data, size);
+    pdf.processInputSource(std::make_shared<PdfInputSource>(source, description));
     read_viewer_preferences(pdf, document);
     ScanContext context;
     context.pdf = &pdf;

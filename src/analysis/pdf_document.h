@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/byte_source.h"
 #include "core/error.h"
 
 namespace printline::analysis::pdf {
@@ -28,11 +29,11 @@ struct PdfDocument {
   std::optional<int> copies;   // /ViewerPreferences /NumCopies
 };
 
-// `data` must stay alive during the call. `description` names the document in messages.
+// qpdf reads `source` where it needs (never the whole file at once), so memory stays bounded
+// whatever the file's size. `description` names the document in messages.
 // Colour comes from content streams, forms, images (decoded with qpdf when small enough),
 // shadings, patterns and printable annotations. Never runs other programs. Truncated,
 // damaged, encrypted or empty documents give an Error a person can act on.
-Result<PdfDocument> read_pdf_document(const char* data, size_t size,
-                                      const std::string& description);
+Result<PdfDocument> read_pdf_document(const ByteSource& source, const std::string& description);
 
 }  // namespace printline::analysis::pdf

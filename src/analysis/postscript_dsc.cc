@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "analysis/chunk_reader.h"
 #include "analysis/paper_size.h"
 
 namespace printline::analysis {
@@ -47,38 +48,114 @@ std::optional<Size> box_as_paper(std::string_view value) {
   return Size{*urx, *ury};
 }
 
-// The value following `key` (e.g. "/Duplex") in the program text, as a word.
-std::optional<std::string> value_after(std::string_view program, std::string_view key) {
+// The value following the first `key` (e.g. "/Duplex") that starts before `owned` in `window`
+// and is followed by a word that is true, false or a number.
+std::optional<std::string> value_after(std::string_view window, size_t owned,
+                                       std::string_view key) {
   size_t at = 0;
-  while ((at = program.find(key, at)) != std::string_view::npos) {
+  while ((at = window.find(key, at)) != std::string_view::npos && at < owned) {
     at += key.size();
-    if (at < program.size() && (std::isalnum(static_cast<unsigned char>(program[at])))) continue;
-    size_t start = program.find_first_not_of(" \t\r\n", at);
+    if (at < window.size() && (std::isalnum(static_cast<unsigned char>(window[at])))) continue;
+    size_t start = window.find_first_not_of(" \t\r\n", at);
     if (start == std::string_view::npos) return std::nullopt;
-    size_t end = program.find_first_of(" \t\r\n/<>[](){}", start);
-    std::string word(program.substr(
-        start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    size_t end = window.find_first_of(" \t\r\n/<>[](){}", start);
+    std::string word(
+        window.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (word == "true" || word == "false" || number(word)) return word;
   }
   return std::nullopt;
 }
 
-std::optional<Size> page_size_request(std::string_view program) {
-  size_t at = program.find("/PageSize");
-  while (at != std::string_view::npos) {
-    size_t open = program.find_first_not_of(" \t\r\n", at + 9);
-    if (open != std::string_view::npos && program[open] == '[') {
-      size_t close = program.find(']', open);
+// The first `/PageSize [w h]` that starts before `owned` in `window`.
+std::optional<Size> page_size_request(std::string_view window, size_t owned) {
+  size_t at = window.find("/PageSize");
+  while (at != std::string_view::npos && at < owned) {
+    size_t open = window.find_first_not_of(" \t\r\n", at + 9);
+    if (open != std::string_view::npos && window[open] == '[') {
+      size_t close = window.find(']', open);
       if (close != std::string_view::npos) {
-        auto parts = words(program.substr(open + 1, close - open - 1));
+        auto parts = words(window.substr(open + 1, close - open - 1));
         if (parts.size() == 2 && number(parts[0]) && number(parts[1])) {
           return Size{*number(parts[0]), *number(parts[1])};
         }
       }
     }
-    at = program.find("/PageSize", at + 9);
+    at = window.find("/PageSize", at + 9);
   }
   return std::nullopt;
+}
+
+// Lines of the program one at a time, from a bounded buffer. A line longer than kMaxLine is
+// cut there (DSC comments are at most 255 bytes; long lines are binary data).
+class LineReader {
+ public:
+  static constexpr size_t kMaxLine = 64 << 10;
+
+  explicit LineReader(ChunkReader& reader) : reader_(reader) {}
+
+  // The next line without its end-of-line byte; valid until the next call.
+  std::optional<std::string_view> next() {
+    if (reader_.at_end()) return std::nullopt;
+    std::string_view view = reader_.peek(kMaxLine + 1);
+    size_t eol = end_of_line(view);
+    if (eol != std::string_view::npos) {
+      reader_.skip(eol + 1);
+      return view.substr(0, eol);
+    }
+    if (view.size() <= kMaxLine) {  // the last line, without an end-of-line byte
+      reader_.skip(view.size());
+      return view;
+    }
+    long_line_.assign(view.substr(0, kMaxLine));
+    reader_.skip(view.size());
+    while (!reader_.at_end()) {
+      std::string_view rest = reader_.peek(reader_.capacity());
+      eol = end_of_line(rest);
+      reader_.skip(eol == std::string_view::npos ? rest.size() : eol + 1);
+      if (eol != std::string_view::npos) break;
+    }
+    return std::string_view(long_line_);
+  }
+
+ private:
+  static size_t end_of_line(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || text[i] == '\r') return i;
+    }
+    return std::string_view::npos;
+  }
+
+  ChunkReader& reader_;
+  std::string long_line_;
+};
+
+// The page device requests and showpage operators, found in overlapping windows of the
+// program (a request split between two reads is still seen once).
+struct ProgramRequests {
+  std::optional<std::string> duplex, num_copies, hash_copies;
+  std::optional<Size> page_size;
+  int showpages = 0;
+};
+
+ProgramRequests read_requests(const ByteSource& source) {
+  constexpr size_t kChunk = 1 << 20;
+  constexpr size_t kOverlap = 64 << 10;  // how far a value may lie after its key
+  ProgramRequests found;
+  for_each_window(source, kChunk, kOverlap, [&](std::string_view window, size_t owned, uint64_t) {
+    if (!found.duplex) found.duplex = value_after(window, owned, "/Duplex");
+    if (!found.num_copies) {
+      found.num_copies = value_after(window, owned, "/NumCopies");
+    }
+    if (!found.hash_copies) {
+      found.hash_copies = value_after(window, owned, "/#copies");
+    }
+    if (!found.page_size) found.page_size = page_size_request(window, owned);
+    for (size_t at = window.find("showpage"); at < owned; at = window.find("showpage", at + 8)) {
+      ++found.showpages;
+    }
+    return true;
+  });
+  return found;
 }
 
 }  // namespace
@@ -89,25 +166,32 @@ bool DscSummary::trustworthy() const {
 }
 
 DscSummary read_dsc(std::string_view program) {
+  return read_dsc(ByteSource::from_memory(program.data(), program.size()));
+}
+
+DscSummary read_dsc(const ByteSource& source) {
   DscSummary dsc;
-  dsc.conforming = starts_with(program, "%!PS-Adobe-");
   std::map<std::string, Size> media;  // %%DocumentMedia by name
   std::optional<Size> first_media, document_box;
   std::vector<std::optional<Size>> page_sizes;
   int embedded = 0;  // %%BeginDocument nesting: an included EPS has its own %%Page: comments
-  size_t pos = 0;
-  std::string_view last_key;
-  while (pos < program.size()) {
-    size_t eol = program.find_first_of("\r\n", pos);
-    std::string_view line =
-        program.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
-    pos = eol == std::string_view::npos ? program.size() : eol + 1;
+  std::string last_key;
+  ChunkReader reader(source);
+  LineReader lines(reader);
+  bool first_line = true;
+  while (auto next = lines.next()) {
+    std::string_view line = *next;
+    if (first_line) dsc.conforming = starts_with(line, "%!PS-Adobe-");
+    first_line = false;
     if (!starts_with(line, "%%")) continue;
     size_t colon = line.find(':');
     std::string_view key = line.substr(0, colon);
     std::string_view value = colon == std::string_view::npos ? "" : line.substr(colon + 1);
-    if (key == "%%+") key = last_key;  // continuation line
-    last_key = key;
+    if (key == "%%+") {
+      key = last_key;  // continuation line
+    } else {
+      last_key.assign(key.substr(0, 256));  // no DSC keyword is that long
+    }
     if (key == "%%BeginDocument") ++embedded;
     if (key == "%%EndDocument" && embedded > 0) --embedded;
     if (embedded > 0) continue;
@@ -147,14 +231,15 @@ DscSummary read_dsc(std::string_view program) {
       }
     }
   }
-  if (auto duplex = value_after(program, "/Duplex")) dsc.duplex = *duplex == "true";
-  auto copies = value_after(program, "/NumCopies");
-  if (!copies) copies = value_after(program, "/#copies");
+  ProgramRequests requests = read_requests(source);
+  dsc.showpage_count = requests.showpages;
+  if (requests.duplex) dsc.duplex = *requests.duplex == "true";
+  auto copies = requests.num_copies ? requests.num_copies : requests.hash_copies;
   if (copies) {
     double n = number(*copies).value_or(0);
     if (n >= 1 && n <= 9999) dsc.copies = static_cast<int>(n);
   }
-  std::optional<Size> requested = page_size_request(program);
+  std::optional<Size> requested = requests.page_size;
   for (auto& size : page_sizes) {
     Size chosen = size           ? *size
                   : first_media  ? *first_media
