@@ -198,6 +198,7 @@ Result<JobView> ClientDaemon::submit(const SubmitRequest& request,
   job.uuid = new_job_uuid();
   job.title = request.title.empty() ? "Untitled" : request.title;
   job.copies = std::max(1, request.copies);
+  job.ticket.copies = std::min(job.copies, model::kMaxCopies);
   job.submitted_by = request.submitted_by;
   job.document_format = request.document_format;
   // The format is decided from the spooled copy, before the record commits: the worker may

@@ -247,7 +247,9 @@ void ClientDaemon::fall_back(OutboxJob job) {
     return;
   }
   const auto& settings = cache.profile->profile.fallback;
-  auto costing = analyze_and_cost(outbox_->spool_path(job.uuid), job.copies, cache.prices);
+  // Priced as printed under the job's ticket (D11); the printer is not chosen yet, so as on a
+  // colour one (the estimate errs high, never low).
+  auto costing = analyze_and_cost(outbox_->spool_path(job.uuid), job.ticket, cache.prices, true);
   if (costing.ok()) {
     job.counts = costing->counts;
     job.estimated_cost_cents = costing->cost_cents;

@@ -9,6 +9,7 @@
 
 #include "client/client_service.h"
 #include "model/job.h"
+#include "model/job_ticket.h"
 #include "model/timestamp.h"
 
 namespace printline::client {
@@ -29,7 +30,10 @@ struct OutboxJob {
   std::string uuid;
   std::string title;
   std::string document_format;
-  int copies = 1;
+  int copies = 1;  // ticket.copies, kept beside it for the job view and the submissions
+  // What the user asked (D11), from the backend's CUPS options, `printline print -o` or the
+  // local printer's IPP attributes: priced, sent to the server or the fallback printer so.
+  model::JobTicket ticket;
   std::uint64_t size_bytes = 0;
   std::string submitted_by;
   JobState state = JobState::kReceived;

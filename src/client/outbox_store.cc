@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   fallback_send_started INTEGER NOT NULL,
   hold_until_retry INTEGER NOT NULL,
   prompt TEXT NOT NULL,
-  upload_error TEXT NOT NULL
+  upload_error TEXT NOT NULL,
+  ticket TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs(state);
 )sql";
@@ -43,7 +44,8 @@ CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs(state);
 constexpr const char* kColumns =
     "uuid, title, document_format, copies, size_bytes, submitted_by, state, reason, printer_id, "
     "printer, target_uri, may_be_counted_twice, counts, estimated_cost_cents, received_at, "
-    "updated_at, printed_at, fallback_send_started, hold_until_retry, prompt, upload_error";
+    "updated_at, printed_at, fallback_send_started, hold_until_retry, prompt, upload_error, "
+    "ticket";
 
 // Finalizes the statement on every path out.
 struct Statement {
@@ -95,6 +97,12 @@ OutboxJob read_row(sqlite3_stmt* s) {
   job.hold_until_retry = sqlite3_column_int(s, 18) != 0;
   job.prompt = pending_prompt_from_name(text_column(s, 19));
   job.upload_error = text_column(s, 20);
+  // Written by write() from a checked ticket; an unreadable one (edited by hand) is the default.
+  try {
+    job.ticket = nlohmann::json::parse(text_column(s, 21)).get<model::JobTicket>();
+  } catch (const nlohmann::json::exception&) {
+    job.ticket = {};
+  }
   return job;
 }
 
@@ -125,6 +133,12 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::filesystem::pa
   for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", kSchema}) {
     if (auto done = store->exec(sql); !done.ok()) return done.error();
   }
+  // An outbox from before tickets were kept (D11): its jobs get the default ticket.
+  if (!store->has_column("ticket")) {
+    if (auto done = store->exec("ALTER TABLE jobs ADD COLUMN ticket TEXT NOT NULL DEFAULT '{}'");
+        !done.ok())
+      return done.error();
+  }
   return store;
 }
 
@@ -132,6 +146,15 @@ OutboxStore::OutboxStore(sqlite3* db, std::filesystem::path spool_dir)
     : db_(db), spool_dir_(std::move(spool_dir)) {}
 
 OutboxStore::~OutboxStore() { sqlite3_close(db_); }
+
+bool OutboxStore::has_column(const char* name) const {
+  Statement s;
+  if (sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = ?1", -1,
+                         &s.stmt, nullptr) != SQLITE_OK)
+    return false;
+  sqlite3_bind_text(s.stmt, 1, name, -1, SQLITE_TRANSIENT);
+  return sqlite3_step(s.stmt) == SQLITE_ROW && sqlite3_column_int(s.stmt, 0) > 0;
+}
 
 Status OutboxStore::exec(const char* sql) {
   char* message = nullptr;
@@ -195,7 +218,7 @@ Status OutboxStore::write(const OutboxJob& job, bool insert) {
   if (failed_) return Error{failure_};
   const std::string sql =
       insert ? fmt::format("INSERT INTO jobs ({}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-                           "?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+                           "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
                            kColumns)
              : std::string(
                    "UPDATE jobs SET title=?2, document_format=?3, copies=?4, size_bytes=?5, "
@@ -203,7 +226,7 @@ Status OutboxStore::write(const OutboxJob& job, bool insert) {
                    "target_uri=?11, may_be_counted_twice=?12, counts=?13, "
                    "estimated_cost_cents=?14, received_at=?15, updated_at=?16, printed_at=?17, "
                    "fallback_send_started=?18, hold_until_retry=?19, prompt=?20, "
-                   "upload_error=?21 WHERE uuid=?1");
+                   "upload_error=?21, ticket=?22 WHERE uuid=?1");
   Statement s;
   if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s.stmt, nullptr) != SQLITE_OK) {
     return Error{fmt::format("The outbox database failed: {}.", sqlite3_errmsg(db_))};
@@ -238,6 +261,8 @@ Status OutboxStore::write(const OutboxJob& job, bool insert) {
   sqlite3_bind_int(s.stmt, 19, job.hold_until_retry ? 1 : 0);
   text(20, prompt);
   text(21, job.upload_error);
+  const std::string ticket = nlohmann::json(job.ticket).dump();
+  text(22, ticket);
   if (sqlite3_step(s.stmt) != SQLITE_DONE) {
     failed_ = true;
     failure_ = fmt::format(

@@ -71,6 +71,7 @@ class OutboxStore {
  private:
   OutboxStore(sqlite3* db, std::filesystem::path spool_dir);
   Status exec(const char* sql);
+  bool has_column(const char* name) const;
   Status write(const OutboxJob& job, bool insert);
   std::vector<OutboxJob> select(const std::string& where_and_order, const std::string& bind) const;
 

@@ -13,21 +13,23 @@ constexpr const char* kWhatToDo =
 
 }  // namespace
 
-Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, int copies,
-                            const std::optional<model::PriceList>& prices) {
+Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, const model::JobTicket& ticket,
+                            const std::optional<model::PriceList>& prices, bool printer_is_color) {
   if (!prices) return Error{"no price list has been synced from the server yet"};
-  auto costing = model::cost_job_pages(analysis, copies, std::nullopt, *prices, true);
+  auto costing = model::cost_job_pages(analysis, ticket, *prices, printer_is_color);
   if (!costing.ok()) {
     return Error{fmt::format("the job cannot be priced: {}", costing.error().message)};
   }
   return costing;
 }
 
-Result<JobCosting> analyze_and_cost(const std::filesystem::path& document, int copies,
-                                    const std::optional<model::PriceList>& prices) {
+Result<JobCosting> analyze_and_cost(const std::filesystem::path& document,
+                                    const model::JobTicket& ticket,
+                                    const std::optional<model::PriceList>& prices,
+                                    bool printer_is_color) {
   auto analysis = analysis::analyze_file(document);
   if (!analysis.ok()) return analysis.error();
-  return cost_job(*analysis, copies, prices);
+  return cost_job(*analysis, ticket, prices, printer_is_color);
 }
 
 ReleaseDecision check_release(const model::FallbackSettings& settings, const CachedState& cache,

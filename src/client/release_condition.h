@@ -14,20 +14,24 @@
 #include "model/affordability.h"
 #include "model/client_profile.h"
 #include "model/job_costing.h"
+#include "model/job_ticket.h"
 
 namespace printline::client {
 
 using JobCosting = model::JobCosting;
 
-// Pages, colour, paper (the largest page's), duplex and copies from the analysis, priced as
-// the server prices them (model/job_costing.h). Unknown colour is priced as colour (the
-// estimate errs high, never low).
-Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, int copies,
-                            const std::optional<model::PriceList>& prices);
+// The sides, colour, paper, duplex and copies the job prints under its ticket, priced as the
+// server prices them (model/job_costing.h, D11). Unknown colour is priced as colour (the
+// estimate errs high, never low); printer_is_color false: the fallback printer is mono.
+Result<JobCosting> cost_job(const analysis::JobAnalysis& analysis, const model::JobTicket& ticket,
+                            const std::optional<model::PriceList>& prices,
+                            bool printer_is_color = true);
 
 // The analysis of the spooled document, priced (Ghostscript allowed, bounded).
-Result<JobCosting> analyze_and_cost(const std::filesystem::path& document, int copies,
-                                    const std::optional<model::PriceList>& prices);
+Result<JobCosting> analyze_and_cost(const std::filesystem::path& document,
+                                    const model::JobTicket& ticket,
+                                    const std::optional<model::PriceList>& prices,
+                                    bool printer_is_color = true);
 
 struct ReleaseDecision {
   bool release = true;

@@ -332,8 +332,10 @@ void IppQueues::submit(Call& call, const CreatedJob& created) {
   submission.queue_name = created.queue_name;
   submission.title = created.title;
   submission.document_format = created.document_format;
-  submission.copies = created.copies;
-  submission.duplex = created.duplex;
+  submission.ticket.copies = created.copies;
+  if (created.duplex)
+    submission.ticket.sides = *created.duplex ? model::Sides::kTwoSidedLongEdge
+                                              : model::Sides::kOneSided;
   auto recorded = context_.jobs.submit(submission, document);
   if (!recorded.ok()) {
     call.status(status_for(recorded.error()), recorded.error().message);

@@ -4,10 +4,10 @@
 
 namespace printline::server {
 
-Result<JobCounting> count_job(const analysis::JobAnalysis& analysis, int copies,
-                              std::optional<bool> duplex, const model::PriceList& prices,
+Result<JobCounting> count_job(const analysis::JobAnalysis& analysis,
+                              const model::JobTicket& ticket, const model::PriceList& prices,
                               bool printer_is_color) {
-  auto costing = model::cost_job_pages(analysis, copies, duplex, prices, printer_is_color);
+  auto costing = model::cost_job_pages(analysis, ticket, prices, printer_is_color);
   if (!costing.ok()) {
     return Error{
         fmt::format("This job cannot be priced: {}. Ask an administrator to complete "

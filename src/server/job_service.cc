@@ -195,8 +195,7 @@ class PipelineJobService final : public JobService {
       spool_.remove(uuid);
       return server_failure(prices.error());
     }
-    auto counting =
-        count_job(*analysis, submission.copies, submission.duplex, *prices, any_color(*targets));
+    auto counting = count_job(*analysis, submission.ticket, *prices, any_color(*targets));
     if (!counting.ok()) {
       spool_.remove(uuid);
       return JobError{JobErrorKind::kNotPriced, counting.error().message};
@@ -208,6 +207,8 @@ class PipelineJobService final : public JobService {
     job.queue_id = (*queue)->id;
     job.state = JobState::kPending;
     job.title = submission.title;
+    job.ticket = submission.ticket;
+    job.document_format = std::string(analysis::format_mime_type(analysis->format));
     job.counts = counting->counts;
     job.cost_cents = counting->cost_cents;
     job.submitted_at = model::now_seconds();
@@ -383,7 +384,7 @@ class PipelineJobService final : public JobService {
                                                   transport::DocumentSource& document) {
     auto log = object_logger("job", uuid);
     auto bytes =
-        spool_.write(uuid, document, config_.max_upload_bytes, UnanalysedMark{submission.duplex});
+        spool_.write(uuid, document, config_.max_upload_bytes, UnanalysedMark{});
     if (!bytes.ok()) return bytes.error();
     // What is not a document at all is refused at once, as the analysis would: only the first
     // bytes are read here (the format), the pages and colours come later.
@@ -398,10 +399,12 @@ class PipelineJobService final : public JobService {
     job.queue_id = queue.id;
     job.state = JobState::kHeld;
     job.title = submission.title;
+    job.ticket = submission.ticket;
     job.counts.pages = 0;
     job.counts.color_pages = 0;
-    job.counts.copies = std::max(1, submission.copies);
-    job.counts.duplex = submission.duplex.value_or(false);
+    job.counts.copies = submission.ticket.copies;
+    job.counts.duplex = submission.ticket.sides.value_or(model::Sides::kOneSided) !=
+                        model::Sides::kOneSided;
     job.cost_cents = 0;
     job.submitted_at = model::now_seconds();
     job.outcome = "Held until you release it to a printer.";
@@ -510,10 +513,18 @@ class PipelineJobService final : public JobService {
         if (targets.ok()) color = any_color(*targets);
       }
     }
-    auto counting = count_job(*analysis, static_cast<int>((*found)->counts.copies), mark->duplex,
-                              *prices, color);
+    // The stored ticket; a job recorded before tickets were kept has its copies in its counts
+    // and its sides in the spool's mark.
+    auto ticket = (*found)->ticket;
+    if (ticket.copies == 1 && (*found)->counts.copies > 1)
+      ticket.copies = static_cast<int>(std::min<std::int64_t>((*found)->counts.copies,
+                                                               model::kMaxCopies));
+    if (!ticket.sides && mark->duplex)
+      ticket.sides = *mark->duplex ? model::Sides::kTwoSidedLongEdge : model::Sides::kOneSided;
+    auto counting = count_job(*analysis, ticket, *prices, color);
     if (!counting.ok()) return JobError{JobErrorKind::kNotPriced, counting.error().message};
-    auto priced = store_.set_job_price(uuid, counting->counts, counting->cost_cents);
+    auto priced = store_.set_job_price(uuid, counting->counts, counting->cost_cents,
+                                       analysis::format_mime_type(analysis->format));
     if (!priced.ok()) return server_failure(priced.error());
     spool_.clear_unanalysed(uuid);
     log->info("analysed: {} pages ({} colour) x{}, {} cents", counting->counts.pages,
@@ -541,15 +552,17 @@ class PipelineJobService final : public JobService {
   JobResult<Job> reprice(const Job& job, bool prints_color) {
     auto prices = store_.price_list();
     if (!prices.ok()) return server_failure(prices.error());
-    auto cost = model::price_job(*prices, job.counts, prints_color);
+    // A mono printer prints every side mono (D11): counted and priced so.
+    const auto counts = model::counts_on_printer(job.counts, prints_color);
+    auto cost = model::price_job(*prices, counts, prints_color);
     if (!cost.ok()) {
       return JobError{JobErrorKind::kNotPriced,
                       fmt::format("Job {} cannot be priced: {}. Ask an administrator to complete "
                                   "the price list.",
                                   job.uuid, cost.error().message)};
     }
-    if (*cost == job.cost_cents) return job;
-    auto updated = store_.set_job_price(job.uuid, job.counts, *cost);
+    if (*cost == job.cost_cents && counts == job.counts) return job;
+    auto updated = store_.set_job_price(job.uuid, counts, *cost);
     if (!updated.ok()) return server_failure(updated.error());
     object_logger("job", job.uuid)
         ->info("priced for a {} printer: {} cents (was {})", prints_color ? "colour" : "mono",

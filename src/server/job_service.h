@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "model/job.h"
+#include "model/job_ticket.h"
 #include "model/user.h"
 #include "server/job_error.h"
 #include "server/server_config.h"
@@ -32,8 +33,7 @@ struct JobSubmission {
   std::string queue_name;
   std::string title;
   std::string document_format;  // as declared by the submitter; analysis decides
-  int copies = 1;
-  std::optional<bool> duplex;  // IPP "sides", when given
+  model::JobTicket ticket;       // what the submitter asked (D11): priced and printed so
 };
 
 class JobService {

@@ -163,8 +163,11 @@ class Store {
                                          std::string_view node_name) = 0;
   // Replaces a job's counts and cost before it is charged: a held job released to a printer is
   // priced for that printer. Refused once the job has printed (its charge stands; refund it).
+  // document_format, when not empty, is the MIME type the analysis found (a job analysed after
+  // it was recorded); empty keeps the stored one.
   virtual Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
-                                           std::int64_t cost_cents) = 0;
+                                           std::int64_t cost_cents,
+                                           std::string_view document_format = {}) = 0;
   virtual Result<std::optional<model::Job>> find_job(std::string_view uuid) = 0;
 
   // Server nodes: the server processes sharing this database, each under a stable name.

@@ -96,17 +96,26 @@ TEST(ReleaseCondition, D5_CostUnknown_Held) {
 
 TEST(ReleaseCondition, D5_CostOfARealPdfFromTheCachedPriceList) {
   ASSERT_TRUE(std::filesystem::exists(kTestPdf)) << "cups-filters is not installed";
-  auto costing = analyze_and_cost(kTestPdf, 2, prices());
+  model::JobTicket two_copies;
+  two_copies.copies = 2;
+  auto costing = analyze_and_cost(kTestPdf, two_copies, prices());
   ASSERT_TRUE(costing.ok()) << costing.error().message;
   EXPECT_EQ(costing->counts.pages, 1);
   EXPECT_EQ(costing->counts.copies, 2);
   const std::int64_t per_page = costing->counts.color_pages > 0 ? 50 : 10;
   EXPECT_EQ(costing->cost_cents, 2 * per_page);
+  // Monochrome asked (D11): the mono price, whatever the page holds.
+  auto mono_ticket = two_copies;
+  mono_ticket.color_mode = model::ColorMode::kMonochrome;
+  auto mono = analyze_and_cost(kTestPdf, mono_ticket, prices());
+  ASSERT_TRUE(mono.ok()) << mono.error().message;
+  EXPECT_EQ(mono->counts.color_pages, 0);
+  EXPECT_EQ(mono->cost_cents, 2 * 10);
 }
 
 TEST(ReleaseCondition, D5_NoCachedPriceList_CostIsAnError) {
   ASSERT_TRUE(std::filesystem::exists(kTestPdf));
-  auto costing = analyze_and_cost(kTestPdf, 1, std::nullopt);
+  auto costing = analyze_and_cost(kTestPdf, model::JobTicket{}, std::nullopt);
   EXPECT_FALSE(costing.ok());
 }
 

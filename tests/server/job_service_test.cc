@@ -214,9 +214,34 @@ TEST_F(JobServiceTest, HeldJobIsPricedForThePrinterItIsReleasedTo) {
   auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
   ASSERT_EQ(job.state, JobState::kPrinted) << job.outcome;
   EXPECT_EQ(job.cost_cents, kMonoA4Cents);
-  EXPECT_EQ(job.counts.color_pages, analysed.counts.color_pages);  // what the file holds
+  EXPECT_EQ(job.counts.color_pages, 0);  // counted as printed: every side mono (D11)
+  EXPECT_EQ(job.counts.pages, analysed.counts.pages);
   EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
   EXPECT_EQ(fixture.charges(alice.id), 1);
+}
+
+TEST_F(JobServiceTest, AJobIsPricedByItsTicketAndKeepsItAndItsFormat) {
+  // D11: monochrome asked of the colour test page, three copies: three mono pages.
+  fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 500);
+  server::JobSubmission submission;
+  submission.owner = alice;
+  submission.queue_name = "hold";
+  submission.title = "asked mono";
+  submission.document_format = "application/octet-stream";
+  submission.ticket.copies = 3;
+  submission.ticket.color_mode = model::ColorMode::kMonochrome;
+  submission.ticket.sides = model::Sides::kOneSided;
+  auto document = must(transport::open_document_file(kTestPdf));
+  auto recorded = fixture.jobs().submit(submission, *document);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  EXPECT_EQ(recorded->job.ticket, submission.ticket);
+  auto analysed = wait_analysed(recorded->job.uuid);
+  EXPECT_EQ(analysed.counts.color_pages, 0);
+  EXPECT_EQ(analysed.counts.copies, 3);
+  EXPECT_EQ(analysed.cost_cents, 3 * kMonoA4Cents);
+  EXPECT_EQ(analysed.ticket, submission.ticket);
+  EXPECT_EQ(analysed.document_format, "application/pdf");  // as the analysis found it
 }
 
 TEST_F(JobServiceTest, ReleaseToAColourPrinterNeedsCreditForTheColourPrice) {

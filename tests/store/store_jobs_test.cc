@@ -68,7 +68,11 @@ TEST_P(StoreTest, AJobKeepsItsTicketAndDocumentFormat) {
   EXPECT_EQ(found->ticket, job.ticket);
   EXPECT_EQ(found->document_format, "application/pdf");
   // A state change and a re-price keep them.
-  ASSERT_TRUE(store_->set_job_price(job.uuid, job.counts, 30).ok());
+  ASSERT_TRUE(store_->set_job_price(job.uuid, job.counts, 30).ok());  // keeps the format
+  EXPECT_EQ(store_->find_job(job.uuid).value()->document_format, "application/pdf");
+  ASSERT_TRUE(store_->set_job_price(job.uuid, job.counts, 30, "application/postscript").ok());
+  EXPECT_EQ(store_->find_job(job.uuid).value()->document_format, "application/postscript");
+  ASSERT_TRUE(store_->set_job_price(job.uuid, job.counts, 30, "application/pdf").ok());
   ASSERT_TRUE(store_->set_job_state(job.uuid, JobState::kPrinted, printer.id, "printed").ok());
   JobFilter mine;
   mine.owner_id = ida.id;

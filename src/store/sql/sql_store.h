@@ -123,7 +123,8 @@ class SqlStore final : public Store {
   Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome,
                                  std::string_view node_name) override;
   Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
-                                   std::int64_t cost_cents) override;
+                                   std::int64_t cost_cents,
+                                   std::string_view document_format = {}) override;
   Result<std::optional<model::Job>> find_job(std::string_view uuid) override;
 
   Status record_node_alive(std::string_view node_name) override;

@@ -206,7 +206,7 @@ Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view
 }
 
 Result<Job> SqlStore::set_job_price(std::string_view uuid, const model::PageCounts& counts,
-                                    std::int64_t cost_cents) {
+                                    std::int64_t cost_cents, std::string_view document_format) {
   return write([&] {
     auto job = load_job(uuid);
     if (!job) throw Refusal{fmt::format("there is no job {}", uuid)};
@@ -216,13 +216,14 @@ Result<Job> SqlStore::set_job_price(std::string_view uuid, const model::PageCoun
     }
     job->counts = counts;
     job->cost_cents = cost_cents;
+    if (!document_format.empty()) job->document_format = std::string(document_format);
     if (auto problem = job_problem(*job)) throw Refusal{*problem};
     connection_
         .query(
             "UPDATE jobs SET pages = ?, color_pages = ?, paper = ?, duplex = ?, copies = ?, "
-            "cost_cents = ? WHERE id = ?")
+            "cost_cents = ?, document_format = ? WHERE id = ?")
         .bind_all(counts.pages, counts.color_pages, model::paper_name(counts.paper), counts.duplex,
-                  counts.copies, cost_cents, job->id)
+                  counts.copies, cost_cents, job->document_format, job->id)
         .run();
     return *job;
   });
