@@ -313,7 +313,16 @@ TEST_F(CrashTest, ClientKilledAfterTheFallbackPrinterTookIt_NotResentSilently) {
   std::this_thread::sleep_for(2s);
   EXPECT_EQ(copies_at(fallback_sink_), 1);
   EXPECT_EQ(copies_at(server_sink_), 0);
-  EXPECT_LE(charges_for(waiting->uuid), 1);
+  EXPECT_EQ(charges_for(waiting->uuid), 0);  // nothing is charged before the user decides
+  // The user saw it come out and cancels the copy the client holds: printed once, and the
+  // cancellation is final — neither printed again nor charged later.
+  ASSERT_TRUE(request(command(ControlCommand::kCancel, waiting->uuid)).ok());
+  auto cancelled = wait_for("fallback-done", {JobState::kCancelled});
+  ASSERT_TRUE(cancelled);
+  EXPECT_EQ(cancelled->state, JobState::kCancelled) << cancelled->reason;
+  EXPECT_EQ(copies_at(fallback_sink_), 1);
+  EXPECT_EQ(copies_at(server_sink_), 0);
+  EXPECT_EQ(charges_for(waiting->uuid), 0);
 }
 
 TEST_F(CrashTest, D6_ClientKilledAfterTheUploadWasCharged_UploadsAgain_ChargedOnce) {
