@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <qpdf/Pipeline.hh>
+#include <stdexcept>
 #include <string>
 
 #include "analysis/pdf_stream_reader.h"
@@ -259,6 +261,111 @@ Verdict shading_verdict(QPDFObjectHandle shading, QPDFObjectHandle resources) {
   return function_verdict(function, space, 0);
 }
 
+namespace {
+
+// Receives an image's decoded samples from qpdf and looks at them a row at a time, so a large
+// image is never held whole in memory (a 300 dpi A4 RGB scan decodes to 26 MB). Keeps taking
+// data after the first colour pixel: only a complete image gives a verdict, as before.
+class SampleChecker : public Pipeline {
+ public:
+  SampleChecker(const ColorSpace& space, int components, int bits, size_t row_bytes,
+                long long width, long long height)
+      : Pipeline("image sample checker", nullptr),
+        space_(space),
+        n_(components),
+        bpc_(bits),
+        row_bytes_(row_bytes),
+        width_(width),
+        height_(height),
+        limit_(row_bytes * static_cast<size_t>(height) + 4096),
+        index_seen_(space.kind == ColorSpace::Kind::kIndexed ? 256 : 0, false) {
+    row_.reserve(row_bytes);
+  }
+
+  void write(unsigned char const* data, size_t length) override {
+    if (length > limit_ - total_) {
+      throw std::length_error("an image decodes to more than its size says");
+    }
+    total_ += length;
+    while (length > 0 && rows_ < height_) {
+      size_t take = std::min(length, row_bytes_ - row_.size());
+      row_.append(reinterpret_cast<const char*>(data), take);
+      data += take;
+      length -= take;
+      if (row_.size() == row_bytes_) {
+        if (!color_) check_row(reinterpret_cast<const unsigned char*>(row_.data()));
+        row_.clear();
+        ++rows_;
+      }
+    }
+  }
+  void finish() override {}
+
+  // The verdict once qpdf has decoded the whole stream.
+  Verdict verdict() const {
+    if (rows_ < height_) return Verdict::kUnknown;  // less data than the image needs
+    if (color_) return Verdict::kColor;
+    Verdict verdict = Verdict::kGray;
+    for (size_t i = 0; i < index_seen_.size(); ++i) {
+      if (!index_seen_[i]) continue;
+      verdict = worst(verdict, i < space_.palette.size() ? space_.palette[i] : Verdict::kUnknown);
+    }
+    return verdict;
+  }
+
+ private:
+  int sample(const unsigned char* line, size_t index) const {  // scaled to 0..255
+    switch (bpc_) {
+      case 8:
+        return line[index];
+      case 16:
+        return line[index * 2];
+      default: {
+        size_t bit = index * bpc_;
+        int value = (line[bit / 8] >> (8 - bpc_ - bit % 8)) & ((1 << bpc_) - 1);
+        return space_.kind == ColorSpace::Kind::kIndexed ? value : value * 255 / ((1 << bpc_) - 1);
+      }
+    }
+  }
+
+  void check_row(const unsigned char* line) {
+    for (long long x = 0; x < width_; ++x) {
+      size_t first = static_cast<size_t>(x) * n_;
+      if (space_.kind == ColorSpace::Kind::kIndexed) {
+        int index = sample(line, first);
+        if (index >= 0 && index < 256) index_seen_[index] = true;
+        continue;
+      }
+      int a = sample(line, first);
+      int b = n_ > 1 ? sample(line, first + 1) : a;
+      int c = n_ > 2 ? sample(line, first + 2) : a;
+      bool grey =
+          space_.kind == ColorSpace::Kind::kCmyk
+              ? a <= kSampleTolerance && b <= kSampleTolerance && c <= kSampleTolerance
+          : space_.kind == ColorSpace::Kind::kLab
+              ? std::abs(b - 128) <= kSampleTolerance && std::abs(c - 128) <= kSampleTolerance
+              : std::abs(a - b) <= kSampleTolerance && std::abs(b - c) <= kSampleTolerance;
+      if (!grey) {
+        color_ = true;
+        return;
+      }
+    }
+  }
+
+  const ColorSpace& space_;
+  int n_, bpc_;
+  size_t row_bytes_;
+  long long width_, height_;
+  size_t limit_;
+  size_t total_ = 0;
+  long long rows_ = 0;
+  bool color_ = false;
+  std::string row_;
+  std::vector<bool> index_seen_;
+};
+
+}  // namespace
+
 Verdict image_samples_verdict(QPDFObjectHandle image, const ColorSpace& space, long max_pixels) {
   QPDFObjectHandle dict = image.getDict();
   QPDFObjectHandle width_object = dict.getKey("/Width");
@@ -277,56 +384,17 @@ Verdict image_samples_verdict(QPDFObjectHandle image, const ColorSpace& space, l
     return Verdict::kUnknown;
   }
   size_t row_bytes = (static_cast<size_t>(width) * n * bpc + 7) / 8;
-  std::optional<std::string> data;
+  SampleChecker checker(space, n, bpc, row_bytes, width, height);
   try {
     // Flate, LZW, RunLength, ASCII, DCT; a little slack over the expected size.
-    data = read_stream(image, qpdf_dl_all, row_bytes * height + 4096);
+    bool filtered = false;
+    if (!image.pipeStreamData(&checker, &filtered, 0, qpdf_dl_all, true, false) || !filtered) {
+      return Verdict::kUnknown;  // JPX, JBIG2, ...
+    }
   } catch (const std::exception&) {
     return Verdict::kUnknown;  // damaged or oversized data: let Ghostscript decide
   }
-  if (!data || data->size() < row_bytes * height) return Verdict::kUnknown;  // JPX, JBIG2, ...
-  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(data->data());
-  auto sample = [&](size_t row, size_t index) -> int {  // scaled to 0..255
-    const unsigned char* line = bytes + row * row_bytes;
-    switch (bpc) {
-      case 8:
-        return line[index];
-      case 16:
-        return line[index * 2];
-      default: {
-        size_t bit = index * bpc;
-        int value = (line[bit / 8] >> (8 - bpc - bit % 8)) & ((1 << bpc) - 1);
-        return space.kind == ColorSpace::Kind::kIndexed ? value : value * 255 / ((1 << bpc) - 1);
-      }
-    }
-  };
-  std::vector<bool> index_seen(space.kind == ColorSpace::Kind::kIndexed ? 256 : 0, false);
-  for (long long row = 0; row < height; ++row) {
-    for (long long x = 0; x < width; ++x) {
-      size_t first = static_cast<size_t>(x) * n;
-      if (space.kind == ColorSpace::Kind::kIndexed) {
-        int index = sample(row, first);
-        if (index >= 0 && index < 256) index_seen[index] = true;
-        continue;
-      }
-      int a = sample(row, first);
-      int b = n > 1 ? sample(row, first + 1) : a;
-      int c = n > 2 ? sample(row, first + 2) : a;
-      bool grey =
-          space.kind == ColorSpace::Kind::kCmyk
-              ? a <= kSampleTolerance && b <= kSampleTolerance && c <= kSampleTolerance
-          : space.kind == ColorSpace::Kind::kLab
-              ? std::abs(b - 128) <= kSampleTolerance && std::abs(c - 128) <= kSampleTolerance
-              : std::abs(a - b) <= kSampleTolerance && std::abs(b - c) <= kSampleTolerance;
-      if (!grey) return Verdict::kColor;
-    }
-  }
-  Verdict verdict = Verdict::kGray;
-  for (size_t i = 0; i < index_seen.size(); ++i) {
-    if (!index_seen[i]) continue;
-    verdict = worst(verdict, i < space.palette.size() ? space.palette[i] : Verdict::kUnknown);
-  }
-  return verdict;
+  return checker.verdict();
 }
 
 }  // namespace printline::analysis::pdf
