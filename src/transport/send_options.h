@@ -18,6 +18,7 @@ struct SendOptions {
   std::string job_uuid;  // carried in PJL (pjl_wrap) and as IPP job-uuid when valid
   std::string user;      // requesting-user-name, LPD P line, PJL USERNAME
   std::string title;     // job-name, LPD J and N lines
+  std::string printer_name;  // how people know the printer, in messages; the URI when empty
   std::string document_format = "application/octet-stream";  // IPP document-format (MIME)
   // What the user asked (D11). IPP printers get the attributes they support; RAW/LPR
   // printers get the copies (LPD control file, PJL) — the rest is for the conversion step.
