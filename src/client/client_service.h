@@ -20,6 +20,7 @@
 
 #include "core/error.h"
 #include "model/job.h"
+#include "model/job_ticket.h"
 #include "model/timestamp.h"
 #include "transport/document_source.h"
 
@@ -62,6 +63,7 @@ struct JobView {
   model::Timestamp received_at{};
   model::Timestamp updated_at{};
   std::optional<model::Timestamp> printed_at;  // on the fallback printer
+  model::JobTicket ticket;  // what the user asked (D11); copies above is ticket.copies
 };
 
 struct SubmitRequest {
@@ -69,6 +71,9 @@ struct SubmitRequest {
   std::string document_format;   // MIME; empty or application/octet-stream → detected
   int copies = 1;
   std::string submitted_by;      // "ipp", "cups", "cli": for the log only
+  // What the user asked (D11); copies above is ticket.copies. Filled by the local IPP printer
+  // (read by the IPP core, ipp/ipp_job_template.h).
+  model::JobTicket ticket;
 };
 
 // A fallback printer as the chooser and `printline printers --fallback` show it (D2).
