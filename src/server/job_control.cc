@@ -1,0 +1,143 @@
+// What a person asks of a job (job_pipeline.h): release a held job to a printer (priced for it
+// and checked for credit first, job_charge.cc) and cancel one that has not printed.
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "core/logging.h"
+#include "server/job_pipeline.h"
+#include "server/job_targets.h"
+
+namespace printline::server {
+
+using model::Job;
+using model::JobState;
+namespace {
+
+bool is_admin(const model::User& user) { return user.role == model::Role::kAdmin; }
+
+}  // namespace
+
+std::string job_sentence(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(text[0]));
+  if (!text.empty() && text.back() != '.') text += '.';
+  return text;
+}
+
+JobError job_not_found(std::string_view uuid) {
+  return JobError{JobErrorKind::kNotFound, fmt::format("There is no job {}.", uuid)};
+}
+
+JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_id,
+                                    const model::User& by) {
+  {
+    // Never release (or check credit for) a job not analysed yet: analyse it now.
+    auto visible = visible_job(uuid, by);
+    if (!visible.ok()) return visible.error();
+    auto analysed = ensure_analysed(uuid);
+    if (!analysed.ok()) return analysed.error();
+  }
+  std::unique_lock lock(mutex_);
+  auto job = visible_job(uuid, by);
+  if (!job.ok()) return job.error();
+  if (job->state != JobState::kHeld) {
+    return JobError{JobErrorKind::kNotPossible,
+                    fmt::format("Job {} is not held (it is {}); only a held job can be released.",
+                                uuid, model::state_name(job->state))};
+  }
+  std::optional<std::int64_t> target;
+  std::string where;
+  bool prints_color = true;
+  if (printer_id != 0) {
+    auto printer = store_.find_printer(printer_id);
+    if (!printer.ok()) return server_failure(printer.error());
+    if (!*printer) {
+      return JobError{JobErrorKind::kNoSuchPrinter,
+                      fmt::format("There is no printer with id {}.", printer_id)};
+    }
+    target = printer_id;
+    where = (*printer)->name;
+    prints_color = (*printer)->color;
+  } else {
+    // 0: print on the job's own queue printers (a direct-queue job held for credit).
+    auto queue = job->queue_id ? find_queue_by_id(store_, *job->queue_id)
+                               : Result<std::optional<model::PrintQueue>>(std::nullopt);
+    if (!queue.ok()) return server_failure(queue.error());
+    auto printers = *queue ? printers_for(store_, **queue, std::nullopt)
+                           : Result<std::vector<model::Printer>>(std::vector<model::Printer>{});
+    if (!printers.ok()) return server_failure(printers.error());
+    if (printers->empty()) {
+      return JobError{JobErrorKind::kNotPossible,
+                      fmt::format("Choose a printer to release job {} to.", uuid)};
+    }
+    where = fmt::format("queue {}", (*queue)->name);
+    prints_color = any_color(*printers);
+  }
+  // Held jobs were priced before their printer was known: price them for where they go, so
+  // a colour job released to a mono printer costs the mono price (and is checked at it).
+  auto repriced = reprice(*job, prints_color);
+  if (!repriced.ok()) return repriced.error();
+  *job = std::move(*repriced);
+  auto affordable = check_credit(*job);
+  if (!affordable.ok()) return server_failure(affordable.error());
+  if (!affordable->allowed) {
+    auto reason = job_sentence(affordable->reason);
+    auto updated = store_.set_job_state(uuid, JobState::kHeld, std::nullopt, reason);
+    if (!updated.ok()) return server_failure(updated.error());
+    return JobError{JobErrorKind::kNotPossible, reason};
+  }
+  auto released = store_.set_job_state(
+      uuid, JobState::kPending, target,
+      fmt::format("Released to {} by {}; waiting for the printer.", where, by.login));
+  if (!released.ok()) return server_failure(released.error());
+  object_logger("job", uuid)->info("released to {} by {}", where, by.login);
+  work_.push_back(std::string(uuid));
+  work_ready_.notify_one();
+  return *released;
+}
+
+JobResult<Job> JobPipeline::cancel(std::string_view uuid, const model::User& by) {
+  std::unique_lock lock(mutex_);
+  auto job = visible_job(uuid, by);
+  if (!job.ok()) return job.error();
+  if (job->state == JobState::kPrinted) {
+    return JobError{
+        JobErrorKind::kNotPossible,
+        fmt::format("Job {} has already printed; it can no longer be cancelled.", uuid)};
+  }
+  if (job->state == JobState::kCancelled) return job;
+  const std::string key(uuid);
+  if (auto it = in_flight_.find(key); it != in_flight_.end()) {
+    // Being sent: the worker stops the transport and records the cancellation.
+    it->second->cancelled_by = by.login;
+    it->second->flag.cancel();
+    work_ready_.notify_all();  // wakes a worker waiting to retry
+    in_flight_done_.wait_for(lock, std::chrono::seconds(30),
+                             [&] { return !in_flight_.contains(key); });
+    auto after = store_.find_job(uuid);
+    if (!after.ok()) return server_failure(after.error());
+    if (!*after) return job_not_found(uuid);
+    if ((*after)->state == JobState::kPrinted) {
+      return JobError{JobErrorKind::kNotPossible,
+                      fmt::format("Job {} printed before it could be stopped.", uuid)};
+    }
+    return **after;
+  }
+  auto cancelled = store_.set_job_state(uuid, JobState::kCancelled, std::nullopt,
+                                        fmt::format("Cancelled by {}.", by.login));
+  if (!cancelled.ok()) return server_failure(cancelled.error());
+  spool_.remove(uuid);
+  object_logger("job", uuid)->info("cancelled by {}", by.login);
+  return *cancelled;
+}
+
+// The job if `by` may see it; another user's job is "not found" (ids reveal nothing).
+JobResult<Job> JobPipeline::visible_job(std::string_view uuid, const model::User& by) {
+  auto job = store_.find_job(uuid);
+  if (!job.ok()) return server_failure(job.error());
+  if (!*job || ((*job)->owner_id != by.id && !is_admin(by))) return job_not_found(uuid);
+  return **job;
+}
+
+}  // namespace printline::server

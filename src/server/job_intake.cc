@@ -1,0 +1,202 @@
+// Intake (job_pipeline.h): a document is spooled, and on a direct queue analysed, priced and
+// recorded with its ticket and MIME type before the submitter is answered; a hold queue's job
+// is acknowledged before it is analysed (job_analysis_step.cc). A UUID seen before returns the
+// recorded job untouched (D6).
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <span>
+
+#include "analysis/analyze.h"
+#include "analysis/document_format.h"
+#include "core/crash_point.h"
+#include "core/job_uuid.h"
+#include "core/logging.h"
+#include "server/job_counts.h"
+#include "server/job_pipeline.h"
+#include "server/job_targets.h"
+
+namespace printline::server {
+
+using model::Job;
+using model::JobState;
+namespace {
+
+void drain(transport::DocumentSource& document) {
+  std::array<char, 64 * 1024> buffer{};
+  while (true) {
+    auto got = document.read(buffer);
+    if (!got.ok() || *got == 0) return;
+  }
+}
+
+}  // namespace
+
+JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submission,
+                                                  transport::DocumentSource& document) {
+  std::string uuid = submission.uuid.empty() ? new_job_uuid() : submission.uuid;
+  std::transform(uuid.begin(), uuid.end(), uuid.begin(), ::tolower);
+  if (!is_valid_job_uuid(uuid)) {
+    return JobError{JobErrorKind::kInvalidUuid,
+                    fmt::format("\"{}\" is not a job UUID (like 1b4e28ba-2fa1-4d2b-a3f6-"
+                                "0123456789ab).",
+                                submission.uuid)};
+  }
+  UuidClaim claim(*this, claimed_, claims_done_, uuid);  // one submission per UUID
+  auto existing = store_.find_job(uuid);
+  if (!existing.ok()) return server_failure(existing.error());
+  if (*existing) {
+    drain(document);
+    if ((*existing)->owner_id != submission.owner.id) {
+      // Never reveal or touch another user's job through its UUID.
+      return JobError{JobErrorKind::kUuidTaken,
+                      fmt::format("The job UUID {} is already used by another job; the client "
+                                  "must give every job a new UUID.",
+                                  uuid)};
+    }
+    // D6: the same job again; its new copy of the document is discarded unread.
+    object_logger("job", uuid)
+        ->info("submitted again by {}: nothing printed or charged", submission.owner.login);
+    return store::RecordedJob{**existing, true, false};
+  }
+  auto queue = store_.find_queue_by_name(submission.queue_name);
+  if (!queue.ok()) return server_failure(queue.error());
+  if (!*queue) {
+    return JobError{JobErrorKind::kNoSuchQueue,
+                    fmt::format("There is no queue named {}.", submission.queue_name)};
+  }
+  auto targets = printers_for(store_, **queue, std::nullopt);
+  if (!targets.ok()) return server_failure(targets.error());
+
+  auto log = object_logger("job", uuid);
+  if ((*queue)->kind == model::QueueKind::kHold) {
+    return submit_unanalysed(submission, uuid, **queue, document);
+  }
+  auto bytes = spool_.write(uuid, document, config_.max_upload_bytes);
+  if (!bytes.ok()) return bytes.error();  // already a JobError with its kind
+  auto analysis = analysis::analyze_file(spool_.path_of(uuid));
+  if (!analysis.ok()) {
+    spool_.remove(uuid);
+    return JobError{JobErrorKind::kUnprintable,
+                    fmt::format("The document cannot be printed: {}", analysis.error().message)};
+  }
+  auto prices = store_.price_list();
+  if (!prices.ok()) {
+    spool_.remove(uuid);
+    return server_failure(prices.error());
+  }
+  auto counting = count_job(*analysis, submission.ticket, *prices, any_color(*targets));
+  if (!counting.ok()) {
+    spool_.remove(uuid);
+    return JobError{JobErrorKind::kNotPriced, counting.error().message};
+  }
+
+  Job job;
+  job.uuid = uuid;
+  job.owner_id = submission.owner.id;
+  job.queue_id = (*queue)->id;
+  job.state = JobState::kPending;
+  job.title = submission.title;
+  job.ticket = submission.ticket;
+  job.document_format = std::string(analysis::format_mime_type(analysis->format));
+  job.counts = counting->counts;
+  job.cost_cents = counting->cost_cents;
+  job.submitted_at = model::now_seconds();
+  job.outcome = "Waiting for a printer.";
+  auto recorded = record_spooled(job);
+  if (!recorded.ok() || recorded->duplicate) return recorded;
+  log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents",
+            submission.owner.login, (*queue)->name, *bytes, job.counts.pages,
+            job.counts.color_pages, job.counts.copies, job.cost_cents);
+  enqueue(uuid);
+  return recorded;
+}
+
+// A hold queue's job: spooled with its "not analysed yet" mark, recorded as held with the
+// submitter's copies and nothing to pay yet, acknowledged; the analyser prices it later.
+JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission& submission,
+                                                             const std::string& uuid,
+                                                             const model::PrintQueue& queue,
+                                                             transport::DocumentSource& document) {
+  auto log = object_logger("job", uuid);
+  auto bytes = spool_.write(uuid, document, config_.max_upload_bytes, UnanalysedMark{});
+  if (!bytes.ok()) return bytes.error();
+  // What is not a document at all is refused at once, as the analysis would: only the first
+  // bytes are read here (the format), the pages and colours come later.
+  if (auto refused = unrecognised_format(uuid)) {
+    spool_.remove(uuid);
+    return JobError{JobErrorKind::kUnprintable,
+                    fmt::format("The document cannot be printed: {}", *refused)};
+  }
+  Job job;
+  job.uuid = uuid;
+  job.owner_id = submission.owner.id;
+  job.queue_id = queue.id;
+  job.state = JobState::kHeld;
+  job.title = submission.title;
+  job.ticket = submission.ticket;
+  job.counts.pages = 0;
+  job.counts.color_pages = 0;
+  job.counts.copies = submission.ticket.copies;
+  job.counts.duplex =
+      submission.ticket.sides.value_or(model::Sides::kOneSided) != model::Sides::kOneSided;
+  job.cost_cents = 0;
+  job.submitted_at = model::now_seconds();
+  job.outcome = "Held until you release it to a printer.";
+  auto recorded = record_spooled(job);
+  if (!recorded.ok() || recorded->duplicate) return recorded;
+  log->info("accepted from {} on queue {}: {} bytes x{}, to be analysed", submission.owner.login,
+            queue.name, *bytes, job.counts.copies);
+  {
+    std::lock_guard lock(mutex_);
+    to_analyse_.push_back(uuid);
+  }
+  analyse_ready_.notify_one();
+  return recorded;
+}
+
+// Records a job whose document is spooled; if that fails, the document goes. A duplicate
+// (another server process sharing the database recorded the UUID first) leaves the document,
+// that server's copy, while the job is unfinished.
+JobResult<store::RecordedJob> JobPipeline::record_spooled(const Job& job) {
+  auto recorded = store_.record_job(job);
+  if (!recorded.ok()) {
+    spool_.remove(job.uuid);
+    return server_failure(recorded.error());
+  }
+  if (recorded->duplicate) {
+    const auto state = recorded->job.state;
+    if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(job.uuid);
+    return *recorded;
+  }
+  crash_point("server.job-recorded");  // durable, the submitter not yet answered
+  return *recorded;
+}
+
+// Why the spooled document is no document the analysis knows, judged from its first bytes.
+std::optional<std::string> JobPipeline::unrecognised_format(std::string_view uuid) const {
+  std::array<char, 64 * 1024> head{};
+  std::ifstream in(spool_.path_of(uuid), std::ios::binary);
+  in.read(head.data(), head.size());
+  const auto got = static_cast<std::size_t>(in.gcount());
+  if (got == 0) return "The document is empty (0 bytes): there is nothing to print.";
+  if (analysis::detect_format(std::span<const char>(head.data(), got)).format ==
+      analysis::DocumentFormat::kUnknown) {
+    return "The document's format is not recognised (it is not PDF, PostScript, PCL-XL, PCL 5 "
+           "or plain text); print it from an application instead.";
+  }
+  return std::nullopt;
+}
+
+void JobPipeline::enqueue(std::string uuid) {
+  {
+    std::lock_guard lock(mutex_);
+    work_.push_back(std::move(uuid));
+  }
+  work_ready_.notify_one();
+}
+
+}  // namespace printline::server

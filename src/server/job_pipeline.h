@@ -1,0 +1,151 @@
+#pragma once
+// The job service's implementation (job_service.h), private to src/server: one object whose
+// steps live in one file each —
+//   job_intake.cc         submit: spool, analyse (direct queues), price, record
+//   job_analysis_step.cc  a hold queue's job analysed and priced in the background
+//   job_control.cc        release and cancel, asked by a person
+//   job_charge.cc         pricing for the printer, the credit check, the charge
+//   job_printing.cc       the print workers: delivery (job_delivery.h) with retries
+//   job_recovery.cc       start, restart and shutdown
+// and job_service.cc, the facade that starts it.
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "model/affordability.h"
+#include "model/printer.h"
+#include "server/job_service.h"
+#include "server/job_spool.h"
+#include "server/node_watch.h"
+#include "transport/cancel_flag.h"
+#include "transport/send_options.h"
+
+namespace printline::server {
+
+// "not enough credit: …" → "Not enough credit: … ."
+std::string job_sentence(std::string text);
+JobError job_not_found(std::string_view uuid);
+
+class JobPipeline final : public JobService {
+ public:
+  JobPipeline(const ServerConfig& config, store::Store& store);
+  ~JobPipeline() override;
+
+  // job_recovery.cc
+  Result<bool> resume();
+  Result<bool> queue_pending_jobs();
+  void start_workers();
+  void resume_analysis();
+  void shutdown() override;
+
+  // job_intake.cc
+  JobResult<store::RecordedJob> submit(const JobSubmission& submission,
+                                       transport::DocumentSource& document) override;
+
+  // job_control.cc
+  JobResult<model::Job> release(std::string_view uuid, std::int64_t printer_id,
+                                const model::User& by) override;
+  JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) override;
+
+ private:
+  struct InFlight {
+    transport::CancelFlag flag;
+    std::string cancelled_by;
+  };
+
+  // Holds one UUID in `held` until destroyed; another claim of the same UUID waits, other
+  // UUIDs do not. Used for one submission of a UUID at a time in this process (the store's
+  // UNIQUE constraint settles races between processes) and for one analysis of a job at a
+  // time (the analyser thread, a release, a print worker; the analyser may be starved at
+  // nice 19).
+  class UuidClaim {
+   public:
+    UuidClaim(JobPipeline& service, std::set<std::string>& held, std::condition_variable& released,
+              std::string uuid)
+        : service_(service), held_(held), released_(released), uuid_(std::move(uuid)) {
+      std::unique_lock lock(service_.mutex_);
+      released_.wait(lock, [&] { return !held_.contains(uuid_); });
+      held_.insert(uuid_);
+    }
+    ~UuidClaim() {
+      {
+        std::lock_guard lock(service_.mutex_);
+        held_.erase(uuid_);
+      }
+      released_.notify_all();
+    }
+    UuidClaim(const UuidClaim&) = delete;
+    UuidClaim& operator=(const UuidClaim&) = delete;
+
+   private:
+    JobPipeline& service_;
+    std::set<std::string>& held_;
+    std::condition_variable& released_;
+    std::string uuid_;
+  };
+
+  // job_intake.cc
+  JobResult<store::RecordedJob> submit_unanalysed(const JobSubmission& submission,
+                                                  const std::string& uuid,
+                                                  const model::PrintQueue& queue,
+                                                  transport::DocumentSource& document);
+  JobResult<store::RecordedJob> record_spooled(const model::Job& job);
+  std::optional<std::string> unrecognised_format(std::string_view uuid) const;
+  void enqueue(std::string uuid);
+
+  // job_analysis_step.cc
+  void analyse_in_background();
+  JobResult<bool> ensure_analysed(std::string_view uuid);
+
+  // job_control.cc
+  JobResult<model::Job> visible_job(std::string_view uuid, const model::User& by);
+
+  // job_charge.cc
+  JobResult<model::Job> reprice(const model::Job& job, bool prints_color);
+  Result<model::Affordability> check_credit(const model::Job& job);
+  void reserve(const model::Job& job);    // with mutex_ held
+  void unreserve(const model::Job& job);  // with mutex_ held
+  void charge_printed(const model::Job& job, const model::Printer& printer,
+                      std::string_view outcome);
+
+  // job_printing.cc
+  void work();
+  void print(const std::string& uuid);
+  transport::SendOptions delivery_options(const model::Job& job, InFlight& in_flight);
+  void deliver_with_retries(const model::Job& job, InFlight& in_flight);
+  void cancelled(const model::Job& job, const InFlight& in_flight);
+  void record(std::string_view uuid, model::JobState state, std::optional<std::int64_t> printer_id,
+              std::string_view outcome);
+
+  const ServerConfig config_;
+  store::Store& store_;
+  const JobSpool spool_;
+  NodeWatch node_watch_;
+
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable analyse_ready_;
+  std::deque<std::string> to_analyse_;
+  std::thread analyser_;
+  std::condition_variable in_flight_done_;
+  std::condition_variable claims_done_;
+  std::deque<std::string> work_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+  std::map<std::string, std::shared_ptr<InFlight>> in_flight_;
+  std::map<std::int64_t, model::UnsyncedSpending> reserved_;  // jobs being sent, per owner
+  std::set<std::string> claimed_;
+  std::condition_variable analysed_;
+  std::set<std::string> analysing_;  // UUIDs being analysed
+};
+
+}  // namespace printline::server
