@@ -15,3 +15,15 @@ if(TARGET printline_test_client AND TARGET printline AND TARGET printline-cups-b
     PRINTLINE_CUPS_BACKEND="$<TARGET_FILE:printline-cups-backend>")
   add_dependencies(client_edges_test printline printline-cups-backend)
 endif()
+
+# D9's "rejected and why" through both CLIs, against a RAW sink, an lpd without the queue and
+# a closed port.
+if(TARGET printline_test_client AND TARGET printline)
+  printline_add_gtest(NAME client_fallback_test_cli_test LABEL integration
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/fallback_test_cli_test.cc
+            ${PROJECT_SOURCE_DIR}/tests/api_client/cli_runner.cc
+    LIBRARIES printline_test_client printline_test_peers)
+  target_compile_definitions(client_fallback_test_cli_test PRIVATE
+    PRINTLINE_CLI="$<TARGET_FILE:printline>")
+  add_dependencies(client_fallback_test_cli_test printline)
+endif()
