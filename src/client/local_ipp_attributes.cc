@@ -64,31 +64,29 @@ ipp_jstate_t ipp_job_state_of(JobState state) {
 
 bool ipp_job_completed(JobState state) { return ipp_job_state_of(state) >= IPP_JSTATE_CANCELED; }
 
-void add_local_job_attributes(ipp_t* response, const JobView& job, const LocalJobContext& where,
-                              cups_array_t* requested) {
+ipp::JobDescription local_job_description(const JobView& job, const std::string& owner) {
   ipp::JobDescription shown;
-  shown.printer_uri = where.printer_uri;
-  shown.job_id = where.job_id;
   shown.uuid = job.uuid;
   shown.name = job.title;
-  shown.owner = where.owner;
+  shown.owner = owner;
   shown.state = ipp_job_state_of(job.state);
   shown.state_reason = job_state_reason(job.state);
   shown.state_message = job.reason;
-  shown.printer_up_time = where.printer_up_time;
   shown.created_at = seconds_since_epoch(job.received_at);
   if (ipp_job_completed(job.state)) {
     shown.completed_at = seconds_since_epoch(job.printed_at.value_or(job.updated_at));
   }
   shown.impressions = job.counts && job.counts->pages > 0 ? job.counts->total_pages() : 0;
   shown.k_octets = static_cast<int>((job.size_bytes + 1023) / 1024);
-  shown.copies = job.copies;
+  shown.ticket = job.ticket;
+  shown.ticket.copies = job.copies;  // the outbox's own count, whatever kept the ticket
   shown.document_format = job.document_format;
-  ipp::add_job_description(response, shown, requested);
+  return shown;
 }
 
-void add_local_printer_attributes(ipp_t* response, const LocalPrinterContext& where,
-                                  cups_array_t* requested) {
+ipp::JobTemplateSupport local_job_template() { return ipp::JobTemplateSupport{}; }
+
+ipp::PrinterDescription local_printer_description(const LocalPrinterContext& where) {
   ipp::PrinterDescription printer;
   printer.uri = where.uri;
   printer.name = "Printline";
@@ -96,13 +94,12 @@ void add_local_printer_attributes(ipp_t* response, const LocalPrinterContext& wh
       "Printline desktop client: prints through the server, or on a fallback printer when the "
       "server is down";
   printer.make_and_model = "Printline desktop client";
-  // The fallback printer is not known in advance; colour documents are accepted.
-  printer.color = true;
+  printer.job_template = local_job_template();
   // Stable per user, so the OS spooler recognises the printer after a restart.
   printer.uuid =
       fmt::format("urn:uuid:7072696e-746c-696e-6563-{:012x}", static_cast<unsigned>(::getuid()));
-  printer.state = {where.printing, where.up_time, where.queued_jobs};
-  ipp::add_printer_description(response, printer, requested);
+  printer.state = {where.printing, 1, where.queued_jobs};
+  return printer;
 }
 
 }  // namespace printline::client

@@ -1,38 +1,33 @@
 #pragma once
-// The attributes the local IPP printer reports, as every Printline IPP printer reports them
-// (ipp/ipp_job_description.h, ipp/ipp_printer_description.h): its own description, and each
-// outbox job with its client JobState as an IPP job-state.
+// The local IPP printer's jobs and itself as every Printline IPP printer describes them
+// (ipp/ipp_job_description.h, ipp/ipp_printer_description.h): each outbox job with its client
+// JobState as an IPP job-state, and the printer's own description.
 
 #include <cups/ipp.h>
 
 #include <string>
 
 #include "client/client_service.h"
+#include "ipp/ipp_job_description.h"
+#include "ipp/ipp_printer_description.h"
 
 namespace printline::client {
 
 ipp_jstate_t ipp_job_state_of(JobState state);
 bool ipp_job_completed(JobState state);  // completed, cancelled (Get-Jobs "completed")
 
-struct LocalJobContext {
-  std::string printer_uri;
-  int job_id = 0;
-  std::string owner;
-  int printer_up_time = 1;
-};
-
-// requested: from ippCreateRequestedArray; null means every attribute.
-void add_local_job_attributes(ipp_t* response, const JobView& job, const LocalJobContext& where,
-                              cups_array_t* requested);
+// An outbox job as the IPP core shows it; owner is the daemon's user.
+ipp::JobDescription local_job_description(const JobView& job, const std::string& owner);
 
 struct LocalPrinterContext {
   std::string uri;
-  int up_time = 1;
   int queued_jobs = 0;
   bool printing = false;
 };
 
-void add_local_printer_attributes(ipp_t* response, const LocalPrinterContext& where,
-                                  cups_array_t* requested);
+// The fallback printer is not known in advance: every option is taken, and the fallback
+// delivery refuses, naming the option, what the printer it reaches cannot do (D11).
+ipp::JobTemplateSupport local_job_template();
+ipp::PrinterDescription local_printer_description(const LocalPrinterContext& where);
 
 }  // namespace printline::client

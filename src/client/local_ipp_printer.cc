@@ -12,11 +12,11 @@
 #include <cstdint>
 #include <limits>
 
-#include "client/ipp_job_ids.h"
 #include "client/local_ipp_operations.h"
 #include "core/logging.h"
 #include "http/server.h"
 #include "ipp/ipp_http_body.h"
+#include "ipp/ipp_job_ids.h"
 
 namespace printline::client {
 
@@ -60,7 +60,7 @@ Result<bool> LocalIppPrinter::start() {
                              spool_dir_.string(), error.message())};
   }
   const auto state_dir = spool_dir_.has_parent_path() ? spool_dir_.parent_path() : spool_dir_;
-  ids_ = std::make_unique<IppJobIds>(state_dir / "local-ipp-job-ids");
+  ids_ = std::make_unique<ipp::JobIds>(state_dir / "local-ipp-job-ids", 1);
   operations_ = std::make_unique<LocalIppOperations>(service_, *ids_, login_name());
   http::ServerOptions options;
   options.host = host_ == "[::1]" ? "::1" : host_;

@@ -2,7 +2,7 @@
 // The desktop client's local IPP printer (issue 4): an IPP printer on loopback at
 // ipp://127.0.0.1:PORT/ipp/print (and /), so any application or the OS spooler can print to
 // the client. HTTP through the http front (http/server.h); IPP through libcups (src/ipp); each operation is a
-// ClientService call (local_ipp_operations.h).
+// ClientService call through the IPP core (local_ipp_operations.h).
 //
 // Loopback only: a non-loopback host is refused by start(). Only the client's owner (and root,
 // and CUPS's backend user) may use it (D13): every request is checked first by
@@ -20,6 +20,10 @@
 #include "client/local_printer_access.h"
 #include "core/error.h"
 
+namespace printline::ipp {
+class JobIds;
+}  // namespace printline::ipp
+
 namespace printline::http {
 class Server;
 struct Request;
@@ -28,7 +32,6 @@ struct Response;
 
 namespace printline::client {
 
-class IppJobIds;
 class LocalIppOperations;
 
 class LocalIppPrinter {
@@ -58,7 +61,7 @@ class LocalIppPrinter {
   std::string host_;
   int port_;
   std::filesystem::path spool_dir_;
-  std::unique_ptr<IppJobIds> ids_;
+  std::unique_ptr<ipp::JobIds> ids_;
   std::unique_ptr<LocalIppOperations> operations_;
   std::unique_ptr<http::Server> server_;
   LocalPrinterAccess access_;

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "ipp/ipp_message.h"
 #include "ipp/ipp_printer_description.h"
+#include "transport/ipp_job_ticket.h"
 
 namespace printline::ipp {
 
@@ -48,10 +50,15 @@ void add_job_description(ipp_t* response, const JobDescription& job, cups_array_
   }
   if (job.impressions > 0) integer("job-impressions", static_cast<int>(job.impressions));
   if (job.k_octets) integer("job-k-octets", *job.k_octets);
-  integer("copies", job.copies);
-  if (job.duplex && wanted("sides")) {
-    ippAddString(response, kGroup, IPP_TAG_KEYWORD, "sides", nullptr,
-                 *job.duplex ? "two-sided-long-edge" : "one-sided");
+  // The ticket as the job asked it, through the one codec that reads it at intake.
+  integer("copies", job.ticket.copies);
+  IppPtr ticket(ippNew());
+  transport::add_ticket_attributes(ticket.get(), job.ticket);
+  for (ipp_attribute_t* attr = ippFirstAttribute(ticket.get()); attr;
+       attr = ippNextAttribute(ticket.get())) {
+    const char* name = ippGetName(attr);
+    if (name && std::string_view(name) != "copies" && wanted(name))
+      ippCopyAttribute(response, attr, 0);
   }
   if (!job.document_format.empty() && wanted("document-format")) {
     ippAddString(response, kGroup, IPP_TAG_MIMETYPE, "document-format", nullptr,

@@ -1,6 +1,8 @@
 #pragma once
 // What a Printline IPP printer says about one job (RFC 8011 §5.3), the same way for a server
-// queue's jobs and the desktop client's: each side maps its own job and state to this.
+// queue's jobs and the desktop client's: each backend (ipp_printer_backend.h) maps its own job
+// and state to this; the core (ipp_printer.h) fills in the printer's URI, the IPP job-id and
+// the printer's up time.
 
 #include <cups/ipp.h>
 
@@ -8,11 +10,16 @@
 #include <optional>
 #include <string>
 
+#include "model/job_ticket.h"
+
 namespace printline::ipp {
 
 struct JobDescription {
-  std::string printer_uri;  // job-uri is <printer_uri>/<job_id>
-  int job_id = 0;
+  std::string printer_uri;  // job-uri is <printer_uri>/<job_id>; set by the core
+  int job_id = 0;           // set by the core (ipp_job_ids.h)
+  // The backend's own stable number for the job (the server's database id), used as its
+  // job-id; 0: none, the core gives the job an id of its own.
+  int number = 0;
   std::string uuid;   // without "urn:uuid:"; empty: no job-uuid
   std::string name;   // empty: "Untitled"
   std::string owner;  // job-originating-user-name; empty: "unknown"
@@ -24,8 +31,7 @@ struct JobDescription {
   std::optional<int> completed_at;  // none: time-at-completed is no-value
   std::int64_t impressions = 0;     // 0: not known yet, left out
   std::optional<int> k_octets;      // none: left out
-  int copies = 1;
-  std::optional<bool> duplex;   // sides; none: left out
+  model::JobTicket ticket;       // reported as the job's template attributes (copies, sides, …)
   std::string document_format;  // empty: left out
 };
 

@@ -7,31 +7,26 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/job_uuid.h"
 #include "ipp/ipp_printer_description.h"
 
 namespace printline::ipp {
 
-IppJobSettings read_job_settings(ipp_t* request) {
-  IppJobSettings settings;
+IppJobNames read_job_names(ipp_t* request) {
+  IppJobNames names;
   if (ipp_attribute_t* attr = ippFindAttribute(request, "job-uuid", IPP_TAG_URI)) {
     std::string value = ippGetString(attr, 0, nullptr);
-    settings.uuid = value.rfind("urn:uuid:", 0) == 0 ? value.substr(9) : value;
+    names.uuid = value.rfind("urn:uuid:", 0) == 0 ? value.substr(9) : value;
   }
   if (ipp_attribute_t* attr = ippFindAttribute(request, "job-name", IPP_TAG_NAME)) {
-    settings.title = ippGetString(attr, 0, nullptr);
+    names.title = ippGetString(attr, 0, nullptr);
   } else if (ipp_attribute_t* doc = ippFindAttribute(request, "document-name", IPP_TAG_NAME)) {
-    settings.title = ippGetString(doc, 0, nullptr);
+    names.title = ippGetString(doc, 0, nullptr);
   }
   if (ipp_attribute_t* attr = ippFindAttribute(request, "document-format", IPP_TAG_MIMETYPE)) {
-    settings.document_format = ippGetString(attr, 0, nullptr);
+    names.document_format = ippGetString(attr, 0, nullptr);
   }
-  if (ipp_attribute_t* attr = ippFindAttribute(request, "copies", IPP_TAG_INTEGER)) {
-    settings.copies = ippGetInteger(attr, 0);
-  }
-  if (ipp_attribute_t* attr = ippFindAttribute(request, "sides", IPP_TAG_KEYWORD)) {
-    settings.duplex = std::string_view(ippGetString(attr, 0, nullptr)) != "one-sided";
-  }
-  return settings;
+  return names;
 }
 
 bool check_document_format(IppCall& call, const char* format) {
@@ -43,7 +38,7 @@ bool check_document_format(IppCall& call, const char* format) {
   return false;
 }
 
-bool check_job_template(IppCall& call) {
+bool check_job_operation(IppCall& call) {
   if (const char* compression = call.string("compression", IPP_TAG_KEYWORD);
       compression && std::string_view(compression) != "none") {
     call.status(IPP_STATUS_ERROR_COMPRESSION_NOT_SUPPORTED,
@@ -56,11 +51,15 @@ bool check_job_template(IppCall& call) {
       format && !check_document_format(call, format)) {
     return false;
   }
-  if (ipp_attribute_t* copies = ippFindAttribute(call.request, "copies", IPP_TAG_ZERO)) {
-    const int value = ippGetInteger(copies, 0);
-    if (ippGetValueTag(copies) != IPP_TAG_INTEGER || value < 1 || value > kMaxCopies) {
+  // The desktop client's resubmissions carry a job-uuid, which makes them idempotent.
+  if (ipp_attribute_t* uuid = ippFindAttribute(call.request, "job-uuid", IPP_TAG_ZERO)) {
+    const char* text = ippGetString(uuid, 0, nullptr);
+    std::string_view value = text ? text : "";
+    if (value.rfind("urn:uuid:", 0) == 0) value.remove_prefix(9);
+    if (ippGetValueTag(uuid) != IPP_TAG_URI || !is_valid_job_uuid(value)) {
       call.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
-                  fmt::format("copies must be between 1 and {}.", kMaxCopies));
+                  "job-uuid must be a urn:uuid: URI (like "
+                  "urn:uuid:1b4e28ba-2fa1-4d2b-a3f6-0123456789ab).");
       return false;
     }
   }

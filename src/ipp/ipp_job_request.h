@@ -14,19 +14,19 @@
 
 namespace printline::ipp {
 
-// The job settings of a Print-Job or Create-Job request.
-struct IppJobSettings {
-  std::string uuid;   // job-uuid without "urn:uuid:"; empty when not given
-  std::string title;  // job-name, else document-name
+// The job-uuid (without "urn:uuid:"), title (job-name, else document-name) and
+// document-format of a Print-Job or Create-Job request.
+struct IppJobNames {
+  std::string uuid;
+  std::string title;
   std::string document_format;
-  int copies = 1;
-  std::optional<bool> duplex;  // sides; none when not given
 };
-IppJobSettings read_job_settings(ipp_t* request);
+IppJobNames read_job_names(ipp_t* request);
 
-// compression "none", a supported document-format and copies within copies-supported; false
-// with the status set (what is wrong and what to send instead).
-bool check_job_template(IppCall& call);
+// compression "none", a supported document-format and a job-uuid that is a urn:uuid: URI;
+// false with the status set (what is wrong and what to send instead). The job template
+// itself is ipp_job_template.h's.
+bool check_job_operation(IppCall& call);
 // A Send-Document's document-format; false with the status set.
 bool check_document_format(IppCall& call, const char* format);
 

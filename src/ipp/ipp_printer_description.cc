@@ -124,17 +124,6 @@ void add_printer_description(ipp_t* response, const PrinterDescription& printer,
   add.text("printer-location", printer.location);
   add.text("printer-make-and-model", printer.make_and_model);
   add_common_printer_attributes(response, requested, printer.state);
-  if (add.wanted("color-supported")) {
-    ippAddBoolean(response, kGroup, "color-supported", printer.color ? 1 : 0);
-  }
-  add.integer("copies-default", 1);
-  if (add.wanted("copies-supported"))
-    ippAddRange(response, kGroup, "copies-supported", 1, kMaxCopies);
-  add.keyword("sides-default", "one-sided");
-  if (add.wanted("sides-supported")) {
-    const char* sides[] = {"one-sided", "two-sided-long-edge", "two-sided-short-edge"};
-    ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "sides-supported", 3, nullptr, sides);
-  }
   if (add.wanted("multiple-document-jobs-supported")) {
     ippAddBoolean(response, kGroup, "multiple-document-jobs-supported", 0);
   }
@@ -147,6 +136,15 @@ void add_printer_description(ipp_t* response, const PrinterDescription& printer,
   if (add.wanted("printer-uuid")) {
     ippAddString(response, kGroup, IPP_TAG_URI, "printer-uuid", nullptr, printer.uuid.c_str());
   }
+  if (add.wanted("printer-more-info")) {
+    const std::string& more = printer.more_info.empty() ? printer.uri : printer.more_info;
+    ippAddString(response, kGroup, IPP_TAG_URI, "printer-more-info", nullptr, more.c_str());
+  }
+  // A print server's nominal speed: it is the printers behind that print.
+  add.integer("pages-per-minute", 1);
+  if (printer.job_template.color) add.integer("pages-per-minute-color", 1);
+  add.integer("printer-state-change-time", 1);  // the state is computed, never stored
+  add_job_template_support(response, printer.job_template, requested);
 }
 
 }  // namespace printline::ipp

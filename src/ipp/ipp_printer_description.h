@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "ipp/ipp_job_template.h"
+
 namespace printline::ipp {
 
 inline constexpr int kMaxCopies = 999;
@@ -34,12 +36,14 @@ struct PrinterDescription {
   std::string info;
   std::string location;
   std::string make_and_model;
-  bool color = true;
-  std::string uuid;  // printer-uuid, a urn:uuid: URI stable across restarts
+  std::string more_info;  // printer-more-info: a web page about the printer; empty: uri
+  std::string uuid;       // printer-uuid, a urn:uuid: URI stable across restarts
+  JobTemplateSupport job_template;  // colour, duplex, paper (ipp_job_template.h)
   PrinterState state;
 };
 
-// The Get-Printer-Attributes answer, printer-uri-supported … printer-uuid.
+// The Get-Printer-Attributes answer: printer-uri-supported … printer-uuid, and the job
+// template's defaults and supported values (PWG 5100.12 §6.2, §6.3).
 void add_printer_description(ipp_t* response, const PrinterDescription& printer,
                              cups_array_t* requested);
 

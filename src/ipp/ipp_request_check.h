@@ -13,6 +13,7 @@ namespace printline::ipp {
 struct IppProblem {
   ipp_status_t status = IPP_STATUS_ERROR_BAD_REQUEST;
   std::string message;
+  bool authentication_required = false;  // over HTTP: answer 401 with a challenge
 };
 
 std::optional<IppProblem> check_ipp_request(ipp_t* request);

@@ -1,9 +1,8 @@
 #include "server/ipp_attributes.h"
 
-#include <fmt/format.h>
+#include "model/printer_capabilities.h"
 
-#include "ipp/ipp_job_description.h"
-#include "ipp/ipp_printer_description.h"
+#include <algorithm>
 
 namespace printline::server {
 namespace {
@@ -55,42 +54,40 @@ bool is_completed(model::JobState state) {
          state == model::JobState::kCancelled;
 }
 
-void add_job_attributes(ipp_t* response, const model::Job& job, const std::string& owner,
-                        const JobAttributeContext& where, cups_array_t* requested) {
+ipp::JobDescription job_description(const model::Job& job, const std::string& owner) {
   ipp::JobDescription shown;
-  shown.printer_uri = where.printer_uri;
-  shown.job_id = where.job_id;
+  // Database ids beyond an IPP integer are not expected; such a job gets an id of the core's.
+  shown.number = job.id > 0 && job.id < (1 << 30) ? static_cast<int>(job.id) : 0;
   shown.uuid = job.uuid;
   shown.name = job.title;
   shown.owner = owner;
   shown.state = ipp_job_state(job.state);
   shown.state_reason = job_state_reason(job.state);
   shown.state_message = job.outcome;
-  shown.printer_up_time = where.printer_up_time;
   shown.created_at = seconds_since_epoch(job.submitted_at);
   if (job.printed_at) shown.completed_at = seconds_since_epoch(*job.printed_at);
   shown.impressions = job.counts.pages > 0 ? job.counts.total_pages() : 0;
-  shown.copies = static_cast<int>(job.counts.copies);
-  shown.duplex = job.counts.duplex;
-  ipp::add_job_description(response, shown, requested);
+  shown.ticket = job.ticket;
+  shown.document_format = job.document_format;
+  return shown;
 }
 
-void add_printer_attributes(ipp_t* response, const PrinterAttributeContext& where,
-                            cups_array_t* requested) {
-  ipp::PrinterDescription printer;
-  printer.uri = where.uri;
-  printer.tls = where.tls;
-  printer.authentication = "basic";
-  printer.name = where.queue.name;
-  printer.info = fmt::format("Printline queue {}", where.queue.name);
-  printer.location = where.location;
-  printer.make_and_model = where.queue.kind == model::QueueKind::kHold ? "Printline hold queue"
-                                                                       : "Printline direct queue";
-  printer.color = where.color;
-  // Stable per queue id, so clients can recognise the queue after a restart.
-  printer.uuid = fmt::format("urn:uuid:7072696e-746c-696e-6500-{:012x}", where.queue.id);
-  printer.state = {where.printing, where.up_time, where.queued_jobs};
-  ipp::add_printer_description(response, printer, requested);
+ipp::JobTemplateSupport queue_job_template(const std::optional<model::Printer>& printer) {
+  ipp::JobTemplateSupport support;
+  if (!printer) return support;
+  support.color = printer->color;
+  support.duplex = printer->duplex;
+  for (const auto& name : ipp::every_media_size()) {
+    auto paper = model::paper_from_media_name(name);
+    if (!paper) continue;
+    const bool listed = model::takes_paper(*printer, *paper);
+    if (listed) support.media.push_back(name);
+  }
+  if (support.media.empty()) support.media.emplace_back(model::media_keyword(printer->largest_paper));
+  if (std::find(support.media.begin(), support.media.end(), support.media_default) ==
+      support.media.end())
+    support.media_default = support.media.front();
+  return support;
 }
 
 }  // namespace printline::server

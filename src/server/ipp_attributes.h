@@ -3,39 +3,24 @@
 // describes them (ipp/ipp_job_description.h, ipp/ipp_printer_description.h), from the
 // server's model.
 
-#include <cups/ipp.h>
-
+#include <optional>
 #include <string>
 
+#include "ipp/ipp_job_description.h"
+#include "ipp/ipp_job_template.h"
 #include "model/job.h"
 #include "model/print_queue.h"
+#include "model/printer.h"
 
 namespace printline::server {
 
 bool is_completed(model::JobState state);  // printed, failed or cancelled
 
-struct JobAttributeContext {
-  std::string printer_uri;
-  int job_id = 0;
-  int printer_up_time = 1;
-};
+// A job as the IPP core shows it; owner is its owner's login.
+ipp::JobDescription job_description(const model::Job& job, const std::string& owner);
 
-// requested: from ippCreateRequestedArray; null means every attribute.
-void add_job_attributes(ipp_t* response, const model::Job& job, const std::string& owner,
-                        const JobAttributeContext& where, cups_array_t* requested);
-
-struct PrinterAttributeContext {
-  std::string uri;
-  bool tls = false;
-  model::PrintQueue queue;
-  bool color = true;
-  std::string location;
-  int up_time = 1;
-  int queued_jobs = 0;
-  bool printing = false;
-};
-
-void add_printer_attributes(ipp_t* response, const PrinterAttributeContext& where,
-                            cups_array_t* requested);
+// What a queue's printer can do (colour, duplex, paper); a queue without one printer (a group
+// or a hold queue) takes every option, and delivery refuses what the printer it reaches cannot.
+ipp::JobTemplateSupport queue_job_template(const std::optional<model::Printer>& printer);
 
 }  // namespace printline::server

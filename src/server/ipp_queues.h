@@ -1,31 +1,22 @@
 #pragma once
-// The server's print queues as IPP printers (/ipp/print/<queue>): one request in, one response
-// out. The HTTP route (ipp_routes.h) reads the request; this checks it (ipp_request_check.h),
-// then runs one function per operation. Independent of the network, so the fuzzer drives it.
+// The server's print queues as IPP printers (/ipp/print/<queue>): the IPP core
+// (ipp/ipp_printer.h) answers every operation; this is its backend for a queue — the
+// authenticated user, the queue's jobs in the store, and the job service's intake, which gets
+// each job's ticket (D11) read by the core. Independent of the network, so the fuzzer drives
+// it. Thread-safe.
 //
-// job-id: a job's database id; a job opened by Create-Job gets an id from 2^30 up until its
-// document arrives, and keeps it. Thread-safe.
-//
-// A Create-Job waiting for its Send-Document lives only in this object's memory, on purpose:
-// nothing is spooled, recorded or charged before the document exists, and RFC 8011 lets a
-// printer abort a job whose data has not arrived when it restarts. After a
-// restart such an id answers client-error-not-found with a message saying so; the client
-// submits again (a desktop client's job-uuid makes the resubmission idempotent).
+// job-id: a job's database id; a job opened by Create-Job gets an id from 2^30 up (seeded from
+// the clock, see ipp_queues.cc) until its document arrives, and keeps it.
 
 #include <cups/ipp.h>
 
-#include <chrono>
-#include <cstdint>
 #include <functional>
-#include <map>
-#include <mutex>
-#include <optional>
+#include <memory>
 #include <string>
 
 #include "http/route_table.h"
-#include "ipp/ipp_message.h"
-#include "model/job.h"
-#include "model/print_queue.h"
+#include "ipp/ipp_job_ids.h"
+#include "ipp/ipp_printer.h"
 #include "server/request_auth.h"
 #include "server/server_context.h"
 #include "transport/document_source.h"
@@ -40,10 +31,7 @@ struct IppExchange {
   std::function<Authentication()> authenticate;   // called only by operations that need it
 };
 
-struct IppAnswer {
-  ipp::IppPtr response;
-  bool authentication_required = false;  // answer HTTP 401 instead
-};
+using IppAnswer = ipp::IppAnswer;
 
 class IppQueues {
  public:
@@ -51,47 +39,14 @@ class IppQueues {
   IppAnswer handle(IppExchange& exchange);
   // Whether an operation acts for a user (every one but Get-Printer-Attributes): sent without
   // credentials, it is answered 401 before its document is read.
-  static bool needs_user(ipp_op_t operation);
+  static bool needs_user(ipp_op_t operation) { return ipp::IppPrinter::needs_user(operation); }
 
  private:
-  struct Call;         // one request being answered
-  struct CreatedJob {  // a Create-Job waiting for its Send-Document
-    std::string uuid;
-    std::int64_t owner_id = 0;
-    std::string queue_name;
-    std::string title;
-    std::string document_format;
-    int copies = 1;
-    std::optional<bool> duplex;
-    model::Timestamp created_at{};
-    bool sent = false;
-  };
-
-  void print_job(Call& call);
-  void validate_job(Call& call);
-  void create_job(Call& call);
-  void send_document(Call& call);
-  void cancel_job(Call& call);
-  void get_job_attributes(Call& call);
-  void get_jobs(Call& call);
-  void get_printer_attributes(Call& call);
-
-  bool check_job_template(Call& call);
-  CreatedJob job_from_request(const Call& call);
-  static model::Job waiting_for_document(int id, const CreatedJob& created);
-  void submit(Call& call, const CreatedJob& job);
-  void add_job(Call& call, const model::Job& job, cups_array_t* requested, int ipp_id);
-  // The job named by job-id or job-uri, if the caller may see it.
-  std::optional<model::Job> target_job(Call& call, int* ipp_id);
-  std::string printer_uri(const Call& call) const;
-  int up_time() const;  // seconds since this object was made, plus one (printer-up-time)
+  class QueueSession;
 
   ServerContext& context_;
-  const std::chrono::steady_clock::time_point started_;
-  std::mutex mutex_;
-  std::map<int, CreatedJob> created_;
-  std::map<int, std::string> uuid_of_;  // job-id → uuid, for ids not in the database
-  int next_created_id_;                 // seeded from the clock: see first_created_job_id()
+  ipp::JobIds ids_;
+  ipp::IppPrinter printer_;
 };
 
 // Registers POST /ipp/print/<queue>.

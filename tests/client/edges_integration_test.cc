@@ -93,6 +93,13 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_IpptoolIpp11TestPasses) {
   EXPECT_EQ(result.status, 0) << result.output;
 }
 
+// PWG 5100.12 section 6.2 (with ipp-1.1.test), from the same IPP core as the server's queues.
+TEST_F(ClientEdgesTest, LocalIppPrinter_IpptoolIpp20TestPasses) {
+  const auto result = run("ipptool -t -T 30 -f " + kTestPdf.string() + " " +
+                          quoted(printer_->uri()) + " /usr/share/cups/ipptool/ipp-2.0.test");
+  EXPECT_EQ(result.status, 0) << result.output;
+}
+
 TEST_F(ClientEdgesTest, LocalIppPrinter_RefusesANonLoopbackHost) {
   client::LocalIppPrinter outside(client_->daemon(), "0.0.0.0", 0, client_->daemon().spool_dir());
   auto started = outside.start();

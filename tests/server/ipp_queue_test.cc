@@ -287,21 +287,88 @@ TEST(IppQueueLimitTest, OversizeUploadIsRefusedClearly) {
   EXPECT_TRUE(must(store->list_jobs({})).empty());
 }
 
-// CUPS' own conformance test, with the credentials in the URI (ipptool answers the 401 with
-// them, as "SKIP-IF-DEFINED uriuser" in the test file expects).
-TEST_F(IppQueueTest, IpptoolIpp11TestPasses) {
+// CUPS' own conformance tests, with the credentials in the URI (ipptool answers the 401 with
+// them, as "SKIP-IF-DEFINED uriuser" in the test files expect).
+std::string run_ipptool(int port, const char* test_file, int* status) {
   const std::string uri = "ipp://" + std::string(RunningServer::kAdminLogin) + ":" +
-                          RunningServer::kAdminPassword +
-                          "@127.0.0.1:" + std::to_string(server_.port()) + "/ipp/print/office";
+                          RunningServer::kAdminPassword + "@127.0.0.1:" + std::to_string(port) +
+                          "/ipp/print/office";
   const std::string command = "ipptool -t -T 30 -f " + kTestPdf.string() + " '" + uri +
-                              "' /usr/share/cups/ipptool/ipp-1.1.test 2>&1";
+                              "' /usr/share/cups/ipptool/" + test_file + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
+  if (!pipe) return "popen failed";
   std::string output;
   std::array<char, 4096> buffer{};
   while (std::fgets(buffer.data(), buffer.size(), pipe)) output += buffer.data();
-  const int status = ::pclose(pipe);
+  *status = ::pclose(pipe);
+  return output;
+}
+
+TEST_F(IppQueueTest, IpptoolIpp11TestPasses) {
+  int status = -1;
+  const auto output = run_ipptool(server_.port(), "ipp-1.1.test", &status);
   EXPECT_EQ(status, 0) << output;
+}
+
+// PWG 5100.12 section 6.2 (with ipp-1.1.test): media, finishings, orientation, output bin,
+// quality, resolution, sides — advertised, and honoured below.
+TEST_F(IppQueueTest, IpptoolIpp20TestPasses) {
+  int status = -1;
+  const auto output = run_ipptool(server_.port(), "ipp-2.0.test", &status);
+  EXPECT_EQ(status, 0) << output;
+}
+
+// The ticket read from the job template reaches the job (D11) and is reported back.
+TEST_F(IppQueueTest, TheJobTicketIsKeptAndReportedBack) {
+  auto create = ipp_request(IPP_OP_CREATE_JOB, queue_uri("hold"));
+  ippAddInteger(create.get(), IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", 2);
+  ippAddString(create.get(), IPP_TAG_JOB, IPP_TAG_KEYWORD, "sides", nullptr,
+               "two-sided-long-edge");
+  ippAddString(create.get(), IPP_TAG_JOB, IPP_TAG_KEYWORD, "print-color-mode", nullptr,
+               "monochrome");
+  ippAddString(create.get(), IPP_TAG_JOB, IPP_TAG_KEYWORD, "media", nullptr, "iso_a4_210x297mm");
+  ippAddRange(create.get(), IPP_TAG_JOB, "page-ranges", 1, 1);
+  ippAddInteger(create.get(), IPP_TAG_JOB, IPP_TAG_INTEGER, "number-up", 2);
+  auto created = post_ipp(server_.port(), "hold", create.get(), "", bob());
+  ASSERT_EQ(created.status(), IPP_STATUS_OK) << created.string("status-message");
+  const int job_id = created.integer("job-id");
+  auto send = ipp_request(IPP_OP_SEND_DOCUMENT, queue_uri("hold"));
+  ippAddInteger(send.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddBoolean(send.get(), IPP_TAG_OPERATION, "last-document", 1);
+  auto sent = post_ipp(server_.port(), "hold", send.get(), read_file(kTestPdf), bob());
+  ASSERT_EQ(sent.status(), IPP_STATUS_OK) << sent.string("status-message");
+  auto get = ipp_request(IPP_OP_GET_JOB_ATTRIBUTES, queue_uri("hold"));
+  ippAddInteger(get.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  auto got = post_ipp(server_.port(), "hold", get.get(), "", bob());
+  ASSERT_EQ(got.status(), IPP_STATUS_OK);
+  EXPECT_EQ(got.integer("copies"), 2);
+  EXPECT_EQ(got.string("sides"), "two-sided-long-edge");
+  EXPECT_EQ(got.string("print-color-mode"), "monochrome");
+  EXPECT_EQ(got.string("media"), "iso_a4_210x297mm");
+  EXPECT_EQ(got.integer("number-up"), 2);
+  EXPECT_EQ(got.count("page-ranges"), 1);
+}
+
+// A value outside -supported: refused with ipp-attribute-fidelity, else the printer's default
+// is used and the answer says so; either way the attribute is named in the unsupported group.
+TEST_F(IppQueueTest, UnsupportedValuesAreRefusedOrSubstitutedAsFidelityAsks) {
+  for (const bool fidelity : {true, false}) {
+    auto validate = ipp_request(IPP_OP_VALIDATE_JOB, queue_uri("hold"));
+    ippAddBoolean(validate.get(), IPP_TAG_OPERATION, "ipp-attribute-fidelity", fidelity ? 1 : 0);
+    ippAddInteger(validate.get(), IPP_TAG_JOB, IPP_TAG_ENUM, "finishings", IPP_FINISHINGS_STAPLE);
+    ippAddString(validate.get(), IPP_TAG_JOB, IPP_TAG_KEYWORD, "media", nullptr, "napkin");
+    auto reply = post_ipp(server_.port(), "hold", validate.get(), "", bob());
+    EXPECT_EQ(reply.status(), fidelity ? IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES
+                                       : IPP_STATUS_OK_IGNORED_OR_SUBSTITUTED)
+        << reply.string("status-message");
+    ASSERT_TRUE(reply.response);
+    ipp_attribute_t* finishings =
+        ippFindAttribute(reply.response.get(), "finishings", IPP_TAG_ENUM);
+    ASSERT_NE(finishings, nullptr);
+    EXPECT_EQ(ippGetGroupTag(finishings), IPP_TAG_UNSUPPORTED_GROUP);
+    EXPECT_NE(reply.string("status-message").find("media, finishings"), std::string::npos)
+        << reply.string("status-message");
+  }
 }
 
 }  // namespace

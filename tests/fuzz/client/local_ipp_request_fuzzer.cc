@@ -12,7 +12,7 @@
 #include <span>
 #include <string>
 
-#include "client/ipp_job_ids.h"
+#include "ipp/ipp_job_ids.h"
 #include "client/local_ipp_operations.h"
 #include "ipp/ipp_message.h"
 
@@ -110,12 +110,12 @@ class SpanDocument final : public transport::DocumentSource {
 
 struct World {
   MemoryService service;
-  std::unique_ptr<client::IppJobIds> ids;
+  std::unique_ptr<ipp::JobIds> ids;
   std::unique_ptr<client::LocalIppOperations> operations;
   World() {
     char dir[] = "/tmp/printline-local-ipp-fuzz-XXXXXX";
     if (!::mkdtemp(dir)) std::abort();
-    ids = std::make_unique<client::IppJobIds>(std::filesystem::path(dir) / "local-ipp-job-ids");
+    ids = std::make_unique<ipp::JobIds>(std::filesystem::path(dir) / "local-ipp-job-ids", 1);
     operations = std::make_unique<client::LocalIppOperations>(service, *ids, "user");
   }
 };

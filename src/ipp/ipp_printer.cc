@@ -1,0 +1,362 @@
+// Check, then one function per operation, as ippeveprinter does.
+
+#include "ipp/ipp_printer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "ipp/ipp_job_request.h"
+#include "ipp/ipp_job_template.h"
+#include "ipp/ipp_request_check.h"
+#include "ipp/ipp_request_document.h"
+#include "ipp/ipp_requested_attributes.h"
+
+namespace printline::ipp {
+
+struct IppPrinter::Call : IppCall {
+  Call(ipp_t* received, transport::DocumentSource* after_message, PrinterSession& backend)
+      : IppCall(received), document(after_message), session(backend) {}
+
+  transport::DocumentSource* document;
+  PrinterSession& session;
+  bool authentication_required = false;
+
+  // Answers the problem; false when there is one.
+  bool ok(const std::optional<IppProblem>& problem) {
+    if (!problem) return true;
+    status(problem->status, problem->message);
+    authentication_required = problem->authentication_required;
+    return false;
+  }
+  bool authenticate() { return ok(session.authenticate()); }
+};
+
+namespace {
+
+int seconds_since_epoch() {
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count());
+}
+
+}  // namespace
+
+IppPrinter::IppPrinter(JobIds& ids, IppPrinterLimits limits)
+    : ids_(ids), limits_(limits), started_(std::chrono::steady_clock::now()) {}
+
+int IppPrinter::up_time() const {
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::steady_clock::now() - started_)
+                              .count()) +
+         1;
+}
+
+bool IppPrinter::needs_user(ipp_op_t operation) {
+  switch (operation) {
+    case IPP_OP_PRINT_JOB:
+    case IPP_OP_VALIDATE_JOB:
+    case IPP_OP_CREATE_JOB:
+    case IPP_OP_SEND_DOCUMENT:
+    case IPP_OP_CANCEL_JOB:
+    case IPP_OP_GET_JOB_ATTRIBUTES:
+    case IPP_OP_GET_JOBS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const std::vector<int>& IppPrinter::operations() {
+  static const std::vector<int> kOperations = {
+      IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,       IPP_OP_CREATE_JOB, IPP_OP_SEND_DOCUMENT,
+      IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES, IPP_OP_GET_JOBS,   IPP_OP_GET_PRINTER_ATTRIBUTES};
+  return kOperations;
+}
+
+IppAnswer IppPrinter::handle(ipp_t* request, transport::DocumentSource* document,
+                             PrinterSession& session) {
+  Call call(request, document, session);
+  if (!call.ok(check_ipp_request(request)) || !call.ok(session.open())) {
+    return {std::move(call.response), call.authentication_required};
+  }
+  switch (ippGetOperation(request)) {
+    case IPP_OP_PRINT_JOB:
+      print_job(call);
+      break;
+    case IPP_OP_VALIDATE_JOB:
+      validate_job(call);
+      break;
+    case IPP_OP_CREATE_JOB:
+      create_job(call);
+      break;
+    case IPP_OP_SEND_DOCUMENT:
+      send_document(call);
+      break;
+    case IPP_OP_CANCEL_JOB:
+      cancel_job(call);
+      break;
+    case IPP_OP_GET_JOB_ATTRIBUTES:
+      get_job_attributes(call);
+      break;
+    case IPP_OP_GET_JOBS:
+      get_jobs(call);
+      break;
+    case IPP_OP_GET_PRINTER_ATTRIBUTES:
+      get_printer_attributes(call);
+      break;
+    default:
+      call.status(IPP_STATUS_ERROR_OPERATION_NOT_SUPPORTED,
+                  fmt::format("Operation {:#06x} is not supported by {}; see "
+                              "operations-supported.",
+                              static_cast<int>(ippGetOperation(request)),
+                              session.printer_name()));
+  }
+  return {std::move(call.response), call.authentication_required};
+}
+
+bool IppPrinter::read_new_job(Call& call, NewJob* job) {
+  if (!check_job_operation(call) || !call.authenticate()) return false;
+  auto ticket = read_job_ticket(call, call.session.job_template());
+  if (!ticket) return false;
+  const IppJobNames names = read_job_names(call.request);
+  job->uuid = names.uuid;
+  job->title = names.title;
+  job->document_format = names.document_format;
+  job->ticket = std::move(*ticket);
+  return true;
+}
+
+void IppPrinter::print_job(Call& call) {
+  NewJob job;
+  if (read_new_job(call, &job)) submit(call, job, 0);
+}
+
+void IppPrinter::validate_job(Call& call) {
+  NewJob job;
+  if (read_new_job(call, &job)) call.status(IPP_STATUS_OK, "");
+}
+
+bool IppPrinter::may_use(const Call& call, const WaitingJob& waiting) const {
+  return waiting.printer == call.session.printer_name() &&
+         (waiting.requester == call.session.requester() || call.session.sees_every_job());
+}
+
+JobDescription IppPrinter::waiting_description(const Call& call, int id,
+                                               const WaitingJob& waiting) const {
+  JobDescription shown;
+  shown.job_id = id;
+  shown.uuid = waiting.job.uuid;
+  shown.name = waiting.job.title;
+  shown.owner = waiting.requester;
+  shown.state = IPP_JSTATE_HELD;
+  shown.state_reason = "job-incoming";
+  shown.state_message = "Waiting for the document (Send-Document).";
+  shown.created_at = waiting.created_at;
+  shown.ticket = waiting.job.ticket;
+  shown.document_format = waiting.job.document_format;
+  (void)call;
+  return shown;
+}
+
+void IppPrinter::create_job(Call& call) {
+  WaitingJob waiting;
+  if (!read_new_job(call, &waiting.job)) return;
+  waiting.printer = call.session.printer_name();
+  waiting.requester = call.session.requester();
+  waiting.created = std::chrono::steady_clock::now();
+  waiting.created_at = seconds_since_epoch();
+  int id = 0;
+  {
+    std::lock_guard lock(mutex_);
+    // A Create-Job whose document never came is forgotten after ten multiple-operation
+    // time-outs, so abandoned requests cannot grow the table without bound.
+    const auto stale = waiting.created - std::chrono::seconds(10 * kMultipleOperationTimeOut);
+    std::erase_if(waiting_, [&](const auto& entry) { return entry.second.created < stale; });
+    // Per requester first (D13): one user opening jobs without documents fills their own
+    // share, never the table every user's Create-Job needs.
+    const auto own = std::count_if(waiting_.begin(), waiting_.end(), [&](const auto& entry) {
+      return entry.second.requester == waiting.requester && !entry.second.sending;
+    });
+    if (own >= static_cast<std::ptrdiff_t>(limits_.waiting_jobs_per_requester)) {
+      call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
+                  fmt::format("You already have {} jobs waiting for their document (Create-Job "
+                              "without Send-Document). Send their documents or cancel them, or "
+                              "wait a few minutes until they are forgotten, then try again.",
+                              own));
+      return;
+    }
+    if (waiting_.size() >= limits_.waiting_jobs) {
+      call.status(IPP_STATUS_ERROR_BUSY, "Too many jobs wait for their document; try later.");
+      return;
+    }
+    id = ids_.reserve();
+    waiting_[id] = waiting;
+  }
+  call.status(IPP_STATUS_OK, "");
+  add_job(call, waiting_description(call, id, waiting), nullptr);
+}
+
+void IppPrinter::send_document(Call& call) {
+  if (!call.authenticate()) return;
+  ipp_attribute_t* id_attr = ippFindAttribute(call.request, "job-id", IPP_TAG_INTEGER);
+  if (!id_attr) {
+    call.status(IPP_STATUS_ERROR_BAD_REQUEST, "Missing job-id.");
+    return;
+  }
+  const int id = ippGetInteger(id_attr, 0);
+  if (!ippFindAttribute(call.request, "last-document", IPP_TAG_BOOLEAN)) {
+    call.status(IPP_STATUS_ERROR_BAD_REQUEST, "Missing last-document.");
+    return;
+  }
+  NewJob job;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = waiting_.find(id);
+    if (it == waiting_.end() || !may_use(call, it->second)) {
+      const bool has_document = it == waiting_.end() && ids_.uuid_of(id) && target_job(call, nullptr);
+      call.status(has_document ? IPP_STATUS_ERROR_MULTIPLE_JOBS_NOT_SUPPORTED
+                               : IPP_STATUS_ERROR_NOT_FOUND,
+                  has_document ? "This printer takes one document per job." : no_job_message(id));
+      return;
+    }
+    if (it->second.sending) {
+      call.status(IPP_STATUS_ERROR_BUSY, "The document of this job is being received.");
+      return;
+    }
+    it->second.sending = true;
+    job = it->second.job;
+  }
+  if (const char* format = call.string("document-format", IPP_TAG_MIMETYPE)) {
+    if (!check_document_format(call, format)) {
+      std::lock_guard lock(mutex_);
+      waiting_[id].sending = false;
+      return;
+    }
+    job.document_format = format;
+  }
+  submit(call, job, id);
+  std::lock_guard lock(mutex_);
+  if (ippGetStatusCode(call.response.get()) == IPP_STATUS_OK) {
+    waiting_.erase(id);  // the id stays bound to the job (ids_)
+  } else if (auto it = waiting_.find(id); it != waiting_.end()) {
+    it->second.sending = false;
+  }
+}
+
+void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
+  RequestDocument document(call.document);
+  if (document.empty()) {
+    call.status(IPP_STATUS_ERROR_BAD_REQUEST, "The request carries no document.");
+    return;
+  }
+  auto submitted = call.session.submit(job, document);
+  if (!submitted.ok()) {
+    call.ok(submitted.error());
+    return;
+  }
+  if (reserved_id > 0) ids_.bind(reserved_id, submitted->job.uuid);
+  call.status(IPP_STATUS_OK, submitted->message);
+  add_job(call, submitted->job, nullptr);
+}
+
+std::optional<JobDescription> IppPrinter::target_job(Call& call, int* asked) {
+  const int id = requested_job_id(call.request);
+  if (asked) *asked = id;
+  if (id <= 0) return std::nullopt;
+  if (auto uuid = ids_.uuid_of(id)) return call.session.find_job(*uuid);
+  return call.session.find_job_number(id);
+}
+
+std::string IppPrinter::no_job_message(int id) const {
+  if (!ids_.is_given_here(id)) return fmt::format("There is no job {}.", id);
+  return fmt::format(
+      "There is no job {}. If it was opened with Create-Job: such a job is kept only until its "
+      "document arrives, so it was aborted because the printer restarted, or the document did "
+      "not come within {} minutes, or it was cancelled. Submit the job again.",
+      id, 10 * kMultipleOperationTimeOut / 60);
+}
+
+void IppPrinter::cancel_job(Call& call) {
+  if (!call.authenticate()) return;
+  const int id = requested_job_id(call.request);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = waiting_.find(id); it != waiting_.end() && may_use(call, it->second)) {
+      if (it->second.sending) {
+        call.status(IPP_STATUS_ERROR_BUSY, "The document of this job is being received.");
+        return;
+      }
+      waiting_.erase(it);
+      call.status(IPP_STATUS_OK, "");
+      return;
+    }
+  }
+  auto job = target_job(call, nullptr);
+  if (!job) {
+    call.status(IPP_STATUS_ERROR_NOT_FOUND, no_job_message(id));
+    return;
+  }
+  if (job->state >= IPP_JSTATE_CANCELED) {
+    call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
+                fmt::format("Job {} is {} and can no longer be cancelled.", id,
+                            ippEnumString("job-state", job->state)));
+    return;
+  }
+  if (!call.ok(call.session.cancel(*job))) return;
+  call.status(IPP_STATUS_OK, "");
+}
+
+void IppPrinter::get_job_attributes(Call& call) {
+  if (!call.authenticate()) return;
+  int id = 0;
+  std::optional<JobDescription> job;
+  {
+    std::lock_guard lock(mutex_);
+    const int asked = requested_job_id(call.request);
+    if (auto it = waiting_.find(asked); it != waiting_.end() && may_use(call, it->second)) {
+      job = waiting_description(call, asked, it->second);
+      id = asked;
+    }
+  }
+  if (!job) job = target_job(call, &id);
+  if (!job) {
+    call.status(IPP_STATUS_ERROR_NOT_FOUND, no_job_message(id));
+    return;
+  }
+  const RequestedAttributes requested(call.request);
+  call.status(IPP_STATUS_OK, "");
+  add_job(call, *job, requested.get());
+}
+
+void IppPrinter::get_jobs(Call& call) {
+  if (!call.authenticate()) return;
+  auto wanted = read_get_jobs_request(call);
+  if (!wanted) return;
+  auto jobs = call.session.jobs(wanted->my_jobs, call.string("requesting-user-name", IPP_TAG_NAME));
+  call.status(IPP_STATUS_OK, "");
+  int count = 0;
+  for (auto& job : jobs) {
+    if (!wanted->wants(job.state >= IPP_JSTATE_CANCELED)) continue;
+    if (count++ >= wanted->limit) break;
+    if (count > 1) ippAddSeparator(call.response.get());
+    add_job(call, std::move(job), wanted->requested.get());
+  }
+}
+
+void IppPrinter::add_job(Call& call, JobDescription job, cups_array_t* requested) {
+  job.printer_uri = call.session.printer_uri();
+  if (job.job_id == 0) job.job_id = ids_.id_for(job.uuid, job.number);
+  job.printer_up_time = up_time();
+  add_job_description(call.response.get(), job, requested);
+}
+
+void IppPrinter::get_printer_attributes(Call& call) {
+  PrinterDescription printer = call.session.describe();
+  printer.state.up_time = up_time();
+  const RequestedAttributes requested(call.request);
+  call.status(IPP_STATUS_OK, "");
+  add_printer_description(call.response.get(), printer, requested.get());
+}
+
+}  // namespace printline::ipp
