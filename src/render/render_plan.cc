@@ -137,6 +137,7 @@ Result<RenderPlan> plan_render(DocumentFormat source, const model::Printer& prin
   plan.convert = true;
   plan.document_format = std::string(mime_type(plan.language));
   plan.device_arguments = device_for(plan.language, plan.grey);
+  plan.output_enters_language = plan.language == PrinterLanguage::kPclXl;
   if (!ticket.page_ranges.empty()) {
     plan.device_arguments.push_back("-sPageList=" + model::format_page_ranges(ticket.page_ranges));
   }

@@ -23,6 +23,9 @@ struct RenderPlan {
   model::PrinterLanguage language = model::PrinterLanguage::kAuto;
   std::string document_format;  // MIME type of what leaves
   bool grey = false;            // converted to grey (mono asked, or a mono printer)
+  // The converted output starts with its own UEL and @PJL ENTER LANGUAGE (gs's pxl devices
+  // write "@PJL ENTER LANGUAGE = PCLXL" themselves), so the PJL ticket in front must not.
+  bool output_enters_language = false;
   std::string description;      // for logs: "PDF → PCL-XL (pxlmono), pages 1-2"
 };
 

@@ -82,8 +82,13 @@ class LpdSession {
     if (auto error = connection_.connect(uri_.host, uri_.port)) return failed(*error);
     LpdJob job{local_host_name(), options_.user, options_.title, next_job_number(),
                options_.ticket.copies};
+    // The control file asks for the copies; PJL must not multiply them again.
+    model::JobTicket pjl_ticket = options_.ticket;
+    pjl_ticket.copies = 1;
     const std::string header =
-        options_.pjl_wrap ? pjl_job_header(options_.job_uuid, options_.user, options_.title) : "";
+        options_.pjl_wrap ? pjl_job_header(options_.job_uuid, options_.user, options_.title,
+                                           pjl_ticket, options_.pjl_language)
+                          : "";
     const std::string footer = options_.pjl_wrap ? pjl_job_footer(options_.job_uuid) : "";
     const std::string control = lpd_control_file(job);
     std::optional<SendResult> refused;

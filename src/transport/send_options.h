@@ -26,6 +26,9 @@ struct SendOptions {
   // RAW/LPR only: wrap the document in @PJL JOB NAME="<uuid>" / USERNAME ... @PJL EOJ,
   // so that a printed job can be recognised later in the device's log.
   bool pjl_wrap = false;
+  // With pjl_wrap: @PJL ENTER LANGUAGE=<this> after the ticket ("PCLXL", "POSTSCRIPT", "PDF",
+  // "PCL"); empty: the printer recognises the document itself. Set by send_to_printer.
+  std::string pjl_language;
   std::chrono::milliseconds connect_timeout{3000};
   // Longest the printer may stop taking data (or stay silent when an answer is due).
   std::chrono::milliseconds io_timeout{30000};

@@ -29,7 +29,8 @@ SendResult SocketTransport::send(const DeviceUri& uri, DocumentSource& document,
   auto write = [&](std::span<const char> data) { return connection.write_all(data); };
   if (options.pjl_wrap) {
     if (auto error = connection.write_text(
-            pjl_job_header(options.job_uuid, options.user, options.title, options.ticket.copies))) {
+            pjl_job_header(options.job_uuid, options.user, options.title, options.ticket,
+                           options.pjl_language))) {
       return fail(*error);
     }
   }
