@@ -5,6 +5,7 @@
 
 #include "core/logging.h"
 #include "transport/print_transport.h"
+#include "transport/printer_send.h"
 
 namespace printline::server {
 namespace {
@@ -32,7 +33,9 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
           fmt::format("The job's document is missing on the server: {}", source.error().message);
       return report;
     }
-    auto result = transport::send_document(printer.device_uri, **source, options);
+    source->reset();
+    // D11: refused when the printer cannot do the ticket; converted for RAW/LPR printers.
+    auto result = transport::send_to_printer(printer, printer.device_uri, document, options);
     if (result.delivered()) {
       log->info("job {} delivered ({} bytes)", options.job_uuid, result.bytes_sent);
       report.printed_on = printer;
