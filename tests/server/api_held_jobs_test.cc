@@ -41,12 +41,13 @@ std::string print_job_request(const std::string& printer_uri, const std::string&
 class HeldJobTest : public ApiTest {
  protected:
   // Submits a page to the hold queue as alice; returns its UUID.
-  std::string hold_a_job() {
+  std::string hold_a_job(const std::string& queue = "secure") {
     const auto uuid = new_job_uuid();
     httplib::Client ipp("127.0.0.1", server_->port());
     ipp.set_basic_auth("alice", kUserPassword);
-    const std::string uri = server_->base_url() + "/ipp/print/secure";
-    auto answer = ipp.Post("/ipp/print/secure", print_job_request(uri, uuid), "application/ipp");
+    const std::string path = "/ipp/print/" + queue;
+    auto answer = ipp.Post(path, print_job_request(server_->base_url() + path, uuid),
+                           "application/ipp");
     EXPECT_TRUE(answer && answer->status == 200);
     return uuid;
   }
@@ -90,6 +91,46 @@ TEST_F(HeldJobTest, OwnerReleasesAHeldJobOnceThereIsCreditAndCancelsAnother) {
   auto cancelled = alice_->post("/api/v1/jobs/" + other + "/cancel");
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(cancelled.json["state"], "cancelled");
+}
+
+// A job over the user's quota, end to end: sent over IPP to a direct queue, held with the
+// quota's reason, nothing printed or counted; once the administrator raises the quota, the
+// release prints it once and the quota counts its page once.
+TEST_F(HeldJobTest, JobOverTheQuotaIsHeldWithTheReasonThenPrintedOnceWhenTheQuotaAllows) {
+  RawSinkPeer sink;
+  const auto printer = create_printer({{"name", "hall"}, {"device_uri", sink.uri()}});
+  ASSERT_EQ(admin_->post("/api/v1/queues",
+                         {{"name", "direct"}, {"kind", "direct"}, {"printer_id", printer}})
+                .status,
+            201);
+  auto limited = admin_->patch("/api/v1/users/alice",
+                               {{"pays_with_credit", false},
+                                {"quota", {{"period", "month"}, {"page_limit", 0}}}});
+  ASSERT_EQ(limited.status, 200) << limited.body;
+
+  const auto uuid = hold_a_job("direct");
+  const auto held = wait_for_state(uuid, "held");
+  ASSERT_EQ(held["state"], "held") << held;
+  EXPECT_NE(held.value("outcome", "").find("quota exceeded"), std::string::npos) << held;
+  EXPECT_EQ(sink.received(), "");
+  EXPECT_EQ(admin_->get("/api/v1/users/alice").json["quota"]["used_pages"], 0);
+
+  // Still over the quota: the release is refused with the reason, nothing prints.
+  auto refused = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("quota"), std::string::npos) << refused.body;
+
+  auto raised = admin_->patch("/api/v1/users/alice",
+                              {{"quota", {{"period", "month"}, {"page_limit", 10}}}});
+  ASSERT_EQ(raised.status, 200) << raised.body;
+  auto released = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}});
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
+  EXPECT_NE(sink.received().find("held job"), std::string::npos);
+  EXPECT_EQ(admin_->get("/api/v1/users/alice").json["quota"]["used_pages"], 1);
+  // A second release of the printed job does nothing: printed once, counted once.
+  EXPECT_NE(alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}}).status, 200);
+  EXPECT_EQ(admin_->get("/api/v1/users/alice").json["quota"]["used_pages"], 1);
 }
 
 TEST_F(HeldJobTest, FallbackUploadOfAUuidTheServerAlreadyTookIsADuplicate) {
