@@ -1,5 +1,7 @@
 #include "client/candidate_filter.h"
 
+#include "core/ascii.h"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -9,15 +11,8 @@ namespace printline::client {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool contains(std::string_view haystack, const std::string& needle_lower) {
-  return lower(haystack).find(needle_lower) != std::string::npos;
+  return ascii_lower(haystack).find(needle_lower) != std::string::npos;
 }
 
 std::string trimmed(std::string_view text) {
@@ -29,7 +24,7 @@ std::string trimmed(std::string_view text) {
 }  // namespace
 
 bool candidate_matches(const CandidateView& candidate, const PrinterFilter& filter) {
-  const std::string search = lower(trimmed(filter.search));
+  const std::string search = ascii_lower(trimmed(filter.search));
   if (!search.empty() && !contains(candidate.name, search) &&
       !contains(candidate.location, search)) {
     return false;
@@ -46,7 +41,7 @@ void order_candidates(std::vector<CandidateView>& candidates) {
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const CandidateView& a, const CandidateView& b) {
                      if (a.in_history != b.in_history) return a.in_history;
-                     return lower(a.name) < lower(b.name);
+                     return ascii_lower(a.name) < ascii_lower(b.name);
                    });
 }
 

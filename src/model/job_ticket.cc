@@ -7,17 +7,11 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/ascii.h"
 #include "model/json_number.h"
 
 namespace printline::model {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   std::int64_t value = 0;
@@ -28,7 +22,7 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
 }
 
 bool parse_bool(std::string_view text, bool& out) {
-  const auto value = lower(text);
+  const auto value = ascii_lower(text);
   if (value == "true" || value == "yes" || value == "on" || value == "1") {
     out = true;
     return true;
@@ -60,7 +54,7 @@ constexpr std::array<MediaName, 9> kMediaNames{{
 
 // The option names that carry the same thing under CUPS's or a print dialog's spelling.
 std::string canonical_option(std::string_view name) {
-  auto key = lower(name);
+  auto key = ascii_lower(name);
   if (key == "pagesize" || key == "media-size" || key == "media-size-name") return "media";
   if (key == "mediatype") return "media-type";
   if (key == "inputslot" || key == "mediasource") return "media-source";
@@ -85,7 +79,7 @@ std::optional<Error> apply_media(JobTicket& ticket, std::string_view value) {
     auto part = value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
     if (auto paper = paper_from_media_name(part)) {
       ticket.media.size = std::string(media_keyword(*paper));
-    } else if (auto key = lower(part); key.starts_with("tray") || key == "manual" ||
+    } else if (auto key = ascii_lower(part); key.starts_with("tray") || key == "manual" ||
                                        key == "auto" || key == "main" || key == "bypass-tray") {
       ticket.media.source = key;
     } else if (key == "stationery" || key == "cardstock" || key == "envelope" ||
@@ -138,13 +132,13 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
       return bad_value(name, value, "one-sided, two-sided-long-edge or two-sided-short-edge");
     ticket.sides = sides;
   } else if (key == "duplex") {
-    const auto v = lower(value);
+    const auto v = ascii_lower(value);
     if (v == "none") ticket.sides = Sides::kOneSided;
     else if (v == "duplexnotumble") ticket.sides = Sides::kTwoSidedLongEdge;
     else if (v == "duplextumble") ticket.sides = Sides::kTwoSidedShortEdge;
     else return bad_value(name, value, "None, DuplexNoTumble or DuplexTumble");
   } else if (key == "print-color-mode") {
-    if (lower(value) == "auto") {
+    if (ascii_lower(value) == "auto") {
       ticket.color_mode.reset();
     } else if (auto mode = color_mode_from_keyword(value)) {
       ticket.color_mode = mode;
@@ -152,7 +146,7 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
       return bad_value(name, value, "color, monochrome or auto");
     }
   } else if (key == "colormodel") {
-    const auto v = lower(value);
+    const auto v = ascii_lower(value);
     if (v == "gray" || v == "grey" || v == "black" || v == "kgray")
       ticket.color_mode = ColorMode::kMonochrome;
     else if (v == "rgb" || v == "cmyk" || v == "color" || v == "srgb")
@@ -161,11 +155,11 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
   } else if (key == "media") {
     if (auto error = apply_media(ticket, value)) return error;
   } else if (key == "media-type") {
-    if (!is_keyword(lower(value))) return bad_value(name, value, "a media type keyword");
-    ticket.media.type = lower(value);
+    if (!is_keyword(ascii_lower(value))) return bad_value(name, value, "a media type keyword");
+    ticket.media.type = ascii_lower(value);
   } else if (key == "media-source") {
-    if (!is_keyword(lower(value))) return bad_value(name, value, "a media source keyword");
-    ticket.media.source = lower(value);
+    if (!is_keyword(ascii_lower(value))) return bad_value(name, value, "a media source keyword");
+    ticket.media.source = ascii_lower(value);
   } else if (key == "orientation-requested") {
     auto orientation = orientation_from_keyword(value);
     if (!orientation)
@@ -194,7 +188,7 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
     std::size_t start = 0;
     while (start <= value.size()) {
       auto comma = value.find(',', start);
-      auto part = lower(value.substr(start, comma == value.npos ? value.npos : comma - start));
+      auto part = ascii_lower(value.substr(start, comma == value.npos ? value.npos : comma - start));
       if (!is_keyword(part)) return bad_value(name, value, "finishings keywords such as staple");
       if (part != "none") ticket.finishings.push_back(part);
       if (ticket.finishings.size() > kMaxFinishings)
@@ -283,7 +277,7 @@ bool is_valid_number_up(int number_up) {
 }
 
 std::optional<PaperSize> paper_from_media_name(std::string_view name) {
-  const auto key = lower(name);
+  const auto key = ascii_lower(name);
   for (const auto& media : kMediaNames) {
     if (key == media.pwg) return media.paper;
     for (auto alias : media.aliases)
