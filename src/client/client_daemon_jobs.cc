@@ -138,7 +138,7 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
     if (server.to_string() != servers.front().to_string()) servers.push_back(server);
   }
   crash_point("client.sending-to-server");
-  ServerSubmission submission{job.uuid,   job.title, job.document_format, job.copies,
+  ServerSubmission submission{job.uuid,   job.title, job.document_format, job.ticket,
                               user_login(), outbox_->spool_path(job.uuid)};
   auto result = submit_to_server(servers, api->token(), link_.trust(), config_.queue, submission,
                                  link_.connect_timeout(), std::chrono::seconds(60));

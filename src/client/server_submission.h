@@ -1,6 +1,6 @@
 #pragma once
-// Submits one spooled job to a server print queue (/ipp/print/<queue>) over IPP with libcups,
-// authenticated with the Bearer token, carrying the job's UUID as job-uuid (urn:uuid:…) so
+// Submits one spooled job to a server print queue (/ipp/print/<queue>) over IPP with the one
+// libcups client (transport/ipp_client.h), with the job's ticket (D11), authenticated with the Bearer token, carrying the job's UUID as job-uuid (urn:uuid:…) so
 // that a resubmission is one job at the server (D6). Addresses are tried in order (D1).
 // Over https the server's certificate is checked against `trust` before the token or a byte
 // of the job is sent (D13); an untrusted peer counts as unreachable (D1's TLS failure).
@@ -22,6 +22,7 @@
 
 #include "api_client/server_url.h"
 #include "core/tls_trust.h"
+#include "model/job_ticket.h"
 
 namespace printline::client {
 
@@ -31,7 +32,7 @@ struct ServerSubmission {
   std::string uuid;
   std::string title;
   std::string document_format;  // MIME type the server accepts
-  int copies = 1;
+  model::JobTicket ticket;       // what the user asked (D11): the server prices and prints it
   std::string user;  // requesting-user-name (the server trusts the token, this is for logs)
   std::filesystem::path document;
 };

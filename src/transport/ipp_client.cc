@@ -134,7 +134,7 @@ IppAnswer IppClient::exchange(IppMessage request, DocumentSource* document) {
   if (!http) {
     answer.os_error = errno;
     return finish(IppExchangeStage::kNotConnected,
-                  fmt::format("{} cannot be reached: {}", where, cups_error_text()));
+                  cups_error_text());
   }
   // D13: nothing (not even the token) goes to a peer that did not prove who it is.
   if (endpoint_.tls) {
@@ -166,7 +166,7 @@ IppAnswer IppClient::exchange(IppMessage request, DocumentSource* document) {
   if (written != IPP_STATE_DATA) {
     answer.os_error = httpError(http.get());
     return finish(IppExchangeStage::kRequestBroken,
-                  fmt::format("{} did not take the request: {}", where, cups_error_text()));
+                  cups_error_text());
   }
   if (document != nullptr) {
     bool broken = false;
