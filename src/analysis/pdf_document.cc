@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
+#include <set>
+#include <stdexcept>
 #include <string_view>
+#include <vector>
 
 #include "analysis/pdf_content_scanner.h"
 #include "analysis/pdf_input_source.h"
@@ -15,6 +20,7 @@ namespace printline::analysis::pdf {
 namespace {
 
 constexpr std::string_view kReprint = "; print it again from the application";
+constexpr size_t kPagesPerPass = 1000;
 
 Error damaged(const std::string& what) {
   return Error{"The PDF is damaged: " + what + std::string(kReprint) + "."};
@@ -104,6 +110,79 @@ void read_viewer_preferences(QPDF& pdf, PdfDocument& analysis) {
   }
 }
 
+// The pages in document order, as qpdf's getAllPages finds them (a kid with /Kids is a
+// /Pages node, any other kid a page), but without holding them all. qpdf keeps every object
+// it has parsed until its QPDF object goes, so a 16,000-page PDF would hold every page's
+// content and image dictionaries at once (156 MiB for 1 GiB). The walk opens a fresh QPDF
+// over the same file every kPagesPerPass pages and finds its place again by the kid indexes
+// from the root: memory is the cross-reference table and one pass's objects. ScanContext's
+// caches are keyed by object number, which does not change between passes.
+class PageTreeWalk {
+ public:
+  PageTreeWalk(const ByteSource& source, const std::string& description)
+      : source_(source), description_(description) {
+    open();
+  }
+
+  QPDF& pdf() { return *pdf_; }
+
+  // The next page, valid until the next call; nullopt after the last.
+  std::optional<QPDFPageObjectHelper> next_page() {
+    if (pages_in_pass_ == kPagesPerPass) open();
+    while (!path_.empty()) {
+      QPDFObjectHandle kids = nodes_.back().getKey("/Kids");
+      int count = kids.isArray() ? kids.getArrayNItems() : 0;
+      if (path_.back() >= count) {
+        path_.pop_back();
+        nodes_.pop_back();
+        continue;
+      }
+      QPDFObjectHandle kid = kids.getArrayItem(path_.back()++);
+      if (kid.hasKey("/Kids")) {
+        if (kid.isIndirect() && !visited_.insert(kid.getObjGen()).second) {
+          throw std::runtime_error("loop detected in the /Pages structure");
+        }
+        nodes_.push_back(kid);
+        path_.push_back(0);
+        continue;
+      }
+      ++pages_in_pass_;
+      return QPDFPageObjectHelper(kid);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  void open() {
+    nodes_.clear();
+    pdf_.reset();
+    pdf_ = std::make_unique<QPDF>();
+    pdf_->setSuppressWarnings(true);
+    pdf_->processInputSource(std::make_shared<PdfInputSource>(source_, description_));
+    pages_in_pass_ = 0;
+    QPDFObjectHandle root = pdf_->getRoot().getKey("/Pages");
+    if (path_.empty() && !started_) {
+      started_ = true;
+      if (root.isIndirect()) visited_.insert(root.getObjGen());
+      path_.push_back(0);
+    }
+    if (path_.empty()) return;
+    nodes_.push_back(root);
+    for (size_t level = 0; level + 1 < path_.size(); ++level) {  // back to where we were
+      nodes_.push_back(nodes_[level].getKey("/Kids").getArrayItem(path_[level] - 1));
+    }
+  }
+
+  const ByteSource& source_;
+  std::string description_;
+  std::unique_ptr<QPDF> pdf_;
+  std::vector<QPDFObjectHandle> nodes_;  // the /Pages nodes from the root down
+  std::vector<int> path_;                // per node: the index of its next kid to visit
+  std::set<QPDFObjGen> visited_;         // /Pages nodes entered (loop guard)
+  size_t pages_in_pass_ = 0;
+  bool started_ = false;
+};
+
 }  // namespace
 
 Result<PdfDocument> read_pdf_document(const ByteSource& source, const std::string& description) {
@@ -122,22 +201,20 @@ Result<PdfDocument> read_pdf_document(const ByteSource& source, const std::strin
   }
   PdfDocument document;
   try {
-    QPDF pdf;
-    pdf.setSuppressWarnings(true);
-    pdf.processInputSource(std::make_shared<PdfInputSource>(source, description));
-    read_viewer_preferences(pdf, document);
     ScanContext context;
-    context.pdf = &pdf;
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
-      document.pages.push_back(page_geometry(page));
-      QPDFObjectHandle resources = page.getAttribute("/Resources", false);
-      QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+    PageTreeWalk walk(source, description);
+    read_viewer_preferences(walk.pdf(), document);
+    while (auto page = walk.next_page()) {
+      context.pdf = &walk.pdf();
+      document.pages.push_back(page_geometry(*page));
+      QPDFObjectHandle resources = page->getAttribute("/Resources", false);
+      QPDFObjectHandle contents = page->getObjectHandle().getKey("/Contents");
       Verdict verdict = Verdict::kGray;
       if (contents.isStream() || contents.isArray()) {
         verdict = scan_content(contents, resources, context);
       }
       if (verdict != Verdict::kColor) {
-        verdict = worst(verdict, annotations_verdict(page, resources, context));
+        verdict = worst(verdict, annotations_verdict(*page, resources, context));
       }
       document.pages.back().color = verdict == Verdict::kGray    ? PageColor::kGray
                                     : verdict == Verdict::kColor ? PageColor::kColor
