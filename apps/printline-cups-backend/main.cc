@@ -14,6 +14,7 @@
 #include <string>
 
 #include "backend_uri.h"
+#include "cups_job_ticket.h"
 #include "user_socket.h"
 #include "client/control_socket_client.h"
 
@@ -65,16 +66,18 @@ int main(int argc, char** argv) {
   auto socket = printline::cups_backend::socket_for_user(*parsed, user, &why);
   if (!socket) return fail(CUPS_BACKEND_FAILED, why);
 
+  // What the user asked (D11): copies and the lp -o options. From stdin the filters already
+  // made the copies, ranges and pages per side.
+  auto ticket = printline::cups_backend::ticket_from_cups(argv[4], argv[5], argc == 6);
+  if (!ticket.ok()) return fail(CUPS_BACKEND_FAILED, ticket.error().message);
+
   int document = STDIN_FILENO;
-  int copies = 1;  // from stdin the filters already made the copies
   if (argc == 7) {
     document = ::open(argv[6], O_RDONLY | O_CLOEXEC);
     if (document < 0) {
       return fail(CUPS_BACKEND_FAILED, std::string("Cannot open the print file ") + argv[6] +
                                            ": " + std::strerror(errno) + ".");
     }
-    copies = std::atoi(argv[4]);
-    if (copies < 1 || copies > 999) copies = 1;
   }
 
   // D13: the socket is inside a directory the job's user controls: follow no link, and hand
@@ -113,7 +116,8 @@ int main(int argc, char** argv) {
   ControlRequest request;
   request.command = ControlCommand::kSubmit;
   request.submit.title = argv[3];
-  request.submit.copies = copies;
+  request.submit.ticket = *ticket;
+  request.submit.copies = ticket->copies;
   request.submit.document_format = document_format();
   request.submit.submitted_by = "cups";
   auto answer = client->request(request, document);

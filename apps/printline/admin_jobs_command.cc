@@ -33,6 +33,8 @@ void print_job(const nlohmann::json& j) {
                 {"paper", field_text(j, "paper")},
                 {"duplex", yes_no(j.value("duplex", false))},
                 {"copies", field_text(j, "copies")},
+                {"asked", j.value("ticket_text", std::string("as the document is"))},
+                {"format", field_text(j, "document_format")},
                 {"cost", money(model::integer_or(j, "cost_cents", std::int64_t{0}))},
                 {"submitted", field_text(j, "submitted_at")},
                 {"printed", field_text(j, "printed_at")},
@@ -100,7 +102,7 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
           const auto users = names_by_id(client, "users", "login");
           const auto printers = names_by_id(client, "printers", "name");
           Table table({"SUBMITTED", "UUID", "OWNER", "PRINTER", "ORIGIN", "STATE", "PAGES",
-                       "COPIES", "COST", "TITLE"});
+                       "COPIES", "COST", "ASKED", "TITLE"});
           for (const auto& j : body.value("jobs", nlohmann::json::array())) {
             table.add_row(
                 {field_text(j, "submitted_at"), field_text(j, "uuid"),
@@ -109,7 +111,7 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
                  field_text(j, "origin") + (j.value("may_be_counted_twice", false) ? "*" : ""),
                  field_text(j, "state"), field_text(j, "pages"), field_text(j, "copies"),
                  money(model::integer_or(j, "cost_cents", std::int64_t{0})),
-                 field_text(j, "title")});
+                 j.value("ticket_text", std::string("-")), field_text(j, "title")});
           }
           table.print(std::cout);
         });

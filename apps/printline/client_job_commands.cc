@@ -7,13 +7,17 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "client/control_protocol.h"
 #include "client_commands.h"
 #include "client_connection.h"
 #include "exit_codes.h"
+#include "model/job_ticket.h"
 #include "model/timestamp.h"
 #include "output.h"
+#include "print_options.h"
 
 namespace printline::cli {
 
@@ -46,6 +50,7 @@ void print_job(std::ostream& out, const client::JobView& job) {
                    {"printer", job.printer.empty() ? "-" : job.printer},
                    {"pages", pages_of(job)},
                    {"copies", std::to_string(job.copies)},
+                   {"asked", model::describe(job.ticket)},
                    {"estimated cost", money(job.estimated_cost_cents)},
                    {"received", model::format_timestamp(job.received_at)}};
   if (job.printed_at) fields.push_back({"printed", model::format_timestamp(*job.printed_at)});
@@ -71,18 +76,33 @@ void add_print(CLI::App& app, std::function<int()>& run) {
     std::string file;
     std::string title;
     std::string format;
-    int copies = 1;
+    std::optional<int> copies;
+    std::vector<std::string> options;
   };
   auto args = std::make_shared<Args>();
   CLI::App* command =
       app.add_subcommand("print", "Print FILE through the desktop client (server or fallback)");
   command->add_option("FILE", args->file, "The document; - reads standard input")->required();
-  command->add_option("--copies", args->copies, "Copies, 1-999")->check(CLI::Range(1, 999));
+  command->add_option("-n,--copies", args->copies, "Copies, 1-999 (lp's -n)")
+      ->check(CLI::Range(1, 999));
+  command
+      ->add_option("-o,--option", args->options,
+                   "A print option as lp's -o NAME=VALUE, repeatable: sides=two-sided-long-edge, "
+                   "print-color-mode=monochrome, media=A4, page-ranges=1-3, number-up=2, "
+                   "orientation-requested=landscape, print-quality=high, finishings=staple, "
+                   "collate=false (docs/cli.md)")
+      ->allow_extra_args(false);
   command->add_option("--title", args->title, "Job name (default: the file name)");
   command->add_option("--format", args->format, "Document MIME type (default: detected)");
   add_client_options(*command, args->client);
   command->callback([args, &run] {
     run = [args] {
+      // The ticket first: a mistyped option is refused before anything is sent (D11).
+      auto ticket = ticket_from_print_options(args->options, args->copies);
+      if (!ticket.ok()) {
+        std::cerr << "printline print: " << ticket.error().message << "\n";
+        return static_cast<int>(kInvalidRequest);
+      }
       // The client reads the document through this descriptor: nothing is copied.
       // "-" is standard input (a pipe works: the client reads it to its end).
       const bool from_stdin = args->file == "-";
@@ -102,7 +122,8 @@ void add_print(CLI::App& app, std::function<int()>& run) {
           : from_stdin         ? std::string("stdin")
                                : std::filesystem::path(args->file).filename().string();
       request.submit.document_format = args->format;
-      request.submit.copies = args->copies;
+      request.submit.ticket = *ticket;
+      request.submit.copies = ticket->copies;
       request.submit.submitted_by = "cli";
       int code = kOk;
       auto answer = ask_client("print", args->client, request, &code, fd);
@@ -133,12 +154,12 @@ void add_jobs(CLI::App& app, std::function<int()>& run) {
         print_json(std::cout, (*answer)["jobs"]);
         return static_cast<int>(kOk);
       }
-      Table table({"JOB", "STATE", "TITLE", "PRINTER", "PAGES", "RECEIVED", "REASON"});
+      Table table({"JOB", "STATE", "TITLE", "PRINTER", "PAGES", "ASKED", "RECEIVED", "REASON"});
       for (const auto& j : (*answer)["jobs"]) {
         const auto job = j.get<client::JobView>();
         table.add_row({short_uuid(job.uuid), std::string(client::job_state_name(job.state)),
                        job.title, job.printer.empty() ? "-" : job.printer, pages_of(job),
-                       model::format_timestamp(job.received_at),
+                       model::describe(job.ticket), model::format_timestamp(job.received_at),
                        job.reason.empty() ? "-" : job.reason});
       }
       table.print(std::cout);

@@ -16,7 +16,9 @@ nlohmann::json report_json(const FallbackJobReport& job) {
           {"color_pages", job.counts.color_pages},
           {"paper", job.counts.paper},
           {"duplex", job.counts.duplex},
-          {"copies", job.counts.copies}};
+          {"copies", job.counts.copies},
+          {"ticket", job.ticket},
+          {"document_format", job.document_format}};
 }
 
 UploadResult result_from_json(const nlohmann::json& j) {

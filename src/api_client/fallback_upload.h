@@ -10,6 +10,7 @@
 
 #include "api_client/api_client.h"
 #include "model/job.h"
+#include "model/job_ticket.h"
 #include "model/timestamp.h"
 
 namespace printline::api_client {
@@ -21,7 +22,9 @@ struct FallbackJobReport {
   std::int64_t printer_id = 0;
   model::Timestamp printed_at{};
   std::string title;
-  model::PageCounts counts;
+  model::PageCounts counts;  // as printed under the ticket (model/job_costing.h)
+  model::JobTicket ticket;   // what the user asked (D11); the server checks counts against it
+  std::string document_format;  // the MIME type, when known
 };
 
 enum class UploadStatus { kAccepted, kDuplicate, kRejected };

@@ -32,6 +32,8 @@ UploadSummary upload_printed_offline(OutboxStore& outbox, const api_client::ApiC
       report.printer_id = *job.printer_id;
       report.printed_at = *job.printed_at;
       report.title = job.title;
+      report.ticket = job.ticket;
+      report.document_format = job.document_format;
       if (job.counts) {
         report.counts = *job.counts;
       } else {

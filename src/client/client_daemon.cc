@@ -197,8 +197,11 @@ Result<JobView> ClientDaemon::submit(const SubmitRequest& request,
   OutboxJob job;
   job.uuid = new_job_uuid();
   job.title = request.title.empty() ? "Untitled" : request.title;
-  job.copies = std::max(1, request.copies);
-  job.ticket.copies = std::min(job.copies, model::kMaxCopies);
+  // What the user asked (D11); a bare copies (older backends) is the ticket's copies.
+  job.ticket = request.ticket;
+  if (job.ticket.copies == 1 && request.copies > 1)
+    job.ticket.copies = std::min(request.copies, model::kMaxCopies);
+  job.copies = job.ticket.copies;
   job.submitted_by = request.submitted_by;
   job.document_format = request.document_format;
   // The format is decided from the spooled copy, before the record commits: the worker may

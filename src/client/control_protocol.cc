@@ -9,6 +9,7 @@
 #include <tuple>
 #include <utility>
 
+#include "model/job_ticket.h"
 #include "model/json.h"
 #include "model/paper_size.h"
 
@@ -180,6 +181,8 @@ void to_json(json& j, const JobView& job) {
   j["received_at"] = time_json(job.received_at);
   j["updated_at"] = time_json(job.updated_at);
   j["printed_at"] = time_json(job.printed_at);
+  j["ticket"] = job.ticket;
+  j["ticket_text"] = model::describe(job.ticket);  // for people: "2 copies, monochrome, ..."
 }
 
 void from_json(const json& j, JobView& job) {
@@ -191,6 +194,8 @@ void from_json(const json& j, JobView& job) {
   job.received_at = time_field(j, "received_at").value_or(model::Timestamp{});
   job.updated_at = time_field(j, "updated_at").value_or(model::Timestamp{});
   job.printed_at = time_field(j, "printed_at");
+  job.ticket = {};
+  if (auto it = j.find("ticket"); it != j.end() && it->is_object()) it->get_to(job.ticket);
 }
 
 void to_json(json& j, const CandidateView& c) { write_fields(j, c, kCandidateFields); }
@@ -246,8 +251,20 @@ void from_json(const json& j, ClientEvent& event) {
 void to_json(json& j, const PrinterFilter& f) { write_fields(j, f, kFilterFields); }
 void from_json(const json& j, PrinterFilter& f) { read_fields(j, f, kFilterFields); }
 
-void to_json(json& j, const SubmitRequest& r) { write_fields(j, r, kSubmitFields); }
-void from_json(const json& j, SubmitRequest& r) { read_fields(j, r, kSubmitFields); }
+void to_json(json& j, const SubmitRequest& r) {
+  write_fields(j, r, kSubmitFields);
+  if (r.ticket != model::JobTicket{}) j["ticket"] = r.ticket;
+}
+
+// The ticket (D11) is checked by its own from_json (bounded values, ticket_problem); copies
+// and ticket.copies are one number: a ticket's copies win over a bare "copies".
+void from_json(const json& j, SubmitRequest& r) {
+  read_fields(j, r, kSubmitFields);
+  r.ticket = {};
+  if (auto it = j.find("ticket"); it != j.end() && !it->is_null()) it->get_to(r.ticket);
+  if (r.ticket.copies > 1) r.copies = r.ticket.copies;
+  else if (r.copies >= 1 && r.copies <= model::kMaxCopies) r.ticket.copies = r.copies;
+}
 
 Result<ControlRequest> parse_request_line(std::string_view line) {
   if (line.size() > kMaxRequestLine) {
@@ -284,6 +301,18 @@ Result<ControlRequest> parse_request_line(std::string_view line) {
   try {
     switch (request.command) {
       case ControlCommand::kSubmit:
+        if (auto it = j.find("ticket"); it != j.end() && !it->is_null()) {
+          try {
+            (void)it->get<model::JobTicket>();
+          } catch (const json::exception& e) {
+            std::string why(e.what());
+            if (why.size() > 160) why = why.substr(0, 160) + "...";
+            for (auto& c : why) c = (c >= 0x20 && c < 0x7f) ? c : '?';
+            return Error{fmt::format("The print options are not valid: {}. Fix them (lp's "
+                                     "-o NAME=VALUE, see docs/cli.md) and print again.",
+                                     why)};
+          }
+        }
         from_json(j, request.submit);
         if (request.submit.copies < 1 || request.submit.copies > 999) {
           return Error{"copies must be between 1 and 999."};

@@ -32,6 +32,7 @@ JobView OutboxJob::view() const {
   view.title = title;
   view.document_format = document_format;
   view.copies = copies;
+  view.ticket = ticket;
   view.size_bytes = size_bytes;
   view.state = state;
   view.reason = reason;

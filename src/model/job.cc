@@ -86,6 +86,7 @@ void to_json(nlohmann::json& j, const Job& job) {
        {"state", job.state},
        {"title", job.title},
        {"ticket", job.ticket},
+       {"ticket_text", describe(job.ticket)},  // for people: "2 copies, monochrome, ..."
        {"document_format", job.document_format},
        {"pages", job.counts.pages},
        {"color_pages", job.counts.color_pages},

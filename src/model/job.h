@@ -69,7 +69,8 @@ void from_json(const nlohmann::json& j, JobOrigin& origin);
 void to_json(nlohmann::json& j, JobState state);
 void from_json(const nlohmann::json& j, JobState& state);
 // Job JSON is flat: pages, color_pages, paper, duplex, copies sit beside the other fields; the
-// ticket is a "ticket" object (job_ticket.h) and document_format a string. from_json checks the
+// ticket is a "ticket" object (job_ticket.h), with "ticket_text" its describe() for people
+// (read back never), and document_format a string. from_json checks the
 // ticket (ticket_problem) and bounds document_format to a MIME type's length.
 void to_json(nlohmann::json& j, const Job& job);
 void from_json(const nlohmann::json& j, Job& job);

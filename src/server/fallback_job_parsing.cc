@@ -6,6 +6,8 @@
 
 #include "core/job_uuid.h"
 #include "model/fallback_target.h"
+#include "model/job_costing.h"
+#include "model/job_ticket.h"
 #include "model/pricing.h"
 
 namespace printline::server {
@@ -94,6 +96,42 @@ std::variant<const model::Printer*, FallbackRejection> find_printer(
   return &found->second;
 }
 
+// A parser's message as it may be echoed: printable ASCII, at most 160 bytes (it may quote
+// what the client sent).
+std::string short_ascii(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (out.size() >= 160) {
+      out += "...";
+      break;
+    }
+    out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  }
+  return out;
+}
+
+// Why counts reported for a ticket cannot be what it printed, or none.
+std::optional<std::string> ticket_mismatch(const model::JobTicket& ticket,
+                                           const model::PageCounts& counts) {
+  if (ticket.color_mode == model::ColorMode::kMonochrome && counts.color_pages > 0)
+    return fmt::format("{} colour pages for a monochrome ticket", counts.color_pages);
+  if (ticket.copies > 1 && counts.copies != ticket.copies)
+    return fmt::format("{} copies for a ticket of {}", counts.copies, ticket.copies);
+  if (ticket.sides && counts.duplex != (*ticket.sides != model::Sides::kOneSided))
+    return fmt::format("{} for a {} ticket", counts.duplex ? "duplex" : "simplex",
+                       model::sides_keyword(*ticket.sides));
+  if (!ticket.page_ranges.empty()) {
+    std::int64_t selected = 0;
+    for (const auto& range : ticket.page_ranges) selected += range.last - range.first + 1;
+    const std::int64_t most = (selected + ticket.number_up - 1) / ticket.number_up;
+    if (counts.pages > most)
+      return fmt::format("{} pages where page-ranges {} with {} per side print at most {}",
+                         counts.pages, model::format_page_ranges(ticket.page_ranges),
+                         ticket.number_up, most);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::variant<Job, FallbackRejection> parse_fallback_job(const nlohmann::json& entry,
@@ -174,6 +212,30 @@ std::variant<Job, FallbackRejection> parse_fallback_job(const nlohmann::json& en
                          fmt::format("must be a string of at most {} bytes", kMaxFallbackTitleBytes));
   }
   job.title = *title;
+
+  // What the user asked (D11), checked like the rest; the counts must be what it prints (D12).
+  if (auto it = entry.find("ticket"); it != entry.end() && !it->is_null()) {
+    try {
+      job.ticket = it->get<model::JobTicket>();  // from_json applies ticket_problem
+    } catch (const nlohmann::json::exception& e) {
+      return field_problem("ticket", fmt::format("is not a valid job ticket ({})",
+                                                 short_ascii(e.what())));
+    }
+  }
+  if (auto mismatch = ticket_mismatch(job.ticket, job.counts)) {
+    return FallbackRejection{
+        "does-not-add-up",
+        fmt::format("The job's counts do not match its ticket: {}; the job is not charged. The "
+                    "client must report the pages as the ticket printed them.",
+                    *mismatch)};
+  }
+  auto format = bounded_string(entry, "document_format", "", model::kMaxDocumentFormatLength);
+  if (!format || !model::is_document_format(*format)) {
+    return field_problem("document_format", "must be a MIME type such as application/pdf");
+  }
+  job.document_format = *format;
+  // A mono printer printed every side mono, whatever the document held.
+  job.counts = model::counts_on_printer(job.counts, on.color);
 
   auto cost = model::price_job(context.prices, job.counts, on.color);
   if (!cost) {

@@ -34,7 +34,7 @@ inline constexpr std::chrono::hours kMaxFallbackJobAge = std::chrono::days(60);
 
 struct FallbackRejection {
   // invalid-uuid, invalid-field, out-of-bounds, printed-at-outside-outage, unknown-printer,
-  // not-a-fallback-printer, no-price
+  // not-a-fallback-printer, does-not-add-up (counts the ticket cannot print), no-price
   std::string reason;
   std::string message;  // for people: what is wrong and what to do
 };

@@ -14,6 +14,12 @@ using client::ControlCommand;
 using client::parse_request_line;
 using nlohmann::json;
 
+model::JobTicket must_ticket(const model::OptionList& options) {
+  auto ticket = model::apply_options({}, options);
+  EXPECT_TRUE(ticket.ok()) << ticket.error().message;
+  return ticket.ok() ? *ticket : model::JobTicket{};
+}
+
 TEST(ControlProtocolTest, ParsesEveryCommand) {
   EXPECT_EQ(parse_request_line(R"({"command":"status"})")->command, ControlCommand::kStatus);
   EXPECT_EQ(parse_request_line(R"({"command":"jobs"})")->command, ControlCommand::kJobs);
@@ -55,6 +61,20 @@ TEST(ControlProtocolTest, RequestLineRoundTrips) {
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed->submit.title, "Ünïcode title");
   EXPECT_EQ(parsed->submit.copies, 2);
+  // The ticket travels (D11), its copies are the request's copies.
+  request.submit.ticket = must_ticket({{"sides", "two-sided-long-edge"},
+                                       {"print-color-mode", "monochrome"},
+                                       {"page-ranges", "1-2"},
+                                       {"number-up", "2"},
+                                       {"copies", "2"}});
+  auto with_ticket = parse_request_line(client::request_line(request));
+  ASSERT_TRUE(with_ticket.ok()) << with_ticket.error().message;
+  EXPECT_EQ(with_ticket->submit.ticket, request.submit.ticket);
+  EXPECT_EQ(with_ticket->submit.copies, 2);
+  // An older sender's bare copies is the ticket's copies.
+  auto bare = parse_request_line(R"({"command":"submit","copies":3})");
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(bare->submit.ticket.copies, 3);
   client::ControlRequest subscribe;
   subscribe.command = ControlCommand::kSubscribe;
   subscribe.desktop_app = true;
@@ -68,6 +88,9 @@ TEST(ControlProtocolTest, BadRequestsGetASentence) {
                            R"({"command":"choose","job":"a"})",
                            R"({"command":"submit","copies":"many"})",
                            R"({"command":"submit","copies":0})",
+                           R"({"command":"submit","ticket":{"number-up":3}})",
+                           R"({"command":"submit","ticket":{"sides":"both"}})",
+                           R"({"command":"submit","ticket":"duplex"})",
                            R"({"command":"printers","color":"yes"})",
                            R"({"command":"subscribe","as":"browser"})",
                            R"({"command":"subscribe","as":true})"}) {
@@ -97,6 +120,10 @@ TEST(ControlProtocolTest, JobViewRoundTrips) {
   EXPECT_EQ(back.counts, job.counts);
   EXPECT_EQ(back.received_at, job.received_at);
   EXPECT_EQ(back.printed_at, job.printed_at);
+  job.ticket.color_mode = model::ColorMode::kMonochrome;
+  j = job;
+  EXPECT_EQ(j["ticket_text"], "monochrome");
+  EXPECT_EQ(j.get<client::JobView>().ticket, job.ticket);
 }
 
 TEST(ControlProtocolTest, EventLineCarriesPromptCandidates) {

@@ -19,7 +19,7 @@ printline_add_gtest(NAME client_core_unit_test LABEL unit
     ${CMAKE_CURRENT_LIST_DIR}/release_condition_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/client_config_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/upload_backoff_test.cc
-  LIBRARIES printline_client printline_test_peers)
+  LIBRARIES printline_client printline_test_peers SQLite::SQLite3)
 
 if(TARGET printline_test_client)
   printline_add_gtest(NAME client_fallback_test LABEL integration TIMEOUT 600

@@ -2,6 +2,7 @@
 // committing leaves no job, and the crash rules of the daemon apply on reopen.
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -68,6 +69,10 @@ TEST(OutboxStore, EveryFieldSurvivesReopeningAfterACrash) {
     job.may_be_counted_twice = true;
     job.prompt = PendingPrompt::kChoosePrinter;
     job.reason = "printed";
+    job.ticket.copies = 2;
+    job.ticket.sides = model::Sides::kTwoSidedShortEdge;
+    job.ticket.page_ranges = {{2, 4}};
+    job.ticket.media.size = "iso_a3_297x420mm";
     ASSERT_TRUE((*outbox)->update(job).ok());
     // No orderly close: the store object is simply dropped, as a killed process would.
   }
@@ -84,9 +89,33 @@ TEST(OutboxStore, EveryFieldSurvivesReopeningAfterACrash) {
   EXPECT_EQ(found->printed_at, job.printed_at);
   EXPECT_TRUE(found->may_be_counted_twice);
   EXPECT_EQ(found->prompt, PendingPrompt::kChoosePrinter);
+  EXPECT_EQ(found->ticket, job.ticket);
   EXPECT_EQ((*reopened)->fallback_history(), std::vector<std::int64_t>{7});
   EXPECT_EQ((*reopened)->unsynced_spending().cost_cents, 120);
   EXPECT_EQ((*reopened)->unsynced_spending().pages, 6);
+}
+
+TEST(OutboxStore, AnOutboxFromBeforeTicketsGetsTheColumnAndDefaultTickets) {
+  TempDir dir;
+  OutboxJob job = new_job();
+  {
+    auto outbox = OutboxStore::open(dir.path());
+    ASSERT_TRUE(outbox.ok());
+    auto document = transport::document_from_string("data");
+    ASSERT_TRUE((*outbox)->add(job, *document).ok());
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path() / "outbox.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE jobs DROP COLUMN ticket", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto reopened = OutboxStore::open(dir.path());
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+  auto found = (*reopened)->find(job.uuid);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->ticket, model::JobTicket{});
 }
 
 TEST(OutboxStore, CrashBetweenSpoolingAndCommit_LeavesNoJobAndNoFile) {

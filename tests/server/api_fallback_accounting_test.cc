@@ -50,6 +50,60 @@ TEST_F(ApiTest, ColourPagesOnAMonoPrinterArePricedAsMono) {
   auto reply = upload(*alice_, {offline_job(new_job_uuid(), "floor1-mono", 2, 1, 3)});
   ASSERT_EQ(reply.json["accepted"], 1) << reply.body;
   EXPECT_EQ(reply.json["results"][0]["job"]["cost_cents"], 60);  // 2 × 10 × 3 copies
+  EXPECT_EQ(reply.json["results"][0]["job"]["color_pages"], 0);  // printed mono (D11)
+}
+
+TEST_F(ApiTest, AFallbackJobCarriesItsTicketCheckedAgainstItsCounts) {
+  // D11/D12: lp -o sides=two-sided-long-edge -o print-color-mode=monochrome -n 2
+  // -o page-ranges=1-2 -o number-up=2 printed offline: one mono duplex side per copy.
+  const nlohmann::json ticket = {{"copies", 2},
+                                 {"sides", "two-sided-long-edge"},
+                                 {"print-color-mode", "monochrome"},
+                                 {"page-ranges", "1-2"},
+                                 {"number-up", 2}};
+  auto job = offline_job(new_job_uuid(), color_printer_, 1, 0, 2);
+  job["duplex"] = true;
+  job["ticket"] = ticket;
+  job["document_format"] = "application/pdf";
+  auto reply = upload(*alice_, {job});
+  ASSERT_EQ(reply.json["accepted"], 1) << reply.body;
+  const auto& stored = reply.json["results"][0]["job"];
+  EXPECT_EQ(stored["ticket"]["print-color-mode"], "monochrome");
+  EXPECT_EQ(stored["ticket"]["page-ranges"], "1-2");
+  EXPECT_EQ(stored["ticket_text"],
+            "2 copies, two-sided (long edge), monochrome, pages 1-2, 2 per side");
+  EXPECT_EQ(stored["document_format"], "application/pdf");
+  EXPECT_EQ(stored["cost_cents"], 2 * 10 / 2);  // two mono sides, 50 % off for duplex
+  auto found = admin_->get("/api/v1/jobs/" + job["uuid"].get<std::string>());
+  EXPECT_EQ(found.json["ticket"]["sides"], "two-sided-long-edge") << found.body;
+
+  // Counts the ticket cannot have printed, or a ticket that is none, are not charged.
+  auto colour_for_mono = job;
+  colour_for_mono["uuid"] = new_job_uuid();
+  colour_for_mono["color_pages"] = 1;
+  auto too_many_pages = job;
+  too_many_pages["uuid"] = new_job_uuid();
+  too_many_pages["pages"] = 5;
+  auto simplex = job;
+  simplex["uuid"] = new_job_uuid();
+  simplex["duplex"] = false;
+  auto bad_ticket = job;
+  bad_ticket["uuid"] = new_job_uuid();
+  bad_ticket["ticket"]["number-up"] = 3;
+  auto bad_format = job;
+  bad_format["uuid"] = new_job_uuid();
+  bad_format["document_format"] = "a pdf";
+  const auto before = balance_of(*alice_);
+  auto refused = upload(*alice_, {colour_for_mono, too_many_pages, simplex, bad_ticket, bad_format});
+  ASSERT_EQ(refused.json["rejected"], 5) << refused.body;
+  const auto& r = refused.json["results"];
+  EXPECT_EQ(r[0]["reason"], "does-not-add-up");
+  EXPECT_EQ(r[1]["reason"], "does-not-add-up");
+  EXPECT_EQ(r[2]["reason"], "does-not-add-up");
+  EXPECT_EQ(r[3]["reason"], "invalid-field");
+  EXPECT_NE(r[3]["message"].get<std::string>().find("number-up"), std::string::npos);
+  EXPECT_EQ(r[4]["reason"], "invalid-field");
+  EXPECT_EQ(balance_of(*alice_), before);
 }
 
 TEST_F(ApiTest, BadJobsAreRejectedWithAReasonAndTheOthersStillCount) {

@@ -1,0 +1,33 @@
+#include "cups_job_ticket.h"
+
+#include <cups/cups.h>
+
+#include <charconv>
+
+namespace printline::cups_backend {
+
+Result<model::JobTicket> ticket_from_cups(const std::string& copies, const std::string& options,
+                                          bool filtered) {
+  cups_option_t* parsed = nullptr;
+  const int count = cupsParseOptions(options.c_str(), 0, &parsed);
+  model::OptionList list;
+  for (int i = 0; i < count; ++i) {
+    std::string name = parsed[i].name;
+    // Applied by the filters already: asking again would print a range of the range.
+    if (filtered && (name == "page-ranges" || name == "number-up" || name == "copies")) continue;
+    list.emplace_back(std::move(name), parsed[i].value ? parsed[i].value : "");
+  }
+  cupsFreeOptions(count, parsed);
+
+  model::JobTicket base;
+  if (!filtered) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(copies.data(), copies.data() + copies.size(), n);
+    if (ec == std::errc() && end == copies.data() + copies.size() && n >= 1 &&
+        n <= model::kMaxCopies)
+      base.copies = n;
+  }
+  return model::apply_options(base, list, model::UnknownOptions::kIgnore);
+}
+
+}  // namespace printline::cups_backend
