@@ -317,9 +317,9 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   emit_job(job);
   log->info("sending to fallback printer \"{}\" at {}", job.printer, job.target_uri);
   crash_point("client.fallback-send-started");
-  FallbackSend send{job.uuid,   job.title,      job.document_format,
-                    job.copies, user_login(),   job.target_uri,
-                    outbox_->spool_path(job.uuid), link_.trust()};
+  FallbackSend send{job.uuid,   job.title,    job.document_format,
+                    job.ticket, user_login(), job.target_uri,
+                    outbox_->spool_path(job.uuid), link_.trust(), job.printer};
   const auto result = send_to_fallback_printer(send, &send_cancel_);
   switch (result.outcome) {
     case transport::Outcome::kDelivered: {

@@ -23,7 +23,8 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
   options.title = job.title;
   options.document_format = job.document_format.empty() ? "application/octet-stream"
                                                         : job.document_format;
-  options.ticket.copies = job.copies;
+  options.printer_name = job.printer_name;
+  options.ticket = job.ticket;
   // PJL carries the UUID so the job can be found in the device's log; IPP has job-uuid.
   options.pjl_wrap = job.target_uri.starts_with("socket://") || job.target_uri.starts_with("lpd://");
   options.cancel = cancel;
@@ -33,6 +34,11 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
 
 std::string rejected_by_device_message(const std::string& printer,
                                        const transport::SendResult& result) {
+  if (result.ticket_refused) {
+    return fmt::format("{} Nothing was printed. The job is kept: choose another printer, or "
+                       "cancel it and print it again with other options.",
+                       result.message);
+  }
   const std::string words =
       result.device_message.empty() ? result.message : result.device_message;
   return fmt::format(

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/tls_trust.h"
+#include "model/job_ticket.h"
 #include "transport/cancel_flag.h"
 #include "transport/send_outcome.h"
 
@@ -17,17 +18,19 @@ struct FallbackSend {
   std::string uuid;
   std::string title;
   std::string document_format;
-  int copies = 1;
+  model::JobTicket ticket;  // what the user asked (D11): IPP printers get what they support
   std::string user;
   std::string target_uri;
   std::filesystem::path document;
   TlsTrust tls_trust;  // ipps:// printers: whom to trust (D13)
+  std::string printer_name;  // as the user knows it, in messages
 };
 
 transport::SendResult send_to_fallback_printer(const FallbackSend& job,
                                                const transport::CancelFlag* cancel = nullptr);
 
-// D7 / FP-3: the printer refused the job. Names the printer and the likely cause.
+// D7 / FP-3: the printer refused the job. Names the printer and the likely cause; when it
+// cannot do an option the job asks (D11), that option.
 std::string rejected_by_device_message(const std::string& printer,
                                        const transport::SendResult& result);
 

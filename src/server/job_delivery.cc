@@ -35,7 +35,9 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
     }
     source->reset();
     // D11: refused when the printer cannot do the ticket; converted for RAW/LPR printers.
-    auto result = transport::send_to_printer(printer, printer.device_uri, document, options);
+    transport::SendOptions named = options;
+    named.printer_name = printer.name;  // messages name the printer as people know it
+    auto result = transport::send_to_printer(printer, printer.device_uri, document, named);
     if (result.delivered()) {
       log->info("job {} delivered ({} bytes)", options.job_uuid, result.bytes_sent);
       report.printed_on = printer;

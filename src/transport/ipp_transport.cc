@@ -54,7 +54,7 @@ class IppSession {
             SendResult refused;
             refused.outcome = Outcome::kRejectedByDevice;
             refused.message = fitted.error().message + ".";
-            refused.device_message = "not sent: the printer does not support the option";
+            refused.ticket_refused = true;
             return refused;
           }
           job.ticket = *fitted;

@@ -35,6 +35,9 @@ struct SendResult {
   std::optional<int> device_job_id;  // IPP job-id
   std::uint64_t bytes_sent = 0;      // document bytes the printer accepted (PJL wrapping included)
   std::chrono::milliseconds elapsed{0};
+  // kRejectedByDevice because the printer cannot do an option the job asks (D11): nothing was
+  // sent, and message names the printer and the option ("floor1-mono cannot print on A3").
+  bool ticket_refused = false;
 
   bool delivered() const { return outcome == Outcome::kDelivered; }
 };

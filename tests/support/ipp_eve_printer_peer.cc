@@ -33,7 +33,8 @@ exec "$@")";
 
 }  // namespace
 
-IppEvePrinterPeer::IppEvePrinterPeer(std::string name, bool tls) {
+IppEvePrinterPeer::IppEvePrinterPeer(std::string name, bool tls,
+                                     std::vector<std::string> options) {
   std::filesystem::create_directories(spool_dir());
   const std::filesystem::path avahi_config = dir_.path() / "avahi-daemon.conf";
   std::ofstream(avahi_config) << kAvahiConfig;
@@ -62,6 +63,7 @@ IppEvePrinterPeer::IppEvePrinterPeer(std::string name, bool tls) {
       std::filesystem::create_directories(dir_.path() / "keys");
       argv.insert(argv.end(), {"-K", (dir_.path() / "keys").string()});
     }
+    argv.insert(argv.end(), options.begin(), options.end());
     argv.push_back(name);
     auto process = std::make_unique<ChildProcess>(std::move(argv), log_file());
     if (wait_until_listening(port_, std::chrono::seconds(15), [&] { return process->running(); })) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "support/child_process.h"
 #include "support/temp_dir.h"
@@ -20,7 +21,10 @@ namespace printline::testing {
 class IppEvePrinterPeer {
  public:
   // tls: also serve IPP over TLS with a self-signed certificate (-K), and make uri() ipps://.
-  explicit IppEvePrinterPeer(std::string name = "printline-test", bool tls = false);
+  // options: more ippeveprinter options, e.g. {"-2", "-s", "10,10"} for a duplex colour one
+  // (the default is one-sided and mono).
+  explicit IppEvePrinterPeer(std::string name = "printline-test", bool tls = false,
+                             std::vector<std::string> options = {});
 
   int port() const { return port_; }
   const std::string& uri() const { return uri_; }
