@@ -2,3 +2,8 @@
 printline_add_gtest(NAME job_service_test LABEL unit
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/job_service_test.cc ${CMAKE_CURRENT_SOURCE_DIR}/job_test_fixture.cc
   LIBRARIES printline_test_server printline_test_peers)
+
+# D11: the server's delivery to real ippeveprinters with the job's ticket, and a refusal.
+printline_add_gtest(NAME job_ticket_delivery_test LABEL integration TIMEOUT 180
+  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/job_ticket_delivery_test.cc ${CMAKE_CURRENT_SOURCE_DIR}/job_test_fixture.cc
+  LIBRARIES printline_test_server printline_test_peers)
