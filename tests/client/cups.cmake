@@ -7,4 +7,6 @@ if(TARGET printline_test_client AND TARGET printline-cups-backend)
   target_compile_definitions(client_cups_path_test PRIVATE
     PRINTLINE_CUPS_BACKEND="$<TARGET_FILE:printline-cups-backend>")
   add_dependencies(client_cups_path_test printline-cups-backend)
+  # The ticket tests print a colour PDF made with the analysis tests' builder.
+  target_include_directories(client_cups_path_test PRIVATE ${PROJECT_SOURCE_DIR}/tests/analysis)
 endif()

@@ -16,7 +16,10 @@
 #include "client/local_ipp_printer.h"
 #include "client/running_client.h"
 #include "client/test_office.h"
+#include "model/job_ticket.h"
 #include "model/ledger_entry.h"
+#include "store/actor.h"
+#include "test_pdf.h"
 #include "store/store.h"
 #include "support/cupsd_peer.h"
 #include "support/file_text.h"
@@ -79,9 +82,11 @@ class CupsPathTest : public ::testing::Test {
   }
 
   // `lp` of CUPS to one of cupsd's queues; the daemon's job with that title once it is in.
-  client::JobView print_with_lp(const std::string& queue, const std::string& title) {
+  client::JobView print_with_lp(const std::string& queue, const std::string& title,
+                                const std::string& options = "",
+                                const std::filesystem::path& file = kTestPdf) {
     auto [status, output] = run(cups_lp_program() + " -h " + cups_->server() + " -d " + queue +
-                                " -t '" + title + "' " + kTestPdf.string());
+                                " -t '" + title + "' " + options + " " + file.string());
     EXPECT_EQ(status, 0) << output;
     for (int i = 0; i < 300; ++i) {
       for (const auto& job : client_->daemon().jobs()) {
@@ -161,6 +166,116 @@ TEST_F(CupsPathTest, FP2_LpWhileTheServerIsDown_FallbackPrinterGetsItThenAccount
   ASSERT_TRUE(at_server);
   EXPECT_EQ(at_server->origin, model::JobOrigin::kFallback);
   EXPECT_EQ(charges_for(job.uuid), 1);
+}
+
+// The example (D11): duplex, monochrome, two copies of pages 1-2 two per side.
+constexpr const char* kTicketOptions =
+    "-n 2 -o sides=two-sided-long-edge -o print-color-mode=monochrome -o page-ranges=1-2 "
+    "-o number-up=2";
+
+// A real 4-page A4 PDF whose every page is colour.
+std::filesystem::path colour_document(const std::filesystem::path& dir) {
+  using analysis::testing::TestPage;
+  const TestPage red{"1 0 0 rg 0 0 300 300 re f"};
+  const auto path = dir / "colour-4-pages.pdf";
+  std::ofstream(path, std::ios::binary) << analysis::testing::make_pdf({red, red, red, red});
+  std::filesystem::permissions(path, std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+  return path;
+}
+
+// 50 % off for duplex: one mono A4 side (10 cents) × 2 copies, halved = 10 cents.
+constexpr std::int64_t kTicketCharge = 10;
+
+void expect_the_ticket(const model::Job& job) {
+  EXPECT_EQ(job.ticket.copies, 2);
+  EXPECT_EQ(job.ticket.sides, model::Sides::kTwoSidedLongEdge);
+  EXPECT_EQ(job.ticket.color_mode, model::ColorMode::kMonochrome);
+  EXPECT_EQ(model::format_page_ranges(job.ticket.page_ranges), "1-2");
+  EXPECT_EQ(job.ticket.number_up, 2);
+  // Charged as printed: one side per copy, no colour, duplex, two copies.
+  EXPECT_EQ(job.counts.pages, 1);
+  EXPECT_EQ(job.counts.color_pages, 0);
+  EXPECT_TRUE(job.counts.duplex);
+  EXPECT_EQ(job.counts.copies, 2);
+  EXPECT_EQ(job.cost_cents, kTicketCharge);
+}
+
+class CupsTicketTest : public CupsPathTest {
+ protected:
+  void SetUp() override {
+    CupsPathTest::SetUp();
+    auto prices = must(office_.store().price_list());
+    prices.duplex_discount_percent = 50;
+    must(office_.store().set_price_list(prices, store::system_actor()));
+    // Both printers print on both sides: a simplex printer's queue would not take the duplex
+    // asked (IPP substitutes one-sided, the job is then charged simplex, as printed).
+    for (const char* name : {"server-raw", "fallback-raw"}) {
+      auto printer = must(office_.store().find_printer_by_name(name));
+      ASSERT_TRUE(printer);
+      printer->duplex = true;
+      must(office_.store().update_printer(*printer, store::system_actor()));
+    }
+  }
+  TempDir documents_{"printline-cups-ticket"};
+};
+
+TEST_F(CupsTicketTest, LpOptionsThroughTheBackendReachTheServerAndAreChargedAsPrinted) {
+  const auto document = colour_document(documents_.path());
+  auto job = print_with_lp("printline", "lp with a ticket", kTicketOptions, document);
+  ASSERT_FALSE(job.uuid.empty());
+  EXPECT_EQ(job.ticket.number_up, 2);  // the backend read argv[5] and argv[4]
+  EXPECT_EQ(job.ticket.copies, 2);
+  auto done = client_->wait_for_state(job.uuid, JobState::kAtServer);
+  ASSERT_EQ(done->state, JobState::kAtServer) << done->reason;
+  std::optional<model::Job> charged;
+  for (int i = 0; i < 200 && charges_for(job.uuid) == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(charges_for(job.uuid), 1);
+  charged = must(office_.store().find_job(job.uuid));
+  ASSERT_TRUE(charged);
+  expect_the_ticket(*charged);
+  EXPECT_EQ(charged->document_format, "application/pdf");
+  EXPECT_EQ(must(office_.store().find_user(dave_.id))->balance_cents, 1000 - kTicketCharge);
+  EXPECT_TRUE(cups_->wait_until_idle(std::chrono::seconds(10)));
+}
+
+TEST_F(CupsTicketTest, LpOptionsWhileTheServerIsDown_TheFallbackJobIsAccountedAsPrinted) {
+  office_.stop_server();
+  client_->daemon().check_server_now();
+  ASSERT_TRUE(client_->wait_for_online(false));
+  const auto document = colour_document(documents_.path());
+  auto job = print_with_lp("printline", "lp with a ticket offline", kTicketOptions, document);
+  ASSERT_FALSE(job.uuid.empty());
+  auto printed = client_->wait_for_state(job.uuid, JobState::kPrintedOffline);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  EXPECT_EQ(printed->ticket.color_mode, model::ColorMode::kMonochrome);
+
+  office_.start_server();
+  auto accounted = client_->wait_for_state(job.uuid, JobState::kAccounted);
+  ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
+  auto at_server = must(office_.store().find_job(job.uuid));
+  ASSERT_TRUE(at_server);
+  EXPECT_EQ(at_server->origin, model::JobOrigin::kFallback);
+  expect_the_ticket(*at_server);
+  EXPECT_EQ(charges_for(job.uuid), 1);
+}
+
+TEST_F(CupsTicketTest, ABadOptionValueFailsTheCupsJobNamingTheOption) {
+  const auto document = colour_document(documents_.path());
+  auto [status, output] =
+      run(cups_lp_program() + " -h " + cups_->server() +
+          " -d printline -t 'bad option' -o ColorModel=Sepia " + document.string());
+  EXPECT_EQ(status, 0) << output;  // cupsd took it; the backend refuses it
+  const auto logged = [&] {
+    return cups_->error_log().find("ColorModel=Sepia") != std::string::npos;
+  };
+  for (int i = 0; i < 200 && !logged(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(cups_->error_log().find("ColorModel=Sepia"), std::string::npos) << cups_->error_log();
+  for (const auto& job : client_->daemon().jobs()) EXPECT_NE(job.title, "bad option");
 }
 
 }  // namespace
