@@ -37,7 +37,9 @@ std::optional<ByteSource> ByteSource::open_file(const std::filesystem::path& pat
     return std::nullopt;
   }
   if (!S_ISREG(info.st_mode)) {
-    error = "Cannot read " + path.string() + ": it is not a regular file.";
+    // Analysis seeks (a PDF's cross-reference table is at its end): a pipe will not do.
+    error = "Cannot analyse " + path.string() +
+            ": it is not a regular file (a pipe or device); save the job to a file first.";
     return std::nullopt;
   }
   // Tell the kernel the file is mostly read front to back (read-ahead, early page reuse).
