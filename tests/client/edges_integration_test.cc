@@ -123,6 +123,10 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_PrintJobIsAnOutboxJobWithAStableId) {
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, "from-ipp.pdf");
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
                "application/pdf");
+  // The job ticket (D11), read by the IPP core, goes into the outbox job.
+  ippAddInteger(request, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", 2);
+  ippAddString(request, IPP_TAG_JOB, IPP_TAG_KEYWORD, "sides", nullptr, "two-sided-long-edge");
+  ippAddString(request, IPP_TAG_JOB, IPP_TAG_KEYWORD, "print-color-mode", nullptr, "monochrome");
   ipp_t* response = cupsDoFileRequest(http, request, "/ipp/print", kTestPdf.c_str());
   ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
   const int job_id = ippGetInteger(ippFindAttribute(response, "job-id", IPP_TAG_INTEGER), 0);
@@ -135,6 +139,9 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_PrintJobIsAnOutboxJobWithAStableId) {
   auto job = client_->daemon().job(uuid);
   ASSERT_TRUE(job);
   EXPECT_EQ(job->title, "from-ipp.pdf");
+  EXPECT_EQ(job->ticket.copies, 2);
+  EXPECT_EQ(job->ticket.sides, model::Sides::kTwoSidedLongEdge);
+  EXPECT_EQ(job->ticket.color_mode, model::ColorMode::kMonochrome);
   auto done = client_->wait_for_state(uuid, JobState::kAtServer);
   ASSERT_TRUE(done);
   EXPECT_EQ(done->state, JobState::kAtServer) << done->reason;
@@ -155,6 +162,11 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_PrintJobIsAnOutboxJobWithAStableId) {
   // Handed to the server: completed as far as this printer is concerned.
   EXPECT_EQ(ippGetInteger(ippFindAttribute(response, "job-state", IPP_TAG_ENUM), 0),
             IPP_JSTATE_COMPLETED);
+  // The ticket is reported back as the job's template attributes.
+  EXPECT_EQ(ippGetInteger(ippFindAttribute(response, "copies", IPP_TAG_INTEGER), 0), 2);
+  ipp_attribute_t* sides = ippFindAttribute(response, "sides", IPP_TAG_KEYWORD);
+  ASSERT_NE(sides, nullptr);
+  EXPECT_STREQ(ippGetString(sides, 0, nullptr), "two-sided-long-edge");
   ippDelete(response);
   httpClose(http);
 }
