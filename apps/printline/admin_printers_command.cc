@@ -1,9 +1,11 @@
 // `printline admin printers …`: print devices, their fallback attributes and the Kyocera
-// device spooling port (FP-9).
+// device spooling port (FP-9), the language RAW/LPR printers are sent and what they can do (D11).
 
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "admin_command.h"
 #include "exit_codes.h"
@@ -16,7 +18,7 @@ namespace {
 
 struct PrinterArguments {
   std::string printer;  // reference, or the new name
-  std::optional<std::string> name, device_uri, paper, vendor, location;
+  std::optional<std::string> name, device_uri, paper, vendor, location, language;
   std::optional<bool> color, duplex, fallback_allowed;
   std::optional<std::string> spool_protocol, spool_queue;
   std::optional<int> spool_port;
@@ -31,19 +33,39 @@ std::string port_text(const nlohmann::json& port) {
   return text;
 }
 
+std::string list_text(const nlohmann::json& list) {
+  std::string text;
+  if (!list.is_array()) return "-";
+  for (const auto& item : list) {
+    if (!item.is_string()) continue;
+    if (!text.empty()) text += ",";
+    text += item.get<std::string>();
+  }
+  return text.empty() ? "-" : text;
+}
+
+// The sizes it takes, or "up to <largest>" when none are listed.
+std::string paper_sizes_text(const nlohmann::json& p) {
+  const std::string listed = list_text(p.value("paper_sizes", nlohmann::json()));
+  return listed != "-" ? listed : "up to " + field_text(p, "largest_paper");
+}
+
 void print_printer(const nlohmann::json& p) {
   print_fields(std::cout,
                {{"id", field_text(p, "id")},
                 {"name", field_text(p, "name")},
                 {"device URI", field_text(p, "device_uri")},
                 {"colour", yes_no(p.value("color", false))},
+                {"language", p.value("language", "auto")},
                 {"largest paper", field_text(p, "largest_paper")},
+                {"paper sizes", paper_sizes_text(p)},
                 {"large format", yes_no(p.value("large_format", false))},
                 {"duplex", yes_no(p.value("duplex", false))},
                 {"vendor", field_text(p, "vendor")},
                 {"location", field_text(p, "location")},
                 {"fallback allowed", yes_no(p.value("fallback_allowed", true))},
-                {"spooling port", port_text(p.value("spooling_port", nlohmann::json()))}});
+                {"spooling port", port_text(p.value("spooling_port", nlohmann::json()))},
+                {"document formats", list_text(p.value("document_formats", nlohmann::json()))}});
 }
 
 void add_printer_field_options(CLI::App* command, PrinterArguments& args) {
@@ -52,7 +74,13 @@ void add_printer_field_options(CLI::App* command, PrinterArguments& args) {
       "Device URI: socket://host:9100, lpd://host/queue, ipp://host/ipp/print, ipps://…");
   add_switch(*command, "--color", "--mono", args.color, "Colour printer (--mono: black & white)");
   command->add_option("--paper", args.paper,
-                      "Largest paper: A5 A4 A3 A2 A1 A0 Letter Legal Tabloid");
+                      "Paper: one size is the largest it takes (A5 A4 A3 A2 A1 A0 Letter Legal "
+                      "Tabloid); several, comma-separated (A4,A3), are exactly the sizes it takes");
+  command
+      ->add_option("--language", args.language,
+                   "What a RAW/LPR printer is sent: auto (as the document is), pdf, postscript, "
+                   "pcl-xl or pcl5 (converted by Ghostscript)")
+      ->check(CLI::IsMember({"auto", "pdf", "postscript", "pcl-xl", "pcl5"}));
   add_switch(*command, "--duplex", "--no-duplex", args.duplex, "Prints on both sides");
   command->add_option("--vendor", args.vendor, "Vendor; Kyocera enables the FP-9 rules");
   command->add_option("--location", args.location, "Where it stands");
@@ -75,7 +103,22 @@ void printer_fields(const PrinterArguments& args, nlohmann::json& body) {
   if (args.name) body["name"] = *args.name;
   if (args.device_uri) body["device_uri"] = *args.device_uri;
   if (args.color) body["color"] = *args.color;
-  if (args.paper) body["largest_paper"] = *args.paper;
+  if (args.paper) {
+    std::vector<std::string> sizes;
+    std::string rest = *args.paper;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      if (auto size = rest.substr(0, comma); !size.empty()) sizes.push_back(size);
+      rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+    }
+    if (sizes.size() == 1) {
+      body["largest_paper"] = sizes.front();
+      body["paper_sizes"] = nlohmann::json::array();
+    } else {
+      body["paper_sizes"] = sizes;  // the server takes the largest of them as largest paper
+    }
+  }
+  if (args.language) body["language"] = *args.language;
   if (args.duplex) body["duplex"] = *args.duplex;
   if (args.vendor) body["vendor"] = *args.vendor;
   if (args.location) body["location"] = *args.location;
@@ -100,11 +143,12 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = printers->add_subcommand("list", "List every printer");
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/printers"), [](const nlohmann::json& body) {
-      Table table({"ID", "NAME", "DEVICE URI", "COLOUR", "PAPER", "VENDOR", "LOCATION", "FALLBACK",
-                   "SPOOLING PORT"});
+      Table table({"ID", "NAME", "DEVICE URI", "LANGUAGE", "COLOUR", "DUPLEX", "PAPER", "VENDOR",
+                   "LOCATION", "FALLBACK", "SPOOLING PORT"});
       for (const auto& p : body.value("printers", nlohmann::json::array())) {
         table.add_row({field_text(p, "id"), field_text(p, "name"), field_text(p, "device_uri"),
-                       yes_no(p.value("color", false)), field_text(p, "largest_paper"),
+                       p.value("language", "auto"), yes_no(p.value("color", false)),
+                       yes_no(p.value("duplex", false)), paper_sizes_text(p),
                        field_text(p, "vendor"), field_text(p, "location"),
                        yes_no(p.value("fallback_allowed", true)),
                        port_text(p.value("spooling_port", nlohmann::json()))});
@@ -123,6 +167,7 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
 
   auto create_args = std::make_shared<PrinterArguments>();
   CLI::App* create = printers->add_subcommand("create", "Add a printer");
+  create->alias("add");
   create->add_option("NAME", create_args->printer, "Printer name")->required();
   add_printer_field_options(create, *create_args);
   create->get_option("--uri")->required();
@@ -137,6 +182,7 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
 
   auto update_args = std::make_shared<PrinterArguments>();
   CLI::App* update = printers->add_subcommand("update", "Change a printer");
+  update->alias("set");
   update->add_option("PRINTER", update_args->printer, "Name or id")->required();
   update->add_option("--name", update_args->name, "New name");
   add_printer_field_options(update, *update_args);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/fallback_target.h"
 
 namespace printline::model {
@@ -95,6 +97,22 @@ ProfileCheck check_profile(const ClientProfile& profile,
   check_connection(profile, check);
   check_fallback(profile.fallback, fallback_printers, check);
   return check;
+}
+
+std::vector<ProfileFinding> errors_a_change_adds(const ClientProfile& profile,
+                                                 std::span<const Printer> before,
+                                                 std::span<const Printer> after) {
+  const auto old_errors = check_profile(profile, before).errors;
+  std::vector<ProfileFinding> added;
+  for (auto& error : check_profile(profile, after).errors) {
+    const bool known = std::any_of(old_errors.begin(), old_errors.end(), [&](const auto& old) {
+      return old.field == error.field && old.message == error.message;
+    });
+    if (known) continue;
+    error.message = fmt::format("profile \"{}\": {}", profile.name, error.message);
+    added.push_back(std::move(error));
+  }
+  return added;
 }
 
 }  // namespace printline::model

@@ -30,4 +30,13 @@ struct ProfileCheck {
 ProfileCheck check_profile(const ClientProfile& profile,
                            std::span<const Printer> fallback_printers);
 
+// D8 when a printer or a printer group changes: the errors the profile would have with its
+// fallback printers after the change that it did not have before (so a profile that was
+// already wrong does not block unrelated changes). Each message names the profile, e.g.
+// profile "Staff": printer "x" is not a Kyocera device ... An empty answer: the change may
+// be saved.
+std::vector<ProfileFinding> errors_a_change_adds(const ClientProfile& profile,
+                                                 std::span<const Printer> before,
+                                                 std::span<const Printer> after);
+
 }  // namespace printline::model

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "server/api_route.h"
+#include "server/profile_recheck.h"
 
 namespace printline::server {
 namespace {
@@ -76,6 +77,7 @@ void update_group(ApiCall& call) {
   auto group = merge_fields(current, body);
   group.id = current.id;
   check_group_printers(call, group);
+  refuse_if_profiles_break(call, std::nullopt, group);  // D8
   send_json(call.response, write_or_throw(call.context.store.update_group(group, call.actor())));
 }
 

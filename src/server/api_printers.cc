@@ -1,6 +1,7 @@
 // Printers: every user reads them (the desktop client caches them with their fallback
 // attributes), with credentials in device URIs redacted; administrators create, change and
-// delete them.
+// delete them. A printer has a language and capabilities (D11); a change that would break a
+// Desktop Client profile using the printer is refused, naming the profile (D8).
 
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 #include "server/api_lookup.h"
 #include "server/api_route.h"
 #include "server/printer_redaction.h"
+#include "server/profile_recheck.h"
 
 namespace printline::server {
 namespace {
@@ -49,9 +51,17 @@ void validate(const Printer& printer) {
   }
 }
 
+// Listed paper sizes decide the largest paper, so the two cannot disagree.
+void settle_paper(Printer& printer) {
+  if (printer.paper_sizes.empty()) return;
+  model::apply_capabilities(printer, {printer.color, printer.duplex, printer.paper_sizes,
+                                      printer.document_formats});
+}
+
 void require_printer_fields(const nlohmann::json& body) {
   require_known_fields(body, {"name", "device_uri", "color", "largest_paper", "duplex", "vendor",
-                              "location", "fallback_allowed", "spooling_port"});
+                              "location", "fallback_allowed", "spooling_port", "language",
+                              "paper_sizes", "document_formats"});
   check_spooling_port_fields(body);
 }
 
@@ -75,6 +85,7 @@ void create(ApiCall& call) {
   string_field(body, "name");
   string_field(body, "device_uri");
   Printer printer = merge_fields(Printer{}, body);
+  settle_paper(printer);
   validate(printer);
   send_json(call.response, write_or_throw(call.context.store.create_printer(printer, call.actor())),
             201);
@@ -86,7 +97,9 @@ void update(ApiCall& call) {
   require_printer_fields(body);
   Printer printer = merge_fields(current, body);
   printer.id = current.id;
+  settle_paper(printer);
   validate(printer);
+  refuse_if_profiles_break(call, printer, std::nullopt);  // D8
   send_json(call.response,
             write_or_throw(call.context.store.update_printer(printer, call.actor())));
 }

@@ -178,6 +178,16 @@ TEST_F(AdminCliTest, SetsUpUsersPrintersGroupQueueAndProfile) {
   const auto mono_id = json_of({"printers", "show", "hall-mono"}).value("id", 0);
   expect_ok({"admin", "printers", "update", "hall-mono", "--location", "hall"});
   EXPECT_EQ(json_of({"printers", "show", "hall-mono"}).value("location", ""), "hall");
+  // D11: `add`/`set` with the language and the paper sizes the printer takes.
+  expect_ok({"admin", "printers", "add", "floor3-pxl", "--uri", "socket://127.0.0.1:9101",
+             "--language", "pcl-xl", "--duplex", "--mono", "--paper", "A4,A3"});
+  expect_ok({"admin", "printers", "set", "hall-mono", "--language", "postscript"});
+  auto pxl = json_of({"printers", "show", "floor3-pxl"});
+  EXPECT_EQ(pxl.value("language", ""), "pcl-xl");
+  EXPECT_EQ(pxl["paper_sizes"], nlohmann::json({"A4", "A3"}));
+  EXPECT_EQ(pxl.value("largest_paper", ""), "A3");
+  EXPECT_EQ(json_of({"printers", "show", "hall-mono"}).value("language", ""), "postscript");
+  expect_ok({"admin", "printers", "delete", "floor3-pxl"});
 
   // Group, in failover order, and a direct queue on it.
   expect_ok({"admin", "groups", "create", "floor2", "--description", "second floor", "--printers",

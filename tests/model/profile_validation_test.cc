@@ -53,6 +53,20 @@ TEST(ProfileValidation, KxIntegrationWithOnlySpoolingPortsIsValid) {
   EXPECT_TRUE(check.warnings.empty()) << check.summary();
 }
 
+TEST(ProfileValidation, AChangeThatBreaksAKxProfileIsNamedWithTheProfile) {
+  auto profile = fallback_profile();
+  profile.fallback.kx_integration = true;
+  std::vector<Printer> before{kyocera_with_spooling()};
+  std::vector<Printer> after{kyocera_with_spooling()};
+  after[0].spooling_port.reset();  // the administrator removes the device spooling port
+  auto added = errors_a_change_adds(profile, before, after);
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_TRUE(added[0].message.starts_with("profile \"" + profile.name + "\": ")) << added[0].message;
+  EXPECT_NE(added[0].message.find("hall-kyocera"), std::string::npos);
+  // Errors the profile had before the change do not block it.
+  EXPECT_TRUE(errors_a_change_adds(profile, after, after).empty());
+}
+
 TEST(ProfileValidation, KyoceraOnNonSpoolingPortIsAWarningNotAnError) {
   auto profile = fallback_profile();
   std::vector<Printer> printers{kyocera_without_spooling(), hp_printer()};

@@ -73,6 +73,68 @@ TEST_F(ApiTest, KyoceraSpoolingPortIsTheEffectiveFallbackAddress) {
   EXPECT_EQ(entry["usable"], true);
 }
 
+// D8 on a change of printers: today's change would leave the KX-integrated profile with a
+// printer that has no device spooling port, so it is refused, naming the profile.
+TEST_F(ApiTest, RemovingTheSpoolingPortOfAKxProfilesPrinterIsRefusedNamingTheProfile) {
+  const auto kyocera = create_printer(
+      {{"name", "kyocera-spool"},
+       {"device_uri", "ipp://10.1.2.3:631/ipp/print"},
+       {"vendor", "Kyocera"},
+       {"spooling_port", {{"protocol", "LPR"}, {"port", 5515}, {"queue", "spool"}}}});
+  ASSERT_EQ(admin_->post("/api/v1/profiles", profile_with({kyocera}, true)).status, 201);
+
+  auto refused = admin_->patch("/api/v1/printers/kyocera-spool", {{"spooling_port", nullptr}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json["error"]["field"], "profiles");
+  const auto message = refused.json["error"]["message"].get<std::string>();
+  EXPECT_NE(message.find("profile \"default\""), std::string::npos) << message;
+  EXPECT_NE(message.find("kyocera-spool"), std::string::npos) << message;
+  EXPECT_FALSE(admin_->get("/api/v1/printers/kyocera-spool").json["spooling_port"].is_null());
+
+  // A change that breaks nothing is saved.
+  auto saved = admin_->patch("/api/v1/printers/kyocera-spool", {{"location", "hall"}});
+  EXPECT_EQ(saved.status, 200) << saved.body;
+}
+
+TEST_F(ApiTest, AddingANonSpoolingPrinterToAKxProfilesGroupIsRefusedNamingTheProfile) {
+  const auto kyocera = create_printer(
+      {{"name", "kyocera-spool"},
+       {"device_uri", "ipp://10.1.2.3:631/ipp/print"},
+       {"vendor", "Kyocera"},
+       {"spooling_port", {{"protocol", "LPR"}, {"port", 5515}, {"queue", "spool"}}}});
+  auto group = admin_->post("/api/v1/groups", {{"name", "hall"}, {"printer_ids", {kyocera}}});
+  ASSERT_EQ(group.status, 201) << group.body;
+  auto profile = profile_with({}, true);
+  profile["fallback"].erase("printer_ids");
+  profile["fallback"]["group_id"] = group.json["id"];
+  ASSERT_EQ(admin_->post("/api/v1/profiles", profile).status, 201);
+
+  auto refused =
+      admin_->patch("/api/v1/groups/hall", {{"printer_ids", {kyocera, color_printer_}}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.json["error"]["message"].get<std::string>().find("profile \"default\""),
+            std::string::npos)
+      << refused.body;
+  EXPECT_EQ(admin_->get("/api/v1/groups/hall").json["printer_ids"].size(), 1u);
+}
+
+// D11: a printer's language and capabilities through the API.
+TEST_F(ApiTest, APrintersLanguageAndPaperSizesAreSavedAndChecked) {
+  auto created = admin_->post("/api/v1/printers", {{"name", "floor3-pxl"},
+                                                   {"device_uri", "socket://127.0.0.1:9100"},
+                                                   {"language", "pcl-xl"},
+                                                   {"duplex", true},
+                                                   {"paper_sizes", {"A4", "A3"}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto read = admin_->get("/api/v1/printers/floor3-pxl");
+  EXPECT_EQ(read.json["language"], "pcl-xl");
+  EXPECT_EQ(read.json["paper_sizes"], nlohmann::json({"A4", "A3"}));
+  auto bad = admin_->patch("/api/v1/printers/floor3-pxl", {{"language", "escp"}});
+  EXPECT_GE(bad.status, 400) << bad.body;
+  EXPECT_NE(bad.body.find("escp"), std::string::npos) << bad.body;
+  EXPECT_EQ(admin_->get("/api/v1/printers/floor3-pxl").json["language"], "pcl-xl");
+}
+
 TEST_F(ApiTest, MyProfileHasAnETagAndAnswers304UntilItChanges) {
   EXPECT_EQ(alice_->get("/api/v1/me/profile").error_code(), "no-profile");
   auto saved = admin_->post("/api/v1/profiles", profile_with({color_printer_}));

@@ -28,6 +28,8 @@ async function addPrinter(page, p) {
   await form.getByLabel('Vendor').fill(p.vendor);
   await form.getByLabel('Location').fill(p.location);
   await form.getByLabel('Largest paper').selectOption(p.largest_paper);
+  await form.getByLabel('Paper sizes it takes').fill((p.paper_sizes || []).join(', '));
+  await form.getByLabel('Language (RAW and LPR printers)').selectOption(p.language || 'auto');
   await form.getByLabel('Colour').setChecked(p.color);
   await form.getByLabel('Duplex').setChecked(p.duplex);
   await form.getByLabel('Fallback printing allowed').setChecked(true);
@@ -43,6 +45,7 @@ async function addPrinter(page, p) {
 
 const kyocera = { name: 'floor2-kyocera', device_uri: 'socket://127.0.0.1:9101', vendor: 'Kyocera',
   location: '2nd floor', largest_paper: 'A3', color: true, duplex: true,
+  language: 'pcl-xl', paper_sizes: ['A4', 'A3'],
   spooling_port: { protocol: 'LPR', port: 515, queue: 'spool' } };
 const hp = { name: 'lobby-hp', device_uri: 'socket://127.0.0.1:9102', vendor: 'HP',
   location: 'Lobby', largest_paper: 'A4', color: false, duplex: false, spooling_port: null };
@@ -83,6 +86,9 @@ describe('web interface in chromium', () => {
         assert.deepEqual(stored[p.name][key], p[key], `${p.name}.${key}`);
       }
       assert.equal(stored[p.name].fallback_allowed, true);
+      // D11: the language and the paper sizes it takes.
+      assert.equal(stored[p.name].language, p.language || 'auto', `${p.name}.language`);
+      assert.deepEqual(stored[p.name].paper_sizes, p.paper_sizes || [], `${p.name}.paper_sizes`);
     }
 
     await go(admin, '/admin/prices', 'Price list');
@@ -224,7 +230,7 @@ describe('web interface in chromium', () => {
     const upload = await apiCall(server.baseUrl, 'POST', '/api/v1/accounting/fallback-jobs', {
       token: login.json.token,
       body: { jobs: [{ uuid, printer: 'lobby-hp', printed_at: printedAt, title: 'outage-report.pdf',
-        pages: 2, copies: 1 }] } });
+        pages: 2, copies: 1, ticket: { 'print-color-mode': 'monochrome', 'page-ranges': '1-2' } }] } });
     assert.equal(upload.status, 200);
     assert.equal(upload.json.accepted, 1, JSON.stringify(upload.json));
 
@@ -239,12 +245,14 @@ describe('web interface in chromium', () => {
     assert.match(text, /lobby-hp/);
     assert.match(text, /alice/);
     assert.match(text, /0\.20/);
+    assert.match(text, /monochrome, pages 1-2/);  // what was asked (D11)
 
     const page = await newPage();
     await logIn(page, server.baseUrl, 'alice', 'alice-password');
     const mine = page.getByRole('row', { name: /outage-report\.pdf/ });
     await mine.waitFor();
     assert.match(await mine.innerText(), /fallback/);
+    assert.match(await mine.innerText(), /monochrome, pages 1-2/);
     await page.goto(`${server.baseUrl}/#/my/account`);
     await page.getByRole('heading', { level: 1, name: 'My balance' }).waitFor();
     await page.getByRole('cell', { name: 'lobby-hp' }).waitFor();

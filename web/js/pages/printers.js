@@ -1,15 +1,29 @@
 // Printers: every attribute of docs/api.md's Printer, including the vendor, the Kyocera
-// device spooling port (FP-9) and whether fallback printing may use the printer.
+// device spooling port (FP-9), whether fallback printing may use the printer, and the language
+// RAW/LPR printers are sent and the paper sizes the printer takes (D11).
 
 import { api } from '../api.js';
 import { field, form, h, notice, view, section, table } from '../ui.js';
 
 const papers = ['A5', 'A4', 'A3', 'A2', 'A1', 'A0', 'Letter', 'Legal', 'Tabloid'];
+const languages = [['auto', 'auto (the document as it is)'], ['pdf', 'PDF'],
+  ['postscript', 'PostScript'], ['pcl-xl', 'PCL-XL (PCL 6)'], ['pcl5', 'PCL 5']];
+
+// "A4, A3" → ['A4', 'A3']; empty → [] (any size up to the largest paper).
+function paperList(text) {
+  return (text || '').split(',').map((x) => x.trim()).filter((x) => x);
+}
+
+function paperText(p) {
+  if (p.paper_sizes && p.paper_sizes.length) return p.paper_sizes.join(', ');
+  return `up to ${p.largest_paper}` + (p.large_format ? ' (large format)' : '');
+}
 
 function printerBody(v) {
   return {
     name: v.name, device_uri: v.device_uri, vendor: v.vendor, location: v.location,
     color: v.color, duplex: v.duplex, largest_paper: v.largest_paper,
+    paper_sizes: paperList(v.paper_sizes), language: v.language,
     fallback_allowed: v.fallback_allowed,
     spooling_port: v.has_spooling_port
       ? { protocol: v['spooling_port.protocol'], port: v['spooling_port.port'] ?? 0,
@@ -19,7 +33,8 @@ function printerBody(v) {
 }
 
 function printerForm(printer, onSaved) {
-  const p = printer || { color: false, duplex: false, largest_paper: 'A4', fallback_allowed: true };
+  const p = printer || { color: false, duplex: false, largest_paper: 'A4', fallback_allowed: true,
+    language: 'auto', paper_sizes: [] };
   const port = p.spooling_port || { protocol: 'LPR', port: 515, queue: '' };
   const spooling = h('fieldset', { class: 'group', dataset: { field: 'spooling_port' } },
     h('legend', {}, 'Kyocera device spooling port (FP-9)'),
@@ -40,6 +55,14 @@ function printerForm(printer, onSaved) {
     field({ name: 'location', label: 'Location', value: p.location }),
     field({ name: 'largest_paper', label: 'Largest paper', type: 'select', value: p.largest_paper,
       options: papers.map((x) => [x, x]) }),
+    field({ name: 'paper_sizes', label: 'Paper sizes it takes', value: (p.paper_sizes || []).join(', '),
+      placeholder: 'A4, A3',
+      help: 'Comma-separated; empty: any size up to the largest paper. A job asking for ' +
+        'another size is refused before it prints.' }),
+    field({ name: 'language', label: 'Language (RAW and LPR printers)', type: 'select',
+      value: p.language || 'auto', options: languages,
+      help: 'Documents are converted to this language with Ghostscript before they leave; ' +
+        'auto sends them as they are. IPP printers say what they accept themselves.' }),
     field({ name: 'color', label: 'Colour', type: 'checkbox', value: p.color }),
     field({ name: 'duplex', label: 'Duplex', type: 'checkbox', value: p.duplex }),
     field({ name: 'fallback_allowed', label: 'Fallback printing allowed', type: 'checkbox',
@@ -78,7 +101,8 @@ export async function renderPrinters(news) {
     { label: 'Device URI', value: (p) => p.device_uri },
     { label: 'Vendor', value: (p) => p.vendor || '–' },
     { label: 'Colour', value: (p) => (p.color ? 'colour' : 'black & white') },
-    { label: 'Paper', value: (p) => p.largest_paper + (p.large_format ? ' (large format)' : '') },
+    { label: 'Language', value: (p) => p.language || 'auto' },
+    { label: 'Paper', value: paperText },
     { label: 'Duplex', value: (p) => (p.duplex ? 'yes' : 'no') },
     { label: 'Location', value: (p) => p.location || '–' },
     { label: 'Fallback', value: (p) => (p.fallback_allowed ? 'allowed' : 'not allowed') },
