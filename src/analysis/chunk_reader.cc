@@ -6,7 +6,7 @@
 namespace printline::analysis {
 
 ChunkReader::ChunkReader(const ByteSource& source, size_t buffer_size)
-    : source_(source), buffer_(std::max<size_t>(buffer_size, 64), '\0') {}
+    : source_(source), buffer_(std::max<size_t>(buffer_size, 64), '\0'), size_(source.size()) {}
 
 std::string_view ChunkReader::peek(size_t n) {
   n = static_cast<size_t>(std::min<uint64_t>({n, buffer_.size(), remaining()}));
@@ -16,7 +16,10 @@ std::string_view ChunkReader::peek(size_t n) {
     begin_ = 0;
     while (end_ < n) {
       size_t got = source_.read_at(offset_ + end_, buffer_.data() + end_, buffer_.size() - end_);
-      if (got == 0) break;  // the file shrank: give what there is
+      if (got == 0) {  // the file shrank while we read it: it ends here
+        size_ = offset_ + end_;
+        break;
+      }
       end_ += got;
     }
   }

@@ -21,9 +21,9 @@ class ChunkReader {
   explicit ChunkReader(const ByteSource& source, size_t buffer_size = kDefaultBuffer);
 
   uint64_t offset() const { return offset_; }  // of the next unread byte, within the source
-  uint64_t size() const { return source_.size(); }
-  uint64_t remaining() const { return source_.size() - offset_; }
-  bool at_end() const { return offset_ >= source_.size(); }
+  uint64_t size() const { return size_; }
+  uint64_t remaining() const { return size_ - offset_; }
+  bool at_end() const { return offset_ >= size_; }
   size_t capacity() const { return buffer_.size(); }
 
   // The bytes from the current position that are in the buffer, at least min(n, capacity(),
@@ -37,6 +37,7 @@ class ChunkReader {
   std::string buffer_;
   size_t begin_ = 0, end_ = 0;  // buffered bytes [begin_, end_) start at offset_
   uint64_t offset_ = 0;
+  uint64_t size_;  // the source's size, or where it really ended if the file shrank
 };
 
 // Visits the source in overlapping windows: each call gets `window` (at most chunk + overlap

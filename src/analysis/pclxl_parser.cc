@@ -154,7 +154,11 @@ class PclXlParser {
     return std::nullopt;
   }
 
-  uint8_t next_byte() { return static_cast<uint8_t>(reader_.peek(1)[0]); }  // not at the end
+  // The byte at the position; a UEL (which ends the stream) if the file shrank under us.
+  uint8_t next_byte() {
+    std::string_view byte = reader_.peek(1);
+    return byte.empty() ? 0x1b : static_cast<uint8_t>(byte[0]);
+  }
 
   bool have(uint64_t bytes) const { return bytes <= reader_.remaining(); }
 
@@ -163,7 +167,7 @@ class PclXlParser {
     uint32_t value = 0;
     for (size_t i = 0; i < size; ++i) {
       size_t index = little_endian_ ? size - 1 - i : i;
-      value = (value << 8) | static_cast<uint8_t>(bytes[index]);
+      value = (value << 8) | (index < bytes.size() ? static_cast<uint8_t>(bytes[index]) : 0);
     }
     reader_.skip(size);
     return value;
