@@ -6,7 +6,11 @@
 namespace printline::analysis {
 
 ChunkReader::ChunkReader(const ByteSource& source, size_t buffer_size)
-    : source_(source), buffer_(std::max<size_t>(buffer_size, 64), '\0'), size_(source.size()) {}
+    : source_(source),
+      buffer_(static_cast<size_t>(std::min<uint64_t>(std::max<size_t>(buffer_size, 64),
+                                                     std::max<uint64_t>(source.size(), 64))),
+              '\0'),
+      size_(source.size()) {}
 
 std::string_view ChunkReader::peek(size_t n) {
   n = static_cast<size_t>(std::min<uint64_t>({n, buffer_.size(), remaining()}));
@@ -39,7 +43,8 @@ void ChunkReader::skip(uint64_t n) {
 void for_each_window(
     const ByteSource& source, size_t chunk, size_t overlap,
     const std::function<bool(std::string_view window, size_t owned, uint64_t start)>& visit) {
-  std::string buffer(chunk + overlap, '\0');
+  // No bigger than the source: a small job (or a fuzzer's input) costs no megabyte buffer.
+  std::string buffer(static_cast<size_t>(std::min<uint64_t>(chunk + overlap, source.size())), '\0');
   for (uint64_t start = 0; start < source.size(); start += chunk) {
     size_t got = source.read_at(start, buffer.data(), buffer.size());
     if (got == 0) return;
