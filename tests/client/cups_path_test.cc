@@ -21,8 +21,10 @@
 #include "store/actor.h"
 #include "test_pdf.h"
 #include "store/store.h"
+#include "transport/ipp_client.h"
 #include "support/cupsd_peer.h"
 #include "support/file_text.h"
+#include "support/ipp_eve_printer_peer.h"
 #include "support/must.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
@@ -239,6 +241,60 @@ TEST_F(CupsTicketTest, LpOptionsThroughTheBackendReachTheServerAndAreChargedAsPr
   EXPECT_EQ(charged->document_format, "application/pdf");
   EXPECT_EQ(must(office_.store().find_user(dave_.id))->balance_cents, 1000 - kTicketCharge);
   EXPECT_TRUE(cups_->wait_until_idle(std::chrono::seconds(10)));
+}
+
+std::string job_keyword(ipp_t* job, const char* name) {
+  ipp_attribute_t* attr = ippFindAttribute(job, name, IPP_TAG_ZERO);
+  const char* value = attr != nullptr ? ippGetString(attr, 0, nullptr) : nullptr;
+  return value != nullptr ? value : "";
+}
+
+TEST_F(CupsTicketTest, LpOptionsReachAnIppPrinterBehindTheServer_ItsOwnJobAttributesShowThem) {
+  // The server's queue prints on a real duplex colour IPP Everywhere printer.
+  IppEvePrinterPeer ipp_printer("hall-duplex", false, {"-2", "-s", "10,10"});
+  model::Printer printer;
+  printer.name = "hall-duplex";
+  printer.device_uri = ipp_printer.uri();
+  printer.color = true;
+  printer.duplex = true;
+  printer = must(office_.store().create_printer(printer, store::system_actor()));
+  auto queue = must(office_.store().find_queue_by_name("main"));
+  ASSERT_TRUE(queue);
+  queue->printer_id = printer.id;
+  must(office_.store().update_queue(*queue, store::system_actor()));
+
+  // ippeveprinter prints one page per side (number-up-supported 1): delivery would refuse
+  // number-up=2 by name (transport's ticket fit), so this ticket leaves it out.
+  const auto document = colour_document(documents_.path());
+  auto job = print_with_lp("printline", "lp to an IPP printer",
+                           "-n 2 -o sides=two-sided-long-edge -o print-color-mode=monochrome "
+                           "-o page-ranges=1-2",
+                           document);
+  ASSERT_FALSE(job.uuid.empty());
+  auto done = client_->wait_for_state(job.uuid, JobState::kAtServer);
+  ASSERT_EQ(done->state, JobState::kAtServer) << done->reason;
+  for (int i = 0; i < 300 && charges_for(job.uuid) == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(charges_for(job.uuid), 1);
+  auto charged = must(office_.store().find_job(job.uuid));
+  ASSERT_TRUE(charged);
+  EXPECT_EQ(charged->printer_id, printer.id);
+  EXPECT_EQ(charged->ticket.sides, model::Sides::kTwoSidedLongEdge);
+  EXPECT_EQ(charged->ticket.color_mode, model::ColorMode::kMonochrome);
+  // Two mono sides (pages 1-2) × 2 copies, duplex at 50 % off: 20 cents.
+  EXPECT_EQ(charged->counts, (model::PageCounts{2, 0, model::PaperSize::kA4, true, 2}));
+  EXPECT_EQ(charged->cost_cents, 20);
+
+  // ippeveprinter's own Get-Job-Attributes for its first (and only) job.
+  transport::IppClient ipp({"127.0.0.1", ipp_printer.port(), false, "/ipp/print"}, {});
+  auto attributes = ipp.get_job_attributes(1);
+  ASSERT_TRUE(attributes.ok()) << attributes.error << " " << attributes.status_message();
+  ipp_t* attrs = attributes.response.get();
+  EXPECT_EQ(job_keyword(attrs, "sides"), "two-sided-long-edge");
+  EXPECT_EQ(job_keyword(attrs, "print-color-mode"), "monochrome");
+  EXPECT_EQ(ippGetInteger(ippFindAttribute(attrs, "copies", IPP_TAG_INTEGER), 0), 2);
+  ipp_printer.wait_until_job_finished(1);
 }
 
 TEST_F(CupsTicketTest, LpOptionsWhileTheServerIsDown_TheFallbackJobIsAccountedAsPrinted) {
