@@ -1,5 +1,6 @@
-// The jobs table both job pages use: origin, state, cost, and for a held job the release to
-// a printer; cancel for any job that has not printed.
+// The jobs table both job pages use: origin, state, pages as printed, what was asked (the job
+// ticket), cost, and for a held job the release to a printer; cancel for any job that has not
+// printed.
 
 import { api } from './api.js';
 import { h, money, notice, table, when } from './ui.js';
@@ -45,6 +46,8 @@ export function jobsTable(jobs, { printers, users, onDone, showOwner }) {
     { label: 'State', value: (j) => h('span', { class: `state state-${j.state}` },
       stateText[j.state] || j.state) },
     { label: 'Pages', value: (j) => `${j.pages} × ${j.copies}${j.color_pages ? `, ${j.color_pages} colour` : ''}` },
+    // What the user asked (D11), as the server words it; pages above are as printed under it.
+    { label: 'Asked', value: (j) => h('span', { class: 'ticket' }, j.ticket_text || 'as the document is') },
     { label: 'Cost', value: (j) => money(j.cost_cents) },
     { label: 'Notes', value: (j) => [j.outcome || '',
       j.may_be_counted_twice ? ' May be counted twice (Kyocera non-spooling port).' : ''].join('') },
