@@ -15,6 +15,7 @@
 #include "client/local_ipp_printer.h"
 #include "client/running_client.h"
 #include "client/test_office.h"
+#include "model/job_ticket.h"
 #include "support/must.h"
 #include "support/temp_dir.h"
 
@@ -169,6 +170,40 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_PrintJobIsAnOutboxJobWithAStableId) {
   EXPECT_STREQ(ippGetString(sides, 0, nullptr), "two-sided-long-edge");
   ippDelete(response);
   httpClose(http);
+}
+
+TEST_F(ClientEdgesTest, Cli_PrintTakesLpsOptionsAsTheJobTicket) {
+  // D11: lp's -n and -o, one -o holding two options as lp allows.
+  auto printed = run(cli("print " + kTestPdf.string() +
+                         " --title asked.pdf -n 2 -o sides=two-sided-long-edge"
+                         " -o 'print-color-mode=monochrome page-ranges=1' --json"));
+  ASSERT_EQ(printed.status, 0) << printed.output;
+  const json job = json::parse(printed.output);
+  EXPECT_EQ(job["ticket_text"], "2 copies, two-sided (long edge), monochrome, pages 1");
+  auto in_daemon = client_->daemon().job(job["uuid"].get<std::string>());
+  ASSERT_TRUE(in_daemon);
+  EXPECT_EQ(in_daemon->copies, 2);
+  EXPECT_EQ(in_daemon->ticket.copies, 2);
+  EXPECT_EQ(in_daemon->ticket.sides, model::Sides::kTwoSidedLongEdge);
+  EXPECT_EQ(in_daemon->ticket.color_mode, model::ColorMode::kMonochrome);
+  EXPECT_EQ(model::format_page_ranges(in_daemon->ticket.page_ranges), "1");
+  auto table = run(cli("jobs"));
+  ASSERT_EQ(table.status, 0) << table.output;
+  EXPECT_NE(table.output.find("ASKED"), std::string::npos) << table.output;
+  EXPECT_NE(table.output.find("2 copies, two-sided (long edge), monochrome, pages 1"),
+            std::string::npos)
+      << table.output;
+
+  // A mistyped option or a bad value is refused before anything is sent, naming it.
+  const auto before = client_->daemon().jobs().size();
+  auto unknown = run(cli("print " + kTestPdf.string() + " -o colour=mono"));
+  EXPECT_NE(unknown.status, 0);
+  EXPECT_NE(unknown.output.find("\"colour\" is not one Printline knows"), std::string::npos)
+      << unknown.output;
+  auto bad = run(cli("print " + kTestPdf.string() + " -o number-up=3"));
+  EXPECT_NE(bad.status, 0);
+  EXPECT_NE(bad.output.find("number-up=3"), std::string::npos) << bad.output;
+  EXPECT_EQ(client_->daemon().jobs().size(), before);
 }
 
 TEST_F(ClientEdgesTest, Cli_PrintJobsAndStatusGoThroughTheControlSocket) {
