@@ -142,8 +142,7 @@ bool IppPrinter::may_use(const Call& call, const WaitingJob& waiting) const {
          (waiting.requester == call.session.requester() || call.session.sees_every_job());
 }
 
-JobDescription IppPrinter::waiting_description(const Call& call, int id,
-                                               const WaitingJob& waiting) const {
+JobDescription IppPrinter::waiting_description(int id, const WaitingJob& waiting) {
   JobDescription shown;
   shown.job_id = id;
   shown.uuid = waiting.job.uuid;
@@ -155,7 +154,6 @@ JobDescription IppPrinter::waiting_description(const Call& call, int id,
   shown.created_at = waiting.created_at;
   shown.ticket = waiting.job.ticket;
   shown.document_format = waiting.job.document_format;
-  (void)call;
   return shown;
 }
 
@@ -194,7 +192,7 @@ void IppPrinter::create_job(Call& call) {
     waiting_[id] = waiting;
   }
   call.status(IPP_STATUS_OK, "");
-  add_job(call, waiting_description(call, id, waiting), nullptr);
+  add_job(call, waiting_description(id, waiting), nullptr);
 }
 
 void IppPrinter::send_document(Call& call) {
@@ -315,7 +313,7 @@ void IppPrinter::get_job_attributes(Call& call) {
     std::lock_guard lock(mutex_);
     const int asked = requested_job_id(call.request);
     if (auto it = waiting_.find(asked); it != waiting_.end() && may_use(call, it->second)) {
-      job = waiting_description(call, asked, it->second);
+      job = waiting_description(asked, it->second);
       id = asked;
     }
   }

@@ -77,7 +77,7 @@ class IppPrinter {
   void submit(Call& call, const NewJob& job, int reserved_id);
   // The job named by job-id or job-uri, if the requester may see it; *id is the id asked.
   std::optional<JobDescription> target_job(Call& call, int* id);
-  JobDescription waiting_description(const Call& call, int id, const WaitingJob& waiting) const;
+  static JobDescription waiting_description(int id, const WaitingJob& waiting);
   void add_job(Call& call, JobDescription job, cups_array_t* requested);
   bool may_use(const Call& call, const WaitingJob& waiting) const;
   std::string no_job_message(int id) const;

@@ -13,7 +13,7 @@
 
 namespace printline::ipp {
 
-inline constexpr int kMaxCopies = 999;
+inline constexpr int kMaxCopies = model::kMaxCopies;  // D12's bound, as every intake
 inline constexpr int kMultipleOperationTimeOut = 60;  // seconds
 
 // requested: from ippCreateRequestedArray; null means every attribute.
