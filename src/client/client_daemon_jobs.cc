@@ -319,7 +319,11 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   crash_point("client.fallback-send-started");
   FallbackSend send{job.uuid,   job.title,    job.document_format,
                     job.ticket, user_login(), job.target_uri,
-                    outbox_->spool_path(job.uuid), link_.trust(), job.printer};
+                    outbox_->spool_path(job.uuid), link_.trust(), job.printer, std::nullopt};
+  // D11: the printer's language and capabilities, as the server last described them.
+  for (const auto& printer : cache_.snapshot().printers) {
+    if (job.printer_id && printer.id == *job.printer_id) send.printer = printer;
+  }
   const auto result = send_to_fallback_printer(send, &send_cancel_);
   switch (result.outcome) {
     case transport::Outcome::kDelivered: {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "transport/print_transport.h"
+#include "transport/printer_send.h"
 
 namespace printline::client {
 
@@ -29,6 +30,11 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
   options.pjl_wrap = job.target_uri.starts_with("socket://") || job.target_uri.starts_with("lpd://");
   options.cancel = cancel;
   options.tls_trust = job.tls_trust;
+  if (job.printer) {
+    document->reset();
+    auto result = transport::send_to_printer(*job.printer, job.target_uri, job.document, options);
+    return result;
+  }
   return transport::send_document(job.target_uri, **document, options);
 }
 

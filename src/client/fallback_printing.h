@@ -5,9 +5,11 @@
 // Threading: independent calls may run on any thread; cancel through `cancel`.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "core/tls_trust.h"
+#include "model/printer.h"
 #include "model/job_ticket.h"
 #include "transport/cancel_flag.h"
 #include "transport/send_outcome.h"
@@ -24,6 +26,10 @@ struct FallbackSend {
   std::filesystem::path document;
   TlsTrust tls_trust;  // ipps:// printers: whom to trust (D13)
   std::string printer_name;  // as the user knows it, in messages
+  // The printer as the server described it (language, capabilities: D11). When known, what it
+  // cannot do is refused before sending and RAW/LPR targets get the document in its language
+  // behind the PJL ticket (transport::send_to_printer); else the document goes as it is.
+  std::optional<model::Printer> printer;
 };
 
 transport::SendResult send_to_fallback_printer(const FallbackSend& job,

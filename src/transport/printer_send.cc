@@ -38,8 +38,10 @@ bool speaks_pjl(std::string_view uri) {
 SendResult send_to_printer(const model::Printer& printer, std::string_view device_uri,
                            const std::filesystem::path& document, SendOptions options) {
   if (auto problem = model::unsupported_option(printer, options.ticket)) {
-    return refused(Outcome::kRejectedByDevice,
-                   *problem + ". Nothing was printed and nothing is charged.");
+    auto result = refused(Outcome::kRejectedByDevice,
+                          *problem + ". Nothing was printed and nothing is charged.");
+    result.ticket_refused = true;
+    return result;
   }
   if (!speaks_pjl(device_uri)) {
     auto source = open_document_file(document);
