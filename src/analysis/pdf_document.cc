@@ -110,8 +110,9 @@ void read_viewer_preferences(QPDF& pdf, PdfDocument& analysis) {
   }
 }
 
-// The pages in document order, as qpdf's getAllPages finds them (a kid with /Kids is a
-// /Pages node, any other kid a page), but without holding them all. qpdf keeps every object
+// The pages in document order, as qpdf 11's getAllPages finds them (the root is the topmost
+// /Parent of the catalog's /Pages; a kid with /Kids is a /Pages node, any other kid a page;
+// a /Pages node seen twice is a loop), but without holding them all. qpdf keeps every object
 // it has parsed until its QPDF object goes, so a 16,000-page PDF would hold every page's
 // content and image dictionaries at once (156 MiB for 1 GiB). The walk opens a fresh QPDF
 // over the same file every kPagesPerPass pages and finds its place again by the kid indexes
@@ -139,7 +140,7 @@ class PageTreeWalk {
       }
       QPDFObjectHandle kid = kids.getArrayItem(path_.back()++);
       if (kid.hasKey("/Kids")) {
-        if (kid.isIndirect() && !visited_.insert(kid.getObjGen()).second) {
+        if (!visited_.insert(kid.getObjGen()).second) {
           throw std::runtime_error("loop detected in the /Pages structure");
         }
         nodes_.push_back(kid);
@@ -161,9 +162,17 @@ class PageTreeWalk {
     pdf_->processInputSource(std::make_shared<PdfInputSource>(source_, description_));
     pages_in_pass_ = 0;
     QPDFObjectHandle root = pdf_->getRoot().getKey("/Pages");
+    // As getAllPages: a catalog whose /Pages points into the tree (found in the wild) means
+    // the topmost /Parent.
+    std::set<QPDFObjGen> climbed;
+    while (root.isDictionary() && root.hasKey("/Parent") &&
+           climbed.insert(root.getObjGen()).second) {
+      root = root.getKey("/Parent");
+    }
     if (path_.empty() && !started_) {
       started_ = true;
-      if (root.isIndirect()) visited_.insert(root.getObjGen());
+      if (!root.hasKey("/Kids")) return;  // no page tree: no pages
+      visited_.insert(root.getObjGen());
       path_.push_back(0);
     }
     if (path_.empty()) return;
