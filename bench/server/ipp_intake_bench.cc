@@ -145,7 +145,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cupsd did not start; see %s\n", (cups_dir / "cupsd.out").c_str());
     return 1;
   }
-  testing::RunningServer server([](server::ServerConfig& config) { config.log_level = "warn"; });
+  // Every accepted job stays held: the per-user held limits (D12) are lifted, as cupsd's are.
+  testing::RunningServer server([](server::ServerConfig& config) {
+    config.log_level = "warn";
+    config.max_held_jobs_per_user = 0;
+    config.max_held_bytes_per_user = 0;
+  });
   auto store = std::move(
       store::open_sqlite_store((server.config().data_dir / "printline.db").string()).value());
   model::PrintQueue hold;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <span>
 
@@ -70,6 +71,10 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   }
   auto targets = printers_for(store_, **queue, std::nullopt);
   if (!targets.ok()) return server_failure(targets.error());
+  if (auto refused = held_count_refusal(submission.owner)) {
+    drain(document);
+    return *refused;
+  }
 
   auto log = object_logger("job", uuid);
   if ((*queue)->kind == model::QueueKind::kHold) {
@@ -115,6 +120,57 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   return recorded;
 }
 
+// Per-user limits on held jobs (D12), so that no user fills the spool for everyone: the
+// number of held jobs, checked before a byte is spooled, and the bytes their documents take,
+// checked once the new document's size is known. The documents are looked at only when the
+// count times the largest upload could pass the byte limit, so a user with a few held jobs
+// costs one COUNT per submission.
+std::optional<JobError> JobPipeline::held_count_refusal(const model::User& owner) {
+  if (config_.max_held_jobs_per_user <= 0) return std::nullopt;
+  store::JobFilter held;
+  held.owner_id = owner.id;
+  held.state = JobState::kHeld;
+  auto count = store_.count_jobs(held);
+  if (!count.ok()) return server_failure(count.error());
+  if (*count < config_.max_held_jobs_per_user) return std::nullopt;
+  return JobError{JobErrorKind::kNotPossible,
+                  fmt::format("You have {} held jobs, the most one user may keep. Release or "
+                              "cancel some of them (My jobs in the web interface), then send "
+                              "this job again.",
+                              *count)};
+}
+
+std::optional<JobError> JobPipeline::held_bytes_refusal(const model::User& owner,
+                                                        std::string_view uuid,
+                                                        std::uint64_t new_bytes) {
+  const std::uint64_t limit = config_.max_held_bytes_per_user;
+  if (limit == 0) return std::nullopt;
+  store::JobFilter held;
+  held.owner_id = owner.id;
+  held.state = JobState::kHeld;
+  auto count = store_.count_jobs(held);
+  if (!count.ok()) return server_failure(count.error());
+  if (static_cast<std::uint64_t>(*count) * config_.max_upload_bytes + new_bytes <= limit) {
+    return std::nullopt;
+  }
+  held.limit = static_cast<int>(std::min<std::int64_t>(*count, 100'000));
+  auto jobs = store_.list_jobs(held);
+  if (!jobs.ok()) return server_failure(jobs.error());
+  std::uint64_t bytes = 0;
+  for (const auto& job : *jobs) {
+    if (job.uuid == uuid) continue;
+    std::error_code ignored;
+    const auto size = std::filesystem::file_size(spool_.path_of(job.uuid), ignored);
+    if (!ignored) bytes += size;
+  }
+  if (bytes + new_bytes <= limit) return std::nullopt;
+  return JobError{JobErrorKind::kNotPossible,
+                  fmt::format("Your held jobs already take {} MiB and this one {} MiB; one user "
+                              "may keep at most {} MiB waiting. Release or cancel some held jobs, "
+                              "then send this job again.",
+                              bytes >> 20, new_bytes >> 20, limit >> 20)};
+}
+
 // A hold queue's job: spooled with its "not analysed yet" mark, recorded as held with the
 // submitter's copies and nothing to pay yet, acknowledged; the analyser prices it later.
 JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission& submission,
@@ -124,6 +180,10 @@ JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission
   auto log = object_logger("job", uuid);
   auto bytes = spool_.write(uuid, document, config_.max_upload_bytes, UnanalysedMark{});
   if (!bytes.ok()) return bytes.error();
+  if (auto refused = held_bytes_refusal(submission.owner, uuid, *bytes)) {
+    spool_.remove(uuid);
+    return *refused;
+  }
   // What is not a document at all is refused at once, as the analysis would: only the first
   // bytes are read here (the format), the pages and colours come later.
   if (auto refused = unrecognised_format(uuid)) {

@@ -100,6 +100,9 @@ class JobPipeline final : public JobService {
                                                   transport::DocumentSource& document);
   JobResult<store::RecordedJob> record_spooled(const model::Job& job);
   std::optional<std::string> unrecognised_format(std::string_view uuid) const;
+  std::optional<JobError> held_count_refusal(const model::User& owner);
+  std::optional<JobError> held_bytes_refusal(const model::User& owner, std::string_view uuid,
+                                             std::uint64_t new_bytes);
   void enqueue(std::string uuid);
 
   // job_analysis_step.cc

@@ -44,6 +44,9 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "tls_key") config.tls_key = value.get<std::string>();
       else if (key == "admin_password_file") config.admin_password_file = value.get<std::string>();
       else if (key == "max_upload_bytes") config.max_upload_bytes = value.get<std::uint64_t>();
+      else if (key == "max_held_jobs_per_user") config.max_held_jobs_per_user = value.get<int>();
+      else if (key == "max_held_bytes_per_user")
+        config.max_held_bytes_per_user = value.get<std::uint64_t>();
       else if (key == "http_threads") config.http_threads = value.get<int>();
       else if (key == "http_queue") config.http_queue = value.get<int>();
       else if (key == "http_header_timeout_ms") config.http_header_timeout_ms = value.get<int>();

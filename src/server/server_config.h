@@ -20,6 +20,10 @@ struct ServerConfig {
   std::filesystem::path tls_key;
   std::filesystem::path admin_password_file;  // first start: the administrator's password
   std::uint64_t max_upload_bytes = 512ull << 20;
+  // Per user, so no user fills the spool for everyone (D12): held jobs (hold queues, jobs held
+  // for credit) and their documents' bytes. 0 = no limit.
+  int max_held_jobs_per_user = 500;
+  std::uint64_t max_held_bytes_per_user = 2ull << 30;
   int http_threads = 32;                 // worker pool: requests handled at the same time
   // The HTTP front (docs/server.md, "HTTP limits"): requests waiting for a worker before
   // 503, the header deadline, the body's longest pause, keep-alive idle time, and the

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -72,6 +73,77 @@ TEST(IppFairness, OneUsersCreateJobsStopAtTheirShareWhileAnotherUserStillPrints)
   ippAddInteger(get.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", made.integer("job-id"));
   auto got = post_ipp(server.port(), "hold", get.get(), "", alice);
   EXPECT_EQ(got.integer("job-state"), IPP_JSTATE_HELD);
+}
+
+// Held jobs stay in the spool until someone releases them: one user's pile must not fill the
+// disk for everyone (D12). mallory's Print-Jobs to a hold queue stop at the per-user count
+// with a message that says what to do, and a document that would take her held bytes past
+// their limit is refused and not kept; alice still prints.
+TEST(IppFairness, OneUsersHeldJobsStopAtTheirCountAndBytesWhileAnotherUserStillPrints) {
+  RunningServer server([](server::ServerConfig& config) {
+    config.max_held_jobs_per_user = 5;
+    config.max_upload_bytes = 64 << 10;
+    config.max_held_bytes_per_user = 200 << 10;
+  });
+  {
+    auto store = store::open_sqlite_store(server.config().data_dir / "printline.db");
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    model::PrintQueue hold;
+    hold.name = "hold";
+    hold.kind = model::QueueKind::kHold;
+    ASSERT_TRUE((*store)->create_queue(hold, store::system_actor()).ok());
+    for (const char* login : {"mallory", "alice"}) {
+      model::User user;
+      user.login = login;
+      ASSERT_TRUE((*store)->create_user(user, std::string(login) + "-password",
+                                        store::system_actor())
+                      .ok());
+    }
+  }
+  const std::string uri = "ipp://127.0.0.1:" + std::to_string(server.port()) + "/ipp/print/hold";
+  const Credentials mallory{"mallory", "mallory-password"};
+  const Credentials alice{"alice", "alice-password"};
+  auto print = [&](const Credentials& who, const std::string& text) {
+    auto request = ipp_request(IPP_OP_PRINT_JOB, uri);
+    ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+                 "text/plain");
+    return post_ipp(server.port(), "hold", request.get(), text, who);
+  };
+  auto spooled_files = [&] {
+    int files = 0;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(server.config().spool_dir())) {
+      if (entry.is_regular_file()) ++files;
+    }
+    return files;
+  };
+
+  // Bytes first: 60 KiB documents; the fourth would pass 200 KiB of held documents.
+  const std::string big(60 << 10, 'x');
+  for (int i = 0; i < 3; ++i) {
+    auto held = print(mallory, big);
+    ASSERT_EQ(held.status(), IPP_STATUS_OK) << held.string("status-message");
+  }
+  const int files_before = spooled_files();
+  auto too_many_bytes = print(mallory, big);
+  EXPECT_EQ(too_many_bytes.status(), IPP_STATUS_ERROR_NOT_POSSIBLE);
+  EXPECT_NE(too_many_bytes.string("status-message").find("MiB waiting"), std::string::npos)
+      << too_many_bytes.string("status-message");
+  EXPECT_EQ(spooled_files(), files_before) << "the refused document was kept";
+
+  // Then the count: small documents up to five held jobs, the sixth refused.
+  for (int i = 0; i < 2; ++i) {
+    auto held = print(mallory, "small\n");
+    ASSERT_EQ(held.status(), IPP_STATUS_OK) << held.string("status-message");
+  }
+  auto too_many_jobs = print(mallory, "small\n");
+  EXPECT_EQ(too_many_jobs.status(), IPP_STATUS_ERROR_NOT_POSSIBLE);
+  EXPECT_NE(too_many_jobs.string("status-message").find("5 held jobs"), std::string::npos)
+      << too_many_jobs.string("status-message");
+
+  // Alice is not affected.
+  auto hers = print(alice, big);
+  EXPECT_EQ(hers.status(), IPP_STATUS_OK) << hers.string("status-message");
 }
 
 }  // namespace
