@@ -41,7 +41,7 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
 std::string rejected_by_device_message(const std::string& printer,
                                        const transport::SendResult& result) {
   if (result.ticket_refused) {
-    return fmt::format("{} Nothing was printed. The job is kept: choose another printer, or "
+    return fmt::format("{} The job is kept: choose another printer, or "
                        "cancel it and print it again with other options.",
                        result.message);
   }

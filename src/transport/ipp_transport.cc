@@ -53,7 +53,9 @@ class IppSession {
           if (!fitted.ok()) {
             SendResult refused;
             refused.outcome = Outcome::kRejectedByDevice;
-            refused.message = fitted.error().message + ".";
+            // Worded as transport::send_to_printer words the refusals it makes itself.
+            refused.message =
+                fitted.error().message + ". Nothing was printed and nothing is charged.";
             refused.ticket_refused = true;
             return refused;
           }
