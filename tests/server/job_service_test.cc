@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "analysis/analyze.h"
 #include "core/job_uuid.h"
 #include "job_test_fixture.h"
 #include "server/job_spool.h"
@@ -64,6 +65,67 @@ TEST_F(JobServiceTest, DirectQueuePrintsTheDocumentAndChargesOnce) {
   EXPECT_EQ(fixture.balance(alice.id), 500 - kMonoA4Cents);
   EXPECT_EQ(fixture.charges(alice.id), 1);
   EXPECT_FALSE(spooled(job.uuid));
+}
+
+// D11 on the server's delivery: a printer that cannot do an asked option refuses the job before
+// anything is sent — the message names printer and option, nothing printed, nothing charged;
+// the job is held, to be released to another printer.
+TEST_F(JobServiceTest, AnOptionThePrinterCannotDoIsRefusedNothingPrintedNothingCharged) {
+  RawSinkPeer sink;
+  auto printer = fixture.printer("floor1-mono", sink.uri());
+  printer.paper_sizes = {model::PaperSize::kA4};
+  printer = must(fixture.store().update_printer(printer, store::system_actor()));
+  fixture.direct_queue("direct", printer);
+  auto alice = fixture.user("alice", 500);
+
+  server::JobSubmission submission;
+  submission.owner = alice;
+  submission.queue_name = "direct";
+  submission.title = "poster";
+  submission.document_format = "application/pdf";
+  submission.ticket.media.size = "iso_a3_297x420mm";
+  auto document = must(transport::open_document_file(kTestPdf));
+  auto recorded = fixture.jobs().submit(submission, *document);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kHeld);
+  EXPECT_EQ(job.state, JobState::kHeld) << job.outcome;
+  EXPECT_NE(job.outcome.find("floor1-mono cannot print on A3"), std::string::npos) << job.outcome;
+  EXPECT_EQ(sink.received(), "");
+  EXPECT_EQ(fixture.balance(alice.id), 500);
+  EXPECT_EQ(fixture.charges(alice.id), 0);
+}
+
+// D11: a RAW printer set to PCL-XL gets the PJL ticket and mono PCL-XL from the server too.
+TEST_F(JobServiceTest, APclXlPrinterGetsThePjlTicketAndMonoPclXl) {
+  RawSinkPeer sink;
+  auto printer = fixture.printer("floor2-pxl", sink.uri(), /*color=*/true);
+  printer.language = model::PrinterLanguage::kPclXl;
+  printer = must(fixture.store().update_printer(printer, store::system_actor()));
+  fixture.direct_queue("direct", printer);
+  auto alice = fixture.user("alice", 500);
+
+  server::JobSubmission submission;
+  submission.owner = alice;
+  submission.queue_name = "direct";
+  submission.title = "report";
+  submission.document_format = "application/pdf";
+  submission.ticket.color_mode = model::ColorMode::kMonochrome;
+  auto document = must(transport::open_document_file(kTestPdf));
+  auto recorded = fixture.jobs().submit(submission, *document);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  auto job = fixture.wait_for(recorded->job.uuid, JobState::kPrinted);
+  ASSERT_EQ(job.state, JobState::kPrinted) << job.outcome;
+
+  const std::string received = sink.received();
+  EXPECT_NE(received.find("@PJL SET RENDERMODE=GRAYSCALE"), std::string::npos);
+  EXPECT_NE(received.find("ENTER LANGUAGE = PCLXL"), std::string::npos);
+  auto analysed = analysis::analyze_bytes(received);
+  ASSERT_TRUE(analysed.ok()) << analysed.error().message;
+  EXPECT_EQ(analysed->format, analysis::DocumentFormat::kPclXl);
+  EXPECT_EQ(analysed->page_count(), 1);
+  EXPECT_EQ(analysed->color_page_count(), 0);
+  EXPECT_EQ(fixture.charges(alice.id), 1);
 }
 
 TEST_F(JobServiceTest, SameUuidIsOneJobPrintedOnceAndChargedOnce) {
