@@ -33,6 +33,9 @@ packages=(
   cups-daemon
   # the web interface's browser tests: Debian's chromium driven by playwright-core from npm
   chromium nodejs
+  # scripts/package.sh (CPack DEB; dpkg-shlibdeps computes Depends) and tests/packaging
+  # (systemd-analyze verify on the units, groff on the man pages)
+  dpkg-dev systemd groff-base
 )
 
 export DEBIAN_FRONTEND=noninteractive
