@@ -10,6 +10,7 @@
 #include "server/api_route.h"
 #include "server/printer_redaction.h"
 #include "server/profile_recheck.h"
+#include "transport/ipp_printer_capabilities.h"
 
 namespace printline::server {
 namespace {
@@ -104,6 +105,19 @@ void update(ApiCall& call) {
             write_or_throw(call.context.store.update_printer(printer, call.actor())));
 }
 
+// D11: asks an IPP printer what it can do (Get-Printer-Attributes) and keeps the answer with
+// the printer, as its cached capabilities; asking again refreshes them. The D8 re-check applies.
+void refresh_capabilities(ApiCall& call) {
+  Printer printer = find_printer(call, call.path_part(1));
+  auto asked = transport::ask_printer_capabilities(printer.device_uri, TlsTrust{},
+                                                   std::chrono::seconds(5));
+  if (!asked.ok()) throw conflict("Capabilities not refreshed: " + asked.error().message + ".");
+  model::apply_capabilities(printer, *asked);
+  refuse_if_profiles_break(call, printer, std::nullopt);
+  send_json(call.response,
+            write_or_throw(call.context.store.update_printer(printer, call.actor())));
+}
+
 void remove(ApiCall& call) {
   Printer printer = find_printer(call, call.path_part(1));
   write_or_throw(call.context.store.delete_printer(printer.id, call.actor()));
@@ -118,6 +132,8 @@ void add_printer_routes(ApiRoutes& routes) {
   routes.push_back({"GET", R"(/api/v1/printers/([^/]+))", Access::kUser, get});
   routes.push_back({"PATCH", R"(/api/v1/printers/([^/]+))", Access::kAdmin, update});
   routes.push_back({"DELETE", R"(/api/v1/printers/([^/]+))", Access::kAdmin, remove});
+  routes.push_back({"POST", R"(/api/v1/printers/([^/]+)/capabilities)", Access::kAdmin,
+                    refresh_capabilities});
 }
 
 }  // namespace printline::server

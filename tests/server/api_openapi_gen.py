@@ -101,6 +101,7 @@ routes = [
   ("post", "/api/v1/printers", "admin", "Create a printer", body(ref("Printer")), ok(ref("Printer"), "201"), []),
   ("get", "/api/v1/printers/{printer}", "user", "One printer", None, ok(ref("Printer")), [p("printer")]),
   ("patch", "/api/v1/printers/{printer}", "admin", "Change a printer", body(ref("Printer")), ok(ref("Printer")), [p("printer")]),
+  ("post", "/api/v1/printers/{printer}/capabilities", "admin", "Ask an IPP printer what it can do and keep it (D11)", None, ok(ref("Printer")), [p("printer")]),
   ("delete", "/api/v1/printers/{printer}", "admin", "Delete a printer", None, NC, [p("printer")]),
   ("get", "/api/v1/price-list", "user", "The price list", None, ok(ref("PriceList")), []),
   ("put", "/api/v1/price-list", "admin", "Replace the price list", body(ref("PriceList")), ok(ref("PriceList")), []),

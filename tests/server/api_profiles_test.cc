@@ -2,6 +2,10 @@
 
 #include "server/api_test_fixture.h"
 
+#include <algorithm>
+
+#include "support/ipp_eve_printer_peer.h"
+
 namespace printline::testing {
 namespace {
 
@@ -133,6 +137,25 @@ TEST_F(ApiTest, APrintersLanguageAndPaperSizesAreSavedAndChecked) {
   EXPECT_GE(bad.status, 400) << bad.body;
   EXPECT_NE(bad.body.find("escp"), std::string::npos) << bad.body;
   EXPECT_EQ(admin_->get("/api/v1/printers/floor3-pxl").json["language"], "pcl-xl");
+}
+
+// D11: an IPP printer says what it can do; the server keeps the answer with the printer.
+TEST_F(ApiTest, AnIppPrintersCapabilitiesAreAskedAndKept) {
+  IppEvePrinterPeer printer("printline-caps", false, {"-2", "-s", "10,10"});  // duplex, colour
+  create_printer({{"name", "floor4-ipp"}, {"device_uri", printer.uri()}});
+  auto refreshed = admin_->post("/api/v1/printers/floor4-ipp/capabilities");
+  ASSERT_EQ(refreshed.status, 200) << refreshed.body;
+  EXPECT_EQ(refreshed.json["color"], true);
+  EXPECT_EQ(refreshed.json["duplex"], true);
+  const auto papers = refreshed.json["paper_sizes"];
+  EXPECT_NE(std::find(papers.begin(), papers.end(), "A4"), papers.end()) << papers.dump();
+  EXPECT_FALSE(refreshed.json["document_formats"].empty());
+  EXPECT_EQ(admin_->get("/api/v1/printers/floor4-ipp").json["duplex"], true);
+
+  // A RAW printer cannot be asked: the answer says so and nothing changes.
+  auto raw = admin_->post("/api/v1/printers/floor1-mono/capabilities");
+  EXPECT_EQ(raw.status, 409) << raw.body;
+  EXPECT_NE(raw.body.find("not an IPP printer"), std::string::npos) << raw.body;
 }
 
 TEST_F(ApiTest, MyProfileHasAnETagAndAnswers304UntilItChanges) {
