@@ -197,6 +197,17 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
         print_printer);
   });
 
+  auto ask_args = std::make_shared<PrinterArguments>();
+  CLI::App* ask = printers->add_subcommand(
+      "capabilities", "Ask an IPP printer what it can do and keep its answer (D11)");
+  ask->add_option("PRINTER", ask_args->printer, "Name or id")->required();
+  admin.on_run(ask, [&admin, ask_args](api_client::ApiClient& client) {
+    return admin.finish(
+        client.request("POST", object_path("printers", ask_args->printer) + "/capabilities",
+                       nlohmann::json::object()),
+        print_printer);
+  });
+
   auto delete_args = std::make_shared<PrinterArguments>();
   CLI::App* remove = printers->add_subcommand("delete", "Delete a printer");
   remove->add_option("PRINTER", delete_args->printer, "Name or id")->required();

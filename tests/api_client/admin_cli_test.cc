@@ -188,6 +188,10 @@ TEST_F(AdminCliTest, SetsUpUsersPrintersGroupQueueAndProfile) {
   EXPECT_EQ(pxl.value("largest_paper", ""), "A3");
   EXPECT_EQ(json_of({"printers", "show", "hall-mono"}).value("language", ""), "postscript");
   expect_ok({"admin", "printers", "delete", "floor3-pxl"});
+  // An LPR printer cannot be asked what it can do: the message says so.
+  const CliRun ask = cli({"admin", "printers", "capabilities", "hall-mono"});
+  EXPECT_NE(ask.exit_code, kOk);
+  EXPECT_NE(ask.err.find("not an IPP printer"), std::string::npos) << ask.err;
 
   // Group, in failover order, and a direct queue on it.
   expect_ok({"admin", "groups", "create", "floor2", "--description", "second floor", "--printers",
