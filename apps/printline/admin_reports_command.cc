@@ -58,10 +58,10 @@ void add_admin_reports_command(CLI::App& parent, AdminCommand& admin) {
     }
     return admin.finish(answer, [&grouping](const nlohmann::json& body) {
       Table table({grouping == "user" || grouping == "printer" ? grouping : "period", "jobs",
-                   "pages", "colour pages", "cost"});
+                   "pages", "colour pages", "two-sided pages", "cost"});
       for (const auto& row : body.value("rows", nlohmann::json::array())) {
         table.add_row({field_text(row, "key"), field_text(row, "jobs"), field_text(row, "pages"),
-                       field_text(row, "color_pages"),
+                       field_text(row, "color_pages"), field_text(row, "duplex_pages"),
                        money(model::integer_or(row, "cost_cents", std::int64_t{0}))});
       }
       table.print(std::cout);

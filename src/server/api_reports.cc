@@ -51,10 +51,11 @@ void report(ApiCall& call) {
   auto rows = read_or_throw(call.context.store.report(grouping->grouping, filter));
 
   if (format == "csv") {
-    std::string csv = fmt::format("{},jobs,pages,color_pages,cost_cents\r\n", grouping->name);
+    std::string csv =
+        fmt::format("{},jobs,pages,color_pages,cost_cents,duplex_pages\r\n", grouping->name);
     for (const auto& row : rows) {
-      csv += fmt::format("{},{},{},{},{}\r\n", csv_field(row.key), row.jobs, row.pages,
-                         row.color_pages, row.cost_cents);
+      csv += fmt::format("{},{},{},{},{},{}\r\n", csv_field(row.key), row.jobs, row.pages,
+                         row.color_pages, row.cost_cents, row.duplex_pages);
     }
     call.response.set_header(
         "Content-Disposition",
@@ -70,6 +71,7 @@ void report(ApiCall& call) {
                    {"pages", row.pages},
                    {"color_pages", row.color_pages},
                    {"cost_cents", row.cost_cents},
+                   {"duplex_pages", row.duplex_pages},
                    {"overflow", row.overflow}});
   }
   send_json(call.response, {{"grouping", grouping->name}, {"rows", out}});

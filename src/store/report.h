@@ -16,6 +16,8 @@ struct ReportRow {
   std::int64_t pages = 0;  // all copies
   std::int64_t color_pages = 0;
   std::int64_t cost_cents = 0;
+  // Of pages, those printed on both sides of the sheet (D11: the job's sides as printed).
+  std::int64_t duplex_pages = 0;
   // Set when a sum is beyond what 64-bit integers hold exactly (rows recorded before D12's
   // bounds): the figures are then clamped, and the report says so instead of failing.
   bool overflow = false;

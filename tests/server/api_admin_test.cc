@@ -91,13 +91,14 @@ TEST_F(ApiTest, ReportsAsJsonAndCsv) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.header("Content-Type").find("text/csv"), std::string::npos);
   EXPECT_NE(csv.header("Content-Disposition").find("printline-report-user.csv"), std::string::npos);
-  EXPECT_EQ(csv.body.rfind("user,jobs,pages,color_pages,cost_cents\r\n", 0), 0u) << csv.body;
+  EXPECT_EQ(csv.body.rfind("user,jobs,pages,color_pages,cost_cents,duplex_pages\r\n", 0), 0u)
+      << csv.body;
   // The mono printer's job printed its colour page grey: 1 colour page as printed (D11).
-  EXPECT_NE(csv.body.find("alice,2,4,1,80\r\n"), std::string::npos) << csv.body;
-  EXPECT_NE(csv.body.find("bob,1,2,1,60\r\n"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("alice,2,4,1,80,0\r\n"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("bob,1,2,1,60,0\r\n"), std::string::npos) << csv.body;
 
   auto by_printer = admin_->get("/api/v1/reports/printer?format=csv&user=bob");
-  EXPECT_NE(by_printer.body.find("floor2-color,1,2,1,60"), std::string::npos) << by_printer.body;
+  EXPECT_NE(by_printer.body.find("floor2-color,1,2,1,60,0"), std::string::npos) << by_printer.body;
   const std::string month = printed_at().substr(0, 7);  // "2026-11"
   auto by_month = admin_->get("/api/v1/reports/month?from=" + month + "-01T00:00:00Z");
   ASSERT_EQ(by_month.json["rows"].size(), 1u);

@@ -317,6 +317,7 @@ TEST_P(StoreTest, ListingFiltersAndReports) {
   clock_.advance(std::chrono::hours(24));
   Job server = printed_job(kim, 50, p2.id);
   server.origin = JobOrigin::kServer;
+  server.counts.duplex = true;  // its 6 pages are two-sided (D11)
   ASSERT_TRUE(store_->record_job(server).ok());
   ASSERT_TRUE(store_->record_job(printed_job(lea, 30, p2.id)).ok());
   Job held = printed_job(lea, 70, std::nullopt);
@@ -343,7 +344,7 @@ TEST_P(StoreTest, ListingFiltersAndReports) {
 
   auto per_user = store_->report(ReportGrouping::kUser, {}).value();
   ASSERT_EQ(per_user.size(), 2u);
-  EXPECT_EQ(per_user[0], (ReportRow{"kim", 2, 12, 4, 150}));
+  EXPECT_EQ(per_user[0], (ReportRow{"kim", 2, 12, 4, 150, 6}));
   EXPECT_EQ(per_user[1], (ReportRow{"lea", 1, 6, 2, 30}));  // the held job is not accounted
   auto per_printer = store_->report(ReportGrouping::kPrinter, {}).value();
   ASSERT_EQ(per_printer.size(), 2u);

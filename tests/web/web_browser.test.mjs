@@ -269,7 +269,7 @@ describe('web interface in chromium', () => {
       return { type: r.headers.get('Content-Type'), text: await r.text() };
     }, href);
     assert.match(csv.type, /text\/csv/);
-    assert.match(csv.text, /^user,jobs,pages,color_pages,cost_cents\r?\nalice,1,2,0,20/);
+    assert.match(csv.text, /^user,jobs,pages,color_pages,cost_cents,duplex_pages\r?\nalice,1,2,0,20,0/);
 
     await go(admin, '/admin/audit', 'Audit log');
     const audit = await admin.locator('main').innerText();

@@ -156,7 +156,9 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
     std::string sql = fmt::format(
         "SELECT {} AS k, COUNT(*), SUM(CAST(j.pages AS DOUBLE PRECISION) * j.copies), "
         "SUM(CAST(j.color_pages AS DOUBLE PRECISION) * j.copies), "
-        "SUM(CAST(j.cost_cents AS DOUBLE PRECISION)) FROM jobs j JOIN users u ON u.id = j.owner_id "
+        "SUM(CAST(j.cost_cents AS DOUBLE PRECISION)), "
+        "SUM(CASE WHEN j.duplex <> 0 THEN CAST(j.pages AS DOUBLE PRECISION) * j.copies ELSE 0 END) "
+        "FROM jobs j JOIN users u ON u.id = j.owner_id "
         "LEFT JOIN printers p ON p.id = j.printer_id WHERE j.state = 'printed'",
         key);
     if (filter.owner_id) sql += " AND j.owner_id = ?";
@@ -178,6 +180,7 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
       row.pages = wide_sum(q, 2, row.overflow);
       row.color_pages = wide_sum(q, 3, row.overflow);
       row.cost_cents = wide_sum(q, 4, row.overflow);
+      row.duplex_pages = wide_sum(q, 5, row.overflow);
       rows.push_back(std::move(row));
     }
     return rows;

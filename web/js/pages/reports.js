@@ -54,6 +54,7 @@ export async function renderReports() {
         { label: 'Jobs', value: (r) => r.jobs },
         { label: 'Pages', value: (r) => r.pages },
         { label: 'Colour pages', value: (r) => r.color_pages },
+        { label: 'Two-sided pages', value: (r) => r.duplex_pages ?? 0 },
         { label: 'Cost', value: (r) => money(r.cost_cents) },
       ], report.rows, 'No printed jobs in this period.'),
       h('p', {}, h('a', { href: csv, download: `printline-report-${grouping}.csv`, class: 'button' },
