@@ -37,11 +37,13 @@ async function seed() {
   const printers = [
     { name: 'floor2-kyocera', device_uri: 'socket://127.0.2.15:9100', vendor: 'Kyocera', color: true,
       largest_paper: 'A3', duplex: true, location: '2nd floor', fallback_allowed: true,
+      language: 'pcl-xl', paper_sizes: ['A4', 'A3'],
       spooling_port: { protocol: 'LPR', port: 515, queue: 'spool' } },
     { name: 'lobby-hp', device_uri: 'ipp://127.0.1.20:631/ipp/print', vendor: 'HP', color: false,
       largest_paper: 'A4', duplex: true, location: 'Lobby', fallback_allowed: true },
     { name: 'annex-kyocera', device_uri: 'socket://127.0.3.7:9100', vendor: 'Kyocera', color: false,
-      largest_paper: 'A4', duplex: false, location: 'Annex', fallback_allowed: true },
+      largest_paper: 'A4', duplex: false, location: 'Annex', fallback_allowed: true,
+      language: 'postscript' },
     { name: 'plotter', device_uri: 'lpd://127.0.4.2:515/plot', vendor: 'Canon', color: true,
       largest_paper: 'A0', duplex: false, location: 'Studio', fallback_allowed: false },
   ];
