@@ -18,9 +18,9 @@ trap cleanup EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# CUPS's lpadmin and lpstat (cups-client conflicts with lprng: unpacked by install-deps.sh).
+# CUPS's lpadmin, lpstat and lpoptions (cups-client conflicts with lprng: unpacked by install-deps.sh).
 tools=/usr/local/lib/printline-test-tools/cups-client/usr
-for tool in "$tools/sbin/lpadmin" "$tools/bin/lpstat" /usr/sbin/cupsd; do
+for tool in "$tools/sbin/lpadmin" "$tools/bin/lpstat" "$tools/bin/lpoptions" /usr/sbin/cupsd; do
   [ -x "$tool" ] || { echo "FAIL: $tool is missing; run scripts/install-deps.sh"; exit 1; }
 done
 
@@ -88,15 +88,18 @@ out=$(sh "$scripts/postinst" configure "" 2>&1) || fail "postinst configure fail
 grep -q "created the CUPS queue Printline" <<<"$out" || fail "postinst did not say it created the queue: $out"
 device=$(lpstat -v Printline 2>&1) || fail "no queue Printline after postinst: $device"
 [ "$device" = "device for Printline: printline:/" ] || fail "Printline's device is not printline:/: $device"
-grep -qx "Shared No" "$root/printers.conf" || fail "Printline is shared: $(cat "$root/printers.conf")"
-grep -qx "Accepting Yes" "$root/printers.conf" || fail "Printline does not accept jobs"
+# What cupsd says of the queue (not printers.conf: cupsd writes it when it gets round to it).
+options=$(lpoptions -p Printline 2>&1) || fail "lpoptions -p Printline: $options"
+grep -q "printer-is-shared=false" <<<"$options" || fail "Printline is shared: $options"
+grep -q "printer-is-accepting-jobs=true" <<<"$options" || fail "Printline does not accept jobs: $options"
 grep -qx -- "--global enable printline-client.service" "$work/systemctl.log" ||
   fail "postinst did not enable the user unit for every user"
 
 # Upgrade: the administrator's change stays.
 lpadmin -p Printline -D "Second floor" 2>/dev/null
 out=$(sh "$scripts/postinst" configure 0.1.0-1 2>&1) || fail "postinst upgrade failed: $out"
-grep -qx "Info Second floor" "$root/printers.conf" || fail "the upgrade reset the queue: $(grep Info "$root/printers.conf")"
+options=$(lpoptions -p Printline 2>&1)
+grep -q "printer-info='Second floor'" <<<"$options" || fail "the upgrade reset the queue: $options"
 [ "$(grep -c -- enable "$work/systemctl.log")" = 1 ] || fail "the upgrade enabled the user unit again"
 
 # Remove: the queue goes with its backend; the user unit is disabled.

@@ -52,7 +52,8 @@ for package in "${packages[@]}"; do
   if grep -qE '(build|/work|/tmp)/' <<<"$(awk '{print $6}' <<<"$listing")"; then fail "$name holds build paths"; fi
   # Programs are stripped (a RelWithDebInfo server is ~200 MB).
   size=$(stat -c %s "$deb")
-  [ "$size" -lt 60000000 ] || fail "$name is $size bytes: its programs are not stripped"
+  installed_kib=$(dpkg-deb -f "$deb" Installed-Size)
+  [ "$installed_kib" -lt 50000 ] || fail "$name installs $installed_kib KiB: its programs are not stripped"
 
   mkdir -p "$work/control/$package"
   dpkg-deb -e "$deb" "$work/control/$package"
