@@ -320,9 +320,16 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   FallbackSend send{job.uuid,   job.title,    job.document_format,
                     job.ticket, user_login(), job.target_uri,
                     outbox_->spool_path(job.uuid), link_.trust(), job.printer, std::nullopt};
-  // D11: the printer's language and capabilities, as the server last described them.
-  for (const auto& printer : cache_.snapshot().printers) {
+  // D11: the printer's language and capabilities, as the server last described them: the
+  // profile's fallback printers (refreshed with the profile) first, else the printer catalog.
+  const auto cached = cache_.snapshot();
+  for (const auto& printer : cached.printers) {
     if (job.printer_id && printer.id == *job.printer_id) send.printer = printer;
+  }
+  if (cached.profile) {
+    for (const auto& entry : cached.profile->fallback_printers) {
+      if (job.printer_id && entry.printer.id == *job.printer_id) send.printer = entry.printer;
+    }
   }
   const auto result = send_to_fallback_printer(send, &send_cancel_);
   switch (result.outcome) {
