@@ -15,6 +15,12 @@ Result<model::JobTicket> ticket_from_cups(const std::string& copies, const std::
     std::string name = parsed[i].name;
     // Applied by the filters already: asking again would print a range of the range.
     if (filtered && (name == "page-ranges" || name == "number-up" || name == "copies")) continue;
+    // cupsd puts its queue's print-color-mode-default into every job's options, and for a raw
+    // queue (the Printline queue has no PPD) that is "monochrome", the only value it supports:
+    // it says nothing about what the user asked, and taken as a choice it would print every
+    // colour document grey. Grey is asked through CUPS with ColorModel=Gray (print dialogs and
+    // `lp -o ColorModel=Gray`), which cupsd passes only when someone chose it.
+    if (name == "print-color-mode") continue;
     list.emplace_back(std::move(name), parsed[i].value ? parsed[i].value : "");
   }
   cupsFreeOptions(count, parsed);

@@ -7,7 +7,6 @@ namespace printline::ipp {
 
 JobIds::JobIds(std::filesystem::path file, int first_reserved, int lowest)
     : file_(std::move(file)),
-      first_(first_reserved),
       lowest_(lowest > 0 ? lowest : first_reserved),
       next_(first_reserved) {
   if (file_.empty()) return;

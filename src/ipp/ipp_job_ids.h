@@ -38,7 +38,6 @@ class JobIds {
   void append(int id, const std::string& uuid);  // under mutex_
 
   std::filesystem::path file_;
-  const int first_;
   const int lowest_;
   mutable std::mutex mutex_;
   std::map<int, std::string> uuid_of_;

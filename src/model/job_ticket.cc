@@ -105,6 +105,23 @@ bool is_keyword(std::string_view text) {
   });
 }
 
+// IPP finishings enum values (RFC 8011 §5.2.6, PWG 5100.1) as their keywords.
+std::optional<std::string_view> finishing_keyword(std::int64_t value) {
+  static constexpr std::array<std::string_view, 29> kNames{
+      "none",           "staple",           "punch",              "cover",
+      "bind",           "saddle-stitch",    "edge-stitch",        "fold",
+      "trim",           "bale",             "booklet-maker",      "jog-offset",
+      "coat",           "laminate",         "",                   "",
+      "",               "staple-top-left",  "staple-bottom-left", "staple-top-right",
+      "staple-bottom-right", "edge-stitch-left", "edge-stitch-top", "edge-stitch-right",
+      "edge-stitch-bottom",  "staple-dual-left", "staple-dual-top", "staple-dual-right",
+      "staple-dual-bottom"};
+  if (value < 3 || value >= 3 + static_cast<std::int64_t>(kNames.size())) return std::nullopt;
+  const auto name = kNames[static_cast<std::size_t>(value - 3)];
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
 // A single option onto the ticket; an error for a bad value, none when fine or ignored.
 std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
                                   std::string_view value, UnknownOptions unknown) {
@@ -189,6 +206,12 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
     while (start <= value.size()) {
       auto comma = value.find(',', start);
       auto part = ascii_lower(value.substr(start, comma == value.npos ? value.npos : comma - start));
+      if (auto number = parse_integer(part)) {
+        // CUPS passes IPP's enum values (cupsd adds finishings=3, "none", to every job).
+        auto keyword = finishing_keyword(*number);
+        if (!keyword) return bad_value(name, value, "finishings keywords such as staple");
+        part = std::string(*keyword);
+      }
       if (!is_keyword(part)) return bad_value(name, value, "finishings keywords such as staple");
       if (part != "none") ticket.finishings.push_back(part);
       if (ticket.finishings.size() > kMaxFinishings)

@@ -133,6 +133,9 @@ class CupsPathTest : public ::testing::Test {
 TEST_F(CupsPathTest, LpToACupsQueueWithDevicePrintline_PrintedOnTheServersPrinterOnceChargedOnce) {
   auto job = print_with_lp("printline", "lp through the backend");
   ASSERT_FALSE(job.uuid.empty());
+  // Nothing was asked, so nothing is in the ticket: the queue's own defaults (cupsd adds them
+  // to every job's options) must not turn into a choice the user never made.
+  EXPECT_EQ(job.ticket, model::JobTicket{}) << model::describe(job.ticket);
   auto done = client_->wait_for_state(job.uuid, JobState::kAtServer);
   ASSERT_EQ(done->state, JobState::kAtServer) << done->reason;
   expect_printed_once(office_.server_printer());
@@ -176,7 +179,7 @@ TEST_F(CupsPathTest, FP2_LpWhileTheServerIsDown_FallbackPrinterGetsItThenAccount
 
 // The example (D11): duplex, monochrome, two copies of pages 1-2 two per side.
 constexpr const char* kTicketOptions =
-    "-n 2 -o sides=two-sided-long-edge -o print-color-mode=monochrome -o page-ranges=1-2 "
+    "-n 2 -o sides=two-sided-long-edge -o ColorModel=Gray -o page-ranges=1-2 "
     "-o number-up=2";
 
 // A real 4-page A4 PDF whose every page is colour.
@@ -272,7 +275,7 @@ TEST_F(CupsTicketTest, LpOptionsReachAnIppPrinterBehindTheServer_ItsOwnJobAttrib
   // number-up=2 by name (transport's ticket fit), so this ticket leaves it out.
   const auto document = colour_document(documents_.path());
   auto job = print_with_lp("printline", "lp to an IPP printer",
-                           "-n 2 -o sides=two-sided-long-edge -o print-color-mode=monochrome "
+                           "-n 2 -o sides=two-sided-long-edge -o ColorModel=Gray "
                            "-o page-ranges=1-2",
                            document);
   ASSERT_FALSE(job.uuid.empty());

@@ -45,6 +45,17 @@ TEST(JobTicket, PrintDialogSpellingsMeanTheSame) {
   EXPECT_FALSE(ticket->collate);
 }
 
+TEST(JobTicket, FinishingsEnumValuesFromCupsAreTheirKeywords) {
+  // cupsd adds finishings=3 ("none") to every job: it asks for nothing.
+  auto none = apply_options({}, {{"finishings", "3"}}, UnknownOptions::kIgnore);
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_EQ(*none, JobTicket{});
+  auto staple = apply_options({}, {{"finishings", "4,5"}}, UnknownOptions::kIgnore);
+  ASSERT_TRUE(staple.ok()) << staple.error().message;
+  EXPECT_EQ(staple->finishings, (std::vector<std::string>{"staple", "punch"}));
+  EXPECT_FALSE(apply_options({}, {{"finishings", "17"}}).ok());
+}
+
 TEST(JobTicket, BadValuesSayWhatIsWrongAndWhatWouldDo) {
   auto copies = apply_options({}, {{"copies", "1000"}});
   ASSERT_FALSE(copies.ok());
