@@ -33,15 +33,6 @@ constexpr std::array<const char*, 3> kDocumentHandling = {
     "single-document"};
 constexpr int kResolutionDpi = 600;  // what Printline renders at (src/render)
 
-// A paper size named any way libcups or the model knows, as its PWG name; empty if unknown.
-std::string pwg_media_name(std::string_view name) {
-  if (auto paper = model::paper_from_media_name(name))
-    return std::string(model::media_keyword(*paper));
-  const std::string text(name);
-  if (const pwg_media_t* media = pwgMediaForPWG(text.c_str())) return media->pwg;
-  if (const pwg_media_t* media = pwgMediaForLegacy(text.c_str())) return media->pwg;
-  return {};
-}
 
 std::vector<std::string> media_of(const JobTemplateSupport& support) {
   return support.media.empty() ? every_media_size() : support.media;
@@ -119,7 +110,7 @@ bool string_in(ipp_attribute_t* attr, const Array& values) {
 
 bool media_supported(const std::string& name, const JobTemplateSupport& support) {
   const auto media = media_of(support);
-  const std::string pwg = pwg_media_name(name);
+  const std::string pwg = transport::pwg_size_name(name);
   return !pwg.empty() && std::find(media.begin(), media.end(), pwg) != media.end();
 }
 

@@ -14,15 +14,6 @@ namespace {
 
 constexpr ipp_tag_t kJob = IPP_TAG_JOB;
 
-// The PWG name of a paper size given by any name libcups or the model knows, else empty.
-std::string pwg_size_name(std::string_view name) {
-  if (auto paper = model::paper_from_media_name(name))
-    return std::string(model::media_keyword(*paper));
-  const std::string text(name);
-  if (const pwg_media_t* media = pwgMediaForPWG(text.c_str())) return media->pwg;
-  if (const pwg_media_t* media = pwgMediaForLegacy(text.c_str())) return media->pwg;
-  return {};
-}
 
 void add_media(ipp_t* request, const model::Media& media) {
   if (media.type.empty() && media.source.empty()) {
@@ -309,6 +300,15 @@ Result<model::JobTicket> ticket_from_ipp(ipp_t* request) {
   if (auto problem = model::ticket_problem(ticket))
     return Error{fmt::format("The job's attributes are not valid: {}.", *problem)};
   return ticket;
+}
+
+std::string pwg_size_name(std::string_view name) {
+  if (auto paper = model::paper_from_media_name(name))
+    return std::string(model::media_keyword(*paper));
+  const std::string text(name);
+  if (const pwg_media_t* media = pwgMediaForPWG(text.c_str())) return media->pwg;
+  if (const pwg_media_t* media = pwgMediaForLegacy(text.c_str())) return media->pwg;
+  return {};
 }
 
 }  // namespace printline::transport

@@ -6,6 +6,9 @@
 
 #include <cups/ipp.h>
 
+#include <string>
+#include <string_view>
+
 #include "core/error.h"
 #include "model/job_ticket.h"
 
@@ -24,5 +27,9 @@ void add_ticket_attributes(ipp_t* request, const model::JobTicket& ticket);
 // attribute and says what it may be. Printer-side checks against *-supported are the IPP
 // core's (src/ipp), not this codec's.
 Result<model::JobTicket> ticket_from_ipp(ipp_t* request);
+
+// The PWG name of a paper size given by any name libcups or the model knows ("A4",
+// "iso_a4_210x297mm", a legacy PPD name), else empty.
+std::string pwg_size_name(std::string_view name);
 
 }  // namespace printline::transport
