@@ -23,6 +23,11 @@ class Fd {
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
   int get() const { return fd_; }
+  int release() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
   void reset() {
     if (fd_ >= 0) close(fd_);
     fd_ = -1;
@@ -34,14 +39,14 @@ class Fd {
 
 }  // namespace
 
-Result<ProcessOutput> run_with_timeout(const std::vector<std::string>& argv,
-                                       std::chrono::milliseconds timeout, size_t max_output) {
+Result<SpawnedChild> spawn_with_pipes(const std::vector<std::string>& argv, int out_pipe_size) {
   if (argv.empty()) return Error{"No program to run."};
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + strerror(errno)};
   Fd out_read(out_pipe[0]), out_write(out_pipe[1]);
   if (pipe2(err_pipe, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + strerror(errno)};
   Fd err_read(err_pipe[0]), err_write(err_pipe[1]);
+  if (out_pipe_size > 0) fcntl(out_write.get(), F_SETPIPE_SZ, out_pipe_size);  // best effort
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -59,11 +64,22 @@ Result<ProcessOutput> run_with_timeout(const std::vector<std::string>& argv,
   int spawn_error = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
-  out_write.reset();
-  err_write.reset();
   if (spawn_error != 0) {
     return Error{"Could not start " + argv[0] + ": " + strerror(spawn_error)};
   }
+  SpawnedChild child;
+  child.pid = pid;
+  child.out_fd = out_read.release();
+  child.err_fd = err_read.release();
+  return child;
+}
+
+Result<ProcessOutput> run_with_timeout(const std::vector<std::string>& argv,
+                                       std::chrono::milliseconds timeout, size_t max_output) {
+  auto child = spawn_with_pipes(argv);
+  if (!child.ok()) return child.error();
+  const pid_t pid = child->pid;
+  Fd out_read(child->out_fd), err_read(child->err_fd);
 
   ProcessOutput output;
   auto deadline = std::chrono::steady_clock::now() + timeout;

@@ -1,6 +1,8 @@
 #pragma once
 // Runs a helper program (Ghostscript) as a child process with a hard deadline.
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -14,6 +16,20 @@ struct ProcessOutput {
   std::string out;  // standard output (capped; see run_with_timeout)
   std::string err;  // standard error (capped)
 };
+
+// A child started by spawn_with_pipes: its standard output and error are pipes this process
+// reads and closes.
+struct SpawnedChild {
+  pid_t pid = -1;
+  int out_fd = -1;
+  int err_fd = -1;
+};
+
+// Starts argv[0] (searched in PATH) with stdin from /dev/null, stdout and stderr on pipes, in a
+// process group of its own, so kill(-pid) stops it with whatever it started. out_pipe_size: a
+// larger stdout pipe, so a producer can run ahead of a slow reader (0: the system's default).
+Result<SpawnedChild> spawn_with_pipes(const std::vector<std::string>& argv,
+                                      int out_pipe_size = 0);
 
 // Starts argv[0] (searched in PATH) with stdin from /dev/null, collects its output, and waits.
 // When `timeout` expires the child's process group is killed (SIGKILL) and an Error says so.

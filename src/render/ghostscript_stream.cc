@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,7 +9,7 @@
 #include <algorithm>
 #include <cstring>
 
-extern char** environ;
+#include "analysis/subprocess.h"
 
 namespace printline::render {
 namespace {
@@ -32,46 +31,16 @@ bool reap(pid_t pid, int& status, std::chrono::milliseconds timeout) {
 
 Result<std::unique_ptr<GhostscriptStream>> GhostscriptStream::start(
     const std::vector<std::string>& argv) {
-  if (argv.empty()) return Error{"No program to run."};
-  int out_pipe[2], err_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + strerror(errno)};
-  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-    close(out_pipe[0]);
-    close(out_pipe[1]);
-    return Error{std::string("pipe: ") + strerror(errno)};
-  }
-  // A bigger pipe lets gs run ahead of a slow printer a little (best effort).
-  fcntl(out_pipe[1], F_SETPIPE_SZ, 1 << 20);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);  // own group: kill it all
-  posix_spawnattr_setpgroup(&attributes, 0);
-  std::vector<char*> args;
-  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawn_error = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  if (spawn_error != 0) {
-    close(out_pipe[0]);
-    close(err_pipe[0]);
-    return Error{"Could not start " + argv[0] + ": " + strerror(spawn_error) +
-                 ". Install Ghostscript (Debian package ghostscript)."};
+  // A bigger pipe lets gs run ahead of a slow printer a little.
+  auto child = analysis::spawn_with_pipes(argv, 1 << 20);
+  if (!child.ok()) {
+    return Error{child.error().message + ". Install Ghostscript (Debian package ghostscript)."};
   }
 
   std::unique_ptr<GhostscriptStream> stream(new GhostscriptStream);
-  stream->pid_ = pid;
-  stream->output_fd_ = out_pipe[0];
-  stream->error_fd_ = err_pipe[0];
+  stream->pid_ = child->pid;
+  stream->output_fd_ = child->out_fd;
+  stream->error_fd_ = child->err_fd;
   stream->error_reader_ = std::thread([raw = stream.get()] {
     char buffer[4096];
     for (;;) {
