@@ -1,5 +1,6 @@
 #include "api_client/api_client.h"
 
+
 #include <httplib.h>
 
 #include <stdexcept>
@@ -7,6 +8,7 @@
 #include "api_client/connection_pool.h"
 #include "api_client/https_trust.h"
 #include "core/tls_peer_check.h"
+#include "model/bounded_json.h"
 
 namespace printline::api_client {
 
@@ -169,7 +171,11 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
   response.etag = answer.get_header_value("ETag");
   response.server = base;
   if (response.content_type.rfind("application/json", 0) == 0 && !answer.body.empty()) {
-    response.body = nlohmann::json::parse(answer.body, nullptr, /*allow_exceptions=*/false);
+    // Depth-limited (D12): a hostile or broken server's answer nested a million levels deep
+    // must not crash the client when it walks the value.
+    auto parsed = model::parse_bounded_json(answer.body);
+    response.body = parsed.ok() ? std::move(parsed.value)
+                                : nlohmann::json(nlohmann::json::value_t::discarded);
     if (response.body.is_discarded()) {
       ApiError error;
       error.kind = FailureKind::kBadAnswer;

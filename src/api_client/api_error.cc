@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/bounded_json.h"
+
 namespace printline::api_client {
 
 std::string describe(const ApiError& error) {
@@ -21,7 +23,8 @@ ApiError error_from_answer(int status, const std::string& body, const std::strin
   error.server = server;
   // D1: a 5xx means the server cannot serve us now, whatever it says.
   error.kind = status >= 500 ? FailureKind::kUnreachable : FailureKind::kServerRefused;
-  const auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const auto bounded = model::parse_bounded_json(body);  // depth-limited (D12)
+  const nlohmann::json& parsed = bounded.value;
   const nlohmann::json* shaped = nullptr;
   if (parsed.is_object()) {
     if (auto it = parsed.find("error"); it != parsed.end() && it->is_object()) shaped = &*it;

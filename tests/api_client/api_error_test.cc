@@ -37,5 +37,13 @@ TEST(ApiError, AnswerThatIsNotTheApiShapeStillSaysWhatHappened) {
   EXPECT_NE(error.message.find("http://proxy"), std::string::npos);
 }
 
+TEST(ApiError, AnswerNestedAMillionLevelsDeepIsReadAsNotTheApiShape) {
+  // D12: a hostile server's error body must not crash the client that reads it.
+  const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+  const auto error = error_from_answer(400, deep, "http://hostile");
+  EXPECT_EQ(error.code, "http-400");
+  EXPECT_NE(error.message.find("http://hostile"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace printline::api_client
