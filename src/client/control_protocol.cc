@@ -9,6 +9,7 @@
 #include <tuple>
 #include <utility>
 
+#include "model/bounded_json.h"
 #include "model/job_ticket.h"
 #include "model/json.h"
 #include "model/paper_size.h"
@@ -273,7 +274,8 @@ Result<ControlRequest> parse_request_line(std::string_view line) {
                     "as a file descriptor, never inside the request.",
                     kMaxRequestLine)};
   }
-  json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  auto bounded = model::parse_bounded_json(line);  // depth-limited (D12)
+  json j = bounded.ok() ? std::move(bounded.value) : json(json::value_t::discarded);
   if (j.is_discarded() || !j.is_object()) {
     return Error{
         "The request is not a JSON object on one line; send e.g. "

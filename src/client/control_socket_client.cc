@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "model/bounded_json.h"
+
 namespace printline::client {
 
 using nlohmann::json;
@@ -74,7 +76,9 @@ ControlResult<json> ControlSocketClient::read_answer() {
                                     "printline-client`).",
                                     path_.string())};
   }
-  json answer = json::parse(line, nullptr, false);
+  // Depth-limited (D12): the CUPS backend runs as root and reads the user's daemon.
+  auto bounded = model::parse_bounded_json(line);
+  json answer = bounded.ok() ? std::move(bounded.value) : json(json::value_t::discarded);
   if (answer.is_discarded() || !answer.is_object()) {
     return ControlError{ControlError::Kind::kBroken,
                         "The Printline client answered something that is not a protocol line; "
@@ -105,7 +109,8 @@ ControlResult<std::optional<ClientEvent>> ControlSocketClient::next_event(
     return ControlError{ControlError::Kind::kBroken, "timed out waiting for an event"};
   }
   if (status != LineReader::Status::kLine) return std::optional<ClientEvent>();
-  json j = json::parse(line, nullptr, false);
+  auto bounded = model::parse_bounded_json(line);  // depth-limited (D12)
+  json j = bounded.ok() ? std::move(bounded.value) : json(json::value_t::discarded);
   if (j.is_discarded() || !j.is_object()) {
     return ControlError{ControlError::Kind::kBroken,
                         "The Printline client sent an event line that is not JSON."};

@@ -20,6 +20,16 @@ model::JobTicket must_ticket(const model::OptionList& options) {
   return ticket.ok() ? *ticket : model::JobTicket{};
 }
 
+TEST(ControlProtocolTest, ARequestNestedTooDeepIsRefusedNotWalked) {
+  // D12: {"command":"submit","title":[[[[…]]]]} is refused as not a protocol line.
+  const std::string deep = R"({"command":"status","x":)" + std::string(20'000, '[') +
+                           std::string(20'000, ']') + "}";
+  auto parsed = parse_request_line(deep);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().message.find("JSON object"), std::string::npos)
+      << parsed.error().message;
+}
+
 TEST(ControlProtocolTest, ParsesEveryCommand) {
   EXPECT_EQ(parse_request_line(R"({"command":"status"})")->command, ControlCommand::kStatus);
   EXPECT_EQ(parse_request_line(R"({"command":"jobs"})")->command, ControlCommand::kJobs);
