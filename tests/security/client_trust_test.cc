@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -264,6 +265,22 @@ TEST_F(ClientTrust, PinnedAtLoginThenAChangedCertificateIsRefused) {
   }
   EXPECT_TRUE(std::filesystem::exists(state / "client.log"));
   EXPECT_GE(files, 5);  // outbox, its WAL, spool, cache, pins, log …
+}
+
+// Under TLS every answer tells browsers to keep to HTTPS (HSTS) and not to sniff types
+// (docs/security.md): an open route, a refused API call and a missing path alike. The client
+// verifies the server with the test CA, as a browser would.
+TEST_F(ClientTrust, EveryAnswerOverTlsCarriesHstsAndNosniff) {
+  httplib::SSLClient https("127.0.0.1", office_.port());
+  https.set_ca_cert_path(certificates_.ca.string());
+  https.enable_server_certificate_verification(true);
+  for (const char* path : {"/health", "/api/v1/users", "/no/such/page"}) {
+    auto answer = https.Get(path);
+    ASSERT_TRUE(answer) << path << ": " << httplib::to_string(answer.error());
+    const auto hsts = answer->get_header_value("Strict-Transport-Security");
+    EXPECT_NE(hsts.find("max-age="), std::string::npos) << path << " answered " << answer->status;
+    EXPECT_EQ(answer->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+  }
 }
 
 }  // namespace
