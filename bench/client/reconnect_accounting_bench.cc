@@ -69,6 +69,8 @@ void fill_outbox(const std::filesystem::path& state_dir, int jobs, const model::
     job.printer_id = printer.id;
     job.printer = printer.name;
     job.counts = counts_of(i);
+    job.ticket.copies = static_cast<int>(job.counts->copies);  // what was asked is what printed
+    job.copies = job.ticket.copies;
     job.printed_at = model::now_seconds();
     must(outbox->update(job));
     outbox->discard_document(job.uuid);
@@ -155,7 +157,14 @@ int main(int argc, char** argv) {
     api.set_token(session.token);
     std::vector<api_client::FallbackJobReport> reports;
     for (int i = 0; i < jobs; ++i) {
-      reports.push_back({new_job_uuid(), printer.id, model::now_seconds(), "direct", counts_of(i)});
+      api_client::FallbackJobReport report;
+      report.uuid = new_job_uuid();
+      report.printer_id = printer.id;
+      report.printed_at = model::now_seconds();
+      report.title = "direct";
+      report.counts = counts_of(i);
+      report.ticket.copies = static_cast<int>(report.counts.copies);
+      reports.push_back(std::move(report));
     }
     const auto direct_start = Clock::now();
     for (std::size_t at = 0; at < reports.size(); at += api_client::kMaxFallbackBatch) {
