@@ -1,6 +1,7 @@
 #include "transport/printer_send.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <array>
 #include <fstream>
@@ -49,6 +50,18 @@ SendResult send_to_printer(const model::Printer& printer, std::string_view devic
     return send_document(device_uri, **source, options);
   }
 
+  // PJL carries no finishing instruction Printline could trust a RAW or LPR printer to
+  // honour: a staple asked there is refused, not dropped (D11).
+  if (!options.ticket.finishings.empty()) {
+    auto result = refused(
+        Outcome::kRejectedByDevice,
+        fmt::format("{} cannot finish with {}: Printline sends RAW and LPR printers no finishing "
+                    "instructions; leave the finishing out or choose an IPP printer that does "
+                    "it. Nothing was printed and nothing is charged.",
+                    printer.name, fmt::join(options.ticket.finishings, ", ")));
+    result.ticket_refused = true;
+    return result;
+  }
   auto plan = render::plan_render(format_of(document), printer, options.ticket);
   if (!plan.ok()) {
     return refused(Outcome::kFormatNotSupported,

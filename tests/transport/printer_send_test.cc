@@ -141,7 +141,10 @@ TEST(PrinterSend, WhatThePrinterCannotDoIsRefusedAndNothingIsSent) {
   auto duplex = send_to_printer(printer, sink.uri(), pdf, options_for({{"sides", "two-sided-long-edge"}}));
   EXPECT_EQ(duplex.outcome, Outcome::kRejectedByDevice);
   EXPECT_NE(duplex.message.find("cannot print two-sided"), std::string::npos) << duplex.message;
-  EXPECT_EQ(a3.bytes_sent + duplex.bytes_sent, 0u);
+  auto staple = send_to_printer(printer, sink.uri(), pdf, options_for({{"finishings", "staple"}}));
+  EXPECT_EQ(staple.outcome, Outcome::kRejectedByDevice);
+  EXPECT_TRUE(staple.message.starts_with("floor1-mono cannot finish with staple")) << staple.message;
+  EXPECT_EQ(a3.bytes_sent + duplex.bytes_sent + staple.bytes_sent, 0u);
 
   // Colour asked of a mono printer is not refused: it prints grey.
   auto colour = send_to_printer(printer, sink.uri(), pdf, options_for({{"print-color-mode", "color"}}));
