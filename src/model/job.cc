@@ -97,7 +97,11 @@ void to_json(nlohmann::json& j, const Job& job) {
        {"submitted_at", timestamp_to_json(job.submitted_at)},
        {"printed_at", timestamp_to_json(job.printed_at)},
        {"outcome", job.outcome},
-       {"may_be_counted_twice", job.may_be_counted_twice}};
+       {"may_be_counted_twice", job.may_be_counted_twice},
+       {"awaiting_commit", job.awaiting_commit},
+       {"commit_before", timestamp_to_json(job.commit_before)},
+       {"printed_twice", job.printed_twice()},
+       {"also_printed_on", job.also_printed_on ? nlohmann::json(*job.also_printed_on) : nullptr}};
 }
 
 void from_json(const nlohmann::json& j, Job& job) {
@@ -129,6 +133,11 @@ void from_json(const nlohmann::json& j, Job& job) {
   job.printed_at = j.contains("printed_at") ? timestamp_from_json(j["printed_at"]) : std::nullopt;
   read_optional_field(j, "outcome", job.outcome);
   read_optional_field(j, "may_be_counted_twice", job.may_be_counted_twice);
+  read_optional_field(j, "awaiting_commit", job.awaiting_commit);
+  job.commit_before =
+      j.contains("commit_before") ? timestamp_from_json(j["commit_before"]) : std::nullopt;
+  job.also_printed_on.reset();
+  read_optional_field(j, "also_printed_on", job.also_printed_on);
 }
 
 }  // namespace printline::model

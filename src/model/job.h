@@ -50,7 +50,18 @@ struct Job {
   std::string outcome;  // the transport's or the client's message, for people
   // D8: a Kyocera printer used through a non-spooling port may count the job itself too.
   bool may_be_counted_twice = false;
+  // D10: a desktop client's submission the client has not confirmed yet: recorded, neither
+  // printed nor charged, expired unprinted if the confirmation never comes.
+  bool awaiting_commit = false;
+  // The last moment the commit is taken: the submission's time (or its repetition's) plus the
+  // client's answer timeout. A commit arriving later may be one its client gave up waiting
+  // for, having printed the job elsewhere: it is refused, and the job waits for its expiry.
+  std::optional<Timestamp> commit_before;
+  // D10: the fallback printer that printed this job too, after the server had printed it
+  // ("printed twice"; charged once).
+  std::optional<std::int64_t> also_printed_on;
 
+  bool printed_twice() const { return also_printed_on.has_value(); }
   bool operator==(const Job&) const = default;
 };
 

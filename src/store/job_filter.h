@@ -15,6 +15,7 @@ struct JobFilter {
   std::optional<std::int64_t> printer_id;
   std::optional<model::JobOrigin> origin;
   std::optional<model::JobState> state;
+  bool printed_twice_only = false;  // D10: jobs a fallback printer printed too
   std::optional<model::Timestamp> from;
   std::optional<model::Timestamp> to;
   int limit = 1000;  // newest first

@@ -181,6 +181,22 @@ class Store {
                                                     model::Timestamp alive_since,
                                                     std::string_view outcome) = 0;
   virtual Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) = 0;
+  // D10, two-phase submission (sql_store_commit.cc). commit_job: a job awaiting its client's
+  // commit is committed into `committed_state` with `outcome`; any other job is returned as it
+  // is (a repeated commit changes nothing); nullopt: no such job. extend_commit_deadline
+  // moves a job's commit_before (its client submitted it again); false when it no longer
+  // awaits its commit. expire_uncommitted_jobs cancels, with `outcome`, every job still
+  // awaiting its commit whose commit_before is before `deadline_before`; returns their UUIDs.
+  // record_job of a fallback report for a UUID the server recorded: a server copy that has not
+  // printed becomes the fallback print (charged once); one that printed is flagged printed
+  // twice (also_printed_on), charged once.
+  virtual Result<std::optional<model::Job>> commit_job(std::string_view uuid,
+                                                       model::JobState committed_state,
+                                                       std::string_view outcome) = 0;
+  virtual Result<bool> extend_commit_deadline(std::string_view uuid,
+                                              model::Timestamp commit_before) = 0;
+  virtual Result<std::vector<std::string>> expire_uncommitted_jobs(
+      model::Timestamp deadline_before, std::string_view outcome) = 0;
 
   // Ledger: top-ups and refunds are administrative (audited); charges come from jobs.
   virtual Result<model::LedgerEntry> top_up(std::int64_t user_id, std::int64_t cents,

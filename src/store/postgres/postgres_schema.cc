@@ -214,7 +214,17 @@ ALTER TABLE printers ADD COLUMN paper_sizes TEXT NOT NULL DEFAULT '';
 ALTER TABLE printers ADD COLUMN document_formats TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<sql::Migration, 7> kMigrations{{
+// D10: a desktop client's job waits for the client's confirmation (awaiting_commit, taken
+// until commit_before) before it is printed or charged; a job the server printed and a
+// fallback printer printed too records that printer (also_printed_on: "printed twice",
+// charged once).
+constexpr std::string_view kTwoPhaseSubmission = R"sql(
+ALTER TABLE jobs ADD COLUMN awaiting_commit BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN also_printed_on BIGINT;
+ALTER TABLE jobs ADD COLUMN commit_before BIGINT;
+)sql";
+
+constexpr std::array<sql::Migration, 8> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
@@ -222,6 +232,7 @@ constexpr std::array<sql::Migration, 7> kMigrations{{
     {5, "client reports keyed by user and client, counts bounded", kClientReportsPerUser},
     {6, "each job's ticket and document format", kJobTicket},
     {7, "printer language, paper sizes and document formats", kPrinterLanguage},
+    {8, "two-phase submission and jobs printed twice", kTwoPhaseSubmission},
 }};
 
 }  // namespace

@@ -100,6 +100,9 @@ model::Job read_job(const Query& q) {
     j.ticket = {};
   }
   j.document_format = q.text(19);
+  j.awaiting_commit = q.boolean(20);
+  j.also_printed_on = q.optional_integer(21);
+  if (auto deadline = q.optional_integer(22)) j.commit_before = from_unix(*deadline);
   return j;
 }
 

@@ -132,6 +132,13 @@ class SqlStore final : public Store {
                                             model::Timestamp alive_since,
                                             std::string_view outcome) override;
   Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) override;
+  Result<std::optional<model::Job>> commit_job(std::string_view uuid,
+                                               model::JobState committed_state,
+                                               std::string_view outcome) override;
+  Result<bool> extend_commit_deadline(std::string_view uuid,
+                                      model::Timestamp commit_before) override;
+  Result<std::vector<std::string>> expire_uncommitted_jobs(model::Timestamp deadline_before,
+                                                           std::string_view outcome) override;
 
   Result<model::LedgerEntry> top_up(std::int64_t user_id, std::int64_t cents, std::string_view note,
                                     const Actor& actor) override;
@@ -182,6 +189,7 @@ class SqlStore final : public Store {
   RecordedJob record_job_in_transaction(const model::Job& job);
   bool charge_job(const model::Job& job);  // false when the UUID was already charged
   model::LedgerEntry append_ledger(const model::User& user, model::LedgerKind kind,
+  RecordedJob meet_recorded_job(const model::Job& existing, const model::Job& report);
                                    std::int64_t amount, std::optional<std::string> job_uuid,
                                    std::optional<model::JobOrigin> origin, std::string_view actor,
                                    std::string_view note);

@@ -49,7 +49,7 @@ std::optional<Job> SqlStore::load_job(std::string_view uuid) {
 
 RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
   if (auto problem = job_problem(job)) throw Refusal{*problem};
-  if (auto existing = load_job(job.uuid)) return RecordedJob{*existing, true, false};
+  if (auto existing = load_job(job.uuid)) return meet_recorded_job(*existing, job);  // D10
   // Lock the owner first: inserting the job takes a key-share lock on the owner (foreign key),
   // and taking the row lock only later, in charge_job, would deadlock two uploads of one user.
   require_user_for_update(job.owner_id);
@@ -64,8 +64,8 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
   auto q = connection_.query(
       "INSERT INTO jobs (uuid, owner_id, queue_id, printer_id, origin, state, title, pages, "
       "color_pages, paper, duplex, copies, cost_cents, submitted_at, printed_at, outcome, "
-      "may_be_counted_twice, ticket, document_format) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "may_be_counted_twice, ticket, document_format, awaiting_commit, commit_before) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (uuid) DO NOTHING RETURNING id");
   q.bind_all(stored.uuid, stored.owner_id, stored.queue_id, stored.printer_id,
              model::origin_name(stored.origin), model::state_name(stored.state), stored.title,
@@ -74,7 +74,8 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
              to_unix(stored.submitted_at),
              stored.printed_at ? std::optional(to_unix(*stored.printed_at)) : std::nullopt,
              stored.outcome, stored.may_be_counted_twice, ticket_text(stored.ticket),
-             stored.document_format);
+             stored.document_format, stored.awaiting_commit,
+             stored.commit_before ? std::optional(to_unix(*stored.commit_before)) : std::nullopt);
   auto id = insert_or_refuse(
       q, fmt::format("job {} refers to a queue, user or printer that does not exist", stored.uuid));
   if (!id) return RecordedJob{*load_job(job.uuid), true, false};
@@ -243,6 +244,7 @@ std::string job_filter_where(const JobFilter& filter) {
   if (filter.printer_id) sql += " AND printer_id = ?";
   if (filter.origin) sql += " AND origin = ?";
   if (filter.state) sql += " AND state = ?";
+  if (filter.printed_twice_only) sql += " AND also_printed_on IS NOT NULL";
   if (filter.from) sql += " AND submitted_at >= ?";
   if (filter.to) sql += " AND submitted_at < ?";
   return sql;
