@@ -9,9 +9,12 @@
 
 #include "core/logging.h"
 #include "core/stop_signals.h"
+#include "server/backup.h"
+#include "server/data_dir_lock.h"
 #include "server/printline_server.h"
 #include "server/private_files.h"
 #include "server/server_config.h"
+#include "server/tls_bootstrap.h"
 
 namespace {
 
@@ -30,6 +33,33 @@ bool parse_listen(const std::string& text, printline::server::ServerConfig& conf
   return !host.empty();
 }
 
+// `printline-server backup --to FILE|DIR` and `restore --from FILE` (server/backup.h).
+int run_backup_command(const printline::server::ServerConfig& config, const std::string& to,
+                       const std::string& from) {
+  const bool backing_up = !to.empty();
+  auto done = backing_up ? printline::server::create_backup(config, to)
+                         : printline::server::restore_backup(config, from);
+  if (!done.ok()) {
+    std::cerr << "printline-server " << (backing_up ? "backup" : "restore") << ": "
+              << done.error().message << "\n";
+    return 1;
+  }
+  if (backing_up) {
+    std::cout << "Backed up the " << done->database << " database and " << done->documents
+              << " documents of unfinished jobs to " << done->file.string() << "\n";
+  } else {
+    std::cout << "Restored the " << done->database << " database and " << done->documents
+              << " documents of unfinished jobs from " << done->file.string()
+              << "; start printline-server now.\n";
+  }
+  if (done->documents_missing > 0) {
+    std::cout << done->documents_missing
+              << " unfinished jobs had no document in the spool (finished while the backup "
+                 "ran); a restored server reports them as failed.\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -37,7 +67,7 @@ int main(int argc, char** argv) {
   printline::server::use_private_umask();  // every file and directory it creates is its own (D13)
   CLI::App app{"printline-server: users, printers, queues, accounting and Desktop Client profiles."};
   std::string config_file, listen, data_dir, database, tls_cert, tls_key, admin_password_file,
-      log_level, web_dir, node_name;
+      log_level, web_dir, node_name, tls_mode, backup_to, restore_from;
   std::uint64_t max_upload = 0;
   int node_heartbeat = 0, print_workers = 0;
   app.add_option("--config", config_file, "JSON file with the settings below (docs/server.md)");
@@ -46,6 +76,12 @@ int main(int argc, char** argv) {
   app.add_option("--db", database, "sqlite (default) or postgresql://user@host:port/database");
   app.add_option("--tls-cert", tls_cert, "PEM certificate: serve HTTPS only");
   app.add_option("--tls-key", tls_key, "PEM private key of the certificate");
+  app.add_option("--tls", tls_mode,
+                 "Without a certificate: auto (a self-signed one unless listening on loopback "
+                 "only), self-signed, or off (plain HTTP)")
+      ->check(CLI::IsMember({"auto", "self-signed", "off"}))
+      // The unit's "--tls self-signed" gives way to one in PRINTLINE_SERVER_OPTS after it.
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--admin-password-file", admin_password_file,
                  "First start: the administrator's password (else one is generated and printed)");
   app.add_option("--max-upload", max_upload, "Largest accepted document in bytes");
@@ -56,6 +92,18 @@ int main(int argc, char** argv) {
                  "This server's name among servers sharing one database (default host:port)");
   app.add_option("--node-heartbeat", node_heartbeat,
                  "Seconds between 'alive' marks in the database; silent 3x as long = stopped");
+  auto* backup = app.add_subcommand(
+      "backup", "Copy the database and the documents of unfinished jobs into one file (0600) "
+                "while the server runs");
+  backup->add_option("--to", backup_to,
+                     "The backup file, or a directory for printline-backup-<time>.tar")
+      ->required();
+  backup->fallthrough();
+  auto* restore = app.add_subcommand(
+      "restore", "Bring a backup back into an empty data directory (the server stopped)");
+  restore->add_option("--from", restore_from, "The backup file")->required();
+  restore->fallthrough();
+  app.require_subcommand(0, 1);
   CLI11_PARSE(app, argc, argv);
 
   ServerConfig config;
@@ -75,6 +123,7 @@ int main(int argc, char** argv) {
   if (!database.empty()) config.database = database;
   if (!tls_cert.empty()) config.tls_cert = tls_cert;
   if (!tls_key.empty()) config.tls_key = tls_key;
+  if (!tls_mode.empty()) config.tls_mode = tls_mode;
   if (!admin_password_file.empty()) config.admin_password_file = admin_password_file;
   if (max_upload > 0) config.max_upload_bytes = max_upload;
   if (!log_level.empty()) config.log_level = log_level;
@@ -83,6 +132,35 @@ int main(int argc, char** argv) {
   if (!node_name.empty()) config.node_name = node_name;
   if (node_heartbeat > 0) config.node_heartbeat_seconds = node_heartbeat;
   printline::init_logging(config.log_level);
+  if (backup->parsed() || restore->parsed()) {
+    return run_backup_command(config, backup_to, restore_from);
+  }
+
+  if (auto invalid = printline::server::validate(config)) {
+    std::cerr << "printline-server: " << invalid->message << "\n";
+    return 2;
+  }
+  // Serving holds the data directory against a restore (server/data_dir_lock.h).
+  auto data_lock = printline::server::DataDirLock::take(
+      config.data_dir, printline::server::DataDirLock::Mode::kServing);
+  if (!data_lock.ok()) {
+    std::cerr << "printline-server: " << data_lock.error().message << "\n";
+    return 1;
+  }
+  auto tls = printline::server::prepare_tls(config);  // HTTPS by default (tls_bootstrap.h)
+  if (!tls.ok()) {
+    std::cerr << "printline-server: " << tls.error().message << "\n";
+    return 1;
+  }
+  if (tls->generated) {
+    std::cout << "Created a self-signed HTTPS certificate " << config.tls_cert.string()
+              << " with its private key " << config.tls_key.string() << "\n";
+  }
+  if (tls->https) {
+    // Clients compare this with what `printline login` shows before they pin it (D13).
+    std::cout << "HTTPS certificate SHA256 fingerprint: " << tls->sha256_fingerprint
+              << std::endl;
+  }
 
   const printline::StopSignals stop_signals;  // before any thread starts
 

@@ -42,6 +42,7 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "database") config.database = value.get<std::string>();
       else if (key == "tls_cert") config.tls_cert = value.get<std::string>();
       else if (key == "tls_key") config.tls_key = value.get<std::string>();
+      else if (key == "tls") config.tls_mode = value.get<std::string>();
       else if (key == "admin_password_file") config.admin_password_file = value.get<std::string>();
       else if (key == "max_upload_bytes") config.max_upload_bytes = value.get<std::uint64_t>();
       else if (key == "max_held_jobs_per_user") config.max_held_jobs_per_user = value.get<int>();
@@ -74,6 +75,11 @@ std::optional<Error> validate(const ServerConfig& config) {
     return Error{fmt::format("Port {} is not a TCP port (0-65535).", config.listen_port)};
   if (config.tls_cert.empty() != config.tls_key.empty())
     return Error{"TLS needs both a certificate and a key (--tls-cert and --tls-key)."};
+  if (config.tls_mode != "auto" && config.tls_mode != "self-signed" && config.tls_mode != "off")
+    return Error{fmt::format("Unknown TLS mode \"{}\": use auto, self-signed or off.",
+                             config.tls_mode)};
+  if (config.tls_mode == "off" && config.tls())
+    return Error{"TLS is off but a certificate is configured: remove one of the two."};
   if (config.database != "sqlite" && !config.database.starts_with("postgresql://"))
     return Error{fmt::format("Unknown database \"{}\": use sqlite or postgresql://….",
                              config.database)};

@@ -18,6 +18,9 @@ struct ServerConfig {
   std::string database = "sqlite";       // "sqlite" or "postgresql://user@host:port/db"
   std::filesystem::path tls_cert;        // both set = HTTPS only
   std::filesystem::path tls_key;
+  // Without a certificate (tls_bootstrap.h): "auto" = a self-signed one unless listening on
+  // loopback only, "self-signed" = always one, "off" = plain HTTP.
+  std::string tls_mode = "auto";
   std::filesystem::path admin_password_file;  // first start: the administrator's password
   std::uint64_t max_upload_bytes = 512ull << 20;
   // Per user, so no user fills the spool for everyone (D12): held jobs (hold queues, jobs held

@@ -29,6 +29,8 @@ expected=(
   usr/share/printline/web/index.html
   usr/share/printline/web/style.css
   usr/lib/systemd/system/printline-server.service
+  usr/lib/systemd/system/printline-server-backup.service
+  usr/lib/systemd/system/printline-server-backup.timer
   usr/lib/systemd/user/printline-client.service
   usr/share/man/man8/printline-server.8.gz
   usr/share/man/man1/printline-client.1.gz
@@ -62,7 +64,9 @@ mode=$(stat -c %a "$root/usr/lib/cups/backend/printline")
 # The units as systemd reads them (their man: pages are not on this machine: --man=no); a copy
 # runs the installed program.
 mkdir -p "$work/units" "$work/runtime"
-for unit in usr/lib/systemd/system/printline-server.service usr/lib/systemd/user/printline-client.service; do
+for unit in usr/lib/systemd/system/printline-server.service \
+    usr/lib/systemd/system/printline-server-backup.service \
+    usr/lib/systemd/system/printline-server-backup.timer usr/lib/systemd/user/printline-client.service; do
   copy="$work/units/$(basename "$unit")"
   sed "s|^ExecStart=/usr/bin/|ExecStart=$root/usr/bin/|" "$root/$unit" >"$copy"
   scope=(--system)
