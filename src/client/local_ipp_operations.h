@@ -1,14 +1,17 @@
 #pragma once
 // The local IPP printer's backend of the IPP core (ipp/ipp_printer.h): the core answers every
 // operation; this maps them onto ClientService calls — the job and its ticket (D11) go to the
-// daemon's outbox, the jobs shown are the outbox's. Independent of HTTP so a fuzzer and tests
+// daemon's outbox, the jobs shown are the outbox's — except a held job, which waits here
+// (local_ipp_held_jobs.h) until released into the outbox. Independent of HTTP so a fuzzer and tests
 // can drive it. Thread-safe.
 
 #include <cups/ipp.h>
 
+#include <filesystem>
 #include <string>
 
 #include "client/client_service.h"
+#include "client/local_ipp_held_jobs.h"
 #include "ipp/ipp_job_ids.h"
 #include "ipp/ipp_message.h"
 #include "ipp/ipp_printer.h"
@@ -18,8 +21,10 @@ namespace printline::client {
 
 class LocalIppOperations {
  public:
-  // owner: the login shown as job-originating-user-name (the daemon's user).
-  LocalIppOperations(ClientService& service, ipp::JobIds& ids, std::string owner);
+  // owner: the login shown as job-originating-user-name (the daemon's user); held_dir: where
+  // held jobs' documents wait (local_ipp_held_jobs.h).
+  LocalIppOperations(ClientService& service, ipp::JobIds& ids, std::string owner,
+                     std::filesystem::path held_dir);
 
   // authority: "host:port" the client used, for printer-uri-supported and job-uri.
   // document: the bytes after the IPP message (may be empty).
@@ -30,7 +35,9 @@ class LocalIppOperations {
   class Session;
 
   ClientService& service_;
+  ipp::JobIds& ids_;
   const std::string owner_;
+  LocalHeldJobs held_;
   ipp::IppPrinter printer_;
 };
 

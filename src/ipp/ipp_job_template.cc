@@ -157,6 +157,12 @@ bool page_ranges_supported(ipp_attribute_t* attr) {
   return true;
 }
 
+// "indefinite" only where jobs can be held; the time-of-day values are not offered.
+std::vector<const char*> hold_until_of(const JobTemplateSupport& support) {
+  if (support.holds) return {"no-hold", "indefinite"};
+  return {"no-hold"};
+}
+
 struct Check {
   const char* name;
   Supported supported;
@@ -217,7 +223,7 @@ std::vector<Check> checks(const JobTemplateSupport& support) {
          const int x = ippGetResolution(a, 0, &y, &units);
          return units == IPP_RES_PER_INCH && x == kResolutionDpi && y == kResolutionDpi;
        }},
-      {"job-hold-until", keyword_in({"no-hold"}, true)},
+      {"job-hold-until", keyword_in(hold_until_of(support), true)},
       {"job-priority", integer_in(1, 100)},
       {"job-sheets", keyword_in({"none"}, true)},
   };
@@ -312,7 +318,7 @@ void add_job_template_support(ipp_t* response, const JobTemplateSupport& support
                      kResolutionDpi, kResolutionDpi);
   }
   add.keyword("job-hold-until-default", "no-hold");
-  add.keywords("job-hold-until-supported", {"no-hold"});
+  add.keywords("job-hold-until-supported", hold_until_of(support));
   add.integer("job-priority-default", 50);
   add.integer("job-priority-supported", 1);  // one priority level: jobs print in order
   add.keyword("job-sheets-default", "none");
@@ -322,8 +328,10 @@ void add_job_template_support(ipp_t* response, const JobTemplateSupport& support
                 "media-col", "multiple-document-handling", "number-up", "orientation-requested",
                 "output-bin", "page-ranges", "print-color-mode", "print-quality",
                 "printer-resolution", "sides"});
-  // Set-Job-Attributes and Set-Printer-Attributes are not offered: nothing is settable.
-  add.keywords("job-settable-attributes-supported", {"none"});
+  // Set-Job-Attributes holds and releases a job where the printer holds jobs; nothing else of
+  // a job or the printer is settable (Set-Printer-Attributes answers so).
+  add.keywords("job-settable-attributes-supported",
+               {support.holds ? "job-hold-until" : "none"});
   add.keywords("printer-settable-attributes-supported", {"none"});
 }
 

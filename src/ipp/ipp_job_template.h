@@ -26,6 +26,10 @@ struct JobTemplateSupport {
   bool duplex = true;
   std::vector<std::string> media;  // PWG size names; empty: every size the model knows
   std::string media_default = "iso_a4_210x297mm";
+  // Whether the printer keeps jobs held until released (job-hold-until "indefinite",
+  // Hold-Job, Release-Job, Pause-Printer): a server queue does; the desktop client's printer
+  // passes every job on at once.
+  bool holds = false;
 };
 
 // The media sizes a printer takes by the model's names, and the PWG name of each.

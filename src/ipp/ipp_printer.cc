@@ -8,29 +8,12 @@
 
 #include "ipp/ipp_job_request.h"
 #include "ipp/ipp_job_template.h"
+#include "ipp/ipp_printer_call.h"
 #include "ipp/ipp_request_check.h"
 #include "ipp/ipp_request_document.h"
 #include "ipp/ipp_requested_attributes.h"
 
 namespace printline::ipp {
-
-struct IppPrinter::Call : IppCall {
-  Call(ipp_t* received, transport::DocumentSource* after_message, PrinterSession& backend)
-      : IppCall(received), document(after_message), session(backend) {}
-
-  transport::DocumentSource* document;
-  PrinterSession& session;
-  bool authentication_required = false;
-
-  // Answers the problem; false when there is one.
-  bool ok(const std::optional<IppProblem>& problem) {
-    if (!problem) return true;
-    status(problem->status, problem->message);
-    authentication_required = problem->authentication_required;
-    return false;
-  }
-  bool authenticate() { return ok(session.authenticate()); }
-};
 
 namespace {
 
@@ -43,7 +26,10 @@ int seconds_since_epoch() {
 }  // namespace
 
 IppPrinter::IppPrinter(JobIds& ids, IppPrinterLimits limits)
-    : ids_(ids), limits_(limits), started_(std::chrono::steady_clock::now()) {}
+    : ids_(ids),
+      limits_(limits),
+      started_(std::chrono::steady_clock::now()),
+      subscriptions_(limits.subscriptions, limits.subscriptions_per_requester) {}
 
 int IppPrinter::up_time() const {
   return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
@@ -53,24 +39,39 @@ int IppPrinter::up_time() const {
 }
 
 bool IppPrinter::needs_user(ipp_op_t operation) {
-  switch (operation) {
-    case IPP_OP_PRINT_JOB:
-    case IPP_OP_VALIDATE_JOB:
-    case IPP_OP_CREATE_JOB:
-    case IPP_OP_SEND_DOCUMENT:
-    case IPP_OP_CANCEL_JOB:
-    case IPP_OP_GET_JOB_ATTRIBUTES:
-    case IPP_OP_GET_JOBS:
-      return true;
-    default:
-      return false;
-  }
+  // Only the printer's own description is open to anyone.
+  return operation != IPP_OP_GET_PRINTER_ATTRIBUTES &&
+         operation != IPP_OP_GET_PRINTER_SUPPORTED_VALUES &&
+         std::find(operations().begin(), operations().end(), operation) != operations().end();
 }
 
 const std::vector<int>& IppPrinter::operations() {
   static const std::vector<int> kOperations = {
-      IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,       IPP_OP_CREATE_JOB, IPP_OP_SEND_DOCUMENT,
-      IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES, IPP_OP_GET_JOBS,   IPP_OP_GET_PRINTER_ATTRIBUTES};
+      IPP_OP_PRINT_JOB,
+      IPP_OP_VALIDATE_JOB,
+      IPP_OP_CREATE_JOB,
+      IPP_OP_SEND_DOCUMENT,
+      IPP_OP_CANCEL_JOB,
+      IPP_OP_GET_JOB_ATTRIBUTES,
+      IPP_OP_GET_JOBS,
+      IPP_OP_GET_PRINTER_ATTRIBUTES,
+      IPP_OP_HOLD_JOB,
+      IPP_OP_RELEASE_JOB,
+      IPP_OP_RESTART_JOB,
+      IPP_OP_PAUSE_PRINTER,
+      IPP_OP_RESUME_PRINTER,
+      IPP_OP_PURGE_JOBS,
+      IPP_OP_SET_PRINTER_ATTRIBUTES,
+      IPP_OP_SET_JOB_ATTRIBUTES,
+      IPP_OP_GET_PRINTER_SUPPORTED_VALUES,
+      IPP_OP_CREATE_PRINTER_SUBSCRIPTIONS,
+      IPP_OP_GET_SUBSCRIPTION_ATTRIBUTES,
+      IPP_OP_GET_SUBSCRIPTIONS,
+      IPP_OP_RENEW_SUBSCRIPTION,
+      IPP_OP_CANCEL_SUBSCRIPTION,
+      IPP_OP_GET_NOTIFICATIONS,
+      IPP_OP_ENABLE_PRINTER,
+      IPP_OP_DISABLE_PRINTER};
   return kOperations;
 }
 
@@ -105,6 +106,47 @@ IppAnswer IppPrinter::handle(ipp_t* request, transport::DocumentSource* document
     case IPP_OP_GET_PRINTER_ATTRIBUTES:
       get_printer_attributes(call);
       break;
+    case IPP_OP_HOLD_JOB:
+      hold_job(call);
+      break;
+    case IPP_OP_RELEASE_JOB:
+      release_job(call);
+      break;
+    case IPP_OP_RESTART_JOB:
+      restart_job(call);
+      break;
+    case IPP_OP_SET_JOB_ATTRIBUTES:
+      set_job_attributes(call);
+      break;
+    case IPP_OP_PAUSE_PRINTER:
+      pause_printer(call);
+      break;
+    case IPP_OP_RESUME_PRINTER:
+      resume_printer(call);
+      break;
+    case IPP_OP_ENABLE_PRINTER:
+      set_accepting(call, true);
+      break;
+    case IPP_OP_DISABLE_PRINTER:
+      set_accepting(call, false);
+      break;
+    case IPP_OP_PURGE_JOBS:
+      purge_jobs(call);
+      break;
+    case IPP_OP_SET_PRINTER_ATTRIBUTES:
+      set_printer_attributes(call);
+      break;
+    case IPP_OP_GET_PRINTER_SUPPORTED_VALUES:
+      get_printer_supported_values(call);
+      break;
+    case IPP_OP_CREATE_PRINTER_SUBSCRIPTIONS:
+    case IPP_OP_GET_SUBSCRIPTION_ATTRIBUTES:
+    case IPP_OP_GET_SUBSCRIPTIONS:
+    case IPP_OP_RENEW_SUBSCRIPTION:
+    case IPP_OP_CANCEL_SUBSCRIPTION:
+    case IPP_OP_GET_NOTIFICATIONS:
+      subscription_operation(call, ippGetOperation(request));
+      break;
     default:
       call.status(IPP_STATUS_ERROR_OPERATION_NOT_SUPPORTED,
                   fmt::format("Operation {:#06x} is not supported by {}; see "
@@ -124,12 +166,28 @@ bool IppPrinter::read_new_job(Call& call, NewJob* job) {
   job->title = names.title;
   job->document_format = names.document_format;
   job->ticket = std::move(*ticket);
+  // Checked against job-hold-until-supported by read_job_ticket: "indefinite" holds.
+  if (const char* until = call.string("job-hold-until", IPP_TAG_KEYWORD);
+      until && std::string_view(until) == "indefinite") {
+    job->hold = true;
+    job->hold_reason = "Held until released (job-hold-until).";
+  }
   return true;
+}
+
+// Print-Job and Create-Job: a disabled printer takes no job (Disable-Printer).
+bool IppPrinter::admit(Call& call) {
+  if (control_of(call.session.printer_name()).accepting) return true;
+  call.status(IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS,
+              fmt::format("{} is not accepting jobs: an administrator disabled it "
+                          "(Disable-Printer). Print elsewhere, or ask for it to be enabled.",
+                          call.session.printer_name()));
+  return false;
 }
 
 void IppPrinter::print_job(Call& call) {
   NewJob job;
-  if (read_new_job(call, &job)) submit(call, job, 0);
+  if (read_new_job(call, &job) && admit(call)) submit(call, job, 0);
 }
 
 void IppPrinter::validate_job(Call& call) {
@@ -151,6 +209,7 @@ JobDescription IppPrinter::waiting_description(int id, const WaitingJob& waiting
   shown.state = IPP_JSTATE_HELD;
   shown.state_reason = "job-incoming";
   shown.state_message = "Waiting for the document (Send-Document).";
+  if (waiting.job.hold) shown.state_message += " " + waiting.job.hold_reason;
   shown.created_at = waiting.created_at;
   shown.ticket = waiting.job.ticket;
   shown.document_format = waiting.job.document_format;
@@ -159,7 +218,7 @@ JobDescription IppPrinter::waiting_description(int id, const WaitingJob& waiting
 
 void IppPrinter::create_job(Call& call) {
   WaitingJob waiting;
-  if (!read_new_job(call, &waiting.job)) return;
+  if (!read_new_job(call, &waiting.job) || !admit(call)) return;
   waiting.printer = call.session.printer_name();
   waiting.requester = call.session.requester();
   waiting.created = std::chrono::steady_clock::now();
@@ -248,14 +307,28 @@ void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
     call.status(IPP_STATUS_ERROR_BAD_REQUEST, "The request carries no document.");
     return;
   }
-  auto submitted = call.session.submit(job, document);
+  // A paused printer takes the job held, to print when resumed (Pause-Printer).
+  NewJob taken = job;
+  const bool held_by_pause = !job.hold && control_of(call.session.printer_name()).stopped;
+  if (held_by_pause) {
+    taken.hold = true;
+    taken.hold_reason = "Held: the printer is paused; it prints when the printer is resumed.";
+  }
+  auto submitted = call.session.submit(taken, document);
   if (!submitted.ok()) {
     call.ok(submitted.error());
     return;
   }
   if (reserved_id > 0) ids_.bind(reserved_id, submitted->job.uuid);
+  if (held_by_pause) {
+    std::lock_guard lock(mutex_);
+    controls_[call.session.printer_name()].held_by_pause.insert(submitted->job.uuid);
+  }
   call.status(IPP_STATUS_OK, submitted->message);
   add_job(call, submitted->job, nullptr);
+  publish_job(call, "job-created", submitted->job,
+              fmt::format("Job {} was received.", ids_.id_for(submitted->job.uuid,
+                                                              submitted->job.number)));
 }
 
 std::optional<JobDescription> IppPrinter::target_job(Call& call, int* asked) {
@@ -303,6 +376,8 @@ void IppPrinter::cancel_job(Call& call) {
   }
   if (!call.ok(call.session.cancel(*job))) return;
   call.status(IPP_STATUS_OK, "");
+  publish_job(call, "job-completed", target_job(call, nullptr),
+              fmt::format("Job {} was cancelled.", id));
 }
 
 void IppPrinter::get_job_attributes(Call& call) {
@@ -352,9 +427,14 @@ void IppPrinter::add_job(Call& call, JobDescription job, cups_array_t* requested
 void IppPrinter::get_printer_attributes(Call& call) {
   PrinterDescription printer = call.session.describe();
   printer.state.up_time = up_time();
+  const PrinterControl control = control_of(call.session.printer_name());
+  printer.state.stopped = control.stopped;
+  printer.state.accepting = control.accepting;
+  printer.state.changed_at = control.changed_at;
   const RequestedAttributes requested(call.request);
   call.status(IPP_STATUS_OK, "");
   add_printer_description(call.response.get(), printer, requested.get());
+  Subscriptions::describe(call.response.get(), requested.get());
 }
 
 }  // namespace printline::ipp

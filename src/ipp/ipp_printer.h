@@ -19,12 +19,14 @@
 #include <cstddef>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "ipp/ipp_job_ids.h"
 #include "ipp/ipp_message.h"
 #include "ipp/ipp_printer_backend.h"
+#include "ipp/ipp_subscriptions.h"
 #include "transport/document_source.h"
 
 namespace printline::ipp {
@@ -32,6 +34,8 @@ namespace printline::ipp {
 struct IppPrinterLimits {
   std::size_t waiting_jobs = 1000;                // Create-Jobs waiting for their document
   std::size_t waiting_jobs_per_requester = 1000;  // one requester's share of them
+  std::size_t subscriptions = 1000;               // event subscriptions (ipp_subscriptions.h)
+  std::size_t subscriptions_per_requester = 100;
 };
 
 struct IppAnswer {
@@ -71,9 +75,24 @@ class IppPrinter {
   void get_job_attributes(Call& call);
   void get_jobs(Call& call);
   void get_printer_attributes(Call& call);
+  // Hold-Job, Release-Job, Restart-Job, Set-Job-Attributes (job-hold-until).
+  void hold_job(Call& call);
+  void release_job(Call& call);
+  void restart_job(Call& call);
+  void set_job_attributes(Call& call);
+  // Pause-Printer, Resume-Printer, Enable-Printer, Disable-Printer, Purge-Jobs,
+  // Set-Printer-Attributes, Get-Printer-Supported-Values: an administrator's.
+  void pause_printer(Call& call);
+  void resume_printer(Call& call);
+  void set_accepting(Call& call, bool accepting);
+  void purge_jobs(Call& call);
+  void set_printer_attributes(Call& call);
+  void get_printer_supported_values(Call& call);
+  void subscription_operation(Call& call, ipp_op_t operation);
 
   // The job a Print-Job, Validate-Job or Create-Job asks for; false with the status set.
   bool read_new_job(Call& call, NewJob* job);
+  bool admit(Call& call);  // false with the status set
   void submit(Call& call, const NewJob& job, int reserved_id);
   // The job named by job-id or job-uri, if the requester may see it; *id is the id asked.
   std::optional<JobDescription> target_job(Call& call, int* id);
@@ -81,13 +100,34 @@ class IppPrinter {
   void add_job(Call& call, JobDescription job, cups_array_t* requested);
   bool may_use(const Call& call, const WaitingJob& waiting) const;
   std::string no_job_message(int id) const;
+  void set_hold(Call& call, bool held, const std::string& reason);
+  std::optional<IppProblem> hold(Call& call, const JobDescription& job, const std::string& reason);
+  std::optional<IppProblem> release(Call& call, const JobDescription& job);
+  bool operator_only(Call& call, const char* what);  // false with the status set
+  bool holds_jobs(Call& call, const char* what);      // false with the status set
+  void publish_job(Call& call, const char* kind, std::optional<JobDescription> job,
+                   const std::string& text);
+  void publish_printer(Call& call, const char* kind, const std::string& text);
+  SubscriptionCaller subscription_caller(Call& call);
   int up_time() const;  // seconds since this object was made, plus one (printer-up-time)
 
   JobIds& ids_;
   const IppPrinterLimits limits_;
   const std::chrono::steady_clock::time_point started_;
+  // What Pause-Printer and Disable-Printer set, per printer, in memory like waiting_: a
+  // restart resumes and enables every printer (jobs held by a pause stay held).
+  struct PrinterControl {
+    bool stopped = false;
+    bool accepting = true;
+    int changed_at = 1;                   // printer-up-time of the last change
+    std::set<std::string> held_by_pause;  // job uuids Resume-Printer releases
+  };
+  PrinterControl control_of(const std::string& printer);
+
   std::mutex mutex_;
   std::map<int, WaitingJob> waiting_;
+  std::map<std::string, PrinterControl> controls_;
+  Subscriptions subscriptions_;
 };
 
 }  // namespace printline::ipp

@@ -24,6 +24,10 @@ struct NewJob {
   std::string title;            // job-name, else document-name
   std::string document_format;  // as declared; empty or application/octet-stream: detected
   model::JobTicket ticket;      // read and checked by the core (ipp_job_template.h)
+  // Recorded held, not printed, until released (job-hold-until "indefinite", or the printer
+  // is paused); the reason is the job's state message. Only when job_template().holds.
+  bool hold = false;
+  std::string hold_reason;
 };
 
 struct SubmittedJob {
@@ -62,6 +66,14 @@ class PrinterSession {
   virtual std::vector<JobDescription> jobs(bool my_jobs, const char* requesting_user_name) = 0;
   // Cancels a job that has not completed.
   virtual std::optional<IppProblem> cancel(const JobDescription& job) = 0;
+  // Holds a pending job (Hold-Job, Set-Job-Attributes, Pause-Printer): it is not printed
+  // until released; reason is its state message. Called only when job_template().holds.
+  virtual std::optional<IppProblem> hold(const JobDescription& job, const std::string& reason) = 0;
+  // Releases a held job (Release-Job, Resume-Printer, job-hold-until "no-hold"): it prints.
+  virtual std::optional<IppProblem> release(const JobDescription& job) = 0;
+  // Prints again a job that ended (Restart-Job, RFC 8011 §4.3.7, deprecated but required by
+  // IPP/2.1), or says why it cannot.
+  virtual std::optional<IppProblem> restart(const JobDescription& job) = 0;
 };
 
 }  // namespace printline::ipp

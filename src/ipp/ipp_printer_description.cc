@@ -6,6 +6,8 @@
 #include <cstring>
 #include <iterator>
 
+#include "ipp/ipp_printer.h"
+
 namespace printline::ipp {
 namespace {
 
@@ -14,6 +16,15 @@ constexpr std::array<const char*, 6> kFormats = {
     "application/vnd.hp-pcl",   "application/vnd.hp-pclxl", "text/plain"};
 
 }  // namespace
+
+ipp_pstate_t printer_state_of(const PrinterState& state) {
+  if (state.stopped) return IPP_PSTATE_STOPPED;
+  return state.printing ? IPP_PSTATE_PROCESSING : IPP_PSTATE_IDLE;
+}
+
+const char* printer_state_reason_of(const PrinterState& state) {
+  return state.stopped ? "paused" : "none";
+}
 
 bool attribute_wanted(cups_array_t* requested, const char* name) {
   return !requested || cupsArrayFind(requested, const_cast<char*>(name));
@@ -57,20 +68,16 @@ void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
   constexpr ipp_tag_t kGroup = IPP_TAG_PRINTER;
   const PrinterAttributes add{response, requested};
   if (add.wanted("printer-state")) {
-    ippAddInteger(response, kGroup, IPP_TAG_ENUM, "printer-state",
-                  state.printing ? IPP_PSTATE_PROCESSING : IPP_PSTATE_IDLE);
+    ippAddInteger(response, kGroup, IPP_TAG_ENUM, "printer-state", printer_state_of(state));
   }
-  add.keyword("printer-state-reasons", "none");
+  add.keyword("printer-state-reasons", printer_state_reason_of(state));
   if (add.wanted("printer-is-accepting-jobs")) {
-    ippAddBoolean(response, kGroup, "printer-is-accepting-jobs", 1);
+    ippAddBoolean(response, kGroup, "printer-is-accepting-jobs", state.accepting ? 1 : 0);
   }
   if (add.wanted("operations-supported")) {
-    const int ops[] = {IPP_OP_PRINT_JOB,  IPP_OP_VALIDATE_JOB,
-                       IPP_OP_CREATE_JOB, IPP_OP_SEND_DOCUMENT,
-                       IPP_OP_CANCEL_JOB, IPP_OP_GET_JOB_ATTRIBUTES,
-                       IPP_OP_GET_JOBS,   IPP_OP_GET_PRINTER_ATTRIBUTES};
+    const auto& ops = IppPrinter::operations();
     ippAddIntegers(response, kGroup, IPP_TAG_ENUM, "operations-supported",
-                   static_cast<int>(std::size(ops)), ops);
+                   static_cast<int>(ops.size()), ops.data());
   }
   if (add.wanted("document-format-supported")) {
     ippAddStrings(response, kGroup, IPP_TAG_MIMETYPE, "document-format-supported",
@@ -99,8 +106,8 @@ void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
   add.integer("queued-job-count", state.queued_jobs);
   add.keyword("compression-supported", "none");
   if (add.wanted("ipp-versions-supported")) {
-    const char* versions[] = {"1.0", "1.1", "2.0"};
-    ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "ipp-versions-supported", 3, nullptr,
+    const char* versions[] = {"1.0", "1.1", "2.0", "2.1"};
+    ippAddStrings(response, kGroup, IPP_TAG_KEYWORD, "ipp-versions-supported", 4, nullptr,
                   versions);
   }
 }
@@ -143,7 +150,7 @@ void add_printer_description(ipp_t* response, const PrinterDescription& printer,
   // A print server's nominal speed: it is the printers behind that print.
   add.integer("pages-per-minute", 1);
   if (printer.job_template.color) add.integer("pages-per-minute-color", 1);
-  add.integer("printer-state-change-time", 1);  // the state is computed, never stored
+  add.integer("printer-state-change-time", printer.state.changed_at);
   add_job_template_support(response, printer.job_template, requested);
 }
 

@@ -26,7 +26,13 @@ struct PrinterState {
   bool printing = false;
   int up_time = 1;  // seconds since the printer started
   int queued_jobs = 0;
+  bool stopped = false;    // Pause-Printer: printer-state stopped, reason "paused"
+  bool accepting = true;   // Disable-Printer: printer-is-accepting-jobs false
+  int changed_at = 1;      // printer-state-change-time, in printer-up-time
 };
+
+ipp_pstate_t printer_state_of(const PrinterState& state);
+const char* printer_state_reason_of(const PrinterState& state);  // "paused" or "none"
 
 struct PrinterDescription {
   std::string uri;                      // printer-uri-supported

@@ -372,6 +372,15 @@ Result<JobTicket> apply_options(JobTicket base, const OptionList& options,
   return base;
 }
 
+std::optional<std::string> page_ranges_problem(const JobTicket& ticket,
+                                               std::int64_t document_pages) {
+  if (ticket.page_ranges.empty() || document_pages <= 0) return std::nullopt;
+  if (ticket.page_ranges.front().first <= document_pages) return std::nullopt;  // ascending
+  return fmt::format("page-ranges {} selects no page of this {}-page document; choose pages "
+                     "from 1 to {}",
+                     format_page_ranges(ticket.page_ranges), document_pages, document_pages);
+}
+
 std::optional<std::string> ticket_problem(const JobTicket& ticket) {
   if (ticket.copies < 1 || ticket.copies > kMaxCopies)
     return fmt::format("copies must be from 1 to {}, not {}", kMaxCopies, ticket.copies);

@@ -106,6 +106,12 @@ Result<JobTicket> apply_options(JobTicket base, const OptionList& options,
 // ticket read from the network (JSON) is checked with this before use.
 std::optional<std::string> ticket_problem(const JobTicket& ticket);
 
+// Page ranges past the document's end are clamped to its pages (as CUPS and printers do), but
+// ranges that select none of them are a mistake: why, naming the ranges and the page count,
+// or none.
+std::optional<std::string> page_ranges_problem(const JobTicket& ticket,
+                                               std::int64_t document_pages);
+
 // For people: "2 copies, two-sided (long edge), monochrome, A4, pages 1-2, 2 per side".
 // The defaults are left out; a default ticket reads "as the document is".
 std::string describe(const JobTicket& ticket);

@@ -96,7 +96,7 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
                        exchange_.authority, queue_.name);
   }
 
-  ipp::JobTemplateSupport job_template() override { return queue_job_template(printer()); }
+  ipp::JobTemplateSupport job_template() override { return template_of(printer()); }
 
   ipp::PrinterDescription describe() override {
     ipp::PrinterDescription shown;
@@ -112,7 +112,7 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
     shown.uuid = fmt::format("urn:uuid:7072696e-746c-696e-6500-{:012x}", queue_.id);
     const auto behind = printer();
     if (behind) shown.location = behind->location;
-    shown.job_template = queue_job_template(behind);
+    shown.job_template = template_of(behind);
     store::JobFilter filter;
     filter.limit = 10000;
     for (auto state : {model::JobState::kPending, model::JobState::kPrinting}) {
@@ -137,6 +137,7 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
     submission.title = job.title;
     submission.document_format = job.document_format;
     submission.ticket = job.ticket;  // the intake prices and prints it (D11)
+    if (job.hold) submission.hold_reason = job.hold_reason;
     auto recorded = context_.jobs.submit(submission, document);
     if (!recorded.ok())
       return problem(status_for(recorded.error()), recorded.error().message);
@@ -174,12 +175,43 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
     return std::nullopt;
   }
 
+  std::optional<ipp::IppProblem> hold(const ipp::JobDescription& job,
+                                      const std::string& reason) override {
+    auto held = context_.jobs.hold(job.uuid, *user_, reason);
+    if (!held.ok()) return problem(status_for(held.error()), held.error().message);
+    return std::nullopt;
+  }
+
+  // To the queue's own printers, priced for them and checked for credit (job_control.cc).
+  std::optional<ipp::IppProblem> release(const ipp::JobDescription& job) override {
+    auto released = context_.jobs.release(job.uuid, 0, *user_);
+    if (!released.ok())
+      return problem(status_for(released.error()), released.error().message);
+    return std::nullopt;
+  }
+
+  // The server keeps no document after a job ends (printed, failed or cancelled: the spool
+  // is cleared), so there is nothing to print again.
+  std::optional<ipp::IppProblem> restart(const ipp::JobDescription& job) override {
+    return problem(IPP_STATUS_ERROR_NOT_POSSIBLE,
+                   fmt::format("Job {} has ended and its document is no longer kept; print it "
+                               "again to restart it.",
+                               job.job_id));
+  }
+
  private:
   std::optional<model::Printer> printer() {
     if (!queue_.printer_id) return std::nullopt;
     auto found = context_.store.find_printer(*queue_.printer_id);
     if (!found.ok() || !*found) return std::nullopt;
     return **found;
+  }
+
+  // A queue keeps jobs held until released (job-hold-until, Hold-Job, Pause-Printer).
+  static ipp::JobTemplateSupport template_of(const std::optional<model::Printer>& behind) {
+    auto support = queue_job_template(behind);
+    support.holds = true;
+    return support;
   }
 
   // The jobs the requester may see: their own, or every one for an administrator.

@@ -1,5 +1,6 @@
 // What a person asks of a job (job_pipeline.h): release a held job to a printer (priced for it
-// and checked for credit first, job_charge.cc) and cancel one that has not printed.
+// and checked for credit first, job_charge.cc), cancel one that has not printed, and hold one
+// waiting for its printer.
 
 #include <fmt/format.h>
 
@@ -130,6 +131,25 @@ JobResult<Job> JobPipeline::cancel(std::string_view uuid, const model::User& by)
   spool_.remove(uuid);
   object_logger("job", uuid)->info("cancelled by {}", by.login);
   return *cancelled;
+}
+
+JobResult<Job> JobPipeline::hold(std::string_view uuid, const model::User& by,
+                                 std::string_view reason) {
+  std::unique_lock lock(mutex_);
+  auto job = visible_job(uuid, by);
+  if (!job.ok()) return job.error();
+  if (job->state == JobState::kHeld) return job;
+  // A print worker claims a pending job under mutex_ (job_printing.cc), so a pending job not
+  // in flight is not being sent by this server.
+  if (job->state != JobState::kPending || in_flight_.contains(std::string(uuid))) {
+    return JobError{JobErrorKind::kNotPossible,
+                    fmt::format("Job {} is {}; only a job waiting for its printer can be held.",
+                                uuid, model::state_name(job->state))};
+  }
+  auto held = store_.set_job_state(uuid, JobState::kHeld, std::nullopt, std::string(reason));
+  if (!held.ok()) return server_failure(held.error());
+  object_logger("job", uuid)->info("held by {}", by.login);
+  return *held;  // a worker that dequeues it finds it no longer pending
 }
 
 // The job if `by` may see it; another user's job is "not found" (ids reveal nothing).

@@ -111,6 +111,10 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   job.cost_cents = counting->cost_cents;
   job.submitted_at = model::now_seconds();
   job.outcome = "Waiting for a printer.";
+  if (!submission.hold_reason.empty()) {  // IPP job-hold-until, a paused queue: until released
+    job.state = JobState::kHeld;
+    job.outcome = submission.hold_reason;
+  }
   auto recorded = record_spooled(job);
   if (!recorded.ok() || recorded->duplicate) return recorded;
   log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents",

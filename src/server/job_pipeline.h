@@ -52,6 +52,8 @@ class JobPipeline final : public JobService {
                                        transport::DocumentSource& document) override;
 
   // job_control.cc
+  JobResult<model::Job> hold(std::string_view uuid, const model::User& by,
+                             std::string_view reason) override;
   JobResult<model::Job> release(std::string_view uuid, std::int64_t printer_id,
                                 const model::User& by) override;
   JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) override;

@@ -31,6 +31,9 @@ struct JobSubmission {
   std::string uuid;  // from the client (desktop client job UUID), else generated
   model::User owner;
   std::string queue_name;
+  // Not empty: recorded held with this reason instead of printed, until released (IPP
+  // job-hold-until "indefinite", a paused queue). A hold queue's job is held anyway.
+  std::string hold_reason;
   std::string title;
   std::string document_format;  // as declared by the submitter; analysis decides
   model::JobTicket ticket;       // what the submitter asked (D11): priced and printed so
@@ -50,6 +53,10 @@ class JobService {
   // not enough credit or quota, printer unknown, job not held.
   virtual JobResult<model::Job> release(std::string_view uuid, std::int64_t printer_id,
                                         const model::User& by) = 0;
+  // Holds a job waiting for its printer (its owner, or an administrator) until released; a
+  // job being sent or already ended cannot be held.
+  virtual JobResult<model::Job> hold(std::string_view uuid, const model::User& by,
+                                     std::string_view reason) = 0;
   // Cancels a job that has not printed yet. A job of another user is "not found" to a
   // non-administrator, so job ids reveal nothing.
   virtual JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) = 0;

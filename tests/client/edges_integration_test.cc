@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <functional>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +17,7 @@
 #include "client/local_ipp_printer.h"
 #include "client/running_client.h"
 #include "client/test_office.h"
+#include "ipp/ipp_message.h"
 #include "model/job_ticket.h"
 #include "support/must.h"
 #include "support/temp_dir.h"
@@ -99,6 +102,95 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_IpptoolIpp20TestPasses) {
   const auto result = run("ipptool -t -T 30 -f " + kTestPdf.string() + " " +
                           quoted(printer_->uri()) + " /usr/share/cups/ipptool/ipp-2.0.test");
   EXPECT_EQ(result.status, 0) << result.output;
+}
+
+// PWG 5100.12 section 6.3 (with ipp-2.0.test): the IPP/2.1 operations and notifications.
+TEST_F(ClientEdgesTest, LocalIppPrinter_IpptoolIpp21TestPasses) {
+  const auto result = run("ipptool -t -T 30 -f " + kTestPdf.string() + " " +
+                          quoted(printer_->uri()) + " /usr/share/cups/ipptool/ipp-2.1.test");
+  EXPECT_EQ(result.status, 0) << result.output;
+}
+
+// One request to the local printer with libcups; file: the document, or null.
+ipp::IppPtr ask_local_printer(int port, ipp_op_t operation, int job_id, const char* file,
+                              const std::function<void(ipp_t*)>& add = nullptr) {
+  const std::string uri = "ipp://127.0.0.1:" + std::to_string(port) + "/ipp/print";
+  ipp_t* request = ippNewRequest(operation);
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
+               cupsUser());
+  if (job_id > 0) ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  if (add) add(request);
+  http_t* http = httpConnect2("127.0.0.1", port, nullptr, AF_INET, HTTP_ENCRYPTION_NEVER, 1,
+                              30000, nullptr);
+  if (!http) return nullptr;
+  ipp_t* response = file ? cupsDoFileRequest(http, request, "/ipp/print", file)
+                         : cupsDoRequest(http, request, "/ipp/print");
+  httpClose(http);
+  return ipp::IppPtr(response);
+}
+
+int integer_of(const ipp::IppPtr& response, const char* name) {
+  ipp_attribute_t* attr = response ? ippFindAttribute(response.get(), name, IPP_TAG_ZERO) : nullptr;
+  return attr ? ippGetInteger(attr, 0) : -1;
+}
+
+std::function<void(ipp_t*)> job_named(const char* name, bool held) {
+  return [name, held](ipp_t* request) {
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, name);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+                 "application/pdf");
+    if (held) {
+      ippAddString(request, IPP_TAG_JOB, IPP_TAG_KEYWORD, "job-hold-until", nullptr,
+                   "indefinite");
+    }
+  };
+}
+
+// A held job waits at the local printer — nothing enters the outbox, so nothing goes to the
+// server or a fallback printer — until Release-Job hands it over under the same job-id;
+// Pause-Printer holds what arrives until Resume-Printer; Disable-Printer refuses new jobs.
+TEST_F(ClientEdgesTest, LocalIppPrinter_HeldJobsWaitUntilReleased) {
+  const int port = printer_->port();
+  const auto in_outbox = [&](const std::string& title) {
+    const auto jobs = client_->daemon().jobs();
+    return std::count_if(jobs.begin(), jobs.end(),
+                         [&](const auto& job) { return job.title == title; });
+  };
+  auto printed = ask_local_printer(port, IPP_OP_PRINT_JOB, 0, kTestPdf.c_str(),
+                                   job_named("held-by-test", true));
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  EXPECT_EQ(integer_of(printed, "job-state"), IPP_JSTATE_HELD);
+  const int job_id = integer_of(printed, "job-id");
+  EXPECT_EQ(in_outbox("held-by-test"), 0);
+  EXPECT_EQ(integer_of(ask_local_printer(port, IPP_OP_GET_JOB_ATTRIBUTES, job_id, nullptr),
+                       "job-state"),
+            IPP_JSTATE_HELD);
+
+  ask_local_printer(port, IPP_OP_RELEASE_JOB, job_id, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  EXPECT_EQ(in_outbox("held-by-test"), 1);
+  auto after = ask_local_printer(port, IPP_OP_GET_JOB_ATTRIBUTES, job_id, nullptr);
+  EXPECT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  EXPECT_NE(integer_of(after, "job-state"), IPP_JSTATE_HELD);
+
+  ask_local_printer(port, IPP_OP_PAUSE_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  auto paused = ask_local_printer(port, IPP_OP_PRINT_JOB, 0, kTestPdf.c_str(),
+                                  job_named("while-paused", false));
+  EXPECT_EQ(integer_of(paused, "job-state"), IPP_JSTATE_HELD);
+  EXPECT_EQ(in_outbox("while-paused"), 0);
+  ask_local_printer(port, IPP_OP_RESUME_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  EXPECT_EQ(in_outbox("while-paused"), 1);
+
+  ask_local_printer(port, IPP_OP_DISABLE_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  ask_local_printer(port, IPP_OP_PRINT_JOB, 0, kTestPdf.c_str(), job_named("refused", false));
+  EXPECT_EQ(cupsLastError(), IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS);
+  EXPECT_EQ(in_outbox("refused"), 0);
+  ask_local_printer(port, IPP_OP_ENABLE_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
 }
 
 TEST_F(ClientEdgesTest, LocalIppPrinter_RefusesANonLoopbackHost) {

@@ -110,5 +110,18 @@ TEST(JobTicket, OptionsReproduceTheTicket) {
   EXPECT_FALSE(page_selected(*ticket, 4));
 }
 
+// Ranges past the last page are clamped to the document; ranges that select none of its pages
+// are a mistake worth a message naming both.
+TEST(JobTicket, PageRangesThatSelectNoPageOfTheDocumentAreAProblem) {
+  JobTicket ticket;
+  EXPECT_FALSE(page_ranges_problem(ticket, 3).has_value());  // every page
+  ticket.page_ranges = {{2, 9}};
+  EXPECT_FALSE(page_ranges_problem(ticket, 3).has_value());  // pages 2-3 print
+  ticket.page_ranges = {{5, 7}};
+  EXPECT_EQ(page_ranges_problem(ticket, 3),
+            "page-ranges 5-7 selects no page of this 3-page document; choose pages from 1 to 3");
+  EXPECT_FALSE(page_ranges_problem(ticket, 0).has_value());  // page count unknown
+}
+
 }  // namespace
 }  // namespace printline::model

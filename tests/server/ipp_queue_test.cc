@@ -326,6 +326,200 @@ TEST_F(IppQueueTest, IpptoolIpp20TestPasses) {
   EXPECT_EQ(status, 0) << output;
 }
 
+// PWG 5100.12 section 6.3: job-hold-until, job-priority, job-sheets, notifications and the
+// IPP/2.1 operations (held, released, paused and subscribed to below).
+TEST_F(IppQueueTest, IpptoolIpp21TestPasses) {
+  int status = -1;
+  const auto output = run_ipptool(server_.port(), "ipp-2.1.test", &status);
+  EXPECT_EQ(status, 0) << output;
+}
+
+// A Print-Job to the direct queue with job-id and job-uuid, held or not.
+IppReply print_to_office(int port, const std::string& uri, const std::string& uuid, bool held,
+                         const Credentials& who) {
+  auto request = ipp_request(IPP_OP_PRINT_JOB, uri);
+  ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+               "application/pdf");
+  ippAddString(request.get(), IPP_TAG_JOB, IPP_TAG_URI, "job-uuid", nullptr,
+               ("urn:uuid:" + uuid).c_str());
+  if (held) {
+    ippAddString(request.get(), IPP_TAG_JOB, IPP_TAG_KEYWORD, "job-hold-until", nullptr,
+                 "indefinite");
+  }
+  return post_ipp(port, "office", request.get(), read_file(kTestPdf), who);
+}
+
+IppReply job_operation(int port, const std::string& uri, ipp_op_t operation, int job_id,
+                       const Credentials& who) {
+  auto request = ipp_request(operation, uri);
+  ippAddInteger(request.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  return post_ipp(port, "office", request.get(), "", who);
+}
+
+IppReply printer_operation(int port, const std::string& uri, ipp_op_t operation,
+                           const Credentials& who) {
+  auto request = ipp_request(operation, uri);
+  return post_ipp(port, "office", request.get(), "", who);
+}
+
+// job-hold-until "indefinite" on a direct queue: recorded held, not printed nor charged, until
+// Release-Job; then printed on the queue's printer and charged once.
+TEST_F(IppQueueTest, AHeldJobPrintsOnlyWhenReleased) {
+  const std::string uuid = new_job_uuid();
+  auto printed = print_to_office(server_.port(), queue_uri("office"), uuid, true, bob());
+  ASSERT_EQ(printed.status(), IPP_STATUS_OK) << printed.string("status-message");
+  EXPECT_EQ(printed.integer("job-state"), IPP_JSTATE_HELD);
+  const int job_id = printed.integer("job-id");
+  EXPECT_EQ(must(store_->find_job(uuid))->state, JobState::kHeld);
+  EXPECT_EQ(charges(bob_.id), 0);
+
+  // Held twice is still held; a held job cannot be restarted.
+  EXPECT_EQ(job_operation(server_.port(), queue_uri("office"), IPP_OP_HOLD_JOB, job_id, bob())
+                .status(),
+            IPP_STATUS_OK);
+  EXPECT_EQ(job_operation(server_.port(), queue_uri("office"), IPP_OP_RESTART_JOB, job_id, bob())
+                .status(),
+            IPP_STATUS_ERROR_NOT_POSSIBLE);
+  auto released =
+      job_operation(server_.port(), queue_uri("office"), IPP_OP_RELEASE_JOB, job_id, bob());
+  ASSERT_EQ(released.status(), IPP_STATUS_OK) << released.string("status-message");
+  EXPECT_EQ(wait_for(uuid, JobState::kPrinted).state, JobState::kPrinted);
+  EXPECT_EQ(charges(bob_.id), 1);
+  // Released again: it is not held any more.
+  auto again = job_operation(server_.port(), queue_uri("office"), IPP_OP_RELEASE_JOB, job_id, bob());
+  EXPECT_EQ(again.status(), IPP_STATUS_ERROR_NOT_POSSIBLE);
+  EXPECT_NE(again.string("status-message").find("not held"), std::string::npos);
+}
+
+// Set-Job-Attributes job-hold-until holds a job opened by Create-Job before its document
+// arrives, and "no-hold" releases it; other attributes are not settable.
+TEST_F(IppQueueTest, SetJobAttributesHoldsAndReleases) {
+  auto create = ipp_request(IPP_OP_CREATE_JOB, queue_uri("office"));
+  auto created = post_ipp(server_.port(), "office", create.get(), "", bob());
+  ASSERT_EQ(created.status(), IPP_STATUS_OK);
+  const int job_id = created.integer("job-id");
+  auto set = ipp_request(IPP_OP_SET_JOB_ATTRIBUTES, queue_uri("office"));
+  ippAddInteger(set.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddString(set.get(), IPP_TAG_JOB, IPP_TAG_KEYWORD, "job-hold-until", nullptr, "indefinite");
+  ASSERT_EQ(post_ipp(server_.port(), "office", set.get(), "", bob()).status(), IPP_STATUS_OK);
+  auto copies = ipp_request(IPP_OP_SET_JOB_ATTRIBUTES, queue_uri("office"));
+  ippAddInteger(copies.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddInteger(copies.get(), IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", 2);
+  EXPECT_EQ(post_ipp(server_.port(), "office", copies.get(), "", bob()).status(),
+            IPP_STATUS_ERROR_ATTRIBUTES_NOT_SETTABLE);
+
+  auto send = ipp_request(IPP_OP_SEND_DOCUMENT, queue_uri("office"));
+  ippAddInteger(send.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddBoolean(send.get(), IPP_TAG_OPERATION, "last-document", 1);
+  auto sent = post_ipp(server_.port(), "office", send.get(), read_file(kTestPdf), bob());
+  ASSERT_EQ(sent.status(), IPP_STATUS_OK) << sent.string("status-message");
+  const std::string uuid = sent.string("job-uuid").substr(9);
+  EXPECT_EQ(must(store_->find_job(uuid))->state, JobState::kHeld);
+
+  auto release = ipp_request(IPP_OP_SET_JOB_ATTRIBUTES, queue_uri("office"));
+  ippAddInteger(release.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
+  ippAddString(release.get(), IPP_TAG_JOB, IPP_TAG_KEYWORD, "job-hold-until", nullptr, "no-hold");
+  ASSERT_EQ(post_ipp(server_.port(), "office", release.get(), "", bob()).status(), IPP_STATUS_OK);
+  EXPECT_EQ(wait_for(uuid, JobState::kPrinted).state, JobState::kPrinted);
+}
+
+// Pause-Printer holds what the queue receives until Resume-Printer, which prints it;
+// Disable-Printer refuses new jobs. Only an administrator controls the queue.
+TEST_F(IppQueueTest, PauseResumeDisableAndEnableTheQueue) {
+  EXPECT_EQ(printer_operation(server_.port(), queue_uri("office"), IPP_OP_PAUSE_PRINTER, bob())
+                .status(),
+            IPP_STATUS_ERROR_FORBIDDEN);
+  ASSERT_EQ(printer_operation(server_.port(), queue_uri("office"), IPP_OP_PAUSE_PRINTER, admin())
+                .status(),
+            IPP_STATUS_OK);
+  auto attributes = printer_operation(server_.port(), queue_uri("office"),
+                                      IPP_OP_GET_PRINTER_ATTRIBUTES, admin());
+  EXPECT_EQ(attributes.integer("printer-state"), IPP_PSTATE_STOPPED);
+  EXPECT_EQ(attributes.string("printer-state-reasons"), "paused");
+
+  const std::string uuid = new_job_uuid();
+  auto printed = print_to_office(server_.port(), queue_uri("office"), uuid, false, bob());
+  ASSERT_EQ(printed.status(), IPP_STATUS_OK) << printed.string("status-message");
+  EXPECT_EQ(must(store_->find_job(uuid))->state, JobState::kHeld);
+  ASSERT_EQ(printer_operation(server_.port(), queue_uri("office"), IPP_OP_RESUME_PRINTER, admin())
+                .status(),
+            IPP_STATUS_OK);
+  EXPECT_EQ(wait_for(uuid, JobState::kPrinted).state, JobState::kPrinted);
+
+  ASSERT_EQ(printer_operation(server_.port(), queue_uri("office"), IPP_OP_DISABLE_PRINTER, admin())
+                .status(),
+            IPP_STATUS_OK);
+  auto refused = print_to_office(server_.port(), queue_uri("office"), new_job_uuid(), false, bob());
+  EXPECT_EQ(refused.status(), IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS);
+  EXPECT_NE(refused.string("status-message").find("not accepting"), std::string::npos);
+  ASSERT_EQ(printer_operation(server_.port(), queue_uri("office"), IPP_OP_ENABLE_PRINTER, admin())
+                .status(),
+            IPP_STATUS_OK);
+  EXPECT_EQ(print_to_office(server_.port(), queue_uri("office"), new_job_uuid(), false, bob())
+                .status(),
+            IPP_STATUS_OK);
+}
+
+// Page ranges that select none of the document's pages would print nothing and charge
+// nothing: refused, naming the ranges and the page count.
+TEST_F(IppQueueTest, PageRangesPastTheLastPageAreRefused) {
+  auto request = ipp_request(IPP_OP_PRINT_JOB, queue_uri("office"));
+  ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+               "application/pdf");
+  ippAddRange(request.get(), IPP_TAG_JOB, "page-ranges", 900, 999);
+  auto refused = post_ipp(server_.port(), "office", request.get(), read_file(kTestPdf), bob());
+  EXPECT_EQ(refused.status(), IPP_STATUS_ERROR_NOT_POSSIBLE);
+  const auto message = refused.string("status-message");
+  EXPECT_NE(message.find("page-ranges 900-999 selects no page of this"), std::string::npos)
+      << message;
+  EXPECT_TRUE(must(store_->list_jobs({})).empty());
+  EXPECT_EQ(charges(bob_.id), 0);
+}
+
+// RFC 3995/3996: a subscriber polls the job's creation and, once it printed, its completion.
+TEST_F(IppQueueTest, SubscribersAreToldOfJobsByIppget) {
+  auto subscribe = ipp_request(IPP_OP_CREATE_PRINTER_SUBSCRIPTIONS, queue_uri("office"));
+  ippAddString(subscribe.get(), IPP_TAG_SUBSCRIPTION, IPP_TAG_KEYWORD, "notify-pull-method",
+               nullptr, "ippget");
+  const char* events[] = {"job-created", "job-completed"};
+  ippAddStrings(subscribe.get(), IPP_TAG_SUBSCRIPTION, IPP_TAG_KEYWORD, "notify-events", 2,
+                nullptr, events);
+  auto subscribed = post_ipp(server_.port(), "office", subscribe.get(), "", bob());
+  ASSERT_EQ(subscribed.status(), IPP_STATUS_OK) << subscribed.string("status-message");
+  const int subscription = subscribed.integer("notify-subscription-id");
+  ASSERT_GT(subscription, 0);
+
+  const std::string uuid = new_job_uuid();
+  auto printed = print_to_office(server_.port(), queue_uri("office"), uuid, false, bob());
+  ASSERT_EQ(printed.status(), IPP_STATUS_OK);
+  wait_for(uuid, JobState::kPrinted);
+  auto poll = ipp_request(IPP_OP_GET_NOTIFICATIONS, queue_uri("office"));
+  ippAddInteger(poll.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "notify-subscription-ids",
+                subscription);
+  auto notified = post_ipp(server_.port(), "office", poll.get(), "", bob());
+  ASSERT_EQ(notified.status(), IPP_STATUS_OK) << notified.string("status-message");
+  std::vector<std::string> kinds;
+  for (ipp_attribute_t* attr = ippFindAttribute(notified.response.get(), "notify-subscribed-event",
+                                                IPP_TAG_KEYWORD);
+       attr; attr = ippFindNextAttribute(notified.response.get(), "notify-subscribed-event",
+                                         IPP_TAG_KEYWORD))
+    kinds.emplace_back(ippGetString(attr, 0, nullptr));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"job-created", "job-completed"}));
+
+  // Another queue does not know it; its owner cancels it here, and it is gone.
+  auto cancel = ipp_request(IPP_OP_CANCEL_SUBSCRIPTION, queue_uri("office"));
+  ippAddInteger(cancel.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "notify-subscription-id",
+                subscription);
+  auto elsewhere = ipp_request(IPP_OP_CANCEL_SUBSCRIPTION, queue_uri("hold"));
+  ippAddInteger(elsewhere.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "notify-subscription-id",
+                subscription);
+  EXPECT_EQ(post_ipp(server_.port(), "hold", elsewhere.get(), "", bob()).status(),
+            IPP_STATUS_ERROR_NOT_FOUND);
+  EXPECT_EQ(post_ipp(server_.port(), "office", cancel.get(), "", bob()).status(), IPP_STATUS_OK);
+  EXPECT_EQ(post_ipp(server_.port(), "office", poll.get(), "", bob()).status(),
+            IPP_STATUS_ERROR_NOT_FOUND);
+}
+
 // The ticket read from the job template reaches the job (D11) and is reported back.
 TEST_F(IppQueueTest, TheJobTicketIsKeptAndReportedBack) {
   auto create = ipp_request(IPP_OP_CREATE_JOB, queue_uri("hold"));

@@ -116,7 +116,8 @@ struct World {
     char dir[] = "/tmp/printline-local-ipp-fuzz-XXXXXX";
     if (!::mkdtemp(dir)) std::abort();
     ids = std::make_unique<ipp::JobIds>(std::filesystem::path(dir) / "local-ipp-job-ids", 1);
-    operations = std::make_unique<client::LocalIppOperations>(service, *ids, "user");
+    operations = std::make_unique<client::LocalIppOperations>(service, *ids, "user",
+                                                              std::filesystem::path(dir) / "held");
   }
 };
 
