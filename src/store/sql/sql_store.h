@@ -187,9 +187,9 @@ class SqlStore final : public Store {
   void save_group_members(const model::PrinterGroup& group);
   SavedProfile save_profile(const model::ClientProfile& profile, bool create, const Actor& actor);
   RecordedJob record_job_in_transaction(const model::Job& job);
+  RecordedJob meet_recorded_job(const model::Job& existing, const model::Job& report);
   bool charge_job(const model::Job& job);  // false when the UUID was already charged
   model::LedgerEntry append_ledger(const model::User& user, model::LedgerKind kind,
-  RecordedJob meet_recorded_job(const model::Job& existing, const model::Job& report);
                                    std::int64_t amount, std::optional<std::string> job_uuid,
                                    std::optional<model::JobOrigin> origin, std::string_view actor,
                                    std::string_view note);
