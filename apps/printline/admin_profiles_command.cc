@@ -20,7 +20,7 @@ struct ProfileArguments {
   std::string profile;
   std::optional<std::string> name, assign_users, assign_groups, server_addresses;
   std::optional<bool> is_default;
-  std::optional<std::int64_t> connect_timeout_ms, heartbeat_interval_s;
+  std::optional<std::int64_t> connect_timeout_ms, heartbeat_interval_s, answer_timeout_s;
   // Fallback printing
   std::optional<bool> fallback_enabled, kx_integration;
   std::optional<std::string> fallback_printers, fallback_group, release;
@@ -49,6 +49,9 @@ void add_profile_field_options(CLI::App* command, ProfileArguments& args) {
                       "Client's connect timeout per server address (D1, default 3000)");
   command->add_option("--heartbeat-interval-s", args.heartbeat_interval_s,
                       "Client's server heartbeat interval (default 10)");
+  command->add_option("--answer-timeout-s", args.answer_timeout_s,
+                      "How long the client waits for the server's answer to a job before it "
+                      "prints on a fallback printer (1-120, default 5)");
   add_switch(*command, "--fallback-enabled", "--fallback-disabled", args.fallback_enabled,
              "Fallback printing when the server is down (FP-4)");
   command->add_option("--fallback-printers", args.fallback_printers,
@@ -115,6 +118,7 @@ void profile_fields(const ProfileArguments& args, nlohmann::json& body) {
   if (args.server_addresses) body["server_addresses"] = split_list(*args.server_addresses);
   if (args.connect_timeout_ms) body["connect_timeout_ms"] = *args.connect_timeout_ms;
   if (args.heartbeat_interval_s) body["heartbeat_interval_s"] = *args.heartbeat_interval_s;
+  if (args.answer_timeout_s) body["answer_timeout_s"] = *args.answer_timeout_s;
 }
 
 void print_profile(const nlohmann::json& p) {
@@ -132,6 +136,7 @@ void print_profile(const nlohmann::json& p) {
        {"server addresses", joined(p.value("server_addresses", nlohmann::json::array()))},
        {"connect timeout", field_text(p, "connect_timeout_ms") + " ms"},
        {"heartbeat interval", field_text(p, "heartbeat_interval_s") + " s"},
+       {"answer timeout", field_text(p, "answer_timeout_s") + " s"},
        {"fallback printing", fallback.value("enabled", false) ? "enabled" : "disabled"},
        {"fallback printers", joined(fallback.value("printer_ids", nlohmann::json::array()))},
        {"fallback group", field_text(fallback, "group_id")},

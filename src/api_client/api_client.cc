@@ -28,6 +28,7 @@ struct TransportFailure {
 
 // How long this request's answer may take (ClientOptions::read_answer_timeout).
 std::chrono::milliseconds answer_timeout(const CallOptions& call, const ClientOptions& options) {
+  if (call.answer_timeout.count() > 0) return call.answer_timeout;
   return !call.long_answer && options.read_answer_timeout.count() > 0 ? options.read_answer_timeout
                                                                       : options.read_timeout;
 }

@@ -64,6 +64,9 @@ struct CallOptions {
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. If-None-Match
   bool repeatable = false;  // safe to send again to the next address after a broken answer
   bool long_answer = false;  // may take up to read_timeout (a batch upload, a log-in's hash)
+  // This call's own answer timeout, when set (D10: a commit waits as long as the server keeps
+  // taking it, the profile's answer timeout).
+  std::chrono::milliseconds answer_timeout{0};
 };
 
 // Parses every address; the first bad one is the error.

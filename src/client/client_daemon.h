@@ -29,6 +29,7 @@
 #include "client/client_reporter.h"
 #include "client/outbox_store.h"
 #include "client/server_link.h"
+#include "client/server_submission.h"
 #include "client/upload_backoff.h"
 #include "transport/cancel_flag.h"
 
@@ -81,7 +82,8 @@ class ClientDaemon : public ClientService {
   bool begin_job(const std::string& uuid);
   void end_job();
   void route(OutboxJob job);
-  void resolve_sending(OutboxJob job);
+  std::chrono::milliseconds answer_timeout() const;  // the profile's (D10)
+  SubmissionResult commit_at_server(const std::string& uuid, SubmissionResult submitted);
   void send_waiting_to_server(OutboxJob job);
   enum class ServerTry { kDone, kFallBack, kKeep };
   ServerTry try_server(OutboxJob& job, JobState state_if_unreachable);

@@ -78,16 +78,6 @@ void ClientDaemon::end_job() {
 bool ClientDaemon::process_pass() {
   bool again = false;
   const bool online = link_.state().known && link_.state().online;
-  // D6: a job that may already be at the server is resolved before anything else.
-  for (const auto& listed : outbox_->in_state(JobState::kSendingToServer)) {
-    if (link_.known_offline()) break;
-    if (!begin_job(listed.uuid)) return false;
-    if (auto job = outbox_->find(listed.uuid); job && job->state == JobState::kSendingToServer) {
-      resolve_sending(*job);
-      again = true;
-    }
-    end_job();
-  }
   // Only the states the worker acts on are read: final jobs can be many (accounted history).
   std::vector<OutboxJob> candidates = outbox_->in_state(JobState::kReceived);
   for (const auto& job : outbox_->in_state(JobState::kPrintingOnFallback)) candidates.push_back(job);
@@ -138,13 +128,19 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
     if (server.to_string() != servers.front().to_string()) servers.push_back(server);
   }
   crash_point("client.sending-to-server");
+  // D10: the server keeps the job uncommitted — neither printed nor charged — until it is
+  // committed below; whatever does not answer within the profile's answer timeout is a server
+  // that is down, and the job may fall back: the server's copy is never printed uncommitted.
   ServerSubmission submission{job.uuid,   job.title, job.document_format, job.ticket,
                               user_login(), outbox_->spool_path(job.uuid)};
   auto result = submit_to_server(servers, api->token(), link_.trust(), config_.queue, submission,
-                                 link_.connect_timeout(), std::chrono::seconds(60));
+                                 link_.connect_timeout(), answer_timeout());
+  if (result.outcome == SubmissionOutcome::kAccepted) {
+    crash_point("client.server-accepted");  // the server holds it uncommitted, unknown here
+    result = commit_at_server(job.uuid, result);
+  }
   switch (result.outcome) {
     case SubmissionOutcome::kAccepted: {
-      crash_point("client.server-accepted");  // the server has it, the outbox does not know
       link_.record_success(result.server);
       job.state = JobState::kAtServer;
       job.prompt = PendingPrompt::kNone;
@@ -169,9 +165,11 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
       notify(job, "The print server refused the job", job.reason);
       return ServerTry::kDone;
     case SubmissionOutcome::kUncertain:
-      log->warn("{} Asking the server whether it has the job.", result.message);
-      resolve_sending(job);
-      return ServerTry::kDone;
+      // D10: sent, but not answered or not committed in time: the server holds its copy
+      // uncommitted, so the job is treated as if the server were down; if the job prints on a
+      // fallback printer, its fallback report cancels the server's copy.
+      log->warn("{} The job is treated as if the server were down.", result.message);
+      break;
     case SubmissionOutcome::kUnreachable:
       break;
   }
@@ -183,32 +181,43 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
   return ServerTry::kFallBack;
 }
 
-void ClientDaemon::resolve_sending(OutboxJob job) {
-  auto log = object_logger("job", job.uuid);
-  auto found = api_client::find_job(*link_.api(), job.uuid);
-  if (!found.ok()) {
-    if (found.error().unreachable()) link_.record_failure(api_client::describe(found.error()));
-    job.reason =
-        "The print server may already have this job: Printline asks it before printing the job "
-        "anywhere else, as soon as the server answers.";
-    if (auto saved = save(job); saved.ok()) emit_job(*saved);
-    log->warn("cannot ask the server about the job yet: {}", api_client::describe(found.error()));
-    return;
+std::chrono::milliseconds ClientDaemon::answer_timeout() const {
+  const auto cache = cache_.snapshot();
+  return cache.profile ? std::chrono::milliseconds(cache.profile->profile.answer_timeout)
+                       : std::chrono::milliseconds(model::ClientProfile{}.answer_timeout);
+}
+
+// D10: the second phase. Committed: the server prints and charges the job (kAccepted). The
+// server cancelled its copy (it expired, or the job was printed elsewhere): kRefused with its
+// reason. No answer in time, or no such job any more: kUncertain — the job falls back; if the
+// commit did reach the server and it printed, the fallback report flags the job printed twice
+// and it is charged once.
+SubmissionResult ClientDaemon::commit_at_server(const std::string& uuid,
+                                                SubmissionResult submitted) {
+  auto log = object_logger("job", uuid);
+  auto committed = api_client::commit_job(*link_.api(), uuid, answer_timeout());
+  if (!committed.ok()) {
+    if (committed.error().unreachable())
+      link_.record_failure(api_client::describe(committed.error()));
+    submitted.outcome = SubmissionOutcome::kUncertain;
+    submitted.message = fmt::format("The server {} took the job but did not confirm it in time "
+                                    "({}).",
+                                    submitted.server, api_client::describe(committed.error()));
+    return submitted;
   }
-  if (*found) {
-    job.state = JobState::kAtServer;
-    job.prompt = PendingPrompt::kNone;
-    job.reason = "The print server has the job: it prints and charges it.";
-    log->info("the server already has the job");
-    if (auto saved = save(job); saved.ok()) emit_job(*saved);
-    outbox_->discard_document(job.uuid);
-    return;
+  if (!*committed) {
+    submitted.outcome = SubmissionOutcome::kUncertain;
+    submitted.message = fmt::format("The server {} no longer has the job.", submitted.server);
+    return submitted;
   }
-  // The server answered that it has no such job: sending it again cannot print it twice.
-  job.state = JobState::kReceived;
-  job.reason = "The server does not have the job: it is sent again.";
-  log->info("the server does not have the job; it is routed again");
-  if (auto saved = save(job); saved.ok()) emit_job(*saved);
+  const model::Job& at_server = **committed;
+  if (at_server.state == model::JobState::kCancelled) {
+    submitted.outcome = SubmissionOutcome::kRefused;
+    submitted.message = fmt::format("The server cancelled the job: {}", at_server.outcome);
+    return submitted;
+  }
+  log->info("committed at the server: {}", at_server.outcome);
+  return submitted;
 }
 
 void ClientDaemon::route(OutboxJob job) {

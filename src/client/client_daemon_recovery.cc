@@ -1,5 +1,4 @@
-// Crash recovery that needs no server (docs/client.md, "Crash recovery"). What needs the
-// server — a job found sending-to-server — is resolved by the worker before anything else.
+// Crash recovery that needs no server (docs/client.md, "Crash recovery").
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -30,12 +29,16 @@ void ClientDaemon::recover_without_server() {
     object_logger("job", job.uuid)->warn("recovered after a crash: {}", job.reason);
     (void)save(job);
   }
+  // D10: the server keeps what this client sent uncommitted until the client commits it, so
+  // a job interrupted while being sent is simply routed again: sent again under its UUID (the
+  // server's copy is the same job) and committed, or printed on a fallback printer, whose
+  // report cancels the server's copy.
   for (auto job : outbox_->in_state(JobState::kSendingToServer)) {
-    job.reason =
-        "Printline was stopped while sending this job to the print server: it asks it whether "
-        "it has the job before printing it anywhere else, as soon as the server answers.";
+    job.state = JobState::kReceived;
+    job.reason = "Printline was stopped while sending this job to the print server: it is sent "
+                 "again.";
     object_logger("job", job.uuid)
-        ->info("recovered after a crash while sending to the server: the server is asked first");
+        ->info("recovered after a crash while sending to the server: routed again");
     (void)save(job);
   }
 }

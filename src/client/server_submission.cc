@@ -40,8 +40,9 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
   transport::IppClient client(
       {server.host, server.port, server.tls, server.base_path + "/ipp/print/" + queue},
       settings);
+  // D10: the server holds the job uncommitted until the daemon commits it by UUID.
   transport::IppClient::JobAttributes attributes{job.title, job.uuid, job.document_format,
-                                                 job.ticket};
+                                                 job.ticket, true};
   const transport::IppAnswer answer = client.print_job(attributes, **document);
   switch (answer.stage) {
     case IppExchangeStage::kNotConnected:

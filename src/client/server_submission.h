@@ -5,12 +5,18 @@
 // Over https the server's certificate is checked against `trust` before the token or a byte
 // of the job is sent (D13); an untrusted peer counts as unreachable (D1's TLS failure).
 //
+// D10: the job is submitted uncommitted (model/two_phase_submission.h): the server records it
+// but neither prints nor charges it until the daemon commits it by UUID
+// (api_client::commit_job); one never committed expires unprinted. `io_timeout` is the
+// profile's answer timeout: a server that accepts the connection and then says nothing for
+// that long is treated as down.
+//
 // What happened is classified for the daemon, which decides:
-//   kAccepted      the server answered successful-ok: it prints and charges the job;
+//   kAccepted      the server answered successful-ok: it holds the job for the commit;
 //   kUnreachable   no address took the whole request: the server cannot have the job, so
 //                  fallback may start (D1);
-//   kUncertain     the whole job was sent but no answer came: ask the server for the UUID
-//                  before anything else (D6);
+//   kUncertain     the whole job was sent but no answer came: the server may hold an
+//                  uncommitted copy, which never prints unless committed (D10);
 //   kRefused       the server answered and refused it (the message says why).
 //
 // Threading: independent calls may run on any thread.
@@ -48,6 +54,6 @@ SubmissionResult submit_to_server(const std::vector<api_client::ServerUrl>& serv
                                   const std::string& token, const TlsTrust& trust,
                                   const std::string& queue, const ServerSubmission& job,
                                   std::chrono::milliseconds connect_timeout,
-                                  std::chrono::milliseconds io_timeout = std::chrono::seconds(60));
+                                  std::chrono::milliseconds io_timeout = std::chrono::seconds(5));
 
 }  // namespace printline::client

@@ -49,6 +49,7 @@ void to_json(nlohmann::json& j, const ClientProfile& profile) {
        {"server_addresses", profile.server_addresses},
        {"connect_timeout_ms", profile.connect_timeout.count()},
        {"heartbeat_interval_s", profile.heartbeat_interval.count()},
+       {"answer_timeout_s", profile.answer_timeout.count()},
        {"fallback", profile.fallback},
        {"version", profile.version}};
 }
@@ -67,6 +68,10 @@ void from_json(const nlohmann::json& j, ClientProfile& profile) {
   if (j.contains("heartbeat_interval_s") && !j["heartbeat_interval_s"].is_null()) {
     profile.heartbeat_interval = std::chrono::seconds(
         checked_integer<std::int64_t>(j["heartbeat_interval_s"], "heartbeat_interval_s"));
+  }
+  if (j.contains("answer_timeout_s") && !j["answer_timeout_s"].is_null()) {
+    profile.answer_timeout = std::chrono::seconds(
+        checked_integer<std::int64_t>(j["answer_timeout_s"], "answer_timeout_s"));
   }
   read_optional_field(j, "fallback", profile.fallback);
   read_optional_field(j, "version", profile.version);

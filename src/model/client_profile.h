@@ -30,6 +30,10 @@ struct FallbackSettings {
   bool operator==(const FallbackSettings&) const = default;
 };
 
+// D10: the answer timeout's bounds; below a second a busy server would look hung.
+inline constexpr std::int64_t kMinAnswerTimeoutSeconds = 1;
+inline constexpr std::int64_t kMaxAnswerTimeoutSeconds = 120;
+
 struct ClientProfile {
   std::int64_t id = 0;
   std::string name;
@@ -39,6 +43,9 @@ struct ClientProfile {
   std::vector<std::string> server_addresses;  // "host:port" or URLs, tried in order (D1)
   std::chrono::milliseconds connect_timeout{3000};
   std::chrono::seconds heartbeat_interval{10};
+  // D10: how long the client waits for the server's answer to a job it sent before it treats
+  // the server as down and may fall back (the server holds the job uncommitted meanwhile).
+  std::chrono::seconds answer_timeout{5};
   FallbackSettings fallback;
   std::int64_t version = 0;
 
@@ -49,7 +56,7 @@ void to_json(nlohmann::json& j, ReleaseCondition condition);
 void from_json(const nlohmann::json& j, ReleaseCondition& condition);
 void to_json(nlohmann::json& j, const FallbackSettings& settings);
 void from_json(const nlohmann::json& j, FallbackSettings& settings);
-// Durations travel as connect_timeout_ms and heartbeat_interval_s.
+// Durations travel as connect_timeout_ms, heartbeat_interval_s and answer_timeout_s.
 void to_json(nlohmann::json& j, const ClientProfile& profile);
 void from_json(const nlohmann::json& j, ClientProfile& profile);
 

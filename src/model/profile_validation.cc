@@ -37,6 +37,14 @@ void check_connection(const ClientProfile& profile, ProfileCheck& check) {
                                         "(default 10 s)",
                                         heartbeat_s)});
   }
+  const auto answer_s = profile.answer_timeout.count();
+  if (answer_s < kMinAnswerTimeoutSeconds || answer_s > kMaxAnswerTimeoutSeconds) {
+    check.errors.push_back({"answer_timeout_s",
+                            fmt::format("answer timeout {} s must be between {} s and {} s "
+                                        "(default 5 s)",
+                                        answer_s, kMinAnswerTimeoutSeconds,
+                                        kMaxAnswerTimeoutSeconds)});
+  }
 }
 
 void check_fallback(const FallbackSettings& fallback, std::span<const Printer> printers,

@@ -55,6 +55,12 @@ store::JobFilter job_filter_from_query(const ApiCall& call, bool with_people, in
       throw bad_request("Parameter \"origin\" must be server or fallback.", "origin");
     }
   }
+  if (auto twice = call.query("printed_twice")) {
+    if (*twice != "true" && *twice != "false") {
+      throw bad_request("Parameter \"printed_twice\" must be true or false.", "printed_twice");
+    }
+    filter.printed_twice_only = *twice == "true";
+  }
   if (auto state = call.query("state")) {
     filter.state = model::state_from_name(*state);
     if (!filter.state) {

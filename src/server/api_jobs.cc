@@ -67,6 +67,12 @@ void release(ApiCall& call) {
             job_or_throw(call.context.jobs.release(job.uuid, printer->id, call.caller())));
 }
 
+// D10: the desktop client confirms the job it submitted; answered with the job as it now is.
+void commit(ApiCall& call) {
+  Job job = visible_job(call);
+  send_json(call.response, job_or_throw(call.context.jobs.commit(job.uuid, call.caller())));
+}
+
 void cancel(ApiCall& call) {
   Job job = visible_job(call);
   send_json(call.response, job_or_throw(call.context.jobs.cancel(job.uuid, call.caller())));
@@ -122,6 +128,7 @@ void add_job_routes(ApiRoutes& routes) {
   routes.push_back({"GET", R"(/api/v1/jobs/([^/]+))", Access::kUser, get});
   routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/release)", Access::kUser, release});
   routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/cancel)", Access::kUser, cancel});
+  routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/commit)", Access::kUser, commit});
   routes.push_back({"POST", R"(/api/v1/jobs/([^/]+)/refund)", Access::kAdmin, refund});
 }
 

@@ -23,7 +23,7 @@ nlohmann::json findings_json(const std::vector<model::ProfileFinding>& findings)
 void require_known_profile_fields(const nlohmann::json& body) {
   require_known_fields(
       body, {"name", "assigned_users", "assigned_groups", "is_default", "server_addresses",
-             "connect_timeout_ms", "heartbeat_interval_s", "fallback"});
+             "connect_timeout_ms", "heartbeat_interval_s", "answer_timeout_s", "fallback"});
   auto fallback = body.find("fallback");
   if (fallback == body.end() || !fallback->is_object()) return;
   for (const auto& [key, value] : fallback->items()) {

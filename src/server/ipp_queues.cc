@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "model/two_phase_submission.h"
 #include "server/ipp_attributes.h"
 
 namespace printline::server {
@@ -138,6 +139,10 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
     submission.document_format = job.document_format;
     submission.ticket = job.ticket;  // the intake prices and prints it (D11)
     if (job.hold) submission.hold_reason = job.hold_reason;
+    // D10: the desktop client's submission waits for its commit by UUID.
+    ipp_attribute_t* two_phase = ippFindAttribute(exchange_.request, model::kCommitByUuidAttribute,
+                                                  IPP_TAG_BOOLEAN);
+    submission.awaiting_commit = two_phase && ippGetBoolean(two_phase, 0) && !job.uuid.empty();
     auto recorded = context_.jobs.submit(submission, document);
     if (!recorded.ok())
       return problem(status_for(recorded.error()), recorded.error().message);

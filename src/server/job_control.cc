@@ -42,6 +42,13 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
   std::unique_lock lock(mutex_);
   auto job = visible_job(uuid, by);
   if (!job.ok()) return job.error();
+  if (job->awaiting_commit) {
+    // D10: its client may be printing it on a fallback printer right now.
+    return JobError{JobErrorKind::kNotPossible,
+                    fmt::format("Job {} is waiting for the desktop client that sent it to "
+                                "confirm it; it can be released once confirmed.",
+                                uuid)};
+  }
   if (job->state != JobState::kHeld) {
     return JobError{JobErrorKind::kNotPossible,
                     fmt::format("Job {} is not held (it is {}); only a held job can be released.",

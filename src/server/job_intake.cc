@@ -61,6 +61,12 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
     // D6: the same job again; its new copy of the document is discarded unread.
     object_logger("job", uuid)
         ->info("submitted again by {}: nothing printed or charged", submission.owner.login);
+    // D10: its client is still there and about to commit it: the deadline counts from now.
+    if ((*existing)->awaiting_commit && submission.awaiting_commit) {
+      const auto deadline = commit_deadline(submission.owner);
+      if (auto extended = store_.extend_commit_deadline(uuid, deadline); extended.ok() && *extended)
+        (*existing)->commit_before = deadline;
+    }
     return store::RecordedJob{**existing, true, false};
   }
   auto queue = store_.find_queue_by_name(submission.queue_name);
@@ -115,12 +121,20 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
     job.state = JobState::kHeld;
     job.outcome = submission.hold_reason;
   }
+  if (submission.awaiting_commit) {
+    // D10: held, neither printed nor charged, until the client commits it (job_commit.cc).
+    job.state = JobState::kHeld;
+    job.awaiting_commit = true;
+    job.commit_before = commit_deadline(submission.owner);
+    job.outcome = kAwaitingCommitOutcome;
+  }
   auto recorded = record_spooled(job);
   if (!recorded.ok() || recorded->duplicate) return recorded;
-  log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents",
+  log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents{}",
             submission.owner.login, (*queue)->name, *bytes, job.counts.pages,
-            job.counts.color_pages, job.counts.copies, job.cost_cents);
-  enqueue(uuid);
+            job.counts.color_pages, job.counts.copies, job.cost_cents,
+            job.awaiting_commit ? ", awaiting its client's commit" : "");
+  if (!job.awaiting_commit) enqueue(uuid);
   return recorded;
 }
 
@@ -210,6 +224,11 @@ JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission
   job.cost_cents = 0;
   job.submitted_at = model::now_seconds();
   job.outcome = "Held until you release it to a printer.";
+  if (submission.awaiting_commit) {
+    job.awaiting_commit = true;  // D10: not releasable until its client commits it
+    job.commit_before = commit_deadline(submission.owner);
+    job.outcome = kAwaitingCommitOutcome;
+  }
   auto recorded = record_spooled(job);
   if (!recorded.ok() || recorded->duplicate) return recorded;
   log->info("accepted from {} on queue {}: {} bytes x{}, to be analysed", submission.owner.login,

@@ -6,6 +6,7 @@
 //   job_control.cc        release and cancel, asked by a person
 //   job_charge.cc         pricing for the printer, the credit check, the charge
 //   job_printing.cc       the print workers: delivery (job_delivery.h) with retries
+//   job_commit.cc         D10: the client's commit, and the expiry of jobs never committed
 //   job_recovery.cc       start, restart and shutdown
 // and job_service.cc, the facade that starts it.
 
@@ -34,6 +35,9 @@ namespace printline::server {
 // "not enough credit: …" → "Not enough credit: … ."
 std::string job_sentence(std::string text);
 JobError job_not_found(std::string_view uuid);
+// D10: the outcome of a job awaiting its desktop client's commit.
+inline constexpr const char* kAwaitingCommitOutcome =
+    "Waiting for the desktop client that sent it to confirm it.";
 
 class JobPipeline final : public JobService {
  public:
@@ -57,6 +61,9 @@ class JobPipeline final : public JobService {
   JobResult<model::Job> release(std::string_view uuid, std::int64_t printer_id,
                                 const model::User& by) override;
   JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) override;
+
+  // job_commit.cc
+  JobResult<model::Job> commit(std::string_view uuid, const model::User& by) override;
 
  private:
   struct InFlight {
@@ -107,6 +114,12 @@ class JobPipeline final : public JobService {
                                              std::uint64_t new_bytes);
   void enqueue(std::string uuid);
 
+  // job_commit.cc
+  model::Timestamp commit_deadline(const model::User& owner);  // now + the answer timeout
+  std::chrono::seconds commit_sweep_interval() const;
+  void expire_uncommitted();
+  void sweep_uncommitted();  // the commit sweeper thread, until shutdown
+
   // job_analysis_step.cc
   void analyse_in_background();
   JobResult<bool> ensure_analysed(std::string_view uuid);
@@ -141,6 +154,8 @@ class JobPipeline final : public JobService {
   std::condition_variable analyse_ready_;
   std::deque<std::string> to_analyse_;
   std::thread analyser_;
+  std::thread commit_sweeper_;
+  std::condition_variable commit_sweep_wake_;
   std::condition_variable in_flight_done_;
   std::condition_variable claims_done_;
   std::deque<std::string> work_;

@@ -37,6 +37,9 @@ struct JobSubmission {
   std::string title;
   std::string document_format;  // as declared by the submitter; analysis decides
   model::JobTicket ticket;       // what the submitter asked (D11): priced and printed so
+  // D10: a desktop client's two-phase submission: recorded, not printed or charged, until the
+  // client commits it by UUID (commit below); expired unprinted if it never does.
+  bool awaiting_commit = false;
 };
 
 class JobService {
@@ -60,6 +63,10 @@ class JobService {
   // Cancels a job that has not printed yet. A job of another user is "not found" to a
   // non-administrator, so job ids reveal nothing.
   virtual JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) = 0;
+  // D10: commits a job submitted awaiting its commit (its owner, or an administrator): a
+  // direct queue's job is printed, a hold queue's is held for release. A job committed before,
+  // cancelled, expired or replaced by its fallback print is answered as it is, unchanged.
+  virtual JobResult<model::Job> commit(std::string_view uuid, const model::User& by) = 0;
   // Stops taking work and waits for the jobs being sent to finish (SIGTERM).
   virtual void shutdown() = 0;
 };

@@ -46,6 +46,8 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "admin_password_file") config.admin_password_file = value.get<std::string>();
       else if (key == "max_upload_bytes") config.max_upload_bytes = value.get<std::uint64_t>();
       else if (key == "max_held_jobs_per_user") config.max_held_jobs_per_user = value.get<int>();
+      else if (key == "uncommitted_job_expiry_seconds")
+        config.uncommitted_job_expiry_seconds = value.get<std::int64_t>();
       else if (key == "max_held_bytes_per_user")
         config.max_held_bytes_per_user = value.get<std::uint64_t>();
       else if (key == "http_threads") config.http_threads = value.get<int>();
@@ -92,6 +94,8 @@ std::optional<Error> validate(const ServerConfig& config) {
                  "must be at least 1 (docs/server.md)."};
   if (config.node_heartbeat_seconds < 1)
     return Error{"node_heartbeat_seconds must be at least 1."};
+  if (config.uncommitted_job_expiry_seconds < 1)
+    return Error{"uncommitted_job_expiry_seconds must be at least 1 (docs/server.md)."};
   return std::nullopt;
 }
 

@@ -26,6 +26,8 @@ struct ServerConfig {
   // Per user, so no user fills the spool for everyone (D12): held jobs (hold queues, jobs held
   // for credit) and their documents' bytes. 0 = no limit.
   int max_held_jobs_per_user = 500;
+  // D10: a desktop client's job never committed is cancelled unprinted after this long.
+  std::int64_t uncommitted_job_expiry_seconds = 600;
   std::uint64_t max_held_bytes_per_user = 2ull << 30;
   int http_threads = 32;                 // worker pool: requests handled at the same time
   // The HTTP front (docs/server.md, "HTTP limits"): requests waiting for a worker before

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/job_uuid.h"
+#include "model/two_phase_submission.h"
 #include "transport/document_pump.h"
 #include "transport/ipp_job_ticket.h"
 #include "transport/ipps_peer_check.h"
@@ -284,6 +285,9 @@ void add_job_attributes(ipp_t* request, const IppClient::JobAttributes& job) {
   // value it still does not like is substituted rather than the job refused. (Operation
   // attributes come before the job group.)
   ippAddBoolean(request, IPP_TAG_OPERATION, "ipp-attribute-fidelity", 0);
+  if (job.commit_by_uuid) {
+    ippAddBoolean(request, IPP_TAG_OPERATION, model::kCommitByUuidAttribute, 1);
+  }
   if (printline::is_valid_job_uuid(job.job_uuid)) {
     const std::string urn = "urn:uuid:" + job.job_uuid;
     ippAddString(request, IPP_TAG_JOB, IPP_TAG_URI, "job-uuid", nullptr, urn.c_str());

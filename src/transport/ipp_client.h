@@ -117,6 +117,9 @@ class IppClient {
     std::string job_uuid;
     std::string document_format = "application/octet-stream";
     model::JobTicket ticket;
+    // D10: asks the server's queue to hold the job until committed by UUID
+    // (model/two_phase_submission.h); servers only.
+    bool commit_by_uuid = false;
   };
   IppAnswer print_job(const JobAttributes& job, DocumentSource& document);
   IppAnswer create_job(const JobAttributes& job);

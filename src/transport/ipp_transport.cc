@@ -30,7 +30,7 @@ class IppSession {
       }
     }
     IppClient::JobAttributes job{options_.title, options_.job_uuid, options_.document_format,
-                                 options_.ticket};
+                                 options_.ticket, false};
     bool create_job = options_.ipp_operations == IppOperations::kCreateJobSendDocument;
     // The printer is asked what it supports when the operations are to be chosen or the ticket
     // asks anything (D11: only what it supports is sent, what it cannot do is refused).

@@ -1,12 +1,17 @@
 // Release and cancel through the API, on real held jobs: a PostScript page printed over IPP
 // (the server's own queue endpoint) to a hold queue, then released to a RAW sink (socat).
+// D10's two-phase submission on the same real server: a desktop client's job waits for its
+// commit, expires unprinted without one, gives way to the client's fallback report, and a job
+// printed by both is charged once and flagged printed twice.
 
 #include <cups/ipp.h>
 
 #include <chrono>
 #include <thread>
 
+#include "model/two_phase_submission.h"
 #include "server/api_test_fixture.h"
+#include "support/file_text.h"
 #include "support/raw_sink_peer.h"
 
 namespace printline::testing {
@@ -21,8 +26,10 @@ ssize_t append(void* context, ipp_uchar_t* data, size_t size) {
   return static_cast<ssize_t>(size);
 }
 
-// An IPP Print-Job with the desktop client's UUID, as bytes for POST /ipp/print/<queue>.
-std::string print_job_request(const std::string& printer_uri, const std::string& uuid) {
+// An IPP Print-Job with the desktop client's UUID, as bytes for POST /ipp/print/<queue>;
+// commit_by_uuid: submitted as the desktop client does (D10), awaiting its commit.
+std::string print_job_request(const std::string& printer_uri, const std::string& uuid,
+                              bool commit_by_uuid = false) {
   ipp_t* request = ippNewRequest(IPP_OP_PRINT_JOB);
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr,
                printer_uri.c_str());
@@ -32,6 +39,7 @@ std::string print_job_request(const std::string& printer_uri, const std::string&
                "application/postscript");
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uuid", nullptr,
                ("urn:uuid:" + uuid).c_str());
+  if (commit_by_uuid) ippAddBoolean(request, IPP_TAG_OPERATION, model::kCommitByUuidAttribute, 1);
   std::string bytes;
   ippWriteIO(&bytes, append, 1, nullptr, request);
   ippDelete(request);
@@ -41,15 +49,36 @@ std::string print_job_request(const std::string& printer_uri, const std::string&
 class HeldJobTest : public ApiTest {
  protected:
   // Submits a page to the hold queue as alice; returns its UUID.
-  std::string hold_a_job(const std::string& queue = "secure") {
+  std::string hold_a_job(const std::string& queue = "secure", bool commit_by_uuid = false) {
     const auto uuid = new_job_uuid();
     httplib::Client ipp("127.0.0.1", server_->port());
     ipp.set_basic_auth("alice", kUserPassword);
     const std::string path = "/ipp/print/" + queue;
-    auto answer = ipp.Post(path, print_job_request(server_->base_url() + path, uuid),
+    auto answer = ipp.Post(path, print_job_request(server_->base_url() + path, uuid,
+                                                   commit_by_uuid),
                            "application/ipp");
     EXPECT_TRUE(answer && answer->status == 200);
     return uuid;
+  }
+
+  // A direct queue "desk" printing on a RAW sink; the sink's printer id.
+  std::int64_t direct_queue_to(const RawSinkPeer& sink) {
+    const auto printer = create_printer({{"name", "desk-raw"}, {"device_uri", sink.uri()}});
+    EXPECT_EQ(admin_->post("/api/v1/queues", {{"name", "desk"}, {"kind", "direct"},
+                                              {"printer_id", printer}})
+                  .status,
+              201);
+    return printer;
+  }
+
+  std::int64_t charges_of(const std::string& uuid) {
+    std::int64_t charges = 0;
+    const auto ledger = admin_->get("/api/v1/users/alice/ledger");
+    EXPECT_EQ(ledger.status, 200) << ledger.body;
+    for (const auto& entry : ledger.json["entries"]) {
+      if (entry["kind"] == "charge" && entry["job_uuid"] == uuid) ++charges;
+    }
+    return charges;
   }
 
   nlohmann::json wait_for_state(const std::string& uuid, const std::string& state) {
@@ -133,17 +162,111 @@ TEST_F(HeldJobTest, JobOverTheQuotaIsHeldWithTheReasonThenPrintedOnceWhenTheQuot
   EXPECT_EQ(admin_->get("/api/v1/users/alice").json["quota"]["used_pages"], 1);
 }
 
-TEST_F(HeldJobTest, FallbackUploadOfAUuidTheServerAlreadyTookIsADuplicate) {
-  // D6: the connection broke after the server accepted the job; the client fell back anyway.
+TEST_F(HeldJobTest, D10_FallbackReportForAJobTheServerHolds_CancelsTheServersCopy_ChargedOnce) {
+  // The client fell back although the server held the job: the server's copy must never
+  // print too, and the fallback print is charged once.
   ASSERT_EQ(admin_->post("/api/v1/queues", {{"name", "secure"}, {"kind", "hold"}}).status, 201);
   const auto uuid = hold_a_job();
   ASSERT_EQ(wait_for_state(uuid, "held")["state"], "held");
+  ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 500}}).status, 200);
+  const auto balance = balance_of(*alice_);
+  auto reply = upload(*alice_, {offline_job(uuid, color_printer_)});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.json["results"][0]["status"], "accepted");
+  EXPECT_EQ(reply.json["results"][0]["job"]["origin"], "fallback");
+  EXPECT_EQ(reply.json["results"][0]["job"]["state"], "printed");
+  const auto cost = reply.json["results"][0]["job"].value("cost_cents", std::int64_t{0});
+  EXPECT_GT(cost, 0);
+  EXPECT_EQ(balance_of(*alice_), balance - cost);
+  EXPECT_EQ(charges_of(uuid), 1);
+  // The server's copy is gone: it cannot be released, and the report again changes nothing.
+  EXPECT_EQ(alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "floor2-color"}}).status,
+            409);
+  EXPECT_EQ(upload(*alice_, {offline_job(uuid, color_printer_)}).json["results"][0]["status"],
+            "duplicate");
+  EXPECT_EQ(balance_of(*alice_), balance - cost);
+  EXPECT_EQ(charges_of(uuid), 1);
+}
+
+TEST_F(HeldJobTest, D10_AClientsJobWaitsForItsCommit_ThenPrintsOnceChargedOnce) {
+  RawSinkPeer sink;
+  direct_queue_to(sink);
+  ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 500}}).status, 200);
+  const auto uuid = hold_a_job("desk", true);
+  auto waiting = alice_->get("/api/v1/jobs/" + uuid).json;
+  ASSERT_EQ(waiting["state"], "held") << waiting;
+  EXPECT_EQ(waiting["awaiting_commit"], true) << waiting;
+  EXPECT_EQ(charges_of(uuid), 0);
+  // Not releasable by hand while its client may still print it elsewhere.
+  EXPECT_EQ(alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "desk-raw"}}).status,
+            409);
+  EXPECT_EQ(bob_->post("/api/v1/jobs/" + uuid + "/commit").status, 404);
+  auto committed = alice_->post("/api/v1/jobs/" + uuid + "/commit");
+  ASSERT_EQ(committed.status, 200) << committed.body;
+  EXPECT_EQ(committed.json["awaiting_commit"], false);
+  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
+  EXPECT_EQ(alice_->post("/api/v1/jobs/" + uuid + "/commit").json["state"], "printed");
+  EXPECT_EQ(occurrences(sink.received(), "held job"), 1);
+  EXPECT_EQ(charges_of(uuid), 1);
+}
+
+TEST_F(HeldJobTest, D10_AJobTheServerPrintedAndAFallbackPrinterToo_ChargedOnceFlaggedPrintedTwice) {
+  RawSinkPeer sink;
+  const auto desk = direct_queue_to(sink);
+  ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 500}}).status, 200);
+  const auto uuid = hold_a_job("desk");
+  ASSERT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
   const auto balance = balance_of(*alice_);
   auto reply = upload(*alice_, {offline_job(uuid, color_printer_)});
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.json["results"][0]["status"], "duplicate");
-  EXPECT_EQ(reply.json["results"][0]["job"]["origin"], "server");
+  const auto job = admin_->get("/api/v1/jobs/" + uuid).json;
+  EXPECT_EQ(job["printed_twice"], true) << job;
+  EXPECT_EQ(job["printer_id"], desk) << job;
+  EXPECT_EQ(job["also_printed_on"], color_printer_) << job;
   EXPECT_EQ(balance_of(*alice_), balance);
+  EXPECT_EQ(charges_of(uuid), 1);
+  auto flagged = admin_->get("/api/v1/jobs?printed_twice=true").json;
+  ASSERT_EQ(flagged["jobs"].size(), 1u) << flagged;
+  EXPECT_EQ(flagged["jobs"][0]["uuid"], uuid);
+}
+
+TEST_F(HeldJobTest, D10_AFallbackReportCancelsTheServersUncommittedCopy) {
+  RawSinkPeer sink;
+  direct_queue_to(sink);
+  ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 500}}).status, 200);
+  const auto uuid = hold_a_job("desk", true);
+  auto reply = upload(*alice_, {offline_job(uuid, color_printer_)});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.json["results"][0]["status"], "accepted");
+  // A commit arriving late (the client's, delayed) finds the fallback print and changes nothing.
+  auto late = alice_->post("/api/v1/jobs/" + uuid + "/commit");
+  ASSERT_EQ(late.status, 200) << late.body;
+  EXPECT_EQ(late.json["origin"], "fallback");
+  EXPECT_EQ(late.json["state"], "printed");
+  EXPECT_EQ(charges_of(uuid), 1);
+  EXPECT_EQ(sink.received(), "");  // the job is printed (elsewhere): this copy can never print
+}
+
+class ExpiringHeldJobTest : public HeldJobTest {
+ protected:
+  void adjust_config(server::ServerConfig& config) override {
+    config.uncommitted_job_expiry_seconds = 1;
+  }
+};
+
+TEST_F(ExpiringHeldJobTest, D10_AJobNeverCommittedExpiresUnprinted) {
+  RawSinkPeer sink;
+  direct_queue_to(sink);
+  const auto uuid = hold_a_job("desk", true);
+  auto expired = wait_for_state(uuid, "cancelled");
+  ASSERT_EQ(expired["state"], "cancelled") << expired;
+  EXPECT_EQ(expired["awaiting_commit"], false);
+  EXPECT_NE(expired.value("outcome", "").find("never confirmed"), std::string::npos) << expired;
+  // Too late: a commit now finds it cancelled, and it never prints.
+  EXPECT_EQ(alice_->post("/api/v1/jobs/" + uuid + "/commit").json["state"], "cancelled");
+  EXPECT_EQ(charges_of(uuid), 0);
+  EXPECT_EQ(sink.received(), "");
 }
 
 }  // namespace

@@ -19,8 +19,12 @@ class ApiTest : public ::testing::Test {
  protected:
   static constexpr const char* kUserPassword = "user-password-1";
 
+  // A test fixture may change the server's settings before it starts.
+  virtual void adjust_config(server::ServerConfig&) {}
+
   void SetUp() override {
-    server_ = std::make_unique<RunningServer>();
+    server_ = std::make_unique<RunningServer>(
+        [this](server::ServerConfig& config) { adjust_config(config); });
     admin_ = client();
     ASSERT_EQ(admin_->login(RunningServer::kAdminLogin, RunningServer::kAdminPassword).status, 200);
     alice_id_ = create_user("alice");

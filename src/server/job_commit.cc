@@ -1,0 +1,108 @@
+// D10, two-phase submission (job_pipeline.h): a desktop client's job is recorded awaiting its
+// client's commit and printed only once committed by UUID (POST /api/v1/jobs/<uuid>/commit).
+// A client that got no answer in time prints the job on a fallback printer instead and never
+// commits it; its fallback report then cancels this copy (store/store.h), and a copy nobody
+// commits is cancelled unprinted after uncommitted_job_expiry_seconds.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/logging.h"
+#include "server/job_pipeline.h"
+#include "server/job_targets.h"
+
+namespace printline::server {
+
+using model::Job;
+using model::JobState;
+
+namespace {
+
+constexpr std::string_view kExpiredReason =
+    "Cancelled unprinted: the desktop client that sent it never confirmed it (it printed the job "
+    "on a fallback printer, or was stopped). Print the document again if it is still needed.";
+
+}  // namespace
+
+JobResult<Job> JobPipeline::commit(std::string_view uuid, const model::User& by) {
+  UuidClaim claim(*this, claimed_, claims_done_, std::string(uuid));  // not mid-submission
+  auto found = store_.find_job(uuid);
+  if (!found.ok()) return server_failure(found.error());
+  if (!*found || ((*found)->owner_id != by.id && by.role != model::Role::kAdmin)) {
+    return job_not_found(uuid);
+  }
+  // Committed before, cancelled, expired, or replaced by the client's fallback print: the
+  // answer is the job as it is, and nothing changes.
+  if (!(*found)->awaiting_commit) return **found;
+  if ((*found)->commit_before && model::now_seconds() >= *(*found)->commit_before) {
+    // Its client stopped waiting for this answer by now and may have printed the job on a
+    // fallback printer: printing it here could print it twice.
+    object_logger("job", uuid)->warn("commit refused: it came after the client's answer timeout");
+    return JobError{JobErrorKind::kNotPossible,
+                    fmt::format("Job {} was confirmed too late: its desktop client may have "
+                                "printed it elsewhere meanwhile. Send it again to print it here.",
+                                uuid)};
+  }
+  bool hold_queue = false;
+  if ((*found)->queue_id) {
+    auto queue = find_queue_by_id(store_, *(*found)->queue_id);
+    if (!queue.ok()) return server_failure(queue.error());
+    hold_queue = *queue && (*queue)->kind == model::QueueKind::kHold;
+  }
+  const JobState committed_state = hold_queue ? JobState::kHeld : JobState::kPending;
+  auto committed = store_.commit_job(
+      uuid, committed_state,
+      hold_queue ? "Held until you release it to a printer." : "Waiting for a printer.");
+  if (!committed.ok()) return server_failure(committed.error());
+  if (!*committed) return job_not_found(uuid);
+  object_logger("job", uuid)->info("committed by its client ({})", by.login);
+  if ((*committed)->state == JobState::kPending) enqueue(std::string(uuid));
+  return **committed;
+}
+
+// The client gives up on an answer its answer timeout after it sent the commit, which is after
+// this moment: a commit taken before it is one the client still waits for. Seconds are cut
+// down, so the server's window is the shorter one.
+model::Timestamp JobPipeline::commit_deadline(const model::User& owner) {
+  std::chrono::seconds timeout = model::ClientProfile{}.answer_timeout;
+  if (auto profile = store_.profile_for(owner.login, {}); profile.ok() && *profile)
+    timeout = (*profile)->answer_timeout;
+  return model::now_seconds() + timeout;
+}
+
+// How often uncommitted jobs are looked for: a fifth of their expiry, between 1 s and 1 min.
+std::chrono::seconds JobPipeline::commit_sweep_interval() const {
+  return std::chrono::seconds(
+      std::clamp<std::int64_t>(config_.uncommitted_job_expiry_seconds / 5, 1, 60));
+}
+
+void JobPipeline::expire_uncommitted() {
+  // Counted from the commit deadline: the last moment a client could still have committed it.
+  const auto before =
+      model::now_seconds() - std::chrono::seconds(config_.uncommitted_job_expiry_seconds);
+  auto expired = store_.expire_uncommitted_jobs(before, kExpiredReason);
+  if (!expired.ok()) {
+    object_logger("jobs", "uncommitted")
+        ->error("cannot expire uncommitted jobs: {}", expired.error().message);
+    return;
+  }
+  for (const auto& uuid : *expired) {
+    spool_.remove(uuid);
+    object_logger("job", uuid)
+        ->info("expired unprinted: its desktop client did not commit it within {} s",
+               config_.uncommitted_job_expiry_seconds);
+  }
+}
+
+void JobPipeline::sweep_uncommitted() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    expire_uncommitted();
+    lock.lock();
+    commit_sweep_wake_.wait_for(lock, commit_sweep_interval(), [&] { return stopping_; });
+  }
+}
+
+}  // namespace printline::server
