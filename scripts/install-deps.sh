@@ -21,6 +21,8 @@ packages=(
   # real printer peers, documents and tools used by tests, demo and benchmarks
   ghostscript qpdf cups-ipp-utils cups-filters lprng socat dbus avahi-daemon procps
   iproute2 python3
+  # /metrics parsed by the Prometheus client library's own parser (tests/server/operations_test)
+  python3-prometheus-client
   # printline-tray (Qt 6 Widgets, QtDBus, QtTest), the X server its end-to-end test runs under,
   # and a real freedesktop notification server (dunst) that test checks the notifications with
   qt6-base-dev xvfb xauth dunst

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/logging.h"
+#include "core/logging_hangup.h"
 #include "core/stop_signals.h"
 #include "server/backup.h"
 #include "server/data_dir_lock.h"
@@ -86,6 +87,9 @@ int main(int argc, char** argv) {
                  "First start: the administrator's password (else one is generated and printed)");
   app.add_option("--max-upload", max_upload, "Largest accepted document in bytes");
   app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
+  std::string log_file;
+  app.add_option("--log-file", log_file,
+                 "Log to this file instead of standard error; reopened on SIGHUP (logrotate)");
   app.add_option("--web-dir", web_dir, "Web interface files (default: found beside the binary)");
   app.add_option("--print-workers", print_workers, "Jobs sent to printers at the same time");
   app.add_option("--node-name", node_name,
@@ -131,7 +135,8 @@ int main(int argc, char** argv) {
   if (print_workers > 0) config.print_workers = print_workers;
   if (!node_name.empty()) config.node_name = node_name;
   if (node_heartbeat > 0) config.node_heartbeat_seconds = node_heartbeat;
-  printline::init_logging(config.log_level);
+  if (!log_file.empty()) config.log_file = log_file;
+  if (!printline::init_logging(config.log_level, config.log_file.string())) return 1;
   if (backup->parsed() || restore->parsed()) {
     return run_backup_command(config, backup_to, restore_from);
   }
@@ -163,6 +168,7 @@ int main(int argc, char** argv) {
   }
 
   const printline::StopSignals stop_signals;  // before any thread starts
+  const printline::ReopenLogOnHangup reopen_log;  // logrotate's SIGHUP, also before threads
 
   auto server = printline::server::PrintlineServer::open(config);
   if (!server.ok()) {

@@ -35,6 +35,12 @@
 
 namespace printline::client {
 
+// The profile's "keep waiting jobs N days" for one waiting job (client_daemon_retention.cc):
+// kept, announced (its last day), or dropped.
+enum class WaitingRetention { kKeep, kWarn, kDrop };
+WaitingRetention waiting_retention(const OutboxJob& job, int keep_waiting_days,
+                                   model::Timestamp now);
+
 class ClientDaemon : public ClientService {
  public:
   // Opens the state directory and applies the crash recovery rules that need no server
@@ -93,6 +99,9 @@ class ClientDaemon : public ClientService {
 
   // Heartbeat hook (client_daemon_accounting.cc).
   void on_beat(bool online, bool changed);
+  // Retention of waiting jobs, every heartbeat (client_daemon_retention.cc).
+  void apply_waiting_retention();
+  void drop_waited_too_long(const std::string& uuid, int days);
 
   // Shared helpers (client_daemon.cc).
   Result<OutboxJob> save(OutboxJob job);
@@ -120,6 +129,7 @@ class ClientDaemon : public ClientService {
   mutable std::mutex jobs_mutex_;
   std::string busy_uuid_;
   std::condition_variable job_done_;  // busy_uuid_ cleared
+  std::set<std::string> retention_warned_;  // told "deleted within a day" in this run
   transport::CancelFlag send_cancel_;
 
   std::mutex wake_mutex_;

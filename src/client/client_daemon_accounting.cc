@@ -11,6 +11,7 @@ namespace printline::client {
 
 void ClientDaemon::on_beat(bool online, bool changed) {
   (void)changed;
+  apply_waiting_retention();  // with or without a server: jobs wait while it is away
   if (!online) return;
   const auto now = UploadBackoff::Clock::now();
   if (!cache_.token().empty() && !upload_backoff_.may_upload(now)) {

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "core/logging.h"
+#include "server/metrics.h"
 #include "transport/print_transport.h"
 #include "transport/printer_send.h"
 
@@ -38,6 +39,8 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
     transport::SendOptions named = options;
     named.printer_name = printer.name;  // messages name the printer as people know it
     auto result = transport::send_to_printer(printer, printer.device_uri, document, named);
+    ServerMetrics::process().count_delivery(
+        printer.name, result.delivered() ? "delivered" : transport::outcome_name(result.outcome));
     if (result.delivered()) {
       log->info("job {} delivered ({} bytes)", options.job_uuid, result.bytes_sent);
       report.printed_on = printer;

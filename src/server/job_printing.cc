@@ -150,7 +150,8 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
     auto report = deliver(printers, spool_.path_of(job.uuid), options);
     if (report.printed_on) {
       charge_printed(job, *report.printed_on, report.message);
-      spool_.remove(job.uuid);
+      // Kept a while only when configured; the retention sweep deletes it then (retention.h).
+      if (config_.printed_document_keep_seconds == 0) spool_.remove(job.uuid);
       return;
     }
     if (report.cancelled || in_flight.flag.cancelled()) return cancelled(job, in_flight);

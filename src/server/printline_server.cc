@@ -11,8 +11,10 @@
 #include "server/ipp_queues.h"
 #include "server/job_service.h"
 #include "server/login_rate_limiter.h"
+#include "server/metrics_routes.h"
 #include "server/open_store.h"
 #include "server/private_files.h"
+#include "server/retention.h"
 #include "server/server_context.h"
 #include "server/web_session_routes.h"
 #include "server/web_static_files.h"
@@ -46,6 +48,8 @@ class Assembled final : public PrintlineServer {
     auto jobs = JobService::start(config_, *store_);
     if (!jobs.ok()) return jobs.error();
     jobs_ = std::move(*jobs);
+    retention_ = std::make_unique<Retention>(config_, *store_);
+    retention_->start();
     auto listener = HttpListener::create(config_);
     if (!listener.ok()) return listener.error();
     listener_ = std::move(*listener);
@@ -55,10 +59,12 @@ class Assembled final : public PrintlineServer {
     context_ = std::make_unique<ServerContext>(
         ServerContext{config_, *store_, *jobs_, limiter_, config_.base_url(port_)});
     register_health_routes(listener_->routes(), *context_);
+    register_metrics_route(listener_->routes(), *context_);
     register_ipp_routes(listener_->routes(), *context_);
     register_api_routes(listener_->routes(), *context_);
     register_web_session_routes(listener_->routes(), *context_);
     register_web_static_files(listener_->routes(), config_);
+    count_requests(listener_->routes());  // after every route: each is counted and timed
     return true;
   }
 
@@ -69,6 +75,7 @@ class Assembled final : public PrintlineServer {
   void run() override {
     spdlog::info("printline-server listening on {}", context_->base_url);
     listener_->serve();
+    retention_->stop();
     jobs_->shutdown();
     spdlog::info("printline-server stopped");
   }
@@ -80,6 +87,7 @@ class Assembled final : public PrintlineServer {
   std::unique_ptr<store::Store> store_;
   BootstrapResult bootstrap_;
   std::unique_ptr<JobService> jobs_;
+  std::unique_ptr<Retention> retention_;
   LoginRateLimiter limiter_;
   std::unique_ptr<HttpListener> listener_;
   std::unique_ptr<ServerContext> context_;

@@ -59,9 +59,15 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
         config.http_connections_per_address = value.get<int>();
       else if (key == "print_workers") config.print_workers = value.get<int>();
       else if (key == "log_level") config.log_level = value.get<std::string>();
+      else if (key == "log_file") config.log_file = value.get<std::string>();
       else if (key == "web_dir") config.web_dir = value.get<std::string>();
       else if (key == "node_name") config.node_name = value.get<std::string>();
       else if (key == "node_heartbeat_seconds") config.node_heartbeat_seconds = value.get<int>();
+      else if (key == "held_job_expiry_seconds")
+        config.held_job_expiry_seconds = value.get<std::int64_t>();
+      else if (key == "printed_document_keep_seconds")
+        config.printed_document_keep_seconds = value.get<std::int64_t>();
+      else if (key == "retention_sweep_seconds") config.retention_sweep_seconds = value.get<int>();
       else return Error{fmt::format("Unknown setting \"{}\" in {}.", key, path.string())};
     }
   } catch (const nlohmann::json::exception&) {
@@ -94,6 +100,10 @@ std::optional<Error> validate(const ServerConfig& config) {
                  "must be at least 1 (docs/server.md)."};
   if (config.node_heartbeat_seconds < 1)
     return Error{"node_heartbeat_seconds must be at least 1."};
+  if (config.held_job_expiry_seconds < 0 || config.printed_document_keep_seconds < 0 ||
+      config.retention_sweep_seconds < 1)
+    return Error{"held_job_expiry_seconds and printed_document_keep_seconds cannot be negative, "
+                 "and retention_sweep_seconds must be at least 1 (docs/operations.md)."};
   if (config.uncommitted_job_expiry_seconds < 1)
     return Error{"uncommitted_job_expiry_seconds must be at least 1 (docs/server.md)."};
   return std::nullopt;

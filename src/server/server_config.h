@@ -40,11 +40,20 @@ struct ServerConfig {
   int http_connections_per_address = 4096;
   int print_workers = 4;                 // jobs sent to printers at the same time
   std::string log_level = "info";
+  // Empty: standard error (the journal under systemd). A file is reopened on SIGHUP, after
+  // logrotate moved it (packaging/logrotate/printline-server).
+  std::filesystem::path log_file;
   std::filesystem::path web_dir;         // web interface files; empty = found (web_static_files.h)
   // Servers sharing one database: each process's stable name, and how often it says it is
   // alive; a process silent for three intervals is presumed stopped (docs/server.md).
   std::string node_name;                 // empty = "<hostname>:<listen port>"
   int node_heartbeat_seconds = 10;
+  // Retention (docs/operations.md, retention*.h): a job held longer than this since it was
+  // submitted is cancelled (0 = never); a printed job's document is deleted this long after
+  // it printed (0 = at once); how often the sweep looks. Accounting is never deleted.
+  std::int64_t held_job_expiry_seconds = 3 * 24 * 3600;
+  std::int64_t printed_document_keep_seconds = 0;
+  int retention_sweep_seconds = 300;
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::filesystem::path spool_dir() const { return data_dir / "spool"; }

@@ -181,6 +181,11 @@ class Store {
                                                     model::Timestamp alive_since,
                                                     std::string_view outcome) = 0;
   virtual Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) = 0;
+  // Retention: cancels, with `outcome`, every job still held that was submitted before
+  // `submitted_before`, in one statement (a job released meanwhile is not held any more).
+  // Charges and ledger entries are untouched. Returns the cancelled UUIDs.
+  virtual Result<std::vector<std::string>> expire_held_jobs(model::Timestamp submitted_before,
+                                                            std::string_view outcome) = 0;
   // D10, two-phase submission (sql_store_commit.cc). commit_job: a job awaiting its client's
   // commit is committed into `committed_state` with `outcome`; any other job is returned as it
   // is (a repeated commit changes nothing); nullopt: no such job. extend_commit_deadline

@@ -132,6 +132,8 @@ class SqlStore final : public Store {
                                             model::Timestamp alive_since,
                                             std::string_view outcome) override;
   Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) override;
+  Result<std::vector<std::string>> expire_held_jobs(model::Timestamp submitted_before,
+                                                    std::string_view outcome) override;
   Result<std::optional<model::Job>> commit_job(std::string_view uuid,
                                                model::JobState committed_state,
                                                std::string_view outcome) override;

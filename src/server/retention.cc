@@ -1,0 +1,125 @@
+#include "server/retention.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "core/logging.h"
+#include "model/job.h"
+
+namespace printline::server {
+namespace {
+
+using model::JobState;
+
+// "3 days", "5 hours", "40 seconds": the expiry as the owner reads it.
+std::string duration_text(std::int64_t seconds) {
+  constexpr std::int64_t kDay = 24 * 3600;
+  if (seconds % kDay == 0)
+    return fmt::format("{} day{}", seconds / kDay, seconds == kDay ? "" : "s");
+  if (seconds % 3600 == 0)
+    return fmt::format("{} hour{}", seconds / 3600, seconds == 3600 ? "" : "s");
+  return fmt::format("{} second{}", seconds, seconds == 1 ? "" : "s");
+}
+
+// The UUIDs with a document in the spool: <spool>/<xx>/<uuid> (job_spool.h); names with a dot
+// are partial writes and "not analysed yet" marks, which the spool removes with the document.
+std::vector<std::string> spooled_uuids(const std::filesystem::path& spool_dir) {
+  std::vector<std::string> uuids;
+  std::error_code error;
+  for (const auto& shard : std::filesystem::directory_iterator(spool_dir, error)) {
+    if (!shard.is_directory(error)) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(shard.path(), error)) {
+      const auto name = entry.path().filename().string();
+      if (entry.is_regular_file(error) && name.find('.') == std::string::npos) {
+        uuids.push_back(name);
+      }
+    }
+  }
+  return uuids;
+}
+
+}  // namespace
+
+Retention::Retention(const ServerConfig& config, store::Store& store,
+                     std::function<model::Timestamp()> clock)
+    : config_(config), store_(store), spool_(config.spool_dir()), clock_(std::move(clock)) {}
+
+Retention::~Retention() { stop(); }
+
+void Retention::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void Retention::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+RetentionSweep Retention::sweep_once() {
+  RetentionSweep sweep;
+  // Documents first: a job expired by this sweep loses its document at the next one, when a
+  // release that read "held" just before the expiry has settled what the job is.
+  sweep.removed_documents = remove_finished_documents();
+  sweep.expired_jobs = expire_held_jobs();
+  return sweep;
+}
+
+int Retention::remove_finished_documents() {
+  const auto now = clock_();
+  const auto keep = std::chrono::seconds(config_.printed_document_keep_seconds);
+  int removed = 0;
+  for (const auto& uuid : spooled_uuids(config_.spool_dir())) {
+    auto job = store_.find_job(uuid);
+    // No row: a submission still being written (or one the next start's recovery clears).
+    if (!job.ok() || !*job) continue;
+    const auto& found = **job;
+    const bool finished =
+        found.state == JobState::kCancelled || found.state == JobState::kFailed ||
+        (found.state == JobState::kPrinted && found.printed_at && *found.printed_at + keep <= now);
+    if (!finished) continue;
+    spool_.remove(uuid);
+    object_logger("job", uuid)
+        ->info("document deleted ({}): retention", model::state_name(found.state));
+    ++removed;
+  }
+  return removed;
+}
+
+int Retention::expire_held_jobs() {
+  if (config_.held_job_expiry_seconds == 0) return 0;
+  const auto limit = std::chrono::seconds(config_.held_job_expiry_seconds);
+  const auto reason = fmt::format(
+      "Expired: held longer than {} without being released; its document is deleted. Print "
+      "it again if you still need it.",
+      duration_text(config_.held_job_expiry_seconds));
+  auto expired = store_.expire_held_jobs(clock_() - limit, reason);
+  if (!expired.ok()) {
+    spdlog::error("retention: cannot expire held jobs: {}", expired.error().message);
+    return 0;
+  }
+  for (const auto& uuid : *expired) object_logger("job", uuid)->info("held too long: cancelled");
+  return static_cast<int>(expired->size());
+}
+
+void Retention::run() {
+  const auto period = std::chrono::seconds(config_.retention_sweep_seconds);
+  std::unique_lock lock(mutex_);
+  do {
+    lock.unlock();
+    const auto sweep = sweep_once();
+    if (sweep.expired_jobs > 0 || sweep.removed_documents > 0) {
+      spdlog::info("retention: {} held job(s) expired, {} document(s) deleted", sweep.expired_jobs,
+                   sweep.removed_documents);
+    }
+    lock.lock();
+  } while (!wake_.wait_for(lock, period, [this] { return stopping_; }));
+}
+
+}  // namespace printline::server
