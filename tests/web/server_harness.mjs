@@ -75,8 +75,9 @@ export async function logIn(page, baseUrl, login, password) {
 }
 
 // A page at the desktop size the tests use, whose script errors are collected in `errors`.
-export async function openPage(browser, errors) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+// The browser's language is set (it is also its Accept-Language): English unless asked.
+export async function openPage(browser, errors, locale = 'en-US') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return page;

@@ -100,7 +100,7 @@ describe('web interface in chromium', () => {
       await row.getByLabel('Price per page').fill(price);
     }
     await admin.getByRole('button', { name: 'Save price list' }).click();
-    await admin.getByText('Price list saved: 2 price(s).').waitFor();
+    await admin.getByText('Price list saved: 2 prices.').waitFor();
   });
 
   test('FP-4: a profile with fallback made in the pages is exactly what the desktop client downloads', async () => {
@@ -262,7 +262,7 @@ describe('web interface in chromium', () => {
   test('reports draw a chart and export CSV; the audit log lists the changes made in the pages', async () => {
     await go(admin, '/admin/reports', 'Accounting reports');
     await admin.locator('svg.chart').waitFor();
-    assert.match(await admin.locator('svg.chart').getAttribute('aria-label'), /alice 0\.20/);
+    assert.match(await admin.locator('svg.chart').getAttribute('aria-label'), /alice €0\.20/);
     const href = await admin.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     const csv = await admin.evaluate(async (url) => {
       const r = await fetch(url);
@@ -277,7 +277,7 @@ describe('web interface in chromium', () => {
   });
 
   test('at phone width the menu folds behind a button; the log-in form works from the keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 760 } });
+    const context = await browser.newContext({ viewport: { width: 390, height: 760 }, locale: 'en-US' });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.baseUrl}/`);
@@ -331,7 +331,7 @@ describe('web interface in chromium', () => {
     await topUp.getByLabel("Amount to add to alice's credit").fill('5');
     await topUp.getByLabel('Note').fill('cash');
     await topUp.getByRole('button', { name: 'Top up' }).click();
-    await admin.getByText(/5\.00 added to alice: balance 4\.80/).waitFor();
+    await admin.getByText(/€5\.00 added to alice: balance €4\.80/).waitFor();
 
     await page.reload();
     const again = page.getByRole('row', { name: /held-testpage/ });

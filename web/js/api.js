@@ -1,6 +1,8 @@
 // The REST API as the pages call it: the browser's session cookie authenticates (the page
 // never sees the token), and every change carries the session's CSRF token (docs/web.md).
 
+import { currentLanguage, t } from './i18n.js';
+
 let csrfToken = '';
 
 export function setCsrfToken(token) { csrfToken = token || ''; }
@@ -8,7 +10,7 @@ export function setCsrfToken(token) { csrfToken = token || ''; }
 // An API refusal: status, the API's code and message, and the fields at fault.
 export class ApiProblem extends Error {
   constructor(status, error) {
-    super(error.message || `The server answered ${status}.`);
+    super(error.message || t('api.answered_status', { status }));
     this.status = status;
     this.code = error.code || '';
     this.field = error.field || '';
@@ -20,7 +22,8 @@ const listeners = { unauthenticated: () => {} };
 export function onUnauthenticated(handler) { listeners.unauthenticated = handler; }
 
 export async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
+  // The reader's language, for the server's messages once it words them per language (D14).
+  const headers = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
@@ -32,8 +35,7 @@ export async function request(method, path, body) {
   } catch (e) {
     throw new ApiProblem(0, {
       code: 'offline',
-      message: 'The Printline server did not answer. Check that it is running and that this ' +
-        'computer reaches it, then try again.',
+      message: t('api.offline'),
     });
   }
   if (response.status === 204 || response.status === 304) return null;
@@ -42,8 +44,7 @@ export async function request(method, path, body) {
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
   if (!response.ok) {
     const error = (json && json.error) || {
-      message: `The server answered ${response.status} ${response.statusText} without an ` +
-        'explanation. Try again; if it goes on, look at the server log.',
+      message: t('api.unexplained', { status: `${response.status} ${response.statusText}`.trim() }),
     };
     const problem = new ApiProblem(response.status, error);
     if (response.status === 401 && !path.startsWith('/web/login')) listeners.unauthenticated(problem);

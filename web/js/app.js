@@ -1,18 +1,43 @@
 // The page shell: who is logged in, the menu for their role, and the hash routes (#/admin/…,
 // #/my/…). Role checks are the server's (every API call is checked); the shell only refuses
-// early so a user who types an administrator's address gets a clear answer.
+// early so a user who types an administrator's address gets a clear answer. The language menu
+// switches every text at once and is remembered in this browser (i18n.js).
 
 import { api, onUnauthenticated, setCsrfToken } from './api.js';
+import { languages, preferredLanguage, rememberLanguage, t, useCurrency, useLanguage } from './i18n.js';
 import { h, newNavigation, notice, page, StaleRender } from './ui.js';
 import { renderLogin } from './pages/login.js';
 import { routes, adminMenu, userMenu } from './routes.js';
 
 export const session = { user: null };
 
-function setUser(user, csrf) {
+function setUser(user, csrf, currency) {
   session.user = user;
   setCsrfToken(csrf);
+  useCurrency(currency);
   renderChrome();
+}
+
+// The shell's own texts (index.html): data-i18n names the key of an element's text,
+// data-i18n-label that of its aria-label.
+function translateShell() {
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  }
+  const menu = document.getElementById('language');
+  menu.setAttribute('aria-label', t('shell.language'));
+  menu.replaceChildren(...Object.entries(languages).map(([code, name]) =>
+    h('option', { value: code, lang: code, selected: code === document.documentElement.lang }, name)));
+}
+
+async function switchLanguage(language) {
+  rememberLanguage(language);
+  await useLanguage(language);
+  translateShell();
+  renderChrome();
+  if (session.user) route();
+  else renderLogin(onLoggedIn);
 }
 
 function renderChrome() {
@@ -24,11 +49,11 @@ function renderChrome() {
   nav.hidden = !user;
   logout.hidden = !user;
   toggle.hidden = !user;
-  who.textContent = user ? `${user.name || user.login} (${user.role})` : '';
+  who.textContent = user ? t('shell.who', { name: user.name || user.login, role: t(`role.${user.role}`) }) : '';
   if (!user) { nav.replaceChildren(); return; }
   const items = user.role === 'admin' ? [...adminMenu, ...userMenu] : userMenu;
   nav.replaceChildren(h('ul', {}, items.map(([path, label]) =>
-    h('li', {}, h('a', { href: `#${path}`, dataset: { path } }, label)))));
+    h('li', {}, h('a', { href: `#${path}`, dataset: { path } }, t(label))))));
   markCurrent();
 }
 
@@ -55,13 +80,12 @@ async function route() {
   }
   const found = routes[path];
   if (!found) {
-    page('Page not found', notice('error', `There is no page "${path}". Pick one from the menu.`));
+    page(t('shell.not_found'), notice('error', t('shell.not_found_detail', { path })));
     return;
   }
   if (found.admin && session.user.role !== 'admin') {
-    page('Administrators only', notice('error',
-      `This page is for administrators, and you (${session.user.login}) are not one. ` +
-      'Ask an administrator if you need it; your own jobs and balance are in the menu.'));
+    page(t('shell.admins_only'), notice('error',
+      t('shell.admins_only_detail', { login: session.user.login })));
     return;
   }
   try {
@@ -71,27 +95,31 @@ async function route() {
     if (problem instanceof StaleRender) { console.debug(problem.message); return; }
     // A 401 has already brought back the log-in form (onUnauthenticated).
     if (problem && problem.status === 401) return;
-    page('This page could not load', notice('error', problem.message || String(problem)));
+    page(t('shell.load_failed'), notice('error', problem.message || String(problem)));
   }
   document.getElementById('main').focus({ preventScroll: true });
 }
 
-function onLoggedIn(user, csrf) {
-  setUser(user, csrf);
+function onLoggedIn(user, csrf, currency) {
+  setUser(user, csrf, currency);
   route();  // the page that was asked for, or the role's first page
 }
 
 async function start() {
+  await useLanguage(preferredLanguage());
+  translateShell();
+  document.getElementById('language').addEventListener('change',
+    (event) => switchLanguage(event.currentTarget.value));
   onUnauthenticated(() => {
     if (!session.user) return;
     setUser(null, '');
-    renderLogin(onLoggedIn, 'Your session has ended. Log in again.');
+    renderLogin(onLoggedIn, t('login.session_ended'));
   });
   document.getElementById('logout').addEventListener('click', async () => {
     try { await api.post('/web/logout'); } catch (e) { /* the session is gone either way */ }
     setUser(null, '');
     location.hash = '#/login';
-    renderLogin(onLoggedIn, 'You are logged out.');
+    renderLogin(onLoggedIn, t('login.logged_out'));
   });
   document.getElementById('menu-toggle').addEventListener('click', (event) => {
     const nav = document.getElementById('nav');
@@ -102,7 +130,7 @@ async function start() {
   window.addEventListener('hashchange', route);
   try {
     const current = await api.get('/web/session');
-    setUser(current.user, current.csrf_token);
+    setUser(current.user, current.csrf_token, current.currency);
   } catch (e) {
     setUser(null, '');
   }

@@ -1,4 +1,4 @@
-// Every page of the interface: its address, its menu label, and whether it is for
+// Every page of the interface: its address, its menu label's catalog key, and whether it is for
 // administrators. Each page is one module under pages/.
 
 import { renderDashboard } from './pages/dashboard.js';
@@ -31,11 +31,13 @@ export const routes = {
   '/admin/audit': { admin: true, render: renderAudit },
 };
 
-export const userMenu = [['/my/jobs', 'My jobs'], ['/my/account', 'My balance']];
+// Menu entries: [address, catalog key of the label].
+export const userMenu = [['/my/jobs', 'menu.my_jobs'], ['/my/account', 'menu.my_balance']];
 export const adminMenu = [
-  ['/admin/dashboard', 'Dashboard'], ['/admin/users', 'Users'], ['/admin/printers', 'Printers'],
-  ['/admin/groups', 'Groups'], ['/admin/queues', 'Queues'], ['/admin/prices', 'Price list'],
-  ['/admin/jobs', 'Jobs'], ['/admin/reports', 'Reports'],
-  ['/admin/settings/profiles', 'Settings: Desktop Client'],
-  ['/admin/fallback-test', 'Test fallback'], ['/admin/audit', 'Audit log'],
+  ['/admin/dashboard', 'menu.dashboard'], ['/admin/users', 'menu.users'],
+  ['/admin/printers', 'menu.printers'], ['/admin/groups', 'menu.groups'],
+  ['/admin/queues', 'menu.queues'], ['/admin/prices', 'menu.prices'],
+  ['/admin/jobs', 'menu.jobs'], ['/admin/reports', 'menu.reports'],
+  ['/admin/settings/profiles', 'menu.profiles'],
+  ['/admin/fallback-test', 'menu.fallback_test'], ['/admin/audit', 'menu.audit'],
 ];

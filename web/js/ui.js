@@ -1,5 +1,10 @@
 // Small DOM helpers the pages share: elements, tables, labelled form fields, and showing an
-// API refusal where it belongs (at the field it names, or at the top of the form).
+// API refusal where it belongs (at the field it names, or at the top of the form). Every text
+// comes from the catalogs (t(), i18n.js).
+
+import { t } from './i18n.js';
+
+export { money, number, when } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -19,18 +24,6 @@ function append(el, children) {
     if (child === undefined || child === null || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
-}
-
-export function money(cents) {
-  if (cents === null || cents === undefined) return '–';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-export function when(iso) {
-  if (!iso) return '–';
-  return iso.replace('T', ' ').replace('Z', ' UTC');
 }
 
 // A status line: role=status for news, role=alert for failures, so screen readers say them.
@@ -55,7 +48,7 @@ export function view() {
 export function page(title, ...children) {
   const main = document.getElementById('main');
   main.replaceChildren(h('h1', {}, title), ...children.filter(Boolean));
-  document.title = `${title} – Printline`;
+  document.title = t('shell.document_title', { title });
   return main;
 }
 
@@ -64,8 +57,8 @@ export function section(title, ...children) {
 }
 
 // columns: [{label, value: row => text|Node}]
-export function table(columns, rows, empty = 'Nothing to show.') {
-  if (!rows.length) return h('p', { class: 'empty' }, empty);
+export function table(columns, rows, empty) {
+  if (!rows.length) return h('p', { class: 'empty' }, empty ?? t('table.empty'));
   return h('div', { class: 'table-wrap' },
     h('table', {},
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label)))),
@@ -195,7 +188,7 @@ export function form(name, fields, submitLabel, action) {
       await action(values(el), el);
     } catch (problem) {
       if (problem && problem.status !== undefined) showProblem(el, problem);
-      else formMessage(el, 'error', `Something went wrong in the page: ${problem}. Reload it.`);
+      else formMessage(el, 'error', t('form.page_failure', { problem: String(problem) }));
     } finally {
       button.disabled = false;
     }
@@ -209,20 +202,20 @@ export function loadFailure(problem) {
     return notice('error', `${problem.message}`);
   }
   return notice('error', problem && problem.message ? problem.message
-    : `The page could not load: ${problem}. Reload it.`);
+    : t('page.load_failure', { problem: String(problem) }));
 }
 
 // "Jobs 51–100 of 123" with Previous and Next: a long listing one page at a time.
-// onGo(offset) loads another page; the buttons are disabled at either end.
-export function pager(name, { offset, shown, total, pageSize, noun, onGo }) {
+// onGo(offset) loads another page; the buttons are disabled at either end. texts: the catalog
+// keys of the "none match" and "first–last of total" lines for what is listed.
+export function pager(name, { offset, shown, total, pageSize, texts, onGo }) {
   const first = shown ? offset + 1 : 0;
   const last = offset + shown;
-  const text = total === 0 ? `No ${noun} matches.`
-    : `${noun[0].toUpperCase()}${noun.slice(1)}s ${first}–${last} of ${total}.`;
+  const text = total === 0 ? t(texts.none) : t(texts.range, { first, last, total, count: total });
   return h('nav', { class: 'pager', 'aria-label': name },
     h('button', { type: 'button', disabled: offset <= 0,
-      onclick: () => onGo(Math.max(0, offset - pageSize)) }, 'Previous'),
+      onclick: () => onGo(Math.max(0, offset - pageSize)) }, t('pager.previous')),
     h('p', { class: 'count', role: 'status' }, text),
     h('button', { type: 'button', disabled: last >= total,
-      onclick: () => onGo(offset + pageSize) }, 'Next'));
+      onclick: () => onGo(offset + pageSize) }, t('pager.next')));
 }

@@ -2,7 +2,8 @@
 // accounted recently and awaiting upload (as the desktop clients report them), jobs waiting.
 
 import { api, query } from '../api.js';
-import { h, money, view, section, table, when } from '../ui.js';
+import { t } from '../i18n.js';
+import { h, money, number, view, section, table, when } from '../ui.js';
 
 function isoDaysAgo(days) {
   const d = new Date();
@@ -19,44 +20,48 @@ function tile(label, value, href) {
 export async function renderDashboard() {
   const showPage = view();  // before any await: this render belongs to this navigation
   const health = await fetch('/health').then((r) => r.json()).catch(() => ({ status: 'unreachable' }));
-  const [{ printers }, today, fallback, held, clients] = await Promise.all([
+  const [{ printers }, today, fallback, held, clients, twice] = await Promise.all([
     api.get('/api/v1/printers'),
     api.get(`/api/v1/jobs${query({ from: isoDaysAgo(0), limit: 1 })}`),
     api.get(`/api/v1/jobs${query({ origin: 'fallback', from: isoDaysAgo(7), limit: 10 })}`),
     api.get(`/api/v1/jobs${query({ state: 'held', limit: 1 })}`),
-    api.get('/api/v1/admin/client-reports')]);
+    api.get('/api/v1/admin/client-reports'),
+    // D10: jobs printed by the server and by a fallback printer (charged once).
+    api.get(`/api/v1/jobs${query({ printed_twice: 'true', limit: 1 })}`)]);
   const fallbackAllowed = printers.filter((p) => p.fallback_allowed).length;
-  const reachable = tile('Fallback printers reachable from the server', 'checking…', '#/admin/fallback-test');
-  showPage('Dashboard',
+  const reachable = tile(t('dashboard.reachable'), t('dashboard.checking'), '#/admin/fallback-test');
+  const serverState = health.status === 'ok'
+    ? t('dashboard.server_running', { database: health.database })
+    : (health.status === 'unreachable' ? t('dashboard.server_unreachable') : health.status);
+  showPage(t('dashboard.title'),
     h('div', { class: 'tiles' },
       reachable,
-      tile('Server', health.status === 'ok' ? `running (${health.database})` : health.status, '#/admin/dashboard'),
-      tile('Printers', `${printers.length} (${fallbackAllowed} for fallback)`, '#/admin/printers'),
-      tile('Jobs today', String(today.total), '#/admin/jobs'),
-      tile('Fallback jobs accounted, 7 days', String(fallback.total), '#/admin/jobs'),
-      tile('Fallback jobs awaiting upload', String(clients.fallback_jobs_awaiting_upload),
+      tile(t('dashboard.server'), serverState, '#/admin/dashboard'),
+      tile(t('dashboard.printers'), t('dashboard.printers_value',
+        { count: printers.length, total: number(printers.length), fallback: number(fallbackAllowed) }),
+      '#/admin/printers'),
+      tile(t('dashboard.jobs_today'), number(today.total), '#/admin/jobs'),
+      tile(t('dashboard.fallback_accounted'), number(fallback.total), '#/admin/jobs'),
+      tile(t('dashboard.awaiting_upload'), number(clients.fallback_jobs_awaiting_upload),
         '#/admin/dashboard'),
-      tile('Held jobs', String(held.total), '#/admin/jobs')),
-    h('p', { class: 'help' }, 'Reachability is a port probe of every fallback printer, the ' +
-      'way Test fallback does it. Jobs a workstation printed while the server was down ' +
-      'are uploaded by its Desktop Client within seconds of the server coming back, and appear below.'),
-    section('Fallback jobs accounted recently', table([
-      { label: 'Printed', value: (j) => when(j.printed_at) },
-      { label: 'Title', value: (j) => j.title || '(untitled)' },
-      { label: 'Printer', value: (j) => printers.find((p) => p.id === j.printer_id)?.name || '–' },
-      { label: 'Pages', value: (j) => j.pages * j.copies },
-      { label: 'Cost', value: (j) => money(j.cost_cents) },
-    ], fallback.jobs.slice(0, 10), 'No fallback job in the last 7 days.')),
-    section('Desktop clients', h('p', { class: 'help' }, 'Each Desktop Client reports with its ' +
-      'heartbeat how many jobs it printed in fallback that are not accounted yet. A client ' +
-      'that has not reported for long may be switched off, or cannot reach this server.'),
-    table([
-      { label: 'Workstation', value: (c) => c.hostname || '(unknown)' },
-      { label: 'Account', value: (c) => c.os_user || '–' },
-      { label: 'Logged in as', value: (c) => c.login },
-      { label: 'Awaiting upload', value: (c) => String(c.fallback_jobs_awaiting_upload) },
-      { label: 'Last reported', value: (c) => when(c.reported_at) },
-    ], clients.clients, 'No Desktop Client has reported yet.')));
+      tile(t('dashboard.held'), number(held.total), '#/admin/jobs'),
+      tile(t('dashboard.printed_twice'), number(twice.total), '#/admin/jobs')),
+    h('p', { class: 'help' }, t('dashboard.help')),
+    section(t('dashboard.recent_fallback'), table([
+      { label: t('column.printed'), value: (j) => when(j.printed_at) },
+      { label: t('column.title'), value: (j) => j.title || t('jobs.untitled') },
+      { label: t('column.printer'), value: (j) => printers.find((p) => p.id === j.printer_id)?.name || '–' },
+      { label: t('column.pages'), value: (j) => number(j.pages * j.copies) },
+      { label: t('column.cost'), value: (j) => money(j.cost_cents) },
+    ], fallback.jobs.slice(0, 10), t('dashboard.no_recent_fallback'))),
+    section(t('dashboard.clients'), h('p', { class: 'help' }, t('dashboard.clients_help')),
+      table([
+        { label: t('column.workstation'), value: (c) => c.hostname || t('dashboard.unknown_host') },
+        { label: t('column.account'), value: (c) => c.os_user || '–' },
+        { label: t('column.logged_in_as'), value: (c) => c.login },
+        { label: t('column.awaiting_upload'), value: (c) => number(c.fallback_jobs_awaiting_upload) },
+        { label: t('column.last_reported'), value: (c) => when(c.reported_at) },
+      ], clients.clients, t('dashboard.no_clients'))));
   probe(reachable);
 }
 
@@ -67,9 +72,10 @@ async function probe(tileEl) {
     const { results } = await api.post('/api/v1/admin/fallback-test', { timeout_ms: 1000 });
     const byPrinter = new Map(results.map((r) => [r.printer_id, r.reachable]));
     const up = [...byPrinter.values()].filter(Boolean).length;
-    value.textContent = byPrinter.size ? `${up} of ${byPrinter.size}` : 'none configured';
+    value.textContent = byPrinter.size
+      ? t('dashboard.reachable_value', { up, total: byPrinter.size }) : t('dashboard.none_configured');
   } catch (problem) {
-    value.textContent = 'not checked';
+    value.textContent = t('dashboard.not_checked');
     tileEl.append(h('span', { class: 'tile-label' }, problem.message));
   }
 }

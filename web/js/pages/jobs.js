@@ -2,6 +2,7 @@
 // a page at a time (the API's limit/offset and total).
 
 import { api, query } from '../api.js';
+import { t } from '../i18n.js';
 import { field, form, h, notice, view, pager } from '../ui.js';
 import { jobsTable } from '../jobs_table.js';
 
@@ -25,26 +26,29 @@ export async function renderJobs(filters = {}, news, offset = 0) {
     const answer = await api.get(`/api/v1/jobs${query({
       user: f.user, printer: f.printer, origin: f.origin, state: f.state,
       from: dayStart(f.from), to: dayStart(f.to, 1), limit: jobsPerPage, offset: at })}`);
-    const paging = pager('Job pages', { offset: at, shown: answer.jobs.length,
-      total: answer.total, noun: 'job', onGo: (next) => load(f, next), pageSize: jobsPerPage });
+    const paging = pager(t('jobs.pages_nav'), { offset: at, shown: answer.jobs.length,
+      total: answer.total, texts: { none: 'jobs.none_match', range: 'jobs.range' },
+      onGo: (next) => load(f, next), pageSize: jobsPerPage });
     results.replaceChildren(paging,
       jobsTable(answer.jobs, { printers, users: logins, showOwner: true,
         onDone: (kind, text) => renderJobs(f, notice(kind, text), at) }));
   };
-  const filterForm = form('Filter jobs', [h('div', { class: 'filters' },
-    field({ name: 'user', label: 'User', type: 'select', value: filters.user,
-      options: [['', 'Everyone'], ...users.map((u) => [u.login, u.login])] }),
-    field({ name: 'printer', label: 'Printer', type: 'select', value: filters.printer,
-      options: [['', 'Every printer'], ...printers.map((p) => [p.name, p.name])] }),
-    field({ name: 'origin', label: 'Origin', type: 'select', value: filters.origin,
-      options: [['', 'Server and fallback'], ['server', 'Server'], ['fallback', 'Fallback']] }),
-    field({ name: 'state', label: 'State', type: 'select', value: filters.state,
-      options: [['', 'Any state'], ['pending', 'Waiting'], ['held', 'Held'],
-        ['printing', 'Printing'], ['printed', 'Printed'], ['failed', 'Failed'],
-        ['cancelled', 'Cancelled']] }),
-    field({ name: 'from', label: 'From (day)', type: 'date', value: filters.from }),
-    field({ name: 'to', label: 'To (day, inclusive)', type: 'date', value: filters.to }))],
-  'Show jobs', (v) => load(v));
-  showPage('Jobs', news || null, filterForm, results);
+  const filterForm = form(t('jobs.filter_form'), [h('div', { class: 'filters' },
+    field({ name: 'user', label: t('column.user'), type: 'select', value: filters.user,
+      options: [['', t('jobs.filter_everyone')], ...users.map((u) => [u.login, u.login])] }),
+    field({ name: 'printer', label: t('column.printer'), type: 'select', value: filters.printer,
+      options: [['', t('jobs.filter_every_printer')], ...printers.map((p) => [p.name, p.name])] }),
+    field({ name: 'origin', label: t('column.origin'), type: 'select', value: filters.origin,
+      options: [['', t('jobs.filter_any_origin')], ['server', t('origin.server_filter')],
+        ['fallback', t('origin.fallback_filter')]] }),
+    field({ name: 'state', label: t('column.state'), type: 'select', value: filters.state,
+      options: [['', t('jobs.filter_any_state')], ['pending', t('job_state_filter.pending')],
+        ['held', t('job_state_filter.held')], ['printing', t('job_state_filter.printing')],
+        ['printed', t('job_state_filter.printed')], ['failed', t('job_state_filter.failed')],
+        ['cancelled', t('job_state_filter.cancelled')]] }),
+    field({ name: 'from', label: t('jobs.filter_from'), type: 'date', value: filters.from }),
+    field({ name: 'to', label: t('jobs.filter_to'), type: 'date', value: filters.to }))],
+  t('jobs.show'), (v) => load(v));
+  showPage(t('jobs.title'), news || null, filterForm, results);
   await load(filters, offset);
 }

@@ -1,17 +1,17 @@
 // The log-in form: POST /web/login sets the session cookie and gives the CSRF token.
 
 import { api } from '../api.js';
+import { t } from '../i18n.js';
 import { field, form, h, notice, page } from '../ui.js';
 
 export function renderLogin(onLoggedIn, news) {
-  document.title = 'Log in – Printline';
-  const loginForm = form('Log in', [
-    field({ name: 'login', label: 'Login', required: true, autocomplete: 'username' }),
-    field({ name: 'password', label: 'Password', type: 'password', required: true,
+  const loginForm = form(t('login.form'), [
+    field({ name: 'login', label: t('login.login'), required: true, autocomplete: 'username' }),
+    field({ name: 'password', label: t('login.password'), type: 'password', required: true,
       autocomplete: 'current-password' }),
-  ], 'Log in', async (v, el) => {
+  ], t('login.submit'), async (v, el) => {
     if (!v.login || !v.password) {
-      const problem = new Error('Enter your login and your password.');
+      const problem = new Error(t('login.missing'));
       problem.status = 400;
       problem.details = [];
       problem.field = !v.login ? 'login' : 'password';
@@ -19,9 +19,10 @@ export function renderLogin(onLoggedIn, news) {
     }
     const answer = await api.post('/web/login', { login: v.login, password: v.password });
     el.reset();
-    onLoggedIn(answer.user, answer.csrf_token);
+    onLoggedIn(answer.user, answer.csrf_token, answer.currency);
   });
-  page('Log in to Printline', news ? notice('info', news) : null, loginForm,
-    h('p', { class: 'help' }, 'Use the login and password your administrator gave you.'));
+  page(t('login.title'), news ? notice('info', news) : null, loginForm,
+    h('p', { class: 'help' }, t('login.help')));
+  document.title = t('shell.document_title', { title: t('login.submit') });
   loginForm.querySelector('input').focus();
 }

@@ -3,10 +3,11 @@
 // RAW/LPR printers are sent and the paper sizes the printer takes (D11).
 
 import { api } from '../api.js';
+import { t } from '../i18n.js';
 import { field, form, h, notice, view, section, table } from '../ui.js';
 
 const papers = ['A5', 'A4', 'A3', 'A2', 'A1', 'A0', 'Letter', 'Legal', 'Tabloid'];
-const languages = [['auto', 'auto (the document as it is)'], ['pdf', 'PDF'],
+const languages = () => [['auto', t('printers.language_auto')], ['pdf', 'PDF'],
   ['postscript', 'PostScript'], ['pcl-xl', 'PCL-XL (PCL 6)'], ['pcl5', 'PCL 5']];
 
 // "A4, A3" → ['A4', 'A3']; empty → [] (any size up to the largest paper).
@@ -16,7 +17,7 @@ function paperList(text) {
 
 function paperText(p) {
   if (p.paper_sizes && p.paper_sizes.length) return p.paper_sizes.join(', ');
-  return `up to ${p.largest_paper}` + (p.large_format ? ' (large format)' : '');
+  return t(p.large_format ? 'printers.up_to_large' : 'printers.up_to', { paper: p.largest_paper });
 }
 
 function printerBody(v) {
@@ -37,45 +38,38 @@ function printerForm(printer, onSaved) {
     language: 'auto', paper_sizes: [] };
   const port = p.spooling_port || { protocol: 'LPR', port: 515, queue: '' };
   const spooling = h('fieldset', { class: 'group', dataset: { field: 'spooling_port' } },
-    h('legend', {}, 'Kyocera device spooling port (FP-9)'),
-    field({ name: 'has_spooling_port', label: 'This printer has a device spooling port',
-      type: 'checkbox', value: !!p.spooling_port,
-      help: 'Fallback to a Kyocera device goes to this port so jobs are not counted twice.' }),
-    field({ name: 'spooling_port.protocol', label: 'Protocol', type: 'select', value: port.protocol,
+    h('legend', {}, t('printers.spooling_legend')),  // FP-9
+    field({ name: 'has_spooling_port', label: t('printers.has_spooling'),
+      type: 'checkbox', value: !!p.spooling_port, help: t('printers.has_spooling_help') }),
+    field({ name: 'spooling_port.protocol', label: t('profiles.protocol'), type: 'select', value: port.protocol,
       options: [['RAW', 'RAW (AppSocket)'], ['LPR', 'LPR'], ['IPP', 'IPP']] }),
-    field({ name: 'spooling_port.port', label: 'Port', type: 'number', min: 1, max: 65535,
+    field({ name: 'spooling_port.port', label: t('profiles.port'), type: 'number', min: 1, max: 65535,
       value: port.port }),
-    field({ name: 'spooling_port.queue', label: 'Queue', value: port.queue }));
-  const el = form(printer ? `Edit printer ${p.name}` : 'Add a printer', [
-    field({ name: 'name', label: 'Name', value: p.name, required: true }),
-    field({ name: 'device_uri', label: 'Device URI', value: p.device_uri, required: true,
-      placeholder: 'socket://10.0.0.5:9100',
-      help: 'socket://host:9100, lpd://host:515/queue, ipp://host:631/ipp/print or ipps://…' }),
-    field({ name: 'vendor', label: 'Vendor', value: p.vendor, placeholder: 'Kyocera' }),
-    field({ name: 'location', label: 'Location', value: p.location }),
-    field({ name: 'largest_paper', label: 'Largest paper', type: 'select', value: p.largest_paper,
+    field({ name: 'spooling_port.queue', label: t('profiles.queue'), value: port.queue }));
+  const el = form(printer ? t('printers.form_edit', { name: p.name }) : t('printers.add'), [
+    field({ name: 'name', label: t('column.name'), value: p.name, required: true }),
+    field({ name: 'device_uri', label: t('printers.device_uri'), value: p.device_uri, required: true,
+      placeholder: 'socket://10.0.0.5:9100', help: t('printers.device_uri_help') }),
+    field({ name: 'vendor', label: t('printers.vendor'), value: p.vendor, placeholder: 'Kyocera' }),
+    field({ name: 'location', label: t('printers.location'), value: p.location }),
+    field({ name: 'largest_paper', label: t('printers.largest_paper'), type: 'select', value: p.largest_paper,
       options: papers.map((x) => [x, x]) }),
-    field({ name: 'paper_sizes', label: 'Paper sizes it takes', value: (p.paper_sizes || []).join(', '),
-      placeholder: 'A4, A3',
-      help: 'Comma-separated; empty: any size up to the largest paper. A job asking for ' +
-        'another size is refused before it prints.' }),
-    field({ name: 'language', label: 'Language (RAW and LPR printers)', type: 'select',
-      value: p.language || 'auto', options: languages,
-      help: 'Documents are converted to this language with Ghostscript before they leave; ' +
-        'auto sends them as they are. IPP printers say what they accept themselves.' }),
-    field({ name: 'color', label: 'Colour', type: 'checkbox', value: p.color }),
-    field({ name: 'duplex', label: 'Duplex', type: 'checkbox', value: p.duplex }),
-    field({ name: 'fallback_allowed', label: 'Fallback printing allowed', type: 'checkbox',
-      value: p.fallback_allowed,
-      help: 'Desktop clients may print here while the server is down. Turn on "accept jobs ' +
-        'from unknown sources" on the device (FP-3).' }),
+    field({ name: 'paper_sizes', label: t('printers.paper_sizes'), value: (p.paper_sizes || []).join(', '),
+      placeholder: 'A4, A3', help: t('printers.paper_sizes_help') }),
+    field({ name: 'language', label: t('printers.language_field'), type: 'select',
+      value: p.language || 'auto', options: languages(), help: t('printers.language_help') }),
+    field({ name: 'color', label: t('prices.colour'), type: 'checkbox', value: p.color }),
+    field({ name: 'duplex', label: t('printers.duplex'), type: 'checkbox', value: p.duplex }),
+    // FP-3: the device must accept jobs from unknown sources.
+    field({ name: 'fallback_allowed', label: t('printers.fallback_allowed'), type: 'checkbox',
+      value: p.fallback_allowed, help: t('printers.fallback_allowed_help') }),
     spooling,
-  ], printer ? 'Save printer' : 'Add printer', async (v) => {
+  ], printer ? t('printers.save') : t('printers.add_submit'), async (v) => {
     const body = printerBody(v);
     const saved = printer
       ? await api.patch(`/api/v1/printers/${printer.id}`, body)
       : await api.post('/api/v1/printers', body);
-    onSaved(`Printer "${saved.name}" saved.`);
+    onSaved(t('printers.saved', { name: saved.name }));
   });
   // The port's fields only mean something when the printer has one.
   const toggle = () => {
@@ -97,28 +91,28 @@ export async function renderPrinters(news) {
     formSlot.querySelector('input').focus();
   };
   const list = table([
-    { label: 'Name', value: (p) => p.name },
-    { label: 'Device URI', value: (p) => p.device_uri },
-    { label: 'Vendor', value: (p) => p.vendor || '–' },
-    { label: 'Colour', value: (p) => (p.color ? 'colour' : 'black & white') },
-    { label: 'Language', value: (p) => p.language || 'auto' },
-    { label: 'Paper', value: paperText },
-    { label: 'Duplex', value: (p) => (p.duplex ? 'yes' : 'no') },
-    { label: 'Location', value: (p) => p.location || '–' },
-    { label: 'Fallback', value: (p) => (p.fallback_allowed ? 'allowed' : 'not allowed') },
-    { label: 'Spooling port', value: (p) => (p.spooling_port
+    { label: t('column.name'), value: (p) => p.name },
+    { label: t('printers.device_uri'), value: (p) => p.device_uri },
+    { label: t('printers.vendor'), value: (p) => p.vendor || '–' },
+    { label: t('prices.colour'), value: (p) => (p.color ? t('printers.colour') : t('printers.mono')) },
+    { label: t('printers.language'), value: (p) => p.language || 'auto' },
+    { label: t('prices.paper'), value: paperText },
+    { label: t('printers.duplex'), value: (p) => (p.duplex ? t('printers.yes') : t('printers.no')) },
+    { label: t('printers.location'), value: (p) => p.location || '–' },
+    { label: t('printers.fallback'), value: (p) => (p.fallback_allowed ? t('printers.allowed') : t('printers.not_allowed')) },
+    { label: t('printers.spooling_port'), value: (p) => (p.spooling_port
       ? `${p.spooling_port.protocol} ${p.spooling_port.port} ${p.spooling_port.queue}` : '–') },
-    { label: 'Actions', value: (p) => h('span', { class: 'row-actions' },
-      h('button', { type: 'button', onclick: () => show(p) }, `Edit ${p.name}`),
+    { label: t('column.actions'), value: (p) => h('span', { class: 'row-actions' },
+      h('button', { type: 'button', onclick: () => show(p) }, t('printers.edit', { name: p.name })),
       h('button', { type: 'button', class: 'danger', onclick: async () => {
-        if (!confirm(`Delete printer "${p.name}"?`)) return;
-        try { await api.del(`/api/v1/printers/${p.id}`); reload(`Printer "${p.name}" deleted.`); }
+        if (!confirm(t('printers.delete_confirm', { name: p.name }))) return;
+        try { await api.del(`/api/v1/printers/${p.id}`); reload(t('printers.deleted', { name: p.name })); }
         catch (problem) { formSlot.replaceChildren(notice('error', problem.message)); }
-      } }, `Delete ${p.name}`)) },
-  ], printers, 'No printers yet: add the first one below.');
-  showPage('Printers', typeof news === 'string' ? notice('ok', news) : null,
-    section('All printers', list,
-      h('button', { type: 'button', onclick: () => show(null) }, 'Add a printer')),
+      } }, t('printers.delete', { name: p.name }))) },
+  ], printers, t('printers.none'));
+  showPage(t('printers.title'), typeof news === 'string' ? notice('ok', news) : null,
+    section(t('printers.all'), list,
+      h('button', { type: 'button', onclick: () => show(null) }, t('printers.add'))),
     formSlot);
   if (!printers.length) show(null);
 }

@@ -4,6 +4,7 @@
 // warning is also shown while the administrator picks printers, before saving.
 
 import { api } from '../api.js';
+import { t } from '../i18n.js';
 import { field, form, formMessage, h, notice, view, section, showAtFields, table } from '../ui.js';
 
 const lines = (text) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
@@ -31,7 +32,7 @@ function tabs(panels) {
       if (event.key === 'ArrowLeft') select((i + buttons.length - 1) % buttons.length);
     });
   });
-  return { el: h('div', { class: 'tabs' }, h('div', { role: 'tablist', 'aria-label': 'Profile' },
+  return { el: h('div', { class: 'tabs' }, h('div', { role: 'tablist', 'aria-label': t('profiles.tabs') },
     buttons), bodies), select, bodies };
 }
 
@@ -39,9 +40,17 @@ function tabs(panels) {
 function doubleCountWarnings(printers, kx) {
   if (kx) return [];
   return printers.filter((p) => /kyocera/i.test(p.vendor || '') && !p.spooling_port)
-    .map((p) => ({ field: 'fallback.printers', message: `printer "${p.name}" is a Kyocera ` +
-      'device without a device spooling port: jobs may be counted twice (by the device and by ' +
-      'Printline); configure its device spooling port to avoid this' }));
+    .map((p) => ({ field: 'fallback.printers', message: t('profiles.double_count', { name: p.name }) }));
+}
+
+// What the administrator needs to know about a printer while choosing it for fallback.
+function printerNote(p) {
+  const parts = [p.vendor || t('profiles.no_vendor')];
+  if (p.spooling_port) {
+    parts.push(t('profiles.spooling_port', { protocol: p.spooling_port.protocol, port: p.spooling_port.port }));
+  }
+  if (!p.fallback_allowed) parts.push(t('profiles.fallback_not_allowed'));
+  return parts.join(', ');
 }
 
 function fallbackFieldset(profile, printers, groups) {
@@ -50,49 +59,45 @@ function fallbackFieldset(profile, printers, groups) {
   const chosen = new Set(f.printer_ids || []);
   const printerBoxes = printers.map((p) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', dataset: { printerId: p.id }, checked: chosen.has(p.id) }),
-    ` ${p.name}`, h('small', {}, ` ${p.vendor || 'no vendor'}${p.spooling_port
-      ? `, spooling port ${p.spooling_port.protocol} ${p.spooling_port.port}` : ''}${
-      p.fallback_allowed ? '' : ', fallback not allowed'}`)));
-  return h('fieldset', { class: 'group', 'aria-label': 'Fallback printing' },
-    h('legend', {}, 'Fallback printing'),
-    h('p', { class: 'help' }, 'When a workstation cannot queue a job to the server, its ' +
-      'Desktop Client prints it on one of these printers and the job is accounted when the ' +
-      'server is back.'),
-    field({ name: 'fallback.enabled', label: 'Fallback printing enabled', type: 'checkbox',
+    ` ${p.name}`, h('small', {}, ` ${printerNote(p)}`)));
+  return h('fieldset', { class: 'group', 'aria-label': t('profiles.fallback') },
+    h('legend', {}, t('profiles.fallback')),
+    h('p', { class: 'help' }, t('profiles.fallback_help')),
+    field({ name: 'fallback.enabled', label: t('profiles.fallback_enabled'), type: 'checkbox',
       value: f.enabled }),
     h('fieldset', { class: 'group', dataset: { field: 'fallback.printers' } },
-      h('legend', {}, 'Fallback printers or printer group'),
+      h('legend', {}, t('profiles.target')),
       h('p', { class: 'field-error', 'aria-live': 'polite' }),
       h('p', { class: 'field-warning', 'aria-live': 'polite' }),
       h('div', { class: 'radios' },
         h('label', {}, h('input', { type: 'radio', name: 'fallback.target', value: 'printers',
-          checked: !useGroup }), ' Printers'),
+          checked: !useGroup }), ` ${t('profiles.target_printers')}`),
         h('label', {}, h('input', { type: 'radio', name: 'fallback.target', value: 'group',
-          checked: useGroup }), ' Printer group')),
+          checked: useGroup }), ` ${t('profiles.target_group')}`)),
       h('div', { class: 'printer-choices', dataset: { field: 'fallback.printer_ids' } },
-        printerBoxes.length ? printerBoxes : h('p', { class: 'empty' }, 'No printers yet.'),
+        printerBoxes.length ? printerBoxes : h('p', { class: 'empty' }, t('profiles.no_printers')),
         h('p', { class: 'field-error' })),
-      field({ name: 'fallback.group_id', label: 'Group', type: 'select', value: f.group_id ?? '',
-        options: [['', '(none)'], ...groups.map((g) => [g.id, g.name])] })),
-    field({ name: 'fallback.release', label: 'Release condition', type: 'select', value: f.release,
-      options: [['always', 'Always release the job'],
-        ['credit-quota', 'Only if the user has enough credit/quota']] }),
+      field({ name: 'fallback.group_id', label: t('profiles.group'), type: 'select', value: f.group_id ?? '',
+        options: [['', t('profiles.no_group')], ...groups.map((g) => [g.id, g.name])] })),
+    field({ name: 'fallback.release', label: t('profiles.release'), type: 'select', value: f.release,
+      options: [['always', t('profiles.release_always')],
+        ['credit-quota', t('profiles.release_credit_quota')]] }),
     h('fieldset', { class: 'group', dataset: { field: 'fallback.port' } },
-      h('legend', {}, 'Device port'),
+      h('legend', {}, t('profiles.device_port')),
       h('p', { class: 'field-error', 'aria-live': 'polite' }),
       h('p', { class: 'field-warning', 'aria-live': 'polite' }),
-      field({ name: 'fallback.port.protocol', label: 'Protocol', type: 'select',
+      field({ name: 'fallback.port.protocol', label: t('profiles.protocol'), type: 'select',
         value: f.port.protocol, options: [['RAW', 'RAW'], ['LPR', 'LPR'], ['IPP', 'IPP']] }),
-      field({ name: 'fallback.port.port', label: 'Port', type: 'number', min: 1, max: 65535,
+      field({ name: 'fallback.port.port', label: t('profiles.port'), type: 'number', min: 1, max: 65535,
         value: f.port.port }),
-      field({ name: 'fallback.port.queue', label: 'Queue', value: f.port.queue,
-        help: 'For LPR and IPP; ignored for RAW.' })),
-    field({ name: 'fallback.kx_integration', label: 'KX Driver Network Manager integration',
-      type: 'checkbox', value: f.kx_integration,
-      help: 'With it, only Kyocera device spooling ports are allowed for fallback (FP-9).' }),
-    field({ name: 'fallback.keep_waiting_days', label: 'Keep jobs waiting for (days)',
+      field({ name: 'fallback.port.queue', label: t('profiles.queue'), value: f.port.queue,
+        help: t('profiles.queue_help') })),
+    // FP-9: with KX integration only device spooling ports are allowed.
+    field({ name: 'fallback.kx_integration', label: t('profiles.kx'),
+      type: 'checkbox', value: f.kx_integration, help: t('profiles.kx_help') }),
+    field({ name: 'fallback.keep_waiting_days', label: t('profiles.keep_days'),
       type: 'number', min: 1, max: 365, value: f.keep_waiting_days,
-      help: 'How long a job that waits for a choice or for the server stays on the workstation.' }));
+      help: t('profiles.keep_days_help') }));
 }
 
 function profileBody(v, el) {
@@ -107,6 +112,7 @@ function profileBody(v, el) {
     server_addresses: lines(v.server_addresses),
     connect_timeout_ms: v.connect_timeout_ms ?? 3000,
     heartbeat_interval_s: v.heartbeat_interval_s ?? 10,
+    answer_timeout_s: v.answer_timeout_s ?? 5,
     fallback: {
       enabled: v['fallback.enabled'],
       printer_ids: target === 'printers' ? printerIds : [],
@@ -122,7 +128,7 @@ function profileBody(v, el) {
 
 const blank = {
   name: '', assigned_users: [], assigned_groups: [], is_default: false, server_addresses: [],
-  connect_timeout_ms: 3000, heartbeat_interval_s: 10,
+  connect_timeout_ms: 3000, heartbeat_interval_s: 10, answer_timeout_s: 5,
   fallback: { enabled: false, printer_ids: [], group_id: null, release: 'always',
     port: { protocol: 'RAW', port: 9100, queue: '' }, kx_integration: false, keep_waiting_days: 7 },
 };
@@ -130,24 +136,27 @@ const blank = {
 function profileForm(profile, printers, groups, onSaved) {
   const p = profile || blank;
   const general = [
-    field({ name: 'name', label: 'Profile name', value: p.name, required: true }),
-    field({ name: 'is_default', label: 'Default (for every user no other profile is assigned to)',
+    field({ name: 'name', label: t('profiles.name'), value: p.name, required: true }),
+    field({ name: 'is_default', label: t('profiles.is_default'),
       type: 'checkbox', value: p.is_default }),
-    field({ name: 'assigned_users', label: 'Users (logins, comma-separated)',
+    field({ name: 'assigned_users', label: t('profiles.users'),
       value: p.assigned_users.join(', ') }),
-    field({ name: 'assigned_groups', label: 'User groups (comma-separated)',
+    field({ name: 'assigned_groups', label: t('profiles.user_groups'),
       value: p.assigned_groups.join(', ') }),
-    field({ name: 'server_addresses', label: 'Server addresses (comma-separated)',
+    field({ name: 'server_addresses', label: t('profiles.servers'),
       value: p.server_addresses.join(', '), placeholder: 'https://print.example.org:8631' }),
-    field({ name: 'connect_timeout_ms', label: 'Connect timeout (ms)', type: 'number', min: 100,
+    field({ name: 'connect_timeout_ms', label: t('profiles.connect_timeout'), type: 'number', min: 100,
       max: 60000, value: p.connect_timeout_ms }),
-    field({ name: 'heartbeat_interval_s', label: 'Heartbeat interval (s)', type: 'number', min: 1,
+    field({ name: 'heartbeat_interval_s', label: t('profiles.heartbeat'), type: 'number', min: 1,
       max: 3600, value: p.heartbeat_interval_s }),
+    // D10: how long a hung server may keep a job from its fallback printer.
+    field({ name: 'answer_timeout_s', label: t('profiles.answer_timeout'), type: 'number', min: 1,
+      max: 120, value: p.answer_timeout_s ?? 5, help: t('profiles.answer_timeout_help') }),
   ];
-  const t = tabs([['General', general],
-    ['Printing', fallbackFieldset(p, printers, groups)]]);
-  const el = form(profile ? `Profile ${p.name}` : 'New profile', [t.el],
-    profile ? 'Save profile' : 'Create profile', async (v, formEl) => {
+  const tabSet = tabs([[t('profiles.tab_general'), general],
+    [t('profiles.tab_printing'), fallbackFieldset(p, printers, groups)]]);
+  const el = form(profile ? t('profiles.form_edit', { name: p.name }) : t('profiles.new'), [tabSet.el],
+    profile ? t('profiles.save') : t('profiles.create'), async (v, formEl) => {
       const body = profileBody(v, formEl);
       let answer;
       try {
@@ -156,7 +165,7 @@ function profileForm(profile, printers, groups, onSaved) {
           : await api.post('/api/v1/profiles', body);
       } catch (problem) {
         // Show the tab that holds the first refused field.
-        if ((problem.field || '').startsWith('fallback')) t.select(1);
+        if ((problem.field || '').startsWith('fallback')) tabSet.select(1);
         throw problem;
       }
       onSaved(answer.profile, answer.warnings || []);
@@ -170,7 +179,8 @@ function profileForm(profile, printers, groups, onSaved) {
         .includes(pr.id))
       : printers.filter((pr) => v.fallback.printer_ids.includes(pr.id));
     const warnings = v.fallback.enabled ? doubleCountWarnings(chosen, v.fallback.kx_integration) : [];
-    slot.replaceChildren(...warnings.map((w) => h('span', { class: 'finding' }, `Warning: ${w.message}.`)));
+    slot.replaceChildren(...warnings.map((w) => h('span', { class: 'finding' },
+      t('profiles.warning', { message: w.message }))));
   };
   // Printers or a group, not both: only the chosen kind of target can be edited.
   const targets = () => {
@@ -181,7 +191,7 @@ function profileForm(profile, printers, groups, onSaved) {
   el.addEventListener('change', () => { targets(); refresh(); });
   targets();
   refresh();
-  return { el, tabs: t };
+  return { el, tabs: tabSet };
 }
 
 function collect(el) {
@@ -200,34 +210,34 @@ export async function renderProfiles(news, warnings, openId) {
     api.get('/api/v1/profiles'), api.get('/api/v1/printers'), api.get('/api/v1/groups')]);
   const slot = h('div', {});
   const open = (profile, saved) => {
-    const { el, tabs: t } = profileForm(profile, printers, groups, (savedProfile, found) =>
-      renderProfiles(`Profile "${savedProfile.name}" saved (version ${savedProfile.version}).`,
+    const { el, tabs: tabSet } = profileForm(profile, printers, groups, (savedProfile, found) =>
+      renderProfiles(t('profiles.saved', { name: savedProfile.name, version: savedProfile.version }),
         found, savedProfile.id));
     slot.replaceChildren(el);
     if (saved) {
       formMessage(el, 'ok', saved.news);
       const rest = showAtFields(el, saved.warnings.map((w) => ({ ...w,
-        message: `Warning: ${w.message}` })), 'warning');
+        message: t('profiles.warning', { message: w.message }) })), 'warning');
       for (const w of rest) el.querySelector('.form-message').append(notice('warning', w.message));
-      if (saved.warnings.some((w) => w.field.startsWith('fallback'))) t.select(1);
+      if (saved.warnings.some((w) => w.field.startsWith('fallback'))) tabSet.select(1);
     }
     el.querySelector('input').focus();
   };
-  showPage('Settings → Desktop Client → configuration profiles',
-    section('Profiles', table([
-      { label: 'Name', value: (p) => p.name + (p.is_default ? ' (default)' : '') },
-      { label: 'Users', value: (p) => p.assigned_users.join(', ') || '–' },
-      { label: 'Fallback printing', value: (p) => (p.fallback.enabled ? 'enabled' : 'disabled') },
-      { label: 'Version', value: (p) => p.version },
-      { label: 'Actions', value: (p) => h('span', { class: 'row-actions' },
-        h('button', { type: 'button', onclick: () => open(p) }, `Edit ${p.name}`),
+  showPage(t('profiles.title'),
+    section(t('profiles.list'), table([
+      { label: t('column.name'), value: (p) => (p.is_default ? t('profiles.name_default', { name: p.name }) : p.name) },
+      { label: t('column.users'), value: (p) => p.assigned_users.join(', ') || '–' },
+      { label: t('profiles.fallback'), value: (p) => (p.fallback.enabled ? t('profiles.enabled') : t('profiles.disabled')) },
+      { label: t('column.version'), value: (p) => p.version },
+      { label: t('column.actions'), value: (p) => h('span', { class: 'row-actions' },
+        h('button', { type: 'button', onclick: () => open(p) }, t('profiles.edit', { name: p.name })),
         h('button', { type: 'button', class: 'danger', onclick: async () => {
-          if (!confirm(`Delete profile "${p.name}"?`)) return;
-          try { await api.del(`/api/v1/profiles/${p.id}`); renderProfiles(`Profile "${p.name}" deleted.`); }
+          if (!confirm(t('profiles.delete_confirm', { name: p.name }))) return;
+          try { await api.del(`/api/v1/profiles/${p.id}`); renderProfiles(t('profiles.deleted', { name: p.name })); }
           catch (problem) { slot.replaceChildren(notice('error', problem.message)); }
-        } }, `Delete ${p.name}`)) },
-    ], profiles, 'No profile yet: desktop clients get none until you create one.'),
-    h('button', { type: 'button', onclick: () => open(null) }, 'New profile')),
+        } }, t('profiles.delete', { name: p.name }))) },
+    ], profiles, t('profiles.none')),
+    h('button', { type: 'button', onclick: () => open(null) }, t('profiles.new'))),
     slot);
   const reopened = openId && profiles.find((p) => p.id === openId);
   if (reopened) open(reopened, { news, warnings: warnings || [] });

@@ -2,7 +2,8 @@
 // chart (inline SVG) and the CSV the API exports.
 
 import { api, query } from '../api.js';
-import { field, form, h, money, view, table } from '../ui.js';
+import { t } from '../i18n.js';
+import { field, form, h, money, number, view, table } from '../ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function svg(tag, attrs, ...children) {
@@ -20,7 +21,7 @@ function chart(rows) {
   const max = Math.max(1, ...rows.map((r) => r.cost_cents));
   const height = rows.length * (bar + 8) + 8;
   return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img',
-    'aria-label': `Cost per key: ${rows.map((r) => `${r.key} ${money(r.cost_cents)}`).join(', ')}` },
+    'aria-label': t('reports.chart', { rows: rows.map((r) => `${r.key} ${money(r.cost_cents)}`).join(', ') }) },
   ...rows.map((r, i) => {
     const y = 8 + i * (bar + 8);
     const w = Math.max(2, ((width - labelWidth - 150) * r.cost_cents) / max);
@@ -28,7 +29,7 @@ function chart(rows) {
       svg('text', { x: labelWidth - 8, y: y + bar * 0.7, 'text-anchor': 'end' }, r.key),
       svg('rect', { x: labelWidth, y, width: w, height: bar, rx: 3, class: 'bar' }),
       svg('text', { x: labelWidth + w + 6, y: y + bar * 0.7 },
-        `${money(r.cost_cents)} · ${r.pages} p.`));
+        t('reports.bar', { cost: money(r.cost_cents), pages: number(r.pages) })));
   }));
 }
 
@@ -50,24 +51,24 @@ export async function renderReports() {
     out.replaceChildren(
       report.rows.length ? chart(report.rows) : null,
       table([
-        { label: grouping, value: (r) => r.key },
-        { label: 'Jobs', value: (r) => r.jobs },
-        { label: 'Pages', value: (r) => r.pages },
-        { label: 'Colour pages', value: (r) => r.color_pages },
-        { label: 'Two-sided pages', value: (r) => r.duplex_pages ?? 0 },
-        { label: 'Cost', value: (r) => money(r.cost_cents) },
-      ], report.rows, 'No printed jobs in this period.'),
+        { label: t(`reports.per_${grouping}`), value: (r) => r.key },
+        { label: t('column.jobs'), value: (r) => number(r.jobs) },
+        { label: t('column.pages'), value: (r) => number(r.pages) },
+        { label: t('reports.colour_pages'), value: (r) => number(r.color_pages) },
+        { label: t('reports.duplex_pages'), value: (r) => number(r.duplex_pages ?? 0) },
+        { label: t('column.cost'), value: (r) => money(r.cost_cents) },
+      ], report.rows, t('reports.none')),
       h('p', {}, h('a', { href: csv, download: `printline-report-${grouping}.csv`, class: 'button' },
-        'Export CSV')));
+        t('reports.export'))));
   };
-  const filter = form('Report', [h('div', { class: 'filters' },
-    field({ name: 'grouping', label: 'Per', type: 'select', value: 'user',
-      options: [['user', 'User'], ['printer', 'Printer'], ['day', 'Day'], ['week', 'Week'],
-        ['month', 'Month']] }),
-    field({ name: 'origin', label: 'Origin', type: 'select', value: '',
-      options: [['', 'Server and fallback'], ['server', 'Server'], ['fallback', 'Fallback']] }),
-    field({ name: 'from', label: 'From (day)', type: 'date' }),
-    field({ name: 'to', label: 'To (day, inclusive)', type: 'date' }))], 'Show report', load);
-  showPage('Accounting reports', filter, out);
+  const filter = form(t('reports.form'), [h('div', { class: 'filters' },
+    field({ name: 'grouping', label: t('reports.per'), type: 'select', value: 'user',
+      options: ['user', 'printer', 'day', 'week', 'month'].map((g) => [g, t(`reports.per_${g}`)]) }),
+    field({ name: 'origin', label: t('column.origin'), type: 'select', value: '',
+      options: [['', t('jobs.filter_any_origin')], ['server', t('origin.server_filter')],
+        ['fallback', t('origin.fallback_filter')]] }),
+    field({ name: 'from', label: t('jobs.filter_from'), type: 'date' }),
+    field({ name: 'to', label: t('jobs.filter_to'), type: 'date' }))], t('reports.show'), load);
+  showPage(t('reports.title'), filter, out);
   await load({});
 }

@@ -2,9 +2,11 @@
 // after it, newest first, so a balance can be explained line by line.
 
 import { api } from '../api.js';
+import { t } from '../i18n.js';
 import { h, money, section, table, when } from '../ui.js';
 
-const kindText = { charge: 'charge', refund: 'refund', 'top-up': 'top-up' };
+const kinds = ['charge', 'refund', 'top-up'];
+const kindText = (kind) => (kinds.includes(kind) ? t(`ledger_kind.${kind}`) : kind);
 
 // A charge takes money away; refunds and top-ups give it back.
 function signedAmount(entry) {
@@ -13,23 +15,26 @@ function signedAmount(entry) {
 
 function jobText(entry) {
   if (!entry.job_uuid) return '–';
-  return `${entry.job_uuid.slice(0, 8)}…${entry.origin ? ` (${entry.origin})` : ''}`;
+  const job = `${entry.job_uuid.slice(0, 8)}…`;
+  if (!entry.origin) return job;
+  return t('ledger.job_with_origin', { job,
+    origin: entry.origin === 'fallback' ? t('origin.fallback') : t('origin.server') });
 }
 
 export async function userLedger(user) {
   const { entries } = await api.get(`/api/v1/users/${user.id}/ledger`);
   const newestFirst = [...entries].sort((a, b) => b.id - a.id);
-  return section(`Ledger of ${user.login}`,
+  return section(t('ledger.title', { login: user.login }),
     h('p', { class: 'help' }, user.pays_with_credit
-      ? `Balance now: ${money(user.balance_cents)}. It is the sum of these entries.`
-      : `${user.login} does not pay with credit; jobs are still recorded here.`),
+      ? t('ledger.balance_now', { balance: money(user.balance_cents) })
+      : t('ledger.no_credit', { login: user.login })),
     table([
-      { label: 'When', value: (e) => when(e.created_at) },
-      { label: 'Kind', value: (e) => h('span', { class: `ledger ledger-${e.kind}` }, kindText[e.kind] || e.kind) },
-      { label: 'Amount', value: signedAmount },
-      { label: 'Balance after', value: (e) => money(e.balance_after_cents) },
-      { label: 'Job', value: jobText },
-      { label: 'By', value: (e) => e.actor || '–' },
-      { label: 'Note', value: (e) => e.note || '–' },
-    ], newestFirst, `${user.login} has no charge, refund or top-up yet.`));
+      { label: t('column.when'), value: (e) => when(e.created_at) },
+      { label: t('column.kind'), value: (e) => h('span', { class: `ledger ledger-${e.kind}` }, kindText(e.kind)) },
+      { label: t('column.amount'), value: signedAmount },
+      { label: t('column.balance_after'), value: (e) => money(e.balance_after_cents) },
+      { label: t('column.job'), value: jobText },
+      { label: t('column.by'), value: (e) => e.actor || '–' },
+      { label: t('column.note'), value: (e) => e.note || '–' },
+    ], newestFirst, t('ledger.none', { login: user.login })));
 }

@@ -1,7 +1,8 @@
 // Users: create, credit top-up, quota, password and PIN, role, the ledger, delete.
 
 import { api } from '../api.js';
-import { field, form, h, money, notice, view, section, showProblem, table } from '../ui.js';
+import { t } from '../i18n.js';
+import { field, form, h, money, notice, number, view, section, showProblem, table } from '../ui.js';
 import { userLedger } from './user_ledger.js';
 
 const toCents = (text) => {
@@ -11,12 +12,13 @@ const toCents = (text) => {
 
 function quotaFields(q) {
   return h('fieldset', { class: 'group', dataset: { field: 'quota' } },
-    h('legend', {}, 'Quota'),
-    field({ name: 'quota.period', label: 'Period', type: 'select', value: q ? q.period : '',
-      options: [['', 'No quota'], ['day', 'Day'], ['week', 'Week'], ['month', 'Month']] }),
-    field({ name: 'quota.page_limit', label: 'Page limit', type: 'number', min: 0,
+    h('legend', {}, t('my_account.quota')),
+    field({ name: 'quota.period', label: t('quota.period'), type: 'select', value: q ? q.period : '',
+      options: [['', t('users.no_quota')], ['day', t('reports.per_day')], ['week', t('reports.per_week')],
+        ['month', t('reports.per_month')]] }),
+    field({ name: 'quota.page_limit', label: t('users.page_limit'), type: 'number', min: 0,
       value: q?.page_limit ?? '' }),
-    field({ name: 'quota.cost_limit', label: 'Cost limit', type: 'number', min: 0, step: '0.01',
+    field({ name: 'quota.cost_limit', label: t('users.cost_limit'), type: 'number', min: 0, step: '0.01',
       value: q?.cost_limit_cents != null ? (q.cost_limit_cents / 100).toFixed(2) : '' }));
 }
 
@@ -27,99 +29,99 @@ function quotaBody(v) {
 }
 
 function createForm(done) {
-  return form('Create a user', [
-    field({ name: 'login', label: 'Login', required: true }),
-    field({ name: 'password', label: 'Password (8 characters or more)', type: 'password',
+  return form(t('users.create'), [
+    field({ name: 'login', label: t('login.login'), required: true }),
+    field({ name: 'password', label: t('users.password_field'), type: 'password',
       required: true, autocomplete: 'new-password' }),
-    field({ name: 'name', label: 'Name' }),
-    field({ name: 'email', label: 'E-mail', type: 'email' }),
-    field({ name: 'role', label: 'Role', type: 'select', value: 'user',
-      options: [['user', 'User'], ['admin', 'Administrator']] }),
-    field({ name: 'pays_with_credit', label: 'Pays with credit', type: 'checkbox', value: true }),
+    field({ name: 'name', label: t('column.name') }),
+    field({ name: 'email', label: t('users.email'), type: 'email' }),
+    field({ name: 'role', label: t('users.role'), type: 'select', value: 'user',
+      options: [['user', t('users.role_user')], ['admin', t('users.role_admin')]] }),
+    field({ name: 'pays_with_credit', label: t('users.pays_with_credit'), type: 'checkbox', value: true }),
     quotaFields(null),
-  ], 'Create user', async (v) => {
+  ], t('users.create_submit'), async (v) => {
     const user = await api.post('/api/v1/users', { login: v.login, password: v.password,
       name: v.name, email: v.email, role: v.role, pays_with_credit: v.pays_with_credit,
       quota: quotaBody(v) });
-    done(`User "${user.login}" created.`);
+    done(t('users.created', { login: user.login }));
   });
 }
 
 function editForm(u, done) {
-  return form(`Edit user ${u.login}`, [
-    field({ name: 'name', label: 'Name', value: u.name }),
-    field({ name: 'email', label: 'E-mail', type: 'email', value: u.email }),
-    field({ name: 'role', label: 'Role', type: 'select', value: u.role,
-      options: [['user', 'User'], ['admin', 'Administrator']] }),
-    field({ name: 'pays_with_credit', label: 'Pays with credit', type: 'checkbox',
+  return form(t('users.edit_form', { login: u.login }), [
+    field({ name: 'name', label: t('column.name'), value: u.name }),
+    field({ name: 'email', label: t('users.email'), type: 'email', value: u.email }),
+    field({ name: 'role', label: t('users.role'), type: 'select', value: u.role,
+      options: [['user', t('users.role_user')], ['admin', t('users.role_admin')]] }),
+    field({ name: 'pays_with_credit', label: t('users.pays_with_credit'), type: 'checkbox',
       value: u.pays_with_credit }),
     quotaFields(u.quota),
-  ], 'Save user', async (v) => {
+  ], t('users.save'), async (v) => {
     await api.patch(`/api/v1/users/${u.id}`, { name: v.name, email: v.email, role: v.role,
       pays_with_credit: v.pays_with_credit, quota: quotaBody(v) });
-    done(`User "${u.login}" saved.`);
+    done(t('users.saved', { login: u.login }));
   });
 }
 
 function topUpForm(u, done) {
-  return form(`Top up ${u.login}`, [
-    field({ name: 'amount', label: `Amount to add to ${u.login}'s credit`, type: 'number',
+  return form(t('users.top_up', { login: u.login }), [
+    field({ name: 'amount', label: t('users.top_up_amount', { login: u.login }), type: 'number',
       min: 0.01, step: '0.01', required: true, dataset: {} }),
-    field({ name: 'note', label: 'Note', placeholder: 'cash, invoice 42…' }),
-  ], 'Top up', async (v) => {
+    field({ name: 'note', label: t('column.note'), placeholder: t('users.top_up_note_example') }),
+  ], t('users.top_up_submit'), async (v) => {
     const cents = toCents(v.amount);
     if (!(cents > 0)) {
-      throw Object.assign(new Error('Enter a positive amount, e.g. 10.00.'),
+      throw Object.assign(new Error(t('users.top_up_positive')),
         { status: 400, field: 'amount', details: [] });
     }
     const answer = await api.post(`/api/v1/users/${u.id}/top-up`, { amount_cents: cents, note: v.note });
-    done(`${money(cents)} added to ${u.login}: balance ${money(answer.user.balance_cents)}.`);
+    done(t('users.topped_up', { amount: money(cents), login: u.login,
+      balance: money(answer.user.balance_cents) }));
   });
 }
 
 function passwordForm(u, done) {
-  return form(`Reset the password of ${u.login}`, [
-    field({ name: 'password', label: 'New password (8 characters or more)', type: 'password',
+  return form(t('users.password_form', { login: u.login }), [
+    field({ name: 'password', label: t('users.new_password'), type: 'password',
       required: true, autocomplete: 'new-password' }),
-  ], 'Reset password', async (v) => {
+  ], t('users.password_submit'), async (v) => {
     await api.post(`/api/v1/users/${u.id}/password`, { password: v.password });
-    done(`Password of ${u.login} reset; their sessions are logged out.`);
+    done(t('users.password_reset', { login: u.login }));
   });
 }
 
 function pinForm(u, done) {
-  return form(`PIN of ${u.login}`, [
+  return form(t('users.pin', { login: u.login }), [
     h('p', { class: 'help' }, u.has_pin
-      ? `${u.login} has a PIN. Set a new one, or clear it.`
-      : `${u.login} has no PIN. A PIN is at least 4 digits.`),
-    field({ name: 'pin', label: 'New PIN (4 digits or more)', type: 'password',
+      ? t('users.has_pin', { login: u.login })
+      : t('users.has_no_pin', { login: u.login })),
+    field({ name: 'pin', label: t('users.new_pin'), type: 'password',
       autocomplete: 'new-password' }),
     u.has_pin ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger',
       onclick: async (event) => {
         const el = event.currentTarget.closest('form');
         try {
           await api.post(`/api/v1/users/${u.id}/pin`, { pin: null });
-          done(`PIN of ${u.login} cleared.`);
+          done(t('users.pin_cleared', { login: u.login }));
         } catch (problem) { showProblem(el, problem); }
-      } }, `Clear PIN of ${u.login}`)) : null,
-  ], 'Set PIN', async (v) => {
+      } }, t('users.clear_pin', { login: u.login }))) : null,
+  ], t('users.set_pin'), async (v) => {
     if (!/^\d{4,}$/.test(v.pin)) {
-      throw Object.assign(new Error('A PIN is 4 digits or more, digits only.'),
+      throw Object.assign(new Error(t('users.pin_digits')),
         { status: 400, field: 'pin', details: [] });
     }
     await api.post(`/api/v1/users/${u.id}/pin`, { pin: v.pin });
-    done(`PIN of ${u.login} set.`);
+    done(t('users.pin_set', { login: u.login }));
   });
 }
 
 async function removeUser(u, done) {
-  if (!confirm(`Delete the user ${u.login}? This cannot be undone. A user with jobs or ` +
-    'ledger entries cannot be deleted: accounting keeps them.')) return;
+  if (!confirm(t('users.delete_confirm', { login: u.login }))) return;
   try {
     await api.del(`/api/v1/users/${u.id}`);
-    done(notice('ok', `User "${u.login}" deleted.`));
+    done(notice('ok', t('users.deleted', { login: u.login })));
   } catch (problem) {
-    done(notice('error', `User "${u.login}" was not deleted: ${problem.message}`));
+    done(notice('error', t('users.not_deleted', { login: u.login, reason: problem.message })));
   }
 }
 
@@ -132,20 +134,21 @@ export async function renderUsers(news) {
   const showLedger = async (u) => {
     try { show(await userLedger(u)); } catch (problem) { slot.replaceChildren(notice('error', problem.message)); }
   };
-  showPage('Users', typeof news === 'string' ? notice('ok', news) : (news instanceof Node ? news : null),
-    section('All users', table([
-      { label: 'Login', value: (u) => u.login },
-      { label: 'Name', value: (u) => u.name || '–' },
-      { label: 'Role', value: (u) => (u.role === 'admin' ? 'administrator' : 'user') },
-      { label: 'Balance', value: (u) => (u.pays_with_credit ? money(u.balance_cents) : 'no credit') },
-      { label: 'Quota', value: (u) => (u.quota ? `${u.quota.used_pages}/${u.quota.page_limit ?? '∞'} pages per ${u.quota.period}` : '–') },
-      { label: 'Actions', value: (u) => h('span', { class: 'row-actions' },
-        h('button', { type: 'button', onclick: () => show(editForm(u, reload)) }, `Edit ${u.login}`),
-        h('button', { type: 'button', onclick: () => show(topUpForm(u, reload)) }, `Top up ${u.login}`),
-        h('button', { type: 'button', onclick: () => show(passwordForm(u, reload)) }, `Reset password of ${u.login}`),
-        h('button', { type: 'button', onclick: () => show(pinForm(u, reload)) }, `PIN of ${u.login}`),
-        h('button', { type: 'button', onclick: () => showLedger(u) }, `Ledger of ${u.login}`),
-        h('button', { type: 'button', class: 'danger', onclick: () => removeUser(u, reload) }, `Delete ${u.login}`)) },
-    ], users), h('button', { type: 'button', onclick: () => show(createForm(reload)) }, 'Create a user')),
+  showPage(t('users.title'), typeof news === 'string' ? notice('ok', news) : (news instanceof Node ? news : null),
+    section(t('users.all'), table([
+      { label: t('login.login'), value: (u) => u.login },
+      { label: t('column.name'), value: (u) => u.name || '–' },
+      { label: t('users.role'), value: (u) => t(`role.${u.role === 'admin' ? 'admin' : 'user'}`) },
+      { label: t('users.balance'), value: (u) => (u.pays_with_credit ? money(u.balance_cents) : t('users.no_credit')) },
+      { label: t('my_account.quota'), value: (u) => (u.quota ? t(`users.quota_per_${u.quota.period}`,
+        { used: number(u.quota.used_pages), limit: u.quota.page_limit === null ? '∞' : number(u.quota.page_limit) }) : '–') },
+      { label: t('column.actions'), value: (u) => h('span', { class: 'row-actions' },
+        h('button', { type: 'button', onclick: () => show(editForm(u, reload)) }, t('users.edit', { login: u.login })),
+        h('button', { type: 'button', onclick: () => show(topUpForm(u, reload)) }, t('users.top_up', { login: u.login })),
+        h('button', { type: 'button', onclick: () => show(passwordForm(u, reload)) }, t('users.reset_password', { login: u.login })),
+        h('button', { type: 'button', onclick: () => show(pinForm(u, reload)) }, t('users.pin', { login: u.login })),
+        h('button', { type: 'button', onclick: () => showLedger(u) }, t('ledger.title', { login: u.login })),
+        h('button', { type: 'button', class: 'danger', onclick: () => removeUser(u, reload) }, t('users.delete', { login: u.login }))) },
+    ], users), h('button', { type: 'button', onclick: () => show(createForm(reload)) }, t('users.create'))),
     slot);
 }
