@@ -93,7 +93,7 @@ async function shoot(page, name, hash, heading, prepare) {
 try {
   await seed();
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/`);
   await page.getByRole('heading', { name: 'Log in to Printline' }).waitFor();
@@ -133,11 +133,40 @@ try {
   });
   await context.close();
 
-  const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 1 });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 1,
+    locale: 'en-US' });
   const userPage = await phone.newPage();
   await logIn(userPage, server.baseUrl, 'alice', 'alice-password');
   await shoot(userPage, 'phone-my-jobs', '/my/jobs', 'My jobs');
   await shoot(userPage, 'phone-admin-refused', '/admin/users', 'Administrators only');
+  await phone.close();
+
+  // The same office for a French browser (D14): docs/screenshots/fr/.
+  mkdirSync(join(outDir, 'fr'), { recursive: true });
+  const french = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  const frPage = await french.newPage();
+  await frPage.goto(`${server.baseUrl}/`);
+  await frPage.getByRole('heading', { name: 'Connexion à Printline' }).waitFor();
+  await shoot(frPage, 'fr/login', null);
+  const frLogin = frPage.getByRole('form', { name: 'Connexion' });
+  await frLogin.getByLabel('Identifiant').fill('admin');
+  await frLogin.getByLabel('Mot de passe').fill(adminPassword);
+  await frLogin.getByRole('button', { name: 'Se connecter' }).click();
+  await frPage.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
+  await shoot(frPage, 'fr/dashboard', '/admin/dashboard', 'Tableau de bord');
+  await shoot(frPage, 'fr/profile-fallback', '/admin/settings/profiles', /profils de configuration/, async (p) => {
+    await p.getByRole('button', { name: 'Modifier office' }).click();
+    await p.getByRole('tab', { name: 'Impression' }).click();
+    await p.locator('[data-field="fallback.printers"]').scrollIntoViewIfNeeded();
+  });
+  await shoot(frPage, 'fr/jobs', '/admin/jobs', 'Travaux', async (p) => {
+    await p.getByRole('row', { name: /quarterly-report/ }).waitFor();
+  });
+  await shoot(frPage, 'fr/user-ledger', '/admin/users', 'Utilisateurs', async (p) => {
+    await p.getByRole('button', { name: 'Relevé de alice' }).click();
+    await p.getByRole('region', { name: 'Relevé de alice' }).scrollIntoViewIfNeeded();
+  });
+  await french.close();
   await browser.close();
 } finally {
   sink.kill();
