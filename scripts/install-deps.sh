@@ -38,12 +38,23 @@ packages=(
   # scripts/package.sh (CPack DEB; dpkg-shlibdeps computes Depends) and tests/packaging
   # (systemd-analyze verify on the units, groff on the man pages)
   dpkg-dev systemd groff-base
+  # message catalogs (D14): xgettext/msgfmt for po/, Qt's lupdate/lrelease for the tray's .ts
+  # files and Qt's own (its buttons), and the French locale the translation tests run under
+  gettext qt6-l10n-tools qt6-translations-l10n locales
 )
 
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 echo "install-deps: all ${#packages[@]} packages present"
+
+# The locales the translation tests run under (LANG=fr_FR.UTF-8): generated once.
+if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+  $SUDO sed -i 's/^# *\(fr_FR\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^fr_FR.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+  $SUDO locale-gen >/dev/null
+fi
+echo "install-deps: locale fr_FR.UTF-8 present"
 
 # CUPS's own `lp` for the tests that print through a real cupsd queue. Debian's cups-client
 # conflicts with lprng (whose lpd is the LPD test peer), so its binaries are unpacked into a

@@ -5,14 +5,15 @@
 
 #include "admin_command.h"
 #include "api_client/query_string.h"
+#include "core/i18n.h"
 #include "output.h"
 
 namespace printline::cli {
 
 void add_admin_audit_command(CLI::App& parent, AdminCommand& admin) {
   auto limit = std::make_shared<std::string>();
-  CLI::App* audit = parent.add_subcommand("audit", "Who changed what, newest first");
-  audit->add_option("--limit", *limit, "At most this many entries (1-10000, default 100)");
+  CLI::App* audit = parent.add_subcommand("audit", tr("Who changed what, newest first"));
+  audit->add_option("--limit", *limit, tr("At most this many entries (1-10000, default 100)"));
   admin.on_run(audit, [&admin, limit](api_client::ApiClient& client) {
     return admin.finish(
         client.request("GET", "/audit" + api_client::query_string({{"limit", *limit}})),

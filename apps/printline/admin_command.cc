@@ -6,6 +6,7 @@
 
 #include "api_client/query_string.h"
 #include "api_failure.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "output.h"
 
@@ -62,12 +63,11 @@ int AdminCommand::finish(const api_client::ApiResult<api_client::ApiResponse>& a
 
 void add_admin_command(CLI::App& app, AdminCommand& admin) {
   CLI::App* command = app.add_subcommand(
-      "admin",
-      "Administer the server: users, printers, groups, queues, prices, profiles, jobs, "
-      "reports, audit, fallback test.");
+      "admin", tr("Administer the server: users, printers, groups, queues, prices, profiles, jobs, "
+                  "reports, audit, fallback test."));
   command->require_subcommand(1);
   command->fallthrough();
-  command->add_flag("--json", admin.json_, "Print the server's JSON answer (for scripts)");
+  command->add_flag("--json", admin.json_, tr("Print the server's JSON answer (for scripts)"));
   add_admin_users_command(*command, admin);
   add_admin_printers_command(*command, admin);
   add_admin_groups_command(*command, admin);

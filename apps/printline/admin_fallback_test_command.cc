@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "admin_command.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "output.h"
 
@@ -34,12 +35,12 @@ void add_admin_fallback_test_command(CLI::App& parent, AdminCommand& admin) {
   auto args = std::make_shared<FallbackTestArguments>();
   CLI::App* test = parent.add_subcommand(
       "fallback-test",
-      "Probe every fallback printer from the server (D9), optionally print a test page");
-  test->add_option("--profile", args->profile, "Only this profile (name or id)");
+      tr("Probe every fallback printer from the server, optionally print a test page"));
+  test->add_option("--profile", args->profile, tr("Only this profile (name or id)"));
   test->add_flag("--send-test-page", args->send_test_page,
-                 "Send a one-page test job to each reachable printer");
+                 tr("Send a one-page test job to each reachable printer"));
   test->add_option("--probe-timeout-ms", args->timeout_ms,
-                   "Per-printer timeout, 100-30000 (default 2000)");
+                   tr("Per-printer timeout, 100-30000 (default 2000)"));
   admin.on_run(test, [&admin, args](api_client::ApiClient& client) {
     nlohmann::json body = {{"send_test_page", args->send_test_page}};
     if (!args->profile.empty()) body["profile"] = args->profile;

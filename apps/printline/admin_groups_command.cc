@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "admin_command.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "option_helpers.h"
 #include "output.h"
@@ -41,18 +42,18 @@ std::optional<api_client::ApiError> group_fields(const api_client::ApiClient& cl
 }
 
 void add_group_field_options(CLI::App* command, GroupArguments& args) {
-  command->add_option("--description", args.description, "What the group is");
+  command->add_option("--description", args.description, tr("What the group is"));
   command->add_option("--printers", args.printers,
-                      "Member printers in failover order, names or ids: a,b,c");
+                      tr("Member printers in failover order, names or ids: a,b,c"));
 }
 
 }  // namespace
 
 void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
-  CLI::App* groups = parent.add_subcommand("groups", "Printer groups");
+  CLI::App* groups = parent.add_subcommand("groups", tr("Printer groups"));
   groups->require_subcommand(1);
 
-  CLI::App* list = groups->add_subcommand("list", "List every group");
+  CLI::App* list = groups->add_subcommand("list", tr("List every group"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/groups"), [](const nlohmann::json& body) {
       Table table({"ID", "NAME", "PRINTER IDS", "DESCRIPTION"});
@@ -66,16 +67,16 @@ void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto show_args = std::make_shared<GroupArguments>();
-  CLI::App* show = groups->add_subcommand("show", "Show one group");
-  show->add_option("GROUP", show_args->group, "Name or id")->required();
+  CLI::App* show = groups->add_subcommand("show", tr("Show one group"));
+  show->add_option("GROUP", show_args->group, tr("Name or id"))->required();
   admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", object_path("groups", show_args->group)),
                         print_group);
   });
 
   auto create_args = std::make_shared<GroupArguments>();
-  CLI::App* create = groups->add_subcommand("create", "Create a group");
-  create->add_option("NAME", create_args->group, "Group name")->required();
+  CLI::App* create = groups->add_subcommand("create", tr("Create a group"));
+  create->add_option("NAME", create_args->group, tr("Group name"))->required();
   add_group_field_options(create, *create_args);
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
     nlohmann::json body = {{"name", create_args->group}};
@@ -88,9 +89,9 @@ void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
 
   auto update_args = std::make_shared<GroupArguments>();
   CLI::App* update =
-      groups->add_subcommand("update", "Change a group (--printers replaces the members)");
-  update->add_option("GROUP", update_args->group, "Name or id")->required();
-  update->add_option("--name", update_args->name, "New name");
+      groups->add_subcommand("update", tr("Change a group (--printers replaces the members)"));
+  update->add_option("GROUP", update_args->group, tr("Name or id"))->required();
+  update->add_option("--name", update_args->name, tr("New name"));
   add_group_field_options(update, *update_args);
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
@@ -101,8 +102,8 @@ void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto delete_args = std::make_shared<GroupArguments>();
-  CLI::App* remove = groups->add_subcommand("delete", "Delete a group");
-  remove->add_option("GROUP", delete_args->group, "Name or id")->required();
+  CLI::App* remove = groups->add_subcommand("delete", tr("Delete a group"));
+  remove->add_option("GROUP", delete_args->group, tr("Name or id"))->required();
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("groups", delete_args->group)),
                         [&](const nlohmann::json&) {

@@ -6,6 +6,7 @@
 
 #include "admin_command.h"
 #include "api_client/query_string.h"
+#include "core/i18n.h"
 #include "model/json_number.h"
 #include "output.h"
 
@@ -39,7 +40,11 @@ void print_job(const nlohmann::json& j) {
                 {"submitted", field_text(j, "submitted_at")},
                 {"printed", field_text(j, "printed_at")},
                 {"outcome", field_text(j, "outcome")},
-                {"may be counted twice", yes_no(j.value("may_be_counted_twice", false))}});
+                {"may be counted twice", yes_no(j.value("may_be_counted_twice", false))},
+                {"printed twice", j.value("printed_twice", false)
+                                      ? "yes, also on printer " + field_text(j, "also_printed_on")
+                                      : "no"},
+                {"awaiting its client's commit", yes_no(j.value("awaiting_commit", false))}});
 }
 
 // People read names where the API gives ids: one listing of `collection` ("users",
@@ -74,20 +79,21 @@ void print_refund(const nlohmann::json& j) {
 }  // namespace
 
 void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
-  CLI::App* jobs = parent.add_subcommand("jobs", "Everyone's print jobs");
+  CLI::App* jobs = parent.add_subcommand("jobs", tr("Everyone's print jobs"));
   jobs->require_subcommand(1);
 
   auto args = std::make_shared<JobArguments>();
-  CLI::App* list = jobs->add_subcommand("list", "List jobs, newest first");
-  list->add_option("--user", args->user, "Only this user's jobs (login or id)");
-  list->add_option("--printer", args->printer, "Only jobs on this printer (name or id)");
-  list->add_option("--origin", args->origin, "server or fallback")
+  CLI::App* list = jobs->add_subcommand("list", tr("List jobs, newest first"));
+  list->add_option("--user", args->user, tr("Only this user's jobs (login or id)"));
+  list->add_option("--printer", args->printer, tr("Only jobs on this printer (name or id)"));
+  list->add_option("--origin", args->origin, tr("server or fallback"))
       ->check(CLI::IsMember({"server", "fallback"}));
-  list->add_option("--state", args->state, "pending, held, printing, printed, failed or cancelled");
-  list->add_option("--from", args->from, "Submitted at or after, e.g. 2026-11-01T00:00:00Z");
-  list->add_option("--to", args->to, "Submitted before");
-  list->add_option("--limit", args->limit, "At most this many (1-1000, default 100)");
-  list->add_option("--offset", args->offset, "Skip this many");
+  list->add_option("--state", args->state,
+                   tr("pending, held, printing, printed, failed or cancelled"));
+  list->add_option("--from", args->from, tr("Submitted at or after, e.g. 2026-11-01T00:00:00Z"));
+  list->add_option("--to", args->to, tr("Submitted before"));
+  list->add_option("--limit", args->limit, tr("At most this many (1-1000, default 100)"));
+  list->add_option("--offset", args->offset, tr("Skip this many"));
   admin.on_run(list, [&admin, args](api_client::ApiClient& client) {
     const std::string query = api_client::query_string({{"user", args->user},
                                                         {"printer", args->printer},
@@ -109,7 +115,8 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
                  name_or_id(users, field_text(j, "owner_id")),
                  name_or_id(printers, field_text(j, "printer_id")),
                  field_text(j, "origin") + (j.value("may_be_counted_twice", false) ? "*" : ""),
-                 field_text(j, "state"), field_text(j, "pages"), field_text(j, "copies"),
+                 field_text(j, "state") + (j.value("printed_twice", false) ? " (twice)" : ""),
+                 field_text(j, "pages"), field_text(j, "copies"),
                  money(model::integer_or(j, "cost_cents", std::int64_t{0})),
                  j.value("ticket_text", std::string("-")), field_text(j, "title")});
           }
@@ -118,16 +125,17 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto show_args = std::make_shared<JobArguments>();
-  CLI::App* show = jobs->add_subcommand("show", "Show one job by UUID");
-  show->add_option("UUID", show_args->uuid, "The job's UUID")->required();
+  CLI::App* show = jobs->add_subcommand("show", tr("Show one job by UUID"));
+  show->add_option("UUID", show_args->uuid, tr("The job's UUID"))->required();
   admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", object_path("jobs", show_args->uuid)), print_job);
   });
 
   auto release_args = std::make_shared<JobArguments>();
-  CLI::App* release = jobs->add_subcommand("release", "Release a held job to a printer");
-  release->add_option("UUID", release_args->uuid, "The job's UUID")->required();
-  release->add_option("--printer", release_args->release_printer, "Printer name or id")->required();
+  CLI::App* release = jobs->add_subcommand("release", tr("Release a held job to a printer"));
+  release->add_option("UUID", release_args->uuid, tr("The job's UUID"))->required();
+  release->add_option("--printer", release_args->release_printer, tr("Printer name or id"))
+      ->required();
   admin.on_run(release, [&admin, release_args](api_client::ApiClient& client) {
     const std::string& printer = release_args->release_printer;
     const bool is_id =
@@ -140,17 +148,17 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto cancel_args = std::make_shared<JobArguments>();
-  CLI::App* cancel = jobs->add_subcommand("cancel", "Cancel a job that has not printed");
-  cancel->add_option("UUID", cancel_args->uuid, "The job's UUID")->required();
+  CLI::App* cancel = jobs->add_subcommand("cancel", tr("Cancel a job that has not printed"));
+  cancel->add_option("UUID", cancel_args->uuid, tr("The job's UUID"))->required();
   admin.on_run(cancel, [&admin, cancel_args](api_client::ApiClient& client) {
     return admin.finish(client.request("POST", object_path("jobs", cancel_args->uuid) + "/cancel"),
                         print_job);
   });
 
   auto refund_args = std::make_shared<JobArguments>();
-  CLI::App* refund = jobs->add_subcommand("refund", "Give a charged job's cost back (once)");
-  refund->add_option("UUID", refund_args->uuid, "The job's UUID")->required();
-  refund->add_option("--reason", refund_args->reason, "Why (kept in the ledger and audit log)")
+  CLI::App* refund = jobs->add_subcommand("refund", tr("Give a charged job's cost back (once)"));
+  refund->add_option("UUID", refund_args->uuid, tr("The job's UUID"))->required();
+  refund->add_option("--reason", refund_args->reason, tr("Why (kept in the ledger and audit log)"))
       ->required();
   admin.on_run(refund, [&admin, refund_args](api_client::ApiClient& client) {
     const nlohmann::json body = {{"reason", refund_args->reason}};

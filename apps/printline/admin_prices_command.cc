@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "admin_command.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "model/json.h"
 #include "model/price_list.h"
@@ -65,23 +66,25 @@ std::optional<std::string> apply_price(const std::string& text, model::PriceList
 }  // namespace
 
 void add_admin_prices_command(CLI::App& parent, AdminCommand& admin) {
-  CLI::App* prices = parent.add_subcommand("prices", "The price list");
+  CLI::App* prices = parent.add_subcommand("prices", tr("The price list"));
   prices->require_subcommand(1);
 
-  CLI::App* show = prices->add_subcommand("show", "Show the price list");
+  CLI::App* show = prices->add_subcommand("show", tr("Show the price list"));
   admin.on_run(show, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/price-list"), print_price_list);
   });
 
   auto args = std::make_shared<PriceArguments>();
   CLI::App* set = prices->add_subcommand(
-      "set", "Change prices: the given entries replace those of the same paper and colour");
+      "set", tr("Change prices: the given entries replace those of the same paper and colour"));
   set->add_option("--price", args->prices,
-                  "PAPER:mono=AMOUNT or PAPER:colour=AMOUNT per page, "
-                  "repeatable, e.g. --price A4:mono=0.10");
-  set->add_option("--duplex-discount", args->duplex_discount, "Duplex discount in percent, 0-100");
-  set->add_flag("--replace", args->replace, "Start from an empty list instead of the current one");
-  set->add_option("--file", args->file, "A whole price list as JSON (docs/api.md shape)")
+                  tr("PAPER:mono=AMOUNT or PAPER:colour=AMOUNT per page, "
+                     "repeatable, e.g. --price A4:mono=0.10"));
+  set->add_option("--duplex-discount", args->duplex_discount,
+                  tr("Duplex discount in percent, 0-100"));
+  set->add_flag("--replace", args->replace,
+                tr("Start from an empty list instead of the current one"));
+  set->add_option("--file", args->file, tr("A whole price list as JSON (docs/api.md shape)"))
       ->check(CLI::ExistingFile);
   admin.on_run(set, [&admin, args](api_client::ApiClient& client) {
     model::PriceList list;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "admin_command.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "option_helpers.h"
 #include "output.h"
@@ -71,27 +72,29 @@ void print_printer(const nlohmann::json& p) {
 void add_printer_field_options(CLI::App* command, PrinterArguments& args) {
   command->add_option(
       "--uri", args.device_uri,
-      "Device URI: socket://host:9100, lpd://host/queue, ipp://host/ipp/print, ipps://…");
+      tr("Device URI: socket://host:9100, lpd://host/queue, ipp://host/ipp/print, ipps://…"));
   add_switch(*command, "--color", "--mono", args.color, "Colour printer (--mono: black & white)");
-  command->add_option("--paper", args.paper,
-                      "Paper: one size is the largest it takes (A5 A4 A3 A2 A1 A0 Letter Legal "
-                      "Tabloid); several, comma-separated (A4,A3), are exactly the sizes it takes");
+  command->add_option(
+      "--paper", args.paper,
+      tr("Paper: one size is the largest it takes (A5 A4 A3 A2 A1 A0 Letter Legal "
+         "Tabloid); several, comma-separated (A4,A3), are exactly the sizes it takes"));
   command
       ->add_option("--language", args.language,
-                   "What a RAW/LPR printer is sent: auto (as the document is), pdf, postscript, "
-                   "pcl-xl or pcl5 (converted by Ghostscript)")
+                   tr("What a RAW/LPR printer is sent: auto (as the document is), pdf, postscript, "
+                      "pcl-xl or pcl5 (converted by Ghostscript)"))
       ->check(CLI::IsMember({"auto", "pdf", "postscript", "pcl-xl", "pcl5"}));
   add_switch(*command, "--duplex", "--no-duplex", args.duplex, "Prints on both sides");
-  command->add_option("--vendor", args.vendor, "Vendor; Kyocera enables the FP-9 rules");
-  command->add_option("--location", args.location, "Where it stands");
+  command->add_option("--vendor", args.vendor,
+                      tr("Vendor; Kyocera enables the device spooling port rules"));
+  command->add_option("--location", args.location, tr("Where it stands"));
   add_switch(*command, "--fallback-allowed", "--no-fallback", args.fallback_allowed,
              "May be used for fallback printing");
   command
       ->add_option("--spool-protocol", args.spool_protocol,
-                   "Kyocera device spooling port protocol: raw, lpr or ipp")
+                   tr("Kyocera device spooling port protocol: raw, lpr or ipp"))
       ->check(CLI::IsMember({"raw", "lpr", "ipp", "RAW", "LPR", "IPP"}));
-  command->add_option("--spool-port", args.spool_port, "Kyocera device spooling TCP port");
-  command->add_option("--spool-queue", args.spool_queue, "Kyocera device spooling queue (LPR)");
+  command->add_option("--spool-port", args.spool_port, tr("Kyocera device spooling TCP port"));
+  command->add_option("--spool-queue", args.spool_queue, tr("Kyocera device spooling queue (LPR)"));
 }
 
 std::string upper(std::string text) {
@@ -137,10 +140,11 @@ void printer_fields(const PrinterArguments& args, nlohmann::json& body) {
 }  // namespace
 
 void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
-  CLI::App* printers = parent.add_subcommand("printers", "Printers and their fallback attributes");
+  CLI::App* printers =
+      parent.add_subcommand("printers", tr("Printers and their fallback attributes"));
   printers->require_subcommand(1);
 
-  CLI::App* list = printers->add_subcommand("list", "List every printer");
+  CLI::App* list = printers->add_subcommand("list", tr("List every printer"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/printers"), [](const nlohmann::json& body) {
       Table table({"ID", "NAME", "DEVICE URI", "LANGUAGE", "COLOUR", "DUPLEX", "PAPER", "VENDOR",
@@ -158,17 +162,17 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto show_args = std::make_shared<PrinterArguments>();
-  CLI::App* show = printers->add_subcommand("show", "Show one printer");
-  show->add_option("PRINTER", show_args->printer, "Name or id")->required();
+  CLI::App* show = printers->add_subcommand("show", tr("Show one printer"));
+  show->add_option("PRINTER", show_args->printer, tr("Name or id"))->required();
   admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", object_path("printers", show_args->printer)),
                         print_printer);
   });
 
   auto create_args = std::make_shared<PrinterArguments>();
-  CLI::App* create = printers->add_subcommand("create", "Add a printer");
+  CLI::App* create = printers->add_subcommand("create", tr("Add a printer"));
   create->alias("add");
-  create->add_option("NAME", create_args->printer, "Printer name")->required();
+  create->add_option("NAME", create_args->printer, tr("Printer name"))->required();
   add_printer_field_options(create, *create_args);
   create->get_option("--uri")->required();
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
@@ -181,13 +185,13 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto update_args = std::make_shared<PrinterArguments>();
-  CLI::App* update = printers->add_subcommand("update", "Change a printer");
+  CLI::App* update = printers->add_subcommand("update", tr("Change a printer"));
   update->alias("set");
-  update->add_option("PRINTER", update_args->printer, "Name or id")->required();
-  update->add_option("--name", update_args->name, "New name");
+  update->add_option("PRINTER", update_args->printer, tr("Name or id"))->required();
+  update->add_option("--name", update_args->name, tr("New name"));
   add_printer_field_options(update, *update_args);
   update->add_flag("--no-spooling-port", update_args->no_spooling_port,
-                   "Remove the Kyocera device spooling port");
+                   tr("Remove the Kyocera device spooling port"));
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
     printer_fields(*update_args, body);
@@ -199,8 +203,8 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
 
   auto ask_args = std::make_shared<PrinterArguments>();
   CLI::App* ask = printers->add_subcommand(
-      "capabilities", "Ask an IPP printer what it can do and keep its answer (D11)");
-  ask->add_option("PRINTER", ask_args->printer, "Name or id")->required();
+      "capabilities", tr("Ask an IPP printer what it can do and keep its answer"));
+  ask->add_option("PRINTER", ask_args->printer, tr("Name or id"))->required();
   admin.on_run(ask, [&admin, ask_args](api_client::ApiClient& client) {
     return admin.finish(
         client.request("POST", object_path("printers", ask_args->printer) + "/capabilities",
@@ -209,8 +213,8 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto delete_args = std::make_shared<PrinterArguments>();
-  CLI::App* remove = printers->add_subcommand("delete", "Delete a printer");
-  remove->add_option("PRINTER", delete_args->printer, "Name or id")->required();
+  CLI::App* remove = printers->add_subcommand("delete", tr("Delete a printer"));
+  remove->add_option("PRINTER", delete_args->printer, tr("Name or id"))->required();
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("printers", delete_args->printer)),
                         [&](const nlohmann::json&) {

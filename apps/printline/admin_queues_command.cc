@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "admin_command.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "output.h"
 
@@ -27,10 +28,10 @@ void print_queue(const nlohmann::json& q) {
 }
 
 void add_queue_field_options(CLI::App* command, QueueArguments& args) {
-  command->add_option("--kind", args.kind, "direct (prints at once) or hold (until released)")
+  command->add_option("--kind", args.kind, tr("direct (prints at once) or hold (until released)"))
       ->check(CLI::IsMember({"direct", "hold"}));
-  command->add_option("--printer", args.printer, "Direct queue: its printer (name or id)");
-  command->add_option("--group", args.group, "Direct queue: its printer group (name or id)");
+  command->add_option("--printer", args.printer, tr("Direct queue: its printer (name or id)"));
+  command->add_option("--group", args.group, tr("Direct queue: its printer group (name or id)"));
 }
 
 // Setting one target clears the other, so that switching a queue from a printer to a group is
@@ -61,10 +62,11 @@ std::optional<api_client::ApiError> queue_fields(const api_client::ApiClient& cl
 }  // namespace
 
 void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
-  CLI::App* queues = parent.add_subcommand("queues", "Server print queues (IPP /ipp/print/<name>)");
+  CLI::App* queues =
+      parent.add_subcommand("queues", tr("Server print queues (IPP /ipp/print/<name>)"));
   queues->require_subcommand(1);
 
-  CLI::App* list = queues->add_subcommand("list", "List every queue");
+  CLI::App* list = queues->add_subcommand("list", tr("List every queue"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/queues"), [](const nlohmann::json& body) {
       Table table({"ID", "NAME", "KIND", "PRINTER ID", "GROUP ID"});
@@ -77,16 +79,16 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto show_args = std::make_shared<QueueArguments>();
-  CLI::App* show = queues->add_subcommand("show", "Show one queue");
-  show->add_option("QUEUE", show_args->queue, "Name or id")->required();
+  CLI::App* show = queues->add_subcommand("show", tr("Show one queue"));
+  show->add_option("QUEUE", show_args->queue, tr("Name or id"))->required();
   admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", object_path("queues", show_args->queue)),
                         print_queue);
   });
 
   auto create_args = std::make_shared<QueueArguments>();
-  CLI::App* create = queues->add_subcommand("create", "Create a queue");
-  create->add_option("NAME", create_args->queue, "Queue name (also its IPP path)")->required();
+  CLI::App* create = queues->add_subcommand("create", tr("Create a queue"));
+  create->add_option("NAME", create_args->queue, tr("Queue name (also its IPP path)"))->required();
   add_queue_field_options(create, *create_args);
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
     nlohmann::json body = {{"name", create_args->queue}};
@@ -98,12 +100,12 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto update_args = std::make_shared<QueueArguments>();
-  CLI::App* update = queues->add_subcommand("update", "Change a queue");
-  update->add_option("QUEUE", update_args->queue, "Name or id")->required();
-  update->add_option("--name", update_args->name, "New name");
+  CLI::App* update = queues->add_subcommand("update", tr("Change a queue"));
+  update->add_option("QUEUE", update_args->queue, tr("Name or id"))->required();
+  update->add_option("--name", update_args->name, tr("New name"));
   add_queue_field_options(update, *update_args);
   update->add_flag("--no-target", update_args->no_target,
-                   "Clear the printer and group (hold queues)");
+                   tr("Clear the printer and group (hold queues)"));
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
     if (auto error = queue_fields(client, *update_args, body)) return admin.fail(*error);
@@ -113,8 +115,8 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto delete_args = std::make_shared<QueueArguments>();
-  CLI::App* remove = queues->add_subcommand("delete", "Delete a queue");
-  remove->add_option("QUEUE", delete_args->queue, "Name or id")->required();
+  CLI::App* remove = queues->add_subcommand("delete", tr("Delete a queue"));
+  remove->add_option("QUEUE", delete_args->queue, tr("Name or id"))->required();
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("queues", delete_args->queue)),
                         [&](const nlohmann::json&) {

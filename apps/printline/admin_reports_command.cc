@@ -6,6 +6,7 @@
 
 #include "admin_command.h"
 #include "api_client/query_string.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "model/json_number.h"
 #include "output.h"
@@ -26,21 +27,22 @@ struct ReportArguments {
 void add_admin_reports_command(CLI::App& parent, AdminCommand& admin) {
   auto args = std::make_shared<ReportArguments>();
   CLI::App* reports =
-      parent.add_subcommand("reports", "Printed jobs summed per user, printer or period");
-  reports->add_option("--by", args->by, "user, printer, period (see --period), day, week or month")
+      parent.add_subcommand("reports", tr("Printed jobs summed per user, printer or period"));
+  reports
+      ->add_option("--by", args->by, tr("user, printer, period (see --period), day, week or month"))
       ->check(CLI::IsMember({"user", "printer", "period", "day", "week", "month"}))
       ->capture_default_str();
-  reports->add_option("--period", args->period, "With --by period: day, week or month")
+  reports->add_option("--period", args->period, tr("With --by period: day, week or month"))
       ->check(CLI::IsMember({"day", "week", "month"}))
       ->capture_default_str();
-  reports->add_flag("--csv", args->csv, "Print the server's CSV export");
-  reports->add_option("--user", args->user, "Only this user (login or id)");
-  reports->add_option("--printer", args->printer, "Only this printer (name or id)");
-  reports->add_option("--origin", args->origin, "server or fallback")
+  reports->add_flag("--csv", args->csv, tr("Print the server's CSV export"));
+  reports->add_option("--user", args->user, tr("Only this user (login or id)"));
+  reports->add_option("--printer", args->printer, tr("Only this printer (name or id)"));
+  reports->add_option("--origin", args->origin, tr("server or fallback"))
       ->check(CLI::IsMember({"server", "fallback"}));
-  reports->add_option("--state", args->state, "Only jobs in this state");
-  reports->add_option("--from", args->from, "Submitted at or after (ISO time)");
-  reports->add_option("--to", args->to, "Submitted before (ISO time)");
+  reports->add_option("--state", args->state, tr("Only jobs in this state"));
+  reports->add_option("--from", args->from, tr("Submitted at or after (ISO time)"));
+  reports->add_option("--to", args->to, tr("Submitted before (ISO time)"));
   admin.on_run(reports, [&admin, args](api_client::ApiClient& client) {
     const std::string grouping = args->by == "period" ? args->period : args->by;
     const std::string query = api_client::query_string({{"user", args->user},

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "admin_command.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "model/json_number.h"
 #include "option_helpers.h"
@@ -60,17 +61,17 @@ void print_user(const nlohmann::json& user) {
 
 // Options shared by create and update; only what was given goes into the request.
 void add_user_field_options(CLI::App* command, UserArguments& args) {
-  command->add_option("--name", args.name, "Full name");
-  command->add_option("--email", args.email, "E-mail address");
-  command->add_option("--role", args.role, "user or admin")
+  command->add_option("--name", args.name, tr("Full name"));
+  command->add_option("--email", args.email, tr("E-mail address"));
+  command->add_option("--role", args.role, tr("user or admin"))
       ->check(CLI::IsMember({"user", "admin"}));
   add_switch(*command, "--pays-with-credit", "--no-credit", args.pays_with_credit,
              "Charge jobs against the user's credit (--no-credit: quota only)");
-  command->add_option("--quota-period", args.quota_period, "Quota period: day, week or month")
+  command->add_option("--quota-period", args.quota_period, tr("Quota period: day, week or month"))
       ->check(CLI::IsMember({"day", "week", "month"}));
-  command->add_option("--quota-pages", args.quota_pages, "Pages allowed per quota period");
+  command->add_option("--quota-pages", args.quota_pages, tr("Pages allowed per quota period"));
   command->add_option("--quota-cost", args.quota_cost,
-                      "Spending allowed per quota period, e.g. 20.00");
+                      tr("Spending allowed per quota period, e.g. 20.00"));
 }
 
 // Builds the writable fields over `current_quota` (the stored quota on update, so that
@@ -108,10 +109,10 @@ std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json
 
 void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* users =
-      parent.add_subcommand("users", "User accounts, roles, passwords, credit, quota");
+      parent.add_subcommand("users", tr("User accounts, roles, passwords, credit, quota"));
   users->require_subcommand(1);
 
-  CLI::App* list = users->add_subcommand("list", "List every user");
+  CLI::App* list = users->add_subcommand("list", tr("List every user"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/users"), [](const nlohmann::json& body) {
       Table table({"ID", "LOGIN", "NAME", "ROLE", "BALANCE", "CREDIT", "QUOTA"});
@@ -127,8 +128,8 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto show_args = std::make_shared<UserArguments>();
-  CLI::App* show = users->add_subcommand("show", "Show one user");
-  show->add_option("USER", show_args->user, "Login or id")->required();
+  CLI::App* show = users->add_subcommand("show", tr("Show one user"));
+  show->add_option("USER", show_args->user, tr("Login or id"))->required();
   admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", object_path("users", show_args->user)), print_user);
   });
@@ -136,11 +137,11 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   auto create_args = std::make_shared<UserArguments>();
   CLI::App* create = users->add_subcommand(
       "create",
-      "Create a user (password from --password-file, $PRINTLINE_USER_PASSWORD or a prompt)");
-  create->add_option("LOGIN", create_args->user, "Login name")->required();
+      tr("Create a user (password from --password-file, $PRINTLINE_USER_PASSWORD or a prompt)"));
+  create->add_option("LOGIN", create_args->user, tr("Login name"))->required();
   add_user_field_options(create, *create_args);
   create->add_option("--password-file", create_args->password_file,
-                     "File whose first line is the new user's password ('-': standard input)");
+                     tr("File whose first line is the new user's password ('-': standard input)"));
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
     nlohmann::json body = {{"login", create_args->user}};
     if (auto problem = user_fields(*create_args, body)) return admin.fail(*problem, kUsage);
@@ -156,10 +157,10 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
 
   auto update_args = std::make_shared<UserArguments>();
   CLI::App* update =
-      users->add_subcommand("update", "Change a user's name, e-mail, role, credit or quota");
-  update->add_option("USER", update_args->user, "Login or id")->required();
+      users->add_subcommand("update", tr("Change a user's name, e-mail, role, credit or quota"));
+  update->add_option("USER", update_args->user, tr("Login or id"))->required();
   add_user_field_options(update, *update_args);
-  update->add_flag("--no-quota", update_args->no_quota, "Remove the user's quota");
+  update->add_flag("--no-quota", update_args->no_quota, tr("Remove the user's quota"));
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json current_quota;
     const UserArguments& args = *update_args;
@@ -176,8 +177,8 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto delete_args = std::make_shared<UserArguments>();
-  CLI::App* remove = users->add_subcommand("delete", "Delete a user");
-  remove->add_option("USER", delete_args->user, "Login or id")->required();
+  CLI::App* remove = users->add_subcommand("delete", tr("Delete a user"));
+  remove->add_option("USER", delete_args->user, tr("Login or id"))->required();
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(
         client.request("DELETE", object_path("users", delete_args->user)),
@@ -185,10 +186,10 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto top_up_args = std::make_shared<UserArguments>();
-  CLI::App* top_up = users->add_subcommand("top-up", "Add credit to a user's balance");
-  top_up->add_option("USER", top_up_args->user, "Login or id")->required();
-  top_up->add_option("AMOUNT", top_up_args->amount, "Amount, e.g. 10 or 12.50")->required();
-  top_up->add_option("--note", top_up_args->note, "Note for the ledger, e.g. cash");
+  CLI::App* top_up = users->add_subcommand("top-up", tr("Add credit to a user's balance"));
+  top_up->add_option("USER", top_up_args->user, tr("Login or id"))->required();
+  top_up->add_option("AMOUNT", top_up_args->amount, tr("Amount, e.g. 10 or 12.50"))->required();
+  top_up->add_option("--note", top_up_args->note, tr("Note for the ledger, e.g. cash"));
   admin.on_run(top_up, [&admin, top_up_args](api_client::ApiClient& client) {
     const auto cents = parse_money(top_up_args->amount);
     if (!cents || *cents <= 0) {
@@ -209,10 +210,10 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
 
   auto password_args = std::make_shared<UserArguments>();
   CLI::App* set_password = users->add_subcommand(
-      "set-password", "Set a user's password (signs the user out everywhere)");
-  set_password->add_option("USER", password_args->user, "Login or id")->required();
+      "set-password", tr("Set a user's password (signs the user out everywhere)"));
+  set_password->add_option("USER", password_args->user, tr("Login or id"))->required();
   set_password->add_option("--password-file", password_args->password_file,
-                           "File whose first line is the password ('-': standard input)");
+                           tr("File whose first line is the password ('-': standard input)"));
   admin.on_run(set_password, [&admin, password_args](api_client::ApiClient& client) {
     auto password = read_password({password_args->password_file, "PRINTLINE_USER_PASSWORD",
                                    "New password for " + password_args->user + ": "});
@@ -228,9 +229,9 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
 
   auto role_args = std::make_shared<UserArguments>();
   CLI::App* set_role =
-      users->add_subcommand("set-role", "Make a user an administrator or a plain user");
-  set_role->add_option("USER", role_args->user, "Login or id")->required();
-  set_role->add_option("ROLE", role_args->role, "user or admin")
+      users->add_subcommand("set-role", tr("Make a user an administrator or a plain user"));
+  set_role->add_option("USER", role_args->user, tr("Login or id"))->required();
+  set_role->add_option("ROLE", role_args->role, tr("user or admin"))
       ->required()
       ->check(CLI::IsMember({"user", "admin"}));
   admin.on_run(set_role, [&admin, role_args](api_client::ApiClient& client) {
@@ -243,10 +244,10 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto pin_args = std::make_shared<UserArguments>();
-  CLI::App* set_pin = users->add_subcommand("set-pin", "Set or remove a user's PIN");
-  set_pin->add_option("USER", pin_args->user, "Login or id")->required();
-  set_pin->add_option("PIN", pin_args->pin, "The PIN (digits)");
-  set_pin->add_flag("--remove", pin_args->remove_pin, "Remove the PIN");
+  CLI::App* set_pin = users->add_subcommand("set-pin", tr("Set or remove a user's PIN"));
+  set_pin->add_option("USER", pin_args->user, tr("Login or id"))->required();
+  set_pin->add_option("PIN", pin_args->pin, tr("The PIN (digits)"));
+  set_pin->add_flag("--remove", pin_args->remove_pin, tr("Remove the PIN"));
   admin.on_run(set_pin, [&admin, pin_args](api_client::ApiClient& client) {
     if (pin_args->pin.has_value() == pin_args->remove_pin) {
       return admin.fail("Give either a PIN or --remove.", kUsage);
@@ -262,8 +263,9 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto ledger_args = std::make_shared<UserArguments>();
-  CLI::App* ledger = users->add_subcommand("ledger", "Show a user's charges, refunds and top-ups");
-  ledger->add_option("USER", ledger_args->user, "Login or id")->required();
+  CLI::App* ledger =
+      users->add_subcommand("ledger", tr("Show a user's charges, refunds and top-ups"));
+  ledger->add_option("USER", ledger_args->user, tr("Login or id"))->required();
   admin.on_run(ledger, [&admin, ledger_args](api_client::ApiClient& client) {
     return admin.finish(
         client.request("GET", object_path("users", ledger_args->user) + "/ledger"),

@@ -6,6 +6,7 @@
 
 #include "analysis/analysis_json.h"
 #include "analysis/analyze.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 
 namespace printline::cli {
@@ -63,13 +64,13 @@ int run_analyze(const AnalyzeArguments& args) {
 void add_analyze_command(CLI::App& app, std::function<int()>& run) {
   auto args = std::make_shared<AnalyzeArguments>();
   CLI::App* analyze =
-      app.add_subcommand("analyze", "Tell what a print job is: format, pages, colour, paper.");
-  analyze->add_option("FILE", args->file, "The document to analyse")
+      app.add_subcommand("analyze", tr("Tell what a print job is: format, pages, colour, paper."));
+  analyze->add_option("FILE", args->file, tr("The document to analyse"))
       ->required()
       ->check(CLI::ExistingFile);
-  analyze->add_flag("--json", args->json, "Print the result as JSON");
+  analyze->add_flag("--json", args->json, tr("Print the result as JSON"));
   analyze->add_flag("--no-ghostscript", args->no_ghostscript,
-                    "Use only the document's structure, never render it");
+                    tr("Use only the document's structure, never render it"));
   analyze->callback([args, &run] { run = [args] { return run_analyze(*args); }; });
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "client/control_socket_path.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 
 namespace printline::cli {
@@ -16,9 +17,9 @@ std::filesystem::path ClientOptions::socket_path() const {
 
 void add_client_options(CLI::App& command, ClientOptions& options, bool with_json) {
   command.add_option("--control-socket", options.control_socket,
-                     "The desktop client's control socket (default: "
-                     "$XDG_RUNTIME_DIR/printline/control.sock)");
-  if (with_json) command.add_flag("--json", options.json, "Print the client's JSON answer");
+                     tr("The desktop client's control socket (default: "
+                        "$XDG_RUNTIME_DIR/printline/control.sock)"));
+  if (with_json) command.add_flag("--json", options.json, tr("Print the client's JSON answer"));
 }
 
 int report(const std::string& command, const client::ControlError& error) {

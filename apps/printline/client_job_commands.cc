@@ -13,6 +13,7 @@
 #include "client/control_protocol.h"
 #include "client_commands.h"
 #include "client_connection.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "model/job_ticket.h"
 #include "model/timestamp.h"
@@ -55,7 +56,9 @@ void print_job(std::ostream& out, const client::JobView& job) {
                    {"received", model::format_timestamp(job.received_at)}};
   if (job.printed_at) fields.push_back({"printed", model::format_timestamp(*job.printed_at)});
   if (job.may_be_counted_twice) {
-    fields.push_back({"warning", "the printer may count this job too (Kyocera, D8)"});
+    fields.push_back(
+        {"warning",
+         tr("the printer may count this job too (Kyocera without a device spooling port)")});
   }
   print_fields(out, fields);
 }
@@ -81,19 +84,20 @@ void add_print(CLI::App& app, std::function<int()>& run) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* command =
-      app.add_subcommand("print", "Print FILE through the desktop client (server or fallback)");
-  command->add_option("FILE", args->file, "The document; - reads standard input")->required();
-  command->add_option("-n,--copies", args->copies, "Copies, 1-999 (lp's -n)")
+      app.add_subcommand("print", tr("Print FILE through the desktop client (server or fallback)"));
+  command->add_option("FILE", args->file, tr("The document; - reads standard input"))->required();
+  command->add_option("-n,--copies", args->copies, tr("Copies, 1-999 (lp's -n)"))
       ->check(CLI::Range(1, 999));
   command
-      ->add_option("-o,--option", args->options,
-                   "A print option as lp's -o NAME=VALUE, repeatable: sides=two-sided-long-edge, "
-                   "print-color-mode=monochrome, media=A4, page-ranges=1-3, number-up=2, "
-                   "orientation-requested=landscape, print-quality=high, finishings=staple, "
-                   "collate=false (docs/cli.md)")
+      ->add_option(
+          "-o,--option", args->options,
+          tr("A print option as lp's -o NAME=VALUE, repeatable: sides=two-sided-long-edge, "
+             "print-color-mode=monochrome, media=A4, page-ranges=1-3, number-up=2, "
+             "orientation-requested=landscape, print-quality=high, finishings=staple, "
+             "collate=false (docs/cli.md)"))
       ->allow_extra_args(false);
-  command->add_option("--title", args->title, "Job name (default: the file name)");
-  command->add_option("--format", args->format, "Document MIME type (default: detected)");
+  command->add_option("--title", args->title, tr("Job name (default: the file name)"));
+  command->add_option("--format", args->format, tr("Document MIME type (default: detected)"));
   add_client_options(*command, args->client);
   command->callback([args, &run] {
     run = [args] {
@@ -106,8 +110,8 @@ void add_print(CLI::App& app, std::function<int()>& run) {
       // The client reads the document through this descriptor: nothing is copied.
       // "-" is standard input (a pipe works: the client reads it to its end).
       const bool from_stdin = args->file == "-";
-      const int fd = from_stdin ? ::dup(STDIN_FILENO)
-                                : ::open(args->file.c_str(), O_RDONLY | O_CLOEXEC);
+      const int fd =
+          from_stdin ? ::dup(STDIN_FILENO) : ::open(args->file.c_str(), O_RDONLY | O_CLOEXEC);
       struct stat info {};
       if (fd < 0 || ::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
         const std::string why = fd >= 0 ? "it is a directory" : std::strerror(errno);
@@ -117,10 +121,9 @@ void add_print(CLI::App& app, std::function<int()>& run) {
         return static_cast<int>(kInvalidRequest);
       }
       ControlRequest request = request_for(ControlCommand::kSubmit);
-      request.submit.title =
-          !args->title.empty() ? args->title
-          : from_stdin         ? std::string("stdin")
-                               : std::filesystem::path(args->file).filename().string();
+      request.submit.title = !args->title.empty() ? args->title
+                             : from_stdin         ? std::string("stdin")
+                                          : std::filesystem::path(args->file).filename().string();
       request.submit.document_format = args->format;
       request.submit.ticket = *ticket;
       request.submit.copies = ticket->copies;
@@ -143,7 +146,7 @@ void add_print(CLI::App& app, std::function<int()>& run) {
 
 void add_jobs(CLI::App& app, std::function<int()>& run) {
   auto options = std::make_shared<ClientOptions>();
-  CLI::App* command = app.add_subcommand("jobs", "The desktop client's jobs, newest first");
+  CLI::App* command = app.add_subcommand("jobs", tr("The desktop client's jobs, newest first"));
   add_client_options(*command, *options);
   command->callback([options, &run] {
     run = [options] {
@@ -171,7 +174,7 @@ void add_jobs(CLI::App& app, std::function<int()>& run) {
 void add_status(CLI::App& app, std::function<int()>& run) {
   auto options = std::make_shared<ClientOptions>();
   CLI::App* command =
-      app.add_subcommand("status", "The desktop client: server online, login, profile, jobs");
+      app.add_subcommand("status", tr("The desktop client: server online, login, profile, jobs"));
   add_client_options(*command, *options);
   command->callback([options, &run] {
     run = [options] {
@@ -187,8 +190,9 @@ void add_status(CLI::App& app, std::function<int()>& run) {
           {"server", (s.online ? "online" : "offline") +
                          (s.server.empty() ? std::string() : " (" + s.server + ")")},
           {"last contact", s.last_contact ? model::format_timestamp(*s.last_contact) : "never"},
-          {"user", s.user_login.empty() ? "-" : s.user_login +
-                                                    (s.user_name.empty() ? "" : " (" + s.user_name + ")")},
+          {"user", s.user_login.empty()
+                       ? "-"
+                       : s.user_login + (s.user_name.empty() ? "" : " (" + s.user_name + ")")},
           {"logged in", yes_no(s.logged_in)},
           {"balance", money(s.balance_cents)},
           {"quota", s.quota.empty() ? "-" : s.quota},
@@ -217,28 +221,39 @@ void add_job_action(CLI::App& app, std::function<int()>& run, const std::string&
   };
   auto args = std::make_shared<Args>();
   CLI::App* command = app.add_subcommand(name, description);
-  command->add_option("JOB", args->job, "The job's UUID, or its first characters")->required();
+  command->add_option("JOB", args->job, tr("The job's UUID, or its first characters"))->required();
   if (action == ControlCommand::kChoose) {
-    command->add_option("PRINTER", args->printer, "Fallback printer name or id")->required();
+    command->add_option("PRINTER", args->printer, tr("Fallback printer name or id"))->required();
   }
   if (action == ControlCommand::kCancel) {
-    command->add_flag("--yes,-y", args->yes, "Do not ask for confirmation");
+    command->add_flag("--yes,-y", args->yes, tr("Do not ask for confirmation"));
   }
   add_client_options(*command, args->client);
   command->callback([args, action, name, &run] {
     run = [args, action, name] {
       if (action == ControlCommand::kCancel && !args->yes) {
         if (!::isatty(STDIN_FILENO)) {
-          std::cerr << "printline cancel: cancelling deletes the job; add --yes to confirm "
-                       "when not on a terminal.\n";
+          std::cerr << "printline cancel: "
+                    << tr("cancelling deletes the job; add --yes to confirm when not on a "
+                          "terminal.")
+                    << "\n";
           return static_cast<int>(kUsage);
         }
-        std::cout << "Cancel job " << args->job << "? It will not be printed. [y/N] "
+        // TRANSLATORS: y/N are the answers the prompt takes; translate "y" and "yes" below too.
+        std::cout << trf("Cancel job {job}? It will not be printed. [y/N] ",
+                         fmt::arg("job", args->job))
                   << std::flush;
         std::string reply;
         std::getline(std::cin, reply);
-        if (reply != "y" && reply != "Y" && reply != "yes") {
-          std::cout << "Kept the job.\n";
+        // English answers always work, whatever the language.
+        // TRANSLATORS: the short "yes" answer to a [y/N] prompt.
+        const std::string yes_short = tr("y");
+        // TRANSLATORS: the long "yes" answer to a [y/N] prompt.
+        const std::string yes_long = tr("yes");
+        const bool confirmed = reply == "y" || reply == "Y" || reply == "yes" ||
+                               reply == yes_short || reply == yes_long;
+        if (!confirmed) {
+          std::cout << tr("Kept the job.") << "\n";
           return static_cast<int>(kOk);
         }
       }
@@ -278,7 +293,7 @@ std::string event_text(const client::ClientEvent& event) {
 void add_events(CLI::App& app, std::function<int()>& run) {
   auto options = std::make_shared<ClientOptions>();
   CLI::App* command = app.add_subcommand(
-      "events", "Follow the desktop client's events (notifications, prompts, job changes)");
+      "events", tr("Follow the desktop client's events (notifications, prompts, job changes)"));
   add_client_options(*command, *options);
   command->callback([options, &run] {
     run = [options] {
@@ -310,12 +325,12 @@ void add_client_job_commands(CLI::App& app, std::function<int()>& run) {
   add_print(app, run);
   add_jobs(app, run);
   add_status(app, run);
-  add_job_action(app, run, "choose", "Print a waiting job on this fallback printer (FP-7b)",
+  add_job_action(app, run, "choose", tr("Print a waiting job on this fallback printer"),
                  ControlCommand::kChoose);
-  add_job_action(app, run, "cancel", "Cancel a job of the desktop client (D4)",
+  add_job_action(app, run, "cancel", tr("Cancel a job of the desktop client"),
                  ControlCommand::kCancel);
   add_job_action(app, run, "retry",
-                 "Keep a job and send it to the server as soon as one answers (D4)",
+                 tr("Keep a job and send it to the server as soon as one answers"),
                  ControlCommand::kRetry);
   add_events(app, run);
 }

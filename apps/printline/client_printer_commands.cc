@@ -6,6 +6,7 @@
 #include "client/control_protocol.h"
 #include "client_commands.h"
 #include "client_connection.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "output.h"
 
@@ -30,12 +31,13 @@ void add_printers(CLI::App& app, std::function<int()>& run) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* command = app.add_subcommand(
-      "printers", "With --fallback: the fallback printers your desktop client may use (D2)");
-  command->add_flag("--fallback", args->fallback, "List the fallback printers (required)");
-  command->add_option("--search", args->filter.search, "Text in the name or location");
-  auto* color = command->add_flag("--color,--colour", args->filter.color, "Colour printers only");
-  auto* mono = command->add_flag("--mono", args->filter.mono, "Black & white printers only");
-  command->add_flag("--large-format", args->filter.large_format, "Large-format printers only");
+      "printers", tr("With --fallback: the fallback printers your desktop client may use"));
+  command->add_flag("--fallback", args->fallback, tr("List the fallback printers (required)"));
+  command->add_option("--search", args->filter.search, tr("Text in the name or location"));
+  auto* color =
+      command->add_flag("--color,--colour", args->filter.color, tr("Colour printers only"));
+  auto* mono = command->add_flag("--mono", args->filter.mono, tr("Black & white printers only"));
+  command->add_flag("--large-format", args->filter.large_format, tr("Large-format printers only"));
   color->excludes(mono);
   add_client_options(*command, args->client);
   command->callback([args, &run] {
@@ -76,12 +78,13 @@ void add_fallback_test(CLI::App& app, std::function<int()>& run) {
     bool send_test_page = false;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* fallback = app.add_subcommand("fallback", "Fallback printing from this workstation");
+  CLI::App* fallback =
+      app.add_subcommand("fallback", tr("Fallback printing from this workstation"));
   fallback->require_subcommand(1);
-  CLI::App* command = fallback->add_subcommand(
-      "test", "Probe every fallback printer from this workstation (D9)");
+  CLI::App* command =
+      fallback->add_subcommand("test", tr("Probe every fallback printer from this workstation"));
   command->add_flag("--send-test-page", args->send_test_page,
-                    "Send a one-page test job to each reachable printer");
+                    tr("Send a one-page test job to each reachable printer"));
   add_client_options(*command, args->client);
   command->callback([args, &run] {
     run = [args] {

@@ -11,11 +11,12 @@
 #include "client/control_protocol.h"
 #include "client/control_socket_client.h"
 #include "client_connection.h"
+#include "core/i18n.h"
+#include "core/tls_trust.h"
 #include "credentials.h"
 #include "exit_codes.h"
 #include "password_input.h"
 #include "server_certificate.h"
-#include "core/tls_trust.h"
 
 namespace printline::cli {
 
@@ -25,7 +26,7 @@ struct LoginArguments {
   std::string server;
   std::string user;
   std::string password_file;
-  std::string control_socket;  // the desktop client to log in too
+  std::string control_socket;      // the desktop client to log in too
   std::string accept_fingerprint;  // D13: the server certificate to accept without asking
 };
 
@@ -75,12 +76,14 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
   std::string pinned;
   if (url.tls && !global.insecure) {
     std::string previous_pin;
-    if (auto saved = load_credentials(); saved.ok() && *saved && (*saved)->server == url.to_string()) {
+    if (auto saved = load_credentials();
+        saved.ok() && *saved && (*saved)->server == url.to_string()) {
       previous_pin = (*saved)->pinned_sha256;
     }
     auto choice = choose_server_certificate(url, global.ca_cert_file, previous_pin,
                                             args.accept_fingerprint, global.connect_timeout_ms);
-    if (!choice.ok()) return report_local_failure("login", choice.error().message, kServerUnreachable);
+    if (!choice.ok())
+      return report_local_failure("login", choice.error().message, kServerUnreachable);
     pinned = choice->pinned_sha256;
     if (!pinned.empty()) {
       api_client::ClientOptions options = client_options(global, "");
@@ -144,25 +147,27 @@ int run_logout(const GlobalOptions& global) {
 
 void add_login_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
   auto args = std::make_shared<LoginArguments>();
-  CLI::App* login = app.add_subcommand("login", "Log in to a Printline server and save the token");
-  login->add_option("--server", args->server, "Server URL, e.g. https://print.example.org:8631");
-  login->add_option("--user", args->user, "Login name (default: your system login)");
+  CLI::App* login =
+      app.add_subcommand("login", tr("Log in to a Printline server and save the token"));
+  login->add_option("--server", args->server,
+                    tr("Server URL, e.g. https://print.example.org:8631"));
+  login->add_option("--user", args->user, tr("Login name (default: your system login)"));
   login->add_option("--control-socket", args->control_socket,
-                    "The desktop client to log in too (default: "
-                    "$XDG_RUNTIME_DIR/printline/control.sock)");
+                    tr("The desktop client to log in too (default: "
+                       "$XDG_RUNTIME_DIR/printline/control.sock)"));
   login->add_option("--accept-fingerprint", args->accept_fingerprint,
-                    "https://: accept and pin the server certificate with this SHA-256 "
-                    "fingerprint without asking (check it with your administrator)");
+                    tr("https://: accept and pin the server certificate with this SHA-256 "
+                       "fingerprint without asking (check it with your administrator)"));
   login->add_option("--password-file", args->password_file,
-                    "Read the password from the first line of this file ('-': standard input); "
-                    "else $PRINTLINE_PASSWORD, else a prompt");
+                    tr("Read the password from the first line of this file ('-': standard input); "
+                       "else $PRINTLINE_PASSWORD, else a prompt"));
   login->callback(
       [args, &global, &run] { run = [args, &global] { return run_login(global, *args); }; });
 }
 
 void add_logout_command(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
   CLI::App* logout =
-      app.add_subcommand("logout", "Revoke the saved token on the server and forget it");
+      app.add_subcommand("logout", tr("Revoke the saved token on the server and forget it"));
   logout->callback([&global, &run] { run = [&global] { return run_logout(global); }; });
 }
 

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "analysis/document_format.h"
+#include "core/i18n.h"
 #include "core/job_uuid.h"
 #include "exit_codes.h"
 #include "transport/print_transport.h"
@@ -138,22 +139,24 @@ int run_send(const SendArguments& args) {
 
 void add_send_command(CLI::App& app, std::function<int()>& run) {
   auto args = std::make_shared<SendArguments>();
-  CLI::App* send = app.add_subcommand("send", "Send a document straight to a printer.");
-  send->add_option("--to", args->device_uri,
-                   "Device URI: socket://host[:port], lpd://host[:port]/queue, ipp://… or ipps://…")
+  CLI::App* send = app.add_subcommand("send", tr("Send a document straight to a printer."));
+  send->add_option(
+          "--to", args->device_uri,
+          tr("Device URI: socket://host[:port], lpd://host[:port]/queue, ipp://… or ipps://…"))
       ->required();
-  send->add_option("FILE", args->file, "The document to print")
+  send->add_option("FILE", args->file, tr("The document to print"))
       ->required()
       ->check(CLI::ExistingFile);
-  send->add_option("--user", args->user, "Job owner shown to the printer (default: your login)");
-  send->add_option("--title", args->title, "Job name (default: the file name)");
-  send->add_option("--copies", args->copies, "Number of copies")->check(CLI::Range(1, 999));
-  send->add_option("--format", args->format, "MIME type (default: detected from the content)");
-  send->add_flag("--pjl", args->pjl, "RAW/LPR: wrap in PJL carrying the job UUID and user");
-  send->add_option("--connect-timeout", args->connect_timeout_ms, "Connect timeout in ms")
+  send->add_option("--user", args->user,
+                   tr("Job owner shown to the printer (default: your login)"));
+  send->add_option("--title", args->title, tr("Job name (default: the file name)"));
+  send->add_option("--copies", args->copies, tr("Number of copies"))->check(CLI::Range(1, 999));
+  send->add_option("--format", args->format, tr("MIME type (default: detected from the content)"));
+  send->add_flag("--pjl", args->pjl, tr("RAW/LPR: wrap in PJL carrying the job UUID and user"));
+  send->add_option("--connect-timeout", args->connect_timeout_ms, tr("Connect timeout in ms"))
       ->capture_default_str();
   send->add_option("--timeout", args->io_timeout_ms,
-                   "Give up when the printer stalls this long (ms)")
+                   tr("Give up when the printer stalls this long (ms)"))
       ->capture_default_str();
   send->callback([args, &run] { run = [args] { return run_send(*args); }; });
 }

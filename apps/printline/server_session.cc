@@ -1,5 +1,6 @@
 #include "server_session.h"
 
+#include "core/i18n.h"
 #include "core/tls_trust.h"
 #include "credentials.h"
 
@@ -7,20 +8,20 @@ namespace printline::cli {
 
 void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--server", options.server,
-                 "Server URL, e.g. https://print.example.org:8631 (default: the one you logged "
-                 "in to)")
+                 tr("Server URL, e.g. https://print.example.org:8631 (default: the one you logged "
+                    "in to)"))
       ->envname("PRINTLINE_SERVER");
-  app.add_option("--token", options.token, "API token to use instead of the saved login")
+  app.add_option("--token", options.token, tr("API token to use instead of the saved login"))
       ->envname("PRINTLINE_TOKEN");
   app.add_option("--connect-timeout-ms", options.connect_timeout_ms,
-                 "Give up connecting to the server after this long")
+                 tr("Give up connecting to the server after this long"))
       ->capture_default_str();
   app.add_option("--timeout-ms", options.timeout_ms,
-                 "Give up waiting for an answer after this long")
+                 tr("Give up waiting for an answer after this long"))
       ->capture_default_str();
-  app.add_option("--ca-cert", options.ca_cert_file, "HTTPS: trust this PEM certificate file");
+  app.add_option("--ca-cert", options.ca_cert_file, tr("HTTPS: trust this PEM certificate file"));
   app.add_flag("--insecure", options.insecure,
-               "HTTPS: do not check the server's certificate (test servers only)");
+               tr("HTTPS: do not check the server's certificate (test servers only)"));
 }
 
 api_client::ClientOptions client_options(const GlobalOptions& options, std::string token) {
