@@ -16,10 +16,13 @@
 #include "client/control_socket_server.h"
 #include "client/desktop_notifier.h"
 #include "client/local_ipp_printer.h"
+#include "core/i18n.h"
 #include "core/logging.h"
 #include "core/stop_signals.h"
 
 int main(int argc, char** argv) {
+  // Job reasons, prompts and notifications in the workstation's language (D14).
+  printline::i18n::init_translations();
   using printline::client::ClientConfig;
   CLI::App app{"printline-client: the desktop client daemon (outbox, fallback printing)."};
   std::string config_file, state_dir, servers, queue, ipp_listen, control_socket, log_level,

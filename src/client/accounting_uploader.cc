@@ -7,6 +7,7 @@
 
 #include "api_client/fallback_upload.h"
 #include "core/crash_point.h"
+#include "core/i18n.h"
 #include "core/logging.h"
 
 namespace printline::client {
@@ -60,17 +61,17 @@ UploadSummary upload_printed_offline(OutboxStore& outbox, const api_client::ApiC
       OutboxJob job = *found->second;
       if (result.status == api_client::UploadStatus::kRejected) {
         job.upload_error = result.message.empty() ? result.reason : result.message;
-        job.reason = fmt::format(
-            "Printed on \"{}\" while the server was offline; the server refused its accounting "
-            "report: {}. An administrator should check it.",
-            job.printer, job.upload_error);
+        job.reason = trf(
+            "Printed on \"{printer}\" while the server was offline; the server refused its "
+            "accounting report: {reason}. An administrator should check it.",
+            fmt::arg("printer", job.printer), fmt::arg("reason", job.upload_error));
         ++summary.rejected;
       } else {
         job.state = JobState::kAccounted;
         job.upload_error.clear();
-        job.reason = fmt::format(
-            "Printed on \"{}\" while the server was offline, and accounted by the server.",
-            job.printer);
+        job.reason = trf(
+            "Printed on \"{printer}\" while the server was offline, and accounted by the server.",
+            fmt::arg("printer", job.printer));
         ++summary.accounted;
       }
       changed.push_back(std::move(job));

@@ -13,6 +13,7 @@
 #include "client/private_state.h"
 #include "client/server_trust.h"
 #include "core/crash_point.h"
+#include "core/i18n.h"
 #include "core/job_uuid.h"
 #include "core/logging.h"
 
@@ -143,17 +144,17 @@ ClientEvent ClientDaemon::prompt_event(const OutboxJob& job) {
   event.message = job.reason;
   switch (job.prompt) {
     case PendingPrompt::kChoosePrinter:
-      event.title = "Choose a printer";
+      event.title = tr("Choose a printer");
       event.candidates = probed_printers();
       break;
     case PendingPrompt::kFallbackDisabled:
-      event.title = "The print server is offline";
+      event.title = tr("The print server is offline");
       break;
     case PendingPrompt::kNotEnoughCredit:
-      event.title = "Not enough credit or quota";
+      event.title = tr("Not enough credit or quota");
       break;
     case PendingPrompt::kNoCandidate:
-      event.title = "No fallback printer available";
+      event.title = tr("No fallback printer available");
       event.candidates = probed_printers();
       break;
     case PendingPrompt::kNone:
@@ -282,7 +283,8 @@ Result<JobView> ClientDaemon::choose(const std::string& uuid, const std::string&
   job.fallback_send_started = false;
   job.hold_until_retry = false;
   job.prompt = PendingPrompt::kNone;
-  job.reason = fmt::format("You chose \"{}\": the job is being sent there.", chosen->name);
+  job.reason = trf("You chose \"{printer}\": the job is being sent there.",
+                   fmt::arg("printer", chosen->name));
   auto saved = save(job);
   if (!saved.ok()) return saved.error();
   object_logger("job", job.uuid)->info("the user chose \"{}\"", chosen->name);
@@ -316,14 +318,14 @@ Result<JobView> ClientDaemon::cancel(const std::string& uuid) {
   const bool had_prompt = job.prompt != PendingPrompt::kNone;
   job.state = JobState::kCancelled;
   job.prompt = PendingPrompt::kNone;
-  job.reason = "You cancelled the job; its document was deleted.";
+  job.reason = tr("You cancelled the job; its document was deleted.");
   auto saved = save(job);
   if (!saved.ok()) return saved.error();
   if (auto removed = outbox_->remove_document(job.uuid); !removed.ok()) {
     spdlog::warn("{}", removed.error().message);
   }
   object_logger("job", job.uuid)->info("cancelled by the user");
-  if (had_prompt) withdraw_prompt(*saved, "The job was cancelled.");
+  if (had_prompt) withdraw_prompt(*saved, tr("The job was cancelled."));
   emit_job(*saved);
   return saved->view();
 }
@@ -348,11 +350,12 @@ Result<JobView> ClientDaemon::retry(const std::string& uuid) {
   job.state = JobState::kWaitingForServer;
   job.hold_until_retry = false;
   job.prompt = PendingPrompt::kNone;
-  job.reason = "Kept in the outbox: it is sent to the print server as soon as the server answers.";
+  job.reason =
+      tr("Kept in the outbox: it is sent to the print server as soon as the server answers.");
   auto saved = save(job);
   if (!saved.ok()) return saved.error();
   object_logger("job", job.uuid)->info("retry: waits for the server");
-  if (had_prompt) withdraw_prompt(*saved, "The job waits for the server.");
+  if (had_prompt) withdraw_prompt(*saved, tr("The job waits for the server."));
   emit_job(*saved);
   wake_worker();
   return saved->view();

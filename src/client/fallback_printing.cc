@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "transport/print_transport.h"
 #include "transport/printer_send.h"
 
@@ -13,9 +14,9 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
   if (!document.ok()) {
     transport::SendResult failed;
     failed.outcome = transport::Outcome::kInvalidRequest;
-    failed.message = fmt::format("The spooled document cannot be read ({}): cancel the job and "
-                                 "print it again.",
-                                 document.error().message);
+    failed.message = trf("The spooled document cannot be read ({reason}): cancel the job and "
+                         "print it again.",
+                         fmt::arg("reason", document.error().message));
     return failed;
   }
   transport::SendOptions options;
@@ -41,24 +42,26 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
 std::string rejected_by_device_message(const std::string& printer,
                                        const transport::SendResult& result) {
   if (result.ticket_refused) {
-    return fmt::format("{} The job is kept: choose another printer, or "
-                       "cancel it and print it again with other options.",
-                       result.message);
+    return trf("{reason} The job is kept: choose another printer, or cancel it and print it "
+               "again with other options.",
+               fmt::arg("reason", result.message));
   }
   const std::string words =
       result.device_message.empty() ? result.message : result.device_message;
-  return fmt::format(
-      "The printer \"{}\" rejected the job ({}). The device probably accepts only jobs from its "
-      "accounting server: an administrator should enable \"accept jobs from unknown sources\" "
-      "on it (FP-3). The job is kept: choose another printer, retry later, or cancel it.",
-      printer, words);
+  // FP-3: the device must accept jobs from unknown sources.
+  return trf(
+      "The printer \"{printer}\" rejected the job ({reason}). The device probably accepts only "
+      "jobs from its accounting server: an administrator should enable \"accept jobs from "
+      "unknown sources\" on it. The job is kept: choose another printer, retry later, or "
+      "cancel it.",
+      fmt::arg("printer", printer), fmt::arg("reason", words));
 }
 
 std::string fallback_failed_message(const std::string& printer,
                                     const transport::SendResult& result) {
-  return fmt::format("The printer \"{}\" did not take the job: {} The job is kept: choose "
-                     "another printer, retry later, or cancel it.",
-                     printer, result.message);
+  return trf("The printer \"{printer}\" did not take the job: {reason} The job is kept: "
+             "choose another printer, retry later, or cancel it.",
+             fmt::arg("printer", printer), fmt::arg("reason", result.message));
 }
 
 }  // namespace printline::client

@@ -3,13 +3,15 @@
 #include <fmt/format.h>
 
 #include "analysis/analyze.h"
+#include "core/i18n.h"
 
 namespace printline::client {
 
 namespace {
 
-constexpr const char* kWhatToDo =
-    "The job is kept: it is printed through the server when it is back, or cancel it.";
+const char* what_to_do() {
+  return tr("The job is kept: it is printed through the server when it is back, or cancel it.");
+}
 
 }  // namespace
 
@@ -37,21 +39,22 @@ ReleaseDecision check_release(const model::FallbackSettings& settings, const Cac
                               const model::UnsyncedSpending& unsynced, model::Timestamp now) {
   if (settings.release == model::ReleaseCondition::kAlways) return {};
   if (!cache.me) {
-    return {false, fmt::format("Fallback printing here needs enough credit or quota, and your "
-                               "balance has never been synced from the server. {}",
-                               kWhatToDo)};
+    return {false, trf("Fallback printing here needs enough credit or quota, and your balance "
+                       "has never been synced from the server. {what_to_do}",
+                       fmt::arg("what_to_do", what_to_do()))};
   }
   if (!costing.ok()) {
-    return {false, fmt::format("Fallback printing here needs enough credit or quota, and this "
-                               "job's cost cannot be estimated ({}). {}",
-                               costing.error().message, kWhatToDo)};
+    return {false, trf("Fallback printing here needs enough credit or quota, and this job's "
+                       "cost cannot be estimated ({reason}). {what_to_do}",
+                       fmt::arg("reason", costing.error().message),
+                       fmt::arg("what_to_do", what_to_do()))};
   }
   const auto verdict = model::can_afford(cache.me->user, costing->cost_cents,
                                          costing->counts.total_pages(), now, unsynced);
   if (verdict.allowed) return {};
-  return {false, fmt::format("Not enough credit or quota to print this job while the server is "
-                             "offline: {}. {}",
-                             verdict.reason, kWhatToDo)};
+  return {false, trf("Not enough credit or quota to print this job while the server is "
+                     "offline: {reason}. {what_to_do}",
+                     fmt::arg("reason", verdict.reason), fmt::arg("what_to_do", what_to_do()))};
 }
 
 }  // namespace printline::client
