@@ -6,21 +6,23 @@
 
 #include "client/control_socket_path.h"
 #include "tray/tray_app.h"
+#include "tray/tray_translations.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("printline-tray"));
   QApplication::setQuitOnLastWindowClosed(false);  // closing a dialog leaves the tray running
+  printline::tray::install_translations(app);  // before any text is built (D14)
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(QStringLiteral("Printline's tray icon, notifications and dialogs."));
+  parser.setApplicationDescription(QObject::tr("Printline's tray icon, notifications and dialogs."));
   parser.addHelpOption();
   QCommandLineOption socket(QStringLiteral("control-socket"),
-                            QStringLiteral("The client's control socket (default "
-                                           "$XDG_RUNTIME_DIR/printline/control.sock)."),
+                            QObject::tr("The client's control socket (default "
+                                        "$XDG_RUNTIME_DIR/printline/control.sock)."),
                             QStringLiteral("path"));
   QCommandLineOption web(QStringLiteral("web-url"),
-                         QStringLiteral("The web interface (default: the server the client uses)."),
+                         QObject::tr("The web interface (default: the server the client uses)."),
                          QStringLiteral("url"));
   parser.addOption(socket);
   parser.addOption(web);

@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QSystemTrayIcon>
 #include <QUrl>
+#include <string_view>
 
 #include "client/control_protocol.h"
 #include "tray/chooser_dialog.h"
@@ -160,8 +161,14 @@ void TrayApp::report(const char* what, const client::ControlResult<nlohmann::jso
 }
 
 void TrayApp::report(const char* what, const client::ControlError& error) {
-  notifier_->notify(tr("Printline could not %1 the job").arg(QString::fromLatin1(what)),
-                    QString::fromStdString(error.message), true);
+  // A whole sentence per action: a translation cannot fit a verb into another language's one.
+  const std::string_view action(what);
+  const QString title =
+      action == "retry"    ? tr("Printline could not retry the job")
+      : action == "choose" ? tr("Printline could not print the job on that printer")
+      : action == "cancel" ? tr("Printline could not cancel the job")
+                           : tr("Printline could not choose a printer for the job");
+  notifier_->notify(title, QString::fromStdString(error.message), true);
 }
 
 void TrayApp::refresh_status() {

@@ -25,6 +25,9 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import qualify_ts_contexts  # noqa: E402
+
 problems = []
 
 
@@ -197,6 +200,9 @@ def check_ts(root):
         subprocess.run([lupdate, "-silent", "-no-obsolete", "-locations", "none",
                         str(root / "src" / "tray"), str(root / "apps" / "printline-tray"),
                         "-ts", str(fresh)], check=True, capture_output=True)
+        # The contexts as the program looks them up (see qualify_ts_contexts.py).
+        fresh.write_text(qualify_ts_contexts.qualify(fresh.read_text(encoding="utf-8")),
+                         encoding="utf-8")
         used = set(ts_messages(fresh)[0])
     for ts in ts_files:
         messages, unfinished = ts_messages(ts)
