@@ -55,8 +55,8 @@ int run_backup_command(const printline::server::ServerConfig& config, const std:
   }
   if (done->documents_missing > 0) {
     std::cout << done->documents_missing
-              << " unfinished jobs had no document in the spool (finished while the backup "
-                 "ran); a restored server reports them as failed.\n";
+              << " unfinished jobs had no document in the spool (they finished while the "
+                 "backup ran); their documents are not in the backup.\n";
   }
   return 0;
 }
