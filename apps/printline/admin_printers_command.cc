@@ -73,7 +73,8 @@ void add_printer_field_options(CLI::App* command, PrinterArguments& args) {
   command->add_option(
       "--uri", args.device_uri,
       tr("Device URI: socket://host:9100, lpd://host/queue, ipp://host/ipp/print, ipps://…"));
-  add_switch(*command, "--color", "--mono", args.color, "Colour printer (--mono: black & white)");
+  add_switch(*command, "--color", "--mono", args.color,
+             tr("Colour printer (--mono: black & white)"));
   command->add_option(
       "--paper", args.paper,
       tr("Paper: one size is the largest it takes (A5 A4 A3 A2 A1 A0 Letter Legal "
@@ -83,12 +84,12 @@ void add_printer_field_options(CLI::App* command, PrinterArguments& args) {
                    tr("What a RAW/LPR printer is sent: auto (as the document is), pdf, postscript, "
                       "pcl-xl or pcl5 (converted by Ghostscript)"))
       ->check(CLI::IsMember({"auto", "pdf", "postscript", "pcl-xl", "pcl5"}));
-  add_switch(*command, "--duplex", "--no-duplex", args.duplex, "Prints on both sides");
+  add_switch(*command, "--duplex", "--no-duplex", args.duplex, tr("Prints on both sides"));
   command->add_option("--vendor", args.vendor,
                       tr("Vendor; Kyocera enables the device spooling port rules"));
   command->add_option("--location", args.location, tr("Where it stands"));
   add_switch(*command, "--fallback-allowed", "--no-fallback", args.fallback_allowed,
-             "May be used for fallback printing");
+             tr("May be used for fallback printing"));
   command
       ->add_option("--spool-protocol", args.spool_protocol,
                    tr("Kyocera device spooling port protocol: raw, lpr or ipp"))

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "admin_command.h"
+#include "core/i18n.h"
 #include "exit_codes.h"
 #include "model/client_profile.h"
 #include "model/json.h"
@@ -39,40 +40,41 @@ std::string upper(std::string text) {
 }
 
 void add_profile_field_options(CLI::App* command, ProfileArguments& args) {
-  command->add_option("--assign-users", args.assign_users, "Logins that get this profile: a,b");
-  command->add_option("--assign-groups", args.assign_groups, "Directory groups that get it: g,h");
+  command->add_option("--assign-users", args.assign_users, tr("Logins that get this profile: a,b"));
+  command->add_option("--assign-groups", args.assign_groups,
+                      tr("Directory groups that get it: g,h"));
   add_switch(*command, "--default", "--not-default", args.is_default,
-             "The profile of users no other profile names");
+             tr("The profile of users no other profile names"));
   command->add_option("--server-addresses", args.server_addresses,
-                      "Server URLs the client tries in order: https://a:8631,https://b:8631");
+                      tr("Server URLs the client tries in order: https://a:8631,https://b:8631"));
   command->add_option("--client-connect-timeout-ms", args.connect_timeout_ms,
-                      "Client's connect timeout per server address (D1, default 3000)");
+                      tr("Client's connect timeout per server address (default 3000)"));
   command->add_option("--heartbeat-interval-s", args.heartbeat_interval_s,
-                      "Client's server heartbeat interval (default 10)");
+                      tr("Client's server heartbeat interval (default 10)"));
   command->add_option("--answer-timeout-s", args.answer_timeout_s,
-                      "How long the client waits for the server's answer to a job before it "
-                      "prints on a fallback printer (1-120, default 5)");
+                      tr("How long the client waits for the server's answer to a job before it "
+                         "prints on a fallback printer (1-120, default 5)"));
   add_switch(*command, "--fallback-enabled", "--fallback-disabled", args.fallback_enabled,
-             "Fallback printing when the server is down (FP-4)");
+             tr("Fallback printing when the server is down"));
   command->add_option("--fallback-printers", args.fallback_printers,
-                      "Fallback printers, names or ids: a,b (replaces --fallback-group)");
+                      tr("Fallback printers, names or ids: a,b (replaces --fallback-group)"));
   command->add_option("--fallback-group", args.fallback_group,
-                      "Fallback printer group, name or id (replaces --fallback-printers)");
+                      tr("Fallback printer group, name or id (replaces --fallback-printers)"));
   command
       ->add_option("--release-condition", args.release,
-                   "always, or credit-quota: only with enough credit/quota (FP-5)")
+                   tr("always, or credit-quota: only with enough credit/quota"))
       ->check(CLI::IsMember({"always", "credit-quota"}));
   command
       ->add_option("--device-protocol", args.device_protocol,
-                   "Fallback device port protocol: raw, lpr or ipp (FP-6)")
+                   tr("Fallback device port protocol: raw, lpr or ipp"))
       ->check(CLI::IsMember({"raw", "lpr", "ipp", "RAW", "LPR", "IPP"}));
   command->add_option("--device-port", args.device_port,
-                      "Fallback device TCP port (default per protocol)");
+                      tr("Fallback device TCP port (default per protocol)"));
   command->add_option("--device-queue", args.device_queue,
-                      "Fallback device queue (LPR queue, IPP path)");
+                      tr("Fallback device queue (LPR queue, IPP path)"));
   add_switch(*command, "--kx-integration", "--no-kx-integration", args.kx_integration,
-             "KX Driver Network Manager integration: only Kyocera device spooling ports (FP-9)");
-  command->add_option("--keep-days", args.keep_days, "Days a waiting job is kept (default 7)");
+             tr("KX Driver Network Manager integration: only Kyocera device spooling ports"));
+  command->add_option("--keep-days", args.keep_days, tr("Days a waiting job is kept (default 7)"));
 }
 
 // Applies the fallback options over `settings`; an error when a printer or group is unknown.
@@ -164,10 +166,10 @@ void print_saved(const std::string& verb, const nlohmann::json& answer) {
 
 void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* profiles = parent.add_subcommand(
-      "profiles", "Desktop Client configuration profiles and fallback printing");
+      "profiles", tr("Desktop Client configuration profiles and fallback printing"));
   profiles->require_subcommand(1);
 
-  CLI::App* list = profiles->add_subcommand("list", "List every profile");
+  CLI::App* list = profiles->add_subcommand("list", tr("List every profile"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/profiles"), [](const nlohmann::json& body) {
       Table table({"ID", "NAME", "DEFAULT", "USERS", "FALLBACK", "PRINTERS", "GROUP", "RELEASE",
@@ -187,16 +189,16 @@ void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto show_args = std::make_shared<ProfileArguments>();
-  CLI::App* show = profiles->add_subcommand("show", "Show one profile");
-  show->add_option("PROFILE", show_args->profile, "Name or id")->required();
+  CLI::App* show = profiles->add_subcommand("show", tr("Show one profile"));
+  show->add_option("PROFILE", show_args->profile, tr("Name or id"))->required();
   admin.on_run(show, [&admin, show_args](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", object_path("profiles", show_args->profile)),
                         print_profile);
   });
 
   auto create_args = std::make_shared<ProfileArguments>();
-  CLI::App* create = profiles->add_subcommand("create", "Create a profile");
-  create->add_option("NAME", create_args->profile, "Profile name")->required();
+  CLI::App* create = profiles->add_subcommand("create", tr("Create a profile"));
+  create->add_option("NAME", create_args->profile, tr("Profile name"))->required();
   add_profile_field_options(create, *create_args);
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
     nlohmann::json body = {{"name", create_args->profile}};
@@ -212,9 +214,9 @@ void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
 
   auto update_args = std::make_shared<ProfileArguments>();
   CLI::App* update = profiles->add_subcommand(
-      "update", "Change a profile (fallback options change only the settings given)");
-  update->add_option("PROFILE", update_args->profile, "Name or id")->required();
-  update->add_option("--name", update_args->name, "New name");
+      "update", tr("Change a profile (fallback options change only the settings given)"));
+  update->add_option("PROFILE", update_args->profile, tr("Name or id"))->required();
+  update->add_option("--name", update_args->name, tr("New name"));
   add_profile_field_options(update, *update_args);
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
@@ -237,8 +239,8 @@ void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
   });
 
   auto delete_args = std::make_shared<ProfileArguments>();
-  CLI::App* remove = profiles->add_subcommand("delete", "Delete a profile");
-  remove->add_option("PROFILE", delete_args->profile, "Name or id")->required();
+  CLI::App* remove = profiles->add_subcommand("delete", tr("Delete a profile"));
+  remove->add_option("PROFILE", delete_args->profile, tr("Name or id"))->required();
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("profiles", delete_args->profile)),
                         [&](const nlohmann::json&) {

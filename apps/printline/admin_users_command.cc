@@ -66,7 +66,7 @@ void add_user_field_options(CLI::App* command, UserArguments& args) {
   command->add_option("--role", args.role, tr("user or admin"))
       ->check(CLI::IsMember({"user", "admin"}));
   add_switch(*command, "--pays-with-credit", "--no-credit", args.pays_with_credit,
-             "Charge jobs against the user's credit (--no-credit: quota only)");
+             tr("Charge jobs against the user's credit (--no-credit: quota only)"));
   command->add_option("--quota-period", args.quota_period, tr("Quota period: day, week or month"))
       ->check(CLI::IsMember({"day", "week", "month"}));
   command->add_option("--quota-pages", args.quota_pages, tr("Pages allowed per quota period"));

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/i18n.h"
+
 namespace printline::cli {
 
 void add_switch(CLI::App& command, const std::string& on, const std::string& off,
@@ -9,7 +11,7 @@ void add_switch(CLI::App& command, const std::string& on, const std::string& off
   command.add_flag_callback(
       on, [&value] { value = true; }, description);
   command.add_flag_callback(
-      off, [&value] { value = false; }, "Opposite of " + on);
+      off, [&value] { value = false; }, trf("Opposite of {option}", fmt::arg("option", on)));
 }
 
 std::vector<std::string> split_list(const std::string& text) {

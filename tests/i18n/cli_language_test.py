@@ -20,7 +20,8 @@ COMMANDS = [[], ["print"], ["jobs"], ["status"], ["choose"], ["cancel"], ["retry
             ["printers"], ["fallback"], ["fallback", "test"], ["login"], ["logout"], ["send"],
             ["analyze"], ["admin"], ["admin", "users"], ["admin", "printers"],
             ["admin", "groups"], ["admin", "queues"], ["admin", "prices"], ["admin", "jobs"],
-            ["admin", "reports"], ["admin", "audit"], ["admin", "fallback-test"]]
+            ["admin", "reports"], ["admin", "audit"], ["admin", "fallback-test"], ["admin", "profiles"],
+            ["admin", "profiles", "create"]]
 RULE_ID = re.compile(r"\b(?:FP-\d+[a-z]?|D\d{1,2})\b")
 
 
