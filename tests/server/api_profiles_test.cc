@@ -158,6 +158,20 @@ TEST_F(ApiTest, AnIppPrintersCapabilitiesAreAskedAndKept) {
   EXPECT_NE(raw.body.find("not an IPP printer"), std::string::npos) << raw.body;
 }
 
+// D10: the answer timeout, 5 s unless set, bounded 1..120 s, reaches the client with the profile.
+TEST_F(ApiTest, TheAnswerTimeoutIsFiveSecondsUnlessSetBoundedAndSentToTheClient) {
+  auto saved = admin_->post("/api/v1/profiles", profile_with({color_printer_}));
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  EXPECT_EQ(saved.json["profile"]["answer_timeout_s"], 5);
+  for (int bad : {0, 121}) {
+    auto refused = admin_->patch("/api/v1/profiles/default", {{"answer_timeout_s", bad}});
+    EXPECT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(refused.json["error"]["field"], "answer_timeout_s") << refused.body;
+  }
+  ASSERT_EQ(admin_->patch("/api/v1/profiles/default", {{"answer_timeout_s", 12}}).status, 200);
+  EXPECT_EQ(alice_->get("/api/v1/me/profile").json["profile"]["answer_timeout_s"], 12);
+}
+
 TEST_F(ApiTest, MyProfileHasAnETagAndAnswers304UntilItChanges) {
   EXPECT_EQ(alice_->get("/api/v1/me/profile").error_code(), "no-profile");
   auto saved = admin_->post("/api/v1/profiles", profile_with({color_printer_}));
