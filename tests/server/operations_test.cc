@@ -21,6 +21,7 @@
 
 #include "core/job_uuid.h"
 #include "server/api_test_client.h"
+#include "server/ipp_test_client.h"
 #include "support/child_process.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
@@ -49,11 +50,6 @@ bool wait_until(const std::function<bool()>& done, std::chrono::seconds deadline
     std::this_thread::sleep_for(50ms);
   }
   return done();
-}
-
-ssize_t append(void* context, ipp_uchar_t* data, size_t size) {
-  static_cast<std::string*>(context)->append(reinterpret_cast<char*>(data), size);
-  return static_cast<ssize_t>(size);
 }
 
 // A printline-server process whose retention runs every second with times of a few seconds,
@@ -151,24 +147,18 @@ class OperationsTest : public ::testing::Test {
   // A one-page PostScript job from alice over IPP to a server queue; returns its UUID.
   static std::string print_to(const std::string& queue) {
     const std::string uuid = new_job_uuid();
-    const std::string path = "/ipp/print/" + queue;
-    const std::string uri = "http://127.0.0.1:" + std::to_string(server_->port()) + path;
-    ipp_t* request = ippNewRequest(IPP_OP_PRINT_JOB);
-    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
-    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
-                 "alice");
-    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, "operations");
-    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
+    auto request =
+        ipp_request(IPP_OP_PRINT_JOB,
+                    "http://127.0.0.1:" + std::to_string(server_->port()) + "/ipp/print/" + queue);
+    ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, "operations");
+    ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr,
                  "application/postscript");
-    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uuid", nullptr,
+    ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "job-uuid", nullptr,
                  ("urn:uuid:" + uuid).c_str());
-    std::string bytes;
-    ippWriteIO(&bytes, append, 1, nullptr, request);
-    ippDelete(request);
-    httplib::Client ipp("127.0.0.1", server_->port());
-    ipp.set_basic_auth("alice", kUserPassword);
-    auto answer = ipp.Post(path, bytes + kPage, "application/ipp");
-    EXPECT_TRUE(answer && answer->status == 200);
+    const auto reply =
+        post_ipp(server_->port(), queue, request.get(), kPage, Credentials{"alice", kUserPassword});
+    EXPECT_EQ(reply.http_status, 200);
+    EXPECT_EQ(reply.status(), IPP_STATUS_OK);
     return uuid;
   }
 
