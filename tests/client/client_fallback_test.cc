@@ -394,13 +394,15 @@ TEST_F(ClientFallbackTest, D1_ServerKnownDown_NextJobGoesToFallbackWithoutTrying
 }
 
 // Crash after the server accepted the job, before the client recorded it: on restart the
-// client asks the server for the UUID before anything else (D6) — printed and charged once.
-TEST_F(ClientFallbackTest, D6_KilledAfterTheServerAcceptedBeforeRecording_AskedNotPrintedTwice) {
+// client sends the job again under its UUID (D10), the server recognises it as the job it
+// already has (D6) and the commit changes nothing — printed and charged once.
+TEST_F(ClientFallbackTest, D6_KilledAfterTheServerAcceptedBeforeRecording_SentAgainNotPrintedTwice) {
   set_profile(true, {raw_printer_.id});
   auto client = client_for_alice(false);
   auto job = must(client->submit_file(kTestPdf, "accepted.pdf"));
   ASSERT_EQ(client->wait_for_state(job.uuid, JobState::kAtServer)->state, JobState::kAtServer);
-  ASSERT_TRUE(server_job(job.uuid, model::JobState::kPrinted));
+  const auto at_server = server_job(job.uuid, model::JobState::kPrinted);
+  ASSERT_TRUE(at_server);
   client->stop();
   {
     // What kill -9 between the server's answer and the commit leaves behind.
@@ -413,7 +415,9 @@ TEST_F(ClientFallbackTest, D6_KilledAfterTheServerAcceptedBeforeRecording_AskedN
   client->start();
   auto resolved = client->wait_for_state(job.uuid, JobState::kAtServer);
   ASSERT_EQ(resolved->state, JobState::kAtServer) << resolved->reason;
-  EXPECT_NE(resolved->reason.find("has the job"), std::string::npos) << resolved->reason;
+  EXPECT_NE(resolved->reason.find("(server job " + std::to_string(at_server->id) + ")"),
+            std::string::npos)
+      << resolved->reason;
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   EXPECT_EQ(occurrences(office_.server_printer().received(), pdf_), 1);
   EXPECT_EQ(charges_for(job.uuid), 1);

@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "client/client_daemon.h"
@@ -197,7 +199,7 @@ TEST(CrashRecovery, PrintingOnFallbackWhenKilled_IsNeverResentSilently_TheUserIs
   EXPECT_NE(job->reason.find("hall-2"), std::string::npos);
 }
 
-TEST(CrashRecovery, SendingToServerWhenKilled_StaysUntilTheServerIsAsked) {
+TEST(CrashRecovery, SendingToServerWhenKilled_IsRoutedAgainAndNeverLost) {
   TempDir dir;
   std::string uuid;
   {
@@ -213,12 +215,19 @@ TEST(CrashRecovery, SendingToServerWhenKilled_StaysUntilTheServerIsAsked) {
   auto daemon = ClientDaemon::open(offline_config(dir.path()));
   ASSERT_TRUE(daemon.ok());
   (*daemon)->start();
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  auto job = (*daemon)->job(uuid);
+  // D10: the server keeps what was sent uncommitted, so the interrupted job is routed again.
+  // Here the server is down and no profile was ever received: the job waits for the server,
+  // with the reason saying so (D4), and is neither printed nor dropped (D6).
+  std::optional<JobView> job;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  do {
+    job = (*daemon)->job(uuid);
+    if (job && job->state == JobState::kWaitingForServer) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  } while (std::chrono::steady_clock::now() < deadline);
   ASSERT_TRUE(job);
-  // The server cannot be asked: the job is neither printed on fallback nor dropped (D6).
-  EXPECT_EQ(job->state, JobState::kSendingToServer);
-  EXPECT_NE(job->reason.find("asks it"), std::string::npos) << job->reason;
+  EXPECT_EQ(job->state, JobState::kWaitingForServer) << job->reason;
+  EXPECT_NE(job->reason.find("Retry keeps the job"), std::string::npos) << job->reason;
   (*daemon)->stop();
 }
 
