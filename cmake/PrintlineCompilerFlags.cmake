@@ -13,7 +13,8 @@ if(PRINTLINE_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "PRINTLINE_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang")
   endif()
-  # Every library is built with coverage instrumentation; the fuzz targets add the libFuzzer main.
+  # Every library is built with coverage instrumentation; the fuzz targets add the libFuzzer main,
+  # and the other programs (the unit tests under sanitizers) link without it.
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)

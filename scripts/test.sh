@@ -2,9 +2,9 @@
 # The whole test suite, as the README's quick start and CI run it:
 #   1. install the Debian packages (scripts/install-deps.sh; skip with --no-install),
 #   2. build and run every test (unit + integration against real printer peers),
-#   3. build and run the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer,
-#   4. build the libFuzzer targets with clang and replay every known crash and a fixed-seed run of
-#      each (exploring campaigns with fresh random inputs: scripts/fuzz.sh).
+#   3. build once more with clang under AddressSanitizer + UndefinedBehaviorSanitizer, every library
+#      instrumented for libFuzzer: run the unit tests there, then replay every known crash and a
+#      fixed-seed run of each fuzz target (exploring campaigns with fresh inputs: scripts/fuzz.sh).
 # Needs root: the integration tests start a D-Bus system bus, avahi-daemon and LPRng lpd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,28 +64,34 @@ run_ctest() {
   fi
 }
 
+# CI needs line tables for a stack trace, not full debug information: -g1 and -gline-tables-only
+# keep every build here a good deal shorter than -g.
 echo "== 1/3 build and run all tests (unit + integration) =="
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
   -DPRINTLINE_REQUIRE_ALL_SUITES="$require_all" >/dev/null
 cmake --build build -j "$jobs"
 run_ctest --test-dir build -j 2
 
-echo "== 2/3 unit tests under AddressSanitizer + UndefinedBehaviorSanitizer =="
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPRINTLINE_SANITIZE=ON \
-  -DPRINTLINE_BENCH=OFF -DPRINTLINE_REQUIRE_ALL_SUITES="$require_all" >/dev/null
+# One sanitizer build serves stages 2 and 3: clang, ASan + UBSan, libraries instrumented for
+# libFuzzer (the unit tests link them without the fuzzer's main), at -O0 because here compiling
+# costs more than running.
+echo "== 2/3 unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang) =="
+cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRINTLINE_FUZZ=ON \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPRINTLINE_BENCH=OFF \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O0 -gline-tables-only -DNDEBUG" \
+  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O0 -gline-tables-only -DNDEBUG" \
+  -DPRINTLINE_REQUIRE_ALL_SUITES="$require_all" >/dev/null
 # Only the unit-test programs run here, so only they are built (each test is named after its program).
-mapfile -t unit_programs < <(ctest --test-dir build-asan -N -L unit | sed -n 's/^ *Test *#[0-9]*: //p')
-cmake --build build-asan -j "$jobs" --target "${unit_programs[@]}"
+mapfile -t unit_programs < <(ctest --test-dir build-sanitize -N -L unit | sed -n 's/^ *Test *#[0-9]*: //p')
+cmake --build build-sanitize -j "$jobs" --target "${unit_programs[@]}" fuzzers
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  run_ctest --test-dir build-asan -L unit -j 2
+  run_ctest --test-dir build-sanitize -L unit -j 2
 
 echo "== 3/3 fuzz targets: every known crash, then a fixed-seed run (tests/fuzz/ci-runs.txt) =="
 # Deterministic on purpose: the same seed and the same number of inputs on every run, over the
 # seed corpus and every crash found so far (tests/fuzz/regressions/<name>/), so a landing never
 # fails because this run happened to explore somewhere new. Exploring is scripts/fuzz.sh's job.
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRINTLINE_FUZZ=ON \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-cmake --build build-fuzz -j "$jobs" --target fuzzers
 while IFS= read -r fuzzer; do
   name=$(basename "$fuzzer" _fuzzer)
   runs=$(awk -v n="$name" '$1 == n { print $2 }' tests/fuzz/ci-runs.txt)
@@ -111,7 +117,7 @@ while IFS= read -r fuzzer; do
     continue
   fi
   rm -rf "$work"
-done < <(find build-fuzz -type f -name '*_fuzzer' -perm -u+x | sort)
+done < <(find build-sanitize -type f -name '*_fuzzer' -perm -u+x | sort)
 
 echo
 if [ "$skipped" -gt 0 ]; then

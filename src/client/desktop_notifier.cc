@@ -42,7 +42,7 @@ bool DesktopNotifier::connect() {
 bool DesktopNotifier::notify(const std::string& title, const std::string& body) {
   std::lock_guard lock(mutex_);
   if (!connect()) return false;
-  sd_bus_error error = SD_BUS_ERROR_NULL;
+  sd_bus_error error{};  // SD_BUS_ERROR_NULL, without the C99 compound literal
   sd_bus_message* reply = nullptr;
   // Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout)
   const int result = sd_bus_call_method(bus_, kService, kPath, kService, "Notify", &error, &reply,
