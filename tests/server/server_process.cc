@@ -62,6 +62,11 @@ bool ServerProcess::stop() {
   return process_->wait_for_exit(60s) && process_->exit_status() == 0;
 }
 
+void ServerProcess::kill_now() {
+  ::kill(process_->pid(), SIGKILL);
+  process_->wait_for_exit(10s);
+}
+
 int run_program(const std::vector<std::string>& argv, const std::filesystem::path& log) {
   ChildProcess program(argv, log);
   if (!program.wait_for_exit(120s)) return -1;

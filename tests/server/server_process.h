@@ -1,7 +1,8 @@
 #pragma once
 // The printline-server program as a test's child process on a free loopback port: started with
 // the given data directory and options, ready once it says where it listens (and, with HTTPS,
-// the certificate fingerprint it logs first). Stopped with SIGTERM, like systemd does.
+// the certificate fingerprint it logs first). Stopped with SIGTERM, like systemd does, or
+// killed with SIGKILL, like a crash.
 
 #include <filesystem>
 #include <memory>
@@ -26,6 +27,8 @@ class ServerProcess {
   std::string fingerprint() const;
   // SIGTERM and wait for the clean exit; true when it exited 0.
   bool stop();
+  // kill -9 and wait until it is gone: no clean shutdown, jobs being sent are cut off.
+  void kill_now();
 
  private:
   std::filesystem::path log_;

@@ -5,22 +5,18 @@
 // where the database's UNIQUE constraint charges a job once whichever server gets the upload.
 
 #include <gtest/gtest.h>
-#include <httplib.h>
-
-#include <signal.h>
 
 #include <chrono>
 #include <fstream>
 #include <memory>
-#include <stdexcept>
 #include <thread>
 
 #include "core/job_uuid.h"
 #include "model/timestamp.h"
 #include "server/api_test_client.h"
 #include "server/ipp_test_client.h"
-#include "support/child_process.h"
-#include "support/loopback_port.h"
+#include "server/server_process.h"
+#include "support/file_text.h"
 #include "support/postgres_server.h"
 #include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
@@ -36,58 +32,19 @@ constexpr const char* kAdminPassword = "admin-password-for-tests";
 constexpr const char* kUserPassword = "user-password-1";
 const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+// One printline-server node on the shared database, its log in log_dir.
+std::unique_ptr<ServerProcess> start_node(const std::string& name,
+                                          const std::filesystem::path& data_dir,
+                                          const std::string& database_url,
+                                          const std::filesystem::path& admin_password_file,
+                                          const std::filesystem::path& log_dir,
+                                          std::vector<std::string> extra_args = {}) {
+  std::vector<std::string> args{"--db", database_url, "--admin-password-file",
+                                admin_password_file.string()};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  return std::make_unique<ServerProcess>(PRINTLINE_SERVER_BINARY, data_dir,
+                                         log_dir / ("printline-server-" + name + ".log"), args);
 }
-
-// One printline-server process on a free loopback port, answering /health.
-class ServerProcess {
- public:
-  ServerProcess(const std::string& name, const std::filesystem::path& data_dir,
-                const std::string& database_url, const std::filesystem::path& admin_password_file,
-                const std::filesystem::path& log_dir, std::vector<std::string> extra_args = {})
-      : log_(log_dir / ("printline-server-" + name + ".log")) {
-    // A port free a moment ago may be taken when the server binds it: try another.
-    for (int attempt = 0; attempt < 3 && !process_; ++attempt) {
-      port_ = pick_free_port();
-      std::vector<std::string> argv{PRINTLINE_SERVER_BINARY, "--data", data_dir.string(),
-                                    "--listen", "127.0.0.1:" + std::to_string(port_), "--db",
-                                    database_url, "--admin-password-file",
-                                    admin_password_file.string(), "--log-level", "info"};
-      argv.insert(argv.end(), extra_args.begin(), extra_args.end());
-      auto process = std::make_unique<ChildProcess>(argv, log_);
-      if (healthy(*process)) process_ = std::move(process);
-    }
-    if (!process_) {
-      throw std::runtime_error("printline-server " + name + " did not start:\n" + read_file(log_));
-    }
-  }
-
-  int port() const { return port_; }
-  std::string log() const { return read_file(log_); }
-  // kill -9: no clean shutdown, jobs being sent are cut off.
-  void kill_now() {
-    ::kill(process_->pid(), SIGKILL);
-    process_->wait_for_exit(5s);
-  }
-
- private:
-  bool healthy(ChildProcess& process) const {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_connection_timeout(1, 0);
-    const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (std::chrono::steady_clock::now() < deadline && process.running()) {
-      if (auto reply = client.Get("/health"); reply && reply->status == 200) return true;
-      std::this_thread::sleep_for(50ms);
-    }
-    return false;
-  }
-
-  std::filesystem::path log_;
-  int port_ = 0;
-  std::unique_ptr<ChildProcess> process_;
-};
 
 // One postgres, two servers A and B on it, a priced price list and a RAW printer, shared by
 // the tests of this program; every test makes its own user so the tests stay independent.
@@ -105,10 +62,10 @@ class SharedPostgresTest : public ::testing::Test {
       // One data directory: with PostgreSQL it holds only spool/, the held-job documents
       // both servers must read.
       const auto data = *dir_ / "data";
-      a_ = new ServerProcess("a", data, url, password_file, dir_->path());
+      a_ = start_node("a", data, url, password_file, dir_->path()).release();
       // B starts after A has created the schema and the administrator, as a second node
       // added to a running site would.
-      b_ = new ServerProcess("b", data, url, password_file, dir_->path());
+      b_ = start_node("b", data, url, password_file, dir_->path()).release();
       printer_ = new RawSinkPeer();
     } catch (const std::exception& e) {
       setup_failure_ = e.what();
@@ -376,10 +333,8 @@ TEST_F(SharedPostgresTest, ARestartingServerLeavesAnotherServersJobAloneAndTakes
   const auto data = *dir_ / "nodes-data";
   const auto password_file = *dir_ / "admin-password";
   auto node = [&](const std::string& name) {
-    return std::make_unique<ServerProcess>(
-        name, data, url, password_file, dir_->path(),
-        std::vector<std::string>{"--node-name", name, "--node-heartbeat", "1", "--print-workers",
-                                 "1"});
+    return start_node(name, data, url, password_file, dir_->path(),
+                      {"--node-name", name, "--node-heartbeat", "1", "--print-workers", "1"});
   };
   auto c = node("c");
   auto d = node("d");
