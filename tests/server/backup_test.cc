@@ -19,6 +19,7 @@
 #include "server/api_test_client.h"
 #include "server/ipp_test_client.h"
 #include "server/server_process.h"
+#include "support/generated_pdf.h"
 #include "support/postgres_server.h"
 #include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
@@ -33,35 +34,6 @@ using nlohmann::json;
 constexpr const char* kAdminPassword = "admin-password-for-tests";
 constexpr const char* kUserPassword = "user-password-1";
 const std::filesystem::path kTestPdf = "/usr/share/cups/data/default-testpage.pdf";
-
-// A one-page PDF of about `size` bytes (its content stream padded with comments): larger than
-// the loopback socket buffers, so a printer that stops reading keeps the job "printing".
-std::string large_pdf(std::size_t size) {
-  std::string content = "0 0 m 100 100 l S\n";
-  const std::string filler = "% " + std::string(76, 'x') + "\n";
-  while (content.size() < size) content += filler;
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  auto object = [&](const std::string& body) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-  };
-  object("<< /Type /Catalog /Pages 2 0 R >>");
-  object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
-  object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-         "\nendstream");
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
-  for (auto offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
 
 class BackupRestore : public ::testing::TestWithParam<std::string> {
  protected:
@@ -215,7 +187,9 @@ TEST_P(BackupRestore, RestoredServerHasTheSameAccountsAndReleasableHeldJobs) {
   ASSERT_EQ(wait_for_state(*alice, printed, {"printed", "failed"}), "printed") << server->log();
   std::vector<std::string> held;
   for (int i = 0; i < 3; ++i) held.push_back(hold("alice", document_));
-  const std::string big = large_pdf(24u << 20);
+  // Larger than the loopback socket buffers, so the printer that stops reading keeps it
+  // "printing".
+  const std::string big = one_page_pdf(24u << 20);
   const std::string printing = hold("alice", big);
   ASSERT_EQ(alice->post("/api/v1/jobs/" + printing + "/release", {{"printer", "stuck"}}).status,
             200);
