@@ -18,6 +18,7 @@
 #include "client/local_ipp_printer.h"
 #include "core/i18n.h"
 #include "core/logging.h"
+#include "core/logging_hangup.h"
 #include "core/stop_signals.h"
 
 int main(int argc, char** argv) {
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
   using printline::client::ClientConfig;
   CLI::App app{"printline-client: the desktop client daemon (outbox, fallback printing)."};
   std::string config_file, state_dir, servers, queue, ipp_listen, control_socket, log_level,
-      ca_cert;
+      log_file, ca_cert;
   int heartbeat_ms = 0;
   app.add_option("--config", config_file, "JSON file with the settings below (docs/client.md)");
   app.add_option("--state", state_dir, "State directory: outbox, spool, cache, token");
@@ -38,6 +39,8 @@ int main(int argc, char** argv) {
   app.add_option("--heartbeat-ms", heartbeat_ms,
                  "Heartbeat interval in ms instead of the profile's (tests, demos)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
+  app.add_option("--log-file", log_file,
+                 "Log to this file instead of standard error; reopened on SIGHUP (logrotate)");
   app.add_option("--ca-cert", ca_cert,
                  "HTTPS and ipps://: trust the CAs of this PEM file instead of the system store");
   CLI11_PARSE(app, argc, argv);
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
   overrides.control_socket = control_socket;
   if (heartbeat_ms > 0) overrides.heartbeat_interval = std::chrono::milliseconds(heartbeat_ms);
   if (!log_level.empty()) overrides.log_level = log_level;
+  overrides.log_file = log_file;
   overrides.ca_cert_file = ca_cert;
   config = printline::client::merge_configs(std::move(config), overrides);
   if (config.control_socket.empty()) {
@@ -70,9 +74,10 @@ int main(int argc, char** argv) {
     std::cerr << "printline-client: " << problem->message << "\n";
     return 2;
   }
-  printline::init_logging(config.log_level, config.log_file);
+  if (!printline::init_logging(config.log_level, config.log_file)) return 1;
 
-  const printline::StopSignals stop_signals;  // before any thread starts
+  const printline::StopSignals stop_signals;      // before any thread starts
+  const printline::ReopenLogOnHangup reopen_log;  // logrotate's SIGHUP, also before threads
 
   auto daemon = printline::client::ClientDaemon::open(config);
   if (!daemon.ok()) {

@@ -7,6 +7,7 @@ bool ConnectionCounter::open(const std::string& address) {
   std::size_t& count = open_[address];
   if (count >= per_address_) return false;
   ++count;
+  ++total_;
   return true;
 }
 
@@ -14,7 +15,13 @@ void ConnectionCounter::close(const std::string& address) {
   std::lock_guard lock(mutex_);
   auto it = open_.find(address);
   if (it == open_.end()) return;
+  --total_;
   if (--it->second == 0) open_.erase(it);
+}
+
+std::size_t ConnectionCounter::total() const {
+  std::lock_guard lock(mutex_);
+  return total_;
 }
 
 }  // namespace printline::http

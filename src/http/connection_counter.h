@@ -15,11 +15,14 @@ class ConnectionCounter {
   // False when the address already has per_address connections open.
   bool open(const std::string& address);
   void close(const std::string& address);
+  // Connections open now, from every address (a gauge for monitoring).
+  std::size_t total() const;
 
  private:
   const std::size_t per_address_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::unordered_map<std::string, std::size_t> open_;
+  std::size_t total_ = 0;
 };
 
 }  // namespace printline::http

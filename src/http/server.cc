@@ -527,4 +527,6 @@ void Server::stop() {
   if (impl_->io_owner) impl_->io.stop();
 }
 
+std::size_t Server::open_connections() const { return impl_->connections.total(); }
+
 }  // namespace printline::http

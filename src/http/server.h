@@ -48,6 +48,8 @@ class Server {
   Result<int> bind();
   void serve();  // blocks until stop(); returns once every handler has finished
   void stop();   // thread-safe, also before serve()
+  // Client connections open now (accepted and not yet closed); thread-safe.
+  std::size_t open_connections() const;
 
   struct Impl;
 

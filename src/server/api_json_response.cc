@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "server/metrics.h"
+
 namespace printline::server {
 namespace {
 
@@ -40,10 +42,13 @@ ApiError invalid(std::string message, std::string field) {
   return make(422, "invalid", std::move(message), std::move(field));
 }
 ApiError internal(const Error& error) {
+  ServerMetrics::process().count_database_error();
+  std::string_view what = error.message;
+  if (store::is_storage_failure(error)) what.remove_prefix(store::kStorageFailurePrefix.size());
   return make(500, "internal",
               fmt::format("The server's database failed: {}. Try again; if it persists, an "
                           "administrator should check the server's log.",
-                          error.message));
+                          what));
 }
 
 nlohmann::json error_body(const ApiError& error) {

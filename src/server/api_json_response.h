@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "store/storage_failure.h"
 
 namespace printline::server {
 
@@ -42,10 +43,11 @@ T read_or_throw(Result<T> result) {
   return std::move(result).value();
 }
 
-// Unwraps a store or job-service write: a failure is a refusal the caller can act on, so 409
-// with the store's own explanation.
+// Unwraps a store or job-service write: a refusal the caller can act on is 409 with the
+// store's own explanation; a failing database is 500, as for reads.
 template <typename T>
 T write_or_throw(Result<T> result) {
+  if (!result.ok() && store::is_storage_failure(result.error())) throw internal(result.error());
   if (!result.ok()) throw conflict(result.error().message);
   return std::move(result).value();
 }

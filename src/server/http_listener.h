@@ -23,6 +23,7 @@ class HttpListener {
   Result<int> bind();
   void serve();  // blocks until stop()
   void stop();   // thread-safe
+  std::size_t open_connections() const { return server_->open_connections(); }
 
  private:
   explicit HttpListener(std::unique_ptr<http::Server> server) : server_(std::move(server)) {}

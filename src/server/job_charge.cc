@@ -9,6 +9,7 @@
 #include "model/job_costing.h"
 #include "model/pricing.h"
 #include "server/job_pipeline.h"
+#include "server/metrics.h"
 
 namespace printline::server {
 
@@ -66,6 +67,7 @@ void JobPipeline::charge_printed(const Job& job, const model::Printer& printer,
   if (!printed.ok()) {
     log->error("printed on {} but not recorded (nor charged): {}", printer.name,
                printed.error().message);
+    ServerMetrics::process().count_database_error();
     return;
   }
   log->info("printed on {}: charged {} cents", printer.name, printed->cost_cents);

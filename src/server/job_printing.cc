@@ -15,6 +15,7 @@
 #include "server/job_delivery.h"
 #include "server/job_pipeline.h"
 #include "server/job_targets.h"
+#include "server/metrics.h"
 
 namespace printline::server {
 
@@ -88,6 +89,7 @@ void JobPipeline::print(const std::string& uuid) {
     auto found = store_.find_job(uuid);
     if (!found.ok()) {
       log->error("cannot load the job: {}", found.error().message);
+      ServerMetrics::process().count_database_error();
       return;
     }
     if (!*found || (*found)->state != JobState::kPending) return;  // cancelled meanwhile
@@ -108,6 +110,7 @@ void JobPipeline::print(const std::string& uuid) {
         store_.claim_pending_job(uuid, "Sending to the printer.", node_watch_.node_name());
     if (!claimed.ok()) {
       log->error("cannot claim the job: {}", claimed.error().message);
+      ServerMetrics::process().count_database_error();
       return;
     }
     if (!*claimed) return;  // taken meanwhile (another server, or cancelled)

@@ -26,7 +26,8 @@ class ServerMetrics {
   // One answered request: its route pattern (bounded: the route table's), status and time.
   void observe_request(std::string_view method, std::string_view route, int status,
                        std::chrono::duration<double> elapsed);
-  // A read or write the database refused (the scrape's own reads, the job service's).
+  // A read or write the database refused: an API answer 500 "internal", the job pipeline's
+  // loads, claims and records, retention's expiry, the scrape's own reads.
   void count_database_error();
 
   // The counters and histograms, in the text format, with their HELP and TYPE lines.

@@ -86,11 +86,21 @@ std::string database_gauges(store::Store& store) {
   return text;
 }
 
+// Slow or idle clients show here before they show anywhere else (issue 11's front).
+std::string open_connections_gauge(std::size_t open) {
+  return fmt::format(
+      "# HELP printline_http_open_connections Client connections open now (HTTP, HTTPS, IPP).\n"
+      "# TYPE printline_http_open_connections gauge\n"
+      "printline_http_open_connections {}\n",
+      open);
+}
+
 }  // namespace
 
-void register_metrics_route(http::RouteTable& routes, ServerContext& context) {
+void register_metrics_route(http::RouteTable& routes, ServerContext& context,
+                            const HttpListener& listener) {
   routes.add("GET", "/metrics", http::RouteClass::none(),
-             [&context](http::Request& request, http::Response& response) {
+             [&context, &listener](http::Request& request, http::Response& response) {
                auto auth = authenticate_request(request, context.store, context.login_limiter);
                if (!auth.ok()) {
                  response.status = auth.problem == AuthProblem::kRateLimited ? 429 : 401;
@@ -108,6 +118,7 @@ void register_metrics_route(http::RouteTable& routes, ServerContext& context) {
                  return;
                }
                std::string text = database_gauges(context.store);
+               text += open_connections_gauge(listener.open_connections());
                text += ServerMetrics::process().render();
                response.set_content(std::move(text), "text/plain; version=0.0.4; charset=utf-8");
              });

@@ -59,7 +59,7 @@ class Assembled final : public PrintlineServer {
     context_ = std::make_unique<ServerContext>(
         ServerContext{config_, *store_, *jobs_, limiter_, config_.base_url(port_)});
     register_health_routes(listener_->routes(), *context_);
-    register_metrics_route(listener_->routes(), *context_);
+    register_metrics_route(listener_->routes(), *context_, *listener_);
     register_ipp_routes(listener_->routes(), *context_);
     register_api_routes(listener_->routes(), *context_);
     register_web_session_routes(listener_->routes(), *context_);

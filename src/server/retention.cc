@@ -8,6 +8,7 @@
 
 #include "core/logging.h"
 #include "model/job.h"
+#include "server/metrics.h"
 
 namespace printline::server {
 namespace {
@@ -102,6 +103,7 @@ int Retention::expire_held_jobs() {
   auto expired = store_.expire_held_jobs(clock_() - limit, reason);
   if (!expired.ok()) {
     spdlog::error("retention: cannot expire held jobs: {}", expired.error().message);
+    ServerMetrics::process().count_database_error();
     return 0;
   }
   for (const auto& uuid : *expired) object_logger("job", uuid)->info("held too long: cancelled");

@@ -547,24 +547,28 @@ namespace {
 class ClientProcess {
  public:
   ClientProcess(std::filesystem::path state, std::filesystem::path socket, std::string server,
-                std::filesystem::path log)
+                std::filesystem::path log, std::vector<std::string> extra_args = {})
       : state_(std::move(state)),
         socket_(std::move(socket)),
         server_(std::move(server)),
-        log_(std::move(log)) {}
+        log_(std::move(log)),
+        extra_args_(std::move(extra_args)) {}
 
   void start() {
-    process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{PRINTLINE_CLIENT_BINARY, "--state", state_.string(), "--server",
-                                 server_, "--control-socket", socket_.string(), "--heartbeat-ms",
-                                 "200", "--log-level", "info"},
-        log_);
+    std::vector<std::string> argv{PRINTLINE_CLIENT_BINARY, "--state", state_.string(), "--server",
+                                  server_, "--control-socket", socket_.string(), "--heartbeat-ms",
+                                  "200", "--log-level", "info"};
+    argv.insert(argv.end(), extra_args_.begin(), extra_args_.end());
+    process_ = std::make_unique<ChildProcess>(argv, log_);
     for (int i = 0; i < 200; ++i) {
       if (client::ControlSocketClient::connect(socket_).ok()) return;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     throw std::runtime_error("printline-client did not open its control socket");
   }
+
+  void signal(int number) { ASSERT_EQ(::kill(process_->pid(), number), 0); }
+  bool running() { return process_->running(); }
 
   void kill9() {
     ::kill(process_->pid(), SIGKILL);
@@ -615,8 +619,37 @@ class ClientProcess {
   std::filesystem::path state_, socket_;
   std::string server_;
   std::filesystem::path log_;
+  std::vector<std::string> extra_args_;
   std::unique_ptr<ChildProcess> process_;
 };
+
+// --log-file: the daemon logs to the file and, on logrotate's SIGHUP, reopens it under its
+// name; the next job's lines go to the new file and none to the rotated one.
+TEST_F(ClientFallbackTest, LogFileIsReopenedOnSighupAfterRotation) {
+  TempDir dir("printline-client-log");
+  const auto token = must(office_.store().issue_token(alice_.id, std::chrono::hours(1)));
+  std::filesystem::create_directories(dir / "state");
+  std::ofstream(dir / "state" / "token") << token.token << "\n";
+  const auto log = dir / "client.log";
+  ClientProcess client(dir / "state", dir / "control.sock", office_.base_url(), dir / "client.out",
+                       {"--log-file", log.string()});
+  client.start();
+  ASSERT_TRUE(client.wait_for([](const auto& s) { return s.online; }));
+  EXPECT_EQ(std::filesystem::status(log).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  const auto rotated = std::filesystem::path(log.string() + ".1");
+  std::filesystem::rename(log, rotated);  // what logrotate does before its postrotate
+  client.signal(SIGHUP);
+  ASSERT_TRUE(client.wait_for([&](const auto&) {
+    return read_file(log).find("log file reopened") != std::string::npos;
+  })) << "no new log file after SIGHUP";
+  ASSERT_TRUE(client.running()) << "SIGHUP ended the client";
+  const auto before = read_file(rotated);
+  const auto uuid = client.submit(kTestPdf, "after-rotation");
+  EXPECT_TRUE(client.wait_for(
+      [&](const auto&) { return read_file(log).find(uuid) != std::string::npos; }));
+  EXPECT_EQ(read_file(rotated), before);
+}
 
 // SPEC §5 "nothing lost": the client process is killed with SIGKILL at many moments while
 // jobs print on fallback; after each restart nothing acknowledged is lost, and once the server

@@ -1,12 +1,18 @@
 // Operating a real printline-server process (issue 15, docs/operations.md): retention with
 // short configured times (a held job expires with a reason its owner reads, documents leave
 // the spool, the ledger stays), the log file reopened on SIGHUP after a rotation, and /metrics
-// for administrators only, parsed by the Prometheus client library's parser, its counters
-// moving after a print.
+// for administrators only, parsed by the Prometheus client library's parser: its counters
+// moving after a print, idle connections in the open-connections gauge, and a locked database
+// answered 500 and counted.
 
+#include <arpa/inet.h>
 #include <cups/ipp.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sqlite3.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -306,6 +312,56 @@ TEST_F(OperationsTest, MetricsAreForAdministratorsAndCountAPrint) {
   for (const auto& s : after)
     awaiting = awaiting || s["name"] == "printline_fallback_jobs_awaiting_upload";
   EXPECT_TRUE(awaiting);
+}
+
+// Idle connections (what a slow or stalled client leaves) show in the gauge, and leave it when
+// they close.
+TEST_F(OperationsTest, OpenConnectionsGaugeFollowsIdleClients) {
+  const auto open_connections = [&] {
+    auto reply = admin_->get("/metrics");
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return sample(parse_metrics(reply.body, server_->dir()), "printline_http_open_connections",
+                  nlohmann::json::object());
+  };
+  const double before = open_connections();
+  constexpr int kIdle = 5;
+  std::vector<int> idle;
+  for (int i = 0; i < kIdle; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(server_->port()));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    idle.push_back(fd);
+  }
+  EXPECT_TRUE(wait_until([&] { return open_connections() >= before + kIdle; }))
+      << "gauge " << open_connections() << ", expected at least " << before + kIdle;
+  for (const int fd : idle) ::close(fd);
+  EXPECT_TRUE(wait_until([&] { return open_connections() <= before; }))
+      << "closed connections still counted: " << open_connections();
+}
+
+// A database that refuses writes (here: another process holds SQLite's write lock past the
+// server's busy timeout) is answered 500 with what to do, and counted.
+TEST_F(OperationsTest, DatabaseErrorsAreCounted) {
+  const auto errors = [&] {
+    auto reply = admin_->get("/metrics");  // reads still work: the database is in WAL mode
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return sample(parse_metrics(reply.body, server_->dir()), "printline_database_errors_total",
+                  nlohmann::json::object());
+  };
+  const double before = errors();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((server_->dir() / "data" / "printline.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  auto refused = admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 1}});
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  EXPECT_EQ(refused.status, 500) << refused.body;
+  EXPECT_NE(refused.body.find("Try again"), std::string::npos) << refused.body;
+  EXPECT_EQ(errors(), before + 1);
 }
 
 }  // namespace

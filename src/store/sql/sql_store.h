@@ -15,6 +15,7 @@
 
 #include "store/sql/migration.h"
 #include "store/sql/sql_connection.h"
+#include "store/storage_failure.h"
 #include "store/store.h"
 
 namespace printline::store::sql {
@@ -208,8 +209,8 @@ template <typename Body>
 auto SqlStore::transact(TransactionMode mode, Body&& body) -> Result<std::invoke_result_t<Body&>> {
   std::lock_guard lock(mutex_);
   if (broken_) {
-    return Error{"storage failed earlier and is no longer trusted (" + *broken_ +
-                 "): fix the disk or database, then restart the server"};
+    return storage_failure("it failed earlier and is no longer trusted (" + *broken_ +
+                           "): fix the disk or database, then restart the server");
   }
   try {
     Transaction tx(connection_, mode);
@@ -220,10 +221,10 @@ auto SqlStore::transact(TransactionMode mode, Body&& body) -> Result<std::invoke
     return Error{refusal.message};
   } catch (const SqlError& e) {
     if (e.is_fatal()) broken_ = e.what();
-    return Error{std::string("storage error: ") + e.what()};
+    return storage_failure(e.what());
   } catch (const std::exception& e) {
     // A bug or exhaustion below (bad JSON in a row, out of memory): still an Error value.
-    return Error{std::string("internal storage error: ") + e.what()};
+    return storage_failure(std::string("internal: ") + e.what());
   }
 }
 
