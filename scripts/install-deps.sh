@@ -36,8 +36,9 @@ packages=(
   # the web interface's browser tests: Debian's chromium driven by playwright-core from npm
   chromium nodejs
   # scripts/package.sh (CPack DEB; dpkg-shlibdeps computes Depends) and tests/packaging
-  # (systemd-analyze verify on the units, groff on the man pages)
-  dpkg-dev systemd groff-base
+  # (systemd-analyze verify on the units, groff on the man pages; machine_install_test runs
+  # the shipped logrotate snippet and the packages' adduser/deluser)
+  dpkg-dev systemd groff-base logrotate adduser
   # message catalogs (D14): xgettext/msgfmt for po/, Qt's lupdate/lrelease for the tray's .ts
   # files and Qt's own (its buttons), and the French locale the translation tests run under
   gettext qt6-l10n-tools qt6-translations-l10n locales

@@ -25,41 +25,10 @@ for tool in "$tools/sbin/lpadmin" "$tools/bin/lpstat" "$tools/bin/lpoptions" /us
 done
 
 root="$work/cups"
-mkdir -p "$root"/{bin/backend,bin/filter,spool,tmp,cache,state,log} "$work/shims"
+mkdir -p "$root/bin/backend" "$root/bin/filter" "$work/shims"
 install -m 0700 "$PRINTLINE_BACKEND" "$root/bin/backend/printline"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat >"$root/cupsd.conf" <<CONF
-Listen 127.0.0.1:$port
-LogLevel info
-DirtyCleanInterval 0
-Browsing No
-WebInterface No
-DefaultAuthType None
-<Location />
-  Order allow,deny
-  Allow all
-</Location>
-<Policy default>
-  <Limit All>
-    Order deny,allow
-  </Limit>
-</Policy>
-CONF
-cat >"$root/cups-files.conf" <<CONF
-ServerRoot $root
-ServerBin $root/bin
-RequestRoot $root/spool
-TempDir $root/tmp
-CacheDir $root/cache
-StateDir $root/state
-AccessLog $root/log/access_log
-ErrorLog $root/log/error_log
-PageLog $root/log/page_log
-Printcap $root/printcap
-Sandboxing Relaxed
-CONF
-touch "$root/printers.conf"
-chmod 0777 "$root" "$root"/{spool,tmp,cache,state,log}  # cupsd's children run as lp
+# shellcheck source=tests/packaging/private_cupsd.sh
+. "$PRINTLINE_SOURCE_DIR/tests/packaging/private_cupsd.sh"
 
 cat >"$work/shims/systemctl" <<SHIM
 #!/bin/sh
@@ -67,21 +36,9 @@ echo "\$*" >>"$work/systemctl.log"
 SHIM
 chmod +x "$work/shims/systemctl"
 
-export CUPS_SERVER="127.0.0.1:$port" CUPS_SERVERROOT="$root"
 export PATH="$work/shims:$tools/sbin:$tools/bin:$PATH"
 scripts="$PRINTLINE_SOURCE_DIR/packaging/debian/client"
-
-start_cupsd() {
-  /usr/sbin/cupsd -f -c "$root/cupsd.conf" -s "$root/cups-files.conf" &
-  cupsd_pid=$!
-  local deadline=$((SECONDS + 30))
-  until lpstat -r >/dev/null 2>&1; do
-    kill -0 "$cupsd_pid" 2>/dev/null || { echo "FAIL: cupsd exited: $(tail -5 "$root/log/error_log")"; exit 1; }
-    [ "$SECONDS" -lt "$deadline" ] || { echo "FAIL: cupsd did not answer within 30 s"; exit 1; }
-    sleep 0.1
-  done
-}
-start_cupsd
+start_private_cupsd "$root" "$root/bin"
 
 # Fresh install.
 out=$(sh "$scripts/postinst" configure "" 2>&1) || fail "postinst configure failed: $out"
