@@ -1,6 +1,7 @@
 # Several nodes behind a load balancer (issue 15): two real printline-server processes on one
 # real PostgreSQL behind a real HAProxy (Debian's haproxy, installed by scripts/install-deps.sh),
-# one killed with -9 under load and restarted, one drained through HAProxy's runtime API.
+# one killed with -9 under load and restarted, one drained through HAProxy's runtime API; and
+# `haproxy -c` on the shipped example packaging/haproxy/printline.cfg.
 find_program(PRINTLINE_HAPROXY haproxy PATHS /usr/sbin /sbin)
 if(LIBPQXX_FOUND AND TARGET printline-server)
   if(NOT PRINTLINE_HAPROXY)
@@ -16,6 +17,7 @@ if(LIBPQXX_FOUND AND TARGET printline-server)
               printline_core PkgConfig::LIBPQXX)
   target_compile_definitions(balancer_test PRIVATE
     PRINTLINE_SERVER_BINARY="$<TARGET_FILE:printline-server>"
-    PRINTLINE_HAPROXY="${PRINTLINE_HAPROXY}")
+    PRINTLINE_HAPROXY="${PRINTLINE_HAPROXY}"
+    PRINTLINE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_dependencies(balancer_test printline-server)
 endif()

@@ -525,5 +525,31 @@ TEST_F(BalancerTest, DrainedNodeTakesNoNewRequestsAndFinishesItsJobs) {
   EXPECT_EQ(api->get("/api/v1/me").status, 200);
 }
 
+// The example shipped in packaging/haproxy is one HAProxy accepts, with certificates where it
+// expects them.
+TEST(ShippedHaproxyExample, IsAValidConfiguration) {
+  TempDir dir("printline-haproxy-example");
+  const auto key = dir / "key.pem", cert = dir / "cert.pem";
+  ASSERT_EQ(run_program({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                         "ec_paramgen_curve:P-256", "-nodes", "-keyout", key.string(), "-out",
+                         cert.string(), "-days", "1", "-subj", "/CN=print.example.org"},
+                        dir / "openssl.log"),
+            0)
+      << read_file(dir / "openssl.log");
+  std::ofstream(dir / "printline.pem") << read_file(cert) << read_file(key);
+  std::ofstream(dir / "printline-nodes.pem") << read_file(cert);
+  std::string config = read_file(PRINTLINE_SOURCE_DIR "/packaging/haproxy/printline.cfg");
+  ASSERT_FALSE(config.empty());
+  const std::string etc = "/etc/haproxy/";
+  for (auto at = config.find(etc); at != std::string::npos; at = config.find(etc, at)) {
+    config.replace(at, etc.size(), (dir / "").string());
+  }
+  std::ofstream(dir / "haproxy.cfg") << config;
+  EXPECT_EQ(run_program({PRINTLINE_HAPROXY, "-c", "-f", (dir / "haproxy.cfg").string()},
+                        dir / "check.log"),
+            0)
+      << read_file(dir / "check.log");
+}
+
 }  // namespace
 }  // namespace printline::testing
