@@ -18,6 +18,8 @@ packages=(
   libcpp-httplib-dev zlib1g-dev libsystemd-dev libboost-dev
   # storage: libpqxx (PostgreSQL from C++), and the postgres server the PostgreSQL tests start
   libpqxx-dev postgresql
+  # the load balancer tests/server/balancer_test puts in front of several server nodes
+  haproxy
   # real printer peers, documents and tools used by tests, demo and benchmarks
   ghostscript qpdf cups-ipp-utils cups-filters lprng socat dbus avahi-daemon procps
   iproute2 python3
