@@ -67,21 +67,13 @@ struct MissedHeartbeat {
 
 class BalancerTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    skip_reason_ = PostgresServer::unavailable_reason();
-    if (!skip_reason_.empty()) return;
-    try {
-      postgres_ = new PostgresServer();
-    } catch (const std::exception& e) {
-      setup_failure_ = e.what();
-    }
-  }
   static void TearDownTestSuite() { delete postgres_; }
 
   // Not root, or no PostgreSQL: skipped with the reason (a failure in CI, scripts/test.sh).
+  // One postgres serves the program's tests, each on its own database.
   void SetUp() override {
-    if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;
-    ASSERT_TRUE(setup_failure_.empty()) << setup_failure_;
+    if (auto why = PostgresServer::unavailable_reason(); !why.empty()) GTEST_SKIP() << why;
+    if (!postgres_) postgres_ = new PostgresServer();  // throws (the test fails) with the reason
   }
 
   void TearDown() override {
@@ -132,14 +124,15 @@ class BalancerTest : public ::testing::Test {
   }
 
   // Node `name` with its own log per start; a restarted node keeps its port, as the balancer's
-  // configuration names it.
+  // configuration names it. Heartbeat 2 s: a node is presumed stopped after 6 s of silence,
+  // which a loaded test machine never makes of a live one.
   std::unique_ptr<ServerProcess> start_node(const std::string& name, int port = 0) {
     const auto log = dir_ / (name + "-" + std::to_string(++starts_) + ".log");
     return std::make_unique<ServerProcess>(
         PRINTLINE_SERVER_BINARY, dir_ / "data", log,
         std::vector<std::string>{"--db", url_, "--admin-password-file",
                                  (dir_ / "admin-password").string(), "--node-name", name,
-                                 "--node-heartbeat", "1", "--print-workers", "1"},
+                                 "--node-heartbeat", "2", "--print-workers", "1"},
         port);
   }
 
@@ -269,8 +262,6 @@ class BalancerTest : public ::testing::Test {
     return true;
   }
 
-  static inline std::string skip_reason_;
-  static inline std::string setup_failure_;
   static inline PostgresServer* postgres_ = nullptr;
   static inline int sites_ = 0;
 
@@ -359,8 +350,8 @@ TEST_F(BalancerTest, NodeKilledUnderLoadLosesNothingAndPrintsNothingTwice) {
   ASSERT_TRUE(a_sending) << "node a never sent a job:\n" << a_->log();
   const auto killed_at = Clock::now();
   a_->kill_now();
+  // Almost always the job seen above; none when it ended in the instant before the kill.
   const std::set<std::string> cut_off = printing_on("a");
-  ASSERT_FALSE(cut_off.empty());
   // The balancer takes it out of rotation, and b alone takes the jobs meanwhile.
   const bool down = balancer_->wait_for_status("a", "DOWN", 10s);
   const auto down_at = Clock::now();
