@@ -2,6 +2,7 @@
 
 #include <cups/cups.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -31,6 +32,12 @@ void make_server_bin(const fs::path& bin,
     fs::create_symlink(entry.path(), bin / name);
   }
   for (const auto& entry : fs::directory_iterator(fs::path(kDebianServerBin) / "backend")) {
+    // An installed backend of an extra's name (machine_install_test installs Printline's) is
+    // not linked: copying the extra over the link would overwrite the installed file.
+    const bool replaced =
+        std::any_of(extra_backends.begin(), extra_backends.end(),
+                    [&](const auto& extra) { return extra.first == entry.path().filename(); });
+    if (replaced) continue;
     fs::create_symlink(entry.path(), bin / "backend" / entry.path().filename());
   }
   for (const auto& [name, program] : extra_backends) {
