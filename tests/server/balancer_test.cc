@@ -341,13 +341,19 @@ TEST_F(BalancerTest, NodeKilledUnderLoadLosesNothingAndPrintsNothingTwice) {
   };
   auto stop_load = [&] {
     loading = false;
-    for (auto& client : clients) client.join();
+    for (auto& client : clients) {
+      if (client.joinable()) client.join();
+    }
   };
+  // Also when an assertion below returns or something throws.
+  struct StopOnExit {
+    std::function<void()> stop;
+    ~StopOnExit() { stop(); }
+  } stop_on_exit{stop_load};
 
   // Node a is sending a job (the printer reads it, or a waits for the printer) when it dies.
-  bool a_sending = wait_for([&] { return sent_count() >= 6 && !printing_on("a").empty(); }, 20s);
-  if (!a_sending) stop_load();
-  ASSERT_TRUE(a_sending) << "node a never sent a job:\n" << a_->log();
+  ASSERT_TRUE(wait_for([&] { return sent_count() >= 6 && !printing_on("a").empty(); }, 20s))
+      << "node a never sent a job:\n" << a_->log();
   const auto killed_at = Clock::now();
   a_->kill_now();
   // Almost always the job seen above; none when it ended in the instant before the kill.
