@@ -148,15 +148,22 @@ JobResult<Job> JobPipeline::hold(std::string_view uuid, const model::User& by,
   if (job->state == JobState::kHeld) return job;
   // A print worker claims a pending job under mutex_ (job_printing.cc), so a pending job not
   // in flight is not being sent by this server.
-  if (job->state != JobState::kPending || in_flight_.contains(std::string(uuid))) {
+  const auto not_waiting = [&](JobState state) {
     return JobError{JobErrorKind::kNotPossible,
                     fmt::format("Job {} is {}; only a job waiting for its printer can be held.",
-                                uuid, model::state_name(job->state))};
+                                uuid, model::state_name(state))};
+  };
+  if (job->state != JobState::kPending || in_flight_.contains(std::string(uuid))) {
+    return not_waiting(job->state);
   }
-  auto held = store_.set_job_state(uuid, JobState::kHeld, std::nullopt, std::string(reason));
+  // Pending in the store only if no other server sharing the database claimed it meanwhile.
+  auto held = store_.hold_pending_job(uuid, reason);
   if (!held.ok()) return server_failure(held.error());
+  auto now = visible_job(uuid, by);
+  if (!now.ok()) return now.error();
+  if (!*held) return not_waiting(now->state);
   object_logger("job", uuid)->info("held by {}", by.login);
-  return *held;  // a worker that dequeues it finds it no longer pending
+  return now;  // a worker that dequeues it finds it no longer pending
 }
 
 // The job if `by` may see it; another user's job is "not found" (ids reveal nothing).

@@ -161,6 +161,9 @@ class Store {
   // The claiming node (node_name, see server_nodes below) is recorded as the one sending it.
   virtual Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome,
                                          std::string_view node_name) = 0;
+  // Moves a job from pending to held with the reason, only if it is still pending, atomically:
+  // false when it is not (another server claimed it meanwhile, so it is being printed).
+  virtual Result<bool> hold_pending_job(std::string_view uuid, std::string_view reason) = 0;
   // Replaces a job's counts and cost before it is charged: a held job released to a printer is
   // priced for that printer. Refused once the job has printed (its charge stands; refund it).
   // document_format, when not empty, is the MIME type the analysis found (a job analysed after

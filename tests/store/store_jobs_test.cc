@@ -162,6 +162,35 @@ TEST_P(StoreTest, APendingJobIsClaimedForPrintingOnceOnly) {
   EXPECT_FALSE(*store_->claim_pending_job("no-such-job", "", "node-a"));
 }
 
+// Holding a pending job races with another server claiming it: one of them wins, and a job
+// being printed is never marked held (releasing it would print it again).
+TEST_P(StoreTest, APendingJobIsEitherHeldOrClaimedNeverBoth) {
+  auto ida = make_user("ida", 500);
+  auto other = open_another();  // the claiming server, on its own connection
+  for (int round = 0; round < 20; ++round) {
+    Job job = printed_job(ida, 10);
+    job.origin = JobOrigin::kServer;
+    job.state = JobState::kPending;
+    job.printed_at.reset();
+    ASSERT_TRUE(store_->record_job(job).ok());
+    std::atomic<int> held{0}, claimed{0};
+    std::thread holder([&] {
+      auto done = store_->hold_pending_job(job.uuid, "Held by an administrator.");
+      if (done.ok() && *done) ++held;
+    });
+    std::thread printer([&] {
+      auto done = other->claim_pending_job(job.uuid, "Sending to the printer.", "node-b");
+      if (done.ok() && *done) ++claimed;
+    });
+    holder.join();
+    printer.join();
+    EXPECT_EQ(held + claimed, 1);
+    const auto state = store_->find_job(job.uuid).value()->state;
+    EXPECT_EQ(state, held ? JobState::kHeld : JobState::kPrinting);
+  }
+  EXPECT_FALSE(*store_->hold_pending_job("no-such-job", "reason"));
+}
+
 // Server nodes sharing a database: a restarting node holds what its previous run left
 // printing and what stopped nodes left printing, never what a live node is sending.
 TEST_P(StoreTest, OnlyJobsOfStoppedNodesAreHeldAsInterrupted) {

@@ -121,6 +121,7 @@ class SqlStore final : public Store {
   Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                    std::optional<std::int64_t> printer_id,
                                    std::string_view outcome) override;
+  Result<bool> hold_pending_job(std::string_view uuid, std::string_view reason) override;
   Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome,
                                  std::string_view node_name) override;
   Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
@@ -187,6 +188,7 @@ class SqlStore final : public Store {
   std::optional<model::PrinterGroup> load_group(std::int64_t group_id);
   std::optional<model::ClientProfile> load_profile(std::int64_t profile_id);
   std::optional<model::Job> load_job(std::string_view uuid);
+  bool lock_if_pending(std::string_view uuid);  // row-locked until commit when pending
   void save_group_members(const model::PrinterGroup& group);
   SavedProfile save_profile(const model::ClientProfile& profile, bool create, const Actor& actor);
   RecordedJob record_job_in_transaction(const model::Job& job);

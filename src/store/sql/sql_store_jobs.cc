@@ -188,19 +188,31 @@ Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
   });
 }
 
+// The row lock (PostgreSQL; SQLite's write transaction is exclusive anyway) keeps two
+// servers from both reading "pending".
+bool SqlStore::lock_if_pending(std::string_view uuid) {
+  auto q = connection_.query(
+      fmt::format("SELECT state FROM jobs WHERE uuid = ?{}", connection_.dialect().for_update));
+  q.bind_all(uuid);
+  return q.step() && q.text(0) == model::state_name(JobState::kPending);
+}
+
 Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view outcome,
                                          std::string_view node_name) {
   return write([&] {
-    // The row lock (PostgreSQL; SQLite's write transaction is exclusive anyway) keeps two
-    // servers from both reading "pending".
-    {
-      auto q = connection_.query(
-          fmt::format("SELECT state FROM jobs WHERE uuid = ?{}", connection_.dialect().for_update));
-      q.bind_all(uuid);
-      if (!q.step() || q.text(0) != model::state_name(JobState::kPending)) return false;
-    }
+    if (!lock_if_pending(uuid)) return false;
     connection_.query("UPDATE jobs SET state = ?, outcome = ?, printing_node = ? WHERE uuid = ?")
         .bind_all(model::state_name(JobState::kPrinting), outcome, node_name, uuid)
+        .run();
+    return true;
+  });
+}
+
+Result<bool> SqlStore::hold_pending_job(std::string_view uuid, std::string_view reason) {
+  return write([&] {
+    if (!lock_if_pending(uuid)) return false;
+    connection_.query("UPDATE jobs SET state = ?, outcome = ? WHERE uuid = ?")
+        .bind_all(model::state_name(JobState::kHeld), reason, uuid)
         .run();
     return true;
   });
