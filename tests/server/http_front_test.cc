@@ -11,7 +11,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -21,7 +20,7 @@
 
 #include "http/raw_connection.h"
 #include "ipp/ipp_message.h"
-#include "support/child_process.h"
+#include "server/server_process.h"
 #include "support/temp_dir.h"
 
 namespace printline::testing {
@@ -31,46 +30,26 @@ using namespace std::chrono_literals;
 
 constexpr std::uint64_t kMiB = 1 << 20;
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // A printline-server process on a free port, with short timeouts so that the tests wait
 // little.
-class ServerProcess {
+class FrontServer {
  public:
-  ServerProcess() : dir_("printline-http-front") {
+  FrontServer() : dir_("printline-http-front") {
     std::ofstream(dir_ / "admin-password") << "admin-password-for-tests\n";
     const nlohmann::json config = {
-        {"data_dir", (dir_ / "data").string()},
-        {"listen_host", "127.0.0.1"},
-        {"listen_port", 0},
         {"admin_password_file", (dir_ / "admin-password").string()},
         {"max_upload_bytes", 64 * kMiB},
-        {"log_level", "info"},
         {"http_header_timeout_ms", 2000},
         {"http_body_timeout_ms", 2000},
         {"http_connections_per_address", 5000},
     };
     std::ofstream(dir_ / "server.json") << config.dump();
-    process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{PRINTLINE_SERVER_BINARY, "--config", (dir_ / "server.json").string()},
-        dir_ / "server.log");
-    const auto until = std::chrono::steady_clock::now() + 60s;
-    while (std::chrono::steady_clock::now() < until && process_->running()) {
-      const std::string log = read_file(dir_ / "server.log");
-      const auto at = log.find("listening on http://127.0.0.1:");
-      if (at != std::string::npos) {
-        port_ = std::atoi(log.c_str() + at + std::strlen("listening on http://127.0.0.1:"));
-        break;
-      }
-      std::this_thread::sleep_for(20ms);
-    }
-    if (port_ == 0) throw std::runtime_error("printline-server did not start: " + read_file(dir_ / "server.log"));
+    process_ = std::make_unique<ServerProcess>(
+        PRINTLINE_SERVER_BINARY, dir_ / "data", dir_ / "server.log",
+        std::vector<std::string>{"--config", (dir_ / "server.json").string()});
   }
 
-  int port() const { return port_; }
+  int port() const { return process_->port(); }
   pid_t pid() const { return process_->pid(); }
   std::filesystem::path spool() const { return dir_ / "data" / "spool"; }
 
@@ -86,13 +65,12 @@ class ServerProcess {
 
  private:
   TempDir dir_;
-  std::unique_ptr<ChildProcess> process_;
-  int port_ = 0;
+  std::unique_ptr<ServerProcess> process_;
 };
 
 class HttpFrontTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(); }
+  static void SetUpTestSuite() { server_ = new FrontServer(); }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -126,11 +104,11 @@ class HttpFrontTest : public ::testing::Test {
     EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
   }
 
-  static ServerProcess* server_;
+  static FrontServer* server_;
   std::uint64_t peak_before_ = 0;
 };
 
-ServerProcess* HttpFrontTest::server_ = nullptr;
+FrontServer* HttpFrontTest::server_ = nullptr;
 
 TEST_F(HttpFrontTest, SlowHeaderTricklersAreClosedAndOthersServed) {
   std::vector<std::unique_ptr<RawConnection>> tricklers;

@@ -3,6 +3,7 @@
 if(TARGET printline-server)
   printline_add_gtest(NAME operations_test LABEL integration TIMEOUT 300
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/operations_test.cc ${CMAKE_CURRENT_LIST_DIR}/ipp_test_client.cc
+            ${CMAKE_CURRENT_LIST_DIR}/server_process.cc
     LIBRARIES printline_test_peers printline_test_api_client printline_ipp printline_core
               Cups::Cups SQLite::SQLite3 nlohmann_json::nlohmann_json)
   target_include_directories(operations_test PRIVATE ${PROJECT_SOURCE_DIR}/tests)

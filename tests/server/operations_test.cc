@@ -16,7 +16,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -28,7 +27,7 @@
 #include "core/job_uuid.h"
 #include "server/api_test_client.h"
 #include "server/ipp_test_client.h"
-#include "support/child_process.h"
+#include "server/server_process.h"
 #include "support/raw_sink_peer.h"
 #include "support/temp_dir.h"
 
@@ -43,11 +42,6 @@ constexpr const char* kPage =
     "%!PS-Adobe-3.0\n%%Pages: 1\n%%EndComments\n%%Page: 1 1\n"
     "/Helvetica findfont 20 scalefont setfont 72 720 moveto (operations) show showpage\n%%EOF\n";
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Polls `done` until it holds or the deadline passes; true when it held.
 bool wait_until(const std::function<bool()>& done, std::chrono::seconds deadline = 30s) {
   const auto until = std::chrono::steady_clock::now() + deadline;
@@ -60,14 +54,11 @@ bool wait_until(const std::function<bool()>& done, std::chrono::seconds deadline
 
 // A printline-server process whose retention runs every second with times of a few seconds,
 // logging to a file.
-class ServerProcess {
+class OperationsServer {
  public:
-  ServerProcess() : dir_("printline-operations") {
+  OperationsServer() : dir_("printline-operations") {
     std::ofstream(dir_ / "admin-password") << kAdminPassword << "\n";
     const nlohmann::json config = {
-        {"data_dir", (dir_ / "data").string()},
-        {"listen_host", "127.0.0.1"},
-        {"listen_port", 0},
         {"admin_password_file", (dir_ / "admin-password").string()},
         {"log_file", log_file().string()},
         {"held_job_expiry_seconds", 4},
@@ -75,26 +66,12 @@ class ServerProcess {
         {"retention_sweep_seconds", 1},
     };
     std::ofstream(dir_ / "server.json") << config.dump();
-    process_ =
-        std::make_unique<ChildProcess>(std::vector<std::string>{PRINTLINE_SERVER_BINARY, "--config",
-                                                                (dir_ / "server.json").string()},
-                                       dir_ / "stdout.log");
-    const std::string marker = "listening on http://127.0.0.1:";
-    wait_until(
-        [&] {
-          const std::string out = read_file(dir_ / "stdout.log");
-          const auto at = out.find(marker);
-          if (at != std::string::npos) port_ = std::atoi(out.c_str() + at + marker.size());
-          return port_ != 0 || !process_->running();
-        },
-        60s);
-    if (port_ == 0) {
-      throw std::runtime_error("printline-server did not start: " + read_file(dir_ / "stdout.log") +
-                               read_file(log_file()));
-    }
+    process_ = std::make_unique<ServerProcess>(
+        PRINTLINE_SERVER_BINARY, dir_ / "data", dir_ / "stdout.log",
+        std::vector<std::string>{"--config", (dir_ / "server.json").string()});
   }
 
-  int port() const { return port_; }
+  int port() const { return process_->port(); }
   pid_t pid() const { return process_->pid(); }
   bool running() { return process_->running(); }
   std::filesystem::path log_file() const { return dir_ / "server.log"; }
@@ -105,14 +82,13 @@ class ServerProcess {
 
  private:
   TempDir dir_;
-  std::unique_ptr<ChildProcess> process_;
-  int port_ = 0;
+  std::unique_ptr<ServerProcess> process_;
 };
 
 class OperationsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new ServerProcess();
+    server_ = new OperationsServer();
     sink_ = new RawSinkPeer();
     admin_ = new ApiClient("127.0.0.1", server_->port());
     ASSERT_EQ(admin_->login("admin", kAdminPassword).status, 200);
@@ -176,7 +152,7 @@ class OperationsTest : public ::testing::Test {
     return found.is_object() && found.value("state", "") == state;
   }
 
-  static inline ServerProcess* server_ = nullptr;
+  static inline OperationsServer* server_ = nullptr;
   static inline RawSinkPeer* sink_ = nullptr;
   static inline ApiClient* admin_ = nullptr;
   static inline ApiClient* alice_ = nullptr;
@@ -225,20 +201,20 @@ TEST_F(OperationsTest, HeldJobsExpireAndDocumentsLeaveTheSpoolWhileTheLedgerStay
 
 TEST_F(OperationsTest, LogFileIsReopenedOnSighupAfterRotation) {
   const auto log = server_->log_file();
-  ASSERT_TRUE(wait_until([&] { return read_file(log).find("listening on") != std::string::npos; }));
+  ASSERT_TRUE(wait_until([&] { return read_text_file(log).find("listening on") != std::string::npos; }));
   const auto rotated = std::filesystem::path(log.string() + ".1");
   std::filesystem::rename(log, rotated);  // what logrotate does before its postrotate
   ASSERT_EQ(::kill(server_->pid(), SIGHUP), 0);
   ASSERT_TRUE(wait_until([&] {
-    return read_file(log).find("log file reopened") != std::string::npos;
+    return read_text_file(log).find("log file reopened") != std::string::npos;
   })) << "no new log file after SIGHUP";
   EXPECT_TRUE(server_->running()) << "SIGHUP ended the server";
   // The next job's lines go to the new file, none to the rotated one.
-  const auto before = read_file(rotated);
+  const auto before = read_text_file(rotated);
   const auto uuid = print_to("direct");
   ASSERT_TRUE(wait_until([&] { return in_state(uuid, "printed"); }));
-  EXPECT_TRUE(wait_until([&] { return read_file(log).find(uuid) != std::string::npos; }));
-  EXPECT_EQ(read_file(rotated), before);
+  EXPECT_TRUE(wait_until([&] { return read_text_file(log).find(uuid) != std::string::npos; }));
+  EXPECT_EQ(read_text_file(rotated), before);
 }
 
 // The samples of one scrape, parsed by prometheus_client's parser (metrics_check.py).
@@ -250,7 +226,7 @@ std::vector<nlohmann::json> parse_metrics(const std::string& text,
       "/usr/bin/python3 " PRINTLINE_METRICS_CHECK " < " + (dir / "metrics.txt").string() + " > " +
       (dir / "samples.jsonl").string() + " 2> " + (dir / "parser.err").string();
   const int status = std::system(command.c_str());
-  EXPECT_EQ(status, 0) << read_file(dir / "parser.err") << "\n" << text;
+  EXPECT_EQ(status, 0) << read_text_file(dir / "parser.err") << "\n" << text;
   std::vector<nlohmann::json> samples;
   std::ifstream in(dir / "samples.jsonl");
   for (std::string line; std::getline(in, line);) samples.push_back(nlohmann::json::parse(line));

@@ -4,6 +4,8 @@
 // the certificate fingerprint it logs first). Stopped with SIGTERM, like systemd does, or
 // killed with SIGKILL, like a crash.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -22,6 +24,8 @@ class ServerProcess {
                 int port = 0);
 
   int port() const { return port_; }
+  pid_t pid() const { return process_->pid(); }
+  bool running() const { return process_->running(); }
   std::string log() const;
   // The "HTTPS certificate SHA256 fingerprint" it logged; empty for plain HTTP.
   std::string fingerprint() const;
