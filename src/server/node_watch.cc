@@ -35,37 +35,25 @@ Result<bool> NodeWatch::take_over_at_start() {
 
 void NodeWatch::start(std::function<void()> requeue_pending) {
   requeue_pending_ = std::move(requeue_pending);
-  thread_ = std::thread([this] { run(); });
+  heartbeats_.start(heartbeat_, PeriodicThread::First::kAfterAPeriod, [this] { heartbeat(); });
 }
 
-void NodeWatch::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void NodeWatch::stop() { heartbeats_.stop(); }
 
-void NodeWatch::run() {
+void NodeWatch::heartbeat() {
   auto log = object_logger("node", node_name_);
-  std::unique_lock lock(mutex_);
-  while (!wake_.wait_for(lock, heartbeat_, [this] { return stopping_; })) {
-    lock.unlock();
-    // A failed mark is retried next heartbeat; after three the others presume this node
-    // stopped and hold its in-flight jobs until it records how they ended.
-    if (auto alive = store_.record_node_alive(node_name_); !alive.ok()) {
-      log->error("cannot mark this node alive: {}", alive.error().message);
-    }
-    auto abandoned = hold_abandoned("");
-    if (!abandoned.ok()) {
-      log->error("cannot look for jobs of stopped nodes: {}", abandoned.error().message);
-    } else if (abandoned->dead_nodes > 0) {
-      log->warn("{} node(s) stopped saying they are alive: their pending jobs are queued here",
-                abandoned->dead_nodes);
-      requeue_pending_();
-    }
-    lock.lock();
+  // A failed mark is retried next heartbeat; after three the others presume this node
+  // stopped and hold its in-flight jobs until it records how they ended.
+  if (auto alive = store_.record_node_alive(node_name_); !alive.ok()) {
+    log->error("cannot mark this node alive: {}", alive.error().message);
+  }
+  auto abandoned = hold_abandoned("");
+  if (!abandoned.ok()) {
+    log->error("cannot look for jobs of stopped nodes: {}", abandoned.error().message);
+  } else if (abandoned->dead_nodes > 0) {
+    log->warn("{} node(s) stopped saying they are alive: their pending jobs are queued here",
+              abandoned->dead_nodes);
+    requeue_pending_();
   }
 }
 

@@ -9,13 +9,11 @@
 // jobs another live node is sending.
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "core/error.h"
+#include "core/periodic_thread.h"
 #include "store/store.h"
 
 namespace printline::server {
@@ -38,17 +36,14 @@ class NodeWatch {
 
  private:
   Result<store::AbandonedJobs> hold_abandoned(std::string_view restarting_node);
-  void run();
+  void heartbeat();
 
   store::Store& store_;
   const std::string node_name_;
   const std::chrono::seconds heartbeat_;
   const std::string interrupted_reason_;
   std::function<void()> requeue_pending_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread heartbeats_;
 };
 
 }  // namespace printline::server

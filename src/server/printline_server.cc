@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "server/api_routes.h"
+#include "server/capability_refresh.h"
 #include "server/health_routes.h"
 #include "server/http_listener.h"
 #include "server/ipp_queues.h"
@@ -50,6 +51,8 @@ class Assembled final : public PrintlineServer {
     jobs_ = std::move(*jobs);
     retention_ = std::make_unique<Retention>(config_, *store_);
     retention_->start();
+    capability_refresh_ = std::make_unique<CapabilityRefresh>(config_, *store_);
+    capability_refresh_->start();
     auto listener = HttpListener::create(config_);
     if (!listener.ok()) return listener.error();
     listener_ = std::move(*listener);
@@ -76,6 +79,7 @@ class Assembled final : public PrintlineServer {
     spdlog::info("printline-server listening on {}", context_->base_url);
     listener_->serve();
     retention_->stop();
+    capability_refresh_->stop();
     jobs_->shutdown();
     spdlog::info("printline-server stopped");
   }
@@ -88,6 +92,7 @@ class Assembled final : public PrintlineServer {
   BootstrapResult bootstrap_;
   std::unique_ptr<JobService> jobs_;
   std::unique_ptr<Retention> retention_;
+  std::unique_ptr<CapabilityRefresh> capability_refresh_;
   LoginRateLimiter limiter_;
   std::unique_ptr<HttpListener> listener_;
   std::unique_ptr<ServerContext> context_;

@@ -51,17 +51,17 @@ Retention::Retention(const ServerConfig& config, store::Store& store,
 Retention::~Retention() { stop(); }
 
 void Retention::start() {
-  thread_ = std::thread([this] { run(); });
+  sweeps_.start(std::chrono::seconds(config_.retention_sweep_seconds),
+                PeriodicThread::First::kAtOnce, [this] {
+                  const auto sweep = sweep_once();
+                  if (sweep.expired_jobs > 0 || sweep.removed_documents > 0) {
+                    spdlog::info("retention: {} held job(s) expired, {} document(s) deleted",
+                                 sweep.expired_jobs, sweep.removed_documents);
+                  }
+                });
 }
 
-void Retention::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void Retention::stop() { sweeps_.stop(); }
 
 RetentionSweep Retention::sweep_once() {
   RetentionSweep sweep;
@@ -108,20 +108,6 @@ int Retention::expire_held_jobs() {
   }
   for (const auto& uuid : *expired) object_logger("job", uuid)->info("held too long: cancelled");
   return static_cast<int>(expired->size());
-}
-
-void Retention::run() {
-  const auto period = std::chrono::seconds(config_.retention_sweep_seconds);
-  std::unique_lock lock(mutex_);
-  do {
-    lock.unlock();
-    const auto sweep = sweep_once();
-    if (sweep.expired_jobs > 0 || sweep.removed_documents > 0) {
-      spdlog::info("retention: {} held job(s) expired, {} document(s) deleted", sweep.expired_jobs,
-                   sweep.removed_documents);
-    }
-    lock.lock();
-  } while (!wake_.wait_for(lock, period, [this] { return stopping_; }));
 }
 
 }  // namespace printline::server

@@ -9,12 +9,9 @@
 // The server keeps no outbox or upload rows (a fallback upload is recorded as a job at once),
 // so there is nothing else to compact.
 
-#include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
+#include "core/periodic_thread.h"
 #include "model/timestamp.h"
 #include "server/job_spool.h"
 #include "server/server_config.h"
@@ -45,16 +42,12 @@ class Retention {
  private:
   int remove_finished_documents();
   int expire_held_jobs();
-  void run();
 
   const ServerConfig& config_;
   store::Store& store_;
   const JobSpool spool_;
   const std::function<model::Timestamp()> clock_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread sweeps_;
 };
 
 }  // namespace printline::server

@@ -68,6 +68,8 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "printed_document_keep_seconds")
         config.printed_document_keep_seconds = value.get<std::int64_t>();
       else if (key == "retention_sweep_seconds") config.retention_sweep_seconds = value.get<int>();
+      else if (key == "capability_refresh_seconds")
+        config.capability_refresh_seconds = value.get<int>();
       else return Error{fmt::format("Unknown setting \"{}\" in {}.", key, path.string())};
     }
   } catch (const nlohmann::json::exception&) {
@@ -104,6 +106,8 @@ std::optional<Error> validate(const ServerConfig& config) {
       config.retention_sweep_seconds < 1)
     return Error{"held_job_expiry_seconds and printed_document_keep_seconds cannot be negative, "
                  "and retention_sweep_seconds must be at least 1 (docs/operations.md)."};
+  if (config.capability_refresh_seconds < 1)
+    return Error{"capability_refresh_seconds must be at least 1 (docs/server.md)."};
   if (config.uncommitted_job_expiry_seconds < 1)
     return Error{"uncommitted_job_expiry_seconds must be at least 1 (docs/server.md)."};
   return std::nullopt;

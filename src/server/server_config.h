@@ -54,6 +54,8 @@ struct ServerConfig {
   std::int64_t held_job_expiry_seconds = 3 * 24 * 3600;
   std::int64_t printed_document_keep_seconds = 0;
   int retention_sweep_seconds = 300;
+  // D11: how often IPP printers are asked again what they can do (capability_refresh.h).
+  int capability_refresh_seconds = 3600;
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::filesystem::path spool_dir() const { return data_dir / "spool"; }

@@ -7,3 +7,8 @@ printline_add_gtest(NAME job_service_test LABEL unit
 printline_add_gtest(NAME job_ticket_delivery_test LABEL integration TIMEOUT 180
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/job_ticket_delivery_test.cc ${CMAKE_CURRENT_SOURCE_DIR}/job_test_fixture.cc
   LIBRARIES printline_test_server printline_test_peers)
+
+# D11: IPP printers asked again what they can do, against real ippeveprinters.
+printline_add_gtest(NAME capability_refresh_test LABEL integration TIMEOUT 60
+  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/capability_refresh_test.cc ${CMAKE_CURRENT_SOURCE_DIR}/job_test_fixture.cc
+  LIBRARIES printline_test_server printline_test_peers)
