@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "client/client_daemon.h"
 #include "core/logging.h"
+#include "transport/ipp_job_lookup.h"
 
 namespace printline::client {
 
@@ -16,7 +19,36 @@ void ClientDaemon::recover_without_server() {
   for (auto job : outbox_->in_state(JobState::kPrintingOnFallback)) {
     if (!job.fallback_send_started) continue;  // chosen, nothing sent yet: the worker sends it
     // Bytes may have reached the printer and the result was never recorded: it may have
-    // printed. Never resend silently; ask the user.
+    // printed. An IPP printer's own job list may say (transport/ipp_job_lookup.h).
+    transport::JobToLookUp wanted{job.uuid, user_login(),
+                                  job.title.empty() ? "Printline job" : job.title,
+                                  std::max(std::chrono::seconds(0),
+                                           model::now_seconds() - job.received_at)};
+    const auto said = transport::look_up_job(job.target_uri, wanted, link_.trust());
+    object_logger("job", job.uuid)->info("looked up on \"{}\": {}", job.printer, said.detail);
+    if (said.found == transport::JobAtPrinter::kTaken) {
+      job.state = JobState::kPrintedOffline;
+      job.printed_at = model::now_seconds();
+      job.fallback_send_started = false;
+      job.reason = fmt::format(
+          "Printed on \"{}\" while the print server was offline (Printline stopped while "
+          "sending it, and {}); it is accounted when the server is back.",
+          job.printer, said.detail);
+      object_logger("job", job.uuid)->info("recovered after a crash: {}", job.reason);
+      (void)save(job);
+      continue;
+    }
+    if (said.found == transport::JobAtPrinter::kAbsent) {
+      job.fallback_send_started = false;  // the worker sends it again
+      job.reason = fmt::format(
+          "Printline stopped while sending this job to \"{}\", before the printer got it; it "
+          "is printed again.",
+          job.printer);
+      object_logger("job", job.uuid)->info("recovered after a crash: {}", job.reason);
+      (void)save(job);
+      continue;
+    }
+    // Never resend silently what may have printed; ask the user.
     job.state = JobState::kWaitingForChoice;
     job.prompt = PendingPrompt::kChoosePrinter;
     job.fallback_send_started = false;

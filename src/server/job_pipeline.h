@@ -7,7 +7,8 @@
 //   job_charge.cc         pricing for the printer, the credit check, the charge
 //   job_printing.cc       the print workers: delivery (job_delivery.h) with retries
 //   job_commit.cc         D10: the client's commit, and the expiry of jobs never committed
-//   job_recovery.cc       start, restart and shutdown
+//   job_recovery.cc       start, restart and shutdown; a send cut off by a stop, asked of the
+//                         printer
 // and job_service.cc, the facade that starts it.
 
 #include <condition_variable>
@@ -114,6 +115,10 @@ class JobPipeline final : public JobService {
                                              std::uint64_t new_bytes);
   void enqueue(std::string uuid);
 
+  // job_recovery.cc: a job held because its send was cut off, settled by what its printers
+  // say (printed, or printed again), else left held.
+  void settle_interrupted(const std::string& uuid);
+
   // job_commit.cc
   model::Timestamp commit_deadline(const model::User& owner);  // now + the answer timeout
   std::chrono::seconds commit_sweep_interval() const;
@@ -159,6 +164,7 @@ class JobPipeline final : public JobService {
   std::condition_variable in_flight_done_;
   std::condition_variable claims_done_;
   std::deque<std::string> work_;
+  std::deque<std::string> to_settle_;  // held as interrupted, for the print workers to look up
   bool stopping_ = false;
   std::vector<std::thread> workers_;
   std::map<std::string, std::shared_ptr<InFlight>> in_flight_;

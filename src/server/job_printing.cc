@@ -61,14 +61,22 @@ transport::SendOptions JobPipeline::delivery_options(const Job& job, InFlight& i
 void JobPipeline::work() {
   while (true) {
     std::string uuid;
+    bool settle = false;
     {
       std::unique_lock lock(mutex_);
-      work_ready_.wait(lock, [&] { return stopping_ || !work_.empty(); });
+      work_ready_.wait(lock,
+                       [&] { return stopping_ || !work_.empty() || !to_settle_.empty(); });
       if (stopping_) return;  // queued jobs stay pending in the store: resumed next start
-      uuid = std::move(work_.front());
-      work_.pop_front();
+      auto& queue = to_settle_.empty() ? work_ : to_settle_;
+      settle = &queue == &to_settle_;
+      uuid = std::move(queue.front());
+      queue.pop_front();
     }
-    print(uuid);
+    if (settle) {
+      settle_interrupted(uuid);
+    } else {
+      print(uuid);
+    }
   }
 }
 
@@ -129,20 +137,12 @@ void JobPipeline::print(const std::string& uuid) {
 
 void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
   auto log = object_logger("job", job.uuid);
-  std::vector<model::Printer> printers;
-  auto queue = job.queue_id ? find_queue_by_id(store_, *job.queue_id)
-                            : Result<std::optional<model::PrintQueue>>(std::nullopt);
-  if (queue.ok() && *queue) {
-    auto found = printers_for(store_, **queue, job.printer_id);
-    if (!found.ok()) {
-      record(job.uuid, JobState::kHeld, std::nullopt, found.error().message);
-      return;
-    }
-    printers = std::move(*found);
-  } else if (job.printer_id) {
-    auto printer = store_.find_printer(*job.printer_id);
-    if (printer.ok() && *printer) printers.push_back(**printer);
+  auto found = printers_for_job(store_, job);
+  if (!found.ok()) {
+    record(job.uuid, JobState::kHeld, std::nullopt, found.error().message);
+    return;
   }
+  const std::vector<model::Printer> printers = std::move(*found);
   if (printers.empty()) {
     record(job.uuid, JobState::kHeld, std::nullopt,
            "The job has no printer to print on; release it to a printer.");

@@ -2,13 +2,18 @@
 // (and stopped nodes sharing the database) left printing — it may or may not have printed —
 // queues every pending job and re-queues every job acknowledged but not analysed; shutdown
 // stops the workers, leaving queued jobs pending for the next start.
+// A job held so is then asked of its IPP printers (transport/ipp_job_lookup.h): one lists it →
+// printed and charged; none of them got it → printed again; no clear answer → left held.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
 #include "core/logging.h"
 #include "server/job_pipeline.h"
+#include "server/job_targets.h"
+#include "transport/ipp_job_lookup.h"
 
 namespace printline::server {
 
@@ -28,7 +33,13 @@ JobPipeline::JobPipeline(const ServerConfig& config, store::Store& store)
       spool_(config.spool_dir()),
       node_watch_(store, config.node_identity(),
                   std::chrono::seconds(config.node_heartbeat_seconds),
-                  std::string(kInterruptedReason)) {}
+                  std::string(kInterruptedReason), [this](const std::string& uuid) {
+                    {
+                      std::lock_guard lock(mutex_);
+                      to_settle_.push_back(uuid);
+                    }
+                    work_ready_.notify_one();
+                  }) {}
 
 JobPipeline::~JobPipeline() { shutdown(); }
 
@@ -60,6 +71,73 @@ Result<bool> JobPipeline::queue_pending_jobs() {
   }
   work_ready_.notify_all();
   return true;
+}
+
+void JobPipeline::settle_interrupted(const std::string& uuid) {
+  auto log = object_logger("job", uuid);
+  auto found = store_.find_job(uuid);
+  if (!found.ok() || !*found) return;
+  const Job job = **found;
+  if (job.state != JobState::kHeld || job.outcome != kInterruptedReason) return;
+  auto printers = printers_for_job(store_, job);
+  if (!printers.ok() || printers->empty()) return;
+  const bool any_ipp = std::any_of(printers->begin(), printers->end(), [](const auto& printer) {
+    return printer.device_uri.starts_with("ipp://") || printer.device_uri.starts_with("ipps://");
+  });
+  if (!any_ipp) return;  // RAW and LPR printers keep no job list to ask
+  auto owner = store_.find_user(job.owner_id);
+  // As the print workers sent it (delivery_options, transport/ipp_client.cc).
+  transport::JobToLookUp wanted;
+  wanted.uuid = job.uuid;
+  wanted.user = owner.ok() && *owner ? (*owner)->login : "";
+  wanted.title = job.title.empty() ? "Printline job" : job.title;
+  wanted.age = std::max(std::chrono::seconds(0), model::now_seconds() - job.submitted_at);
+
+  std::optional<model::Printer> taken_on;
+  std::string taken_detail;
+  std::vector<std::string> unsure;
+  for (const auto& printer : *printers) {
+    auto said = transport::look_up_job(printer.device_uri, wanted);
+    log->info("looked up on {}: {}", printer.name, said.detail);
+    if (said.found == transport::JobAtPrinter::kTaken) {
+      taken_on = printer;
+      taken_detail = said.detail;
+      break;
+    }
+    if (said.found != transport::JobAtPrinter::kAbsent) {
+      unsure.push_back(fmt::format("{}: {}", printer.name, said.detail));
+    }
+  }
+
+  bool print_again = false;
+  {
+    // A release or cancel in this process waits; one that came first wins.
+    std::lock_guard lock(mutex_);
+    auto now = store_.find_job(uuid);
+    if (!now.ok() || !*now || (*now)->state != JobState::kHeld ||
+        (*now)->outcome != kInterruptedReason) {
+      return;
+    }
+    if (taken_on) {
+      charge_printed(job, *taken_on,
+                     fmt::format("Printed on {}: the server stopped while sending it, and {}.",
+                                 taken_on->name, taken_detail));
+      if (config_.printed_document_keep_seconds == 0) spool_.remove(uuid);
+    } else if (unsure.empty()) {
+      log->info("no printer got it before the server stopped: printed again");
+      record(uuid, JobState::kPending, std::nullopt,
+             "The server stopped while sending this job, before the printer got it; it is "
+             "printed again.");
+      print_again = true;
+    } else {
+      record(uuid, JobState::kHeld, std::nullopt,
+             fmt::format("The server stopped while sending this job, so it may or may not have "
+                         "printed ({}). Check the printer, then release it again to print or "
+                         "cancel it.",
+                         fmt::join(unsure, "; ")));
+    }
+  }
+  if (print_again) enqueue(uuid);
 }
 
 void JobPipeline::start_workers() {

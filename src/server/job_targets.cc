@@ -48,6 +48,18 @@ Result<std::vector<model::Printer>> printers_for(store::Store& store,
   return printers;
 }
 
+Result<std::vector<model::Printer>> printers_for_job(store::Store& store, const model::Job& job) {
+  std::vector<model::Printer> printers;
+  auto queue = job.queue_id ? find_queue_by_id(store, *job.queue_id)
+                            : Result<std::optional<model::PrintQueue>>(std::nullopt);
+  if (queue.ok() && *queue) return printers_for(store, **queue, job.printer_id);
+  if (job.printer_id) {
+    auto printer = store.find_printer(*job.printer_id);
+    if (printer.ok() && *printer) printers.push_back(**printer);
+  }
+  return printers;
+}
+
 bool any_color(const std::vector<model::Printer>& printers) {
   if (printers.empty()) return true;
   for (const auto& printer : printers) {

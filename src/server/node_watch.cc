@@ -6,11 +6,13 @@
 namespace printline::server {
 
 NodeWatch::NodeWatch(store::Store& store, std::string node_name, std::chrono::seconds heartbeat,
-                     std::string interrupted_reason)
+                     std::string interrupted_reason,
+                     std::function<void(const std::string&)> on_held)
     : store_(store),
       node_name_(std::move(node_name)),
       heartbeat_(heartbeat),
-      interrupted_reason_(std::move(interrupted_reason)) {}
+      interrupted_reason_(std::move(interrupted_reason)),
+      on_held_(std::move(on_held)) {}
 
 NodeWatch::~NodeWatch() { stop(); }
 
@@ -21,6 +23,7 @@ Result<store::AbandonedJobs> NodeWatch::hold_abandoned(std::string_view restarti
   if (!abandoned.ok()) return abandoned.error();
   for (const auto& uuid : abandoned->held_uuids) {
     object_logger("job", uuid)->warn("held: {}", interrupted_reason_);
+    on_held_(uuid);
   }
   return abandoned;
 }

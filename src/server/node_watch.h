@@ -6,7 +6,8 @@
 // the printer, so they are held for their owner (never resent silently), and the pending jobs
 // it had queued are queued again here (the store's claim lets only one node print each).
 // A restarting node holds its own previous run's printing jobs at once, and leaves alone the
-// jobs another live node is sending.
+// jobs another live node is sending. Every job held so is handed to `on_held`, which may ask
+// the printer what became of it (job_recovery.cc).
 
 #include <chrono>
 #include <functional>
@@ -21,7 +22,7 @@ namespace printline::server {
 class NodeWatch {
  public:
   NodeWatch(store::Store& store, std::string node_name, std::chrono::seconds heartbeat,
-            std::string interrupted_reason);
+            std::string interrupted_reason, std::function<void(const std::string&)> on_held);
   ~NodeWatch();  // stops the thread
 
   const std::string& node_name() const { return node_name_; }
@@ -42,6 +43,7 @@ class NodeWatch {
   const std::string node_name_;
   const std::chrono::seconds heartbeat_;
   const std::string interrupted_reason_;
+  const std::function<void(const std::string&)> on_held_;
   std::function<void()> requeue_pending_;
   PeriodicThread heartbeats_;
 };

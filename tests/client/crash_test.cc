@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "support/child_process.h"
 #include "support/file_text.h"
+#include "support/ipp_eve_printer_peer.h"
 #include "support/loopback_port.h"
 #include "support/must.h"
 #include "support/raw_sink_peer.h"
@@ -76,7 +77,7 @@ class CrashTest : public ::testing::Test {
     must(store_->create_queue(queue, store::system_actor()));
     model::Printer fallback;
     fallback.name = "fallback-raw";
-    fallback.device_uri = fallback_sink_.uri();
+    fallback.device_uri = fallback_uri();
     fallback = must(store_->create_printer(fallback, store::system_actor()));
     model::ClientProfile profile;
     profile.name = "office";
@@ -85,7 +86,7 @@ class CrashTest : public ::testing::Test {
     profile.connect_timeout = 1000ms;
     profile.fallback.enabled = true;
     profile.fallback.printer_ids = {fallback.id};
-    profile.fallback.port = model::DevicePort{model::PortProtocol::kRaw, fallback_sink_.port(), ""};
+    profile.fallback.port = fallback_port();
     must(store_->create_profile(profile, store::system_actor()));
 
     start_client();
@@ -94,6 +95,12 @@ class CrashTest : public ::testing::Test {
     login_request.password = kPassword;
     auto login = request(login_request);
     ASSERT_TRUE(login.ok()) << login.error().message;
+  }
+
+  // The profile's fallback printer: the RAW sink, unless a test says otherwise.
+  virtual std::string fallback_uri() const { return fallback_sink_.uri(); }
+  virtual model::DevicePort fallback_port() const {
+    return {model::PortProtocol::kRaw, fallback_sink_.port(), ""};
   }
 
   std::string server_url() const { return "http://127.0.0.1:" + std::to_string(server_port_); }
@@ -363,6 +370,46 @@ TEST_F(CrashTest, ClientKilledAfterTheFallbackPrinterTookIt_NotResentSilently) {
   EXPECT_EQ(copies_at(fallback_sink_), 1);
   EXPECT_EQ(copies_at(server_sink_), 0);
   EXPECT_EQ(charges_for(waiting->uuid), 0);
+}
+
+// The same window with an IPP fallback printer, which lists the jobs it took: the restarted
+// client asks it, finds the job there, and records it printed — accounted once the server is
+// back, charged once, never printed again and nobody asked.
+class CrashTestWithAnIppFallbackPrinter : public CrashTest {
+ protected:
+  std::string fallback_uri() const override { return ipp_printer_.uri(); }
+  model::DevicePort fallback_port() const override {
+    return {model::PortProtocol::kIpp, ipp_printer_.port(), "ipp/print"};
+  }
+  int documents_at_ipp_printer() const {
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(ipp_printer_.spool_dir())) {
+      if (entry.is_regular_file()) ++count;
+    }
+    return count;
+  }
+
+  IppEvePrinterPeer ipp_printer_{"fallback-ipp"};
+};
+
+TEST_F(CrashTestWithAnIppFallbackPrinter, ClientKilledAfterThePrinterTookIt_ThePrinterSaysSo) {
+  stop_server_and_wait_offline();
+  start_client("client.fallback-delivered");
+  ASSERT_TRUE(submit("ipp-done").ok());
+  wait_for_death(*client_, "printline-client");
+  start_client();
+  auto printed = wait_for("ipp-done", {JobState::kPrintedOffline, JobState::kWaitingForChoice});
+  ASSERT_TRUE(printed);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  EXPECT_NE(printed->reason.find("the printer lists it as its job"), std::string::npos)
+      << printed->reason;
+  start_server();
+  auto accounted = wait_for("ipp-done", {JobState::kAccounted});
+  ASSERT_TRUE(accounted);
+  ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
+  EXPECT_EQ(charges_for(accounted->uuid), 1);
+  EXPECT_EQ(documents_at_ipp_printer(), 1);
+  EXPECT_EQ(copies_at(server_sink_), 0);
 }
 
 TEST_F(CrashTest, D6_ClientKilledAfterTheUploadWasCharged_UploadsAgain_ChargedOnce) {

@@ -12,3 +12,9 @@ printline_add_gtest(NAME job_ticket_delivery_test LABEL integration TIMEOUT 180
 printline_add_gtest(NAME capability_refresh_test LABEL integration TIMEOUT 60
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/capability_refresh_test.cc ${CMAKE_CURRENT_SOURCE_DIR}/job_test_fixture.cc
   LIBRARIES printline_test_server printline_test_peers)
+
+# A send cut off by a server stop, settled by the IPP printer's own job list (real
+# ippeveprinters): printed and charged, printed again, or left held.
+printline_add_gtest(NAME interrupted_delivery_test LABEL integration TIMEOUT 180
+  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/interrupted_delivery_test.cc ${CMAKE_CURRENT_SOURCE_DIR}/job_test_fixture.cc
+  LIBRARIES printline_test_server printline_test_peers)
