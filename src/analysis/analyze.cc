@@ -19,6 +19,8 @@
 #include "analysis/pjl_header.h"
 #include "analysis/postscript_dsc.h"
 #include "analysis/text_pages.h"
+#include "core/fd_io.h"
+#include "core/temporary_file.h"
 
 namespace printline::analysis {
 namespace {
@@ -29,41 +31,28 @@ namespace {
 class GhostscriptInput {
  public:
   explicit GhostscriptInput(const ByteSource& payload) : payload_(payload) {}
-  ~GhostscriptInput() {
-    if (!temporary_.empty()) std::filesystem::remove(temporary_);
-  }
   GhostscriptInput(const GhostscriptInput&) = delete;
   GhostscriptInput& operator=(const GhostscriptInput&) = delete;
 
   Result<std::filesystem::path> path() {
     if (payload_.whole_file()) return *payload_.whole_file();
-    if (!temporary_.empty()) return temporary_;
-    std::string name = (std::filesystem::temp_directory_path() / "printline-job-XXXXXX").string();
-    int fd = mkstemp(name.data());
-    if (fd < 0) return Error{"Cannot create a temporary file: " + std::string(strerror(errno))};
-    temporary_ = name;
+    if (temporary_.fd() >= 0) return temporary_.path();
+    if (auto failed = temporary_.open("printline-job")) return *failed;
     std::string buffer(1 << 20, '\0');
     for (uint64_t offset = 0; offset < payload_.size();) {
       size_t got = payload_.read_at(offset, buffer.data(), buffer.size());
       if (got == 0) break;
-      for (size_t written = 0; written < got;) {
-        ssize_t n = write(fd, buffer.data() + written, got - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-          close(fd);
-          return Error{"Cannot write a temporary file: " + std::string(strerror(errno))};
-        }
-        written += static_cast<size_t>(n);
+      if (!write_all(temporary_.fd(), buffer.data(), got)) {
+        return Error{"Cannot write a temporary file: " + std::string(strerror(errno))};
       }
       offset += got;
     }
-    close(fd);
-    return temporary_;
+    return temporary_.path();
   }
 
  private:
   const ByteSource& payload_;
-  std::filesystem::path temporary_;
+  TemporaryFile temporary_;
 };
 
 Result<std::vector<InkCoverage>> ink_coverage(GhostscriptInput& input,

@@ -18,7 +18,7 @@ constexpr std::chrono::milliseconds kCancelJobTimeout{2000};
 class IppSession {
  public:
   IppSession(const DeviceUri& uri, const SendOptions& options)
-      : uri_(uri), options_(options), client_(endpoint(uri), settings(options)) {}
+      : uri_(uri), options_(options), client_(ipp_endpoint(uri), ipp_settings(options)) {}
 
   SendResult run(DocumentSource& document) {
     // Our own connect first: it honours the cancel flag and tells refused from timed out.
@@ -85,20 +85,6 @@ class IppSession {
   }
 
  private:
-  static IppEndpoint endpoint(const DeviceUri& uri) {
-    return {uri.host, uri.port, uri.scheme == "ipps", uri.resource.empty() ? "/" : uri.resource};
-  }
-
-  static IppClientSettings settings(const SendOptions& options) {
-    IppClientSettings settings;
-    settings.connect_timeout = options.connect_timeout;
-    settings.io_timeout = options.io_timeout;
-    settings.cancel = options.cancel;
-    settings.tls_trust = options.tls_trust;
-    settings.user = options.user;
-    return settings;
-  }
-
   SendResult delivered() {
     SendResult result = with_bytes(make_result(Outcome::kDelivered, uri_.text));
     if (job_id_ > 0) result.device_job_id = job_id_;
@@ -153,6 +139,20 @@ class IppSession {
 };
 
 }  // namespace
+
+IppEndpoint ipp_endpoint(const DeviceUri& uri) {
+  return {uri.host, uri.port, uri.scheme == "ipps", uri.resource.empty() ? "/" : uri.resource};
+}
+
+IppClientSettings ipp_settings(const SendOptions& options) {
+  IppClientSettings settings;
+  settings.connect_timeout = options.connect_timeout;
+  settings.io_timeout = options.io_timeout;
+  settings.cancel = options.cancel;
+  settings.tls_trust = options.tls_trust;
+  settings.user = options.user;
+  return settings;
+}
 
 SendResult IppTransport::send(const DeviceUri& uri, DocumentSource& document,
                               const SendOptions& options) const {

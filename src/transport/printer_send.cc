@@ -3,12 +3,18 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
+#include <optional>
 
 #include "analysis/document_format.h"
+#include "core/temporary_file.h"
 #include "render/ghostscript_stream.h"
+#include "render/pdf_pages.h"
 #include "render/render_plan.h"
+#include "transport/device_uri.h"
+#include "transport/ipp_transport.h"
 #include "transport/pjl.h"
 #include "transport/print_transport.h"
 
@@ -34,6 +40,68 @@ bool speaks_pjl(std::string_view uri) {
   return uri.starts_with("socket://") || uri.starts_with("lpd://");
 }
 
+bool speaks_ipp(std::string_view uri) {
+  return uri.starts_with("ipp://") || uri.starts_with("ipps://");
+}
+
+bool lists(const std::vector<std::string>& values, std::string_view value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// D11: page ranges or number-up an IPP printer does not do itself are applied by pdftopdf
+// when the document is PDF and the printer takes PDF. False, and then the ticket goes as it
+// is (what the printer cannot do is refused by ipp_ticket_fit.h before a byte is sent).
+bool ipp_printer_lacks_pages(std::string_view device_uri, const std::filesystem::path& document,
+                             const SendOptions& options) {
+  const auto& asked = options.ticket;
+  if (!render::asks_pages(asked) || format_of(document) != analysis::DocumentFormat::kPdf) {
+    return false;
+  }
+  auto uri = parse_device_uri(device_uri);
+  if (!uri.ok()) return false;
+  const IppPrinterSupport support =
+      IppClient(ipp_endpoint(*uri), ipp_settings(options)).printer_support();
+  if (!support.answered || !lists(support.document_formats, "application/pdf")) return false;
+  const std::vector<int>& ups = support.number_up;
+  return (!asked.page_ranges.empty() && !support.page_ranges) ||
+         (asked.number_up != 1 && std::find(ups.begin(), ups.end(), asked.number_up) == ups.end());
+}
+
+// `argv`'s standard output (a conversion: Ghostscript, pdftopdf) streamed to the printer.
+SendResult send_converted(const model::Printer& printer, std::string_view device_uri,
+                          const std::vector<std::string>& argv, std::string_view description,
+                          const SendOptions& options) {
+  auto conversion = render::GhostscriptStream::start(argv);
+  if (!conversion.ok()) return refused(Outcome::kInvalidRequest, conversion.error().message);
+  auto converted = document_from_fd((*conversion)->output_fd());
+  auto result = send_document(device_uri, *converted, options);
+  if (!result.delivered()) return result;  // the conversion is stopped with the stream
+  if (auto failed = (*conversion)->finish()) {
+    // The printer took what was made before it failed: it may have printed part of the job.
+    return refused(Outcome::kInvalidRequest,
+                   fmt::format("{}: {} ({}); the printer may have printed part of it", printer.name,
+                               failed->message, description));
+  }
+  return result;
+}
+
+// The ticket's page ranges and number-up applied to the PDF (render/pdf_pages.h) into
+// `paged`, which is then what leaves: the printer is not asked for them again. A result when
+// that failed.
+std::optional<SendResult> lay_out_pages(const model::Printer& printer,
+                                        const std::filesystem::path& document,
+                                        SendOptions& options, TemporaryFile& paged) {
+  if (auto failed = render::apply_pages(options.ticket, document, paged)) {
+    return refused(Outcome::kInvalidRequest,
+                   fmt::format("{}: page ranges and number-up could not be applied: {}. Nothing "
+                               "was printed and nothing is charged.",
+                               printer.name, failed->message));
+  }
+  options.ticket.page_ranges.clear();
+  options.ticket.number_up = 1;
+  return std::nullopt;
+}
+
 }  // namespace
 
 SendResult send_to_printer(const model::Printer& printer, std::string_view device_uri,
@@ -45,7 +113,14 @@ SendResult send_to_printer(const model::Printer& printer, std::string_view devic
     return result;
   }
   if (!speaks_pjl(device_uri)) {
-    auto source = open_document_file(document);
+    TemporaryFile paged;
+    std::filesystem::path source_path = document;
+    if (speaks_ipp(device_uri) && ipp_printer_lacks_pages(device_uri, document, options)) {
+      if (auto failed = lay_out_pages(printer, document, options, paged)) return *failed;
+      source_path = paged.path();
+      options.document_format = "application/pdf";
+    }
+    auto source = open_document_file(source_path);
     if (!source.ok()) return refused(Outcome::kInvalidRequest, source.error().message);
     return send_document(device_uri, **source, options);
   }
@@ -62,7 +137,14 @@ SendResult send_to_printer(const model::Printer& printer, std::string_view devic
     result.ticket_refused = true;
     return result;
   }
-  auto plan = render::plan_render(format_of(document), printer, options.ticket);
+  // A PDF gets its pages first (pdf_pages.h), then the conversion reads that.
+  TemporaryFile paged;
+  std::filesystem::path source = document;
+  if (render::asks_pages(options.ticket) && format_of(document) == analysis::DocumentFormat::kPdf) {
+    if (auto failed = lay_out_pages(printer, document, options, paged)) return *failed;
+    source = paged.path();
+  }
+  auto plan = render::plan_render(format_of(source), printer, options.ticket);
   if (!plan.ok()) {
     return refused(Outcome::kFormatNotSupported,
                    plan.error().message + ". Nothing was printed and nothing is charged.");
@@ -86,24 +168,12 @@ SendResult send_to_printer(const model::Printer& printer, std::string_view devic
     options.ticket.number_up = 1;
   }
   if (!plan->convert) {
-    auto source = open_document_file(document);
-    if (!source.ok()) return refused(Outcome::kInvalidRequest, source.error().message);
-    return send_document(device_uri, **source, options);
+    auto as_it_is = open_document_file(source);
+    if (!as_it_is.ok()) return refused(Outcome::kInvalidRequest, as_it_is.error().message);
+    return send_document(device_uri, **as_it_is, options);
   }
-
-  auto conversion =
-      render::GhostscriptStream::start(render::ghostscript_command(*plan, document));
-  if (!conversion.ok()) return refused(Outcome::kInvalidRequest, conversion.error().message);
-  auto converted = document_from_fd((*conversion)->output_fd());
-  auto result = send_document(device_uri, *converted, options);
-  if (!result.delivered()) return result;  // the conversion is stopped with the stream
-  if (auto failed = (*conversion)->finish()) {
-    // The printer took what gs made before it failed: it may have printed part of the job.
-    return refused(Outcome::kInvalidRequest,
-                   fmt::format("{}: {} ({}); the printer may have printed part of it", printer.name,
-                               failed->message, plan->description));
-  }
-  return result;
+  return send_converted(printer, device_uri, render::ghostscript_command(*plan, source),
+                        plan->description, options);
 }
 
 }  // namespace printline::transport

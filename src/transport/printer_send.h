@@ -6,7 +6,9 @@
 //   - RAW and LPR printers get the PJL ticket (sides, render mode, copies, paper) and the
 //     document in their language, converted by Ghostscript (src/render) and streamed from its
 //     pipe: grey when monochrome is asked, page ranges and number-up applied;
-//   - IPP printers get the document as it is, with the ticket as IPP attributes.
+//   - IPP printers get the document as it is, with the ticket as IPP attributes; page ranges
+//     and number-up the printer does not do are applied by Ghostscript (to PDF or PostScript,
+//     whichever it takes) and left out of the attributes.
 // Threading: independent calls may run on any thread; cancel through options.cancel.
 
 #include <filesystem>

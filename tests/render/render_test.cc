@@ -11,6 +11,7 @@
 #include "analysis/ghostscript.h"
 #include "analysis/test_pdf.h"
 #include "render/ghostscript_stream.h"
+#include "render/pdf_pages.h"
 #include "render/render_plan.h"
 #include "support/temp_dir.h"
 
@@ -142,6 +143,45 @@ TEST(GhostscriptStream, MonochromeOnAColourPostScriptPrinterIsGreyForGhostscript
   ASSERT_TRUE(inks.ok()) << inks.error().message;
   ASSERT_EQ(inks->size(), 2u);
   for (const auto& ink : *inks) EXPECT_FALSE(ink.color());
+}
+
+// Ghostscript's pdfwrite ignores -sNupControl; pdftopdf is what applies a PDF's pages.
+TEST(PdfPages, PdftopdfAppliesPageRangesThenNumberUpOnTheSheetAsked) {
+  testing::TempDir dir("printline-render");
+  const auto pdf = write_file(dir, "five.pdf", colour_pdf(5));
+  struct Case {
+    model::OptionList options;
+    int pages;
+  };
+  for (const Case& c : {Case{{{"page-ranges", "1-3"}, {"number-up", "2"}}, 2},
+                        Case{{{"number-up", "4"}}, 2}, Case{{{"page-ranges", "2,4-5"}}, 3}}) {
+    const auto asked = ticket(c.options);
+    const std::string what = model::format_page_ranges(asked.page_ranges) + " n-up " +
+                             std::to_string(asked.number_up);
+    ASSERT_TRUE(asks_pages(asked));
+    // Each pass reads what the one before wrote, as transport/printer_send.cc does.
+    std::string input = pdf;
+    std::string out;
+    int pass_number = 0;
+    for (const auto& pass : pdftopdf_passes(asked)) {
+      auto stream = GhostscriptStream::start(pdftopdf_command(pass, model::PaperSize::kA4, input));
+      ASSERT_TRUE(stream.ok()) << stream.error().message;
+      out.clear();
+      char buffer[65536];
+      for (ssize_t n; (n = ::read((*stream)->output_fd(), buffer, sizeof buffer)) > 0;) {
+        out.append(buffer, static_cast<std::size_t>(n));
+      }
+      EXPECT_FALSE((*stream)->finish().has_value()) << what;
+      input = write_file(dir, "pass" + std::to_string(++pass_number) + ".pdf", out);
+    }
+    auto result = analysis::analyze_bytes(out);
+    ASSERT_TRUE(result.ok()) << what << ": " << result.error().message;
+    EXPECT_EQ(result->format, DocumentFormat::kPdf) << what;
+    EXPECT_EQ(result->page_count(), c.pages) << what;
+    EXPECT_EQ(result->pages.front().paper, "A4") << what;  // portrait or landscape
+  }
+  EXPECT_FALSE(asks_pages(ticket({})));
+  EXPECT_TRUE(pdftopdf_passes(ticket({})).empty());
 }
 
 TEST(GhostscriptStream, AFailedConversionSaysWhy) {

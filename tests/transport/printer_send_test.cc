@@ -127,6 +127,25 @@ TEST(PrinterSend, AMonoPostScriptPrinterGetsGreyPostScriptThatGhostscriptCountsT
   for (const auto& ink : *inks) EXPECT_FALSE(ink.color());
 }
 
+// Ghostscript's pdfwrite ignores -sNupControl: the pages are laid out by pdftopdf first, the
+// document's pages selected before they are put two per side (render/pdf_pages.h).
+TEST(PrinterSend, APdfPrinterGetsTheAskedPagesTwoPerSide) {
+  testing::TempDir dir("printline-printer-send");
+  testing::RawSinkPeer sink;
+  const auto pdf = colour_pdf(dir, 5);
+  auto printer = raw_printer(sink, PrinterLanguage::kPdf, true, false);
+  auto result = send_to_printer(printer, sink.uri(), pdf,
+                                options_for({{"page-ranges", "1-3"}, {"number-up", "2"}}));
+  ASSERT_TRUE(result.delivered()) << result.message;
+  const auto got = split(sink.received());
+  EXPECT_EQ(got.language, "PDF");
+  auto analysed = analysis::analyze_bytes(got.document);
+  ASSERT_TRUE(analysed.ok()) << analysed.error().message;
+  EXPECT_EQ(analysed->format, analysis::DocumentFormat::kPdf);
+  EXPECT_EQ(analysed->page_count(), 2);  // pages 1-3, two per side
+  EXPECT_EQ(analysed->pages.front().paper, "A4");
+}
+
 TEST(PrinterSend, WhatThePrinterCannotDoIsRefusedAndNothingIsSent) {
   testing::TempDir dir("printline-printer-send");
   testing::RawSinkPeer sink;

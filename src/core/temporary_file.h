@@ -1,0 +1,30 @@
+#pragma once
+// A private file in the temporary directory (TMPDIR), for a conversion that must read or write a
+// file rather than a pipe: created 0600 by open(), removed with the object.
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace printline {
+
+class TemporaryFile {
+ public:
+  TemporaryFile() = default;
+  ~TemporaryFile();
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  // Creates it, named "<prefix>-XXXXXX": nullopt, or an error saying why not.
+  std::optional<Error> open(std::string_view prefix);
+  int fd() const { return fd_; }  // -1 until opened
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  std::filesystem::path path_;
+};
+
+}  // namespace printline

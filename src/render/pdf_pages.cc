@@ -1,0 +1,82 @@
+#include "render/pdf_pages.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+
+#include "analysis/analyze.h"
+#include "core/fd_io.h"
+#include "render/ghostscript_stream.h"
+
+namespace printline::render {
+
+bool asks_pages(const model::JobTicket& ticket) {
+  return !ticket.page_ranges.empty() || ticket.number_up > 1;
+}
+
+std::vector<std::string> pdftopdf_passes(const model::JobTicket& ticket) {
+  std::vector<std::string> passes;
+  if (!ticket.page_ranges.empty()) {
+    passes.push_back("page-ranges=" + model::format_page_ranges(ticket.page_ranges));
+  }
+  if (ticket.number_up > 1) passes.push_back(fmt::format("number-up={}", ticket.number_up));
+  return passes;
+}
+
+std::vector<std::string> pdftopdf_command(std::string_view pass, model::PaperSize sheet,
+                                          const std::filesystem::path& pdf) {
+  // CUPS filter arguments: job-id user title copies options [file]. Copies stay with the
+  // printer (IPP copies, PJL); without a PPD the sheet is named by PageSize.
+  const std::string options = fmt::format("PageSize={} {}", model::paper_name(sheet), pass);
+  // CUPS_SERVERBIN as CUPS itself reads it; Debian's cups-filters installs under /usr/lib/cups.
+  const char* server_bin = std::getenv("CUPS_SERVERBIN");
+  const std::string filter_dir = std::string(server_bin != nullptr && *server_bin != '\0'
+                                                 ? server_bin
+                                                 : "/usr/lib/cups") +
+                                 "/filter";
+  return {filter_dir + "/pdftopdf", "1", "printline", "job", "1", options, pdf.string()};
+}
+
+model::PaperSize pages_sheet(const model::JobTicket& ticket, const std::filesystem::path& pdf) {
+  if (auto asked = model::ticket_paper(ticket)) return *asked;
+  analysis::AnalyzeOptions quick;
+  quick.allow_ghostscript = false;
+  if (auto found = analysis::analyze_file(pdf, quick); found.ok() && !found->pages.empty()) {
+    if (auto paper = model::paper_from_name(found->pages.front().paper)) return *paper;
+  }
+  return model::PaperSize::kA4;
+}
+
+std::optional<Error> apply_pages(const model::JobTicket& ticket, const std::filesystem::path& pdf,
+                                 TemporaryFile& into) {
+  const model::PaperSize sheet = pages_sheet(ticket, pdf);
+  const auto passes = pdftopdf_passes(ticket);
+  std::vector<std::unique_ptr<TemporaryFile>> between;  // each pass reads the one before
+  std::filesystem::path input = pdf;
+  for (std::size_t i = 0; i < passes.size(); ++i) {
+    TemporaryFile& output =
+        i + 1 < passes.size() ? *between.emplace_back(std::make_unique<TemporaryFile>()) : into;
+    if (auto failed = output.open("printline-pages")) return failed;
+    auto pass = GhostscriptStream::start(pdftopdf_command(passes[i], sheet, input));
+    if (!pass.ok()) return pass.error();
+    std::array<char, 65536> buffer;
+    while (true) {
+      const ssize_t n = ::read((*pass)->output_fd(), buffer.data(), buffer.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      if (!write_all(output.fd(), buffer.data(), static_cast<std::size_t>(n))) {
+        return Error{fmt::format("cannot write a temporary file: {}", std::strerror(errno))};
+      }
+    }
+    if (auto failed = (*pass)->finish()) return failed;
+    input = output.path();
+  }
+  return std::nullopt;
+}
+
+}  // namespace printline::render
