@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 #include <strings.h>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
 #include "transport/device_uri.h"
 #include "transport/ipp_client.h"
+#include "transport/ipp_transport.h"
 
 namespace printline::transport {
 namespace {
@@ -80,9 +82,9 @@ JobLookup answer_for(const PrinterJob& job) {
 }
 
 // Seconds between an event on the printer's clock and the answer, when both are known.
-std::optional<int> seconds_ago(const PrinterJob& job, std::optional<int> when) {
+std::optional<std::int64_t> seconds_ago(const PrinterJob& job, std::optional<int> when) {
   if (!when || !job.up_time) return std::nullopt;
-  return *job.up_time - *when;
+  return std::int64_t{*job.up_time} - *when;  // any two ints a printer says: no overflow
 }
 
 }  // namespace
@@ -93,15 +95,12 @@ JobLookup look_up_job(std::string_view device_uri, const JobToLookUp& wanted,
   if (!uri.ok() || (uri->scheme != "ipp" && uri->scheme != "ipps")) {
     return {JobAtPrinter::kUnknown, "only IPP printers list the jobs they took"};
   }
-  IppClientSettings settings;
-  settings.connect_timeout = std::chrono::seconds(3);
-  settings.io_timeout = std::chrono::seconds(10);
-  settings.tls_trust = trust;
-  settings.user = wanted.user;
-  IppClient client({uri->host, uri->port, uri->scheme == "ipps",
-                    uri->resource.empty() ? "/" : uri->resource},
-                   settings);
-  std::vector<PrinterJob> jobs;
+  SendOptions options;
+  options.io_timeout = std::chrono::seconds(10);
+  options.tls_trust = trust;
+  options.user = wanted.user;
+  IppClient client(ipp_endpoint(*uri), ipp_settings(options));
+  std::vector<IppMessage> answers;
   for (const char* which : {"not-completed", "completed"}) {
     IppMessage request = client.new_request(IPP_OP_GET_JOBS);
     ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nullptr, which);
@@ -117,7 +116,17 @@ JobLookup look_up_job(std::string_view device_uri, const JobToLookUp& wanted,
               fmt::format("the printer did not list its jobs ({})",
                           answer.answered() ? answer.status_message() : answer.error)};
     }
-    auto listed = jobs_of(answer.response.get());
+    answers.push_back(std::move(answer.response));
+  }
+  std::vector<ipp_t*> lists;
+  for (const auto& answer : answers) lists.push_back(answer.get());
+  return find_in_job_lists(lists, wanted);
+}
+
+JobLookup find_in_job_lists(std::span<ipp_t* const> answers, const JobToLookUp& wanted) {
+  std::vector<PrinterJob> jobs;
+  for (ipp_t* answer : answers) {
+    auto listed = jobs_of(answer);
     jobs.insert(jobs.end(), listed.begin(), listed.end());
   }
 

@@ -9,7 +9,10 @@
 // that finished before this one was even submitted (printers forget finished jobs after a
 // while, and a restarted printer forgets them all); otherwise the answer is "cannot say".
 
+#include <cups/ipp.h>
+
 #include <chrono>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -39,5 +42,9 @@ struct JobLookup {
 
 JobLookup look_up_job(std::string_view device_uri, const JobToLookUp& job,
                       const TlsTrust& trust = {});
+
+// The decision alone, from the printer's Get-Jobs answers as libcups decoded them (network
+// input: fuzzed by tests/fuzz/transport/job_list_fuzzer.cc).
+JobLookup find_in_job_lists(std::span<ipp_t* const> answers, const JobToLookUp& job);
 
 }  // namespace printline::transport
