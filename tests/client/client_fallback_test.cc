@@ -418,7 +418,10 @@ TEST_F(ClientFallbackTest, D6_KilledAfterTheServerAcceptedBeforeRecording_SentAg
   EXPECT_NE(resolved->reason.find("(server job " + std::to_string(at_server->id) + ")"),
             std::string::npos)
       << resolved->reason;
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Printed by the server (the final state a second copy would have to pass through first).
+  auto printed = server_job(job.uuid, model::JobState::kPrinted);
+  ASSERT_TRUE(printed);
+  EXPECT_EQ(printed->state, model::JobState::kPrinted) << printed->outcome;
   EXPECT_EQ(occurrences(office_.server_printer().received(), pdf_), 1);
   EXPECT_EQ(charges_for(job.uuid), 1);
   EXPECT_EQ(raw_.received(), "");

@@ -241,7 +241,9 @@ TEST_F(JobServiceTest, HoldQueueKeepsTheJobUntilItsOwnerReleasesIt) {
   auto recorded = fixture.submit(alice, "hold");
   ASSERT_TRUE(recorded.ok());
   EXPECT_EQ(recorded->job.state, JobState::kHeld);
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // Analysed and priced in the background, the last step before a print could start: still
+  // held, nothing sent.
+  EXPECT_EQ(wait_analysed(recorded->job.uuid).state, JobState::kHeld);
   EXPECT_TRUE(sink.received().empty());
 
   auto stolen = fixture.jobs().release(recorded->job.uuid, printer.id, mallory);
@@ -357,7 +359,15 @@ TEST_F(JobServiceTest, CancelStopsAJobWhileTheServerRetriesABusyPrinter) {
   auto alice = fixture.user("alice", 500);
   auto recorded = fixture.submit(alice, "down");
   ASSERT_TRUE(recorded.ok());
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // Refused once and waiting to try again.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (must(fixture.store().find_job(recorded->job.uuid))->outcome.find("Trying again") ==
+             std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_NE(must(fixture.store().find_job(recorded->job.uuid))->outcome.find("Trying again"),
+            std::string::npos);
   auto cancelled = fixture.jobs().cancel(recorded->job.uuid, alice);
   ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
   EXPECT_EQ(cancelled->state, JobState::kCancelled);
