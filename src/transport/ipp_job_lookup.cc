@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <strings.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -148,7 +149,18 @@ JobLookup find_in_job_lists(std::span<ipp_t* const> answers, const JobToLookUp& 
       }
     }
   }
-  // Absent only if the printer remembers a job that ended before this one was submitted.
+  // Absent only if the printer would have named it (it keeps client job-uuids, or it lists no
+  // job at all since this one was submitted: a renamed copy cannot hide there) and remembers a
+  // job that ended before this one was submitted.
+  const bool would_recognise =
+      keeps_client_uuids || std::none_of(jobs.begin(), jobs.end(), [&](const PrinterJob& job) {
+        const auto created_ago = seconds_ago(job, job.created);
+        return !created_ago || *created_ago <= wanted.age.count() + 1;
+      });
+  if (!would_recognise) {
+    return {JobAtPrinter::kUnknown,
+            "the printer lists jobs since then but keeps no job-uuid to recognise this one by"};
+  }
   for (const auto& job : jobs) {
     const auto completed_ago = seconds_ago(job, job.completed);
     if (completed_ago && *completed_ago > wanted.age.count() + 1) {

@@ -5,9 +5,11 @@
 //
 // The job is recognised by the job-uuid Printline sends with every IPP job; a printer that
 // does not keep client job-uuids is matched by requesting user + job name + creation time
-// within the window. "Not there" is only concluded when the printer still remembers a job
-// that finished before this one was even submitted (printers forget finished jobs after a
-// while, and a restarted printer forgets them all); otherwise the answer is "cannot say".
+// within the window. "Not there" is only concluded when the printer would have recognised it
+// (it keeps client job-uuids, or lists no job created since: printers may shorten names) and
+// still remembers a job that finished before this one was even submitted (printers forget
+// finished jobs after a while, and a restarted printer forgets them all); otherwise the
+// answer is "cannot say".
 
 #include <cups/ipp.h>
 
