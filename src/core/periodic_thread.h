@@ -1,7 +1,8 @@
 #pragma once
 // A task run on a thread of its own every `period` until stop(): the server's sweeps
-// (retention, node heartbeats, capability refresh) share this one loop. stop() wakes the
-// thread at once instead of letting it wait out the period, and waits for a running task.
+// (retention, node heartbeats, capability refresh, expiry of uncommitted jobs) share this one
+// loop. stop() wakes the thread at once instead of letting it wait out the period, and waits
+// for a running task.
 
 #include <chrono>
 #include <condition_variable>

@@ -95,14 +95,4 @@ void JobPipeline::expire_uncommitted() {
   }
 }
 
-void JobPipeline::sweep_uncommitted() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    expire_uncommitted();
-    lock.lock();
-    commit_sweep_wake_.wait_for(lock, commit_sweep_interval(), [&] { return stopping_; });
-  }
-}
-
 }  // namespace printline::server

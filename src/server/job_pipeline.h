@@ -23,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/periodic_thread.h"
 #include "model/affordability.h"
 #include "model/printer.h"
 #include "server/job_service.h"
@@ -123,7 +124,6 @@ class JobPipeline final : public JobService {
   model::Timestamp commit_deadline(const model::User& owner);  // now + the answer timeout
   std::chrono::seconds commit_sweep_interval() const;
   void expire_uncommitted();
-  void sweep_uncommitted();  // the commit sweeper thread, until shutdown
 
   // job_analysis_step.cc
   void analyse_in_background();
@@ -159,8 +159,7 @@ class JobPipeline final : public JobService {
   std::condition_variable analyse_ready_;
   std::deque<std::string> to_analyse_;
   std::thread analyser_;
-  std::thread commit_sweeper_;
-  std::condition_variable commit_sweep_wake_;
+  PeriodicThread commit_sweeper_;  // expire_uncommitted every commit_sweep_interval
   std::condition_variable in_flight_done_;
   std::condition_variable claims_done_;
   std::deque<std::string> work_;

@@ -144,7 +144,8 @@ void JobPipeline::start_workers() {
   const int count = std::max(1, config_.print_workers);
   for (int i = 0; i < count; ++i) workers_.emplace_back([this] { work(); });
   analyser_ = std::thread([this] { analyse_in_background(); });
-  commit_sweeper_ = std::thread([this] { sweep_uncommitted(); });
+  commit_sweeper_.start(commit_sweep_interval(), PeriodicThread::First::kAtOnce,
+                        [this] { expire_uncommitted(); });
   node_watch_.start([this] {
     if (auto queued = queue_pending_jobs(); !queued.ok()) {
       object_logger("node", node_watch_.node_name())
@@ -172,12 +173,11 @@ void JobPipeline::shutdown() {
   }
   work_ready_.notify_all();
   analyse_ready_.notify_all();
-  commit_sweep_wake_.notify_all();
   node_watch_.stop();
   for (auto& worker : workers_) worker.join();
   workers_.clear();
   if (analyser_.joinable()) analyser_.join();  // jobs left marked are analysed next start
-  if (commit_sweeper_.joinable()) commit_sweeper_.join();
+  commit_sweeper_.stop();
 }
 
 }  // namespace printline::server
