@@ -70,14 +70,6 @@ class InterruptedDeliveryTest : public ::testing::Test {
     }
   }
 
-  int documents_at_printer() const {
-    int count = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(printer_.spool_dir())) {
-      if (entry.is_regular_file()) ++count;
-    }
-    return count;
-  }
-
   JobFixture fixture_;
   IppEvePrinterPeer printer_{"floor1"};
   model::Printer floor1_ = fixture_.printer("floor1", printer_.uri());
@@ -94,7 +86,7 @@ TEST_F(InterruptedDeliveryTest, TheJobThePrinterTookIsPrintedAndChargedOnceNever
   EXPECT_EQ(job.printer_id, floor1_.id);
   EXPECT_EQ(fixture_.charges(alice_.id), 1);
   EXPECT_EQ(fixture_.balance(alice_.id), 5000 - job.cost_cents);
-  EXPECT_EQ(documents_at_printer(), 1);  // printed: never queued to be sent again
+  EXPECT_EQ(printer_.documents_received(), 1);  // printed: never queued to be sent again
 }
 
 TEST_F(InterruptedDeliveryTest, AJobThePrinterNeverGotIsPrintedAgainOnce) {
@@ -109,7 +101,7 @@ TEST_F(InterruptedDeliveryTest, AJobThePrinterNeverGotIsPrintedAgainOnce) {
   auto job = fixture_.wait_for(uuid, JobState::kPrinted, 60s);
   ASSERT_EQ(job.state, JobState::kPrinted) << job.outcome;
   EXPECT_EQ(fixture_.charges(alice_.id), 1);
-  EXPECT_EQ(documents_at_printer(), 2);  // the earlier job and this one, once
+  EXPECT_EQ(printer_.documents_received(), 2);  // the earlier job and this one, once
 }
 
 TEST_F(InterruptedDeliveryTest, APrinterThatCannotSayLeavesTheJobHeldForAPerson) {
@@ -123,7 +115,7 @@ TEST_F(InterruptedDeliveryTest, APrinterThatCannotSayLeavesTheJobHeldForAPerson)
             std::string::npos)
       << job.outcome;
   EXPECT_EQ(fixture_.charges(alice_.id), 0);
-  EXPECT_EQ(documents_at_printer(), 0);
+  EXPECT_EQ(printer_.documents_received(), 0);
 }
 
 }  // namespace

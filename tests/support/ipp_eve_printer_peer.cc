@@ -92,6 +92,14 @@ std::optional<std::filesystem::path> IppEvePrinterPeer::spooled_document(
   return std::nullopt;
 }
 
+int IppEvePrinterPeer::documents_received() const {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(spool_dir())) {
+    if (entry.is_regular_file()) ++count;
+  }
+  return count;
+}
+
 std::optional<int> IppEvePrinterPeer::job_state(int job_id) const {
   http_t* http = httpConnect2("127.0.0.1", port_, nullptr, AF_INET, HTTP_ENCRYPTION_IF_REQUESTED, 1,
                               5000, nullptr);

@@ -34,6 +34,8 @@ class IppEvePrinterPeer {
   // The file ippeveprinter wrote for job_id ("<id>-<name>.<ext>"), once it exists.
   std::optional<std::filesystem::path> spooled_document(
       int job_id, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000)) const;
+  // How many documents the printer has received (files in its spool directory).
+  int documents_received() const;
   // The job's job-state as the printer reports it (3 pending … 9 completed), or nullopt when
   // the printer does not know the job.
   std::optional<int> job_state(int job_id) const;
