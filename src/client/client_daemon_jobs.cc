@@ -344,13 +344,10 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   switch (result.outcome) {
     case transport::Outcome::kDelivered: {
       crash_point("client.fallback-delivered");  // printed, not yet recorded
-      job.state = JobState::kPrintedOffline;
-      job.printed_at = model::now_seconds();
-      job.fallback_send_started = false;
-      job.reason = fmt::format(
+      job.printed_offline(fmt::format(
           "Printed on \"{}\" while the print server was offline; it is accounted when the "
           "server is back.",
-          job.printer);
+          job.printer));
       if (job.may_be_counted_twice) {
         job.reason += " This Kyocera device was used through a non-spooling port: the job may "
                       "be counted twice.";

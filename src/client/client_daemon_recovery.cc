@@ -27,13 +27,10 @@ void ClientDaemon::recover_without_server() {
     const auto said = transport::look_up_job(job.target_uri, wanted, link_.trust());
     object_logger("job", job.uuid)->info("looked up on \"{}\": {}", job.printer, said.detail);
     if (said.found == transport::JobAtPrinter::kTaken) {
-      job.state = JobState::kPrintedOffline;
-      job.printed_at = model::now_seconds();
-      job.fallback_send_started = false;
-      job.reason = fmt::format(
+      job.printed_offline(fmt::format(
           "Printed on \"{}\" while the print server was offline (Printline stopped while "
           "sending it, and {}); it is accounted when the server is back.",
-          job.printer, said.detail);
+          job.printer, said.detail));
       object_logger("job", job.uuid)->info("recovered after a crash: {}", job.reason);
       (void)save(job);
       continue;

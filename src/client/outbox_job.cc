@@ -26,6 +26,13 @@ PendingPrompt pending_prompt_from_name(std::string_view name) {
   return PendingPrompt::kNone;
 }
 
+void OutboxJob::printed_offline(std::string why) {
+  state = JobState::kPrintedOffline;
+  printed_at = model::now_seconds();
+  fallback_send_started = false;
+  reason = std::move(why);
+}
+
 JobView OutboxJob::view() const {
   JobView view;
   view.uuid = uuid;

@@ -56,6 +56,9 @@ struct OutboxJob {
   std::string upload_error;  // the server rejected the accounting upload: why (kept for people)
 
   JobView view() const;
+  // Printed on the fallback printer while the server was offline (FP-7): now printed-offline,
+  // waiting for its accounting upload.
+  void printed_offline(std::string why);
 };
 
 }  // namespace printline::client
