@@ -94,7 +94,9 @@ std::optional<SendResult> lay_out_pages(const model::Printer& printer,
   if (auto failed = render::apply_pages(options.ticket, document, paged)) {
     return refused(Outcome::kInvalidRequest,
                    fmt::format("{}: page ranges and number-up could not be applied: {}. Nothing "
-                               "was printed and nothing is charged.",
+                               "was printed and nothing is charged. Print without them, or ask "
+                               "an administrator to check that cups-filters (pdftopdf) is "
+                               "installed.",
                                printer.name, failed->message));
   }
   options.ticket.page_ranges.clear();
