@@ -4,6 +4,10 @@
 
 namespace printline::model {
 
+bool is_known_language(std::string_view language) {
+  return language == "en" || language == "fr";
+}
+
 void to_json(nlohmann::json& j, Role role) { j = role == Role::kAdmin ? "admin" : "user"; }
 
 void from_json(const nlohmann::json& j, Role& role) {
@@ -24,9 +28,11 @@ void to_json(nlohmann::json& j, const User& user) {
        {"email", user.email},
        {"role", user.role},
        {"has_pin", user.pin_hash.has_value()},
+       {"has_card", user.card_hash.has_value()},
        {"balance_cents", user.balance_cents},
        {"pays_with_credit", user.pays_with_credit},
-       {"quota", user.quota ? nlohmann::json(*user.quota) : nullptr}};
+       {"quota", user.quota ? nlohmann::json(*user.quota) : nullptr},
+       {"language", user.language}};
 }
 
 void from_json(const nlohmann::json& j, User& user) {
@@ -37,6 +43,7 @@ void from_json(const nlohmann::json& j, User& user) {
   read_optional_field(j, "role", user.role);
   read_optional_field(j, "balance_cents", user.balance_cents);
   read_optional_field(j, "pays_with_credit", user.pays_with_credit);
+  read_optional_field(j, "language", user.language);
   user.quota.reset();
   if (j.contains("quota") && !j["quota"].is_null()) user.quota = j["quota"].get<Quota>();
 }

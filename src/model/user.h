@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/quota.h"
 
@@ -20,16 +21,24 @@ struct User {
   Role role = Role::kUser;
   std::string password_hash;            // Argon2id string (crypto_pwhash_str); never in JSON
   std::optional<std::string> pin_hash;  // Argon2id too; never in JSON
+  // BLAKE2b of the badge's card number (release stations identify users by it); never in JSON.
+  std::optional<std::string> card_hash;
   std::int64_t balance_cents = 0;
   // False for accounts that are not charged against a credit (only quota applies).
   bool pays_with_credit = true;
   std::optional<Quota> quota;
+  // The language texts are shown to this user in (D14): "en", "fr", or empty for the
+  // browser's or the workstation's own.
+  std::string language;
 
   bool operator==(const User&) const = default;
 };
 
-// JSON carries no hashes: it goes to the REST API and to client caches. "has_pin" tells
-// whether a PIN is set.
+// The languages Printline has texts in ("en", "fr"); a user's language is one of them or empty.
+bool is_known_language(std::string_view language);
+
+// JSON carries no hashes: it goes to the REST API and to client caches. "has_pin" and
+// "has_card" tell whether a PIN and a card number are set.
 void to_json(nlohmann::json& j, Role role);
 void from_json(const nlohmann::json& j, Role& role);
 void to_json(nlohmann::json& j, const User& user);

@@ -29,7 +29,7 @@ FallbackUploadContext load_context(ApiCall& call) {
     context.printer_ids_by_name[printer.name] = printer.id;
     context.printers_by_id[printer.id] = std::move(printer);
   }
-  if (auto profile = read_or_throw(store.profile_for(context.owner.login, {}))) {
+  if (auto profile = read_or_throw(store.profile_for(context.owner.login))) {
     context.fallback = profile->fallback;
     // D12: only a printer the profile lets the client print on offline can be charged.
     for (const auto& printer : resolve_fallback_printers(store, profile->fallback).printers) {

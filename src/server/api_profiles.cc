@@ -123,7 +123,7 @@ std::string etag_of(const ClientProfile& profile, const std::string& body) {
 
 void my_profile(ApiCall& call) {
   const auto& user = call.caller();
-  auto profile = read_or_throw(call.context.store.profile_for(user.login, {}));
+  auto profile = read_or_throw(call.context.store.profile_for(user.login));
   if (!profile) {
     ApiError error = not_found(
         "No Desktop Client profile applies to you. Ask an administrator to assign you one or to "

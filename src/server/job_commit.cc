@@ -66,7 +66,7 @@ JobResult<Job> JobPipeline::commit(std::string_view uuid, const model::User& by)
 // down, so the server's window is the shorter one.
 model::Timestamp JobPipeline::commit_deadline(const model::User& owner) {
   std::chrono::seconds timeout = model::ClientProfile{}.answer_timeout;
-  if (auto profile = store_.profile_for(owner.login, {}); profile.ok() && *profile)
+  if (auto profile = store_.profile_for(owner.login); profile.ok() && *profile)
     timeout = (*profile)->answer_timeout;
   return model::now_seconds() + timeout;
 }

@@ -32,6 +32,7 @@
 #include "model/printer.h"
 #include "model/printer_group.h"
 #include "model/user.h"
+#include "model/user_group.h"
 #include "store/actor.h"
 #include "store/api_token.h"
 #include "store/job_filter.h"
@@ -86,6 +87,12 @@ class Store {
                               const Actor& actor) = 0;
   virtual Status set_pin(std::int64_t user_id, std::optional<std::string_view> pin,
                          const Actor& actor) = 0;
+  // A badge's card number (4 to 64 letters and digits; spaces ignored, letters in any case),
+  // or none. Each card belongs to one user.
+  virtual Status set_card(std::int64_t user_id, std::optional<std::string_view> card,
+                          const Actor& actor) = 0;
+  // The user whose card this is, else an empty optional.
+  virtual Result<std::optional<model::User>> find_user_by_card(std::string_view card) = 0;
   // The user when login and password match, else an empty optional.
   virtual Result<std::optional<model::User>> verify_login(std::string_view login,
                                                           std::string_view password) = 0;
@@ -101,6 +108,21 @@ class Store {
   // that asked, not the user's others. Unknown or already revoked is not an error.
   virtual Status revoke_token_hash(std::string_view token_hash) = 0;
   virtual Status revoke_tokens_of(std::int64_t user_id) = 0;
+  // Every token of the user but the one whose hash is given: a user who changes their own
+  // password stays logged in where they did it, and nowhere else.
+  virtual Status revoke_other_tokens(std::int64_t user_id, std::string_view kept_token_hash) = 0;
+
+  // Groups of users. Renaming or deleting a group a profile names is refused (the profile
+  // would silently stop reaching its members).
+  virtual Result<model::UserGroup> create_user_group(const model::UserGroup& group,
+                                                     const Actor& actor) = 0;
+  virtual Result<model::UserGroup> update_user_group(const model::UserGroup& group,
+                                                     const Actor& actor) = 0;
+  virtual Status delete_user_group(std::int64_t group_id, const Actor& actor) = 0;
+  virtual Result<std::optional<model::UserGroup>> find_user_group(std::int64_t group_id) = 0;
+  virtual Result<std::vector<model::UserGroup>> list_user_groups() = 0;
+  // Names of the groups the login belongs to, in name order.
+  virtual Result<std::vector<std::string>> groups_of(std::string_view login) = 0;
 
   // Printers, groups and queues.
   virtual Result<model::Printer> create_printer(const model::Printer& printer,
@@ -141,9 +163,10 @@ class Store {
   virtual Status delete_profile(std::int64_t profile_id, const Actor& actor) = 0;
   virtual Result<std::optional<model::ClientProfile>> find_profile(std::int64_t profile_id) = 0;
   virtual Result<std::vector<model::ClientProfile>> list_profiles() = 0;
-  // The profile naming the login, else one naming one of the groups, else the default.
-  virtual Result<std::optional<model::ClientProfile>> profile_for(
-      std::string_view login, std::span<const std::string> groups) = 0;
+  // The profile that applies to a user, most specific first: the profile naming the login;
+  // else one naming a group of the user, the group with the fewest members first (ties by
+  // group name, then profile name); else the default profile; else none.
+  virtual Result<std::optional<model::ClientProfile>> profile_for(std::string_view login) = 0;
 
   // Jobs. record_job is idempotent by UUID: an existing UUID returns the stored job with
   // duplicate = true and changes nothing. A job recorded as printed is charged at once

@@ -59,6 +59,28 @@ TEST_P(StoreTest, PasswordAndPinVerify) {
   EXPECT_FALSE(store_->verify_pin("bob", "4711").value());
 }
 
+// Release stations know people by their badge: the number as a reader types it (spaces and
+// case do not matter), kept only as a hash, one user per card.
+TEST_P(StoreTest, BadgesFindTheirOneUser) {
+  auto bob = make_user("bob");
+  auto eve = make_user("eve");
+  EXPECT_FALSE(store_->set_card(bob.id, std::string_view("12"), admin_).ok());
+  EXPECT_FALSE(store_->set_card(bob.id, std::string_view("04A2-B9C1"), admin_).ok());
+  ASSERT_TRUE(store_->set_card(bob.id, std::string_view("04a2 b9c1"), admin_).ok());
+  auto found = store_->find_user_by_card("04A2B9C1\n").value();
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->login, "bob");
+  EXPECT_TRUE(found->card_hash.has_value());
+  EXPECT_EQ(found->card_hash->find("04A2"), std::string::npos);  // not the number itself
+  EXPECT_FALSE(store_->find_user_by_card("04A2B9C2").value());
+  auto taken = store_->set_card(eve.id, std::string_view("04A2B9C1"), admin_);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_NE(taken.error().message.find("another user's"), std::string::npos);
+  ASSERT_TRUE(store_->set_card(bob.id, std::nullopt, admin_).ok());
+  EXPECT_FALSE(store_->find_user_by_card("04A2B9C1").value());
+  ASSERT_TRUE(store_->set_card(eve.id, std::string_view("04A2B9C1"), admin_).ok());
+}
+
 TEST_P(StoreTest, TokensAuthenticateUntilRevokedOrExpired) {
   auto carol = make_user("carol");
   auto token = store_->issue_token(carol.id, std::chrono::hours(1));
@@ -187,12 +209,74 @@ TEST_P(StoreTest, ProfilesAreValidatedVersionedAndHaveOneDefault) {
   EXPECT_FALSE(first->is_default);
   EXPECT_EQ(first->version, 3);
 
-  std::vector<std::string> groups{"students"};
-  EXPECT_EQ(store_->profile_for("zoe", groups).value()->name, "Students");
+  EXPECT_EQ(store_->profile_for("zoe").value()->name, "Students");  // the default
   first->assigned_users = {"zoe"};
   ASSERT_TRUE(store_->update_profile(*first, admin_).ok());
-  EXPECT_EQ(store_->profile_for("zoe", groups).value()->name, "Staff");
-  EXPECT_EQ(store_->profile_for("someone", {}).value()->name, "Students");
+  EXPECT_EQ(store_->profile_for("zoe").value()->name, "Staff");
+  EXPECT_EQ(store_->profile_for("someone").value()->name, "Students");
+}
+
+// FP-1's "User groups": the most specific assignment wins — the user, then the smallest of
+// the user's groups, then the default profile.
+TEST_P(StoreTest, UserGroupsGiveTheirMembersTheirProfile) {
+  auto anna = make_user("anna");
+  auto bob = make_user("bob");
+  auto carl = make_user("carl");
+  make_user("dave");
+  auto staff = store_->create_user_group({0, "staff", "everyone", {anna.id, bob.id, carl.id}},
+                                         admin_);
+  ASSERT_TRUE(staff.ok()) << staff.error().message;
+  ASSERT_TRUE(store_->create_user_group({0, "printroom", "", {anna.id}}, admin_).ok());
+  auto unused = store_->create_user_group({0, "unused", "", {}}, admin_);
+  ASSERT_TRUE(unused.ok());
+  EXPECT_FALSE(store_->create_user_group({0, "staff", "", {}}, admin_).ok());
+  EXPECT_FALSE(store_->create_user_group({0, "ghosts", "", {999999}}, admin_).ok());
+
+  const auto profile = [&](std::string name, bool is_default, std::vector<std::string> groups,
+                           std::vector<std::string> users) {
+    ClientProfile p;
+    p.name = std::move(name);
+    p.server_addresses = {"printline:8631"};
+    p.is_default = is_default;
+    p.assigned_groups = std::move(groups);
+    p.assigned_users = std::move(users);
+    auto saved = store_->create_profile(p, admin_);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+  };
+  profile("Everyone", true, {}, {});
+  profile("Staff", false, {"staff"}, {});
+  profile("Print room", false, {"printroom"}, {});
+  profile("Carl's", false, {}, {"carl"});
+
+  EXPECT_EQ(store_->profile_for("anna").value()->name, "Print room");  // smaller group
+  EXPECT_EQ(store_->profile_for("bob").value()->name, "Staff");
+  EXPECT_EQ(store_->profile_for("carl").value()->name, "Carl's");  // the user beats groups
+  EXPECT_EQ(store_->profile_for("dave").value()->name, "Everyone");
+  EXPECT_EQ(store_->profile_for("nobody").value()->name, "Everyone");
+  EXPECT_EQ(store_->groups_of("anna").value(), (std::vector<std::string>{"printroom", "staff"}));
+
+  // A group a profile names keeps its name: renaming or deleting it would detach the profile.
+  auto renamed = *staff;
+  renamed.name = "employees";
+  auto refused = store_->update_user_group(renamed, admin_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("\"Staff\""), std::string::npos);
+  EXPECT_FALSE(store_->delete_user_group(staff->id, admin_).ok());
+  auto moved = *unused;
+  moved.name = "alumni";
+  moved.member_ids = {bob.id};
+  ASSERT_TRUE(store_->update_user_group(moved, admin_).ok());
+  ASSERT_TRUE(store_->delete_user_group(unused->id, admin_).ok());
+
+  // Removing members changes the profile at once; deleting a user leaves the group.
+  auto smaller = *staff;
+  smaller.member_ids = {anna.id, carl.id};
+  ASSERT_TRUE(store_->update_user_group(smaller, admin_).ok());
+  EXPECT_EQ(store_->profile_for("bob").value()->name, "Everyone");
+  ASSERT_TRUE(store_->delete_user(carl.id, admin_).ok());
+  EXPECT_EQ(store_->find_user_group(staff->id).value()->member_ids,
+            std::vector<std::int64_t>{anna.id});
+  EXPECT_EQ(store_->list_user_groups().value().size(), 2u);
 }
 
 TEST_P(StoreTest, EveryAdministrativeChangeIsAudited) {

@@ -30,6 +30,8 @@ model::User read_user(const Query& q) {
     quota.period_start = from_unix(q.integer(14));
     u.quota = quota;
   }
+  u.language = q.text(15);
+  u.card_hash = q.optional_text(16);
   return u;
 }
 

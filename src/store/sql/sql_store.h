@@ -69,6 +69,9 @@ class SqlStore final : public Store {
   Status set_password(std::int64_t user_id, std::string_view password, const Actor& actor) override;
   Status set_pin(std::int64_t user_id, std::optional<std::string_view> pin,
                  const Actor& actor) override;
+  Status set_card(std::int64_t user_id, std::optional<std::string_view> card,
+                  const Actor& actor) override;
+  Result<std::optional<model::User>> find_user_by_card(std::string_view card) override;
   Result<std::optional<model::User>> verify_login(std::string_view login,
                                                   std::string_view password) override;
   Result<std::optional<model::User>> verify_pin(std::string_view login,
@@ -79,6 +82,16 @@ class SqlStore final : public Store {
   Status revoke_token(std::int64_t token_id) override;
   Status revoke_token_hash(std::string_view token_hash) override;
   Status revoke_tokens_of(std::int64_t user_id) override;
+  Status revoke_other_tokens(std::int64_t user_id, std::string_view kept_token_hash) override;
+
+  Result<model::UserGroup> create_user_group(const model::UserGroup& group,
+                                             const Actor& actor) override;
+  Result<model::UserGroup> update_user_group(const model::UserGroup& group,
+                                             const Actor& actor) override;
+  Status delete_user_group(std::int64_t group_id, const Actor& actor) override;
+  Result<std::optional<model::UserGroup>> find_user_group(std::int64_t group_id) override;
+  Result<std::vector<model::UserGroup>> list_user_groups() override;
+  Result<std::vector<std::string>> groups_of(std::string_view login) override;
 
   Result<model::Printer> create_printer(const model::Printer& printer, const Actor& actor) override;
   Result<model::Printer> update_printer(const model::Printer& printer, const Actor& actor) override;
@@ -113,8 +126,7 @@ class SqlStore final : public Store {
   Status delete_profile(std::int64_t profile_id, const Actor& actor) override;
   Result<std::optional<model::ClientProfile>> find_profile(std::int64_t profile_id) override;
   Result<std::vector<model::ClientProfile>> list_profiles() override;
-  Result<std::optional<model::ClientProfile>> profile_for(
-      std::string_view login, std::span<const std::string> groups) override;
+  Result<std::optional<model::ClientProfile>> profile_for(std::string_view login) override;
 
   Result<RecordedJob> record_job(const model::Job& job) override;
   Result<std::vector<Result<RecordedJob>>> record_jobs(std::span<const model::Job> jobs) override;
@@ -186,6 +198,12 @@ class SqlStore final : public Store {
   std::optional<model::User> load_user_by_login(std::string_view login);
   std::optional<model::Printer> load_printer(std::int64_t printer_id);
   std::optional<model::PrinterGroup> load_group(std::int64_t group_id);
+  std::optional<model::UserGroup> load_user_group(std::int64_t group_id);
+  void save_user_group_members(const model::UserGroup& group);
+  // Refuses when a profile names the group (renaming or deleting it would detach the profile).
+  void refuse_if_profile_names(std::string_view group_name, std::string_view change);
+  std::vector<std::string> load_groups_of(std::string_view login);  // most specific first
+  std::vector<model::ClientProfile> load_profiles();                  // in name order
   std::optional<model::ClientProfile> load_profile(std::int64_t profile_id);
   std::optional<model::Job> load_job(std::string_view uuid);
   bool lock_if_pending(std::string_view uuid);  // row-locked until commit when pending

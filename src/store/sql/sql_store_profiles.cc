@@ -157,38 +157,19 @@ Result<std::optional<ClientProfile>> SqlStore::find_profile(std::int64_t profile
   return read([&] { return load_profile(profile_id); });
 }
 
-Result<std::vector<ClientProfile>> SqlStore::list_profiles() {
-  return read([&] {
-    std::vector<std::int64_t> ids;
-    {
-      auto q = connection_.query("SELECT id FROM client_profiles ORDER BY name");
-      while (q.step()) ids.push_back(q.integer(0));
-    }
-    std::vector<ClientProfile> profiles;
-    for (auto id : ids) profiles.push_back(*load_profile(id));
-    return profiles;
-  });
+std::vector<ClientProfile> SqlStore::load_profiles() {
+  std::vector<std::int64_t> ids;
+  {
+    auto q = connection_.query("SELECT id FROM client_profiles ORDER BY name");
+    while (q.step()) ids.push_back(q.integer(0));
+  }
+  std::vector<ClientProfile> profiles;
+  for (auto id : ids) profiles.push_back(*load_profile(id));
+  return profiles;
 }
 
-Result<std::optional<ClientProfile>> SqlStore::profile_for(std::string_view login,
-                                                           std::span<const std::string> groups) {
-  auto all = list_profiles();
-  if (!all) return all.error();
-  const auto names = [](const std::vector<std::string>& list, std::string_view item) {
-    return std::find(list.begin(), list.end(), item) != list.end();
-  };
-  for (const auto& p : *all) {
-    if (names(p.assigned_users, login)) return std::optional(p);
-  }
-  for (const auto& p : *all) {
-    for (const auto& g : groups) {
-      if (names(p.assigned_groups, g)) return std::optional(p);
-    }
-  }
-  for (const auto& p : *all) {
-    if (p.is_default) return std::optional(p);
-  }
-  return std::optional<ClientProfile>{};
+Result<std::vector<ClientProfile>> SqlStore::list_profiles() {
+  return read([&] { return load_profiles(); });
 }
 
 }  // namespace printline::store::sql

@@ -65,4 +65,16 @@ Status SqlStore::revoke_tokens_of(std::int64_t user_id) {
   });
 }
 
+Status SqlStore::revoke_other_tokens(std::int64_t user_id, std::string_view kept_token_hash) {
+  return write([&] {
+    connection_
+        .query(
+            "UPDATE api_tokens SET revoked_at = ? "
+            "WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?")
+        .bind_all(now_unix(), user_id, kept_token_hash)
+        .run();
+    return std::monostate{};
+  });
+}
+
 }  // namespace printline::store::sql

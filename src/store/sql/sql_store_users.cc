@@ -1,7 +1,10 @@
-// Users, passwords and PINs.
+// Users, passwords, PINs and badges.
 
 #include <fmt/format.h>
 
+#include <cctype>
+
+#include "store/api_token.h"
 #include "store/password_hash.h"
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -21,6 +24,10 @@ std::optional<std::string> user_problem(const User& user) {
   if (user.quota && user.quota->cost_limit_cents.value_or(0) < 0) {
     return "a spending quota cannot be negative";
   }
+  if (!user.language.empty() && !model::is_known_language(user.language)) {
+    return fmt::format("language \"{}\" is not one Printline has texts in: use en, fr or none",
+                       user.language);
+  }
   return std::nullopt;
 }
 
@@ -34,6 +41,18 @@ void verify_against_dummy(HashCost cost, std::string_view password) {
   static const std::string interactive = dummy(HashCost::kInteractive);
   static const std::string minimum = dummy(HashCost::kMinimum);
   verify_password(cost == HashCost::kMinimum ? minimum : interactive, password);
+}
+
+// A card number as readers and people type it: spaces dropped, letters upper-case; empty when
+// it is not 4 to 64 letters and digits.
+std::string normal_card(std::string_view card) {
+  std::string normal;
+  for (const char c : card) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (!std::isalnum(static_cast<unsigned char>(c))) return {};
+    normal += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return normal.size() >= 4 && normal.size() <= 64 ? normal : std::string();
 }
 
 // The user as written to the audit log: the JSON form, which carries no hashes.
@@ -85,8 +104,8 @@ Result<User> SqlStore::create_user(const User& user, std::string_view password,
     auto q = connection_.query(
         "INSERT INTO users (login, name, email, role, password_hash, pays_with_credit, "
         "quota_period, quota_page_limit, quota_cost_limit_cents, quota_used_pages, "
-        "quota_used_cost_cents, quota_period_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING id");
+        "quota_used_cost_cents, quota_period_start, language) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     const auto& quota = stored.quota;
     q.bind_all(stored.login, stored.name, stored.email,
                stored.role == model::Role::kAdmin ? "admin" : "user", stored.password_hash,
@@ -94,7 +113,8 @@ Result<User> SqlStore::create_user(const User& user, std::string_view password,
                quota ? std::optional(text_of(quota->period)) : std::nullopt,
                quota ? quota->page_limit : std::nullopt,
                quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
-               quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0);
+               quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0,
+               stored.language);
     stored.id =
         *insert_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
     audit(actor, "create", "user", stored.login, audit_details(stored));
@@ -111,6 +131,7 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
     stored.email = user.email;
     stored.role = user.role;
     stored.pays_with_credit = user.pays_with_credit;
+    stored.language = user.language;
     // Limits come from the caller; usage stays what accounting says.
     if (user.quota) {
       model::Quota quota = model::quota_at(stored.quota.value_or(model::Quota{}), options_.clock());
@@ -129,14 +150,15 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
     auto q = connection_.query(
         "UPDATE users SET login = ?, name = ?, email = ?, role = ?, pays_with_credit = ?, "
         "quota_period = ?, quota_page_limit = ?, quota_cost_limit_cents = ?, "
-        "quota_used_pages = ?, quota_used_cost_cents = ?, quota_period_start = ? WHERE id = ?");
+        "quota_used_pages = ?, quota_used_cost_cents = ?, quota_period_start = ?, language = ? "
+        "WHERE id = ?");
     q.bind_all(stored.login, stored.name, stored.email,
                stored.role == model::Role::kAdmin ? "admin" : "user", stored.pays_with_credit,
                quota ? std::optional(text_of(quota->period)) : std::nullopt,
                quota ? quota->page_limit : std::nullopt,
                quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
                quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0,
-               stored.id);
+               stored.language, stored.id);
     run_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
     audit(actor, "update", "user", stored.login, audit_details(stored));
     return stored;
@@ -202,6 +224,36 @@ Status SqlStore::set_pin(std::int64_t user_id, std::optional<std::string_view> p
     connection_.query("UPDATE users SET pin_hash = ? WHERE id = ?").bind_all(hash, user_id).run();
     audit(actor, pin ? "set-pin" : "clear-pin", "user", user.login, "");
     return std::monostate{};
+  });
+}
+
+Status SqlStore::set_card(std::int64_t user_id, std::optional<std::string_view> card,
+                          const Actor& actor) {
+  std::optional<std::string> hash;
+  if (card) {
+    const auto normal = normal_card(*card);
+    if (normal.empty()) return Error{"a card number is 4 to 64 letters and digits"};
+    hash = hash_token_text(normal);
+  }
+  return write([&] {
+    User user = require_user(user_id);
+    auto q = connection_.query("UPDATE users SET card_hash = ? WHERE id = ?");
+    q.bind_all(hash, user_id);
+    run_or_refuse(q, "this card number is another user's: remove it there first");
+    audit(actor, card ? "set-card" : "clear-card", "user", user.login, "");
+    return std::monostate{};
+  });
+}
+
+Result<std::optional<User>> SqlStore::find_user_by_card(std::string_view card) {
+  const auto normal = normal_card(card);
+  if (normal.empty()) return std::optional<User>{};
+  return read([&]() -> std::optional<User> {
+    auto q =
+        connection_.query(fmt::format("SELECT {} FROM users WHERE card_hash = ?", kUserColumns));
+    q.bind_all(hash_token_text(normal));
+    if (!q.step()) return std::nullopt;
+    return read_user(q);
   });
 }
 

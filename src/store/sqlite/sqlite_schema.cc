@@ -232,7 +232,29 @@ ALTER TABLE jobs ADD COLUMN also_printed_on INTEGER;
 ALTER TABLE jobs ADD COLUMN commit_before INTEGER;
 )sql";
 
-constexpr std::array<sql::Migration, 8> kMigrations{{
+// Groups of users: a profile assigned to a group reaches its members (FP-1). Members are
+// users; deleting a user or a group removes the membership. And each user's language (D14)
+// and badge (a hash of its card number, for release stations).
+constexpr std::string_view kUserGroups = R"sql(
+ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN card_hash TEXT;
+CREATE UNIQUE INDEX users_by_card ON users (card_hash);
+
+CREATE TABLE user_groups (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE user_group_members (
+  group_id INTEGER NOT NULL REFERENCES user_groups(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (group_id, user_id)
+);
+CREATE INDEX user_group_members_by_user ON user_group_members (user_id);
+)sql";
+
+constexpr std::array<sql::Migration, 9> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
@@ -241,6 +263,7 @@ constexpr std::array<sql::Migration, 8> kMigrations{{
     {6, "each job's ticket and document format", kJobTicket},
     {7, "printer language, paper sizes and document formats", kPrinterLanguage},
     {8, "two-phase submission and jobs printed twice", kTwoPhaseSubmission},
+    {9, "groups of users, each user's language and badge", kUserGroups},
 }};
 
 }  // namespace

@@ -1,0 +1,21 @@
+#include "model/user_group.h"
+
+#include "model/json.h"
+
+namespace printline::model {
+
+void to_json(nlohmann::json& j, const UserGroup& group) {
+  j = {{"id", group.id},
+       {"name", group.name},
+       {"description", group.description},
+       {"member_ids", group.member_ids}};
+}
+
+void from_json(const nlohmann::json& j, UserGroup& group) {
+  read_optional_field(j, "id", group.id);
+  j.at("name").get_to(group.name);
+  read_optional_field(j, "description", group.description);
+  read_optional_field(j, "member_ids", group.member_ids);
+}
+
+}  // namespace printline::model

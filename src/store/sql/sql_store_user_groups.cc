@@ -1,0 +1,159 @@
+// Groups of users, and which Desktop Client profile reaches a user through them.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "store/sql/sql_rows.h"
+#include "store/sql/sql_store.h"
+
+namespace printline::store::sql {
+
+using model::ClientProfile;
+using model::UserGroup;
+
+namespace {
+
+bool names(const std::vector<std::string>& list, std::string_view item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+}  // namespace
+
+std::optional<UserGroup> SqlStore::load_user_group(std::int64_t group_id) {
+  UserGroup group;
+  {
+    auto q = connection_.query("SELECT id, name, description FROM user_groups WHERE id = ?");
+    q.bind_all(group_id);
+    if (!q.step()) return std::nullopt;
+    group = UserGroup{q.integer(0), q.text(1), q.text(2), {}};
+  }
+  auto members = connection_.query(
+      "SELECT user_id FROM user_group_members WHERE group_id = ? ORDER BY user_id");
+  members.bind_all(group_id);
+  while (members.step()) group.member_ids.push_back(members.integer(0));
+  return group;
+}
+
+void SqlStore::save_user_group_members(const UserGroup& group) {
+  connection_.query("DELETE FROM user_group_members WHERE group_id = ?").bind_all(group.id).run();
+  for (auto user_id : group.member_ids) {
+    auto q = connection_.query("INSERT INTO user_group_members (group_id, user_id) VALUES (?, ?)");
+    q.bind_all(group.id, user_id);
+    run_or_refuse(q, fmt::format("group \"{}\": user id {} does not exist or is listed twice",
+                                 group.name, user_id));
+  }
+}
+
+void SqlStore::refuse_if_profile_names(std::string_view group_name, std::string_view change) {
+  for (const auto& profile : load_profiles()) {
+    if (names(profile.assigned_groups, group_name)) {
+      throw Refusal{fmt::format(
+          "profile \"{}\" is assigned to group \"{}\": remove the group from the profile before "
+          "you {} it",
+          profile.name, group_name, change)};
+    }
+  }
+}
+
+Result<UserGroup> SqlStore::create_user_group(const UserGroup& group, const Actor& actor) {
+  if (group.name.empty()) return Error{"a group of users needs a name"};
+  return write([&] {
+    auto q = connection_.query(
+        "INSERT INTO user_groups (name, description) VALUES (?, ?) RETURNING id");
+    q.bind_all(group.name, group.description);
+    UserGroup stored = group;
+    stored.id = *insert_or_refuse(
+        q, fmt::format("a group of users named \"{}\" already exists", group.name));
+    save_user_group_members(stored);
+    stored = *load_user_group(stored.id);
+    audit(actor, "create", "user-group", stored.name, nlohmann::json(stored).dump());
+    return stored;
+  });
+}
+
+Result<UserGroup> SqlStore::update_user_group(const UserGroup& group, const Actor& actor) {
+  if (group.name.empty()) return Error{"a group of users needs a name"};
+  return write([&] {
+    auto current = load_user_group(group.id);
+    if (!current) throw Refusal{fmt::format("there is no group of users with id {}", group.id)};
+    if (current->name != group.name) refuse_if_profile_names(current->name, "rename");
+    auto q = connection_.query("UPDATE user_groups SET name = ?, description = ? WHERE id = ?");
+    q.bind_all(group.name, group.description, group.id);
+    run_or_refuse(q, fmt::format("a group of users named \"{}\" already exists", group.name));
+    save_user_group_members(group);
+    auto stored = *load_user_group(group.id);
+    audit(actor, "update", "user-group", stored.name, nlohmann::json(stored).dump());
+    return stored;
+  });
+}
+
+Status SqlStore::delete_user_group(std::int64_t group_id, const Actor& actor) {
+  return write([&] {
+    auto group = load_user_group(group_id);
+    if (!group) throw Refusal{fmt::format("there is no group of users with id {}", group_id)};
+    refuse_if_profile_names(group->name, "delete");
+    connection_.query("DELETE FROM user_groups WHERE id = ?").bind_all(group_id).run();
+    audit(actor, "delete", "user-group", group->name, "");
+    return std::monostate{};
+  });
+}
+
+Result<std::optional<UserGroup>> SqlStore::find_user_group(std::int64_t group_id) {
+  return read([&] { return load_user_group(group_id); });
+}
+
+Result<std::vector<UserGroup>> SqlStore::list_user_groups() {
+  return read([&] {
+    std::vector<std::int64_t> ids;
+    {
+      auto q = connection_.query("SELECT id FROM user_groups ORDER BY name");
+      while (q.step()) ids.push_back(q.integer(0));
+    }
+    std::vector<UserGroup> groups;
+    for (auto id : ids) groups.push_back(*load_user_group(id));
+    return groups;
+  });
+}
+
+std::vector<std::string> SqlStore::load_groups_of(std::string_view login) {
+  // Most specific first: the smallest group, then by name.
+  auto q = connection_.query(
+      "SELECT g.name FROM user_groups g"
+      " JOIN user_group_members m ON m.group_id = g.id"
+      " JOIN users u ON u.id = m.user_id"
+      " WHERE u.login = ?"
+      " ORDER BY (SELECT COUNT(*) FROM user_group_members c WHERE c.group_id = g.id), g.name");
+  q.bind_all(login);
+  std::vector<std::string> groups;
+  while (q.step()) groups.push_back(q.text(0));
+  return groups;
+}
+
+Result<std::vector<std::string>> SqlStore::groups_of(std::string_view login) {
+  return read([&] {
+    auto groups = load_groups_of(login);
+    std::sort(groups.begin(), groups.end());
+    return groups;
+  });
+}
+
+Result<std::optional<ClientProfile>> SqlStore::profile_for(std::string_view login) {
+  return read([&]() -> std::optional<ClientProfile> {
+    const auto profiles = load_profiles();  // in name order
+    for (const auto& p : profiles) {
+      if (names(p.assigned_users, login)) return p;
+    }
+    for (const auto& group : load_groups_of(login)) {
+      for (const auto& p : profiles) {
+        if (names(p.assigned_groups, group)) return p;
+      }
+    }
+    for (const auto& p : profiles) {
+      if (p.is_default) return p;
+    }
+    return std::nullopt;
+  });
+}
+
+}  // namespace printline::store::sql
