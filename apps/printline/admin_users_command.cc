@@ -18,7 +18,7 @@ namespace {
 
 struct UserArguments {
   std::string user;  // the reference (id or login), or the new login
-  std::optional<std::string> name, email, role;
+  std::optional<std::string> name, email, role, language;
   std::optional<bool> pays_with_credit;
   std::string quota_period;  // day, week, month
   std::optional<std::int64_t> quota_pages;
@@ -27,8 +27,8 @@ struct UserArguments {
   std::string password_file;
   std::string amount;
   std::string note;
-  std::optional<std::string> pin;
-  bool remove_pin = false;
+  std::optional<std::string> secret;  // set-pin, set-card
+  bool remove_secret = false;
 };
 
 std::string quota_text(const nlohmann::json& quota) {
@@ -56,7 +56,10 @@ void print_user(const nlohmann::json& user) {
                 {"balance", money(model::integer_or(user, "balance_cents", std::int64_t{0}))},
                 {"pays with credit", yes_no(user.value("pays_with_credit", true))},
                 {"quota", quota_text(user.value("quota", nlohmann::json()))},
-                {"PIN set", yes_no(user.value("has_pin", false))}});
+                {"PIN set", yes_no(user.value("has_pin", false))},
+                {"badge set", yes_no(user.value("has_card", false))},
+                {"language", field_text(user, "language")},
+                {"groups", joined(user.value("groups", nlohmann::json::array()))}});
 }
 
 // Options shared by create and update; only what was given goes into the request.
@@ -72,6 +75,10 @@ void add_user_field_options(CLI::App* command, UserArguments& args) {
   command->add_option("--quota-pages", args.quota_pages, tr("Pages allowed per quota period"));
   command->add_option("--quota-cost", args.quota_cost,
                       tr("Spending allowed per quota period, e.g. 20.00"));
+  command->add_option("--language", args.language,
+                      tr("Language of the texts the user sees: en, fr, or \"\" for their own "
+                         "browser's or workstation's"))
+      ->check(CLI::IsMember({"", "en", "fr"}));
 }
 
 // Builds the writable fields over `current_quota` (the stored quota on update, so that
@@ -83,6 +90,7 @@ std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json
   if (args.email) body["email"] = *args.email;
   if (args.role) body["role"] = *args.role;
   if (args.pays_with_credit) body["pays_with_credit"] = *args.pays_with_credit;
+  if (args.language) body["language"] = *args.language;
   if (args.no_quota) {
     body["quota"] = nullptr;
   } else if (!args.quota_period.empty() || args.quota_pages || args.quota_cost) {
@@ -103,6 +111,36 @@ std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json
     body["quota"] = quota;
   }
   return std::nullopt;
+}
+
+// `set-pin USER PIN|--remove`, `set-card USER CARD|--remove`: one of the user's secrets.
+struct SecretCommand {
+  const char* name;   // the subcommand
+  const char* field;  // the route and the JSON field: /users/U/<field> {"<field>": …}
+  const char* label;  // for the outcome line
+  std::string description, value_help, remove_help;
+};
+
+void add_secret_command(CLI::App& users, AdminCommand& admin, const SecretCommand& spec) {
+  auto args = std::make_shared<UserArguments>();
+  CLI::App* command = users.add_subcommand(spec.name, spec.description);
+  command->add_option("USER", args->user, tr("Login or id"))->required();
+  command->add_option("VALUE", args->secret, spec.value_help);
+  command->add_flag("--remove", args->remove_secret, spec.remove_help);
+  admin.on_run(command, [&admin, args, spec](api_client::ApiClient& client) {
+    if (args->secret.has_value() == args->remove_secret) {
+      return admin.fail(std::string("Give either a value or --remove."), kUsage);
+    }
+    const nlohmann::json value =
+        args->remove_secret ? nlohmann::json(nullptr) : nlohmann::json(*args->secret);
+    return admin.finish(
+        client.request("POST", object_path("users", args->user) + "/" + spec.field,
+                       nlohmann::json{{spec.field, value}}),
+        [&](const nlohmann::json&) {
+          std::cout << spec.label << " of " << args->user
+                    << (args->remove_secret ? " removed.\n" : " set.\n");
+        });
+  });
 }
 
 }  // namespace
@@ -243,24 +281,12 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
                         });
   });
 
-  auto pin_args = std::make_shared<UserArguments>();
-  CLI::App* set_pin = users->add_subcommand("set-pin", tr("Set or remove a user's PIN"));
-  set_pin->add_option("USER", pin_args->user, tr("Login or id"))->required();
-  set_pin->add_option("PIN", pin_args->pin, tr("The PIN (digits)"));
-  set_pin->add_flag("--remove", pin_args->remove_pin, tr("Remove the PIN"));
-  admin.on_run(set_pin, [&admin, pin_args](api_client::ApiClient& client) {
-    if (pin_args->pin.has_value() == pin_args->remove_pin) {
-      return admin.fail("Give either a PIN or --remove.", kUsage);
-    }
-    const nlohmann::json pin =
-        pin_args->remove_pin ? nlohmann::json(nullptr) : nlohmann::json(*pin_args->pin);
-    return admin.finish(client.request("POST", object_path("users", pin_args->user) + "/pin",
-                                       nlohmann::json{{"pin", pin}}),
-                        [&](const nlohmann::json&) {
-                          std::cout << "PIN of " << pin_args->user
-                                    << (pin_args->remove_pin ? " removed.\n" : " set.\n");
-                        });
-  });
+  add_secret_command(*users, admin, {"set-pin", "pin", "PIN", tr("Set or remove a user's PIN"),
+                                     tr("The PIN (digits)"), tr("Remove the PIN")});
+  add_secret_command(*users, admin,
+                     {"set-card", "card", "Badge", tr("Register or remove a user's badge"),
+                      tr("The badge's card number, as its reader types it"),
+                      tr("Remove the badge")});
 
   auto ledger_args = std::make_shared<UserArguments>();
   CLI::App* ledger =

@@ -19,6 +19,7 @@
 #include "model/timestamp.h"
 #include "output.h"
 #include "print_options.h"
+#include "server_job_commands.h"
 
 namespace printline::cli {
 
@@ -144,12 +145,24 @@ void add_print(CLI::App& app, std::function<int()>& run) {
   });
 }
 
-void add_jobs(CLI::App& app, std::function<int()>& run) {
+// The flag that makes `jobs` and `cancel` talk to the server rather than the desktop client.
+// It shadows the global --server URL for them: the server is the one logged in to, or
+// $PRINTLINE_SERVER.
+void add_server_switch(CLI::App& command, bool& on_server) {
+  command.add_flag("--server", on_server,
+                   tr("Your jobs on the server (held, printed…), with the login saved by "
+                      "printline login"));
+}
+
+void add_jobs(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
   auto options = std::make_shared<ClientOptions>();
+  auto on_server = std::make_shared<bool>(false);
   CLI::App* command = app.add_subcommand("jobs", tr("The desktop client's jobs, newest first"));
   add_client_options(*command, *options);
-  command->callback([options, &run] {
-    run = [options] {
+  add_server_switch(*command, *on_server);
+  command->callback([options, on_server, &global, &run] {
+    run = [options, on_server, &global] {
+      if (*on_server) return list_my_server_jobs(global, options->json);
       int code = kOk;
       auto answer = ask_client("jobs", *options, request_for(ControlCommand::kJobs), &code);
       if (!answer) return code;
@@ -211,13 +224,15 @@ void add_status(CLI::App& app, std::function<int()>& run) {
 }
 
 // choose, cancel and retry: one job in, the job's new state out.
-void add_job_action(CLI::App& app, std::function<int()>& run, const std::string& name,
-                    const std::string& description, ControlCommand action) {
+void add_job_action(CLI::App& app, GlobalOptions& global, std::function<int()>& run,
+                    const std::string& name, const std::string& description,
+                    ControlCommand action) {
   struct Args {
     ClientOptions client;
     std::string job;
     std::string printer;
     bool yes = false;
+    bool on_server = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* command = app.add_subcommand(name, description);
@@ -227,10 +242,11 @@ void add_job_action(CLI::App& app, std::function<int()>& run, const std::string&
   }
   if (action == ControlCommand::kCancel) {
     command->add_flag("--yes,-y", args->yes, tr("Do not ask for confirmation"));
+    add_server_switch(*command, args->on_server);
   }
   add_client_options(*command, args->client);
-  command->callback([args, action, name, &run] {
-    run = [args, action, name] {
+  command->callback([args, action, name, &global, &run] {
+    run = [args, action, name, &global] {
       if (action == ControlCommand::kCancel && !args->yes) {
         if (!::isatty(STDIN_FILENO)) {
           std::cerr << "printline cancel: "
@@ -257,6 +273,7 @@ void add_job_action(CLI::App& app, std::function<int()>& run, const std::string&
           return static_cast<int>(kOk);
         }
       }
+      if (args->on_server) return cancel_my_server_job(global, args->job, args->client.json);
       ControlRequest request = request_for(action, args->job);
       request.printer = args->printer;
       int code = kOk;
@@ -321,15 +338,17 @@ void add_events(CLI::App& app, std::function<int()>& run) {
 
 }  // namespace
 
-void add_client_job_commands(CLI::App& app, std::function<int()>& run) {
+void add_client_job_commands(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
   add_print(app, run);
-  add_jobs(app, run);
+  add_jobs(app, global, run);
   add_status(app, run);
-  add_job_action(app, run, "choose", tr("Print a waiting job on this fallback printer"),
+  add_release_command(app, global, run);
+  add_job_action(app, global, run, "choose", tr("Print a waiting job on this fallback printer"),
                  ControlCommand::kChoose);
-  add_job_action(app, run, "cancel", tr("Cancel a job of the desktop client"),
+  add_job_action(app, global, run, "cancel",
+                 tr("Cancel a job of the desktop client (--server: one of yours on the server)"),
                  ControlCommand::kCancel);
-  add_job_action(app, run, "retry",
+  add_job_action(app, global, run, "retry",
                  tr("Keep a job and send it to the server as soon as one answers"),
                  ControlCommand::kRetry);
   add_events(app, run);

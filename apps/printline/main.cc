@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   printline::cli::add_send_command(app, run);
   printline::cli::add_analyze_command(app, run);
-  printline::cli::add_client_job_commands(app, run);
+  printline::cli::add_client_job_commands(app, global, run);
   printline::cli::add_client_printer_commands(app, run);
   printline::cli::add_login_command(app, global, run);
   printline::cli::add_logout_command(app, global, run);

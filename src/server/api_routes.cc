@@ -70,6 +70,9 @@ ApiRoutes api_route_table() {
   add_user_routes(routes);
   add_printer_routes(routes);
   add_group_and_queue_routes(routes);
+  add_user_group_routes(routes);
+  add_self_service_routes(routes);
+  add_release_station_routes(routes);
   add_price_list_routes(routes);
   add_job_routes(routes);
   add_fallback_accounting_routes(routes);

@@ -4,13 +4,12 @@
 #include <fmt/format.h>
 
 #include "server/api_route.h"
+#include "server/user_fields.h"
 
 namespace printline::server {
 namespace {
 
 using model::User;
-
-constexpr std::size_t kMinPasswordLength = 8;
 
 User find_user(ApiCall& call, const std::string& reference) {
   auto& store = call.context.store;
@@ -40,27 +39,24 @@ void check_quota_fields(const nlohmann::json& body) {
   }
 }
 
-std::string checked_password(const nlohmann::json& body) {
-  std::string password = string_field(body, "password");
-  if (password.size() < kMinPasswordLength) {
-    throw invalid(fmt::format("The password has {} characters; use at least {}.", password.size(),
-                              kMinPasswordLength),
-                  "password");
-  }
-  return password;
-}
-
 void list(ApiCall& call) {
   send_json(call.response, {{"users", read_or_throw(call.context.store.list_users())}});
 }
 
-void get(ApiCall& call) { send_json(call.response, find_user(call, call.path_part(1))); }
+// The user with the names of their groups (which decide their Desktop Client profile).
+void get(ApiCall& call) {
+  auto user = find_user(call, call.path_part(1));
+  nlohmann::json answer = user;
+  answer["groups"] = read_or_throw(call.context.store.groups_of(user.login));
+  send_json(call.response, answer);
+}
 
 void create(ApiCall& call) {
   auto body = call.json_body();
-  require_known_fields(body,
-                       {"login", "password", "name", "email", "role", "pays_with_credit", "quota"});
+  require_known_fields(body, {"login", "password", "name", "email", "role", "pays_with_credit",
+                              "quota", "language"});
   check_quota_fields(body);
+  check_language_field(body);
   const std::string login = string_field(body, "login");
   if (login.empty()) throw invalid("The login is empty: give the user a login.", "login");
   const std::string password = checked_password(body);
@@ -73,8 +69,9 @@ void create(ApiCall& call) {
 void update(ApiCall& call) {
   User current = find_user(call, call.path_part(1));
   auto body = call.json_body();
-  require_known_fields(body, {"name", "email", "role", "pays_with_credit", "quota"});
+  require_known_fields(body, {"name", "email", "role", "pays_with_credit", "quota", "language"});
   check_quota_fields(body);
+  check_language_field(body);
   User user = merge_fields(current, body);
   if (user.id == call.caller().id && user.role != current.role) {
     // Keeps the system from losing its last administrator by a slip of the hand.
@@ -123,17 +120,19 @@ void set_password(ApiCall& call) {
   send_no_content(call.response);
 }
 
-void set_pin(ApiCall& call) {
+using SecretSetter = store::Status (store::Store::*)(std::int64_t, std::optional<std::string_view>,
+                                                    const store::Actor&);
+
+// POST /users/U/pin and /users/U/card (a badge for release stations): {"<field>": "…"} sets
+// it, null removes it.
+void set_secret(ApiCall& call, const char* field, SecretSetter setter) {
   User user = find_user(call, call.path_part(1));
   auto body = call.json_body();
-  require_known_fields(body, {"pin"});
-  if (!body.contains("pin"))
-    throw bad_request("Field \"pin\" is required (a string or null).", "pin");
-  std::optional<std::string> pin;
-  if (!body["pin"].is_null()) pin = string_field(body, "pin");
-  auto status = call.context.store.set_pin(
-      user.id, pin ? std::optional<std::string_view>(*pin) : std::nullopt, call.actor());
-  if (!status.ok()) throw invalid(status.error().message, "pin");
+  require_known_fields(body, {field});
+  const auto value = set_or_remove_field(body, field);
+  auto status = (call.context.store.*setter)(
+      user.id, value ? std::optional<std::string_view>(*value) : std::nullopt, call.actor());
+  if (!status.ok()) throw invalid(status.error().message, field);
   send_no_content(call.response);
 }
 
@@ -152,7 +151,10 @@ void add_user_routes(ApiRoutes& routes) {
   routes.push_back({"DELETE", R"(/api/v1/users/([^/]+))", Access::kAdmin, remove});
   routes.push_back({"POST", R"(/api/v1/users/([^/]+)/top-up)", Access::kAdmin, top_up});
   routes.push_back({"POST", R"(/api/v1/users/([^/]+)/password)", Access::kAdmin, set_password});
-  routes.push_back({"POST", R"(/api/v1/users/([^/]+)/pin)", Access::kAdmin, set_pin});
+  routes.push_back({"POST", R"(/api/v1/users/([^/]+)/pin)", Access::kAdmin,
+                    [](ApiCall& call) { set_secret(call, "pin", &store::Store::set_pin); }});
+  routes.push_back({"POST", R"(/api/v1/users/([^/]+)/card)", Access::kAdmin,
+                    [](ApiCall& call) { set_secret(call, "card", &store::Store::set_card); }});
   routes.push_back({"GET", R"(/api/v1/users/([^/]+)/ledger)", Access::kAdmin, ledger});
 }
 

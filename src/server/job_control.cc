@@ -18,6 +18,28 @@ namespace {
 
 bool is_admin(const model::User& user) { return user.role == model::Role::kAdmin; }
 
+// Roaming: a job held in a queue that names printers (a hold queue on a printer group) is
+// released at any printer of that queue, and only there; a queue naming none lets it go
+// anywhere. Administrators may send it anywhere. Empty when allowed, else why not.
+Result<std::string> roaming_refusal(store::Store& store, const Job& job, const model::Printer& at,
+                                    const model::User& by) {
+  if (is_admin(by) || !job.queue_id) return std::string();
+  auto queue = find_queue_by_id(store, *job.queue_id);
+  if (!queue.ok()) return queue.error();
+  if (!*queue) return std::string();
+  auto printers = printers_for(store, **queue, std::nullopt);
+  if (!printers.ok()) return printers.error();
+  if (printers->empty()) return std::string();
+  std::string names;
+  for (const auto& printer : *printers) {
+    if (printer.id == at.id) return std::string();
+    names += (names.empty() ? "" : ", ") + printer.name;
+  }
+  return fmt::format("Job {} waits in queue {}, which prints on {}: release it at one of those "
+                     "printers, not at {}.",
+                     job.uuid, (*queue)->name, names, at.name);
+}
+
 }  // namespace
 
 std::string job_sentence(std::string text) {
@@ -64,6 +86,9 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
       return JobError{JobErrorKind::kNoSuchPrinter,
                       fmt::format("There is no printer with id {}.", printer_id)};
     }
+    auto refusal = roaming_refusal(store_, *job, **printer, by);
+    if (!refusal.ok()) return server_failure(refusal.error());
+    if (!refusal->empty()) return JobError{JobErrorKind::kNotPossible, *refusal};
     target = printer_id;
     where = (*printer)->name;
     prints_color = (*printer)->color;

@@ -75,4 +75,10 @@ class LoginRateLimiter {
   Count global_;  // failures in the current second
 };
 
+// For release stations: a 4-digit PIN has 10,000 values, so 5 wrong ones lock the account for
+// 15 minutes, and 20 wrong badges or PINs lock the station (its address).
+inline const LoginRateLimiter::Limits kBadgeLimits{
+    .max_failures = 5, .address_failures = 20, .global_per_second = 50,
+    .window = std::chrono::minutes(15), .max_tracked = 10'000};
+
 }  // namespace printline::server

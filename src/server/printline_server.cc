@@ -60,7 +60,7 @@ class Assembled final : public PrintlineServer {
     if (!port.ok()) return port.error();
     port_ = *port;
     context_ = std::make_unique<ServerContext>(
-        ServerContext{config_, *store_, *jobs_, limiter_, config_.base_url(port_)});
+        ServerContext{config_, *store_, *jobs_, limiter_, badge_limiter_, config_.base_url(port_)});
     register_health_routes(listener_->routes(), *context_);
     register_metrics_route(listener_->routes(), *context_, *listener_);
     register_ipp_routes(listener_->routes(), *context_);
@@ -94,6 +94,7 @@ class Assembled final : public PrintlineServer {
   std::unique_ptr<Retention> retention_;
   std::unique_ptr<CapabilityRefresh> capability_refresh_;
   LoginRateLimiter limiter_;
+  LoginRateLimiter badge_limiter_{kBadgeLimits};
   std::unique_ptr<HttpListener> listener_;
   std::unique_ptr<ServerContext> context_;
   int port_ = 0;

@@ -13,6 +13,9 @@ struct ServerContext {
   store::Store& store;
   JobService& jobs;
   LoginRateLimiter& login_limiter;
+  // Release stations' badge and PIN attempts (release_station_routes.cc), stricter: a PIN
+  // has far fewer values than a password.
+  LoginRateLimiter& badge_limiter;
   std::string base_url;  // e.g. "http://127.0.0.1:8631", known once the listener is bound
 };
 

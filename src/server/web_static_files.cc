@@ -100,6 +100,14 @@ void register_web_static_files(http::RouteTable& routes, const ServerConfig& con
     return;
   }
   spdlog::info("[web] serving the web interface from {}", dir->string());
+  // A release station's short address (what an administrator types into a printer's panel
+  // browser, "/release/floor2?idle=60") opens the station page of the interface: the same
+  // address after "/#", as it was sent (still percent-encoded).
+  routes.add("GET", "/release/[^/]+", http::RouteClass::none(),
+             [](http::Request& request, http::Response& response) {
+               response.status = 302;
+               response.set_header("Location", "/#" + request.target);
+             });
   routes.add("GET", "/.*", http::RouteClass::none(),
              [root = *dir](http::Request& request, http::Response& response) {
                serve_file(root, request.path, response);

@@ -136,6 +136,10 @@ TEST_F(AdminCliTest, SetsUpUsersPrintersGroupQueueAndProfile) {
   EXPECT_EQ(alice["quota"].value("period", ""), "week") << alice.dump();
   EXPECT_EQ(alice["quota"].value("page_limit", 0), 300);
   EXPECT_EQ(alice["quota"].value("cost_limit_cents", 0), 2000);
+  // D14: the language of what she sees, wherever she logs in.
+  expect_ok({"admin", "users", "update", "alice", "--language", "fr"});
+  EXPECT_EQ(json_of({"users", "show", "alice"}).value("language", ""), "fr");
+  EXPECT_NE(cli({"admin", "users", "update", "alice", "--language", "tlh"}).exit_code, kOk);
 
   expect_ok(
       {"admin", "users", "create", "bob", "--password-file", (home_ / "alice-password").string()});
@@ -269,6 +273,44 @@ TEST_F(AdminCliTest, SetsUpUsersPrintersGroupQueueAndProfile) {
   expect_ok({"admin", "jobs", "list", "--user", "alice"});
   expect_ok({"admin", "reports", "--by", "user"});
   expect_ok({"admin", "reports", "--by", "period", "--period", "month", "--csv"});
+}
+
+// Groups of users: made and changed by login, shown on the user, and a profile assigned to
+// a group is the one its members get (FP-1 "User groups").
+TEST_F(AdminCliTest, GroupsOfUsersDecideWhichProfileAMemberGets) {
+  login();
+  for (const char* user : {"gail", "hank"}) {
+    expect_ok({"admin", "users", "create", user, "--password-file",
+               (home_ / "alice-password").string()});
+  }
+  const auto gail_id = json_of({"users", "show", "gail"}).value("id", 0);
+  const auto hank_id = json_of({"users", "show", "hank"}).value("id", 0);
+  expect_ok({"admin", "user-groups", "create", "accounting", "--description", "the 3rd floor",
+             "--members", "gail"});
+  auto group = json_of({"user-groups", "show", "accounting"});
+  EXPECT_EQ(group["member_ids"], nlohmann::json({gail_id}));
+  EXPECT_EQ(group.value("description", ""), "the 3rd floor");
+  EXPECT_EQ(json_of({"users", "show", "gail"})["groups"], nlohmann::json({"accounting"}));
+
+  const CliRun unknown = cli({"admin", "user-groups", "update", "accounting", "--members", "eve"});
+  EXPECT_NE(unknown.exit_code, kOk);
+  EXPECT_NE(unknown.err.find("eve"), std::string::npos) << unknown.err;
+
+  expect_ok({"admin", "profiles", "create", "accounting-floor", "--assign-groups", "accounting",
+             "--server-addresses", server_->base_url()});
+  // (That gail's desktop client then gets it: client_profile_groups_test.)
+  const CliRun renamed = cli({"admin", "user-groups", "update", "accounting", "--name", "acct"});
+  EXPECT_EQ(renamed.exit_code, kRefusedByServer);
+  EXPECT_NE(renamed.err.find("accounting-floor"), std::string::npos) << renamed.err;
+
+  expect_ok({"admin", "user-groups", "update", "accounting", "--members", "gail,hank"});
+  EXPECT_EQ(json_of({"user-groups", "show", "accounting"})["member_ids"],
+            nlohmann::json({gail_id, hank_id}));
+  auto listed = json_of({"user-groups", "list"});
+  ASSERT_EQ(listed["user_groups"].size(), 1u) << listed.dump();
+  expect_ok({"admin", "profiles", "delete", "accounting-floor"});
+  expect_ok({"admin", "user-groups", "delete", "accounting"});
+  EXPECT_EQ(json_of({"users", "show", "hank"})["groups"], nlohmann::json::array());
 }
 
 TEST_F(AdminCliTest, KxIntegrationWithANonKyoceraPrinterIsRefusedWithTheReason) {

@@ -106,12 +106,8 @@ class ClientFallbackTest : public ::testing::Test {
     client->login("alice", kPassword);
     EXPECT_TRUE(client->wait_for_online(true));
     // The client works from the profile the administrator set (FP-1): fallback on or off.
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (client->daemon().status().fallback_enabled != fallback_enabled_ &&
-           std::chrono::steady_clock::now() < until) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    EXPECT_EQ(client->daemon().status().fallback_enabled, fallback_enabled_);
+    EXPECT_TRUE(client->wait_for_status(
+        [&](const client::StatusView& s) { return s.fallback_enabled == fallback_enabled_; }));
     if (then_stop_server) {
       stop_server();
       EXPECT_TRUE(client->wait_for_online(false));

@@ -24,6 +24,7 @@ printline_add_gtest(NAME client_core_unit_test LABEL unit
 if(TARGET printline_test_client)
   printline_add_gtest(NAME client_fallback_test LABEL integration TIMEOUT 600
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/client_fallback_test.cc
+            ${CMAKE_CURRENT_LIST_DIR}/client_profile_groups_test.cc
     LIBRARIES printline_test_client)
   # The kill -9 test runs the real program.
   if(TARGET printline-client)

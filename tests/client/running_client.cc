@@ -89,13 +89,19 @@ std::optional<client::JobView> RunningClient::wait_for_state(const std::string& 
 }
 
 bool RunningClient::wait_for_online(bool online, std::chrono::milliseconds timeout) {
+  return wait_for_status([online](const client::StatusView& s) { return s.online == online; },
+                         timeout);
+}
+
+bool RunningClient::wait_for_status(const std::function<bool(const client::StatusView&)>& holds,
+                                    std::chrono::milliseconds timeout) {
   const auto until = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < until) {
-    if (daemon_->status().online == online) return true;
+    if (holds(daemon_->status())) return true;
     daemon_->check_server_now();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  return daemon_->status().online == online;
+  return holds(daemon_->status());
 }
 
 std::vector<client::ClientEvent> RunningClient::events() const {

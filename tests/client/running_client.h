@@ -58,6 +58,9 @@ class RunningClient {
       std::chrono::milliseconds timeout = std::chrono::seconds(20));
   // Waits until the daemon's status says online (or offline).
   bool wait_for_online(bool online, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  // Waits until the daemon's status satisfies `holds` (asking the server meanwhile).
+  bool wait_for_status(const std::function<bool(const client::StatusView&)>& holds,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
   std::vector<client::ClientEvent> events() const;
   // The first recorded event of `kind` about job `uuid` (any job if empty), waiting for it.

@@ -122,6 +122,36 @@ TEST_F(HeldJobTest, OwnerReleasesAHeldJobOnceThereIsCreditAndCancelsAnother) {
   EXPECT_EQ(cancelled.json["state"], "cancelled");
 }
 
+// Roaming: a hold queue on a printer group lets its jobs out at any printer of the group,
+// priced there, and nowhere else; the refusal names the printers that would do.
+TEST_F(HeldJobTest, AJobHeldOnAGroupIsReleasedOnlyAtThePrintersOfTheGroup) {
+  RawSinkPeer inside, outside;
+  const auto floor_printer = create_printer({{"name", "floor2-a"}, {"device_uri", inside.uri()}});
+  create_printer({{"name", "lobby"}, {"device_uri", outside.uri()}});
+  auto group = admin_->post("/api/v1/groups", {{"name", "floor2"}, {"printer_ids", {floor_printer}}});
+  ASSERT_EQ(group.status, 201) << group.body;
+  ASSERT_EQ(admin_->post("/api/v1/queues", {{"name", "secure"}, {"kind", "hold"},
+                                            {"group_id", group.json["id"]}})
+                .status,
+            201);
+  ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 500}}).status, 200);
+  const auto uuid = hold_a_job();
+  EXPECT_EQ(wait_for_state(uuid, "held")["state"], "held");
+
+  auto refused = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "lobby"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  const std::string message = refused.json["error"].value("message", "");
+  EXPECT_NE(message.find("floor2-a"), std::string::npos) << message;
+  EXPECT_EQ(wait_for_state(uuid, "held")["state"], "held");
+
+  auto released = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "floor2-a"}});
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
+  EXPECT_NE(inside.received().find("held job"), std::string::npos);
+  EXPECT_EQ(outside.received(), "");
+  EXPECT_EQ(charges_of(uuid), 1);
+}
+
 // A job over the user's quota, end to end: sent over IPP to a direct queue, held with the
 // quota's reason, nothing printed or counted; once the administrator raises the quota, the
 // release prints it once and the quota counts its page once.

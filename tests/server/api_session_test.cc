@@ -89,5 +89,55 @@ TEST_F(ApiTest, OversizeBodyIs413) {
   EXPECT_EQ(reply.error_code(), "too-large");
 }
 
+// Self-service: a user's own language, password and PIN. Password and PIN need the current
+// password; a changed password ends the user's other sessions but not the one that asked.
+TEST_F(ApiTest, UsersChangeTheirOwnLanguagePasswordAndPin) {
+  auto french = alice_->patch("/api/v1/me", {{"language", "fr"}});
+  ASSERT_EQ(french.status, 200) << french.body;
+  EXPECT_EQ(french.json.value("language", ""), "fr");
+  EXPECT_EQ(alice_->get("/api/v1/me").json["user"].value("language", ""), "fr");
+  auto klingon = alice_->patch("/api/v1/me", {{"language", "tlh"}});
+  EXPECT_EQ(klingon.status, 422);
+  EXPECT_EQ(klingon.json["error"].value("field", ""), "language");
+  EXPECT_EQ(alice_->patch("/api/v1/me", {{"role", "admin"}}).status, 400);  // only language
+
+  auto laptop = client();
+  ASSERT_EQ(laptop->login("alice", kUserPassword).status, 200);
+  auto wrong = alice_->post("/api/v1/me/password",
+                            {{"current_password", "not-it"}, {"password", "new-password-2"}});
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_EQ(wrong.json["error"].value("field", ""), "current_password");
+  auto short_one = alice_->post("/api/v1/me/password",
+                                {{"current_password", kUserPassword}, {"password", "short"}});
+  EXPECT_EQ(short_one.status, 422);
+  EXPECT_EQ(short_one.json["error"].value("field", ""), "password");
+  auto changed = alice_->post("/api/v1/me/password",
+                              {{"current_password", kUserPassword}, {"password", "new-password-2"}});
+  ASSERT_EQ(changed.status, 204) << changed.body;
+  EXPECT_EQ(alice_->get("/api/v1/me").status, 200);   // the session that changed it
+  EXPECT_EQ(laptop->get("/api/v1/me").status, 401);   // every other one ended
+  EXPECT_EQ(client()->login("alice", kUserPassword).status, 401);
+  EXPECT_EQ(client()->login("alice", "new-password-2").status, 200);
+
+  auto pin = alice_->post("/api/v1/me/pin", {{"current_password", "new-password-2"}, {"pin", "12"}});
+  EXPECT_EQ(pin.status, 422);
+  EXPECT_EQ(pin.json["error"].value("field", ""), "pin");
+  EXPECT_EQ(
+      alice_->post("/api/v1/me/pin", {{"current_password", "new-password-2"}, {"pin", "4321"}})
+          .status,
+      204);
+  EXPECT_TRUE(admin_->get("/api/v1/users/alice").json.value("has_pin", false));
+  EXPECT_EQ(alice_->post("/api/v1/me/pin", {{"current_password", "wrong"}, {"pin", nullptr}})
+                .status,
+            422);
+  EXPECT_EQ(
+      alice_->post("/api/v1/me/pin", {{"current_password", "new-password-2"}, {"pin", nullptr}})
+          .status,
+      204);
+  EXPECT_FALSE(admin_->get("/api/v1/users/alice").json.value("has_pin", true));
+  // Bob's account is untouched by all this.
+  EXPECT_EQ(bob_->get("/api/v1/me").json["user"].value("language", "?"), "");
+}
+
 }  // namespace
 }  // namespace printline::testing

@@ -101,6 +101,79 @@ describe('accounts, paging, client reports and CSRF in chromium', () => {
     assert.match(await rows.nth(3).innerText(), /top-up\s+€5\.00\s+€5\.00.*admin.*cash/s);
   });
 
+  test('a group of users made on its page gives its members the profile assigned to it', async () => {
+    const made = await call('POST', '/api/v1/users', { login: 'carol', password: 'carol-password' });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    await go(admin, '/admin/user-groups', 'User groups');
+    await admin.getByText('No groups of users yet.', { exact: false }).waitFor();
+    await admin.getByRole('button', { name: 'Add a group of users' }).click();
+    let form = admin.getByRole('form', { name: 'Add a group of users' });
+    await form.getByLabel('Name').fill('accounting');
+    await form.getByLabel('Members (Ctrl-click to pick several)').selectOption(['carol']);
+    await form.getByRole('button', { name: 'Add group' }).click();
+    await admin.getByText('Group of users "accounting" saved.').waitFor();
+    assert.match(await admin.getByRole('row', { name: /accounting/ }).innerText(), /carol/);
+
+    const profile = await call('POST', '/api/v1/profiles', { name: 'accounting floor',
+      assigned_groups: ['accounting'], server_addresses: [server.baseUrl] });
+    assert.equal(profile.status, 201, JSON.stringify(profile.json));
+    const carolsProfile = await call('GET', '/api/v1/me/profile', undefined,
+      await loginToken('carol', 'carol-password'));
+    assert.equal(carolsProfile.json.profile?.name, 'accounting floor', JSON.stringify(carolsProfile.json));
+
+    // Renaming it would detach the profile: refused, and the message names the profile.
+    await admin.getByRole('button', { name: 'Edit accounting' }).click();
+    form = admin.getByRole('form', { name: 'Edit group of users accounting' });
+    await form.getByLabel('Name').fill('acct');
+    await form.getByRole('button', { name: 'Save group' }).click();
+    await admin.getByText(/profile "accounting floor" is assigned to group "accounting"/).waitFor();
+    assert.equal((await call('GET', '/api/v1/user-groups/accounting')).status, 200);
+  });
+
+  test('users change their own password and PIN, and their language follows them to another browser', async () => {
+    const made = await call('POST', '/api/v1/users', { login: 'gina', password: 'gina-password' });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    const gina = await openPage(browser, pageErrors);
+    await logIn(gina, server.baseUrl, 'gina', 'gina-password');
+    await go(gina, '/my/account', 'My balance');
+
+    let form = gina.getByRole('form', { name: 'Change my password' });
+    await form.getByLabel('Current password').fill('not-my-password');
+    await form.getByLabel('New password (8 characters or more)').fill('gina-new-password');
+    await form.getByLabel('New password again').fill('gina-new-password');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.locator('[data-field="current_password"] .field-error').getByText(/not this one/).waitFor();
+    await form.getByLabel('Current password').fill('gina-password');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await gina.getByText(/^Password changed\./).waitFor();
+    assert.equal((await apiCall(server.baseUrl, 'POST', '/api/v1/login',
+      { body: { login: 'gina', password: 'gina-new-password' } })).status, 200);
+
+    form = gina.getByRole('form', { name: 'My PIN' });
+    await form.getByLabel('Current password').fill('gina-new-password');
+    await form.getByLabel('New PIN (4 digits or more)').fill('2468');
+    await form.getByRole('button', { name: 'Set PIN' }).click();
+    await gina.getByText('PIN set.').waitFor();
+    assert.equal((await call('GET', '/api/v1/users/gina')).json.has_pin, true);
+
+    // Her choice of French is kept for her account: another browser, in English, shows French.
+    await gina.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await gina.getByRole('heading', { level: 1, name: 'Mon solde' }).waitFor();
+    for (let i = 0; i < 50 && (await call('GET', '/api/v1/users/gina')).json.language !== 'fr'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal((await call('GET', '/api/v1/users/gina')).json.language, 'fr');
+    const elsewhere = await openPage(browser, pageErrors, 'en-US');
+    await elsewhere.goto(`${server.baseUrl}/`);
+    const login = elsewhere.getByRole('form', { name: 'Log in' });  // English until she is known
+    await login.getByLabel('Login').fill('gina');
+    await login.getByLabel('Password').fill('gina-new-password');
+    await login.getByRole('button', { name: 'Log in' }).click();
+    await elsewhere.getByRole('heading', { level: 1, name: 'Mes travaux' }).waitFor();
+    await elsewhere.context().close();
+    await gina.context().close();
+  });
+
   test('delete asks first; a user with accounting is kept with the reason, one without goes', async () => {
     await go(admin, '/admin/users', 'Users');
     await admin.getByRole('button', { name: 'Delete alice' }).click();

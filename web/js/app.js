@@ -1,12 +1,14 @@
 // The page shell: who is logged in, the menu for their role, and the hash routes (#/admin/…,
 // #/my/…). Role checks are the server's (every API call is checked); the shell only refuses
 // early so a user who types an administrator's address gets a clear answer. The language menu
-// switches every text at once and is remembered in this browser (i18n.js).
+// switches every text at once and is remembered in this browser (i18n.js) and, once logged in,
+// as the user's own language, which then follows them to any browser (PATCH /api/v1/me).
 
 import { api, onUnauthenticated, setCsrfToken } from './api.js';
-import { languages, preferredLanguage, rememberLanguage, t, useCurrency, useLanguage } from './i18n.js';
+import { currentLanguage, languages, preferredLanguage, rememberLanguage, t, useCurrency, useLanguage } from './i18n.js';
 import { h, newNavigation, notice, page, StaleRender } from './ui.js';
 import { renderLogin } from './pages/login.js';
+import { renderReleaseStation } from './pages/release_station.js';
 import { routes, adminMenu, userMenu } from './routes.js';
 
 export const session = { user: null };
@@ -31,13 +33,27 @@ function translateShell() {
     h('option', { value: code, lang: code, selected: code === document.documentElement.lang }, name)));
 }
 
-async function switchLanguage(language) {
+async function showLanguage(language) {
   rememberLanguage(language);
   await useLanguage(language);
   translateShell();
+}
+
+async function switchLanguage(language) {
+  await showLanguage(language);
+  if (session.user && session.user.language !== language) {
+    try { session.user = await api.patch('/api/v1/me', { language }); } catch (e) { /* kept in this browser anyway */ }
+  }
   renderChrome();
   if (session.user) route();
   else renderLogin(onLoggedIn);
+}
+
+// The language the user chose (in any browser) wins over this browser's.
+async function followUsersLanguage(user) {
+  if (user && user.language && languages[user.language] && user.language !== currentLanguage()) {
+    await showLanguage(user.language);
+  }
 }
 
 function renderChrome() {
@@ -73,6 +89,13 @@ async function route() {
   document.getElementById('nav').classList.remove('open');
   document.getElementById('menu-toggle').setAttribute('aria-expanded', 'false');
   const path = currentPath();
+  // A release station needs no web session: people identify there with a badge or a PIN.
+  if (path.startsWith('/release/')) {
+    const idle = Number(new URLSearchParams(location.hash.split('?')[1] || '').get('idle'));
+    renderReleaseStation(decodeURIComponent(path.slice('/release/'.length)),
+      Number.isInteger(idle) && idle >= 5 && idle <= 600 ? idle : 30);
+    return;
+  }
   if (!session.user) { renderLogin(onLoggedIn); return; }
   if (path === '/' || path === '/login') {
     location.replace(session.user.role === 'admin' ? '#/admin/dashboard' : '#/my/jobs');
@@ -100,7 +123,8 @@ async function route() {
   document.getElementById('main').focus({ preventScroll: true });
 }
 
-function onLoggedIn(user, csrf, currency) {
+async function onLoggedIn(user, csrf, currency) {
+  await followUsersLanguage(user);
   setUser(user, csrf, currency);
   route();  // the page that was asked for, or the role's first page
 }
@@ -130,6 +154,7 @@ async function start() {
   window.addEventListener('hashchange', route);
   try {
     const current = await api.get('/web/session');
+    await followUsersLanguage(current.user);
     setUser(current.user, current.csrf_token, current.currency);
   } catch (e) {
     setUser(null, '');

@@ -5,6 +5,7 @@ import { renderDashboard } from './pages/dashboard.js';
 import { renderUsers } from './pages/users.js';
 import { renderPrinters } from './pages/printers.js';
 import { renderGroups } from './pages/groups.js';
+import { renderUserGroups } from './pages/user_groups.js';
 import { renderQueues } from './pages/queues.js';
 import { renderPrices } from './pages/prices.js';
 import { renderJobs } from './pages/jobs.js';
@@ -20,6 +21,7 @@ export const routes = {
   '/my/account': { render: renderMyAccount },
   '/admin/dashboard': { admin: true, render: renderDashboard },
   '/admin/users': { admin: true, render: renderUsers },
+  '/admin/user-groups': { admin: true, render: renderUserGroups },
   '/admin/printers': { admin: true, render: renderPrinters },
   '/admin/groups': { admin: true, render: renderGroups },
   '/admin/queues': { admin: true, render: renderQueues },
@@ -35,6 +37,7 @@ export const routes = {
 export const userMenu = [['/my/jobs', 'menu.my_jobs'], ['/my/account', 'menu.my_balance']];
 export const adminMenu = [
   ['/admin/dashboard', 'menu.dashboard'], ['/admin/users', 'menu.users'],
+  ['/admin/user-groups', 'menu.user_groups'],
   ['/admin/printers', 'menu.printers'], ['/admin/groups', 'menu.groups'],
   ['/admin/queues', 'menu.queues'], ['/admin/prices', 'menu.prices'],
   ['/admin/jobs', 'menu.jobs'], ['/admin/reports', 'menu.reports'],

@@ -56,7 +56,7 @@ struct World {
     admin = store->create_user(u, "boss-password", store::system_actor()).value();
     jobs = std::move(server::JobService::start(config, *store).value());
     context = std::make_unique<server::ServerContext>(
-        server::ServerContext{config, *store, *jobs, limiter, "http://127.0.0.1:8631"});
+        server::ServerContext{config, *store, *jobs, limiter, limiter, "http://127.0.0.1:8631"});
     queues = std::make_unique<server::IppQueues>(*context);
   }
 };

@@ -1,0 +1,41 @@
+#include "server/user_fields.h"
+
+#include <fmt/format.h>
+
+#include "model/user.h"
+#include "server/api_route.h"
+
+namespace printline::server {
+
+std::string checked_password(const nlohmann::json& body, const char* field) {
+  std::string password = string_field(body, field);
+  if (password.size() < kMinPasswordLength) {
+    throw invalid(fmt::format("The password has {} characters; use at least {}.", password.size(),
+                              kMinPasswordLength),
+                  field);
+  }
+  return password;
+}
+
+std::optional<std::string> set_or_remove_field(const nlohmann::json& body, const char* name) {
+  if (!body.contains(name)) {
+    throw bad_request(fmt::format("Field \"{}\" is required (a string, or null to remove it).",
+                                  name),
+                      name);
+  }
+  if (body[name].is_null()) return std::nullopt;
+  return string_field(body, name);
+}
+
+void check_language_field(const nlohmann::json& body) {
+  if (!body.contains("language")) return;
+  const std::string language = string_field(body, "language");
+  if (!language.empty() && !model::is_known_language(language)) {
+    throw invalid(fmt::format("There are no texts in \"{}\": choose \"en\" (English), \"fr\" "
+                              "(French) or \"\" (the browser's or the workstation's language).",
+                              language),
+                  "language");
+  }
+}
+
+}  // namespace printline::server
