@@ -6,11 +6,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "model/job_costing.h"
 #include "model/pricing.h"
 #include "server/api_lookup.h"
 #include "server/api_route.h"
 #include "store/job_filter.h"
+#include "transport/ipp_printer_readiness.h"
 
 namespace printline::server {
 namespace {
@@ -19,6 +23,9 @@ namespace {
 // the page does, after this long.
 constexpr std::chrono::seconds kStationSessionLifetime = std::chrono::minutes(5);
 constexpr int kIdleLogoutSeconds = 30;
+// A station asks its IPP printer whether it can print before offering to; a printer that does
+// not answer this fast is shown as it is, not waited for.
+constexpr std::chrono::seconds kReadinessTimeout{2};
 
 model::Printer station_printer(ApiCall& call) {
   auto printer = lookup_printer(call.context.store, call.path_part(1));
@@ -47,8 +54,10 @@ model::User identify(ApiCall& call, const nlohmann::json& body) {
   auto& limiter = call.context.badge_limiter;
   const std::string& station = call.request.remote_addr;
   const bool by_card = body.contains("card");
-  // A wrong card names no account: its guesses count against the station alone.
-  const std::string account = by_card ? "card@" + station : string_field(body, "login");
+  // A wrong card names no account: guessing cards is stopped by the station's limit (each
+  // card number counts as its own "account", so one mistyped badge cannot lock the others).
+  const std::string account =
+      by_card ? "card:" + string_field(body, "card") : string_field(body, "login");
   if (auto wait = limiter.wait_before_attempt(station, account); wait.count() > 0) {
     throw rate_limited(wait);
   }
@@ -86,8 +95,42 @@ void open_session(ApiCall& call) {
                             {"printer", {{"name", printer.name}, {"location", printer.location}}}});
 }
 
+// Can this printer print now? IPP printers are asked (stopped, paper out, door open…);
+// RAW and LPR printers cannot say, and are taken as ready. When it cannot, the other printers
+// of its groups are named, for the person to walk to.
+nlohmann::json readiness_of(ApiCall& call, const model::Printer& printer) {
+  nlohmann::json answer = {{"ready", true}, {"problems", nlohmann::json::array()},
+                           {"message", ""}, {"others", nlohmann::json::array()}};
+  const std::string_view uri = printer.device_uri;
+  if (!uri.starts_with("ipp://") && !uri.starts_with("ipps://")) return answer;
+  auto readiness = transport::ask_printer_readiness(uri, TlsTrust{}, kReadinessTimeout);
+  if (!readiness.ok()) {
+    answer["ready"] = false;
+    answer["problems"] = {"not-answering"};
+    answer["message"] = readiness.error().message;
+  } else if (!readiness->ready) {
+    answer["ready"] = false;
+    answer["problems"] = readiness->problems;
+    answer["message"] = readiness->message;
+  }
+  if (answer["ready"] == false) {
+    std::set<std::string> others;
+    for (const auto& group : read_or_throw(call.context.store.list_groups())) {
+      const auto& ids = group.printer_ids;
+      if (std::find(ids.begin(), ids.end(), printer.id) == ids.end()) continue;
+      for (auto id : ids) {
+        if (id == printer.id) continue;
+        if (auto other = read_or_throw(call.context.store.find_printer(id))) others.insert(other->name);
+      }
+    }
+    answer["others"] = others;
+  }
+  return answer;
+}
+
 // The caller's held jobs with what each costs, and how many sides it prints, on this printer
-// (a colour job costs the mono price on a mono printer: what release will charge).
+// (a colour job costs the mono price on a mono printer: what release will charge), and
+// whether the printer can print now.
 void held_jobs(ApiCall& call) {
   const auto printer = station_printer(call);
   store::JobFilter filter;
@@ -112,7 +155,7 @@ void held_jobs(ApiCall& call) {
             {{"jobs", listed},
              {"balance_cents", me ? me->balance_cents : 0},
              {"printer", {{"name", printer.name}, {"location", printer.location},
-                          {"color", printer.color}}}});
+                          {"color", printer.color}, {"readiness", readiness_of(call, printer)}}}});
 }
 
 }  // namespace

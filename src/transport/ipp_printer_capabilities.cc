@@ -33,22 +33,30 @@ model::PrinterCapabilities capabilities_from(const IppPrinterSupport& support) {
   return capabilities;
 }
 
-Result<model::PrinterCapabilities> ask_printer_capabilities(std::string_view device_uri,
-                                                            const TlsTrust& trust,
-                                                            std::chrono::milliseconds timeout) {
+Result<IppClient> printer_query_client(std::string_view device_uri, const TlsTrust& trust,
+                                       std::chrono::milliseconds timeout) {
   auto uri = parse_device_uri(device_uri);
   if (!uri.ok()) return Error{uri.error().message};
   if (uri->scheme != "ipp" && uri->scheme != "ipps") {
-    return Error{fmt::format("{} is not an IPP printer: set its capabilities by hand", device_uri)};
+    return Error{fmt::format("{} is not an IPP printer", device_uri)};
   }
   IppClientSettings settings;
   settings.connect_timeout = timeout;
   settings.io_timeout = timeout;
   settings.tls_trust = trust;
-  IppClient client({uri->host, uri->port, uri->scheme == "ipps",
+  return IppClient({uri->host, uri->port, uri->scheme == "ipps",
                     uri->resource.empty() ? "/" : uri->resource},
                    settings);
-  const auto support = client.printer_support();
+}
+
+Result<model::PrinterCapabilities> ask_printer_capabilities(std::string_view device_uri,
+                                                            const TlsTrust& trust,
+                                                            std::chrono::milliseconds timeout) {
+  auto client = printer_query_client(device_uri, trust, timeout);
+  if (!client.ok()) {
+    return Error{fmt::format("{}: set its capabilities by hand", client.error().message)};
+  }
+  const auto support = client->printer_support();
   if (!support.answered) {
     return Error{fmt::format("the IPP printer {} did not say what it supports "
                              "(Get-Printer-Attributes): check that it is on and reachable",

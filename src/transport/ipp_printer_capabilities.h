@@ -16,6 +16,11 @@ namespace printline::transport {
 
 model::PrinterCapabilities capabilities_from(const IppPrinterSupport& support);
 
+// A client for asking an ipp(s):// printer questions, every wait bounded by `timeout`; an
+// error naming the printer when the URI is not IPP.
+Result<IppClient> printer_query_client(std::string_view device_uri, const TlsTrust& trust,
+                                       std::chrono::milliseconds timeout);
+
 // An error (naming the printer) when the URI is not ipp(s):// or the printer does not answer
 // within `timeout`.
 Result<model::PrinterCapabilities> ask_printer_capabilities(std::string_view device_uri,

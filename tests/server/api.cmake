@@ -13,6 +13,7 @@ printline_add_gtest(NAME api_test LABEL integration
           ${CMAKE_CURRENT_LIST_DIR}/api_fallback_test_test.cc
           ${CMAKE_CURRENT_LIST_DIR}/api_held_jobs_test.cc
           ${CMAKE_CURRENT_LIST_DIR}/api_refund_test.cc
+          ${CMAKE_CURRENT_LIST_DIR}/api_release_station_test.cc
           ${CMAKE_CURRENT_LIST_DIR}/http_listener_test.cc
   LIBRARIES printline_test_server printline_test_api_client printline_test_peers)
 

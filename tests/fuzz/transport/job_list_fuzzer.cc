@@ -1,8 +1,10 @@
 // Fuzzes what a printer answers to Get-Jobs when an interrupted delivery is looked up
 // (transport/ipp_job_lookup.h): the bytes are decoded with libcups as two answers, the rest
-// read as the second one.
+// read as the second one. The first answer is also read as a release station reads a
+// printer's Get-Printer-Attributes (transport/ipp_printer_readiness.h).
 // Properties: never crashes; every decision says why; "absent" is never concluded when a listed
-// job carries the looked-up job-uuid.
+// job carries the looked-up job-uuid; a printer is "not ready" exactly when a problem is named,
+// and at most 16 problems of at most 64 characters are kept.
 
 #include <cups/ipp.h>
 #include <strings.h>
@@ -16,6 +18,7 @@
 
 #include "ipp/ipp_message.h"
 #include "transport/ipp_job_lookup.h"
+#include "transport/ipp_printer_readiness.h"
 
 namespace {
 
@@ -63,6 +66,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (ours_listed && (found.found == transport::JobAtPrinter::kAbsent ||
                       found.found == transport::JobAtPrinter::kUnknown)) {
     std::abort();
+  }
+  if (!answers.empty()) {
+    const auto readiness = transport::readiness_from(answers.front().get());
+    if (readiness.ready != readiness.problems.empty()) std::abort();
+    if (readiness.problems.size() > 16 || readiness.message.size() > 255) std::abort();
+    for (const auto& problem : readiness.problems) {
+      if (problem.size() > 64) std::abort();
+    }
   }
   return 0;
 }

@@ -97,8 +97,16 @@ export function renderReleaseStation(printer, idleSeconds = 30) {
       showJobs(user, outcome.join(' '));
     };
     const all = answer.jobs.map((j) => j.uuid);
+    // A printer that says it cannot print (paper out, door open, stopped) is not offered.
+    const readiness = answer.printer.readiness || { ready: true };
+    const canPrint = readiness.ready && all.length > 0;
+    const notReady = readiness.ready ? null : notice('error', [
+      t('station.not_ready', { problems: readiness.problems.join(', ') }),
+      readiness.message, readiness.others.length
+        ? t('station.try_others', { printers: readiness.others.join(', ') }) : '',
+    ].filter(Boolean).join(' '));
     page(t('station.title', { printer }),
-      message ? notice('ok', message) : null,
+      message ? notice('ok', message) : null, notReady,
       h('p', { class: 'big' }, t('station.hello', { name: user.name || user.login,
         balance: money(answer.balance_cents) })),
       table([
@@ -111,9 +119,9 @@ export function renderReleaseStation(printer, idleSeconds = 30) {
         { label: t('station.cost_here'), value: (j) => (j.cost_cents === null ? '–' : money(j.cost_cents)) },
       ], answer.jobs, t('station.no_jobs')),
       h('div', { class: 'actions station-actions' },
-        h('button', { type: 'button', disabled: all.length === 0, onclick: () => act(all, 'release') },
+        h('button', { type: 'button', disabled: !canPrint, onclick: () => act(all, 'release') },
           t('station.print_all')),
-        h('button', { type: 'button', disabled: all.length === 0, onclick: () => act([...chosen], 'release') },
+        h('button', { type: 'button', disabled: !canPrint, onclick: () => act([...chosen], 'release') },
           t('station.print_chosen')),
         h('button', { type: 'button', class: 'danger', disabled: all.length === 0,
           onclick: () => act([...chosen], 'cancel') }, t('station.cancel_chosen')),
