@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { ippPrintJob } from './ipp_print_job.mjs';
 import { adminPassword, apiCall, launchBrowser, logIn, startServer } from './server_harness.mjs';
 
 const outDir = process.argv[2];
@@ -29,10 +30,12 @@ const must = async (promise) => {
 async function seed() {
   const { token } = await must(call('POST', '/api/v1/login', { login: 'admin', password: adminPassword }));
   const post = (path, body) => must(call('POST', path, body, token));
+  const userIds = {};
   for (const [login, name] of [['alice', 'Alice Martin'], ['bob', 'Bob Durand'], ['chloe', 'Chloé Petit']]) {
     const user = await post('/api/v1/users', { login, password: `${login}-password`, name,
       email: `${login}@example.org`, quota: { period: 'month', page_limit: 500, cost_limit_cents: null } });
     await post(`/api/v1/users/${user.id}/top-up`, { amount_cents: 2000, note: 'start credit' });
+    userIds[login] = user.id;
   }
   const printers = [
     { name: 'floor2-kyocera', device_uri: 'socket://127.0.2.15:9100', vendor: 'Kyocera', color: true,
@@ -70,6 +73,17 @@ async function seed() {
     await must(call('POST', '/api/v1/accounting/fallback-jobs', { jobs: [{ uuid: randomUUID(),
       printer: i % 2 ? 'lobby-hp' : 'floor2-kyocera', printed_at: printed, title: titles[i],
       pages: 2 + i * 3, color_pages: i % 2 ? 0 : 1, paper: 'A4', copies: 1 }] }, user.token));
+  }
+  // A group of users with its own profile, alice's badge, and two jobs she holds for the
+  // release station.
+  await post('/api/v1/user-groups', { name: 'accounting', description: 'Third floor, accounts',
+    member_ids: [userIds.alice, userIds.chloe] });
+  await post(`/api/v1/users/alice/card`, { card: '04A2B9C1' });
+  for (const title of ['contract-signed.pdf', 'payslips-november.pdf']) {
+    const page = '%!PS-Adobe-3.0\n%%Pages: 1\n%%EndComments\n%%Page: 1 1\nshowpage\n%%EOF\n';
+    const held = await ippPrintJob(server.baseUrl, 'secure', { login: 'alice', password: 'alice-password',
+      title, format: 'application/postscript', document: page });
+    if (held.status !== 0) throw new Error(held.text);
   }
   // Two desktop clients' heartbeat reports: one still holds jobs printed during an outage.
   for (const [login, host, awaiting] of [['alice', 'ws-042', 2], ['bob', 'ws-017', 0]]) {
@@ -131,6 +145,9 @@ try {
     await p.getByRole('button', { name: 'Ledger of alice' }).click();
     await p.getByRole('region', { name: 'Ledger of alice' }).scrollIntoViewIfNeeded();
   });
+  await shoot(page, 'user-groups', '/admin/user-groups', 'User groups', async (p) => {
+    await p.getByRole('button', { name: 'Edit accounting' }).click();
+  });
   await context.close();
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 760 }, deviceScaleFactor: 1,
@@ -140,6 +157,19 @@ try {
   await shoot(userPage, 'phone-my-jobs', '/my/jobs', 'My jobs');
   await shoot(userPage, 'phone-admin-refused', '/admin/users', 'Administrators only');
   await phone.close();
+
+  // A release station on a tablet next to the annex printer, alice identified by her badge.
+  const tablet = await browser.newContext({ viewport: { width: 800, height: 1000 }, locale: 'en-US' });
+  const stationPage = await tablet.newPage();
+  await stationPage.goto(`${server.baseUrl}/release/annex-kyocera`);
+  await stationPage.getByRole('heading', { level: 1, name: /Release station/ }).waitFor();
+  await shoot(stationPage, 'release-station-identify', null);
+  await stationPage.getByLabel('Badge number').fill('04A2B9C1');
+  await stationPage.getByLabel('Badge number').press('Enter');
+  await stationPage.getByRole('row', { name: /payslips-november/ }).waitFor();
+  await stationPage.getByRole('checkbox', { name: 'Choose contract-signed.pdf' }).check();
+  await shoot(stationPage, 'release-station-jobs', null);
+  await tablet.close();
 
   // The same office for a French browser (D14): docs/screenshots/fr/.
   mkdirSync(join(outDir, 'fr'), { recursive: true });
