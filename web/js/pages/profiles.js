@@ -133,7 +133,7 @@ const blank = {
     port: { protocol: 'RAW', port: 9100, queue: '' }, kx_integration: false, keep_waiting_days: 7 },
 };
 
-function profileForm(profile, printers, groups, onSaved) {
+function profileForm(profile, printers, groups, userGroups, onSaved) {
   const p = profile || blank;
   const general = [
     field({ name: 'name', label: t('profiles.name'), value: p.name, required: true }),
@@ -142,7 +142,9 @@ function profileForm(profile, printers, groups, onSaved) {
     field({ name: 'assigned_users', label: t('profiles.users'),
       value: p.assigned_users.join(', ') }),
     field({ name: 'assigned_groups', label: t('profiles.user_groups'),
-      value: p.assigned_groups.join(', ') }),
+      value: p.assigned_groups.join(', '),
+      help: userGroups.length ? t('profiles.user_groups_known', { groups: userGroups.map((g) => g.name).join(', ') })
+        : t('profiles.user_groups_none') }),
     field({ name: 'server_addresses', label: t('profiles.servers'),
       value: p.server_addresses.join(', '), placeholder: 'https://print.example.org:8631' }),
     field({ name: 'connect_timeout_ms', label: t('profiles.connect_timeout'), type: 'number', min: 100,
@@ -206,11 +208,12 @@ function collect(el) {
 
 export async function renderProfiles(news, warnings, openId) {
   const showPage = view();  // before any await: this render belongs to this navigation
-  const [{ profiles }, { printers }, { groups }] = await Promise.all([
-    api.get('/api/v1/profiles'), api.get('/api/v1/printers'), api.get('/api/v1/groups')]);
+  const [{ profiles }, { printers }, { groups }, { user_groups: userGroups }] = await Promise.all([
+    api.get('/api/v1/profiles'), api.get('/api/v1/printers'), api.get('/api/v1/groups'),
+    api.get('/api/v1/user-groups')]);
   const slot = h('div', {});
   const open = (profile, saved) => {
-    const { el, tabs: tabSet } = profileForm(profile, printers, groups, (savedProfile, found) =>
+    const { el, tabs: tabSet } = profileForm(profile, printers, groups, userGroups, (savedProfile, found) =>
       renderProfiles(t('profiles.saved', { name: savedProfile.name, version: savedProfile.version }),
         found, savedProfile.id));
     slot.replaceChildren(el);
