@@ -5,6 +5,7 @@
 
 #include "api_failure.h"
 #include "core/i18n.h"
+#include "core/job_uuid.h"
 #include "exit_codes.h"
 #include "model/json_number.h"
 #include "output.h"
@@ -13,16 +14,15 @@ namespace printline::cli {
 
 namespace {
 
-constexpr std::size_t kUuidLength = 36;
-
 // One page of the user's newest jobs is what people pick from by prefix.
 api_client::ApiResult<api_client::ApiResponse> my_jobs(api_client::ApiClient& client) {
   return client.request("GET", "/me/jobs?limit=1000");
 }
 
-// A whole UUID as it is; the first characters of one of the user's jobs as its UUID.
+// A whole UUID as it is; the first characters of one of the user's jobs as its UUID. Anything
+// else never reaches a request path.
 Result<std::string> resolve_job(api_client::ApiClient& client, const std::string& reference) {
-  if (reference.size() == kUuidLength) return reference;
+  if (is_valid_job_uuid(reference)) return reference;
   if (reference.size() < 4) {
     return Error{trf("\"{job}\" is too short to name a job: give at least its first 4 characters.",
                      fmt::arg("job", reference))};

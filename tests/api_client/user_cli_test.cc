@@ -148,6 +148,11 @@ TEST_F(UserCliTest, AUserListsReleasesAndCancelsTheirOwnHeldJobs) {
   // A prefix that names nothing says how to list the jobs.
   const CliRun unknown = as("erin", {"release", "ffffffff", "--printer", "hall"}, kRefusedByServer);
   EXPECT_NE(unknown.err.find("printline jobs --server"), std::string::npos) << unknown.err;
+  // A UUID-sized reference that is not a UUID is not put into a request path.
+  const std::string sneaky = "../users/erin/top-up?amount_cents=99";
+  ASSERT_EQ(sneaky.size(), 36u);
+  const CliRun refused = as("erin", {"release", sneaky, "--printer", "hall"}, kRefusedByServer);
+  EXPECT_NE(refused.err.find("printline jobs --server"), std::string::npos) << refused.err;
 }
 
 }  // namespace
