@@ -30,6 +30,13 @@ async function call(method, path, { token, body } = {}) {
   return json;
 }
 
+// Touches reach the station shown now; the listeners are added once, however often the
+// station is opened.
+let onTouch = () => {};
+for (const kind of ['pointerdown', 'keydown']) {
+  document.addEventListener(kind, () => onTouch(), { capture: true });
+}
+
 export function renderReleaseStation(printer, idleSeconds = 30) {
   const station = { token: null, timer: null, printer };
   const base = `/api/v1/release-station/${encodeURIComponent(printer)}`;
@@ -48,7 +55,7 @@ export function renderReleaseStation(printer, idleSeconds = 30) {
     station.timer = setTimeout(() => logOut(t('station.logged_out_idle', { seconds: idleSeconds })),
       idleSeconds * 1000);
   };
-  for (const kind of ['pointerdown', 'keydown']) document.addEventListener(kind, touched, { capture: true });
+  onTouch = touched;
 
   const start = (session) => {
     station.token = session.token;
