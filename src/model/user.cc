@@ -4,6 +4,10 @@
 
 namespace printline::model {
 
+bool is_valid_login(std::string_view login) {
+  return !login.empty() && login.find_first_of(" \t\r\n/:") == std::string_view::npos;
+}
+
 bool is_known_language(std::string_view language) {
   return language == "en" || language == "fr";
 }
@@ -32,7 +36,11 @@ void to_json(nlohmann::json& j, const User& user) {
        {"balance_cents", user.balance_cents},
        {"pays_with_credit", user.pays_with_credit},
        {"quota", user.quota ? nlohmann::json(*user.quota) : nullptr},
-       {"language", user.language}};
+       {"language", user.language},
+       {"source", user.source},
+       {"directory_dn", user.directory_dn},
+       {"disabled", user.disabled},
+       {"disabled_by_directory", user.disabled_by_directory}};
 }
 
 void from_json(const nlohmann::json& j, User& user) {
@@ -44,6 +52,10 @@ void from_json(const nlohmann::json& j, User& user) {
   read_optional_field(j, "balance_cents", user.balance_cents);
   read_optional_field(j, "pays_with_credit", user.pays_with_credit);
   read_optional_field(j, "language", user.language);
+  read_optional_field(j, "source", user.source);
+  read_optional_field(j, "directory_dn", user.directory_dn);
+  read_optional_field(j, "disabled", user.disabled);
+  read_optional_field(j, "disabled_by_directory", user.disabled_by_directory);
   user.quota.reset();
   if (j.contains("quota") && !j["quota"].is_null()) user.quota = j["quota"].get<Quota>();
 }

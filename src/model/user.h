@@ -30,9 +30,25 @@ struct User {
   // The language texts are shown to this user in (D14): "en", "fr", or empty for the
   // browser's or the workstation's own.
   std::string language;
+  // Where the account comes from: empty for a local account, else the name of the directory
+  // source that synchronises it (src/directory), with the entry's DN. A directory account's
+  // password is the directory's: it logs in by a bind, and none is stored here.
+  std::string source;
+  std::string directory_dn;
+  // A disabled account cannot log in, authenticate a token, a PIN or a badge; its jobs and
+  // ledger stay. Directory sync disables the accounts the directory no longer lists, and
+  // enables them again when it lists them again; an account an administrator disabled stays
+  // disabled whatever the directory says.
+  bool disabled = false;
+  bool disabled_by_directory = false;
+
+  bool is_directory_account() const { return !source.empty(); }
 
   bool operator==(const User&) const = default;
 };
+
+// A login is non-empty, without white space, '/' or ':' (it goes into URLs and IPP names).
+bool is_valid_login(std::string_view login);
 
 // The languages Printline has texts in ("en", "fr"); a user's language is one of them or empty.
 bool is_known_language(std::string_view language);

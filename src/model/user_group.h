@@ -14,6 +14,12 @@ struct UserGroup {
   std::string name;
   std::string description;
   std::vector<std::int64_t> member_ids;  // user ids, ascending
+  // Empty for a local group, else the directory source it is synchronised from (its members
+  // then follow the directory, and a local edit is overwritten by the next sync).
+  std::string source;
+  // Credit a new directory account starts with when it is a member (the largest of its
+  // groups'), written to the ledger as a top-up by the sync that creates it.
+  std::int64_t initial_credit_cents = 0;
 
   bool operator==(const UserGroup&) const = default;
 };

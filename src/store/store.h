@@ -35,6 +35,7 @@
 #include "model/user_group.h"
 #include "store/actor.h"
 #include "store/api_token.h"
+#include "store/directory_sync_plan.h"
 #include "store/job_filter.h"
 #include "store/report.h"
 #include "store/status.h"
@@ -123,6 +124,12 @@ class Store {
   virtual Result<std::vector<model::UserGroup>> list_user_groups() = 0;
   // Names of the groups the login belongs to, in name order.
   virtual Result<std::vector<std::string>> groups_of(std::string_view login) = 0;
+
+  // Directory sync (src/directory plans it): in one transaction, creates the plan's accounts
+  // (no stored password; the largest initial credit of their groups as a top-up), updates,
+  // enables and disables them, creates its groups and sets their members. Accounts and groups
+  // of another source, or local ones, are never touched. Any refusal writes nothing.
+  virtual Status apply_directory_sync(const DirectorySyncPlan& plan, const Actor& actor) = 0;
 
   // Printers, groups and queues.
   virtual Result<model::Printer> create_printer(const model::Printer& printer,

@@ -32,6 +32,10 @@ model::User read_user(const Query& q) {
   }
   u.language = q.text(15);
   u.card_hash = q.optional_text(16);
+  u.source = q.text(17);
+  u.directory_dn = q.text(18);
+  u.disabled = q.boolean(19);
+  u.disabled_by_directory = q.boolean(20);
   return u;
 }
 

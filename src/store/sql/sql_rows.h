@@ -15,7 +15,7 @@ namespace printline::store::sql {
 inline constexpr const char* kUserColumns =
     "id, login, name, email, role, password_hash, pin_hash, balance_cents, pays_with_credit, "
     "quota_period, quota_page_limit, quota_cost_limit_cents, quota_used_pages, "
-    "quota_used_cost_cents, quota_period_start, language, card_hash";
+    "quota_used_cost_cents, quota_period_start, language, card_hash, source, directory_dn, disabled, disabled_by_directory";
 model::User read_user(const Query& q);
 
 inline constexpr const char* kPrinterColumns =

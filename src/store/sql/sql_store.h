@@ -92,6 +92,7 @@ class SqlStore final : public Store {
   Result<std::optional<model::UserGroup>> find_user_group(std::int64_t group_id) override;
   Result<std::vector<model::UserGroup>> list_user_groups() override;
   Result<std::vector<std::string>> groups_of(std::string_view login) override;
+  Status apply_directory_sync(const DirectorySyncPlan& plan, const Actor& actor) override;
 
   Result<model::Printer> create_printer(const model::Printer& printer, const Actor& actor) override;
   Result<model::Printer> update_printer(const model::Printer& printer, const Actor& actor) override;

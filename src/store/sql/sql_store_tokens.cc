@@ -32,7 +32,9 @@ Result<std::optional<model::User>> SqlStore::authenticate_token(std::string_view
         "expires_at > ?");
     q.bind_all(hash_token_text(token), now_unix());
     if (!q.step()) return std::nullopt;
-    return load_user(q.integer(0));
+    auto user = load_user(q.integer(0));
+    if (user && user->disabled) return std::nullopt;  // a disabled account's sessions end at once
+    return user;
   });
 }
 

@@ -23,10 +23,11 @@ bool names(const std::vector<std::string>& list, std::string_view item) {
 std::optional<UserGroup> SqlStore::load_user_group(std::int64_t group_id) {
   UserGroup group;
   {
-    auto q = connection_.query("SELECT id, name, description FROM user_groups WHERE id = ?");
+    auto q = connection_.query(
+        "SELECT id, name, description, source, initial_credit_cents FROM user_groups WHERE id = ?");
     q.bind_all(group_id);
     if (!q.step()) return std::nullopt;
-    group = UserGroup{q.integer(0), q.text(1), q.text(2), {}};
+    group = UserGroup{q.integer(0), q.text(1), q.text(2), {}, q.text(3), q.integer(4)};
   }
   auto members = connection_.query(
       "SELECT user_id FROM user_group_members WHERE group_id = ? ORDER BY user_id");
@@ -56,12 +57,23 @@ void SqlStore::refuse_if_profile_names(std::string_view group_name, std::string_
   }
 }
 
+namespace {
+
+std::optional<std::string> user_group_problem(const UserGroup& group) {
+  if (group.name.empty()) return "a group of users needs a name";
+  if (group.initial_credit_cents < 0) return "a group's initial credit cannot be negative";
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<UserGroup> SqlStore::create_user_group(const UserGroup& group, const Actor& actor) {
-  if (group.name.empty()) return Error{"a group of users needs a name"};
+  if (auto problem = user_group_problem(group)) return Error{*problem};
   return write([&] {
     auto q = connection_.query(
-        "INSERT INTO user_groups (name, description) VALUES (?, ?) RETURNING id");
-    q.bind_all(group.name, group.description);
+        "INSERT INTO user_groups (name, description, source, initial_credit_cents) "
+        "VALUES (?, ?, ?, ?) RETURNING id");
+    q.bind_all(group.name, group.description, group.source, group.initial_credit_cents);
     UserGroup stored = group;
     stored.id = *insert_or_refuse(
         q, fmt::format("a group of users named \"{}\" already exists", group.name));
@@ -73,13 +85,18 @@ Result<UserGroup> SqlStore::create_user_group(const UserGroup& group, const Acto
 }
 
 Result<UserGroup> SqlStore::update_user_group(const UserGroup& group, const Actor& actor) {
-  if (group.name.empty()) return Error{"a group of users needs a name"};
+  if (auto problem = user_group_problem(group)) return Error{*problem};
   return write([&] {
     auto current = load_user_group(group.id);
     if (!current) throw Refusal{fmt::format("there is no group of users with id {}", group.id)};
     if (current->name != group.name) refuse_if_profile_names(current->name, "rename");
-    auto q = connection_.query("UPDATE user_groups SET name = ?, description = ? WHERE id = ?");
-    q.bind_all(group.name, group.description, group.id);
+    if (current->name != group.name && !current->source.empty()) {
+      throw Refusal{fmt::format("group \"{}\" comes from directory \"{}\": rename it there",
+                                current->name, current->source)};
+    }
+    auto q = connection_.query(
+        "UPDATE user_groups SET name = ?, description = ?, initial_credit_cents = ? WHERE id = ?");
+    q.bind_all(group.name, group.description, group.initial_credit_cents, group.id);
     run_or_refuse(q, fmt::format("a group of users named \"{}\" already exists", group.name));
     save_user_group_members(group);
     auto stored = *load_user_group(group.id);

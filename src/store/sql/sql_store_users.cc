@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-
 #include "store/api_token.h"
+#include "store/card_number.h"
 #include "store/password_hash.h"
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -16,7 +15,7 @@ using model::User;
 namespace {
 
 std::optional<std::string> user_problem(const User& user) {
-  if (user.login.empty() || user.login.find_first_of(" \t\r\n/:") != std::string::npos) {
+  if (!model::is_valid_login(user.login)) {
     return fmt::format("login \"{}\" must be non-empty, without spaces, '/' or ':'", user.login);
   }
   if (user.quota && user.quota->page_limit.value_or(0) < 0)
@@ -41,18 +40,6 @@ void verify_against_dummy(HashCost cost, std::string_view password) {
   static const std::string interactive = dummy(HashCost::kInteractive);
   static const std::string minimum = dummy(HashCost::kMinimum);
   verify_password(cost == HashCost::kMinimum ? minimum : interactive, password);
-}
-
-// A card number as readers and people type it: spaces dropped, letters upper-case; empty when
-// it is not 4 to 64 letters and digits.
-std::string normal_card(std::string_view card) {
-  std::string normal;
-  for (const char c : card) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    if (!std::isalnum(static_cast<unsigned char>(c))) return {};
-    normal += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return normal.size() >= 4 && normal.size() <= 64 ? normal : std::string();
 }
 
 // The user as written to the audit log: the JSON form, which carries no hashes.
@@ -132,6 +119,10 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
     stored.role = user.role;
     stored.pays_with_credit = user.pays_with_credit;
     stored.language = user.language;
+    if (stored.disabled != user.disabled) {  // an administrator's decision, not a sync's
+      stored.disabled = user.disabled;
+      stored.disabled_by_directory = false;
+    }
     // Limits come from the caller; usage stays what accounting says.
     if (user.quota) {
       model::Quota quota = model::quota_at(stored.quota.value_or(model::Quota{}), options_.clock());
@@ -150,15 +141,15 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
     auto q = connection_.query(
         "UPDATE users SET login = ?, name = ?, email = ?, role = ?, pays_with_credit = ?, "
         "quota_period = ?, quota_page_limit = ?, quota_cost_limit_cents = ?, "
-        "quota_used_pages = ?, quota_used_cost_cents = ?, quota_period_start = ?, language = ? "
-        "WHERE id = ?");
+        "quota_used_pages = ?, quota_used_cost_cents = ?, quota_period_start = ?, language = ?, "
+        "disabled = ?, disabled_by_directory = ? WHERE id = ?");
     q.bind_all(stored.login, stored.name, stored.email,
                stored.role == model::Role::kAdmin ? "admin" : "user", stored.pays_with_credit,
                quota ? std::optional(text_of(quota->period)) : std::nullopt,
                quota ? quota->page_limit : std::nullopt,
                quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
                quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0,
-               stored.language, stored.id);
+               stored.language, stored.disabled, stored.disabled_by_directory, stored.id);
     run_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
     audit(actor, "update", "user", stored.login, audit_details(stored));
     return stored;
@@ -200,6 +191,10 @@ Status SqlStore::set_password(std::int64_t user_id, std::string_view password, c
   if (!hash) return hash.error();
   return write([&] {
     User user = require_user(user_id);
+    if (user.is_directory_account()) {
+      throw Refusal{fmt::format("{}'s password is kept by directory \"{}\": change it there",
+                                user.login, user.source)};
+    }
     connection_.query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind_all(*hash, user_id)
         .run();
@@ -231,9 +226,8 @@ Status SqlStore::set_card(std::int64_t user_id, std::optional<std::string_view> 
                           const Actor& actor) {
   std::optional<std::string> hash;
   if (card) {
-    const auto normal = normal_card(*card);
-    if (normal.empty()) return Error{"a card number is 4 to 64 letters and digits"};
-    hash = hash_token_text(normal);
+    hash = card_number_hash(*card);
+    if (!hash) return Error{"a card number is 4 to 64 letters and digits"};
   }
   return write([&] {
     User user = require_user(user_id);
@@ -246,14 +240,16 @@ Status SqlStore::set_card(std::int64_t user_id, std::optional<std::string_view> 
 }
 
 Result<std::optional<User>> SqlStore::find_user_by_card(std::string_view card) {
-  const auto normal = normal_card(card);
-  if (normal.empty()) return std::optional<User>{};
+  const auto hash = card_number_hash(card);
+  if (!hash) return std::optional<User>{};
   return read([&]() -> std::optional<User> {
     auto q =
         connection_.query(fmt::format("SELECT {} FROM users WHERE card_hash = ?", kUserColumns));
-    q.bind_all(hash_token_text(normal));
+    q.bind_all(*hash);
     if (!q.step()) return std::nullopt;
-    return read_user(q);
+    auto user = read_user(q);
+    if (user.disabled) return std::nullopt;
+    return user;
   });
 }
 
@@ -265,6 +261,12 @@ Result<std::optional<User>> SqlStore::verify_login(std::string_view login,
     verify_against_dummy(options_.hash_cost, password);
     return user;
   }
+  // A directory account's password is the directory's (the server binds to check it); a
+  // disabled account's is refused. Both still cost the time of a wrong password.
+  if ((*user)->disabled || (*user)->is_directory_account()) {
+    verify_against_dummy(options_.hash_cost, password);
+    return std::optional<User>{};
+  }
   // Verified outside the lock: Argon2id is deliberately slow.
   if (!verify_password((*user)->password_hash, password)) return std::optional<User>{};
   return user;
@@ -273,7 +275,7 @@ Result<std::optional<User>> SqlStore::verify_login(std::string_view login,
 Result<std::optional<User>> SqlStore::verify_pin(std::string_view login, std::string_view pin) {
   auto user = find_user_by_login(login);
   if (!user || !*user) return user;
-  if (!(*user)->pin_hash || !verify_password(*(*user)->pin_hash, pin)) {
+  if ((*user)->disabled || !(*user)->pin_hash || !verify_password(*(*user)->pin_hash, pin)) {
     return std::optional<User>{};
   }
   return user;

@@ -254,7 +254,23 @@ CREATE TABLE user_group_members (
 CREATE INDEX user_group_members_by_user ON user_group_members (user_id);
 )sql";
 
-constexpr std::array<sql::Migration, 9> kMigrations{{
+// Directory sync (src/directory): where an account comes from (empty = local) and its
+// entry's DN; disabled accounts (gone from the directory, or disabled by an administrator)
+// keep their jobs and ledger but cannot authenticate; a sync enables again only those it
+// disabled itself. Groups too have a source, and the
+// credit a new directory account starts with.
+constexpr std::string_view kDirectorySync = R"sql(
+ALTER TABLE users ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN directory_dn TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN disabled_by_directory INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX users_by_source ON users (source);
+ALTER TABLE user_groups ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE user_groups ADD COLUMN initial_credit_cents INTEGER NOT NULL DEFAULT 0
+  CHECK (initial_credit_cents >= 0);
+)sql";
+
+constexpr std::array<sql::Migration, 10> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
@@ -264,6 +280,7 @@ constexpr std::array<sql::Migration, 9> kMigrations{{
     {7, "printer language, paper sizes and document formats", kPrinterLanguage},
     {8, "two-phase submission and jobs printed twice", kTwoPhaseSubmission},
     {9, "groups of users, each user's language and badge", kUserGroups},
+    {10, "directory sources of users and groups, disabled accounts", kDirectorySync},
 }};
 
 }  // namespace
