@@ -7,6 +7,8 @@ find_package(fmt REQUIRED)
 find_package(nlohmann_json REQUIRED)
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libldap (directory sync)
+pkg_check_modules(LDAP REQUIRED IMPORTED_TARGET ldap lber)
 # sd-bus: the desktop client's freedesktop notifications.
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(SQLite3 REQUIRED)

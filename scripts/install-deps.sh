@@ -33,6 +33,9 @@ packages=(
   # tests/security: certificates made in the test (openssl), a throwaway second local account
   # (useradd from passwd, runuser from util-linux)
   openssl passwd util-linux
+  # directory sync (src/directory): libldap, and the OpenLDAP server and tools its tests run
+  # (tests/support/slapd_peer; the system's slapd is never started)
+  libldap-dev slapd ldap-utils
   # the CUPS scheduler ipp_intake_bench measures against (not cups-bsd: it conflicts with lprng)
   cups-daemon
   # the web interface's browser tests: Debian's chromium driven by playwright-core from npm

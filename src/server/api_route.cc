@@ -14,6 +14,14 @@ namespace printline::server {
 
 ApiError authentication_error(const Authentication& auth) {
   if (auth.problem == AuthProblem::kStoreFailure) return internal(Error{auth.message});
+  if (auth.problem == AuthProblem::kDirectoryUnavailable) {
+    ApiError error;
+    error.status = 503;
+    error.code = "directory-unavailable";
+    error.message = auth.message;
+    error.retry_after = std::chrono::seconds(60);
+    return error;
+  }
   if (auth.problem == AuthProblem::kForbidden) {
     ApiError error = forbidden(auth.message);
     error.code = "csrf";  // the page can tell it from a role refusal

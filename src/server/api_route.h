@@ -97,6 +97,7 @@ void add_user_routes(ApiRoutes& routes);
 void add_printer_routes(ApiRoutes& routes);
 void add_group_and_queue_routes(ApiRoutes& routes);
 void add_user_group_routes(ApiRoutes& routes);
+void add_directory_routes(ApiRoutes& routes);
 void add_self_service_routes(ApiRoutes& routes);
 void add_release_station_routes(ApiRoutes& routes);
 void add_price_list_routes(ApiRoutes& routes);

@@ -19,7 +19,7 @@ namespace {
 std::optional<http::Response> authorize(const ApiRoute& route, ServerContext& context,
                                         http::Request& request) {
   try {
-    auto auth = authenticate_request(request, context.store, context.login_limiter);
+    auto auth = authenticate_request(request, context);
     if (!auth.ok()) throw authentication_error(auth);
     if (route.access == Access::kAdmin && auth.user->role != model::Role::kAdmin) {
       throw forbidden(
@@ -71,6 +71,7 @@ ApiRoutes api_route_table() {
   add_printer_routes(routes);
   add_group_and_queue_routes(routes);
   add_user_group_routes(routes);
+  add_directory_routes(routes);
   add_self_service_routes(routes);
   add_release_station_routes(routes);
   add_price_list_routes(routes);

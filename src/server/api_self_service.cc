@@ -20,8 +20,9 @@ using model::User;
 void require_current_password(ApiCall& call, const nlohmann::json& body) {
   const std::string current = string_field(body, "current_password");
   auto auth = authenticate_password(call.request.remote_addr, call.caller().login, current,
-                                    call.context.store, call.context.login_limiter);
-  if (auth.problem == AuthProblem::kRateLimited || auth.problem == AuthProblem::kStoreFailure) {
+                                    call.context);
+  if (auth.problem == AuthProblem::kRateLimited || auth.problem == AuthProblem::kStoreFailure ||
+      auth.problem == AuthProblem::kDirectoryUnavailable) {
     throw authentication_error(auth);
   }
   if (!auth.ok() || auth.user->id != call.caller().id) {

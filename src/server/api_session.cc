@@ -20,8 +20,7 @@ void login(ApiCall& call) {
   const auto body = call.json_body();
   const std::string login = string_field(body, "login");
   const std::string password = string_field(body, "password");
-  auto auth = authenticate_password(call.request.remote_addr, login, password, call.context.store,
-                                    call.context.login_limiter);
+  auto auth = authenticate_password(call.request.remote_addr, login, password, call.context);
   if (!auth.ok()) throw authentication_error(auth);
   auto token = read_or_throw(call.context.store.issue_token(auth.user->id, kTokenLifetime));
   send_json(call.response, {{"token", token.token},

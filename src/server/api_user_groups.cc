@@ -12,6 +12,9 @@ namespace {
 
 using model::UserGroup;
 
+// D12: every number a client sends is bounded; a million euros of credit is no typo to accept.
+constexpr std::int64_t kMaxInitialCreditCents = 100'000'000;
+
 UserGroup find_user_group(ApiCall& call, const std::string& reference) {
   auto& store = call.context.store;
   if (auto id = as_id(reference)) {
@@ -28,6 +31,10 @@ UserGroup find_user_group(ApiCall& call, const std::string& reference) {
 // Members are kept in ascending id order, each once.
 void check_members(ApiCall& call, UserGroup& group) {
   if (group.name.empty()) throw invalid("The group needs a name.", "name");
+  if (group.initial_credit_cents < 0 || group.initial_credit_cents > kMaxInitialCreditCents) {
+    throw invalid(fmt::format("The initial credit is 0 to {} cents.", kMaxInitialCreditCents),
+                  "initial_credit_cents");
+  }
   std::sort(group.member_ids.begin(), group.member_ids.end());
   group.member_ids.erase(std::unique(group.member_ids.begin(), group.member_ids.end()),
                          group.member_ids.end());
@@ -49,7 +56,7 @@ void get_group(ApiCall& call) {
 
 void create_group(ApiCall& call) {
   auto body = call.json_body();
-  require_known_fields(body, {"name", "description", "member_ids"});
+  require_known_fields(body, {"name", "description", "member_ids", "initial_credit_cents"});
   string_field(body, "name");
   auto group = merge_fields(UserGroup{}, body);
   check_members(call, group);
@@ -60,7 +67,7 @@ void create_group(ApiCall& call) {
 void update_group(ApiCall& call) {
   auto current = find_user_group(call, call.path_part(1));
   auto body = call.json_body();
-  require_known_fields(body, {"name", "description", "member_ids"});
+  require_known_fields(body, {"name", "description", "member_ids", "initial_credit_cents"});
   auto group = merge_fields(current, body);
   group.id = current.id;
   check_members(call, group);

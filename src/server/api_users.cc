@@ -69,13 +69,17 @@ void create(ApiCall& call) {
 void update(ApiCall& call) {
   User current = find_user(call, call.path_part(1));
   auto body = call.json_body();
-  require_known_fields(body, {"name", "email", "role", "pays_with_credit", "quota", "language"});
+  require_known_fields(body, {"name", "email", "role", "pays_with_credit", "quota", "language",
+                              "disabled"});
   check_quota_fields(body);
   check_language_field(body);
   User user = merge_fields(current, body);
   if (user.id == call.caller().id && user.role != current.role) {
     // Keeps the system from losing its last administrator by a slip of the hand.
     throw conflict("You cannot change your own role. Ask another administrator.");
+  }
+  if (user.id == call.caller().id && user.disabled) {
+    throw conflict("You cannot disable your own account. Ask another administrator.");
   }
   if (user.quota && current.quota) {  // keep the period's usage: only limits change here
     user.quota->used_pages = current.quota->used_pages;

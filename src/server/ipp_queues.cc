@@ -84,6 +84,8 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
     }
     if (auth.problem == AuthProblem::kStoreFailure)
       return problem(IPP_STATUS_ERROR_INTERNAL, auth.message);
+    if (auth.problem == AuthProblem::kDirectoryUnavailable)
+      return problem(IPP_STATUS_ERROR_SERVICE_UNAVAILABLE, auth.message);
     auto refused = problem(IPP_STATUS_ERROR_NOT_AUTHORIZED, auth.message);
     refused.authentication_required = true;
     return refused;

@@ -28,7 +28,7 @@ std::optional<http::Response> authorize(http::Request& request, ServerContext& c
     return http::text_response(400, "This is an IPP printer: send Content-Type application/ipp.");
   }
   if (!has_credentials(request)) return std::nullopt;
-  auto auth = authenticate_request(request, context.store, context.login_limiter);
+  auto auth = authenticate_request(request, context);
   if (auth.ok()) {
     request.authorized = *auth.user;
     return std::nullopt;
@@ -85,7 +85,7 @@ void register_ipp_routes(http::RouteTable& routes, ServerContext& context) {
         known.user = std::any_cast<model::User>(request.authorized);
         return known;
       }
-      return authenticate_request(request, context.store, context.login_limiter);
+      return authenticate_request(request, context);
     };
     IppAnswer answer = queues->handle(exchange);
     if (answer.authentication_required) {

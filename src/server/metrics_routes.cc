@@ -101,7 +101,7 @@ void register_metrics_route(http::RouteTable& routes, ServerContext& context,
                             const HttpListener& listener) {
   routes.add("GET", "/metrics", http::RouteClass::none(),
              [&context, &listener](http::Request& request, http::Response& response) {
-               auto auth = authenticate_request(request, context.store, context.login_limiter);
+               auto auth = authenticate_request(request, context);
                if (!auth.ok()) {
                  response.status = auth.problem == AuthProblem::kRateLimited ? 429 : 401;
                  response.set_header("WWW-Authenticate", "Bearer realm=\"printline\"");

@@ -53,6 +53,8 @@ class Assembled final : public PrintlineServer {
     retention_->start();
     capability_refresh_ = std::make_unique<CapabilityRefresh>(config_, *store_);
     capability_refresh_->start();
+    directories_ = std::make_unique<directory::DirectorySync>(*store_, config_.directories);
+    directories_->start();
     auto listener = HttpListener::create(config_);
     if (!listener.ok()) return listener.error();
     listener_ = std::move(*listener);
@@ -60,7 +62,8 @@ class Assembled final : public PrintlineServer {
     if (!port.ok()) return port.error();
     port_ = *port;
     context_ = std::make_unique<ServerContext>(
-        ServerContext{config_, *store_, *jobs_, limiter_, badge_limiter_, config_.base_url(port_)});
+        ServerContext{config_, *store_, *jobs_, limiter_, badge_limiter_, *directories_,
+                      config_.base_url(port_)});
     register_health_routes(listener_->routes(), *context_);
     register_metrics_route(listener_->routes(), *context_, *listener_);
     register_ipp_routes(listener_->routes(), *context_);
@@ -80,6 +83,7 @@ class Assembled final : public PrintlineServer {
     listener_->serve();
     retention_->stop();
     capability_refresh_->stop();
+    directories_->stop();
     jobs_->shutdown();
     spdlog::info("printline-server stopped");
   }
@@ -93,6 +97,7 @@ class Assembled final : public PrintlineServer {
   std::unique_ptr<JobService> jobs_;
   std::unique_ptr<Retention> retention_;
   std::unique_ptr<CapabilityRefresh> capability_refresh_;
+  std::unique_ptr<directory::DirectorySync> directories_;
   LoginRateLimiter limiter_;
   LoginRateLimiter badge_limiter_{kBadgeLimits};
   std::unique_ptr<HttpListener> listener_;

@@ -31,8 +31,8 @@ Authentication failure(AuthProblem problem, std::string message) {
 }  // namespace
 
 Authentication authenticate_password(const std::string& client_address, const std::string& login,
-                                     const std::string& password, store::Store& store,
-                                     LoginRateLimiter& limiter) {
+                                     const std::string& password, const ServerContext& context) {
+  auto& limiter = context.login_limiter;
   if (const auto wait = limiter.wait_before_attempt(client_address, login); wait.count() > 0) {
     auto result = failure(AuthProblem::kRateLimited,
                           // The login is not quoted: it may be megabytes, or not UTF-8.
@@ -43,21 +43,37 @@ Authentication authenticate_password(const std::string& client_address, const st
     result.retry_after = wait;
     return result;
   }
-  auto user = store.verify_login(login, password);
-  if (!user.ok()) return failure(AuthProblem::kStoreFailure, user.error().message);
-  if (!user->has_value()) {
+  // A directory account's password is asked of its directory (a local password is never tried
+  // instead); a local one's is checked against its hash.
+  auto found = context.store.find_user_by_login(login);
+  if (!found.ok()) return failure(AuthProblem::kStoreFailure, found.error().message);
+  std::optional<model::User> user;
+  if (found->has_value() && (*found)->is_directory_account() && !(*found)->disabled) {
+    auto accepted = context.directories.check_password(**found, password);
+    if (!accepted.ok()) {
+      return failure(AuthProblem::kDirectoryUnavailable,
+                     "The directory that checks this account's password cannot be reached. "
+                     "Try again in a few minutes; if it lasts, tell your administrator.");
+    }
+    if (*accepted) user = std::move(**found);
+  } else {
+    auto verified = context.store.verify_login(login, password);
+    if (!verified.ok()) return failure(AuthProblem::kStoreFailure, verified.error().message);
+    user = std::move(*verified);
+  }
+  if (!user) {
     limiter.record_failure(client_address, login);
     return failure(AuthProblem::kInvalid,
                    "Wrong login or password. Check them and try again.");
   }
   limiter.record_success(client_address, login);
   Authentication result;
-  result.user = std::move(**user);
+  result.user = std::move(user);
   return result;
 }
 
-Authentication authenticate_request(const http::Request& request, store::Store& store,
-                                    LoginRateLimiter& limiter) {
+Authentication authenticate_request(const http::Request& request, const ServerContext& context) {
+  auto& store = context.store;
   const std::string header = request.get_header_value("Authorization");
   if (header.starts_with("Bearer ")) {
     auto user = store.authenticate_token(header.substr(7));
@@ -78,7 +94,7 @@ Authentication authenticate_request(const http::Request& request, store::Store& 
                      "The Authorization header is not valid HTTP Basic (login:password in base64).");
     }
     return authenticate_password(request.remote_addr, decoded->substr(0, colon),
-                                 decoded->substr(colon + 1), store, limiter);
+                                 decoded->substr(colon + 1), context);
   }
   // The web interface's pages send no Authorization header, only their session cookie.
   if (auto token = session_cookie_token(request)) {

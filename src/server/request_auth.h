@@ -1,5 +1,6 @@
 #pragma once
-// Who sent a request: HTTP Basic (login and password, Argon2id-verified, rate-limited) or a
+// Who sent a request: HTTP Basic (login and password, Argon2id-verified or by the account's
+// directory, rate-limited) or a
 // Bearer API token. IPP queues and the REST API both use this; each turns a failure into its
 // own protocol's answer (IPP 401 + WWW-Authenticate, JSON 401/429).
 
@@ -10,14 +11,22 @@
 #include <string>
 
 #include "model/user.h"
-#include "server/login_rate_limiter.h"
-#include "store/store.h"
+#include "server/server_context.h"
 
 namespace printline::server {
 
 // kForbidden: the session is not the problem, the request is (a change without the session's
 // CSRF token): logging in again would not help, so it is answered 403, not 401.
-enum class AuthProblem { kNone, kMissing, kInvalid, kForbidden, kRateLimited, kStoreFailure };
+// kDirectoryUnavailable: a directory account's directory could not be asked (503: try later).
+enum class AuthProblem {
+  kNone,
+  kMissing,
+  kInvalid,
+  kForbidden,
+  kRateLimited,
+  kStoreFailure,
+  kDirectoryUnavailable
+};
 
 struct Authentication {
   std::optional<model::User> user;
@@ -28,12 +37,12 @@ struct Authentication {
   bool ok() const { return user.has_value(); }
 };
 
-Authentication authenticate_request(const http::Request& request, store::Store& store,
-                                    LoginRateLimiter& limiter);
+Authentication authenticate_request(const http::Request& request, const ServerContext& context);
 
-// The same check for a login and password given in a request body (POST /api/v1/login).
+// The same check for a login and password given in a request body (POST /api/v1/login). A
+// directory account's password is checked by a bind to its directory, a local one against
+// its stored hash; both count towards the log-in rate limits.
 Authentication authenticate_password(const std::string& client_address, const std::string& login,
-                                     const std::string& password, store::Store& store,
-                                     LoginRateLimiter& limiter);
+                                     const std::string& password, const ServerContext& context);
 
 }  // namespace printline::server

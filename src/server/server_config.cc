@@ -70,6 +70,18 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "retention_sweep_seconds") config.retention_sweep_seconds = value.get<int>();
       else if (key == "capability_refresh_seconds")
         config.capability_refresh_seconds = value.get<int>();
+      else if (key == "directories") {
+        if (!value.is_array()) {
+          return Error{fmt::format("\"directories\" in {} is a list of directory sources "
+                                   "(docs/directory.md).", path.string())};
+        }
+        for (const auto& item : value) {
+          auto source = directory::directory_source_from_json(item);
+          if (!source.ok()) return Error{fmt::format("{} ({}).", source.error().message,
+                                                     path.string())};
+          config.directories.push_back(std::move(*source));
+        }
+      }
       else return Error{fmt::format("Unknown setting \"{}\" in {}.", key, path.string())};
     }
   } catch (const nlohmann::json::exception&) {
@@ -110,6 +122,13 @@ std::optional<Error> validate(const ServerConfig& config) {
     return Error{"capability_refresh_seconds must be at least 1 (docs/server.md)."};
   if (config.uncommitted_job_expiry_seconds < 1)
     return Error{"uncommitted_job_expiry_seconds must be at least 1 (docs/server.md)."};
+  for (std::size_t i = 0; i < config.directories.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (config.directories[i].name == config.directories[j].name)
+        return Error{fmt::format("Two directory sources are named \"{}\": each needs its own "
+                                 "name.", config.directories[i].name)};
+    }
+  }
   return std::nullopt;
 }
 

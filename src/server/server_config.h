@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
+#include "directory/directory_source.h"
 
 namespace printline::server {
 
@@ -56,6 +58,8 @@ struct ServerConfig {
   int retention_sweep_seconds = 300;
   // D11: how often IPP printers are asked again what they can do (capability_refresh.h).
   int capability_refresh_seconds = 3600;
+  // Where users and groups come from besides local accounts (docs/directory.md).
+  std::vector<directory::DirectorySource> directories;
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::filesystem::path spool_dir() const { return data_dir / "spool"; }

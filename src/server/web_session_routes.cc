@@ -23,8 +23,7 @@ void login(const http::Request& request, http::Response& response, ServerContext
   const auto body = call.json_body();
   const std::string login = string_field(body, "login");
   const std::string password = string_field(body, "password");
-  auto auth = authenticate_password(request.remote_addr, login, password, context.store,
-                                    context.login_limiter);
+  auto auth = authenticate_password(request.remote_addr, login, password, context);
   if (!auth.ok()) throw authentication_error(auth);
   auto token = read_or_throw(context.store.issue_token(auth.user->id, kWebSessionLifetime));
   response.set_header("Set-Cookie", session_cookie(token.token, context.config.tls()));

@@ -24,6 +24,7 @@
 #include "support/child_process.h"
 #include "store/job_filter.h"
 #include "support/temp_dir.h"
+#include "support/test_certificates.h"
 
 namespace printline::testing {
 namespace {
@@ -37,51 +38,6 @@ std::string read_text(const std::filesystem::path& path) {
   text << in.rdbuf();
   return text.str();
 }
-
-void openssl(const std::string& arguments, const std::filesystem::path& log) {
-  const std::string command = "openssl " + arguments + " >>" + log.string() + " 2>&1";
-  if (std::system(command.c_str()) != 0) {
-    throw std::runtime_error("openssl failed: " + command + "; see " + log.string());
-  }
-}
-
-// A CA, the server's certificate from it (for 127.0.0.1), and the interceptor's own
-// self-signed certificate for the same address.
-struct Certificates {
-  explicit Certificates(const std::filesystem::path& where) : dir(where) {
-    const auto log = dir / "openssl.log";
-    const std::string ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-    openssl("req -x509 " + ec + " -keyout " + (dir / "ca.key").string() + " -out " +
-                ca.string() + " -days 2 -subj /CN=Printline-Test-CA",
-            log);
-    openssl("req " + ec + " -keyout " + server_key.string() + " -out " +
-                (dir / "server.csr").string() + " -subj /CN=127.0.0.1",
-            log);
-    std::ofstream(dir / "san.ext") << "subjectAltName=IP:127.0.0.1\n";
-    openssl("x509 -req -in " + (dir / "server.csr").string() + " -CA " + ca.string() +
-                " -CAkey " + (dir / "ca.key").string() + " -CAcreateserial -days 2 -extfile " +
-                (dir / "san.ext").string() + " -out " + server_cert.string(),
-            log);
-    openssl("req -x509 " + ec + " -keyout " + mitm_key.string() + " -out " + mitm_cert.string() +
-                " -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1",
-            log);
-  }
-  // As `openssl x509 -fingerprint -sha256` prints it, after "=".
-  std::string fingerprint(const std::filesystem::path& cert) const {
-    const auto out = dir / "fingerprint.txt";
-    openssl("x509 -noout -fingerprint -sha256 -in " + cert.string() + " -out " + out.string(),
-            dir / "openssl.log");
-    std::string text = read_text(out);
-    text = text.substr(text.find('=') + 1);
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    return text;
-  }
-
-  std::filesystem::path dir;
-  std::filesystem::path ca = dir / "ca.pem";
-  std::filesystem::path server_cert = dir / "server.pem", server_key = dir / "server.key";
-  std::filesystem::path mitm_cert = dir / "mitm.pem", mitm_key = dir / "mitm.key";
-};
 
 bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds timeout = 20s) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -112,7 +68,7 @@ class ClientTrust : public ::testing::Test {
   }
 
   TempDir dir_{"printline-trust"};
-  Certificates certificates_;
+  TestCertificates certificates_;
   TestOffice office_;
   TlsInterceptor mitm_;
 };

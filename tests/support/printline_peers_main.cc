@@ -1,12 +1,15 @@
 // printline-peers: starts real printer peers on free loopback ports for demos and benchmarks.
 //
-//   printline-peers [ipp] [lpd] [raw] [reject] [raw@HOST:PORT ...]   (default: ipp, lpd, raw)
+//   printline-peers [ipp] [lpd] [raw] [reject] [ldap] [raw@HOST:PORT ...]   (default: ipp, lpd, raw)
 //
 // raw@HOST:PORT is a RAW sink on another loopback address (127.0.0.2, 127.0.0.3, …), so that
 // several printers can share one device port as office printers share 9100 (FP-6).
 //
 // "reject" is Printline's simulator as an IPP printer that refuses jobs from unknown sources,
 // as a device that accepts only its accounting server's jobs does (FP-3).
+//
+// "ldap" is a real OpenLDAP (SlapdPeer) with users user00001…user00003 (passwords pw-<uid>) and
+// a group "finance" of the first two; its line is "ldap <uri> <suffix> <admin DN> <admin password>".
 //
 // prints one line per peer, "<name> <device-uri> <output-path>", then "ready", and runs until
 // SIGINT or SIGTERM, when it stops every peer (and their process groups) cleanly.
@@ -27,6 +30,7 @@
 #include "support/lprng_peer.h"
 #include "support/printer_simulator.h"
 #include "support/raw_sink_peer.h"
+#include "support/slapd_peer.h"
 
 int main(int argc, char** argv) {
   using namespace printline::testing;
@@ -39,8 +43,8 @@ int main(int argc, char** argv) {
       addressed_sinks.emplace_back(name.substr(4, colon - 4), std::atoi(name.c_str() + colon + 1));
       continue;
     }
-    if (name != "ipp" && name != "lpd" && name != "raw" && name != "reject") {
-      std::cerr << "usage: printline-peers [ipp] [lpd] [raw] [reject] [raw@HOST:PORT ...]\n";
+    if (name != "ipp" && name != "lpd" && name != "raw" && name != "reject" && name != "ldap") {
+      std::cerr << "usage: printline-peers [ipp] [lpd] [raw] [reject] [ldap] [raw@HOST:PORT ...]\n";
       return 2;
     }
   }
@@ -74,6 +78,14 @@ int main(int argc, char** argv) {
                           .ipp_status = IPP_STATUS_ERROR_NOT_AUTHORIZED,
                           .message = "Jobs from unknown sources are not accepted"});
       std::cout << "reject " << reject->uri("ipp") << " -\n";
+    }
+    std::unique_ptr<SlapdPeer> ldap;
+    if (wanted.contains("ldap")) {
+      ldap = std::make_unique<SlapdPeer>();
+      ldap->add(SlapdPeer::people_ldif(ldap->suffix(), 3));
+      ldap->add(SlapdPeer::group_ldif(ldap->suffix(), "finance", {"user00001", "user00002"}));
+      std::cout << "ldap " << ldap->uri() << ' ' << ldap->suffix() << ' ' << ldap->admin_dn()
+                << ' ' << ldap->admin_password() << '\n';
     }
     std::vector<std::unique_ptr<RawSinkPeer>> sinks;
     for (const auto& [host, port] : addressed_sinks) {

@@ -58,6 +58,9 @@ class SlapdPeer {
   void add(const std::string& ldif);
   void modify(const std::string& ldif);
 
+  // Stops slapd now (a directory that went away); the destructor then only cleans up.
+  void stop() { process_.reset(); }
+
   // The end of slapd's own output (startup errors; slapd runs with -d none).
   std::string log_tail() const;
 
