@@ -63,8 +63,8 @@ int AdminCommand::finish(const api_client::ApiResult<api_client::ApiResponse>& a
 
 void add_admin_command(CLI::App& app, AdminCommand& admin) {
   CLI::App* command = app.add_subcommand(
-      "admin", tr("Administer the server: users, user groups, printers, groups, queues, prices, "
-                  "profiles, jobs, reports, audit, fallback test."));
+      "admin", tr("Administer the server: users, user groups, directories, printers, groups, "
+                  "queues, prices, profiles, jobs, reports, audit, fallback test."));
   command->require_subcommand(1);
   command->fallthrough();
   command->add_flag("--json", admin.json_, tr("Print the server's JSON answer (for scripts)"));
@@ -72,6 +72,7 @@ void add_admin_command(CLI::App& app, AdminCommand& admin) {
   add_admin_printers_command(*command, admin);
   add_admin_groups_command(*command, admin);
   add_admin_user_groups_command(*command, admin);
+  add_admin_directories_command(*command, admin);
   add_admin_queues_command(*command, admin);
   add_admin_prices_command(*command, admin);
   add_admin_profiles_command(*command, admin);

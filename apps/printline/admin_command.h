@@ -50,6 +50,7 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_printers_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_groups_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_user_groups_command(CLI::App& parent, AdminCommand& admin);
+void add_admin_directories_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_queues_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_prices_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin);

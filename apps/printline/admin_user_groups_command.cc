@@ -8,6 +8,7 @@
 #include "admin_command.h"
 #include "core/i18n.h"
 #include "exit_codes.h"
+#include "model/json_number.h"
 #include "option_helpers.h"
 #include "output.h"
 
@@ -17,7 +18,7 @@ namespace {
 
 struct UserGroupArguments {
   std::string group;
-  std::optional<std::string> name, description, members;
+  std::optional<std::string> name, description, members, initial_credit;
 };
 
 void print_user_group(const nlohmann::json& g) {
@@ -25,7 +26,20 @@ void print_user_group(const nlohmann::json& g) {
                {{"id", field_text(g, "id")},
                 {"name", field_text(g, "name")},
                 {"description", field_text(g, "description")},
-                {"member ids", joined(g.value("member_ids", nlohmann::json::array()))}});
+                {"member ids", joined(g.value("member_ids", nlohmann::json::array()))},
+                {"directory", field_text(g, "source")},
+                {"initial credit",
+                 money(model::integer_or(g, "initial_credit_cents", std::int64_t{0}))}});
+}
+
+// --initial-credit into the body; a message when it is not an amount.
+std::optional<std::string> initial_credit_field(const UserGroupArguments& args,
+                                                nlohmann::json& body) {
+  if (!args.initial_credit) return std::nullopt;
+  const auto cents = parse_money(*args.initial_credit);
+  if (!cents || *cents < 0) return tr("--initial-credit must be an amount like 5 or 5.50");
+  body["initial_credit_cents"] = *cents;
+  return std::nullopt;
 }
 
 // Fills the body; an error when a login is unknown.
@@ -45,6 +59,8 @@ std::optional<api_client::ApiError> user_group_fields(const api_client::ApiClien
 void add_user_group_field_options(CLI::App* command, UserGroupArguments& args) {
   command->add_option("--description", args.description, tr("What the group is"));
   command->add_option("--members", args.members, tr("Members, logins or ids: anna,bob"));
+  command->add_option("--initial-credit", args.initial_credit,
+                      tr("Credit a new directory account of the group starts with, e.g. 5.00"));
 }
 
 }  // namespace
@@ -81,6 +97,9 @@ void add_admin_user_groups_command(CLI::App& parent, AdminCommand& admin) {
   add_user_group_field_options(create, *create_args);
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
     nlohmann::json body = {{"name", create_args->group}};
+    if (auto problem = initial_credit_field(*create_args, body)) {
+      return admin.fail(*problem, kUsage);
+    }
     if (auto error = user_group_fields(client, *create_args, body)) return admin.fail(*error);
     return admin.finish(client.request("POST", "/user-groups", body), [](const nlohmann::json& g) {
       std::cout << trf("Created group of users {name} (id {id}).",
@@ -97,6 +116,9 @@ void add_admin_user_groups_command(CLI::App& parent, AdminCommand& admin) {
   add_user_group_field_options(update, *update_args);
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
+    if (auto problem = initial_credit_field(*update_args, body)) {
+      return admin.fail(*problem, kUsage);
+    }
     if (auto error = user_group_fields(client, *update_args, body)) return admin.fail(*error);
     if (body.empty()) return admin.fail(tr("Nothing to change: give at least one option."), kUsage);
     return admin.finish(

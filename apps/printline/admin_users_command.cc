@@ -20,6 +20,7 @@ struct UserArguments {
   std::string user;  // the reference (id or login), or the new login
   std::optional<std::string> name, email, role, language;
   std::optional<bool> pays_with_credit;
+  std::optional<bool> disabled;
   std::string quota_period;  // day, week, month
   std::optional<std::int64_t> quota_pages;
   std::optional<std::string> quota_cost;
@@ -59,6 +60,8 @@ void print_user(const nlohmann::json& user) {
                 {"PIN set", yes_no(user.value("has_pin", false))},
                 {"badge set", yes_no(user.value("has_card", false))},
                 {"language", field_text(user, "language")},
+                {"directory", field_text(user, "source")},
+                {"disabled", yes_no(user.value("disabled", false))},
                 {"groups", joined(user.value("groups", nlohmann::json::array()))}});
 }
 
@@ -91,6 +94,7 @@ std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json
   if (args.role) body["role"] = *args.role;
   if (args.pays_with_credit) body["pays_with_credit"] = *args.pays_with_credit;
   if (args.language) body["language"] = *args.language;
+  if (args.disabled) body["disabled"] = *args.disabled;
   if (args.no_quota) {
     body["quota"] = nullptr;
   } else if (!args.quota_period.empty() || args.quota_pages || args.quota_cost) {
@@ -153,13 +157,15 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = users->add_subcommand("list", tr("List every user"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/users"), [](const nlohmann::json& body) {
-      Table table({"ID", "LOGIN", "NAME", "ROLE", "BALANCE", "CREDIT", "QUOTA"});
+      Table table({"ID", "LOGIN", "NAME", "ROLE", "BALANCE", "CREDIT", "QUOTA", "DIRECTORY"});
       for (const auto& u : body.value("users", nlohmann::json::array())) {
+        std::string directory = field_text(u, "source");
+        if (u.value("disabled", false)) directory += directory.empty() ? "disabled" : " (disabled)";
         table.add_row({field_text(u, "id"), field_text(u, "login"), field_text(u, "name"),
                        field_text(u, "role"),
                        money(model::integer_or(u, "balance_cents", std::int64_t{0})),
                        yes_no(u.value("pays_with_credit", true)),
-                       quota_text(u.value("quota", nlohmann::json()))});
+                       quota_text(u.value("quota", nlohmann::json())), directory});
       }
       table.print(std::cout);
     });
@@ -199,6 +205,9 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   update->add_option("USER", update_args->user, tr("Login or id"))->required();
   add_user_field_options(update, *update_args);
   update->add_flag("--no-quota", update_args->no_quota, tr("Remove the user's quota"));
+  add_switch(*update, "--disable", "--enable", update_args->disabled,
+             tr("Disable the account (its jobs and ledger stay; it can no longer log in) or "
+                "enable it again"));
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json current_quota;
     const UserArguments& args = *update_args;
