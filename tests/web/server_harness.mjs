@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 export const adminPassword = 'admin-password-1';
 
-export async function startServer() {
+// `config`: settings for the server's configuration file (docs/server.md), e.g. directories.
+export async function startServer({ config } = {}) {
   const binary = process.env.PRINTLINE_SERVER;
   if (!binary) throw new Error('Set PRINTLINE_SERVER to the printline-server binary (ctest does).');
   const dir = mkdtempSync(join(tmpdir(), 'printline-web-'));
@@ -17,6 +18,10 @@ export async function startServer() {
   const args = ['--data', join(dir, 'data'), '--listen', '127.0.0.1:0',
     '--admin-password-file', join(dir, 'admin-password')];
   if (process.env.PRINTLINE_WEB_DIR) args.push('--web-dir', process.env.PRINTLINE_WEB_DIR);
+  if (config) {
+    writeFileSync(join(dir, 'server.json'), JSON.stringify(config));
+    args.push('--config', join(dir, 'server.json'));
+  }
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const baseUrl = await new Promise((resolve, reject) => {

@@ -2,18 +2,23 @@
 
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { field, form, h, notice, view, section, table } from '../ui.js';
+import { field, form, h, money, notice, view, section, table } from '../ui.js';
 
 function groupForm(group, users, done) {
-  const g = group || { name: '', description: '', member_ids: [] };
+  const g = group || { name: '', description: '', member_ids: [], initial_credit_cents: 0, source: '' };
   return form(group ? t('user_groups.form_edit', { name: g.name }) : t('user_groups.add'), [
     field({ name: 'name', label: t('column.name'), value: g.name, required: true }),
     field({ name: 'description', label: t('column.description'), value: g.description }),
     field({ name: 'member_ids', label: t('user_groups.members_field'),
       type: 'select', multiple: true, value: g.member_ids,
       options: users.map((u) => [u.id, u.name ? `${u.login} (${u.name})` : u.login]) }),
+    g.source ? h('p', { class: 'help' }, t('user_groups.from_directory_help', { name: g.source })) : null,
+    field({ name: 'initial_credit', label: t('user_groups.initial_credit'), type: 'number', min: 0,
+      step: '0.01', value: (g.initial_credit_cents / 100).toFixed(2) }),
+    h('p', { class: 'help' }, t('user_groups.initial_credit_help')),
   ], group ? t('user_groups.save') : t('user_groups.add_submit'), async (v) => {
-    const body = { name: v.name, description: v.description, member_ids: v.member_ids.map(Number) };
+    const body = { name: v.name, description: v.description, member_ids: v.member_ids.map(Number),
+      initial_credit_cents: Math.round((v.initial_credit || 0) * 100) };
     const saved = group ? await api.patch(`/api/v1/user-groups/${group.id}`, body)
       : await api.post('/api/v1/user-groups', body);
     done(t('user_groups.saved', { name: saved.name }));
@@ -33,6 +38,8 @@ export async function renderUserGroups(news) {
       { label: t('column.name'), value: (g) => g.name },
       { label: t('column.description'), value: (g) => g.description || '–' },
       { label: t('column.members'), value: (g) => logins(g.member_ids) || '–' },
+      { label: t('users.account'), value: (g) => (g.source ? t('users.from_directory', { name: g.source }) : t('users.local')) },
+      { label: t('user_groups.initial_credit'), value: (g) => money(g.initial_credit_cents) },
       { label: t('column.actions'), value: (g) => h('span', { class: 'row-actions' },
         h('button', { type: 'button', onclick: () => show(g) }, t('user_groups.edit', { name: g.name })),
         h('button', { type: 'button', class: 'danger', onclick: async () => {

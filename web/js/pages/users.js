@@ -1,8 +1,9 @@
-// Users: create, credit top-up, quota, password and PIN, role, the ledger, delete.
+// Users: create, credit top-up, quota, password and PIN, role, disable, the ledger, delete;
+// and the directories accounts are synchronised from (docs/directory.md), with a dry run.
 
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { field, form, h, money, notice, number, view, section, showProblem, table } from '../ui.js';
+import { field, form, h, money, notice, number, view, section, showProblem, table, when } from '../ui.js';
 import { userLedger } from './user_ledger.js';
 
 const toCents = (text) => {
@@ -56,9 +57,10 @@ function editForm(u, done) {
     field({ name: 'pays_with_credit', label: t('users.pays_with_credit'), type: 'checkbox',
       value: u.pays_with_credit }),
     quotaFields(u.quota),
+    field({ name: 'disabled', label: t('users.disabled_field'), type: 'checkbox', value: u.disabled }),
   ], t('users.save'), async (v) => {
     await api.patch(`/api/v1/users/${u.id}`, { name: v.name, email: v.email, role: v.role,
-      pays_with_credit: v.pays_with_credit, quota: quotaBody(v) });
+      pays_with_credit: v.pays_with_credit, quota: quotaBody(v), disabled: v.disabled });
     done(t('users.saved', { login: u.login }));
   });
 }
@@ -115,6 +117,38 @@ function pinForm(u, done) {
   });
 }
 
+// What a sync did or would do, in one line, then its warnings.
+function syncOutcome(plan) {
+  const c = plan.counts;
+  const counts = t(plan.dry_run ? 'directories.would' : 'directories.did', {
+    name: plan.source, create: number(c.create), update: number(c.update), enable: number(c.enable),
+    disable: number(c.disable), groups: number(c.create_groups + c.update_groups),
+    unchanged: number(c.unchanged) });
+  return h('div', {}, notice('ok', counts),
+    ...plan.warnings.map((w) => notice('warning', w)));
+}
+
+function directoriesSection(directories, slot, reload) {
+  if (!directories.length) return null;
+  const run = async (d, dryRun) => {
+    try {
+      const plan = await api.post(`/api/v1/directories/${encodeURIComponent(d.name)}/sync`,
+        { dry_run: dryRun });
+      if (dryRun) slot.replaceChildren(syncOutcome(plan));
+      else reload(syncOutcome(plan));
+    } catch (problem) { slot.replaceChildren(notice('error', problem.message)); }
+  };
+  return section(t('directories.title'), table([
+    { label: t('column.name'), value: (d) => d.name },
+    { label: t('directories.uri'), value: (d) => d.uri },
+    { label: t('directories.last_sync'), value: (d) => when(d.last_sync) },
+    { label: t('directories.last_error'), value: (d) => d.last_error || '–' },
+    { label: t('column.actions'), value: (d) => h('span', { class: 'row-actions' },
+      h('button', { type: 'button', onclick: () => run(d, true) }, t('directories.dry_run', { name: d.name })),
+      h('button', { type: 'button', onclick: () => run(d, false) }, t('directories.sync', { name: d.name }))) },
+  ], directories));
+}
+
 async function removeUser(u, done) {
   if (!confirm(t('users.delete_confirm', { login: u.login }))) return;
   try {
@@ -127,7 +161,8 @@ async function removeUser(u, done) {
 
 export async function renderUsers(news) {
   const showPage = view();  // before any await: this render belongs to this navigation
-  const { users } = await api.get('/api/v1/users');
+  const [{ users }, { directories }] = await Promise.all([
+    api.get('/api/v1/users'), api.get('/api/v1/directories')]);
   const slot = h('div', {});
   const reload = (message) => renderUsers(message);
   const show = (el) => { slot.replaceChildren(el); el.querySelector('input, select, button')?.focus(); };
@@ -142,13 +177,16 @@ export async function renderUsers(news) {
       { label: t('users.balance'), value: (u) => (u.pays_with_credit ? money(u.balance_cents) : t('users.no_credit')) },
       { label: t('my_account.quota'), value: (u) => (u.quota ? t(`users.quota_per_${u.quota.period}`,
         { used: number(u.quota.used_pages), limit: u.quota.page_limit === null ? '∞' : number(u.quota.page_limit) }) : '–') },
+      { label: t('users.account'), value: (u) => [u.source ? t('users.from_directory', { name: u.source }) : t('users.local'),
+        u.disabled ? t('users.disabled') : null].filter(Boolean).join(', ') },
       { label: t('column.actions'), value: (u) => h('span', { class: 'row-actions' },
         h('button', { type: 'button', onclick: () => show(editForm(u, reload)) }, t('users.edit', { login: u.login })),
         h('button', { type: 'button', onclick: () => show(topUpForm(u, reload)) }, t('users.top_up', { login: u.login })),
-        h('button', { type: 'button', onclick: () => show(passwordForm(u, reload)) }, t('users.reset_password', { login: u.login })),
+        u.source ? null : h('button', { type: 'button', onclick: () => show(passwordForm(u, reload)) }, t('users.reset_password', { login: u.login })),
         h('button', { type: 'button', onclick: () => show(pinForm(u, reload)) }, t('users.pin', { login: u.login })),
         h('button', { type: 'button', onclick: () => showLedger(u) }, t('ledger.title', { login: u.login })),
         h('button', { type: 'button', class: 'danger', onclick: () => removeUser(u, reload) }, t('users.delete', { login: u.login }))) },
     ], users), h('button', { type: 'button', onclick: () => show(createForm(reload)) }, t('users.create'))),
+    directoriesSection(directories, slot, reload),
     slot);
 }
