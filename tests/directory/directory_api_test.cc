@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "api_client/cli_runner.h"
 #include "directory_test_fixture.h"
 #include "server/api_test_fixture.h"
 
@@ -157,6 +158,48 @@ TEST_F(DirectoryApiTest, ADirectoryThatCannotBeReachedIsA502AndChangesNothing) {
   EXPECT_EQ(login.error_code(), "directory-unavailable");
   EXPECT_FALSE(login.header("Retry-After").empty());
   EXPECT_EQ(client()->login("alice", kUserPassword).status, 200) << "local accounts still log in";
+}
+
+// `printline admin directories …` and the account options, as an administrator scripts them:
+// the built binary against this server.
+TEST_F(DirectoryApiTest, TheCliSyncsListsAndDisables) {
+  wait_for_first_sync();
+  const std::string token = client()->login(RunningServer::kAdminLogin,
+                                            RunningServer::kAdminPassword).json["token"];
+  const std::map<std::string, std::string> environment = {
+      {"HOME", dir_.path().string()}, {"XDG_CONFIG_HOME", (dir_ / "config").string()},
+      {"PRINTLINE_SERVER", server_->base_url()}, {"PRINTLINE_TOKEN", token}};
+  auto cli = [&](const std::vector<std::string>& arguments) {
+    return run_cli(PRINTLINE_CLI_PATH, arguments, environment);
+  };
+  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 4).substr(
+      SlapdPeer::people_ldif(ldap_.suffix(), 3).size()));
+
+  auto dry = cli({"admin", "directories", "sync", "corp", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_THAT(dry.out, HasSubstr("Dry run of directory corp: nothing was changed."));
+  EXPECT_THAT(dry.out, HasSubstr("create: user00004"));
+  EXPECT_EQ(admin_->get("/api/v1/users/user00004").status, 404);
+  auto real = cli({"admin", "directories", "sync", "corp"});
+  ASSERT_EQ(real.exit_code, 0) << real.err;
+  EXPECT_THAT(real.out, HasSubstr("Synchronised directory corp."));
+  EXPECT_EQ(admin_->get("/api/v1/users/user00004").status, 200);
+  auto list = cli({"admin", "directories", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_THAT(list.out, HasSubstr(ldap_.uri()));
+  auto unknown = cli({"admin", "directories", "sync", "nope"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_THAT(unknown.err, HasSubstr("no directory source \"nope\""));
+
+  ASSERT_EQ(cli({"admin", "users", "update", "user00004", "--disable"}).exit_code, 0);
+  auto shown = cli({"admin", "users", "show", "user00004"});
+  EXPECT_THAT(shown.out, HasSubstr("corp"));
+  EXPECT_EQ(admin_->get("/api/v1/users/user00004").json["disabled"], true);
+  ASSERT_EQ(cli({"admin", "user-groups", "update", "finance", "--initial-credit", "2.50"}).exit_code,
+            0);
+  EXPECT_EQ(admin_->get("/api/v1/user-groups/finance").json["initial_credit_cents"], 250);
+  EXPECT_EQ(cli({"admin", "user-groups", "update", "finance", "--initial-credit", "lots"}).exit_code,
+            2);
 }
 
 }  // namespace
