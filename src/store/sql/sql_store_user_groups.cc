@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -121,14 +122,24 @@ Result<std::optional<UserGroup>> SqlStore::find_user_group(std::int64_t group_id
 }
 
 Result<std::vector<UserGroup>> SqlStore::list_user_groups() {
+  // Two queries, not one per group: a directory brings thousands of groups.
   return read([&] {
-    std::vector<std::int64_t> ids;
-    {
-      auto q = connection_.query("SELECT id FROM user_groups ORDER BY name");
-      while (q.step()) ids.push_back(q.integer(0));
-    }
     std::vector<UserGroup> groups;
-    for (auto id : ids) groups.push_back(*load_user_group(id));
+    std::map<std::int64_t, std::size_t> index_of;
+    {
+      auto q = connection_.query(
+          "SELECT id, name, description, source, initial_credit_cents FROM user_groups "
+          "ORDER BY name");
+      while (q.step()) {
+        index_of[q.integer(0)] = groups.size();
+        groups.push_back(UserGroup{q.integer(0), q.text(1), q.text(2), {}, q.text(3), q.integer(4)});
+      }
+    }
+    auto members =
+        connection_.query("SELECT group_id, user_id FROM user_group_members ORDER BY user_id");
+    while (members.step()) {
+      groups[index_of.at(members.integer(0))].member_ids.push_back(members.integer(1));
+    }
     return groups;
   });
 }
