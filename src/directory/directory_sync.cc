@@ -63,21 +63,28 @@ Result<store::DirectorySyncPlan> DirectorySync::run(std::string_view name, SyncK
     spdlog::warn("directory sync of {} failed, nothing changed: {}", source->name, error.message);
     return error;
   };
+  const auto started = std::chrono::steady_clock::now();
   auto connection = LdapConnection::open(*source);
   if (!connection) return fail(connection.error());
   auto listing = read_directory(*connection, *source, mark);
   if (!listing) return fail(listing.error());
+  const auto read = std::chrono::steady_clock::now();
   auto users = store_.list_users();
   if (!users) return fail(users.error());
   auto groups = store_.list_user_groups();
   if (!groups) return fail(groups.error());
   auto plan = plan_sync(source->name, *listing, *users, *groups);
   if (dry_run) return plan;
+  const auto planned = std::chrono::steady_clock::now();
   if (!plan.changes_nothing()) {
     if (auto applied = store_.apply_directory_sync(plan, actor); !applied) {
       return fail(applied.error());
     }
   }
+  const auto ms = [](auto from, auto to) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
+  };
+  const auto written = std::chrono::steady_clock::now();
   std::lock_guard lock(mutex_);
   const auto now = model::now_seconds();
   state.status.last_run = now;
@@ -87,11 +94,14 @@ Result<store::DirectorySyncPlan> DirectorySync::run(std::string_view name, SyncK
       later_mark(*source, listing->high_water_mark, state.status.high_water_mark)) {
     state.status.high_water_mark = listing->high_water_mark;
   }
-  spdlog::info("directory sync of {} ({}): {} created, {} updated, {} disabled, {} groups "
-               "created, {} groups changed, {} warnings",
-               source->name, listing->complete ? "complete" : "incremental", plan.create.size(),
-               plan.update.size(), plan.disable.size(), plan.create_groups.size(),
-               plan.update_groups.size(), plan.warnings.size());
+  spdlog::info("directory sync of {} ({}): {} listed, {} created, {} updated, {} enabled, {} "
+               "disabled, {} groups created, {} groups changed, {} warnings; read {} ms, "
+               "planned {} ms, written {} ms",
+               source->name, listing->complete ? "complete" : "incremental",
+               listing->accounts.size(), plan.create.size(), plan.update.size(),
+               plan.enable.size(), plan.disable.size(), plan.create_groups.size(),
+               plan.update_groups.size(), plan.warnings.size(), ms(started, read),
+               ms(read, planned), ms(planned, written));
   return plan;
 }
 

@@ -73,6 +73,22 @@ int simple_bind(LDAP* ld, const std::string& dn, const std::string& password) {
                           nullptr, nullptr, nullptr);
 }
 
+LdapEntry read_entry(LDAP* ld, LDAPMessage* message, const std::vector<std::string>& attributes) {
+  LdapEntry entry;
+  if (char* dn = ldap_get_dn(ld, message)) {
+    entry.dn = dn;
+    ldap_memfree(dn);
+  }
+  for (const auto& attribute : attributes) {
+    berval** values = ldap_get_values_len(ld, message, attribute.c_str());
+    if (values == nullptr) continue;
+    auto& list = entry.attributes[attribute];
+    for (int i = 0; values[i] != nullptr; ++i) list.emplace_back(values[i]->bv_val, values[i]->bv_len);
+    ldap_value_free_len(values);
+  }
+  return entry;
+}
+
 }  // namespace
 
 LdapConnection::LdapConnection(const DirectorySource& source, std::unique_ptr<Handle> handle)
@@ -128,33 +144,34 @@ Result<std::vector<LdapEntry>> LdapConnection::search(const std::string& base,
     cookie = nullptr;
     if (rc != LDAP_SUCCESS) return Error{where_ + ": cannot ask for paged results"};
     LDAPControl* controls[] = {page, nullptr};
-    LDAPMessage* result = nullptr;
     timeval timeout{timeout_seconds_, 0};
-    rc = ldap_search_ext_s(ld, base.c_str(), LDAP_SCOPE_SUBTREE, filter.c_str(), names.data(), 0,
-                           controls, nullptr, &timeout, LDAP_NO_LIMIT, &result);
+    int message_id = 0;
+    rc = ldap_search_ext(ld, base.c_str(), LDAP_SCOPE_SUBTREE, filter.c_str(), names.data(), 0,
+                         controls, nullptr, &timeout, LDAP_NO_LIMIT, &message_id);
     ldap_control_free(page);
     if (rc != LDAP_SUCCESS) {
-      if (result != nullptr) ldap_msgfree(result);
       return Error{where_ + ": search of \"" + base + "\" with " + filter + " failed (" +
                    ldap_reason(rc) + ")"};
     }
-    for (LDAPMessage* e = ldap_first_entry(ld, result); e != nullptr;
-         e = ldap_next_entry(ld, e)) {
-      LdapEntry entry;
-      if (char* dn = ldap_get_dn(ld, e)) {
-        entry.dn = dn;
-        ldap_memfree(dn);
+    // Entries are taken one at a time as they arrive, so reading them overlaps the server
+    // sending the rest of the page; the page ends with its result, which carries the cookie.
+    LDAPMessage* result = nullptr;
+    for (;;) {
+      LDAPMessage* message = nullptr;
+      const int type = ldap_result(ld, message_id, LDAP_MSG_ONE, &timeout, &message);
+      if (type <= 0) {
+        if (message != nullptr) ldap_msgfree(message);
+        ldap_abandon_ext(ld, message_id, nullptr, nullptr);
+        return Error{where_ + ": search of \"" + base + "\" " +
+                     (type == 0 ? std::string("timed out") : "failed (connection lost)") +
+                     "; nothing was changed"};
       }
-      for (const auto& attribute : attributes) {
-        berval** values = ldap_get_values_len(ld, e, attribute.c_str());
-        if (values == nullptr) continue;
-        auto& list = entry.attributes[attribute];
-        for (int i = 0; values[i] != nullptr; ++i) {
-          list.emplace_back(values[i]->bv_val, values[i]->bv_len);
-        }
-        ldap_value_free_len(values);
+      if (type == LDAP_RES_SEARCH_RESULT) {
+        result = message;
+        break;
       }
-      entries.push_back(std::move(entry));
+      if (type == LDAP_RES_SEARCH_ENTRY) entries.push_back(read_entry(ld, message, attributes));
+      ldap_msgfree(message);  // entries read, references ignored
     }
     int code = LDAP_SUCCESS;
     LDAPControl** returned = nullptr;

@@ -80,6 +80,23 @@ TEST_P(StoreTest, APlanOnlyTouchesItsOwnSourcesAccounts) {
   EXPECT_EQ(*store_->find_user(local.id).value(), local);
 }
 
+TEST_P(StoreTest, TwoSyncsOfOneSourceMakingTheSameAccountsBothSucceed) {
+  // Two server nodes planned from the same state: the second finds the accounts and the group
+  // made, sets the group's members, and credits nobody twice.
+  DirectorySyncPlan plan;
+  plan.source = "corp";
+  plan.create = {account("lea")};
+  plan.create_groups = {{"staff", {"lea"}}};
+  ASSERT_TRUE(store_->apply_directory_sync(plan, admin_).ok());
+  auto again = store_->apply_directory_sync(plan, admin_);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(store_->list_users().value().size(), 1u);
+  EXPECT_EQ(store_->groups_of("lea").value(), std::vector<std::string>{"staff"});
+  // Another source's plan for the same names is refused, whole.
+  plan.source = "other";
+  EXPECT_FALSE(store_->apply_directory_sync(plan, admin_).ok());
+}
+
 TEST_P(StoreTest, ARefusedPlanWritesNothing) {
   make_user("dora");
   DirectorySyncPlan plan;

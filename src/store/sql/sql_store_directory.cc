@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "store/card_number.h"
 #include "store/sql/sql_store.h"
@@ -21,26 +22,33 @@ std::optional<std::string> card_hash(const DirectoryAccount& account) {
   return account.card_number ? card_number_hash(*account.card_number) : std::nullopt;
 }
 
-std::string audit_details(const DirectoryAccount& account) {
-  return nlohmann::json{{"name", account.name}, {"email", account.email}, {"dn", account.dn}}
-      .dump();
-}
-
 }  // namespace
 
 Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor& actor) {
   if (plan.source.empty()) return Error{"a directory sync needs the name of its source"};
   return write([&] {
+    // An account or group made meanwhile by another sync of this source (another server node
+    // sharing the database) is left to the next sync; one of anything else refuses the plan.
+    std::set<std::string> made_meanwhile;
     for (const auto& account : plan.create) {
       auto q = connection_.query(
           "INSERT INTO users (login, name, email, role, password_hash, source, directory_dn, "
-          "card_hash) VALUES (?, ?, ?, 'user', ?, ?, ?, ?) RETURNING id");
+          "card_hash) VALUES (?, ?, ?, 'user', ?, ?, ?, ?) ON CONFLICT (login) DO NOTHING "
+          "RETURNING id");
       q.bind_all(account.login, account.name, account.email, kNoStoredPassword, plan.source,
                  account.dn, card_hash(account));
-      insert_or_refuse(q, fmt::format("directory \"{}\": user \"{}\" exists already, or their "
-                                      "card number is another user's",
-                                      plan.source, account.login));
-      audit(actor, "create", "user", account.login, audit_details(account));
+      if (!insert_or_refuse(q, fmt::format("directory \"{}\": the card number of \"{}\" is "
+                                           "another user's",
+                                           plan.source, account.login))) {
+        auto existing = load_user_by_login(account.login);
+        if (!existing || existing->source != plan.source) {
+          throw Refusal{fmt::format("directory \"{}\": user \"{}\" exists already and is not "
+                                    "one of its accounts",
+                                    plan.source, account.login)};
+        }
+        made_meanwhile.insert(account.login);
+        continue;
+      }
     }
     for (const auto& account : plan.update) {
       auto q = connection_.query(fmt::format(
@@ -55,7 +63,6 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       run_or_refuse(q, fmt::format("directory \"{}\": the card number of \"{}\" is another "
                                    "user's",
                                    plan.source, account.login));
-      audit(actor, "update", "user", account.login, audit_details(account));
     }
     for (const auto& login : plan.enable) {
       connection_
@@ -63,8 +70,6 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
                  "WHERE login = ? AND source = ? AND disabled_by_directory = ?")
           .bind_all(false, false, login, plan.source, true)
           .run();
-      audit(actor, "enable", "user", login,
-            fmt::format("listed again by directory \"{}\"", plan.source));
     }
     for (const auto& login : plan.disable) {
       connection_
@@ -72,34 +77,48 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
                  "WHERE login = ? AND source = ? AND disabled = ?")
           .bind_all(true, true, login, plan.source, false)
           .run();
-      audit(actor, "disable", "user", login,
-            fmt::format("no longer listed by directory \"{}\"", plan.source));
     }
 
     // Groups, then the initial credit of the accounts just created: the largest of their groups'.
+    // Members are this source's accounts, found by login in one query, not one per member.
+    std::map<std::string, std::int64_t> id_of;
+    if (!plan.create_groups.empty() || !plan.update_groups.empty()) {
+      auto q = connection_.query("SELECT login, id FROM users WHERE source = ?");
+      q.bind_all(plan.source);
+      while (q.step()) id_of.emplace(q.text(0), q.integer(1));
+    }
     std::map<std::string, std::int64_t> initial_credit;
     auto set_members = [&](std::int64_t group_id, const DirectoryGroup& group) {
       model::UserGroup members;
       members.id = group_id;
       members.name = group.name;
       for (const auto& login : group.member_logins) {
-        auto user = load_user_by_login(login);
-        if (user) members.member_ids.push_back(user->id);
+        if (auto id = id_of.find(login); id != id_of.end()) members.member_ids.push_back(id->second);
       }
       std::sort(members.member_ids.begin(), members.member_ids.end());
       save_user_group_members(members);
-      audit(actor, "set-members", "user-group", group.name,
-            nlohmann::json(group.member_logins).dump());
     };
     for (const auto& group : plan.create_groups) {
       auto q = connection_.query(
-          "INSERT INTO user_groups (name, description, source) VALUES (?, ?, ?) RETURNING id");
+          "INSERT INTO user_groups (name, description, source) VALUES (?, ?, ?) "
+          "ON CONFLICT (name) DO NOTHING RETURNING id");
       q.bind_all(group.name, fmt::format("from directory {}", plan.source), plan.source);
-      const auto id = *insert_or_refuse(
-          q, fmt::format("directory \"{}\": a group named \"{}\" exists already", plan.source,
-                         group.name));
-      audit(actor, "create", "user-group", group.name, "");
-      set_members(id, group);
+      if (const auto id = insert_or_refuse(q, "")) {
+        set_members(*id, group);
+        continue;
+      }
+      std::int64_t existing_id = 0;
+      {
+        auto existing = connection_.query("SELECT id, source FROM user_groups WHERE name = ?");
+        existing.bind_all(group.name);
+        if (!existing.step() || existing.text(1) != plan.source) {
+          throw Refusal{fmt::format("directory \"{}\": a group named \"{}\" exists already and "
+                                    "is not one of its groups",
+                                    plan.source, group.name)};
+        }
+        existing_id = existing.integer(0);
+      }
+      set_members(existing_id, group);
     }
     for (const auto& group : plan.update_groups) {
       auto q = connection_.query(
@@ -118,12 +137,16 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       set_members(id, group);
     }
     for (const auto& account : plan.create) {
+      if (made_meanwhile.contains(account.login)) continue;  // credited by the sync that made it
       const auto credit = initial_credit.find(account.login);
       if (credit == initial_credit.end() || credit->second <= 0) continue;
       auto user = load_user_by_login(account.login);
       append_ledger(*user, model::LedgerKind::kTopUp, credit->second, std::nullopt, std::nullopt,
                     actor.login, "initial credit of the account's group");
     }
+    // One audit entry for the sync: its counts and the logins and groups it changed (the
+    // first 1,000 of each list). An entry per account would double a large first sync's time.
+    audit(actor, "directory-sync", "directory", plan.source, nlohmann::json(plan).dump());
     return std::monostate{};
   });
 }
