@@ -229,6 +229,66 @@ TEST_F(DirectorySyncTest, PasswordsAreCheckedByABindAndAnEmptyOneNeverPasses) {
       << "no password of a directory account is stored here";
 }
 
+// Active Directory's attribute names (slapd with an AD-like schema: sAMAccountName, uSNChanged):
+// the preset's mapping, incremental syncs by USN compared as numbers (9 < 10 < 100), the
+// filters given for this directory (OpenLDAP has no objectCategory nor class "user").
+TEST(DirectoryActiveDirectoryTest, ThePresetMapsAdAttributesAndUsnOrdersIncrementalSyncs) {
+  TempDir dir("printline-directory-ad");
+  SlapdPeer::Options options;
+  options.ad_schema = true;
+  SlapdPeer ldap(options);
+  prepare_directory(ldap, dir);  // the service account
+  auto ad_user = [&](const std::string& uid, const std::string& login, const std::string& name,
+                     int usn) {
+    return "dn: " + SlapdPeer::person_dn(ldap.suffix(), uid) +
+           "\nobjectClass: inetOrgPerson\nobjectClass: printlineAdUser\nuid: " + uid + "\ncn: " +
+           uid + "\nsn: x\ndisplayName: " + name + "\nmail: " + uid +
+           "@example.org\nsAMAccountName: " + login + "\nuSNChanged: " + std::to_string(usn) +
+           "\nuserPassword: pw-" + uid + "\n\n";
+  };
+  ldap.add(ad_user("jdoe", "jdoe", "Jane Doe", 9) + ad_user("rroe", "rroe", "Richard Roe", 100));
+  ldap.add(SlapdPeer::group_ldif(ldap.suffix(), "finance", {"jdoe"}));
+
+  const auto password_file = dir / "ldap-bind.secret";
+  auto source = directory::directory_source_from_json(
+      {{"name", "ad"},
+       {"preset", "active-directory"},
+       {"uri", ldap.uri()},
+       {"starttls", false},
+       {"bind_dn", service_dn(ldap)},
+       {"bind_password_file", password_file},
+       {"base_dn", "ou=people," + ldap.suffix()},
+       {"group_base_dn", "ou=groups," + ldap.suffix()},
+       {"user_filter", "(objectClass=printlineAdUser)"},
+       {"group_filter", "(objectClass=groupOfNames)"}});
+  ASSERT_TRUE(source.ok()) << source.error().message;
+  store::StoreOptions store_options;
+  store_options.hash_cost = store::HashCost::kMinimum;
+  auto store = store::open_sqlite_store((dir / "printline.db").string(), store_options).value();
+  DirectorySync directories(*store, {*source});
+  ASSERT_TRUE(directories.run("ad", SyncKind::kComplete, false, kAdmin).ok());
+  auto jane = store->find_user_by_login("jdoe").value();
+  ASSERT_TRUE(jane);
+  EXPECT_EQ(jane->name, "Jane Doe");  // displayName
+  EXPECT_EQ(store->groups_of("jdoe").value(), std::vector<std::string>{"finance"});
+  EXPECT_EQ(directories.statuses()[0].high_water_mark, "100");
+  EXPECT_TRUE(*directories.check_password(*jane, "pw-jdoe"));
+
+  // USN 10 is below the mark (100) as a number, though "10" > "100" as text: not listed.
+  ldap.modify("dn: " + SlapdPeer::person_dn(ldap.suffix(), "jdoe") +
+              "\nchangetype: modify\nreplace: displayName\ndisplayName: Jane Old\n-\n"
+              "replace: uSNChanged\nuSNChanged: 10\n");
+  ldap.modify("dn: " + SlapdPeer::person_dn(ldap.suffix(), "rroe") +
+              "\nchangetype: modify\nreplace: displayName\ndisplayName: Richard New\n-\n"
+              "replace: uSNChanged\nuSNChanged: 101\n");
+  auto incremental = directories.run("ad", SyncKind::kIncremental, false, kAdmin);
+  ASSERT_TRUE(incremental.ok()) << incremental.error().message;
+  ASSERT_EQ(incremental->update.size(), 1u);
+  EXPECT_EQ(incremental->update[0].login, "rroe");
+  EXPECT_EQ(store->find_user_by_login("rroe").value()->name, "Richard New");
+  EXPECT_EQ(directories.statuses()[0].high_water_mark, "101");
+}
+
 TEST(DirectoryTlsTest, StartTlsVerifiesTheServerAgainstTheConfiguredAuthority) {
   TempDir dir("printline-directory-tls");
   TestCertificates certificates(dir.path());
