@@ -27,6 +27,7 @@ struct World {
   server::ServerConfig config;
   std::unique_ptr<store::Store> store;
   std::unique_ptr<server::JobService> jobs;
+  std::unique_ptr<directory::DirectorySync> directories;  // none configured
   server::LoginRateLimiter limiter;
   std::unique_ptr<server::ServerContext> context;
   std::unique_ptr<server::IppQueues> queues;
@@ -55,8 +56,9 @@ struct World {
     u.role = model::Role::kAdmin;
     admin = store->create_user(u, "boss-password", store::system_actor()).value();
     jobs = std::move(server::JobService::start(config, *store).value());
-    context = std::make_unique<server::ServerContext>(
-        server::ServerContext{config, *store, *jobs, limiter, limiter, "http://127.0.0.1:8631"});
+    directories = std::make_unique<directory::DirectorySync>(*store, config.directories);
+    context = std::make_unique<server::ServerContext>(server::ServerContext{
+        config, *store, *jobs, limiter, limiter, *directories, "http://127.0.0.1:8631"});
     queues = std::make_unique<server::IppQueues>(*context);
   }
 };
