@@ -38,14 +38,13 @@ double seconds_since(Clock::time_point start) {
 double peer_read(const SlapdPeer& ldap, const directory::DirectorySource& source,
                  const testing::TempDir& dir) {
   const auto start = Clock::now();
-  for (const auto& [base, filter] :
-       {std::pair{source.base_dn, source.user_filter},
-        std::pair{source.group_search_base(), source.group_filter}}) {
-    testing::ChildProcess search({"ldapsearch", "-x", "-LLL", "-H", ldap.uri(), "-D",
-                                  testing::service_dn(ldap), "-w", testing::kServicePassword,
-                                  "-E", "pr=500/noprompt", "-b", base, filter, "uid", "cn",
-                                  "mail", "member", "modifyTimestamp"},
-                                 dir / "ldapsearch.out");
+  for (const auto& [base, filter] : {std::pair{source.base_dn, source.user_filter},
+                                     std::pair{source.group_search_base(), source.group_filter}}) {
+    testing::ChildProcess search(
+        {"ldapsearch", "-x", "-LLL", "-H", ldap.uri(), "-D", testing::service_dn(ldap), "-w",
+         testing::kServicePassword, "-E", "pr=500/noprompt", "-b", base, filter, "uid", "cn",
+         "mail", "member", "modifyTimestamp"},
+        dir / "ldapsearch.out");
     search.wait_for_exit(std::chrono::minutes(10));
   }
   return seconds_since(start);

@@ -44,12 +44,29 @@ void read_key(const nlohmann::json& json, const char* key, T& field) {
 }  // namespace
 
 Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
-  static const std::set<std::string> kKeys = {
-      "name", "uri", "starttls", "ca_file", "bind_dn", "bind_password_file", "base_dn",
-      "user_filter", "login_attribute", "name_attribute", "email_attribute", "card_attribute",
-      "group_base_dn", "group_filter", "group_name_attribute", "member_attribute",
-      "member_is_dn", "change_attribute", "page_size", "timeout_seconds",
-      "sync_interval_seconds", "full_sync_interval_seconds", "preset"};
+  static const std::set<std::string> kKeys = {"name",
+                                              "uri",
+                                              "starttls",
+                                              "ca_file",
+                                              "bind_dn",
+                                              "bind_password_file",
+                                              "base_dn",
+                                              "user_filter",
+                                              "login_attribute",
+                                              "name_attribute",
+                                              "email_attribute",
+                                              "card_attribute",
+                                              "group_base_dn",
+                                              "group_filter",
+                                              "group_name_attribute",
+                                              "member_attribute",
+                                              "member_is_dn",
+                                              "change_attribute",
+                                              "page_size",
+                                              "timeout_seconds",
+                                              "sync_interval_seconds",
+                                              "full_sync_interval_seconds",
+                                              "preset"};
   if (!json.is_object()) return Error{"a directory source is a JSON object"};
   for (const auto& [key, value] : json.items()) {
     if (!kKeys.contains(key)) return Error{"unknown directory source key \"" + key + "\""};
@@ -58,7 +75,8 @@ Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
   try {
     std::string preset = json.value("preset", std::string("openldap"));
     if (preset != "openldap" && preset != "active-directory") {
-      return Error{"directory preset \"" + preset + "\" is unknown: use openldap or "
+      return Error{"directory preset \"" + preset +
+                   "\" is unknown: use openldap or "
                    "active-directory"};
     }
     apply_preset(preset, source);
@@ -108,7 +126,8 @@ Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
     return Error{where + "timeout_seconds must be between 1 and 3600"};
   }
   if (source.sync_interval_seconds < 0 || source.full_sync_interval_seconds < 60) {
-    return Error{where + "sync_interval_seconds must be 0 or more and "
+    return Error{where +
+                 "sync_interval_seconds must be 0 or more and "
                  "full_sync_interval_seconds 60 or more"};
   }
   if (!source.change_attribute.empty() && source.change_attribute != "modifyTimestamp" &&

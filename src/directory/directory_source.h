@@ -42,7 +42,7 @@ struct DirectorySource {
   std::string change_attribute;
   int page_size = 500;  // RFC 2696 paging; Active Directory answers at most 1,000 a page
   int timeout_seconds = 30;
-  int sync_interval_seconds = 300;        // incremental syncs; 0 = only on demand
+  int sync_interval_seconds = 300;         // incremental syncs; 0 = only on demand
   int full_sync_interval_seconds = 86400;  // complete ones (the only ones that disable)
 
   std::string group_search_base() const { return group_base_dn.empty() ? base_dn : group_base_dn; }

@@ -94,14 +94,14 @@ Result<store::DirectorySyncPlan> DirectorySync::run(std::string_view name, SyncK
       later_mark(*source, listing->high_water_mark, state.status.high_water_mark)) {
     state.status.high_water_mark = listing->high_water_mark;
   }
-  spdlog::info("directory sync of {} ({}): {} listed, {} created, {} updated, {} enabled, {} "
-               "disabled, {} groups created, {} groups changed, {} warnings; read {} ms, "
-               "planned {} ms, written {} ms",
-               source->name, listing->complete ? "complete" : "incremental",
-               listing->accounts.size(), plan.create.size(), plan.update.size(),
-               plan.enable.size(), plan.disable.size(), plan.create_groups.size(),
-               plan.update_groups.size(), plan.warnings.size(), ms(started, read),
-               ms(read, planned), ms(planned, written));
+  spdlog::info(
+      "directory sync of {} ({}): {} listed, {} created, {} updated, {} enabled, {} "
+      "disabled, {} groups created, {} groups changed, {} warnings; read {} ms, "
+      "planned {} ms, written {} ms",
+      source->name, listing->complete ? "complete" : "incremental", listing->accounts.size(),
+      plan.create.size(), plan.update.size(), plan.enable.size(), plan.disable.size(),
+      plan.create_groups.size(), plan.update_groups.size(), plan.warnings.size(), ms(started, read),
+      ms(read, planned), ms(planned, written));
   return plan;
 }
 

@@ -25,8 +25,7 @@ std::string ldap_reason(int code) { return ldap_err2string(code); }
 
 std::string LdapEntry::first(const std::string& attribute) const {
   const auto found = attributes.find(attribute);
-  return found == attributes.end() || found->second.empty() ? std::string()
-                                                            : found->second.front();
+  return found == attributes.end() || found->second.empty() ? std::string() : found->second.front();
 }
 
 namespace {
@@ -83,7 +82,8 @@ LdapEntry read_entry(LDAP* ld, LDAPMessage* message, const std::vector<std::stri
     berval** values = ldap_get_values_len(ld, message, attribute.c_str());
     if (values == nullptr) continue;
     auto& list = entry.attributes[attribute];
-    for (int i = 0; values[i] != nullptr; ++i) list.emplace_back(values[i]->bv_val, values[i]->bv_len);
+    for (int i = 0; values[i] != nullptr; ++i)
+      list.emplace_back(values[i]->bv_val, values[i]->bv_len);
     ldap_value_free_len(values);
   }
   return entry;

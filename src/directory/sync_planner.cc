@@ -37,8 +37,7 @@ bool differs(const DirectoryAccount& listed, const model::User& stored, bool has
 
 }  // namespace
 
-store::DirectorySyncPlan plan_sync(const std::string& source_name,
-                                   const DirectoryListing& listing,
+store::DirectorySyncPlan plan_sync(const std::string& source_name, const DirectoryListing& listing,
                                    const std::vector<model::User>& users,
                                    const std::vector<model::UserGroup>& groups) {
   store::DirectorySyncPlan plan;
@@ -80,11 +79,11 @@ store::DirectorySyncPlan plan_sync(const std::string& source_name,
     const model::User& stored = *found->second;
     if (stored.source != source_name) {
       listed_logins.erase(account.login);
-      plan.warnings.push_back(
-          "\"" + account.login + "\" is " +
-          (stored.source.empty() ? std::string("a local account")
-                                 : "an account of directory \"" + stored.source + "\"") +
-          ": left alone (rename or delete it to let this directory manage it)");
+      plan.warnings.push_back("\"" + account.login + "\" is " +
+                              (stored.source.empty()
+                                   ? std::string("a local account")
+                                   : "an account of directory \"" + stored.source + "\"") +
+                              ": left alone (rename or delete it to let this directory manage it)");
       continue;
     }
     login_by_dn[dn_key(account.dn)] = account.login;
@@ -104,8 +103,9 @@ store::DirectorySyncPlan plan_sync(const std::string& source_name,
       }
     }
     if (listing.accounts.empty() && !gone.empty()) {
-      plan.warnings.push_back("the directory listed no account at all: nobody was disabled "
-                              "(check base_dn and user_filter)");
+      plan.warnings.push_back(
+          "the directory listed no account at all: nobody was disabled "
+          "(check base_dn and user_filter)");
     } else {
       plan.disable = std::move(gone);
     }
@@ -141,11 +141,11 @@ store::DirectorySyncPlan plan_sync(const std::string& source_name,
     }
     const model::UserGroup& stored = *found->second;
     if (stored.source != source_name) {
-      plan.warnings.push_back(
-          "group \"" + listed.name + "\" is " +
-          (stored.source.empty() ? std::string("a local group")
-                                 : "a group of directory \"" + stored.source + "\"") +
-          ": left alone");
+      plan.warnings.push_back("group \"" + listed.name + "\" is " +
+                              (stored.source.empty()
+                                   ? std::string("a local group")
+                                   : "a group of directory \"" + stored.source + "\"") +
+                              ": left alone");
       continue;
     }
     std::set<std::string> current;

@@ -19,8 +19,7 @@
 
 namespace printline::directory {
 
-store::DirectorySyncPlan plan_sync(const std::string& source_name,
-                                   const DirectoryListing& listing,
+store::DirectorySyncPlan plan_sync(const std::string& source_name, const DirectoryListing& listing,
                                    const std::vector<model::User>& users,
                                    const std::vector<model::UserGroup>& groups);
 

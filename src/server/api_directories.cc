@@ -40,9 +40,10 @@ void list_directories(ApiCall& call) {
 void sync_directory(ApiCall& call) {
   const std::string name = call.path_part(1);
   if (call.context.directories.find(name) == nullptr) {
-    throw not_found(fmt::format("There is no directory source \"{}\". GET /api/v1/directories "
-                                "lists the configured ones.",
-                                name));
+    throw not_found(
+        fmt::format("There is no directory source \"{}\". GET /api/v1/directories "
+                    "lists the configured ones.",
+                    name));
   }
   nlohmann::json body = nlohmann::json::object();
   if (!call.request.body.empty()) body = call.json_body();
@@ -70,8 +71,7 @@ void sync_directory(ApiCall& call) {
 
 void add_directory_routes(ApiRoutes& routes) {
   routes.push_back({"GET", "/api/v1/directories", Access::kAdmin, list_directories});
-  routes.push_back(
-      {"POST", R"(/api/v1/directories/([^/]+)/sync)", Access::kAdmin, sync_directory});
+  routes.push_back({"POST", R"(/api/v1/directories/([^/]+)/sync)", Access::kAdmin, sync_directory});
 }
 
 }  // namespace printline::server

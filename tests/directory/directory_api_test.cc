@@ -59,8 +59,8 @@ TEST_F(DirectoryApiTest, TheServerSyncsAtStartAndADryRunShowsWhatTheNextSyncDoes
   wait_for_first_sync();
   EXPECT_EQ(admin_->get("/api/v1/users/user00003").status, 200);
   add_directory_alice();
-  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 5).substr(
-      SlapdPeer::people_ldif(ldap_.suffix(), 3).size()));
+  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 5)
+                .substr(SlapdPeer::people_ldif(ldap_.suffix(), 3).size()));
 
   auto dry = sync({{"dry_run", true}});
   ASSERT_EQ(dry.status, 200) << dry.body;
@@ -110,7 +110,8 @@ TEST_F(DirectoryApiTest, AnAccountGoneFromTheDirectoryIsShutOutAtOnceButKeepsIts
   ASSERT_EQ(sync().status, 200);
   auto user = client();
   ASSERT_EQ(user->login("user00003", "pw-user00003").status, 200);
-  ldap_.modify("dn: " + SlapdPeer::person_dn(ldap_.suffix(), "user00003") + "\nchangetype: delete\n");
+  ldap_.modify("dn: " + SlapdPeer::person_dn(ldap_.suffix(), "user00003") +
+               "\nchangetype: delete\n");
   auto disabled = sync();
   ASSERT_EQ(disabled.status, 200) << disabled.body;
   EXPECT_EQ(disabled.json["disable"], nlohmann::json::array({"user00003"}));
@@ -164,16 +165,18 @@ TEST_F(DirectoryApiTest, ADirectoryThatCannotBeReachedIsA502AndChangesNothing) {
 // the built binary against this server.
 TEST_F(DirectoryApiTest, TheCliSyncsListsAndDisables) {
   wait_for_first_sync();
-  const std::string token = client()->login(RunningServer::kAdminLogin,
-                                            RunningServer::kAdminPassword).json["token"];
+  const std::string token =
+      client()->login(RunningServer::kAdminLogin, RunningServer::kAdminPassword).json["token"];
   const std::map<std::string, std::string> environment = {
-      {"HOME", dir_.path().string()}, {"XDG_CONFIG_HOME", (dir_ / "config").string()},
-      {"PRINTLINE_SERVER", server_->base_url()}, {"PRINTLINE_TOKEN", token}};
+      {"HOME", dir_.path().string()},
+      {"XDG_CONFIG_HOME", (dir_ / "config").string()},
+      {"PRINTLINE_SERVER", server_->base_url()},
+      {"PRINTLINE_TOKEN", token}};
   auto cli = [&](const std::vector<std::string>& arguments) {
     return run_cli(PRINTLINE_CLI_PATH, arguments, environment);
   };
-  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 4).substr(
-      SlapdPeer::people_ldif(ldap_.suffix(), 3).size()));
+  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 4)
+                .substr(SlapdPeer::people_ldif(ldap_.suffix(), 3).size()));
 
   auto dry = cli({"admin", "directories", "sync", "corp", "--dry-run"});
   ASSERT_EQ(dry.exit_code, 0) << dry.err;
@@ -195,11 +198,11 @@ TEST_F(DirectoryApiTest, TheCliSyncsListsAndDisables) {
   auto shown = cli({"admin", "users", "show", "user00004"});
   EXPECT_THAT(shown.out, HasSubstr("corp"));
   EXPECT_EQ(admin_->get("/api/v1/users/user00004").json["disabled"], true);
-  ASSERT_EQ(cli({"admin", "user-groups", "update", "finance", "--initial-credit", "2.50"}).exit_code,
-            0);
+  ASSERT_EQ(
+      cli({"admin", "user-groups", "update", "finance", "--initial-credit", "2.50"}).exit_code, 0);
   EXPECT_EQ(admin_->get("/api/v1/user-groups/finance").json["initial_credit_cents"], 250);
-  EXPECT_EQ(cli({"admin", "user-groups", "update", "finance", "--initial-credit", "lots"}).exit_code,
-            2);
+  EXPECT_EQ(
+      cli({"admin", "user-groups", "update", "finance", "--initial-credit", "lots"}).exit_code, 2);
 }
 
 }  // namespace

@@ -117,8 +117,8 @@ TEST_F(DirectorySyncTest, IncrementalSyncsPickUpChangesAndOnlyCompleteOnesDisabl
   EXPECT_TRUE(gone->disabled);
 
   // Back in the directory: enabled again by the next sync.
-  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 8).substr(
-      SlapdPeer::people_ldif(ldap_.suffix(), 7).size()));
+  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 8)
+                .substr(SlapdPeer::people_ldif(ldap_.suffix(), 7).size()));
   auto back = directories.run("corp", SyncKind::kIncremental, false, kAdmin);
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(back->enable, std::vector<std::string>{"user00008"});
@@ -141,12 +141,12 @@ TEST_F(DirectorySyncTest, GroupsFollowTheDirectoryAndNewMembersGetTheGroupsIniti
   auto staff = groups[0];
   staff.initial_credit_cents = 750;
   ASSERT_TRUE(store_->update_user_group(staff, kAdmin).ok());
-  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 5).substr(
-      SlapdPeer::people_ldif(ldap_.suffix(), 4).size()));
-  ldap_.modify("dn: cn=staff,ou=groups," + ldap_.suffix() +
-               "\nchangetype: modify\nadd: member\nmember: " +
-               SlapdPeer::person_dn(ldap_.suffix(), "user00005") + "\n-\ndelete: member\nmember: " +
-               SlapdPeer::person_dn(ldap_.suffix(), "user00001") + "\n");
+  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 5)
+                .substr(SlapdPeer::people_ldif(ldap_.suffix(), 4).size()));
+  ldap_.modify(
+      "dn: cn=staff,ou=groups," + ldap_.suffix() + "\nchangetype: modify\nadd: member\nmember: " +
+      SlapdPeer::person_dn(ldap_.suffix(), "user00005") +
+      "\n-\ndelete: member\nmember: " + SlapdPeer::person_dn(ldap_.suffix(), "user00001") + "\n");
   ASSERT_TRUE(directories.run("corp", SyncKind::kComplete, false, kAdmin).ok());
   EXPECT_EQ(user("user00005")->balance_cents, 750);
   EXPECT_EQ(user("user00002")->balance_cents, 0) << "only new accounts get the initial credit";
@@ -241,8 +241,8 @@ TEST(DirectoryActiveDirectoryTest, ThePresetMapsAdAttributesAndUsnOrdersIncremen
   auto ad_user = [&](const std::string& uid, const std::string& login, const std::string& name,
                      int usn) {
     return "dn: " + SlapdPeer::person_dn(ldap.suffix(), uid) +
-           "\nobjectClass: inetOrgPerson\nobjectClass: printlineAdUser\nuid: " + uid + "\ncn: " +
-           uid + "\nsn: x\ndisplayName: " + name + "\nmail: " + uid +
+           "\nobjectClass: inetOrgPerson\nobjectClass: printlineAdUser\nuid: " + uid +
+           "\ncn: " + uid + "\nsn: x\ndisplayName: " + name + "\nmail: " + uid +
            "@example.org\nsAMAccountName: " + login + "\nuSNChanged: " + std::to_string(usn) +
            "\nuserPassword: pw-" + uid + "\n\n";
   };
@@ -250,17 +250,17 @@ TEST(DirectoryActiveDirectoryTest, ThePresetMapsAdAttributesAndUsnOrdersIncremen
   ldap.add(SlapdPeer::group_ldif(ldap.suffix(), "finance", {"jdoe"}));
 
   const auto password_file = dir / "ldap-bind.secret";
-  auto source = directory::directory_source_from_json(
-      {{"name", "ad"},
-       {"preset", "active-directory"},
-       {"uri", ldap.uri()},
-       {"starttls", false},
-       {"bind_dn", service_dn(ldap)},
-       {"bind_password_file", password_file},
-       {"base_dn", "ou=people," + ldap.suffix()},
-       {"group_base_dn", "ou=groups," + ldap.suffix()},
-       {"user_filter", "(objectClass=printlineAdUser)"},
-       {"group_filter", "(objectClass=groupOfNames)"}});
+  auto source =
+      directory::directory_source_from_json({{"name", "ad"},
+                                             {"preset", "active-directory"},
+                                             {"uri", ldap.uri()},
+                                             {"starttls", false},
+                                             {"bind_dn", service_dn(ldap)},
+                                             {"bind_password_file", password_file},
+                                             {"base_dn", "ou=people," + ldap.suffix()},
+                                             {"group_base_dn", "ou=groups," + ldap.suffix()},
+                                             {"user_filter", "(objectClass=printlineAdUser)"},
+                                             {"group_filter", "(objectClass=groupOfNames)"}});
   ASSERT_TRUE(source.ok()) << source.error().message;
   store::StoreOptions store_options;
   store_options.hash_cost = store::HashCost::kMinimum;

@@ -24,21 +24,22 @@ inline std::string service_dn(const SlapdPeer& ldap) {
 inline directory::DirectorySource prepare_directory(SlapdPeer& ldap, const TempDir& dir) {
   ldap.add("dn: ou=services," + ldap.suffix() +
            "\nobjectClass: organizationalUnit\nou: services\n\n"
-           "dn: " + service_dn(ldap) +
-           "\nobjectClass: person\ncn: printline\nsn: service\nuserPassword: " +
+           "dn: " +
+           service_dn(ldap) + "\nobjectClass: person\ncn: printline\nsn: service\nuserPassword: " +
            kServicePassword + "\n");
   const auto password_file = dir / "ldap-bind.secret";
   std::ofstream(password_file) << kServicePassword << "\n";
   ::chmod(password_file.c_str(), 0600);
 
-  auto source = directory::directory_source_from_json({{"name", "corp"},
-                                                        {"uri", ldap.uri()},
-                                                        {"starttls", false},
-                                                        {"bind_dn", service_dn(ldap)},
-                                                        {"bind_password_file", password_file},
-                                                        {"base_dn", "ou=people," + ldap.suffix()},
-                                                        {"group_base_dn", "ou=groups," + ldap.suffix()},
-                                                        {"page_size", 200}});
+  auto source =
+      directory::directory_source_from_json({{"name", "corp"},
+                                             {"uri", ldap.uri()},
+                                             {"starttls", false},
+                                             {"bind_dn", service_dn(ldap)},
+                                             {"bind_password_file", password_file},
+                                             {"base_dn", "ou=people," + ldap.suffix()},
+                                             {"group_base_dn", "ou=groups," + ldap.suffix()},
+                                             {"page_size", 200}});
   if (!source.ok()) throw std::runtime_error(source.error().message);
   return *source;
 }

@@ -116,8 +116,8 @@ TEST(SyncPlannerTest, AListingWithNoAccountAtAllDisablesNobody) {
 TEST(SyncPlannerTest, LocalAndOtherDirectoriesAccountsAreNeverTakenOver) {
   DirectoryListing listing;
   listing.accounts = {listed("admin"), listed("eve")};
-  const auto plan = plan_sync("corp", listing, {stored(1, "admin", ""), stored(2, "eve", "other")},
-                              {});
+  const auto plan =
+      plan_sync("corp", listing, {stored(1, "admin", ""), stored(2, "eve", "other")}, {});
   EXPECT_THAT(plan.create, IsEmpty());
   EXPECT_THAT(plan.update, IsEmpty());
   ASSERT_EQ(plan.warnings.size(), 2u);
@@ -130,9 +130,8 @@ TEST(SyncPlannerTest, LocalAndOtherDirectoriesAccountsAreNeverTakenOver) {
 TEST(SyncPlannerTest, ALocalAccountIsNeverMadeAMemberOfADirectoryGroup) {
   DirectoryListing listing;
   listing.accounts = {listed("admin"), listed("ann")};
-  listing.groups = {{"staff",
-                     {"uid=admin,ou=people,dc=example,dc=org",
-                      "uid=ann,ou=people,dc=example,dc=org"}}};
+  listing.groups = {
+      {"staff", {"uid=admin,ou=people,dc=example,dc=org", "uid=ann,ou=people,dc=example,dc=org"}}};
   const auto plan = plan_sync("corp", listing, {stored(1, "admin", "")}, {});
   ASSERT_EQ(plan.create_groups.size(), 1u);
   EXPECT_THAT(plan.create_groups[0].member_logins, ElementsAre("ann"));
@@ -156,10 +155,10 @@ TEST(SyncPlannerTest, UnusableAndRepeatedLoginsAreLeftOutWithAReason) {
 TEST(SyncPlannerTest, GroupMembersAreFoundByDnWhateverTheCaseAndSpacing) {
   DirectoryListing listing;
   listing.accounts = {listed("ann"), listed("bob")};
-  listing.groups = {{"staff",
-                     {"UID=ann, OU=People, DC=example, DC=org",
-                      "uid=bob,ou=people,dc=example,dc=org",
-                      "uid=stranger,ou=people,dc=example,dc=org"}}};
+  listing.groups = {
+      {"staff",
+       {"UID=ann, OU=People, DC=example, DC=org", "uid=bob,ou=people,dc=example,dc=org",
+        "uid=stranger,ou=people,dc=example,dc=org"}}};
   const auto plan = plan_sync("corp", listing, {}, {});
   ASSERT_EQ(plan.create_groups.size(), 1u);
   EXPECT_EQ(plan.create_groups[0].name, "staff");
@@ -170,9 +169,8 @@ TEST(SyncPlannerTest, AnIncrementalListingFindsMembersAmongAccountsSyncedBefore)
   DirectoryListing listing;
   listing.complete = false;
   listing.accounts = {listed("new")};
-  listing.groups = {{"staff",
-                     {"uid=old,ou=people,dc=example,dc=org",
-                      "uid=new,ou=people,dc=example,dc=org"}}};
+  listing.groups = {
+      {"staff", {"uid=old,ou=people,dc=example,dc=org", "uid=new,ou=people,dc=example,dc=org"}}};
   model::UserGroup staff{7, "staff", "", {1}, "corp", 0};
   const auto plan = plan_sync("corp", listing, {stored(1, "old")}, {staff});
   ASSERT_EQ(plan.update_groups.size(), 1u);

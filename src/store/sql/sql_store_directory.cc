@@ -42,9 +42,10 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
                                            plan.source, account.login))) {
         auto existing = load_user_by_login(account.login);
         if (!existing || existing->source != plan.source) {
-          throw Refusal{fmt::format("directory \"{}\": user \"{}\" exists already and is not "
-                                    "one of its accounts",
-                                    plan.source, account.login)};
+          throw Refusal{
+              fmt::format("directory \"{}\": user \"{}\" exists already and is not "
+                          "one of its accounts",
+                          plan.source, account.login)};
         }
         made_meanwhile.insert(account.login);
         continue;
@@ -66,15 +67,17 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
     }
     for (const auto& login : plan.enable) {
       connection_
-          .query("UPDATE users SET disabled = ?, disabled_by_directory = ? "
-                 "WHERE login = ? AND source = ? AND disabled_by_directory = ?")
+          .query(
+              "UPDATE users SET disabled = ?, disabled_by_directory = ? "
+              "WHERE login = ? AND source = ? AND disabled_by_directory = ?")
           .bind_all(false, false, login, plan.source, true)
           .run();
     }
     for (const auto& login : plan.disable) {
       connection_
-          .query("UPDATE users SET disabled = ?, disabled_by_directory = ? "
-                 "WHERE login = ? AND source = ? AND disabled = ?")
+          .query(
+              "UPDATE users SET disabled = ?, disabled_by_directory = ? "
+              "WHERE login = ? AND source = ? AND disabled = ?")
           .bind_all(true, true, login, plan.source, false)
           .run();
     }
@@ -93,7 +96,8 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       members.id = group_id;
       members.name = group.name;
       for (const auto& login : group.member_logins) {
-        if (auto id = id_of.find(login); id != id_of.end()) members.member_ids.push_back(id->second);
+        if (auto id = id_of.find(login); id != id_of.end())
+          members.member_ids.push_back(id->second);
       }
       std::sort(members.member_ids.begin(), members.member_ids.end());
       save_user_group_members(members);
@@ -112,9 +116,10 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
         auto existing = connection_.query("SELECT id, source FROM user_groups WHERE name = ?");
         existing.bind_all(group.name);
         if (!existing.step() || existing.text(1) != plan.source) {
-          throw Refusal{fmt::format("directory \"{}\": a group named \"{}\" exists already and "
-                                    "is not one of its groups",
-                                    plan.source, group.name)};
+          throw Refusal{
+              fmt::format("directory \"{}\": a group named \"{}\" exists already and "
+                          "is not one of its groups",
+                          plan.source, group.name)};
         }
         existing_id = existing.integer(0);
       }
