@@ -237,7 +237,11 @@ TEST(DirectoryActiveDirectoryTest, ThePresetMapsAdAttributesAndUsnOrdersIncremen
   SlapdPeer::Options options;
   options.ad_schema = true;
   SlapdPeer ldap(options);
-  prepare_directory(ldap, dir);  // the service account
+  const auto source = prepare_directory(ldap, dir,
+                                        {{"name", "ad"},
+                                         {"preset", "active-directory"},
+                                         {"user_filter", "(objectClass=printlineAdUser)"},
+                                         {"group_filter", "(objectClass=groupOfNames)"}});
   auto ad_user = [&](const std::string& uid, const std::string& login, const std::string& name,
                      int usn) {
     return "dn: " + SlapdPeer::person_dn(ldap.suffix(), uid) +
@@ -249,23 +253,10 @@ TEST(DirectoryActiveDirectoryTest, ThePresetMapsAdAttributesAndUsnOrdersIncremen
   ldap.add(ad_user("jdoe", "jdoe", "Jane Doe", 9) + ad_user("rroe", "rroe", "Richard Roe", 100));
   ldap.add(SlapdPeer::group_ldif(ldap.suffix(), "finance", {"jdoe"}));
 
-  const auto password_file = dir / "ldap-bind.secret";
-  auto source =
-      directory::directory_source_from_json({{"name", "ad"},
-                                             {"preset", "active-directory"},
-                                             {"uri", ldap.uri()},
-                                             {"starttls", false},
-                                             {"bind_dn", service_dn(ldap)},
-                                             {"bind_password_file", password_file},
-                                             {"base_dn", "ou=people," + ldap.suffix()},
-                                             {"group_base_dn", "ou=groups," + ldap.suffix()},
-                                             {"user_filter", "(objectClass=printlineAdUser)"},
-                                             {"group_filter", "(objectClass=groupOfNames)"}});
-  ASSERT_TRUE(source.ok()) << source.error().message;
   store::StoreOptions store_options;
   store_options.hash_cost = store::HashCost::kMinimum;
   auto store = store::open_sqlite_store((dir / "printline.db").string(), store_options).value();
-  DirectorySync directories(*store, {*source});
+  DirectorySync directories(*store, {source});
   ASSERT_TRUE(directories.run("ad", SyncKind::kComplete, false, kAdmin).ok());
   auto jane = store->find_user_by_login("jdoe").value();
   ASSERT_TRUE(jane);
