@@ -6,15 +6,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "store/sqlite/sqlite_schema.h"
+#include "store/sql/schema.h"
 #include "store_test_support.h"
 
 namespace printline::store::testing {
 namespace {
 
 // Every migration this build has: each test below expects all of them applied.
-const int kMigrations = static_cast<int>(sqlite::sqlite_migrations().size());
-const int kNewestVersion = sqlite::sqlite_migrations().back().version;
+const int kMigrations = static_cast<int>(sql::schema_migrations().size());
+const int kNewestVersion = sql::schema_migrations().back().version;
 
 class SqliteStoreTest : public ::testing::Test {
  protected:

@@ -1,5 +1,5 @@
 #include "store/postgres/postgres_connection.h"
-#include "store/postgres/postgres_schema.h"
+#include "store/sql/schema.h"
 #include "store/sql/sql_store.h"
 
 namespace printline::store {
@@ -19,8 +19,8 @@ Result<std::unique_ptr<Store>> open_postgres_store(const std::string& conninfo,
     auto connection = std::make_unique<postgres::PostgresConnection>(conninfo);
     postgres::PostgresConnection& session = *connection;
     session.exec(kLockSchema);  // released with the session if the migration throws
-    auto store = std::make_unique<sql::SqlStore>(std::move(connection),
-                                                 postgres::postgres_migrations(), std::move(options));
+    auto store = std::make_unique<sql::SqlStore>(std::move(connection), sql::schema_migrations(),
+                                                 std::move(options));
     session.exec(kUnlockSchema);
     return std::unique_ptr<Store>(std::move(store));
   } catch (const sql::SqlError& e) {

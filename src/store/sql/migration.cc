@@ -2,7 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <regex>
+
 namespace printline::store::sql {
+
+std::string ddl_for(const Dialect& dialect, const Migration& migration) {
+  const auto& source = dialect.alters_keys && !migration.sql_altering_in_place.empty()
+                           ? migration.sql_altering_in_place
+                           : migration.sql;
+  // Identity keys first ("id INTEGER PRIMARY KEY,"; a fixed key such as "INTEGER PRIMARY KEY
+  // CHECK (id = 1)" stays a plain integer), then every other integer column.
+  static const std::regex kIdentity(R"(\bINTEGER PRIMARY KEY,)");
+  static const std::regex kInteger(R"(\bINTEGER\b)");
+  auto ddl = std::regex_replace(std::string(source), kIdentity, dialect.identity_column + ",");
+  return std::regex_replace(ddl, kInteger, dialect.integer_column);
+}
 
 void migrate(Connection& connection, std::span<const Migration> migrations, std::int64_t now_unix) {
   connection.exec(
@@ -20,7 +34,7 @@ void migrate(Connection& connection, std::span<const Migration> migrations, std:
       applied.bind_all(migration.version);
       if (applied.step()) continue;
     }
-    connection.exec(std::string(migration.sql));
+    connection.exec(ddl_for(connection.dialect(), migration));
     connection
         .query(
             "INSERT INTO schema_migrations (version, description, applied_at) "

@@ -110,6 +110,11 @@ struct Dialect {
   std::string day_key;    // 2026-11-24
   std::string week_key;   // 2026-W47 (weeks start on Monday; week 00 before the first Monday)
   std::string month_key;  // 2026-11
+  // DDL (store/sql/schema.cc is written in SQLite's): the type of an identity key column and
+  // of every other integer column, and whether a table's key can be altered in place.
+  std::string identity_column = "INTEGER PRIMARY KEY";
+  std::string integer_column = "INTEGER";
+  bool alters_keys = false;
 };
 
 enum class TransactionMode { kRead, kWrite };

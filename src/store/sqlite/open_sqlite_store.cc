@@ -1,6 +1,6 @@
+#include "store/sql/schema.h"
 #include "store/sql/sql_store.h"
 #include "store/sqlite/sqlite_connection.h"
-#include "store/sqlite/sqlite_schema.h"
 
 namespace printline::store {
 
@@ -9,7 +9,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, StoreO
     auto connection = std::make_unique<sqlite::SqliteConnection>(
         path, static_cast<int>(options.busy_timeout.count()));
     return std::unique_ptr<Store>(std::make_unique<sql::SqlStore>(
-        std::move(connection), sqlite::sqlite_migrations(), std::move(options)));
+        std::move(connection), sql::schema_migrations(), std::move(options)));
   } catch (const sql::SqlError& e) {
     return Error{std::string("cannot open the database: ") + e.what()};
   }

@@ -1,11 +1,14 @@
-#include "store/sqlite/sqlite_schema.h"
+#include "store/sql/schema.h"
 
 #include <array>
 
-namespace printline::store::sqlite {
+namespace printline::store::sql {
 namespace {
 
-// Times are Unix seconds (UTC). Money is integer cents.
+// Written once, in SQLite's DDL; a backend with other types reads it through its dialect
+// (migration.cc: PostgreSQL makes INTEGER columns BIGINT and "INTEGER PRIMARY KEY," an identity).
+// Times are Unix seconds (UTC). Money is integer cents. Flags are 0/1 integers on every backend,
+// so the shared SQL of sql_store_*.cc works on both.
 constexpr std::string_view kInitialSchema = R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
@@ -203,6 +206,14 @@ INSERT INTO client_reports_by_user
 DROP TABLE client_reports;
 ALTER TABLE client_reports_by_user RENAME TO client_reports;
 )sql";
+// The same change where a table's key and constraints can be altered in place (PostgreSQL).
+constexpr std::string_view kClientReportsPerUserInPlace = R"sql(
+ALTER TABLE client_reports DROP CONSTRAINT client_reports_pkey;
+UPDATE client_reports SET awaiting_upload = LEAST(awaiting_upload, 1000000);
+ALTER TABLE client_reports ADD PRIMARY KEY (user_id, client_id);
+ALTER TABLE client_reports ADD CONSTRAINT client_reports_awaiting_bounded
+  CHECK (awaiting_upload <= 1000000);
+)sql";
 
 // D11: the job's ticket (model::JobTicket as JSON text) and its document's MIME type, so a
 // job is printed and priced as asked and delivery never re-analyses it to learn its format.
@@ -270,21 +281,29 @@ ALTER TABLE user_groups ADD COLUMN initial_credit_cents INTEGER NOT NULL DEFAULT
   CHECK (initial_credit_cents >= 0);
 )sql";
 
-constexpr std::array<sql::Migration, 10> kMigrations{{
+// Held jobs expire per queue (model::PrintQueue::hold_expiry_seconds; NULL: the server's
+// setting, 0: never).
+constexpr std::string_view kQueueHoldExpiry = R"sql(
+ALTER TABLE queues ADD COLUMN hold_expiry_seconds INTEGER CHECK (hold_expiry_seconds >= 0);
+)sql";
+
+constexpr std::array<Migration, 11> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
     {4, "desktop clients' heartbeat reports", kClientReports},
-    {5, "client reports keyed by user and client, counts bounded", kClientReportsPerUser},
+    {5, "client reports keyed by user and client, counts bounded", kClientReportsPerUser,
+     kClientReportsPerUserInPlace},
     {6, "each job's ticket and document format", kJobTicket},
     {7, "printer language, paper sizes and document formats", kPrinterLanguage},
     {8, "two-phase submission and jobs printed twice", kTwoPhaseSubmission},
     {9, "groups of users, each user's language and badge", kUserGroups},
     {10, "directory sources of users and groups, disabled accounts", kDirectorySync},
+    {11, "how long each queue holds a job", kQueueHoldExpiry},
 }};
 
 }  // namespace
 
-std::span<const sql::Migration> sqlite_migrations() { return kMigrations; }
+std::span<const Migration> schema_migrations() { return kMigrations; }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::store::sql
