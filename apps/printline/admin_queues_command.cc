@@ -7,6 +7,7 @@
 #include "admin_command.h"
 #include "core/i18n.h"
 #include "exit_codes.h"
+#include "option_helpers.h"
 #include "output.h"
 
 namespace printline::cli {
@@ -15,16 +16,29 @@ namespace {
 
 struct QueueArguments {
   std::string queue;
-  std::optional<std::string> name, kind, printer, group;
+  std::optional<std::string> name, kind, printer, group, hold_time;
   bool no_target = false;
 };
+
+// "8h", "never", "server default": how long held jobs wait, as --hold-time takes it.
+std::string hold_time_text(const nlohmann::json& q) {
+  const auto it = q.find("hold_expiry_seconds");
+  if (it == q.end() || !it->is_number_integer()) return tr("server default");
+  const auto seconds = it->get<std::int64_t>();
+  if (seconds == 0) return tr("never");
+  if (seconds % (24 * 3600) == 0) return std::to_string(seconds / (24 * 3600)) + "d";
+  if (seconds % 3600 == 0) return std::to_string(seconds / 3600) + "h";
+  if (seconds % 60 == 0) return std::to_string(seconds / 60) + "m";
+  return std::to_string(seconds) + "s";
+}
 
 void print_queue(const nlohmann::json& q) {
   print_fields(std::cout, {{"id", field_text(q, "id")},
                            {"name", field_text(q, "name")},
                            {"kind", field_text(q, "kind")},
                            {"printer id", field_text(q, "printer_id")},
-                           {"group id", field_text(q, "group_id")}});
+                           {"group id", field_text(q, "group_id")},
+                           {"hold time", hold_time_text(q)}});
 }
 
 void add_queue_field_options(CLI::App* command, QueueArguments& args) {
@@ -32,6 +46,19 @@ void add_queue_field_options(CLI::App* command, QueueArguments& args) {
       ->check(CLI::IsMember({"direct", "hold"}));
   command->add_option("--printer", args.printer, tr("Direct queue: its printer (name or id)"));
   command->add_option("--group", args.group, tr("Direct queue: its printer group (name or id)"));
+  command
+      ->add_option("--hold-time", args.hold_time,
+                   tr("How long a held job waits to be released before it is deleted: "
+                      "90s, 30m, 8h, 2d, never, or default (the server's setting)"))
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            if (value == "never" || value == "default") return {};
+            const auto seconds = parse_duration(value);
+            if (seconds && *seconds > 0) return {};
+            return trf("{value} is not a duration: write 90s, 30m, 8h, 2d, never or default",
+                       fmt::arg("value", value));
+          },
+          "DURATION"));
 }
 
 // Setting one target clears the other, so that switching a queue from a printer to a group is
@@ -40,6 +67,13 @@ std::optional<api_client::ApiError> queue_fields(const api_client::ApiClient& cl
                                                  const QueueArguments& args, nlohmann::json& body) {
   if (args.name) body["name"] = *args.name;
   if (args.kind) body["kind"] = *args.kind;
+  if (args.hold_time == "default") {
+    body["hold_expiry_seconds"] = nullptr;
+  } else if (args.hold_time == "never") {
+    body["hold_expiry_seconds"] = 0;
+  } else if (args.hold_time) {
+    body["hold_expiry_seconds"] = *parse_duration(*args.hold_time);  // checked by the option
+  }
   if (args.no_target) {
     body["printer_id"] = nullptr;
     body["group_id"] = nullptr;
@@ -69,10 +103,10 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = queues->add_subcommand("list", tr("List every queue"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/queues"), [](const nlohmann::json& body) {
-      Table table({"ID", "NAME", "KIND", "PRINTER ID", "GROUP ID"});
+      Table table({"ID", "NAME", "KIND", "PRINTER ID", "GROUP ID", "HOLD TIME"});
       for (const auto& q : body.value("queues", nlohmann::json::array())) {
         table.add_row({field_text(q, "id"), field_text(q, "name"), field_text(q, "kind"),
-                       field_text(q, "printer_id"), field_text(q, "group_id")});
+                       field_text(q, "printer_id"), field_text(q, "group_id"), hold_time_text(q)});
       }
       table.print(std::cout);
     });

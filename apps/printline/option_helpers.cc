@@ -34,6 +34,38 @@ std::vector<std::string> split_list(const std::string& text) {
   return items;
 }
 
+std::optional<std::int64_t> parse_duration(const std::string& text) {
+  constexpr std::int64_t kTenYears = 10LL * 366 * 24 * 3600;
+  std::size_t i = 0;
+  std::int64_t number = 0;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+    if (number > kTenYears) return std::nullopt;
+    number = number * 10 + (text[i] - '0');
+  }
+  if (i == 0 || text.size() - i > 1) return std::nullopt;
+  std::int64_t unit = 1;
+  if (i < text.size()) {
+    switch (text[i]) {
+      case 's':
+        unit = 1;
+        break;
+      case 'm':
+        unit = 60;
+        break;
+      case 'h':
+        unit = 3600;
+        break;
+      case 'd':
+        unit = 24 * 3600;
+        break;
+      default:
+        return std::nullopt;
+    }
+  }
+  if (number > kTenYears / unit) return std::nullopt;
+  return number * unit;
+}
+
 std::optional<std::int64_t> parse_money(const std::string& text) {
   std::size_t i = 0;
   bool negative = false;

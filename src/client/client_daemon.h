@@ -23,10 +23,10 @@
 
 #include "client/client_cache.h"
 #include "client/client_config.h"
+#include "client/client_reporter.h"
 #include "client/client_service.h"
 #include "client/event_bus.h"
 #include "client/fallback_planner.h"
-#include "client/client_reporter.h"
 #include "client/outbox_store.h"
 #include "client/server_link.h"
 #include "client/server_submission.h"
@@ -99,6 +99,8 @@ class ClientDaemon : public ClientService {
 
   // Heartbeat hook (client_daemon_accounting.cc).
   void on_beat(bool online, bool changed);
+  // Tells the user, once per job and run, of their held server jobs about to expire.
+  void warn_of_expiring_held_jobs(const api_client::ClientReportAnswer& answer);
   // Retention of waiting jobs, every heartbeat (client_daemon_retention.cc).
   void apply_waiting_retention();
   void drop_waited_too_long(const std::string& uuid, int days);
@@ -128,8 +130,9 @@ class ClientDaemon : public ClientService {
   // The worker's current job: user commands on it wait or are refused (no two writers).
   mutable std::mutex jobs_mutex_;
   std::string busy_uuid_;
-  std::condition_variable job_done_;  // busy_uuid_ cleared
+  std::condition_variable job_done_;        // busy_uuid_ cleared
   std::set<std::string> retention_warned_;  // told "deleted within a day" in this run
+  std::set<std::string> expiry_warned_;     // held server jobs told "about to expire" (beat thread)
   transport::CancelFlag send_cancel_;
 
   std::mutex wake_mutex_;

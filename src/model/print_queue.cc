@@ -1,5 +1,7 @@
 #include "model/print_queue.h"
 
+#include <algorithm>
+
 #include "model/json.h"
 
 namespace printline::model {
@@ -15,7 +17,16 @@ std::optional<std::string> queue_problem(const PrintQueue& queue) {
   if (queue.kind == QueueKind::kDirect && !queue.printer_id && !queue.group_id) {
     return "direct queue \"" + queue.name + "\" needs a printer or a printer group to print on";
   }
+  if (queue.hold_expiry_seconds &&
+      (*queue.hold_expiry_seconds < 0 || *queue.hold_expiry_seconds > kMaxHoldExpirySeconds)) {
+    return "queue \"" + queue.name +
+           "\": held jobs may wait from 1 second to 366 days (0: they never expire)";
+  }
   return std::nullopt;
+}
+
+std::int64_t hold_expiry_warning(std::int64_t hold_expiry_seconds) {
+  return std::min<std::int64_t>(3600, hold_expiry_seconds / 4);
 }
 
 void to_json(nlohmann::json& j, QueueKind kind) {
@@ -38,7 +49,9 @@ void to_json(nlohmann::json& j, const PrintQueue& queue) {
        {"name", queue.name},
        {"kind", queue.kind},
        {"printer_id", queue.printer_id ? nlohmann::json(*queue.printer_id) : nullptr},
-       {"group_id", queue.group_id ? nlohmann::json(*queue.group_id) : nullptr}};
+       {"group_id", queue.group_id ? nlohmann::json(*queue.group_id) : nullptr},
+       {"hold_expiry_seconds",
+        queue.hold_expiry_seconds ? nlohmann::json(*queue.hold_expiry_seconds) : nullptr}};
 }
 
 void from_json(const nlohmann::json& j, PrintQueue& queue) {
@@ -49,6 +62,8 @@ void from_json(const nlohmann::json& j, PrintQueue& queue) {
   queue.group_id.reset();
   read_optional_field(j, "printer_id", queue.printer_id);
   read_optional_field(j, "group_id", queue.group_id);
+  queue.hold_expiry_seconds.reset();
+  read_optional_field(j, "hold_expiry_seconds", queue.hold_expiry_seconds);
 }
 
 }  // namespace printline::model

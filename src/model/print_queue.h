@@ -18,12 +18,23 @@ struct PrintQueue {
   // A direct queue targets exactly one of these; a hold queue may name neither.
   std::optional<std::int64_t> printer_id;
   std::optional<std::int64_t> group_id;
+  // How long a held job waits here for its owner before it is cancelled unprinted (its owner
+  // is warned before: hold_expiry_warning); nullopt: the server's held_job_expiry_seconds;
+  // 0: never.
+  std::optional<std::int64_t> hold_expiry_seconds;
 
   bool operator==(const PrintQueue&) const = default;
 };
 
+// The longest hold time a queue may set (a year): beyond it, use 0 (never).
+inline constexpr std::int64_t kMaxHoldExpirySeconds = 366LL * 24 * 3600;
+
 // What is wrong with the queue's settings, or nullopt.
 std::optional<std::string> queue_problem(const PrintQueue& queue);
+
+// How long before a held job expires its owner is warned: a quarter of the hold time, at most
+// an hour (8 h: warned 1 h before; 1 min: 15 s before).
+std::int64_t hold_expiry_warning(std::int64_t hold_expiry_seconds);
 
 void to_json(nlohmann::json& j, QueueKind kind);
 void from_json(const nlohmann::json& j, QueueKind& kind);

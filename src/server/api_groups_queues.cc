@@ -49,9 +49,10 @@ void check_group_printers(ApiCall& call, const PrinterGroup& group) {
 
 void check_queue(const PrintQueue& queue) {
   if (auto problem = model::queue_problem(queue)) {
-    throw invalid(
-        "The queue cannot be saved: " + *problem + ".",
-        queue.name.empty() || problem->find("name") != std::string::npos ? "name" : "kind");
+    const char* field = queue.name.empty() || problem->find("name") != std::string::npos ? "name"
+                        : problem->find("held jobs") != std::string::npos ? "hold_expiry_seconds"
+                                                                          : "kind";
+    throw invalid("The queue cannot be saved: " + *problem + ".", field);
   }
 }
 
@@ -87,6 +88,9 @@ void delete_group(ApiCall& call) {
   send_no_content(call.response);
 }
 
+const std::initializer_list<std::string_view> kQueueFields = {"name", "kind", "printer_id",
+                                                              "group_id", "hold_expiry_seconds"};
+
 void list_queues(ApiCall& call) {
   send_json(call.response, {{"queues", read_or_throw(call.context.store.list_queues())}});
 }
@@ -94,7 +98,7 @@ void get_queue(ApiCall& call) { send_json(call.response, find_queue(call, call.p
 
 void create_queue(ApiCall& call) {
   auto body = call.json_body();
-  require_known_fields(body, {"name", "kind", "printer_id", "group_id"});
+  require_known_fields(body, kQueueFields);
   string_field(body, "name");
   auto queue = merge_fields(PrintQueue{}, body);
   check_queue(queue);
@@ -105,7 +109,7 @@ void create_queue(ApiCall& call) {
 void update_queue(ApiCall& call) {
   auto current = find_queue(call, call.path_part(1));
   auto body = call.json_body();
-  require_known_fields(body, {"name", "kind", "printer_id", "group_id"});
+  require_known_fields(body, kQueueFields);
   auto queue = merge_fields(current, body);
   queue.id = current.id;
   check_queue(queue);

@@ -94,19 +94,23 @@ int Retention::remove_finished_documents() {
 }
 
 int Retention::expire_held_jobs() {
-  if (config_.held_job_expiry_seconds == 0) return 0;
-  const auto limit = std::chrono::seconds(config_.held_job_expiry_seconds);
-  const auto reason = fmt::format(
-      "Expired: held longer than {} without being released; its document is deleted. Print "
-      "it again if you still need it.",
-      duration_text(config_.held_job_expiry_seconds));
-  auto expired = store_.expire_held_jobs(clock_() - limit, reason);
+  const auto reason = [](std::int64_t hold_seconds) {
+    return fmt::format(
+        "Expired: held longer than {} without being released; its document is deleted. Print "
+        "it again if you still need it.",
+        duration_text(hold_seconds));
+  };
+  auto expired = store_.expire_held_jobs(clock_(), config_.held_job_expiry_seconds, reason);
   if (!expired.ok()) {
     spdlog::error("retention: cannot expire held jobs: {}", expired.error().message);
     ServerMetrics::process().count_database_error();
     return 0;
   }
-  for (const auto& uuid : *expired) object_logger("job", uuid)->info("held too long: cancelled");
+  for (const auto& job : *expired) {
+    object_logger("job", job.uuid)
+        ->info("held longer than {} on queue \"{}\": cancelled", duration_text(job.hold_seconds),
+               job.queue);
+  }
   return static_cast<int>(expired->size());
 }
 

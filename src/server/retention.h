@@ -1,7 +1,8 @@
 #pragma once
 // Retention on the server (docs/operations.md, "Retention"): a background sweep that
-//  - cancels held jobs nobody released within held_job_expiry_seconds of their submission,
-//    with a reason the owner reads in the job list;
+//  - cancels held jobs nobody released within their queue's hold time (else the server's
+//    held_job_expiry_seconds) of their submission, with a reason the owner reads in the job
+//    list (the desktop client warns the owner before: api_client_reports.cc);
 //  - deletes the spooled documents of finished jobs: printed ones printed_document_keep_seconds
 //    after they printed (the print worker deletes them at once when that is 0; the sweep also
 //    finds documents a crash left behind), cancelled and failed ones at once.

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "model/print_queue.h"
+
 namespace printline::server {
 
 std::string ServerConfig::base_url(int bound_port) const {
@@ -118,6 +120,9 @@ std::optional<Error> validate(const ServerConfig& config) {
       config.retention_sweep_seconds < 1)
     return Error{"held_job_expiry_seconds and printed_document_keep_seconds cannot be negative, "
                  "and retention_sweep_seconds must be at least 1 (docs/operations.md)."};
+  if (config.held_job_expiry_seconds > model::kMaxHoldExpirySeconds)
+    return Error{"held_job_expiry_seconds may be at most 31622400 (366 days); 0 keeps held "
+                 "jobs until they are released."};
   if (config.capability_refresh_seconds < 1)
     return Error{"capability_refresh_seconds must be at least 1 (docs/server.md)."};
   if (config.uncommitted_job_expiry_seconds < 1)

@@ -51,9 +51,10 @@ struct ServerConfig {
   std::string node_name;                 // empty = "<hostname>:<listen port>"
   int node_heartbeat_seconds = 10;
   // Retention (docs/operations.md, retention*.h): a job held longer than this since it was
-  // submitted is cancelled (0 = never); a printed job's document is deleted this long after
-  // it printed (0 = at once); how often the sweep looks. Accounting is never deleted.
-  std::int64_t held_job_expiry_seconds = 3 * 24 * 3600;
+  // submitted is cancelled (0 = never) unless its queue sets its own hold time; a printed
+  // job's document is deleted this long after it printed (0 = at once); how often the sweep
+  // looks. Accounting is never deleted.
+  std::int64_t held_job_expiry_seconds = 8 * 3600;
   std::int64_t printed_document_keep_seconds = 0;
   int retention_sweep_seconds = 300;
   // D11: how often IPP printers are asked again what they can do (capability_refresh.h).

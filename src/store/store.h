@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -62,6 +63,16 @@ struct AbandonedJobs {
 struct SavedProfile {
   model::ClientProfile profile;
   std::vector<std::string> warnings;
+};
+
+// A held job and when it stops waiting for its owner: its queue's hold time, else the
+// server's (retention).
+struct HeldJobExpiry {
+  std::string uuid;
+  std::string title;
+  std::string queue;  // "" for a job without a queue
+  std::int64_t hold_seconds = 0;
+  model::Timestamp expires_at{};
 };
 
 // A printer a user has printed on (direct, released or fallback).
@@ -214,11 +225,16 @@ class Store {
                                                     model::Timestamp alive_since,
                                                     std::string_view outcome) = 0;
   virtual Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) = 0;
-  // Retention: cancels, with `outcome`, every job still held that was submitted before
-  // `submitted_before`, in one statement (a job released meanwhile is not held any more).
-  // Charges and ledger entries are untouched. Returns the cancelled UUIDs.
-  virtual Result<std::vector<std::string>> expire_held_jobs(model::Timestamp submitted_before,
-                                                            std::string_view outcome) = 0;
+  // Retention: cancels every job still held whose hold time (its queue's hold_expiry_seconds,
+  // else `default_hold_seconds`; 0: never) has ended by `now`, each with
+  // `outcome(hold_seconds)` (a job released meanwhile is not held any more). Charges and
+  // ledger entries are untouched. Returns the cancelled jobs.
+  virtual Result<std::vector<HeldJobExpiry>> expire_held_jobs(
+      model::Timestamp now, std::int64_t default_hold_seconds,
+      const std::function<std::string(std::int64_t hold_seconds)>& outcome) = 0;
+  // The held jobs of `owner_id` that will expire (not those that never do), soonest first.
+  virtual Result<std::vector<HeldJobExpiry>> held_job_expiries(
+      std::int64_t owner_id, std::int64_t default_hold_seconds) = 0;
   // D10, two-phase submission (sql_store_commit.cc). commit_job: a job awaiting its client's
   // commit is committed into `committed_state` with `outcome`; any other job is returned as it
   // is (a repeated commit changes nothing); nullopt: no such job. extend_commit_deadline
@@ -233,8 +249,8 @@ class Store {
                                                        std::string_view outcome) = 0;
   virtual Result<bool> extend_commit_deadline(std::string_view uuid,
                                               model::Timestamp commit_before) = 0;
-  virtual Result<std::vector<std::string>> expire_uncommitted_jobs(
-      model::Timestamp deadline_before, std::string_view outcome) = 0;
+  virtual Result<std::vector<std::string>> expire_uncommitted_jobs(model::Timestamp deadline_before,
+                                                                   std::string_view outcome) = 0;
 
   // Ledger: top-ups and refunds are administrative (audited); charges come from jobs.
   virtual Result<model::LedgerEntry> top_up(std::int64_t user_id, std::int64_t cents,

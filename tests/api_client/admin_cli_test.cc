@@ -209,6 +209,23 @@ TEST_F(AdminCliTest, SetsUpUsersPrintersGroupQueueAndProfile) {
   EXPECT_EQ(queue.value("kind", ""), "direct");
   EXPECT_EQ(queue["group_id"], group["id"]);
   EXPECT_TRUE(queue["printer_id"].is_null());
+  EXPECT_TRUE(queue["hold_expiry_seconds"].is_null()) << "the server's hold time";
+
+  // A hold queue keeping its jobs 2 hours, then never, then as the server says.
+  expect_ok({"admin", "queues", "create", "secure", "--kind", "hold", "--hold-time", "2h"});
+  EXPECT_EQ(json_of({"queues", "show", "secure"})["hold_expiry_seconds"], 7200);
+  expect_ok({"admin", "queues", "update", "secure", "--hold-time", "never"});
+  EXPECT_EQ(json_of({"queues", "show", "secure"})["hold_expiry_seconds"], 0);
+  const CliRun listed = cli({"admin", "queues", "list"});
+  EXPECT_NE(listed.out.find("never"), std::string::npos) << listed.out;
+  expect_ok({"admin", "queues", "update", "secure", "--hold-time", "default"});
+  EXPECT_TRUE(json_of({"queues", "show", "secure"})["hold_expiry_seconds"].is_null());
+  const CliRun odd = cli({"admin", "queues", "update", "secure", "--hold-time", "soon"});
+  EXPECT_NE(odd.exit_code, kOk);
+  EXPECT_NE(odd.err.find("soon is not a duration"), std::string::npos) << odd.err;
+  const CliRun too_long = cli({"admin", "queues", "update", "secure", "--hold-time", "400d"});
+  EXPECT_NE(too_long.exit_code, kOk);
+  EXPECT_NE(too_long.err.find("366 days"), std::string::npos) << too_long.err;
 
   // Prices
   expect_ok({"admin", "prices", "set", "--price", "A4:mono=0.10", "--price", "A4:colour=0.50",

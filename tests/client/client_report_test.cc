@@ -1,14 +1,17 @@
 // The desktop client reports, with its heartbeat, who it is and how many jobs it printed in
 // fallback that the server has not accounted; the server keeps the latest report per client.
+// The server answers with the user's held jobs about to expire, which the client announces.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <thread>
 
+#include "api_client/client_report_calls.h"
+#include "api_client/session_calls.h"
 #include "client/outbox_store.h"
-#include "core/job_uuid.h"
 #include "client/running_client.h"
+#include "core/job_uuid.h"
 #include "server/running_server.h"
 #include "store/store.h"
 #include "support/file_text.h"
@@ -102,6 +105,63 @@ TEST_F(ClientReportTest, TheDashboardLearnsWhoTheClientIsAndWhatItHasNotUploaded
   client.restart();
   EXPECT_EQ(stored_id(), client_id);
   EXPECT_EQ(must(store_->client_reports()).size(), 1u);
+}
+
+TEST_F(ClientReportTest, HeldJobsAboutToExpireAreAnnouncedOnTheirOwnersDesktop) {
+  // A hold queue keeping jobs an hour: its owner is warned in the last quarter hour.
+  model::PrintQueue secure;
+  secure.name = "secure";
+  secure.kind = model::QueueKind::kHold;
+  secure.hold_expiry_seconds = 3600;
+  secure = must(store_->create_queue(secure, store::system_actor()));
+  model::User bob;
+  bob.login = "bob";
+  bob = must(store_->create_user(bob, "bob-password-1", store::system_actor()));
+  const auto now = model::now_seconds();
+  const auto held = [&](const model::User& owner, const std::string& title,
+                        std::chrono::seconds ago) {
+    model::Job job;
+    job.uuid = new_job_uuid();
+    job.owner_id = owner.id;
+    job.queue_id = secure.id;
+    job.state = model::JobState::kHeld;
+    job.title = title;
+    job.counts = {1, 0, model::PaperSize::kA4, false, 1};
+    job.submitted_at = now - ago;
+    must(store_->record_job(job));
+    return job.uuid;
+  };
+  const auto soon = held(alice_, "minutes-left.pdf", std::chrono::seconds(3300));
+  held(alice_, "hour-left.pdf", std::chrono::seconds(0));
+  held(bob, "bobs-minutes-left.pdf", std::chrono::seconds(3300));
+
+  // What the server answers alice's heartbeat: her job with minutes left, nothing else.
+  api_client::ApiClient api(must(api_client::parse_server_urls({server_->base_url()})),
+                            api_client::ClientOptions{});
+  auto session = api_client::login(api, "alice", kPassword);
+  ASSERT_TRUE(session.ok()) << api_client::describe(session.error());
+  api.set_token(session->token);
+  auto answer = api_client::send_client_report(api, {"ws-alice", "ws-1", "alice", 0});
+  ASSERT_TRUE(answer.ok()) << api_client::describe(answer.error());
+  ASSERT_EQ(answer->held_jobs_expiring.size(), 1u);
+  EXPECT_EQ(answer->held_jobs_expiring[0].uuid, soon);
+  EXPECT_EQ(answer->held_jobs_expiring[0].title, "minutes-left.pdf");
+  EXPECT_EQ(answer->held_jobs_expiring[0].queue, "secure");
+  EXPECT_EQ(answer->held_jobs_expiring[0].expires_at,
+            model::format_timestamp(now - std::chrono::seconds(3300) + std::chrono::seconds(3600)));
+
+  // Alice's desktop client shows it with its first report.
+  RunningClient client(server_->base_url());
+  client.login("alice", kPassword);
+  auto shown = client.wait_for_event(client::ClientEvent::Kind::kNotification);
+  ASSERT_TRUE(shown);
+  EXPECT_NE(shown->message.find("\"minutes-left.pdf\" held on secure will be deleted at"),
+            std::string::npos)
+      << shown->message;
+  for (const auto& event : client.events()) {
+    EXPECT_EQ(event.message.find("hour-left"), std::string::npos) << event.message;
+    EXPECT_EQ(event.message.find("bobs"), std::string::npos) << event.message;
+  }
 }
 
 }  // namespace

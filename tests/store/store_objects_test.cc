@@ -131,16 +131,16 @@ TEST_P(StoreTest, PrintersGroupsQueues) {
   EXPECT_FALSE(store_->create_group({0, "ghosts", "", {9999}}, admin_).ok());
 
   auto queue = store_->create_queue(
-      {0, "secure", model::QueueKind::kHold, std::nullopt, std::nullopt}, admin_);
+      {0, "secure", model::QueueKind::kHold, std::nullopt, std::nullopt, std::nullopt}, admin_);
   ASSERT_TRUE(queue.ok()) << queue.error().message;
-  auto direct =
-      store_->create_queue({0, "hall", model::QueueKind::kDirect, std::nullopt, group->id}, admin_);
+  auto direct = store_->create_queue(
+      {0, "hall", model::QueueKind::kDirect, std::nullopt, group->id, std::nullopt}, admin_);
   ASSERT_TRUE(direct.ok()) << direct.error().message;
-  EXPECT_FALSE(
-      store_
-          ->create_queue({0, "nowhere", model::QueueKind::kDirect, std::nullopt, std::nullopt},
-                         admin_)
-          .ok());
+  EXPECT_FALSE(store_
+                   ->create_queue({0, "nowhere", model::QueueKind::kDirect, std::nullopt,
+                                   std::nullopt, std::nullopt},
+                                  admin_)
+                   .ok());
   EXPECT_EQ(store_->find_queue_by_name("hall").value()->group_id, group->id);
   EXPECT_EQ(store_->list_queues()->size(), 2u);
 
@@ -223,8 +223,8 @@ TEST_P(StoreTest, UserGroupsGiveTheirMembersTheirProfile) {
   auto bob = make_user("bob");
   auto carl = make_user("carl");
   make_user("dave");
-  auto staff = store_->create_user_group({0, "staff", "everyone", {anna.id, bob.id, carl.id}, "", 0},
-                                         admin_);
+  auto staff = store_->create_user_group(
+      {0, "staff", "everyone", {anna.id, bob.id, carl.id}, "", 0}, admin_);
   ASSERT_TRUE(staff.ok()) << staff.error().message;
   ASSERT_TRUE(store_->create_user_group({0, "printroom", "", {anna.id}, "", 0}, admin_).ok());
   auto unused = store_->create_user_group({0, "unused", "", {}, "", 0}, admin_);

@@ -305,8 +305,11 @@ describe('web interface in chromium', () => {
     const queueForm = admin.getByRole('form', { name: 'Add a queue' });
     await queueForm.getByLabel('Name', { exact: true }).fill('secure');
     await queueForm.getByLabel('Kind').selectOption('hold');
+    await queueForm.getByLabel('Hold time (hours)').fill('1.5');
     await queueForm.getByRole('button', { name: 'Add queue' }).click();
     await admin.getByText('Queue "secure" saved.').waitFor();
+    // Read back from the server: 1.5 hours stored as 5,400 seconds.
+    assert.match(await admin.getByRole('row', { name: /secure/ }).innerText(), /1\.5 h/);
 
     // A real document nobody here wrote, submitted over IPP as any client would.
     const submitted = await ippPrintJob(server.baseUrl, 'secure', { login: 'alice',

@@ -147,8 +147,11 @@ class SqlStore final : public Store {
                                             model::Timestamp alive_since,
                                             std::string_view outcome) override;
   Result<std::vector<model::Job>> list_jobs(const JobFilter& filter) override;
-  Result<std::vector<std::string>> expire_held_jobs(model::Timestamp submitted_before,
-                                                    std::string_view outcome) override;
+  Result<std::vector<HeldJobExpiry>> expire_held_jobs(
+      model::Timestamp now, std::int64_t default_hold_seconds,
+      const std::function<std::string(std::int64_t hold_seconds)>& outcome) override;
+  Result<std::vector<HeldJobExpiry>> held_job_expiries(std::int64_t owner_id,
+                                                       std::int64_t default_hold_seconds) override;
   Result<std::optional<model::Job>> commit_job(std::string_view uuid,
                                                model::JobState committed_state,
                                                std::string_view outcome) override;
@@ -204,7 +207,7 @@ class SqlStore final : public Store {
   // Refuses when a profile names the group (renaming or deleting it would detach the profile).
   void refuse_if_profile_names(std::string_view group_name, std::string_view change);
   std::vector<std::string> load_groups_of(std::string_view login);  // most specific first
-  std::vector<model::ClientProfile> load_profiles();                  // in name order
+  std::vector<model::ClientProfile> load_profiles();                // in name order
   std::optional<model::ClientProfile> load_profile(std::int64_t profile_id);
   std::optional<model::Job> load_job(std::string_view uuid);
   bool lock_if_pending(std::string_view uuid);  // row-locked until commit when pending

@@ -226,12 +226,15 @@ Result<std::vector<PrinterGroup>> SqlStore::list_groups() {
 
 namespace {
 
-constexpr const char* kQueueColumns = "id, name, kind, printer_id, group_id";
+constexpr const char* kQueueColumns = "id, name, kind, printer_id, group_id, hold_expiry_seconds";
 
 PrintQueue read_queue(const Query& q) {
-  return PrintQueue{q.integer(0), q.text(1),
+  return PrintQueue{q.integer(0),
+                    q.text(1),
                     q.text(2) == "hold" ? model::QueueKind::kHold : model::QueueKind::kDirect,
-                    q.optional_integer(3), q.optional_integer(4)};
+                    q.optional_integer(3),
+                    q.optional_integer(4),
+                    q.optional_integer(5)};
 }
 
 const char* kind_text(model::QueueKind kind) {
@@ -244,8 +247,10 @@ Result<PrintQueue> SqlStore::create_queue(const PrintQueue& queue, const Actor& 
   if (auto problem = model::queue_problem(queue)) return Error{*problem};
   return write([&] {
     auto q = connection_.query(
-        "INSERT INTO queues (name, kind, printer_id, group_id) VALUES (?, ?, ?, ?) RETURNING id");
-    q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id);
+        "INSERT INTO queues (name, kind, printer_id, group_id, hold_expiry_seconds) "
+        "VALUES (?, ?, ?, ?, ?) RETURNING id");
+    q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id,
+               queue.hold_expiry_seconds);
     PrintQueue stored = queue;
     stored.id = *insert_or_refuse(
         q,
@@ -259,9 +264,10 @@ Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& 
   if (auto problem = model::queue_problem(queue)) return Error{*problem};
   return write([&] {
     auto q = connection_.query(
-        "UPDATE queues SET name = ?, kind = ?, printer_id = ?, group_id = ? WHERE id = ? "
-        "RETURNING id");
-    q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id, queue.id);
+        "UPDATE queues SET name = ?, kind = ?, printer_id = ?, group_id = ?, "
+        "hold_expiry_seconds = ? WHERE id = ? RETURNING id");
+    q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id,
+               queue.hold_expiry_seconds, queue.id);
     if (!insert_or_refuse(q, fmt::format("queue \"{}\" already exists, or its printer or group "
                                          "does not",
                                          queue.name)))

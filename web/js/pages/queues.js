@@ -1,8 +1,12 @@
-// Print queues: direct (prints at once to a printer or a group) or hold (waits for release).
+// Print queues: direct (prints at once to a printer or a group) or hold (waits for release),
+// each with how long its held jobs wait for their owner (hours; empty: the server's setting).
 
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { field, form, h, notice, view, section, table } from '../ui.js';
+
+// Seconds as the form shows them: hours with at most two decimals.
+const hoursOf = (seconds) => (seconds == null ? '' : String(Math.round(seconds / 36) / 100));
 
 function queueForm(queue, printers, groups, done) {
   const q = queue || { name: '', kind: 'direct', printer_id: null, group_id: null };
@@ -15,10 +19,13 @@ function queueForm(queue, printers, groups, done) {
       options: [['', t('queues.none_choice')], ...printers.map((p) => [p.id, p.name])] }),
     field({ name: 'group_id', label: t('queues.group_field'), type: 'select', value: q.group_id ?? '',
       options: [['', t('queues.none_choice')], ...groups.map((g) => [g.id, g.name])] }),
+    field({ name: 'hold_hours', label: t('queues.hold_time_field'), type: 'number', min: 0, max: 8784,
+      step: '0.01', value: hoursOf(q.hold_expiry_seconds), help: t('queues.hold_time_help') }),
   ], queue ? t('queues.save') : t('queues.add_submit'), async (v) => {
     const body = { name: v.name, kind: v.kind,
       printer_id: v.printer_id ? Number(v.printer_id) : null,
-      group_id: v.group_id ? Number(v.group_id) : null };
+      group_id: v.group_id ? Number(v.group_id) : null,
+      hold_expiry_seconds: v.hold_hours === '' ? null : Math.round(Number(v.hold_hours) * 3600) };
     const saved = queue ? await api.patch(`/api/v1/queues/${queue.id}`, body)
       : await api.post('/api/v1/queues', body);
     done(t('queues.saved', { name: saved.name }));
@@ -35,12 +42,15 @@ export async function renderQueues(news) {
   const target = (q) => (q.printer_id
     ? t('queues.target_printer', { name: printers.find((p) => p.id === q.printer_id)?.name })
     : q.group_id ? t('queues.target_group', { name: groups.find((g) => g.id === q.group_id)?.name }) : '–');
+  const holdText = (q) => (q.hold_expiry_seconds == null ? t('queues.hold_default')
+    : q.hold_expiry_seconds === 0 ? t('queues.hold_never') : t('queues.hold_hours', { hours: hoursOf(q.hold_expiry_seconds) }));
   const kindText = (kind) => (['direct', 'hold'].includes(kind) ? t(`queue_kind.${kind}`) : kind);
   showPage(t('queues.title'), typeof news === 'string' ? notice('ok', news) : null,
     section(t('queues.all'), table([
       { label: t('column.name'), value: (q) => q.name },
       { label: t('column.kind'), value: (q) => kindText(q.kind) },
       { label: t('column.target'), value: target },
+      { label: t('queues.hold_time_column'), value: holdText },
       { label: t('column.actions'), value: (q) => h('span', { class: 'row-actions' },
         h('button', { type: 'button', onclick: () => show(q) }, t('queues.edit', { name: q.name })),
         h('button', { type: 'button', class: 'danger', onclick: async () => {
