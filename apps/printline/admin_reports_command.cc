@@ -1,4 +1,4 @@
-// `printline admin reports --by user|printer|period`: printed jobs summed per key, as a
+// `printline admin reports --by user|user-group|printer|period`: printed jobs summed per key, as a
 // table, JSON or the server's CSV export.
 
 #include <iostream>
@@ -26,11 +26,12 @@ struct ReportArguments {
 
 void add_admin_reports_command(CLI::App& parent, AdminCommand& admin) {
   auto args = std::make_shared<ReportArguments>();
-  CLI::App* reports =
-      parent.add_subcommand("reports", tr("Printed jobs summed per user, printer or period"));
+  CLI::App* reports = parent.add_subcommand(
+      "reports", tr("Printed jobs summed per user, group, printer or period"));
   reports
-      ->add_option("--by", args->by, tr("user, printer, period (see --period), day, week or month"))
-      ->check(CLI::IsMember({"user", "printer", "period", "day", "week", "month"}))
+      ->add_option("--by", args->by,
+                   tr("user, user-group, printer, period (see --period), day, week or month"))
+      ->check(CLI::IsMember({"user", "user-group", "printer", "period", "day", "week", "month"}))
       ->capture_default_str();
   reports->add_option("--period", args->period, tr("With --by period: day, week or month"))
       ->check(CLI::IsMember({"day", "week", "month"}))
@@ -59,8 +60,11 @@ void add_admin_reports_command(CLI::App& parent, AdminCommand& admin) {
       return static_cast<int>(kOk);
     }
     return admin.finish(answer, [&grouping](const nlohmann::json& body) {
-      Table table({grouping == "user" || grouping == "printer" ? grouping : "period", "jobs",
-                   "pages", "colour pages", "two-sided pages", "cost"});
+      const bool by_period = grouping == "day" || grouping == "week" || grouping == "month";
+      Table table({by_period                  ? "period"
+                   : grouping == "user-group" ? "group"
+                                              : grouping,
+                   "jobs", "pages", "colour pages", "two-sided pages", "cost"});
       for (const auto& row : body.value("rows", nlohmann::json::array())) {
         table.add_row({field_text(row, "key"), field_text(row, "jobs"), field_text(row, "pages"),
                        field_text(row, "color_pages"), field_text(row, "duplex_pages"),

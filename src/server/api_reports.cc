@@ -1,4 +1,4 @@
-// Accounting reports per user, printer or period, as JSON or CSV, and the audit log
+// Accounting reports per user, group of users, printer or period, as JSON or CSV, and the audit log
 // (administrators).
 
 #include <fmt/format.h>
@@ -14,11 +14,10 @@ struct Grouping {
   store::ReportGrouping grouping;
 };
 
-constexpr Grouping kGroupings[] = {{"user", store::ReportGrouping::kUser},
-                                   {"printer", store::ReportGrouping::kPrinter},
-                                   {"day", store::ReportGrouping::kDay},
-                                   {"week", store::ReportGrouping::kWeek},
-                                   {"month", store::ReportGrouping::kMonth}};
+constexpr Grouping kGroupings[] = {
+    {"user", store::ReportGrouping::kUser},       {"user-group", store::ReportGrouping::kUserGroup},
+    {"printer", store::ReportGrouping::kPrinter}, {"day", store::ReportGrouping::kDay},
+    {"week", store::ReportGrouping::kWeek},       {"month", store::ReportGrouping::kMonth}};
 
 // RFC 4180: quote fields with a comma, quote or line break; double the quotes.
 std::string csv_field(const std::string& text) {
@@ -39,7 +38,7 @@ void report(ApiCall& call) {
   }
   if (!grouping) {
     throw not_found(
-        fmt::format("There is no report \"{}\": use user, printer, day, week or "
+        fmt::format("There is no report \"{}\": use user, user-group, printer, day, week or "
                     "month.",
                     name));
   }

@@ -1,16 +1,19 @@
 #pragma once
-// Accounting report rows: printed jobs summed per user, per printer or per period (UTC
-// calendar day, ISO week, month).
+// Accounting report rows: printed jobs summed per user, per group of users, per printer or per
+// period (UTC calendar day, ISO week, month).
 
 #include <cstdint>
 #include <string>
 
 namespace printline::store {
 
-enum class ReportGrouping { kUser, kPrinter, kDay, kWeek, kMonth };
+// kUserGroup: a job counts in every group its owner is a member of (a user in two groups
+// counts in both), and in "(no group)" when they are in none.
+enum class ReportGrouping { kUser, kUserGroup, kPrinter, kDay, kWeek, kMonth };
 
 struct ReportRow {
-  std::string key;  // user login, printer name ("(none)" if unknown), "2026-11-24",
+  std::string key;  // user login, user group ("(no group)"), printer name ("(none)" if
+                    // unknown), "2026-11-24",
                     // "2026-W48" or "2026-11"
   std::int64_t jobs = 0;
   std::int64_t pages = 0;  // all copies

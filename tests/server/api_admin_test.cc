@@ -103,6 +103,14 @@ TEST_F(ApiTest, ReportsAsJsonAndCsv) {
   auto by_month = admin_->get("/api/v1/reports/month?from=" + month + "-01T00:00:00Z");
   ASSERT_EQ(by_month.json["rows"].size(), 1u);
   EXPECT_EQ(by_month.json["rows"][0]["key"], month);
+  // Per group of users: bob is in "design", alice in none.
+  ASSERT_EQ(
+      admin_->post("/api/v1/user-groups", {{"name", "design"}, {"member_ids", {bob_id_}}}).status,
+      201);
+  auto by_group = admin_->get("/api/v1/reports/user-group?format=csv");
+  EXPECT_EQ(by_group.body.rfind("user-group,jobs,", 0), 0u) << by_group.body;
+  EXPECT_NE(by_group.body.find("design,1,2,1,60,0\r\n"), std::string::npos) << by_group.body;
+  EXPECT_NE(by_group.body.find("(no group),2,4,1,80,0\r\n"), std::string::npos) << by_group.body;
   EXPECT_EQ(admin_->get("/api/v1/reports/user?from=yesterday").status, 400);
   EXPECT_EQ(admin_->get("/api/v1/reports/planet").status, 404);
 }

@@ -122,7 +122,7 @@ namespace {
 std::int64_t wide_sum(const Query& q, int column, bool& overflow) {
   if (q.is_null(column)) return 0;
   const double value = std::strtod(q.text(column).c_str(), nullptr);
-  constexpr double kExact = 9007199254740992.0;   // 2^53
+  constexpr double kExact = 9007199254740992.0;     // 2^53
   constexpr double kLimit = 9223372036854775808.0;  // 2^63
   if (!(std::fabs(value) < kExact)) overflow = true;
   if (!(value < kLimit)) return std::numeric_limits<std::int64_t>::max();
@@ -138,6 +138,9 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
   switch (grouping) {
     case ReportGrouping::kUser:
       key = "u.login";
+      break;
+    case ReportGrouping::kUserGroup:
+      key = "COALESCE(g.name, '(no group)')";
       break;
     case ReportGrouping::kPrinter:
       key = "COALESCE(p.name, '(none)')";
@@ -159,8 +162,12 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
         "SUM(CAST(j.cost_cents AS DOUBLE PRECISION)), "
         "SUM(CASE WHEN j.duplex <> 0 THEN CAST(j.pages AS DOUBLE PRECISION) * j.copies ELSE 0 END) "
         "FROM jobs j JOIN users u ON u.id = j.owner_id "
-        "LEFT JOIN printers p ON p.id = j.printer_id WHERE j.state = 'printed'",
-        key);
+        "LEFT JOIN printers p ON p.id = j.printer_id {} WHERE j.state = 'printed'",
+        key,
+        grouping == ReportGrouping::kUserGroup
+            ? "LEFT JOIN user_group_members m ON m.user_id = u.id "
+              "LEFT JOIN user_groups g ON g.id = m.group_id"
+            : "");
     if (filter.owner_id) sql += " AND j.owner_id = ?";
     if (filter.printer_id) sql += " AND j.printer_id = ?";
     if (filter.origin) sql += " AND j.origin = ?";

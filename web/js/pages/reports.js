@@ -51,7 +51,7 @@ export async function renderReports() {
     out.replaceChildren(
       report.rows.length ? chart(report.rows) : null,
       table([
-        { label: t(`reports.per_${grouping}`), value: (r) => r.key },
+        { label: t(`reports.per_${grouping.replace('-', '_')}`), value: (r) => r.key },
         { label: t('column.jobs'), value: (r) => number(r.jobs) },
         { label: t('column.pages'), value: (r) => number(r.pages) },
         { label: t('reports.colour_pages'), value: (r) => number(r.color_pages) },
@@ -63,7 +63,7 @@ export async function renderReports() {
   };
   const filter = form(t('reports.form'), [h('div', { class: 'filters' },
     field({ name: 'grouping', label: t('reports.per'), type: 'select', value: 'user',
-      options: ['user', 'printer', 'day', 'week', 'month'].map((g) => [g, t(`reports.per_${g}`)]) }),
+      options: ['user', 'user-group', 'printer', 'day', 'week', 'month'].map((g) => [g, t(`reports.per_${g.replace('-', '_')}`)]) }),
     field({ name: 'origin', label: t('column.origin'), type: 'select', value: '',
       options: [['', t('jobs.filter_any_origin')], ['server', t('origin.server_filter')],
         ['fallback', t('origin.fallback_filter')]] }),
