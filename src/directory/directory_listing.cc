@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/ascii.h"
+
 namespace printline::directory {
 
 bool later_mark(const DirectorySource& source, const std::string& a, const std::string& b) {
@@ -33,6 +35,7 @@ Result<DirectoryListing> read_directory(LdapConnection& connection, const Direct
   for (const auto& entry : *entries) {
     store::DirectoryAccount account;
     account.login = entry.first(source.login_attribute);
+    if (source.case_insensitive_logins) account.login = ascii_lower(account.login);
     account.dn = entry.dn;
     if (!source.name_attribute.empty()) account.name = entry.first(source.name_attribute);
     if (!source.email_attribute.empty()) account.email = entry.first(source.email_attribute);
@@ -55,6 +58,9 @@ Result<DirectoryListing> read_directory(LdapConnection& connection, const Direct
       ListedGroup group;
       group.name = entry.first(source.group_name_attribute);
       group.members = std::move(entry.attributes[source.member_attribute]);
+      if (source.case_insensitive_logins && !source.member_is_dn) {
+        for (auto& login : group.members) login = ascii_lower(login);  // memberUid: logins
+      }
       listing.groups.push_back(std::move(group));
     }
   }

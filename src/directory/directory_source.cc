@@ -16,6 +16,7 @@ void apply_preset(const std::string& preset, DirectorySource& source) {
         "(&(objectCategory=person)(objectClass=user)"
         "(!(userAccountControl:1.2.840.113556.1.4.803:=2)))";
     source.login_attribute = "sAMAccountName";
+    source.case_insensitive_logins = true;
     source.name_attribute = "displayName";
     source.email_attribute = "mail";
     source.group_filter = "(objectClass=group)";
@@ -26,6 +27,7 @@ void apply_preset(const std::string& preset, DirectorySource& source) {
   } else {  // openldap
     source.user_filter = "(objectClass=inetOrgPerson)";
     source.login_attribute = "uid";
+    source.case_insensitive_logins = false;
     source.name_attribute = "cn";
     source.email_attribute = "mail";
     source.group_filter = "(objectClass=groupOfNames)";
@@ -53,6 +55,7 @@ Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
                                               "base_dn",
                                               "user_filter",
                                               "login_attribute",
+                                              "case_insensitive_logins",
                                               "name_attribute",
                                               "email_attribute",
                                               "card_attribute",
@@ -63,6 +66,7 @@ Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
                                               "member_is_dn",
                                               "change_attribute",
                                               "page_size",
+                                              "max_entries",
                                               "timeout_seconds",
                                               "sync_interval_seconds",
                                               "full_sync_interval_seconds",
@@ -91,6 +95,7 @@ Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
     read_key(json, "base_dn", source.base_dn);
     read_key(json, "user_filter", source.user_filter);
     read_key(json, "login_attribute", source.login_attribute);
+    read_key(json, "case_insensitive_logins", source.case_insensitive_logins);
     read_key(json, "name_attribute", source.name_attribute);
     read_key(json, "email_attribute", source.email_attribute);
     read_key(json, "card_attribute", source.card_attribute);
@@ -101,6 +106,7 @@ Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
     read_key(json, "member_is_dn", source.member_is_dn);
     read_key(json, "change_attribute", source.change_attribute);
     read_key(json, "page_size", source.page_size);
+    read_key(json, "max_entries", source.max_entries);
     read_key(json, "timeout_seconds", source.timeout_seconds);
     read_key(json, "sync_interval_seconds", source.sync_interval_seconds);
     read_key(json, "full_sync_interval_seconds", source.full_sync_interval_seconds);
@@ -121,6 +127,9 @@ Result<DirectorySource> directory_source_from_json(const nlohmann::json& json) {
   }
   if (source.page_size < 1 || source.page_size > 10000) {
     return Error{where + "page_size must be between 1 and 10000"};
+  }
+  if (source.max_entries < 1 || source.max_entries > 10'000'000) {
+    return Error{where + "max_entries must be between 1 and 10000000"};
   }
   if (source.timeout_seconds < 1 || source.timeout_seconds > 3600) {
     return Error{where + "timeout_seconds must be between 1 and 3600"};

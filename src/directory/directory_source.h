@@ -27,6 +27,9 @@ struct DirectorySource {
   std::string base_dn;
   std::string user_filter;
   std::string login_attribute;
+  // Active Directory's logins are case-insensitive ("JDoe" is "jdoe"): they are kept in lower
+  // case, and a log-in typed in any case finds the account.
+  bool case_insensitive_logins = false;
   std::string name_attribute;
   std::string email_attribute;
   std::string card_attribute;  // empty: badges are not taken from the directory
@@ -41,6 +44,9 @@ struct DirectorySource {
   // or uSNChanged (Active Directory, an integer).
   std::string change_attribute;
   int page_size = 500;  // RFC 2696 paging; Active Directory answers at most 1,000 a page
+  // The most entries one search may return (D13: a directory, or someone posing as it, is
+  // not trusted to end): beyond it the sync stops and changes nothing.
+  int max_entries = 1'000'000;
   int timeout_seconds = 30;
   int sync_interval_seconds = 300;         // incremental syncs; 0 = only on demand
   int full_sync_interval_seconds = 86400;  // complete ones (the only ones that disable)

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include "core/ascii.h"
 #include "directory/directory_listing.h"
 #include "directory/ldap_connection.h"
 #include "directory/sync_planner.h"
@@ -24,6 +27,20 @@ const DirectorySource* DirectorySync::find(std::string_view name) const {
     if (source.name == name) return &source;
   }
   return nullptr;
+}
+
+bool DirectorySync::folds_logins(std::string_view source_name) const {
+  const auto* source = find(source_name);
+  return source != nullptr && source->case_insensitive_logins;
+}
+
+std::optional<std::string> DirectorySync::login_in_other_case(std::string_view login) const {
+  const bool any = std::any_of(sources_.begin(), sources_.end(),
+                               [](const auto& source) { return source.case_insensitive_logins; });
+  if (!any) return std::nullopt;
+  auto lower = ascii_lower(login);
+  if (lower == login) return std::nullopt;
+  return lower;
 }
 
 DirectorySync::State& DirectorySync::state_of(const std::string& name) {

@@ -57,6 +57,12 @@ class DirectorySync {
   void stop();
   void run_due(model::Timestamp now);
 
+  // The login to look for when `login` was typed in another case than its account's: the
+  // lower-case form when some source keeps case-insensitive logins (Active Directory), else
+  // nullopt. The account found must then come from such a source (folds_logins).
+  std::optional<std::string> login_in_other_case(std::string_view login) const;
+  bool folds_logins(std::string_view source_name) const;
+
   // A directory account's password: true when its directory accepts it. An Error when the
   // directory cannot be asked (the log-in fails; a local password is never tried instead).
   Result<bool> check_password(const model::User& user, const std::string& password) const;

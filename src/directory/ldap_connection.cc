@@ -94,6 +94,7 @@ LdapEntry read_entry(LDAP* ld, LDAPMessage* message, const std::vector<std::stri
 LdapConnection::LdapConnection(const DirectorySource& source, std::unique_ptr<Handle> handle)
     : where_(describe(source)),
       page_size_(source.page_size),
+      max_entries_(source.max_entries),
       timeout_seconds_(source.timeout_seconds),
       handle_(std::move(handle)) {}
 LdapConnection::LdapConnection(LdapConnection&&) noexcept = default;
@@ -170,7 +171,17 @@ Result<std::vector<LdapEntry>> LdapConnection::search(const std::string& base,
         result = message;
         break;
       }
-      if (type == LDAP_RES_SEARCH_ENTRY) entries.push_back(read_entry(ld, message, attributes));
+      if (type == LDAP_RES_SEARCH_ENTRY) {
+        if (entries.size() == static_cast<std::size_t>(max_entries_)) {
+          ldap_msgfree(message);
+          ldap_abandon_ext(ld, message_id, nullptr, nullptr);
+          return Error{where_ + ": search of \"" + base + "\" returned more than " +
+                       std::to_string(max_entries_) +
+                       " entries; nothing was changed. Narrow user_filter or group_filter, or "
+                       "raise max_entries if the directory really is that large"};
+        }
+        entries.push_back(read_entry(ld, message, attributes));
+      }
       ldap_msgfree(message);  // entries read, references ignored
     }
     int code = LDAP_SUCCESS;

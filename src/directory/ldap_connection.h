@@ -38,7 +38,8 @@ class LdapConnection {
   LdapConnection& operator=(LdapConnection&&) noexcept;
   ~LdapConnection();
 
-  // Every entry under base matching filter, a page at a time, with the attributes asked.
+  // Every entry under base matching filter, a page at a time, with the attributes asked; an
+  // Error when there are more than the source's max_entries.
   Result<std::vector<LdapEntry>> search(const std::string& base, const std::string& filter,
                                         const std::vector<std::string>& attributes);
 
@@ -47,6 +48,7 @@ class LdapConnection {
 
   std::string where_;  // "directory \"corp\" (ldap://…)" for messages
   int page_size_ = 500;
+  int max_entries_ = 1'000'000;
   int timeout_seconds_ = 30;
   std::unique_ptr<Handle> handle_;
 };

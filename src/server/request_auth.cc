@@ -47,6 +47,17 @@ Authentication authenticate_password(const std::string& client_address, const st
   // instead); a local one's is checked against its hash.
   auto found = context.store.find_user_by_login(login);
   if (!found.ok()) return failure(AuthProblem::kStoreFailure, found.error().message);
+  // "JDoe" for the Active Directory account "jdoe": only an account of a directory whose
+  // logins are case-insensitive is found in another case.
+  if (!found->has_value()) {
+    if (auto other = context.directories.login_in_other_case(login)) {
+      auto folded = context.store.find_user_by_login(*other);
+      if (!folded.ok()) return failure(AuthProblem::kStoreFailure, folded.error().message);
+      if (folded->has_value() && context.directories.folds_logins((*folded)->source)) {
+        found = std::move(folded);
+      }
+    }
+  }
   std::optional<model::User> user;
   if (found->has_value() && (*found)->is_directory_account() && !(*found)->disabled) {
     auto accepted = context.directories.check_password(**found, password);
@@ -63,8 +74,7 @@ Authentication authenticate_password(const std::string& client_address, const st
   }
   if (!user) {
     limiter.record_failure(client_address, login);
-    return failure(AuthProblem::kInvalid,
-                   "Wrong login or password. Check them and try again.");
+    return failure(AuthProblem::kInvalid, "Wrong login or password. Check them and try again.");
   }
   limiter.record_success(client_address, login);
   Authentication result;
@@ -90,8 +100,9 @@ Authentication authenticate_request(const http::Request& request, const ServerCo
     const auto decoded = decode_base64(header.substr(6));
     const auto colon = decoded ? decoded->find(':') : std::string::npos;
     if (colon == std::string::npos) {
-      return failure(AuthProblem::kInvalid,
-                     "The Authorization header is not valid HTTP Basic (login:password in base64).");
+      return failure(
+          AuthProblem::kInvalid,
+          "The Authorization header is not valid HTTP Basic (login:password in base64).");
     }
     return authenticate_password(request.remote_addr, decoded->substr(0, colon),
                                  decoded->substr(colon + 1), context);

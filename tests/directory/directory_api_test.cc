@@ -106,6 +106,31 @@ TEST_F(DirectoryApiTest, DirectoryAccountsLogInWithTheirDirectoryPasswordOnly) {
   EXPECT_EQ(client()->login("alice", "directory-alice").status, 401);
 }
 
+// The same server with the directory's logins taken as case-insensitive (Active Directory).
+class CaseInsensitiveDirectoryApiTest : public DirectoryApiTest {
+ protected:
+  void adjust_config(server::ServerConfig& config) override {
+    source_.case_insensitive_logins = true;
+    DirectoryApiTest::adjust_config(config);
+  }
+};
+
+TEST_F(DirectoryApiTest, LoginsOfACaseSensitiveDirectoryMatchOnlyInTheirOwnCase) {
+  ASSERT_EQ(sync().status, 200);
+  EXPECT_EQ(client()->login("User00002", "pw-user00002").status, 401);
+}
+
+TEST_F(CaseInsensitiveDirectoryApiTest, ADirectoryLoginTypedInAnyCaseFindsItsAccount) {
+  ASSERT_EQ(sync().status, 200);
+  auto user = client();
+  EXPECT_EQ(user->login("USER00002", "pw-user00002").status, 200);
+  EXPECT_EQ(user->get("/api/v1/me").json["user"]["login"], "user00002");
+  EXPECT_EQ(client()->login("User00002", "pw-user00001").status, 401);
+  // Local accounts keep their case.
+  EXPECT_EQ(client()->login("alice", kUserPassword).status, 200);
+  EXPECT_EQ(client()->login("Alice", kUserPassword).status, 401);
+}
+
 TEST_F(DirectoryApiTest, AnAccountGoneFromTheDirectoryIsShutOutAtOnceButKeepsItsHistory) {
   ASSERT_EQ(sync().status, 200);
   auto user = client();

@@ -212,7 +212,20 @@ TEST_F(DirectorySyncTest, AFailingDirectoryChangesNothingAndSaysWhy) {
   ASSERT_FALSE(unreachable.ok());
   EXPECT_THAT(unreachable.error().message, HasSubstr("Can't contact LDAP server"));
 
+  // More entries than the source allows (a directory that does not end, or one posing as
+  // it): the sync stops with what to do and changes nothing.
+  ldap_.add(SlapdPeer::people_ldif(ldap_.suffix(), 2, "extra"));  // 12 people
+  auto bounded = source_;
+  bounded.max_entries = 11;
+  DirectorySync flooded(*store_, {bounded});
+  auto flood = flooded.run("corp", SyncKind::kComplete, false, kAdmin);
+  ASSERT_FALSE(flood.ok());
+  EXPECT_THAT(flood.error().message, HasSubstr("returned more than 11 entries"));
+  EXPECT_THAT(flood.error().message, HasSubstr("raise max_entries"));
+  EXPECT_FALSE(user("extra00001").has_value());
+
   const auto accounts = store_->list_users().value();
+  EXPECT_EQ(accounts.size(), 10u);
   for (const auto& account : accounts) EXPECT_FALSE(account.disabled);
 }
 
@@ -250,7 +263,8 @@ TEST(DirectoryActiveDirectoryTest, ThePresetMapsAdAttributesAndUsnOrdersIncremen
            "@example.org\nsAMAccountName: " + login + "\nuSNChanged: " + std::to_string(usn) +
            "\nuserPassword: pw-" + uid + "\n\n";
   };
-  ldap.add(ad_user("jdoe", "jdoe", "Jane Doe", 9) + ad_user("rroe", "rroe", "Richard Roe", 100));
+  // Logins are case-insensitive in AD: "RRoe" is kept as "rroe".
+  ldap.add(ad_user("jdoe", "jdoe", "Jane Doe", 9) + ad_user("rroe", "RRoe", "Richard Roe", 100));
   ldap.add(SlapdPeer::group_ldif(ldap.suffix(), "finance", {"jdoe"}));
 
   store::StoreOptions store_options;
@@ -261,6 +275,8 @@ TEST(DirectoryActiveDirectoryTest, ThePresetMapsAdAttributesAndUsnOrdersIncremen
   auto jane = store->find_user_by_login("jdoe").value();
   ASSERT_TRUE(jane);
   EXPECT_EQ(jane->name, "Jane Doe");  // displayName
+  EXPECT_TRUE(store->find_user_by_login("rroe").value());
+  EXPECT_FALSE(store->find_user_by_login("RRoe").value());
   EXPECT_EQ(store->groups_of("jdoe").value(), std::vector<std::string>{"finance"});
   EXPECT_EQ(directories.statuses()[0].high_water_mark, "100");
   EXPECT_TRUE(*directories.check_password(*jane, "pw-jdoe"));
