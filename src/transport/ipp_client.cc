@@ -53,6 +53,81 @@ int keep_waiting(http_t*, void* data) {
   return 1;
 }
 
+// D13: a printer (or someone posing as one) is not trusted to end its answer. 16 MiB holds a
+// Get-Jobs listing of tens of thousands of jobs.
+constexpr std::size_t kMaxAnswerBytes = 16 * 1024 * 1024;
+
+// ippReadIO's source: the HTTP body, refused past kMaxAnswerBytes.
+struct BoundedBody {
+  http_t* http;
+  std::size_t left = kMaxAnswerBytes;
+  bool too_large = false;
+};
+
+ssize_t read_bounded(void* context, ipp_uchar_t* buffer, size_t bytes) {
+  auto* body = static_cast<BoundedBody*>(context);
+  if (bytes > body->left) {
+    body->too_large = true;
+    return -1;
+  }
+  // ippReadIO asks for exact sizes (a tag, a length, a value) and takes a short read as the
+  // end: read until the size is there, as libcups' own reader does.
+  size_t done = 0;
+  while (done < bytes) {
+    const ssize_t got = httpRead2(body->http, reinterpret_cast<char*>(buffer) + done, bytes - done);
+    if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (got <= 0) break;
+    done += static_cast<size_t>(got);
+  }
+  body->left -= done;
+  return static_cast<ssize_t>(done);
+}
+
+// The answer's IPP message, read within kMaxAnswerBytes whether its length is declared (refused
+// at once when larger) or it comes in chunks (counted as they arrive). Null on failure, with
+// `error` for people and the HTTP status or errno in `answer`.
+IppMessage read_answer(http_t* http, bool chunked_request, const std::string& where,
+                       IppAnswer& answer, std::string& error) {
+  if (chunked_request && httpWrite2(http, "", 0) < 0) {  // the last, empty chunk
+    answer.os_error = httpError(http);
+    error = fmt::format("the connection to {} broke while sending the document", where);
+    return nullptr;
+  }
+  // The status may have come while the request was being written.
+  http_status_t status = httpGetStatus(http);
+  while (status == HTTP_STATUS_CONTINUE) status = httpUpdate(http);
+  if (status != HTTP_STATUS_OK) {
+    if (status != HTTP_STATUS_ERROR) httpFlush(http);
+    answer.unauthorized = status == HTTP_STATUS_UNAUTHORIZED;
+    answer.os_error = status == HTTP_STATUS_ERROR ? httpError(http) : 0;
+    error = fmt::format("{} did not answer ({})", where,
+                        answer.os_error != 0          ? std::strerror(answer.os_error)
+                        : status == HTTP_STATUS_ERROR ? std::string("no answer")
+                                                      : std::string(httpStatus(status)));
+    return nullptr;
+  }
+  const std::string too_large =
+      fmt::format("{} answered with more than {} MiB: refused", where, kMaxAnswerBytes >> 20);
+  if (httpGetLength2(http) > static_cast<off_t>(kMaxAnswerBytes)) {
+    error = too_large;
+    return nullptr;
+  }
+  BoundedBody body{http};
+  IppMessage response(ippNew());
+  ipp_state_t state;
+  while ((state = ippReadIO(&body, read_bounded, 1, nullptr, response.get())) != IPP_STATE_DATA) {
+    if (state == IPP_STATE_ERROR) {
+      answer.os_error = body.too_large ? 0 : httpError(http);
+      error = body.too_large
+                  ? too_large
+                  : fmt::format("{} sent a broken answer ({})", where,
+                                answer.os_error != 0 ? std::strerror(answer.os_error) : "not IPP");
+      return nullptr;
+    }
+  }
+  return response;
+}
+
 std::vector<std::string> keywords(ipp_t* response, const char* name) {
   std::vector<std::string> out;
   ipp_attribute_t* attr = ippFindAttribute(response, name, IPP_TAG_ZERO);
@@ -109,8 +184,7 @@ IppClient::IppClient(IppEndpoint endpoint, IppClientSettings settings)
 IppMessage IppClient::new_request(ipp_op_t operation) const {
   IppMessage request(ippNewRequest(operation));
   const std::string uri = endpoint_.uri();
-  ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr,
-               uri.c_str());
+  ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
   ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
                settings_.user.empty() ? cupsUser() : settings_.user.c_str());
   return request;
@@ -134,13 +208,12 @@ IppAnswer IppClient::exchange(IppMessage request, DocumentSource* document) {
                             static_cast<int>(settings_.connect_timeout.count()), nullptr));
   if (!http) {
     answer.os_error = errno;
-    return finish(IppExchangeStage::kNotConnected,
-                  cups_error_text());
+    return finish(IppExchangeStage::kNotConnected, cups_error_text());
   }
   // D13: nothing (not even the token) goes to a peer that did not prove who it is.
   if (endpoint_.tls) {
-    if (auto refused = check_ipps_peer(http.get(), endpoint_.host, endpoint_.port,
-                                       settings_.tls_trust)) {
+    if (auto refused =
+            check_ipps_peer(http.get(), endpoint_.host, endpoint_.port, settings_.tls_trust)) {
       return finish(IppExchangeStage::kNotConnected, refused->message);
     }
   }
@@ -166,8 +239,7 @@ IppAnswer IppClient::exchange(IppMessage request, DocumentSource* document) {
   }
   if (written != IPP_STATE_DATA) {
     answer.os_error = httpError(http.get());
-    return finish(IppExchangeStage::kRequestBroken,
-                  cups_error_text());
+    return finish(IppExchangeStage::kRequestBroken, cups_error_text());
   }
   if (document != nullptr) {
     bool broken = false;
@@ -190,45 +262,45 @@ IppAnswer IppClient::exchange(IppMessage request, DocumentSource* document) {
       }
       if (broken) answer.os_error = httpError(http.get());
       // Cut short: a peer does not act on half a request.
-      return finish(IppExchangeStage::kRequestBroken,
-                    watchdog.cancelled ? "cancelled"
-                    : watchdog.stalled
-                        ? fmt::format("{} stopped taking data", where)
-                        : fmt::format("the connection to {} broke while sending the document{}",
-                                      where,
-                                      answer.os_error != 0
-                                          ? fmt::format(" ({})", std::strerror(answer.os_error))
-                                          : ""));
+      return finish(
+          IppExchangeStage::kRequestBroken,
+          watchdog.cancelled ? "cancelled"
+          : watchdog.stalled
+              ? fmt::format("{} stopped taking data", where)
+              : fmt::format("the connection to {} broke while sending the document{}", where,
+                            answer.os_error != 0
+                                ? fmt::format(" ({})", std::strerror(answer.os_error))
+                                : ""));
     }
   }
   // Waiting for an answer would only add another time-out.
   if (watchdog.cancelled || watchdog.stalled) {
-    return finish(IppExchangeStage::kNoAnswer, watchdog.cancelled ? "cancelled"
-                                                                  : fmt::format("{} stopped answering", where));
+    return finish(IppExchangeStage::kNoAnswer,
+                  watchdog.cancelled ? "cancelled" : fmt::format("{} stopped answering", where));
   }
   watchdog.last_progress = Clock::now();
-  answer.response.reset(cupsGetResponse(http.get(), resource));
-  if (!answer.response) {
-    answer.unauthorized = httpGetStatus(http.get()) == HTTP_STATUS_UNAUTHORIZED;
-    answer.os_error = httpError(http.get());
-    return finish(IppExchangeStage::kNoAnswer,
-                  fmt::format("{} did not answer ({})", where,
-                              answer.os_error != 0 ? std::strerror(answer.os_error)
-                                                   : cups_error_text()));
-  }
+  std::string error;
+  answer.response = read_answer(http.get(), document != nullptr, where, answer, error);
+  if (!answer.response) return finish(IppExchangeStage::kNoAnswer, error);
   return finish(IppExchangeStage::kAnswered, "");
 }
 
 IppPrinterSupport IppClient::printer_support() {
-  static const char* const kWanted[] = {
-      "operations-supported",        "sides-supported",
-      "print-color-mode-supported",  "media-supported",
-      "copies-supported",            "number-up-supported",
-      "page-ranges-supported",       "orientation-requested-supported",
-      "print-quality-supported",     "finishings-supported",
-      "document-format-supported",   "media-type-supported",
-      "media-source-supported",      "multiple-document-handling-supported",
-      "color-supported"};
+  static const char* const kWanted[] = {"operations-supported",
+                                        "sides-supported",
+                                        "print-color-mode-supported",
+                                        "media-supported",
+                                        "copies-supported",
+                                        "number-up-supported",
+                                        "page-ranges-supported",
+                                        "orientation-requested-supported",
+                                        "print-quality-supported",
+                                        "finishings-supported",
+                                        "document-format-supported",
+                                        "media-type-supported",
+                                        "media-source-supported",
+                                        "multiple-document-handling-supported",
+                                        "color-supported"};
   IppMessage request = new_request(IPP_OP_GET_PRINTER_ATTRIBUTES);
   ippAddStrings(request.get(), IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                 static_cast<int>(std::size(kWanted)), nullptr, kWanted);
@@ -257,14 +329,14 @@ IppPrinterSupport IppClient::printer_support() {
     support.copies_max = upper;
   }
   support.number_up = integers(response, "number-up-supported");
-  if (ipp_attribute_t* ranges = ippFindAttribute(response, "page-ranges-supported",
-                                                 IPP_TAG_BOOLEAN)) {
+  if (ipp_attribute_t* ranges =
+          ippFindAttribute(response, "page-ranges-supported", IPP_TAG_BOOLEAN)) {
     support.page_ranges = ippGetBoolean(ranges, 0) != 0;
   }
   support.orientations = integers(response, "orientation-requested-supported");
   support.qualities = integers(response, "print-quality-supported");
-  if (ipp_attribute_t* finishings = ippFindAttribute(response, "finishings-supported",
-                                                     IPP_TAG_ENUM)) {
+  if (ipp_attribute_t* finishings =
+          ippFindAttribute(response, "finishings-supported", IPP_TAG_ENUM)) {
     for (int i = 0; i < ippGetCount(finishings); ++i) {
       support.finishings.emplace_back(ippEnumString("finishings", ippGetInteger(finishings, i)));
     }

@@ -114,7 +114,8 @@ void PrinterSimulator::serve() {
     pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
     if (::poll(fds, 2, -1) <= 0) continue;
     if (fds[1].revents != 0) return;
-    if (config_.fault == SimulatedFault::kIppStatus) {
+    if (config_.fault == SimulatedFault::kIppStatus ||
+        config_.fault == SimulatedFault::kIppOversizedAnswer) {
       serve_ipp();
       continue;
     }

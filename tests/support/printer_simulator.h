@@ -23,13 +23,14 @@
 namespace printline::testing {
 
 enum class SimulatedFault {
-  kNone,         // RAW: reads everything and keeps it (received())
-  kRefuse,       // nothing listens on the port: connection refused
-  kResetMidJob,  // RAW: reads fault_after_bytes, then resets the connection (RST)
-  kHangMidJob,   // RAW: reads fault_after_bytes, then stops reading but keeps the connection
-  kSlowReader,   // RAW: reads everything at slow_bytes_per_second
-  kLpd,          // LPD: speaks RFC 1179, refusing at lpd_refuse_at with `message`
-  kIppStatus,    // IPP: Get-Printer-Attributes succeeds; job operations answer ipp_status
+  kNone,                // RAW: reads everything and keeps it (received())
+  kRefuse,              // nothing listens on the port: connection refused
+  kResetMidJob,         // RAW: reads fault_after_bytes, then resets the connection (RST)
+  kHangMidJob,          // RAW: reads fault_after_bytes, then stops reading but keeps the connection
+  kSlowReader,          // RAW: reads everything at slow_bytes_per_second
+  kLpd,                 // LPD: speaks RFC 1179, refusing at lpd_refuse_at with `message`
+  kIppStatus,           // IPP: Get-Printer-Attributes succeeds; job operations answer ipp_status
+  kIppOversizedAnswer,  // IPP: every request answered with 20 MiB of attributes, in chunks
 };
 
 // Where an LPD conversation is refused (kLpd); kNowhere accepts the whole job.

@@ -1,7 +1,11 @@
 // The simulator's IPP face: a minimal IPP server built on libcups (httpReadRequest, ippRead,
-// ippWrite) that answers job operations with the configured status.
+// ippWrite) that answers job operations with the configured status, or every request with an
+// answer too large for any client to take (kIppOversizedAnswer).
 
 #include <cups/cups.h>
+
+#include <csignal>
+#include <string>
 
 #include "support/printer_simulator.h"
 
@@ -28,10 +32,11 @@ ipp_t* read_request(http_t* http) {
   return request;
 }
 
-void write_response(http_t* http, ipp_t* response) {
+// chunked: the length is not declared, so the client learns the size only by reading it.
+void write_response(http_t* http, ipp_t* response, bool chunked = false) {
   httpClearFields(http);
   httpSetField(http, HTTP_FIELD_CONTENT_TYPE, "application/ipp");
-  httpSetLength(http, ippLength(response));
+  httpSetLength(http, chunked ? 0 : ippLength(response));
   httpWriteResponse(http, HTTP_STATUS_OK);
   ipp_state_t state;
   while ((state = ippWrite(http, response)) != IPP_STATE_DATA) {
@@ -57,6 +62,18 @@ void PrinterSimulator::serve_ipp() {
       keep(std::string_view(buffer, static_cast<std::size_t>(got)));
     }
     ipp_t* response = ippNewResponse(request);
+    if (config_.fault == SimulatedFault::kIppOversizedAnswer) {
+      std::signal(SIGPIPE, SIG_IGN);          // the client hangs up in the middle of the answer
+      const std::string kibibyte(1023, 'x');  // text values hold at most 1023 bytes
+      for (int i = 0; i < 20 * 1024; ++i) {
+        ippAddString(response, IPP_TAG_PRINTER, IPP_TAG_TEXT, "printer-info", nullptr,
+                     kibibyte.c_str());
+      }
+      write_response(http, response, true);
+      ippDelete(response);
+      ippDelete(request);
+      break;  // the client has hung up by now
+    }
     if (ippGetOperation(request) == IPP_OP_GET_PRINTER_ATTRIBUTES) {
       const int operations[] = {IPP_OP_PRINT_JOB, IPP_OP_GET_PRINTER_ATTRIBUTES};
       ippAddIntegers(response, IPP_TAG_PRINTER, IPP_TAG_ENUM, "operations-supported", 2,

@@ -167,5 +167,16 @@ TEST(SimulatorFaults, IppRejectionCarriesTheCause) {
   EXPECT_NE(result.message.find(kRejectionCause), std::string::npos);
 }
 
+TEST(SimulatorFaults, AnIppAnswerLargerThanTheBoundIsRefusedWhileItIsRead) {
+  // D13: 20 MiB of attributes in chunks (no length to refuse up front): the client stops
+  // reading at 16 MiB and says so.
+  PrinterSimulator printer({.fault = SimulatedFault::kIppOversizedAnswer});
+  PatternDocument document(100);
+  const SendResult result = send_document(printer.uri("ipp"), document, quick_options());
+  EXPECT_FALSE(result.delivered());
+  EXPECT_NE(result.message.find("answered with more than 16 MiB: refused"), std::string::npos)
+      << result.message;
+}
+
 }  // namespace
 }  // namespace printline::transport
