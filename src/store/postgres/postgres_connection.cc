@@ -138,15 +138,10 @@ PostgresConnection::PostgresConnection(const std::string& conninfo) {
 }
 
 PostgresConnection::~PostgresConnection() {
-  // Savepoints before their transaction, both before the connection (libpqxx's order).
-  while (!savepoints_.empty()) savepoints_.pop_back();
-  transaction_.reset();
+  transaction_.reset();  // before the connection (libpqxx's order)
 }
 
-pqxx::transaction_base& PostgresConnection::current() {
-  if (!savepoints_.empty()) return *savepoints_.back();
-  return *transaction_;
-}
+pqxx::transaction_base& PostgresConnection::current() { return *transaction_; }
 
 void PostgresConnection::exec(const std::string& sql) {
   try {
@@ -208,11 +203,8 @@ void PostgresConnection::begin(sql::TransactionMode mode) {
 void PostgresConnection::commit() {
   if (!transaction_) throw SqlError(SqlError::Kind::kOther, "no transaction to commit");
   try {
-    // Savepoints left open are part of the transaction: released, as SQL COMMIT would do.
-    while (!savepoints_.empty()) {
-      savepoints_.back()->commit();
-      savepoints_.pop_back();
-    }
+    // Savepoints left open are part of the transaction: COMMIT releases them.
+    savepoints_ = 0;
     transaction_->commit();
     transaction_.reset();
   } catch (...) {
@@ -222,9 +214,9 @@ void PostgresConnection::commit() {
 }
 
 void PostgresConnection::rollback() {
-  // Whatever happens, the objects go, innermost first as libpqxx requires: it aborts in their
-  // destructors and only reports (never throws) if that fails, e.g. on a lost connection.
-  while (!savepoints_.empty()) savepoints_.pop_back();
+  // Whatever happens, the transaction object goes: libpqxx aborts in its destructor and only
+  // reports (never throws) if that fails, e.g. on a lost connection.
+  savepoints_ = 0;
   auto transaction = std::move(transaction_);
   if (!transaction) return;
   try {
@@ -234,37 +226,35 @@ void PostgresConnection::rollback() {
   }
 }
 
+// Savepoints are SQL statements in the transaction, not pqxx::subtransaction objects: after a
+// statement failed inside one, libpqxx 7.7's subtransaction abort left the transaction aborted
+// ("current transaction is aborted"), so nothing after a refused row could be written.
 void PostgresConnection::savepoint() {
   if (!transaction_) throw SqlError(SqlError::Kind::kOther, "a savepoint needs a transaction");
   try {
-    if (savepoints_.empty()) {
-      savepoints_.push_back(std::make_unique<pqxx::subtransaction>(*transaction_, "unit"));
-    } else {
-      savepoints_.push_back(std::make_unique<pqxx::subtransaction>(
-          *savepoints_.back(), fmt::format("unit{}", savepoints_.size())));
-    }
+    transaction_->exec(fmt::format("SAVEPOINT unit{}", savepoints_ + 1));
+    ++savepoints_;
   } catch (...) {
     rethrow_as_sql_error("setting a savepoint");
   }
 }
 
 void PostgresConnection::release_savepoint() {
-  if (savepoints_.empty()) throw SqlError(SqlError::Kind::kOther, "no savepoint to release");
-  auto savepoint = std::move(savepoints_.back());
-  savepoints_.pop_back();
+  if (savepoints_ == 0) throw SqlError(SqlError::Kind::kOther, "no savepoint to release");
+  const int name = savepoints_--;
   try {
-    savepoint->commit();
+    transaction_->exec(fmt::format("RELEASE SAVEPOINT unit{}", name));
   } catch (...) {
     rethrow_as_sql_error("releasing a savepoint");
   }
 }
 
 void PostgresConnection::rollback_to_savepoint() {
-  if (savepoints_.empty()) return;
-  auto savepoint = std::move(savepoints_.back());
-  savepoints_.pop_back();
+  if (savepoints_ == 0) return;
+  const int name = savepoints_--;
   try {
-    savepoint->abort();
+    transaction_->exec(
+        fmt::format("ROLLBACK TO SAVEPOINT unit{0}; RELEASE SAVEPOINT unit{0}", name));
   } catch (...) {
     rethrow_as_sql_error("rolling back to a savepoint");
   }

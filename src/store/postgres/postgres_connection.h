@@ -1,18 +1,16 @@
 #pragma once
 // One libpqxx connection behind the store's SQL layer. Statements are prepared once per
 // connection (named s1, s2, ...) and run with text parameters; the store's '?' placeholders
-// become $1, $2, ... Transactions and savepoints are libpqxx objects (pqxx::transaction,
-// pqxx::subtransaction), so libpqxx always knows which one a statement runs in.
+// become $1, $2, ... A transaction is a libpqxx object (pqxx::transaction); savepoints are SQL
+// statements in it (SAVEPOINT unitN), numbered by depth.
 // Every libpqxx exception is turned into SqlError here: nothing from libpqxx escapes.
-
-#include <pqxx/connection>
-#include <pqxx/result>
-#include <pqxx/subtransaction>
-#include <pqxx/transaction>
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <pqxx/connection>
+#include <pqxx/result>
+#include <pqxx/transaction>
 #include <string>
 #include <vector>
 
@@ -70,12 +68,12 @@ class PostgresConnection final : public sql::Connection {
   sql::Statement& statement(const std::string& sql) override;
 
  private:
-  // The transaction a statement runs in: the innermost savepoint, else the transaction.
+  // The transaction a statement runs in.
   pqxx::transaction_base& current();
 
   std::unique_ptr<pqxx::connection> conn_;
   std::unique_ptr<pqxx::dbtransaction> transaction_;
-  std::vector<std::unique_ptr<pqxx::subtransaction>> savepoints_;  // innermost last
+  int savepoints_ = 0;  // open savepoints: unit1 … unitN
   std::map<std::string, std::unique_ptr<PostgresStatement>, std::less<>> cache_;
 };
 
