@@ -158,5 +158,39 @@ TEST_P(StoreTest, DirectoryAndDisabledAccountsCannotAuthenticateHere) {
   EXPECT_TRUE(store_->verify_login("ivy", "secret-ivy").value());
 }
 
+TEST_P(StoreTest, ALargePlanIsWrittenWholeOrNotAtAll) {
+  // 600 accounts (several multi-row statements) in 3 groups; then a plan whose 400th new
+  // account carries another user's badge: refused, naming it, and nothing of it written.
+  DirectorySyncPlan plan;
+  plan.source = "corp";
+  for (int i = 0; i < 600; ++i) plan.create.push_back(account("u" + std::to_string(i)));
+  plan.create_groups = {{"all", {}}, {"few", {"u1", "u599"}}, {"none", {}}};
+  for (const auto& created : plan.create)
+    plan.create_groups[0].member_logins.push_back(created.login);
+  ASSERT_TRUE(store_->apply_directory_sync(plan, admin_).ok());
+  EXPECT_EQ(store_->list_users()->size(), 600u);
+  const auto groups = store_->list_user_groups().value();
+  for (const auto& group : groups) {
+    EXPECT_EQ(group.member_ids.size(), group.name == "all"   ? 600u
+                                       : group.name == "few" ? 2u
+                                                             : 0u)
+        << group.name;
+  }
+
+  auto kim = make_user("kim");
+  ASSERT_TRUE(store_->set_card(kim.id, "CARD0001", admin_).ok());
+  DirectorySyncPlan clash;
+  clash.source = "corp";
+  for (int i = 0; i < 500; ++i) clash.create.push_back(account("v" + std::to_string(i)));
+  clash.create[399].card_number = "CARD0001";
+  auto refused = store_->apply_directory_sync(clash, admin_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("the card number of \"v399\" is another user's"),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_FALSE(store_->find_user_by_login("v0").value());
+  EXPECT_EQ(store_->list_users()->size(), 601u);
+}
+
 }  // namespace
 }  // namespace printline::store::testing

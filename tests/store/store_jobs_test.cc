@@ -291,20 +291,28 @@ TEST_P(StoreTest, UploadBatchAnswersPerJob) {
   bad.printer_id = 424242;  // unknown printer
   Job malformed = printed_job(hal, 100);
   malformed.uuid = "not-a-uuid";
-  std::vector<Job> batch{good, bad, malformed, good};
+  // Refused by the database itself (no such queue): the jobs after it are still written.
+  Job orphan = printed_job(hal, 100);
+  orphan.queue_id = 424242;
+  Job later = printed_job(hal, 50);
+  std::vector<Job> batch{good, bad, malformed, orphan, later, good};
   auto results = store_->record_jobs(batch);
   ASSERT_TRUE(results.ok()) << results.error().message;
-  ASSERT_EQ(results->size(), 4u);
+  ASSERT_EQ(results->size(), 6u);
   EXPECT_TRUE((*results)[0].ok() && !(*results)[0]->duplicate);
   EXPECT_FALSE((*results)[1].ok());
   EXPECT_NE((*results)[1].error().message.find("424242"), std::string::npos);
   EXPECT_FALSE((*results)[2].ok());
-  EXPECT_TRUE((*results)[3].ok() && (*results)[3]->duplicate);
-  EXPECT_EQ(store_->find_user(hal.id).value()->balance_cents, 900);
+  ASSERT_FALSE((*results)[3].ok());
+  EXPECT_NE((*results)[3].error().message.find("does not exist"), std::string::npos)
+      << (*results)[3].error().message;
+  EXPECT_TRUE((*results)[4].ok()) << (*results)[4].error().message;
+  EXPECT_TRUE((*results)[5].ok() && (*results)[5]->duplicate);
+  EXPECT_EQ(store_->find_user(hal.id).value()->balance_cents, 850);
   EXPECT_FALSE(store_->find_job(bad.uuid).value());
   // The whole batch again charges nothing.
   ASSERT_TRUE(store_->record_jobs(batch).ok());
-  EXPECT_EQ(store_->find_user(hal.id).value()->balance_cents, 900);
+  EXPECT_EQ(store_->find_user(hal.id).value()->balance_cents, 850);
 }
 
 TEST_P(StoreTest, RefundOnceAndTopUpsKeepTheBalanceEqualToTheLedger) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "store/card_number.h"
 #include "store/sql/sql_store.h"
@@ -22,6 +23,21 @@ std::optional<std::string> card_hash(const DirectoryAccount& account) {
   return account.card_number ? card_number_hash(*account.card_number) : std::nullopt;
 }
 
+// Rows per multi-row INSERT: a first sync writes 100,000 accounts and as many memberships, and
+// one statement per few hundred rows costs a fraction of one per row. 8 parameters a row stay
+// far below SQLite's limit of 32,766.
+constexpr std::size_t kRowsPerInsert = 256;
+
+// "(…), (…), …": `rows` copies of `row`.
+std::string repeated_rows(std::size_t rows, std::string_view row) {
+  std::string text;
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i > 0) text += ", ";
+    text += row;
+  }
+  return text;
+}
+
 }  // namespace
 
 Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor& actor) {
@@ -30,25 +46,62 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
     // An account or group made meanwhile by another sync of this source (another server node
     // sharing the database) is left to the next sync; one of anything else refuses the plan.
     std::set<std::string> made_meanwhile;
-    for (const auto& account : plan.create) {
-      auto q = connection_.query(
-          "INSERT INTO users (login, name, email, role, password_hash, source, directory_dn, "
-          "card_hash) VALUES (?, ?, ?, 'user', ?, ?, ?, ?) ON CONFLICT (login) DO NOTHING "
-          "RETURNING id");
-      q.bind_all(account.login, account.name, account.email, kNoStoredPassword, plan.source,
-                 account.dn, card_hash(account));
-      if (!insert_or_refuse(q, fmt::format("directory \"{}\": the card number of \"{}\" is "
-                                           "another user's",
-                                           plan.source, account.login))) {
-        auto existing = load_user_by_login(account.login);
-        if (!existing || existing->source != plan.source) {
-          throw Refusal{
-              fmt::format("directory \"{}\": user \"{}\" exists already and is not "
-                          "one of its accounts",
-                          plan.source, account.login)};
+    auto made_elsewhere = [&](const DirectoryAccount& account) {
+      auto existing = load_user_by_login(account.login);
+      if (!existing || existing->source != plan.source) {
+        throw Refusal{fmt::format(
+            "directory \"{}\": user \"{}\" exists already and is not one of its accounts",
+            plan.source, account.login)};
+      }
+      made_meanwhile.insert(account.login);
+    };
+    const std::span<const DirectoryAccount> to_create = plan.create;
+    for (std::size_t start = 0; start < to_create.size(); start += kRowsPerInsert) {
+      const auto batch =
+          to_create.subspan(start, std::min(kRowsPerInsert, to_create.size() - start));
+      std::set<std::string> created;
+      bool refused = false;
+      {
+        Savepoint savepoint(connection_);
+        try {
+          auto q = connection_.query(
+              "INSERT INTO users (login, name, email, role, password_hash, source, directory_dn, "
+              "card_hash) VALUES " +
+              repeated_rows(batch.size(), "(?, ?, ?, 'user', ?, ?, ?, ?)") +
+              " ON CONFLICT (login) DO NOTHING RETURNING login");
+          int i = 0;
+          for (const auto& account : batch) {
+            q.bind(++i, account.login);
+            q.bind(++i, account.name);
+            q.bind(++i, account.email);
+            q.bind(++i, kNoStoredPassword);
+            q.bind(++i, plan.source);
+            q.bind(++i, account.dn);
+            q.bind(++i, card_hash(account));
+          }
+          while (q.step()) created.insert(q.text(0));
+          savepoint.release();
+        } catch (const SqlError& e) {
+          if (!e.is_constraint()) throw;
+          refused = true;  // a card number is another user's: found below, row by row
         }
-        made_meanwhile.insert(account.login);
-        continue;
+      }
+      for (const auto& account : batch) {
+        if (!refused) {
+          if (!created.contains(account.login)) made_elsewhere(account);
+          continue;
+        }
+        auto q = connection_.query(
+            "INSERT INTO users (login, name, email, role, password_hash, source, directory_dn, "
+            "card_hash) VALUES (?, ?, ?, 'user', ?, ?, ?, ?) ON CONFLICT (login) DO NOTHING "
+            "RETURNING id");
+        q.bind_all(account.login, account.name, account.email, kNoStoredPassword, plan.source,
+                   account.dn, card_hash(account));
+        if (!insert_or_refuse(q, fmt::format("directory \"{}\": the card number of \"{}\" is "
+                                             "another user's",
+                                             plan.source, account.login))) {
+          made_elsewhere(account);
+        }
       }
     }
     for (const auto& account : plan.update) {

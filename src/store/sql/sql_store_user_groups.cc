@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -39,11 +40,21 @@ std::optional<UserGroup> SqlStore::load_user_group(std::int64_t group_id) {
 
 void SqlStore::save_user_group_members(const UserGroup& group) {
   connection_.query("DELETE FROM user_group_members WHERE group_id = ?").bind_all(group.id).run();
-  for (auto user_id : group.member_ids) {
-    auto q = connection_.query("INSERT INTO user_group_members (group_id, user_id) VALUES (?, ?)");
-    q.bind_all(group.id, user_id);
-    run_or_refuse(q, fmt::format("group \"{}\": user id {} does not exist or is listed twice",
-                                 group.name, user_id));
+  // A few hundred rows per statement: a directory sync writes thousands of groups' members.
+  constexpr std::size_t kRowsPerInsert = 500;
+  const std::span<const std::int64_t> members = group.member_ids;
+  for (std::size_t start = 0; start < members.size(); start += kRowsPerInsert) {
+    const auto batch = members.subspan(start, std::min(kRowsPerInsert, members.size() - start));
+    std::string sql = "INSERT INTO user_group_members (group_id, user_id) VALUES ";
+    for (std::size_t i = 0; i < batch.size(); ++i) sql += i == 0 ? "(?, ?)" : ", (?, ?)";
+    auto q = connection_.query(sql);
+    int index = 0;
+    for (const auto user_id : batch) {
+      q.bind(++index, group.id);
+      q.bind(++index, user_id);
+    }
+    run_or_refuse(
+        q, fmt::format("group \"{}\": a member does not exist or is listed twice", group.name));
   }
 }
 
@@ -132,7 +143,8 @@ Result<std::vector<UserGroup>> SqlStore::list_user_groups() {
           "ORDER BY name");
       while (q.step()) {
         index_of[q.integer(0)] = groups.size();
-        groups.push_back(UserGroup{q.integer(0), q.text(1), q.text(2), {}, q.text(3), q.integer(4)});
+        groups.push_back(
+            UserGroup{q.integer(0), q.text(1), q.text(2), {}, q.text(3), q.integer(4)});
       }
     }
     auto members =
