@@ -4,17 +4,22 @@
 
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ippPrintJob } from './ipp_print_job.mjs';
+import { directorySource, startLdap } from './ldap_peer.mjs';
 import { adminPassword, apiCall, launchBrowser, logIn, startServer } from './server_harness.mjs';
 
 const outDir = process.argv[2];
 if (!outDir) throw new Error('usage: node screenshots.mjs OUTPUT_DIR');
 mkdirSync(outDir, { recursive: true });
 
-const server = await startServer();
+// A real OpenLDAP as the office's directory "corp" (docs/directory.md's screenshot).
+const ldap = await startLdap();
+const secrets = mkdtempSync(join(tmpdir(), 'printline-screenshots-ldap-'));
+const server = await startServer({ config: { directories: [directorySource(ldap, secrets)] } });
 // A real RAW sink (socat) behind lobby-hp's fallback address, so Test fallback shows one
 // printer accepting its test page beside the unreachable ones.
 const sink = spawn('socat', ['-u', 'TCP-LISTEN:9100,bind=127.0.1.20,fork,reuseaddr', 'OPEN:/dev/null'],
@@ -141,6 +146,12 @@ try {
     await p.locator('svg.chart').waitFor();
   });
   await shoot(page, 'users', '/admin/users', 'Users');
+  await shoot(page, 'directories', '/admin/users', 'Users', async (p) => {
+    const directories = p.getByRole('region', { name: 'Directories' });
+    await directories.getByRole('button', { name: 'Dry run of corp' }).click();
+    await p.getByText(/A sync of corp would create/).waitFor();
+    await directories.scrollIntoViewIfNeeded();
+  });
   await shoot(page, 'user-ledger', null, null, async (p) => {
     await p.getByRole('button', { name: 'Ledger of alice' }).click();
     await p.getByRole('region', { name: 'Ledger of alice' }).scrollIntoViewIfNeeded();
@@ -201,4 +212,6 @@ try {
 } finally {
   sink.kill();
   await server.stop();
+  ldap.stop();
+  rmSync(secrets, { recursive: true, force: true });
 }

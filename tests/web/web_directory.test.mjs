@@ -4,12 +4,12 @@
 // with the directory's password.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { directorySource, startLdap } from './ldap_peer.mjs';
 import { adminPassword, apiCall, goTo, launchBrowser, logIn, openPage, startServer } from './server_harness.mjs';
 
 let peers;
@@ -19,41 +19,11 @@ let admin;
 let secrets;
 const pageErrors = [];
 
-// printline-peers ldap: "ldap <uri> <suffix> <admin dn> <admin password>", then "ready".
-async function startLdap() {
-  const binary = process.env.PRINTLINE_PEERS;
-  if (!binary) throw new Error('Set PRINTLINE_PEERS to the printline-peers binary (ctest does).');
-  const child = spawn(binary, ['ldap'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const ldap = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`printline-peers did not start:\n${out}`)), 30000);
-    const read = (chunk) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('ldap '));
-      if (line && out.includes('ready')) {
-        clearTimeout(timer);
-        const [, uri, suffix, adminDn, password] = line.split(' ');
-        resolve({ uri, suffix, adminDn, password });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`printline-peers exited ${code}:\n${out}`)); });
-  });
-  return { ...ldap, stop: () => { child.removeAllListeners('exit'); child.kill('SIGTERM'); } };
-}
-
 describe('directory sync in chromium', () => {
   before(async () => {
     peers = await startLdap();
     secrets = mkdtempSync(join(tmpdir(), 'printline-web-ldap-'));
-    const passwordFile = join(secrets, 'bind.secret');
-    writeFileSync(passwordFile, `${peers.password}\n`);
-    chmodSync(passwordFile, 0o600);
-    server = await startServer({ config: { directories: [{ name: 'corp', uri: peers.uri,
-      starttls: false, bind_dn: peers.adminDn, bind_password_file: passwordFile,
-      base_dn: `ou=people,${peers.suffix}`, group_base_dn: `ou=groups,${peers.suffix}`,
-      sync_interval_seconds: 0 }] } });
+    server = await startServer({ config: { directories: [directorySource(peers, secrets)] } });
     browser = await launchBrowser();
     admin = await openPage(browser, pageErrors);
     await logIn(admin, server.baseUrl, 'admin', adminPassword);
