@@ -2,10 +2,10 @@
 // each with how long its held jobs wait for their owner (hours; empty: the server's setting).
 
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { number, t } from '../i18n.js';
 import { field, form, h, notice, view, section, table } from '../ui.js';
 
-// Seconds as the form shows them: hours with at most two decimals.
+// Seconds as the form's number field takes them: hours with at most two decimals.
 const hoursOf = (seconds) => (seconds == null ? '' : String(Math.round(seconds / 36) / 100));
 
 function queueForm(queue, printers, groups, done) {
@@ -43,7 +43,8 @@ export async function renderQueues(news) {
     ? t('queues.target_printer', { name: printers.find((p) => p.id === q.printer_id)?.name })
     : q.group_id ? t('queues.target_group', { name: groups.find((g) => g.id === q.group_id)?.name }) : '–');
   const holdText = (q) => (q.hold_expiry_seconds == null ? t('queues.hold_default')
-    : q.hold_expiry_seconds === 0 ? t('queues.hold_never') : t('queues.hold_hours', { hours: hoursOf(q.hold_expiry_seconds) }));
+    : q.hold_expiry_seconds === 0 ? t('queues.hold_never')
+      : t('queues.hold_hours', { hours: number(Math.round(q.hold_expiry_seconds / 36) / 100) }));
   const kindText = (kind) => (['direct', 'hold'].includes(kind) ? t(`queue_kind.${kind}`) : kind);
   showPage(t('queues.title'), typeof news === 'string' ? notice('ok', news) : null,
     section(t('queues.all'), table([
