@@ -154,6 +154,7 @@ void held_jobs(ApiCall& call) {
   send_json(call.response,
             {{"jobs", listed},
              {"balance_cents", me ? me->balance_cents : 0},
+             {"currency", call.context.config.currency},
              {"printer", {{"name", printer.name}, {"location", printer.location},
                           {"color", printer.color}, {"readiness", readiness_of(call, printer)}}}});
 }

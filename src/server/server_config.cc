@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -62,6 +63,7 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "print_workers") config.print_workers = value.get<int>();
       else if (key == "log_level") config.log_level = value.get<std::string>();
       else if (key == "log_file") config.log_file = value.get<std::string>();
+      else if (key == "currency") config.currency = value.get<std::string>();
       else if (key == "web_dir") config.web_dir = value.get<std::string>();
       else if (key == "node_name") config.node_name = value.get<std::string>();
       else if (key == "node_heartbeat_seconds") config.node_heartbeat_seconds = value.get<int>();
@@ -123,6 +125,12 @@ std::optional<Error> validate(const ServerConfig& config) {
   if (config.held_job_expiry_seconds > model::kMaxHoldExpirySeconds)
     return Error{"held_job_expiry_seconds may be at most 31622400 (366 days); 0 keeps held "
                  "jobs until they are released."};
+  if (config.currency.size() != 3 ||
+      !std::all_of(config.currency.begin(), config.currency.end(),
+                   [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return Error{fmt::format("Currency \"{}\" is not an ISO 4217 code: write three capital "
+                             "letters, such as EUR, CHF or USD.",
+                             config.currency)};
   if (config.capability_refresh_seconds < 1)
     return Error{"capability_refresh_seconds must be at least 1 (docs/server.md)."};
   if (config.uncommitted_job_expiry_seconds < 1)

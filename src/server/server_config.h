@@ -24,6 +24,9 @@ struct ServerConfig {
   // loopback only, "self-signed" = always one, "off" = plain HTTP.
   std::string tls_mode = "auto";
   std::filesystem::path admin_password_file;  // first start: the administrator's password
+  // D14: the ISO 4217 code of prices and balances; the web interface writes amounts with it
+  // in the reader's conventions ("12,50 €", "CHF 12.50").
+  std::string currency = "EUR";
   std::uint64_t max_upload_bytes = 512ull << 20;
   // Per user, so no user fills the spool for everyone (D12): held jobs (hold queues, jobs held
   // for credit) and their documents' bytes. 0 = no limit.

@@ -29,7 +29,8 @@ void login(const http::Request& request, http::Response& response, ServerContext
   response.set_header("Set-Cookie", session_cookie(token.token, context.config.tls()));
   send_json(response, {{"user", *auth.user},
                        {"csrf_token", csrf_token_for(token.token)},
-                       {"expires_at", model::format_timestamp(token.expires_at)}});
+                       {"expires_at", model::format_timestamp(token.expires_at)},
+                       {"currency", context.config.currency}});
 }
 
 model::User session_user(const http::Request& request, ServerContext& context,
@@ -46,7 +47,9 @@ void session(const http::Request& request, http::Response& response, ServerConte
   const auto user = session_user(request, context, *token);
   auto fresh = read_or_throw(context.store.find_user(user.id));
   if (!fresh) throw unauthenticated("Your account no longer exists. Ask an administrator.");
-  send_json(response, {{"user", *fresh}, {"csrf_token", csrf_token_for(*token)}});
+  send_json(response, {{"user", *fresh},
+                       {"csrf_token", csrf_token_for(*token)},
+                       {"currency", context.config.currency}});
 }
 
 void logout(const http::Request& request, http::Response& response, ServerContext& context) {

@@ -170,7 +170,7 @@ routes = [
   ("post", "/api/v1/release-station/{printer}/session", "public", "Identify at a release station: by badge, or by login and PIN (rate-limited)", body(obj({"card": T, "login": T, "pin": T})),
    ok(obj({"token": T, "expires_at": TS, "idle_logout_s": I, "user": obj({"login": T, "name": T}), "printer": obj({"name": T, "location": T})})), [p("printer")]),
   ("get", "/api/v1/release-station/{printer}/jobs", "user", "My held jobs, each priced for this printer", None,
-   ok(obj({"jobs": S("array", items=obj({"uuid": T, "title": T, "submitted_at": TS, "pages": I, "color_pages": I, "cost_cents": NI})), "balance_cents": I,
+   ok(obj({"jobs": S("array", items=obj({"uuid": T, "title": T, "submitted_at": TS, "pages": I, "color_pages": I, "cost_cents": NI})), "balance_cents": I, "currency": T,
            "printer": obj({"name": T, "location": T, "color": B, "readiness": obj({"ready": B,
              "problems": S("array", items=T), "message": T, "others": S("array", items=T)})})})), [p("printer")]),
   ("get", "/api/v1/users/{user}/ledger", "admin", "The user's ledger", None, ok(lst("entries", "LedgerEntry")), [p("user")]),

@@ -20,6 +20,27 @@ TEST_F(ApiTest, LoginGivesATokenThatWorksUntilLogout) {
   EXPECT_EQ(after.header("WWW-Authenticate"), "Bearer realm=\"printline\"");
 }
 
+// A server whose prices are in Swiss francs (D14): the web session says so, for the pages to
+// write amounts in it; a currency that is no ISO 4217 code is refused with what to write.
+class SwissFrancApiTest : public ApiTest {
+ protected:
+  void adjust_config(server::ServerConfig& config) override { config.currency = "CHF"; }
+};
+
+TEST_F(SwissFrancApiTest, TheWebSessionCarriesTheServersCurrency) {
+  auto browser = client();
+  auto login = browser->post("/web/login", {{"login", "alice"}, {"password", kUserPassword}});
+  ASSERT_EQ(login.status, 200) << login.body;
+  EXPECT_EQ(login.json["currency"], "CHF");
+
+  server::ServerConfig config;
+  config.data_dir = "/var/lib/printline";
+  EXPECT_FALSE(server::validate(config).has_value()) << "EUR by default";
+  config.currency = "euro";
+  ASSERT_TRUE(server::validate(config).has_value());
+  EXPECT_NE(server::validate(config)->message.find("ISO 4217"), std::string::npos);
+}
+
 TEST_F(ApiTest, LogoutEndsOnlyTheSessionThatAsked) {
   auto laptop = client();
   ASSERT_EQ(laptop->login("alice", kUserPassword).status, 200);

@@ -5,7 +5,7 @@
 // cookie: the next person at the station inherits nothing), ended after `idle` seconds
 // without a touch (30 by default, `?idle=N` in the address).
 
-import { t } from '../i18n.js';
+import { t, useCurrency } from '../i18n.js';
 import { field, form, h, money, notice, page, table, when } from '../ui.js';
 
 // The station's own requests: its token, never the browser's session cookie.
@@ -84,6 +84,7 @@ export function renderReleaseStation(printer, idleSeconds = 30) {
       await logOut(problem.message);
       return;
     }
+    useCurrency(answer.currency);
     const chosen = new Set();
     const act = async (uuids, action) => {
       const outcome = [];
