@@ -48,7 +48,8 @@ CONF
   /usr/sbin/cupsd -f -c "$root/cupsd.conf" -s "$root/cups-files.conf" >"$root/cupsd.out" 2>&1 &
   cupsd_pid=$!
   local deadline=$((SECONDS + 30))
-  until lpstat -r >/dev/null 2>&1; do
+  # lpstat -r exits 0 whether or not the scheduler answers: what it says is the answer.
+  until LC_ALL=C lpstat -r 2>/dev/null | grep -qx "scheduler is running"; do
     kill -0 "$cupsd_pid" 2>/dev/null || { echo "FAIL: cupsd exited: $(tail -5 "$root/log/error_log")"; exit 1; }
     [ "$SECONDS" -lt "$deadline" ] || { echo "FAIL: cupsd did not answer within 30 s"; exit 1; }
     sleep 0.1
