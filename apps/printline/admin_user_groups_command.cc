@@ -1,5 +1,5 @@
 // `printline admin user-groups …`: groups of users, to which Desktop Client profiles are
-// assigned.
+// assigned, with the quota of members who have none of their own.
 
 #include <iostream>
 #include <memory>
@@ -11,6 +11,7 @@
 #include "model/json_number.h"
 #include "option_helpers.h"
 #include "output.h"
+#include "quota_options.h"
 
 namespace printline::cli {
 
@@ -19,6 +20,7 @@ namespace {
 struct UserGroupArguments {
   std::string group;
   std::optional<std::string> name, description, members, initial_credit;
+  QuotaArguments quota;
 };
 
 void print_user_group(const nlohmann::json& g) {
@@ -29,17 +31,20 @@ void print_user_group(const nlohmann::json& g) {
                 {"member ids", joined(g.value("member_ids", nlohmann::json::array()))},
                 {"directory", field_text(g, "source")},
                 {"initial credit",
-                 money(model::integer_or(g, "initial_credit_cents", std::int64_t{0}))}});
+                 money(model::integer_or(g, "initial_credit_cents", std::int64_t{0}))},
+                {"quota", quota_text(g.value("quota", nlohmann::json()))}});
 }
 
-// --initial-credit into the body; a message when it is not an amount.
-std::optional<std::string> initial_credit_field(const UserGroupArguments& args,
-                                                nlohmann::json& body) {
-  if (!args.initial_credit) return std::nullopt;
-  const auto cents = parse_money(*args.initial_credit);
-  if (!cents || *cents < 0) return tr("--initial-credit must be an amount like 5 or 5.50");
-  body["initial_credit_cents"] = *cents;
-  return std::nullopt;
+// --initial-credit and the quota options into the body (the quota over `current_quota`); a
+// message when a value is wrong.
+std::optional<std::string> amount_fields(const UserGroupArguments& args, nlohmann::json& body,
+                                         const nlohmann::json& current_quota = nullptr) {
+  if (args.initial_credit) {
+    const auto cents = parse_money(*args.initial_credit);
+    if (!cents || *cents < 0) return tr("--initial-credit must be an amount like 5 or 5.50");
+    body["initial_credit_cents"] = *cents;
+  }
+  return quota_field(args.quota, body, current_quota);
 }
 
 // Fills the body; an error when a login is unknown.
@@ -61,6 +66,7 @@ void add_user_group_field_options(CLI::App* command, UserGroupArguments& args) {
   command->add_option("--members", args.members, tr("Members, logins or ids: anna,bob"));
   command->add_option("--initial-credit", args.initial_credit,
                       tr("Credit a new directory account of the group starts with, e.g. 5.00"));
+  add_quota_options(command, args.quota);
 }
 
 }  // namespace
@@ -97,7 +103,7 @@ void add_admin_user_groups_command(CLI::App& parent, AdminCommand& admin) {
   add_user_group_field_options(create, *create_args);
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
     nlohmann::json body = {{"name", create_args->group}};
-    if (auto problem = initial_credit_field(*create_args, body)) {
+    if (auto problem = amount_fields(*create_args, body)) {
       return admin.fail(*problem, kUsage);
     }
     if (auto error = user_group_fields(client, *create_args, body)) return admin.fail(*error);
@@ -114,9 +120,18 @@ void add_admin_user_groups_command(CLI::App& parent, AdminCommand& admin) {
   update->add_option("GROUP", update_args->group, tr("Name or id"))->required();
   update->add_option("--name", update_args->name, tr("New name"));
   add_user_group_field_options(update, *update_args);
+  update->add_flag("--no-quota", update_args->quota.none,
+                   tr("Remove the group's quota (its members are then held to their own, or to "
+                      "another group's)"));
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
+    nlohmann::json current_quota;
+    if (update_args->quota.sets_limits()) {
+      auto current = client.request("GET", object_path("user-groups", update_args->group));
+      if (!current.ok()) return admin.fail(current.error());
+      current_quota = current->body.value("quota", nlohmann::json());
+    }
     nlohmann::json body = nlohmann::json::object();
-    if (auto problem = initial_credit_field(*update_args, body)) {
+    if (auto problem = amount_fields(*update_args, body, current_quota)) {
       return admin.fail(*problem, kUsage);
     }
     if (auto error = user_group_fields(client, *update_args, body)) return admin.fail(*error);

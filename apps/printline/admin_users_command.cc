@@ -11,6 +11,7 @@
 #include "option_helpers.h"
 #include "output.h"
 #include "password_input.h"
+#include "quota_options.h"
 
 namespace printline::cli {
 
@@ -21,10 +22,7 @@ struct UserArguments {
   std::optional<std::string> name, email, role, language;
   std::optional<bool> pays_with_credit;
   std::optional<bool> disabled;
-  std::string quota_period;  // day, week, month
-  std::optional<std::int64_t> quota_pages;
-  std::optional<std::string> quota_cost;
-  bool no_quota = false;
+  QuotaArguments quota;
   std::string password_file;
   std::string amount;
   std::string note;
@@ -32,19 +30,12 @@ struct UserArguments {
   bool remove_secret = false;
 };
 
-std::string quota_text(const nlohmann::json& quota) {
-  if (!quota.is_object()) return "-";
-  std::string limits;
-  if (quota.contains("page_limit") && !quota["page_limit"].is_null()) {
-    limits = std::to_string(quota["page_limit"].get<std::int64_t>()) + " pages";
-  }
-  if (quota.contains("cost_limit_cents") && !quota["cost_limit_cents"].is_null()) {
-    if (!limits.empty()) limits += ", ";
-    limits += money(quota["cost_limit_cents"].get<std::int64_t>());
-  }
-  return limits + " per " + field_text(quota, "period") + " (used " +
-         field_text(quota, "used_pages") + " pages, " +
-         money(model::integer_or(quota, "used_cost_cents", std::int64_t{0})) + ")";
+// The user's own quota, else their group's, named.
+std::string user_quota_text(const nlohmann::json& user) {
+  const auto own = user.value("quota", nlohmann::json());
+  const auto of_group = user.value("group_quota", nlohmann::json());
+  if (own.is_object() || !of_group.is_object()) return quota_text(own);
+  return quota_text(of_group) + " (group " + field_text(user, "quota_group") + ")";
 }
 
 void print_user(const nlohmann::json& user) {
@@ -56,7 +47,7 @@ void print_user(const nlohmann::json& user) {
                 {"role", field_text(user, "role")},
                 {"balance", money(model::integer_or(user, "balance_cents", std::int64_t{0}))},
                 {"pays with credit", yes_no(user.value("pays_with_credit", true))},
-                {"quota", quota_text(user.value("quota", nlohmann::json()))},
+                {"quota", user_quota_text(user)},
                 {"PIN set", yes_no(user.value("has_pin", false))},
                 {"badge set", yes_no(user.value("has_card", false))},
                 {"language", field_text(user, "language")},
@@ -73,11 +64,7 @@ void add_user_field_options(CLI::App* command, UserArguments& args) {
       ->check(CLI::IsMember({"user", "admin"}));
   add_switch(*command, "--pays-with-credit", "--no-credit", args.pays_with_credit,
              tr("Charge jobs against the user's credit (--no-credit: quota only)"));
-  command->add_option("--quota-period", args.quota_period, tr("Quota period: day, week or month"))
-      ->check(CLI::IsMember({"day", "week", "month"}));
-  command->add_option("--quota-pages", args.quota_pages, tr("Pages allowed per quota period"));
-  command->add_option("--quota-cost", args.quota_cost,
-                      tr("Spending allowed per quota period, e.g. 20.00"));
+  add_quota_options(command, args.quota);
   command->add_option("--language", args.language,
                       tr("Language of the texts the user sees: en, fr, or \"\" for their own "
                          "browser's or workstation's"))
@@ -95,25 +82,7 @@ std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json
   if (args.pays_with_credit) body["pays_with_credit"] = *args.pays_with_credit;
   if (args.language) body["language"] = *args.language;
   if (args.disabled) body["disabled"] = *args.disabled;
-  if (args.no_quota) {
-    body["quota"] = nullptr;
-  } else if (!args.quota_period.empty() || args.quota_pages || args.quota_cost) {
-    nlohmann::json quota = {
-        {"period", "month"}, {"page_limit", nullptr}, {"cost_limit_cents", nullptr}};
-    if (current_quota.is_object()) {
-      for (const char* key : {"period", "page_limit", "cost_limit_cents"}) {
-        if (current_quota.contains(key)) quota[key] = current_quota[key];
-      }
-    }
-    if (!args.quota_period.empty()) quota["period"] = args.quota_period;
-    if (args.quota_pages) quota["page_limit"] = *args.quota_pages;
-    if (args.quota_cost) {
-      const auto cents = parse_money(*args.quota_cost);
-      if (!cents || *cents < 0) return "--quota-cost must be an amount like 20 or 20.50";
-      quota["cost_limit_cents"] = *cents;
-    }
-    body["quota"] = quota;
-  }
+  if (auto problem = quota_field(args.quota, body, current_quota)) return problem;
   return std::nullopt;
 }
 
@@ -165,7 +134,7 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
                        field_text(u, "role"),
                        money(model::integer_or(u, "balance_cents", std::int64_t{0})),
                        yes_no(u.value("pays_with_credit", true)),
-                       quota_text(u.value("quota", nlohmann::json())), directory});
+                       user_quota_text(u), directory});
       }
       table.print(std::cout);
     });
@@ -204,14 +173,15 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
       users->add_subcommand("update", tr("Change a user's name, e-mail, role, credit or quota"));
   update->add_option("USER", update_args->user, tr("Login or id"))->required();
   add_user_field_options(update, *update_args);
-  update->add_flag("--no-quota", update_args->no_quota, tr("Remove the user's quota"));
+  update->add_flag("--no-quota", update_args->quota.none,
+                   tr("Remove the user's quota (their group's then applies, if it has one)"));
   add_switch(*update, "--disable", "--enable", update_args->disabled,
              tr("Disable the account (its jobs and ledger stay; it can no longer log in) or "
                 "enable it again"));
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json current_quota;
     const UserArguments& args = *update_args;
-    if (!args.no_quota && (!args.quota_period.empty() || args.quota_pages || args.quota_cost)) {
+    if (args.quota.sets_limits()) {
       auto current = client.request("GET", object_path("users", args.user));
       if (!current.ok()) return admin.fail(current.error());
       current_quota = current->body.value("quota", nlohmann::json());

@@ -28,8 +28,8 @@ Affordability can_afford(const User& user, std::int64_t cost_cents, std::int64_t
                                                   : "")};
     }
   }
-  if (user.quota) {
-    const Quota q = quota_at(*user.quota, now);
+  if (const auto& quota = user.effective_quota()) {
+    const Quota q = quota_at(*quota, now);
     if (q.page_limit) {
       const std::int64_t left = *q.page_limit - q.used_pages - unsynced.pages;
       if (pages > left) {

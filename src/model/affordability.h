@@ -23,7 +23,8 @@ struct Affordability {
 };
 
 // cost_cents and pages are the job's total (all copies). A user who does not pay with credit
-// is only held to the quota. A quota limit that is absent does not restrict.
+// is only held to the quota: their own, else their group's (User::effective_quota). A quota
+// limit that is absent does not restrict.
 Affordability can_afford(const User& user, std::int64_t cost_cents, std::int64_t pages,
                          Timestamp now, const UnsyncedSpending& unsynced = {});
 

@@ -23,6 +23,12 @@ Timestamp period_start_of(QuotaPeriod period, Timestamp t) {
   return day;
 }
 
+std::optional<std::string> quota_limits_problem(const Quota& quota) {
+  if (quota.page_limit.value_or(0) < 0) return "a page quota cannot be negative";
+  if (quota.cost_limit_cents.value_or(0) < 0) return "a spending quota cannot be negative";
+  return std::nullopt;
+}
+
 Quota quota_at(const Quota& quota, Timestamp now) {
   Quota q = quota;
   const Timestamp start = period_start_of(q.period, now);
@@ -69,14 +75,18 @@ void from_json(const nlohmann::json& j, QuotaPeriod& period) {
   }
 }
 
+nlohmann::json quota_limits_json(const Quota& quota) {
+  return {{"period", quota.period},
+          {"page_limit", quota.page_limit ? nlohmann::json(*quota.page_limit) : nullptr},
+          {"cost_limit_cents",
+           quota.cost_limit_cents ? nlohmann::json(*quota.cost_limit_cents) : nullptr}};
+}
+
 void to_json(nlohmann::json& j, const Quota& quota) {
-  j = {{"period", quota.period},
-       {"page_limit", quota.page_limit ? nlohmann::json(*quota.page_limit) : nullptr},
-       {"cost_limit_cents",
-        quota.cost_limit_cents ? nlohmann::json(*quota.cost_limit_cents) : nullptr},
-       {"used_pages", quota.used_pages},
-       {"used_cost_cents", quota.used_cost_cents},
-       {"period_start", timestamp_to_json(quota.period_start)}};
+  j = quota_limits_json(quota);
+  j["used_pages"] = quota.used_pages;
+  j["used_cost_cents"] = quota.used_cost_cents;
+  j["period_start"] = timestamp_to_json(quota.period_start);
 }
 
 void from_json(const nlohmann::json& j, Quota& quota) {

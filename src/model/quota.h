@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 #include "model/timestamp.h"
 
@@ -24,6 +25,9 @@ struct Quota {
   bool operator==(const Quota&) const = default;
 };
 
+// What is wrong with the limits (a negative one), or nullopt.
+std::optional<std::string> quota_limits_problem(const Quota& quota);
+
 // Start of the period containing t.
 Timestamp period_start_of(QuotaPeriod period, Timestamp t);
 
@@ -37,6 +41,8 @@ Quota quota_after_use(const Quota& quota, Timestamp now, std::int64_t pages,
 void to_json(nlohmann::json& j, QuotaPeriod period);
 void from_json(const nlohmann::json& j, QuotaPeriod& period);
 void to_json(nlohmann::json& j, const Quota& quota);
+// {"period", "page_limit", "cost_limit_cents"}: a quota set for many users (a group's).
+nlohmann::json quota_limits_json(const Quota& quota);
 void from_json(const nlohmann::json& j, Quota& quota);
 
 }  // namespace printline::model

@@ -36,6 +36,8 @@ void to_json(nlohmann::json& j, const User& user) {
        {"balance_cents", user.balance_cents},
        {"pays_with_credit", user.pays_with_credit},
        {"quota", user.quota ? nlohmann::json(*user.quota) : nullptr},
+       {"group_quota", user.group_quota ? nlohmann::json(*user.group_quota) : nullptr},
+       {"quota_group", user.quota_group},
        {"language", user.language},
        {"source", user.source},
        {"directory_dn", user.directory_dn},
@@ -58,6 +60,12 @@ void from_json(const nlohmann::json& j, User& user) {
   read_optional_field(j, "disabled_by_directory", user.disabled_by_directory);
   user.quota.reset();
   if (j.contains("quota") && !j["quota"].is_null()) user.quota = j["quota"].get<Quota>();
+  // Read for clients' copies; the store never writes it (it follows the groups).
+  user.group_quota.reset();
+  if (j.contains("group_quota") && !j["group_quota"].is_null()) {
+    user.group_quota = j["group_quota"].get<Quota>();
+  }
+  read_optional_field(j, "quota_group", user.quota_group);
 }
 
 }  // namespace printline::model

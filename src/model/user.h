@@ -26,7 +26,14 @@ struct User {
   std::int64_t balance_cents = 0;
   // False for accounts that are not charged against a credit (only quota applies).
   bool pays_with_credit = true;
+  // The user's own quota; an administrator sets it, and it wins over any group's.
   std::optional<Quota> quota;
+  // When the user has no quota of their own: the quota of their most specific group that has
+  // one (the smallest group, then by name: the rule profiles follow, docs/rules.md D15), with
+  // this user's own usage. The store fills it in on reading and never writes it back: a
+  // group's members share its limits, each counting their own pages and spending.
+  std::optional<Quota> group_quota;
+  std::string quota_group;  // the name of that group
   // The language texts are shown to this user in (D14): "en", "fr", or empty for the
   // browser's or the workstation's own.
   std::string language;
@@ -43,6 +50,8 @@ struct User {
   bool disabled_by_directory = false;
 
   bool is_directory_account() const { return !source.empty(); }
+  // What the user is held to: their own quota, else their group's, else none.
+  const std::optional<Quota>& effective_quota() const { return quota ? quota : group_quota; }
 
   bool operator==(const User&) const = default;
 };

@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "model/quota.h"
 
 namespace printline::model {
 
@@ -20,6 +23,9 @@ struct UserGroup {
   // Credit a new directory account starts with when it is a member (the largest of its
   // groups'), written to the ledger as a top-up by the sync that creates it.
   std::int64_t initial_credit_cents = 0;
+  // The quota (period and limits; usage is each member's own) of members who have none of
+  // their own; see User::group_quota for which group's applies.
+  std::optional<Quota> quota;
 
   bool operator==(const UserGroup&) const = default;
 };

@@ -60,12 +60,18 @@ void me(ApiCall& call) {
   // Re-read: the token check may have used a cached row, and the balance must be current.
   auto user = read_or_throw(call.context.store.find_user(call.caller().id));
   if (!user) throw unauthenticated("Your account no longer exists. Ask an administrator.");
+  // The quota the user is held to: their own, else their group's (named in quota_group).
   nlohmann::json quota = nullptr;
-  if (user->quota) quota = model::quota_at(*user->quota, model::now_seconds());
+  std::string quota_group;
+  if (const auto& applies = user->effective_quota()) {
+    quota = model::quota_at(*applies, model::now_seconds());
+    if (!user->quota) quota_group = user->quota_group;
+  }
   send_json(call.response, {{"user", *user},
                             {"balance_cents", user->balance_cents},
                             {"pays_with_credit", user->pays_with_credit},
                             {"quota", quota},
+                            {"quota_group", quota_group},
                             {"printers_used", printers_used(call.context.store, user->id)}});
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "server/api_route.h"
+#include "server/user_fields.h"
 
 namespace printline::server {
 namespace {
@@ -56,7 +57,9 @@ void get_group(ApiCall& call) {
 
 void create_group(ApiCall& call) {
   auto body = call.json_body();
-  require_known_fields(body, {"name", "description", "member_ids", "initial_credit_cents"});
+  require_known_fields(body,
+                       {"name", "description", "member_ids", "initial_credit_cents", "quota"});
+  check_quota_field(body);
   string_field(body, "name");
   auto group = merge_fields(UserGroup{}, body);
   check_members(call, group);
@@ -67,7 +70,9 @@ void create_group(ApiCall& call) {
 void update_group(ApiCall& call) {
   auto current = find_user_group(call, call.path_part(1));
   auto body = call.json_body();
-  require_known_fields(body, {"name", "description", "member_ids", "initial_credit_cents"});
+  require_known_fields(body,
+                       {"name", "description", "member_ids", "initial_credit_cents", "quota"});
+  check_quota_field(body);
   auto group = merge_fields(current, body);
   group.id = current.id;
   check_members(call, group);

@@ -22,23 +22,6 @@ User find_user(ApiCall& call, const std::string& reference) {
   return *found;
 }
 
-// Only limits are written; usage belongs to the server's accounting.
-void check_quota_fields(const nlohmann::json& body) {
-  auto quota = body.find("quota");
-  if (quota == body.end() || quota->is_null()) return;
-  if (!quota->is_object()) {
-    throw bad_request(
-        "Field \"quota\" must be an object {period, page_limit, cost_limit_cents} "
-        "or null.",
-        "quota");
-  }
-  for (const auto& [key, value] : quota->items()) {
-    if (key != "period" && key != "page_limit" && key != "cost_limit_cents") {
-      throw unknown_field("quota." + key);
-    }
-  }
-}
-
 void list(ApiCall& call) {
   send_json(call.response, {{"users", read_or_throw(call.context.store.list_users())}});
 }
@@ -55,7 +38,7 @@ void create(ApiCall& call) {
   auto body = call.json_body();
   require_known_fields(body, {"login", "password", "name", "email", "role", "pays_with_credit",
                               "quota", "language"});
-  check_quota_fields(body);
+  check_quota_field(body);
   check_language_field(body);
   const std::string login = string_field(body, "login");
   if (login.empty()) throw invalid("The login is empty: give the user a login.", "login");
@@ -71,7 +54,7 @@ void update(ApiCall& call) {
   auto body = call.json_body();
   require_known_fields(body, {"name", "email", "role", "pays_with_credit", "quota", "language",
                               "disabled"});
-  check_quota_fields(body);
+  check_quota_field(body);
   check_language_field(body);
   User user = merge_fields(current, body);
   if (user.id == call.caller().id && user.role != current.role) {

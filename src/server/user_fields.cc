@@ -38,4 +38,26 @@ void check_language_field(const nlohmann::json& body) {
   }
 }
 
+void check_quota_field(const nlohmann::json& body) {
+  auto quota = body.find("quota");
+  if (quota == body.end() || quota->is_null()) return;
+  if (!quota->is_object()) {
+    throw bad_request(
+        "Field \"quota\" must be an object {period, page_limit, cost_limit_cents} or null.",
+        "quota");
+  }
+  for (const auto& [key, value] : quota->items()) {
+    if (key != "period" && key != "page_limit" && key != "cost_limit_cents") {
+      throw unknown_field("quota." + key);
+    }
+    if (key == "period" || value.is_null()) continue;
+    if (!value.is_number_integer() || value.get<double>() < 0 ||
+        value.get<double>() > static_cast<double>(kMaxQuotaLimit)) {
+      throw invalid(fmt::format("quota.{} is a whole number from 0 to {}, or null for no limit.",
+                                key, kMaxQuotaLimit),
+                    "quota." + key);
+    }
+  }
+}
+
 }  // namespace printline::server

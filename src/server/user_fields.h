@@ -1,7 +1,9 @@
 #pragma once
 // Checks of a user's own settings wherever they are written: by an administrator
-// (api_users.cc) or by the user (api_self_service.cc).
+// (api_users.cc) or by the user (api_self_service.cc); and of a quota, set on a user or on a
+// group of users (api_user_groups.cc).
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -19,5 +21,12 @@ std::optional<std::string> set_or_remove_field(const nlohmann::json& body, const
 
 // A "language" field, when present, is "" or a language Printline has texts in; else 422.
 void check_language_field(const nlohmann::json& body);
+
+// D12: a quota limit is at most this many pages or cents (a typo, not a policy, beyond).
+inline constexpr std::int64_t kMaxQuotaLimit = 100'000'000;
+
+// A "quota" field, when present, is null or {period, page_limit, cost_limit_cents} with
+// limits null or 0..kMaxQuotaLimit: only limits are written, usage belongs to accounting.
+void check_quota_field(const nlohmann::json& body);
 
 }  // namespace printline::server

@@ -323,6 +323,23 @@ TEST_F(AdminCliTest, GroupsOfUsersDecideWhichProfileAMemberGets) {
   expect_ok({"admin", "user-groups", "update", "accounting", "--members", "gail,hank"});
   EXPECT_EQ(json_of({"user-groups", "show", "accounting"})["member_ids"],
             nlohmann::json({gail_id, hank_id}));
+
+  // The group's quota holds hank, who has none of his own; options given alone keep the rest.
+  expect_ok({"admin", "user-groups", "update", "accounting", "--quota-period", "week",
+             "--quota-pages", "40"});
+  expect_ok({"admin", "user-groups", "update", "accounting", "--quota-cost", "5"});
+  EXPECT_EQ(json_of({"user-groups", "show", "accounting"})["quota"],
+            nlohmann::json({{"period", "week"}, {"page_limit", 40}, {"cost_limit_cents", 500}}));
+  auto hank = json_of({"users", "show", "hank"});
+  EXPECT_EQ(hank["quota_group"], "accounting") << hank.dump();
+  EXPECT_EQ(hank["group_quota"]["page_limit"], 40) << hank.dump();
+  const CliRun shown = cli({"admin", "users", "show", "hank"});
+  EXPECT_NE(shown.out.find("40 pages, "), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("(group accounting)"), std::string::npos) << shown.out;
+  expect_ok({"admin", "user-groups", "update", "accounting", "--no-quota"});
+  EXPECT_TRUE(json_of({"user-groups", "show", "accounting"})["quota"].is_null());
+  EXPECT_TRUE(json_of({"users", "show", "hank"})["group_quota"].is_null());
+
   auto listed = json_of({"user-groups", "list"});
   ASSERT_EQ(listed["user_groups"].size(), 1u) << listed.dump();
   expect_ok({"admin", "profiles", "delete", "accounting-floor"});

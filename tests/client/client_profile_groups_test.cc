@@ -31,7 +31,7 @@ TEST(ClientProfileGroupsTest, MembersGetTheGroupsProfileAndJoiningChangesItAtOnc
   const auto dan = office.add_user("dan", 10000);
   const auto printer = office.add_printer("floor3", floor3);
   auto accounting = must(office.store().create_user_group(
-      {0, "accounting", "third floor", {carol.id}, "", 0}, store::system_actor()));
+      {0, "accounting", "third floor", {carol.id}, "", 0, std::nullopt}, store::system_actor()));
 
   model::ClientProfile everyone;
   everyone.name = "everyone";

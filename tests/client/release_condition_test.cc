@@ -80,6 +80,31 @@ TEST(ReleaseCondition, D5_PageQuotaExhausted_Held) {
   EXPECT_FALSE(decision.release);
 }
 
+// A user without a quota of their own is held to their group's, as the server holds them:
+// the user as the server sends it (JSON) carries the group's quota with the user's usage.
+TEST(ReleaseCondition, D5_TheGroupsQuotaHoldsAMemberWithoutOne) {
+  model::User from_server;
+  from_server.login = "alice";
+  from_server.balance_cents = 10000;
+  model::Quota interns;
+  interns.period = model::QuotaPeriod::kWeek;
+  interns.page_limit = 10;
+  interns.used_pages = 9;
+  interns.period_start = model::period_start_of(interns.period, model::now_seconds());
+  from_server.group_quota = interns;
+  from_server.quota_group = "interns";
+  auto cache = synced(10000);
+  cache.me->user = nlohmann::json(from_server).get<model::User>();
+  ASSERT_FALSE(cache.me->user.quota);
+  auto decision =
+      check_release(credit_quota(), cache, two_colour_pages(), {}, model::now_seconds());
+  EXPECT_FALSE(decision.release);
+  EXPECT_NE(decision.reason.find("page quota exceeded"), std::string::npos) << decision.reason;
+  cache.me->user.group_quota->page_limit = 20;
+  EXPECT_TRUE(
+      check_release(credit_quota(), cache, two_colour_pages(), {}, model::now_seconds()).release);
+}
+
 TEST(ReleaseCondition, D5_NeverSynced_Held) {
   auto decision = check_release(credit_quota(), CachedState{}, two_colour_pages(), {},
                                 model::now_seconds());

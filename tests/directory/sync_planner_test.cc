@@ -171,7 +171,7 @@ TEST(SyncPlannerTest, AnIncrementalListingFindsMembersAmongAccountsSyncedBefore)
   listing.accounts = {listed("new")};
   listing.groups = {
       {"staff", {"uid=old,ou=people,dc=example,dc=org", "uid=new,ou=people,dc=example,dc=org"}}};
-  model::UserGroup staff{7, "staff", "", {1}, "corp", 0};
+  model::UserGroup staff{7, "staff", "", {1}, "corp", 0, std::nullopt};
   const auto plan = plan_sync("corp", listing, {stored(1, "old")}, {staff});
   ASSERT_EQ(plan.update_groups.size(), 1u);
   EXPECT_THAT(plan.update_groups[0].member_logins, ElementsAre("new", "old"));
@@ -195,10 +195,10 @@ TEST(SyncPlannerTest, GroupsChangeOnlyWhenTheirMembersDoAndLocalGroupsAreLeftAlo
                     {"finance", {"uid=ann,ou=people,dc=example,dc=org"}}};
   const std::vector<model::User> users = {stored(1, "ann"), stored(2, "bob")};
   const std::vector<model::UserGroup> groups = {
-      {10, "same", "", {1}, "corp", 0},
-      {11, "moved", "", {1}, "corp", 0},
-      {12, "finance", "", {}, "", 0},         // a local group of the same name
-      {13, "dissolved", "", {2}, "corp", 0},  // no longer in the directory
+      {10, "same", "", {1}, "corp", 0, std::nullopt},
+      {11, "moved", "", {1}, "corp", 0, std::nullopt},
+      {12, "finance", "", {}, "", 0, std::nullopt},         // a local group of the same name
+      {13, "dissolved", "", {2}, "corp", 0, std::nullopt},  // no longer in the directory
   };
   const auto plan = plan_sync("corp", listing, users, groups);
   EXPECT_THAT(plan.create_groups, IsEmpty());

@@ -157,17 +157,13 @@ TEST_F(HeldJobTest, AJobHeldOnAGroupIsReleasedOnlyAtThePrintersOfTheGroup) {
 // release prints it once and the quota counts its page once.
 TEST_F(HeldJobTest, JobOverTheQuotaIsHeldWithTheReasonThenPrintedOnceWhenTheQuotaAllows) {
   RawSinkPeer sink;
-  const auto printer = create_printer({{"name", "hall"}, {"device_uri", sink.uri()}});
-  ASSERT_EQ(admin_->post("/api/v1/queues",
-                         {{"name", "direct"}, {"kind", "direct"}, {"printer_id", printer}})
-                .status,
-            201);
+  const auto printer = direct_queue_to(sink);
   auto limited = admin_->patch("/api/v1/users/alice",
                                {{"pays_with_credit", false},
                                 {"quota", {{"period", "month"}, {"page_limit", 0}}}});
   ASSERT_EQ(limited.status, 200) << limited.body;
 
-  const auto uuid = hold_a_job("direct");
+  const auto uuid = hold_a_job("desk");
   const auto held = wait_for_state(uuid, "held");
   ASSERT_EQ(held["state"], "held") << held;
   EXPECT_NE(held.value("outcome", "").find("quota exceeded"), std::string::npos) << held;
@@ -190,6 +186,59 @@ TEST_F(HeldJobTest, JobOverTheQuotaIsHeldWithTheReasonThenPrintedOnceWhenTheQuot
   // A second release of the printed job does nothing: printed once, counted once.
   EXPECT_NE(alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}}).status, 200);
   EXPECT_EQ(admin_->get("/api/v1/users/alice").json["quota"]["used_pages"], 1);
+}
+
+// The same with the quota of alice's group (she has none of her own): the server holds, the
+// user reads which group's quota it is, and raising the group's lets the job print, counted
+// once in alice's own usage.
+TEST_F(HeldJobTest, JobOverTheGroupsQuotaIsHeldThenPrintedOnceWhenTheGroupsQuotaAllows) {
+  RawSinkPeer sink;
+  const auto printer = direct_queue_to(sink);
+  ASSERT_EQ(admin_->patch("/api/v1/users/alice", {{"pays_with_credit", false}}).status, 200);
+  const auto alice_id = admin_->get("/api/v1/users/alice").json["id"];
+  // Bounded and limits only (D12): refused before anything is stored.
+  EXPECT_EQ(admin_->post("/api/v1/user-groups",
+                         {{"name", "bad"}, {"quota", {{"period", "day"}, {"page_limit", -1}}}})
+                .status,
+            422);
+  EXPECT_EQ(admin_->post("/api/v1/user-groups",
+                         {{"name", "bad"},
+                          {"quota", {{"period", "day"}, {"cost_limit_cents", 1e15}}}})
+                .status,
+            422);
+  EXPECT_EQ(admin_->post("/api/v1/user-groups",
+                         {{"name", "bad"}, {"quota", {{"period", "day"}, {"used_pages", 0}}}})
+                .status,
+            400);
+  auto group = admin_->post("/api/v1/user-groups",
+                            {{"name", "interns"},
+                             {"member_ids", {alice_id}},
+                             {"quota", {{"period", "month"}, {"page_limit", 0}}}});
+  ASSERT_EQ(group.status, 201) << group.body;
+  EXPECT_EQ(group.json["quota"]["page_limit"], 0);
+
+  const auto uuid = hold_a_job("desk");
+  const auto held = wait_for_state(uuid, "held");
+  ASSERT_EQ(held["state"], "held") << held;
+  EXPECT_NE(held.value("outcome", "").find("quota exceeded"), std::string::npos) << held;
+  EXPECT_EQ(sink.received(), "");
+  auto me = alice_->get("/api/v1/me");
+  EXPECT_EQ(me.json["quota_group"], "interns") << me.body;
+  EXPECT_EQ(me.json["quota"]["page_limit"], 0) << me.body;
+  EXPECT_TRUE(me.json["user"]["quota"].is_null()) << me.body;
+
+  auto raised = admin_->patch("/api/v1/user-groups/interns",
+                              {{"quota", {{"period", "month"}, {"page_limit", 10}}}});
+  ASSERT_EQ(raised.status, 200) << raised.body;
+  auto released = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}});
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
+  EXPECT_NE(sink.received().find("held job"), std::string::npos);
+  const auto after = admin_->get("/api/v1/users/alice").json;
+  EXPECT_TRUE(after["quota"].is_null()) << after;
+  EXPECT_EQ(after["group_quota"]["used_pages"], 1) << after;
+  EXPECT_EQ(after["quota_group"], "interns") << after;
+  EXPECT_EQ(alice_->get("/api/v1/me").json["quota"]["used_pages"], 1);
 }
 
 TEST_F(HeldJobTest, D10_FallbackReportForAJobTheServerHolds_CancelsTheServersCopy_ChargedOnce) {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "model/affordability.h"
 #include "store_test_support.h"
 
 namespace printline::store::testing {
@@ -347,6 +348,73 @@ TEST_P(StoreTest, ChargesCountAgainstTheQuotaOfTheCurrentPeriod) {
   clock_.advance(std::chrono::hours(24));
   ASSERT_TRUE(store_->record_job(printed_job(jan, 10)).ok());
   EXPECT_EQ(store_->find_user(jan.id).value()->quota->used_pages, 6);  // a new day
+}
+
+// A group's quota holds its members who have none of their own, the smallest group first;
+// each member counts their own usage, which stays when an administrator moves them between
+// their group's quota and one of their own.
+TEST_P(StoreTest, MembersWithoutAQuotaOfTheirOwnAreHeldToTheirGroups) {
+  auto ana = make_user("ana", 10000);
+  auto ben = make_user("ben", 10000);
+  auto cy = make_user("cy", 10000);
+  const auto quota = [](model::QuotaPeriod period, std::int64_t pages) {
+    model::Quota q;
+    q.period = period;
+    q.page_limit = pages;
+    return q;
+  };
+  auto staff = store_->create_user_group(
+      {0, "staff", "", {ana.id, ben.id, cy.id}, "", 0, quota(model::QuotaPeriod::kMonth, 1000)},
+      admin_);
+  ASSERT_TRUE(staff.ok()) << staff.error().message;
+  EXPECT_EQ(staff->quota->page_limit, 1000);
+  auto interns = store_->create_user_group(
+      {0, "interns", "", {ana.id}, "", 0, quota(model::QuotaPeriod::kDay, 10)}, admin_);
+  ASSERT_TRUE(interns.ok()) << interns.error().message;
+  cy.quota = quota(model::QuotaPeriod::kWeek, 50);
+  ASSERT_TRUE(store_->update_user(cy, admin_).ok());
+
+  auto found = store_->find_user(ana.id).value();
+  EXPECT_FALSE(found->quota);
+  EXPECT_EQ(found->quota_group, "interns");  // the smaller group
+  EXPECT_EQ(found->effective_quota()->page_limit, 10);
+  EXPECT_EQ(store_->find_user_by_login("ben").value()->quota_group, "staff");
+  EXPECT_EQ(store_->find_user(cy.id).value()->effective_quota()->period, model::QuotaPeriod::kWeek);
+
+  ASSERT_TRUE(store_->record_job(printed_job(ana, 10)).ok());  // 6 pages
+  found = store_->find_user(ana.id).value();
+  EXPECT_EQ(found->effective_quota()->used_pages, 6);
+  EXPECT_EQ(store_->find_user(ben.id).value()->effective_quota()->used_pages, 0);
+  const auto refused = model::can_afford(*found, 0, 5, clock_.now());
+  EXPECT_FALSE(refused.allowed);
+  EXPECT_NE(refused.reason.find("4 left this day"), std::string::npos) << refused.reason;
+  EXPECT_TRUE(model::can_afford(*store_->find_user(ben.id).value(), 0, 5, clock_.now()).allowed);
+  const auto listed = store_->list_users().value();  // ana, ben, cy
+  ASSERT_EQ(listed.size(), 3u);
+  EXPECT_EQ(listed[0].effective_quota()->used_pages, 6);
+  EXPECT_EQ(listed[0].quota_group, "interns");
+  EXPECT_EQ(listed[1].quota_group, "staff");
+  EXPECT_EQ(listed[2].effective_quota()->page_limit, 50);  // cy's own
+
+  // Her own quota of the same period keeps the day's usage, and so does going back.
+  found->quota = quota(model::QuotaPeriod::kDay, 20);
+  auto own = store_->update_user(*found, admin_);
+  ASSERT_TRUE(own.ok()) << own.error().message;
+  EXPECT_EQ(own->quota->used_pages, 6);
+  own->quota.reset();
+  auto back = store_->update_user(*own, admin_);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_FALSE(back->quota);
+  EXPECT_EQ(back->effective_quota()->used_pages, 6);
+
+  // A group without a quota holds nobody: the next group's applies.
+  interns->quota.reset();
+  ASSERT_TRUE(store_->update_user_group(*interns, admin_).ok());
+  EXPECT_EQ(store_->find_user(ana.id).value()->quota_group, "staff");
+  EXPECT_FALSE(store_->find_user_group(interns->id).value()->quota);
+  auto negative = *interns;
+  negative.quota = quota(model::QuotaPeriod::kDay, -1);
+  EXPECT_FALSE(store_->update_user_group(negative, admin_).ok());
 }
 
 TEST_P(StoreTest, ListingFiltersAndReports) {

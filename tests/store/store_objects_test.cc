@@ -224,13 +224,15 @@ TEST_P(StoreTest, UserGroupsGiveTheirMembersTheirProfile) {
   auto carl = make_user("carl");
   make_user("dave");
   auto staff = store_->create_user_group(
-      {0, "staff", "everyone", {anna.id, bob.id, carl.id}, "", 0}, admin_);
+      {0, "staff", "everyone", {anna.id, bob.id, carl.id}, "", 0, std::nullopt}, admin_);
   ASSERT_TRUE(staff.ok()) << staff.error().message;
-  ASSERT_TRUE(store_->create_user_group({0, "printroom", "", {anna.id}, "", 0}, admin_).ok());
-  auto unused = store_->create_user_group({0, "unused", "", {}, "", 0}, admin_);
+  ASSERT_TRUE(
+      store_->create_user_group({0, "printroom", "", {anna.id}, "", 0, std::nullopt}, admin_).ok());
+  auto unused = store_->create_user_group({0, "unused", "", {}, "", 0, std::nullopt}, admin_);
   ASSERT_TRUE(unused.ok());
-  EXPECT_FALSE(store_->create_user_group({0, "staff", "", {}, "", 0}, admin_).ok());
-  EXPECT_FALSE(store_->create_user_group({0, "ghosts", "", {999999}, "", 0}, admin_).ok());
+  EXPECT_FALSE(store_->create_user_group({0, "staff", "", {}, "", 0, std::nullopt}, admin_).ok());
+  EXPECT_FALSE(
+      store_->create_user_group({0, "ghosts", "", {999999}, "", 0, std::nullopt}, admin_).ok());
 
   const auto profile = [&](std::string name, bool is_default, std::vector<std::string> groups,
                            std::vector<std::string> users) {

@@ -90,6 +90,9 @@ export async function openPage(browser, errors, locale = 'en-US') {
 
 // Opens a page of the interface by its hash address and waits for its heading.
 export async function goTo(page, baseUrl, hash, heading) {
-  await page.goto(`${baseUrl}/#${hash}`);
+  // The same hash again fires no hashchange: the page would keep what an earlier test left.
+  const url = `${baseUrl}/#${hash}`;
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }

@@ -130,6 +130,34 @@ describe('accounts, paging, client reports and CSRF in chromium', () => {
     assert.equal((await call('GET', '/api/v1/user-groups/accounting')).status, 200);
   });
 
+  test("a group's quota set on its page holds members without their own, and says so to both", async () => {
+    const made = await call('POST', '/api/v1/users', { login: 'dora', password: 'dora-password' });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    const group = await call('POST', '/api/v1/user-groups', { name: 'interns', member_ids: [made.json.id] });
+    assert.equal(group.status, 201, JSON.stringify(group.json));
+
+    await go(admin, '/admin/user-groups', 'User groups');
+    await admin.getByRole('button', { name: 'Edit interns' }).click();
+    const form = admin.getByRole('form', { name: 'Edit group of users interns' });
+    await form.getByLabel('Period').selectOption('month');
+    await form.getByLabel('Page limit').fill('25');
+    await form.getByRole('button', { name: 'Save group' }).click();
+    await admin.getByText('Group of users "interns" saved.').waitFor();
+    assert.match(await admin.getByRole('row', { name: /interns/ }).innerText(), /25 pages per month/);
+    const saved = (await call('GET', '/api/v1/user-groups/interns')).json;
+    assert.deepEqual(saved.quota, { period: 'month', page_limit: 25, cost_limit_cents: null });
+
+    await go(admin, '/admin/users', 'Users');
+    assert.match(await admin.getByRole('row', { name: /dora/ }).innerText(), /0\/25 pages per month \(group interns\)/);
+
+    const dora = await openPage(browser, pageErrors);
+    await logIn(dora, server.baseUrl, 'dora', 'dora-password');
+    await go(dora, '/my/account', 'My balance');
+    await dora.getByText('Your quota is the one of group interns.').waitFor();
+    await dora.getByText('0 used of 25').waitFor();
+    await dora.close();
+  });
+
   test('users change their own password and PIN, and their language follows them to another browser', async () => {
     const made = await call('POST', '/api/v1/users', { login: 'gina', password: 'gina-password' });
     assert.equal(made.status, 201, JSON.stringify(made.json));

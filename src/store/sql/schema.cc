@@ -287,7 +287,17 @@ constexpr std::string_view kQueueHoldExpiry = R"sql(
 ALTER TABLE queues ADD COLUMN hold_expiry_seconds INTEGER CHECK (hold_expiry_seconds >= 0);
 )sql";
 
-constexpr std::array<Migration, 11> kMigrations{{
+// A quota per group of users (model::User::group_quota): its members without a quota of their
+// own are held to it, each counting their own usage in users.quota_used_*.
+constexpr std::string_view kUserGroupQuota = R"sql(
+ALTER TABLE user_groups ADD COLUMN quota_period TEXT CHECK (quota_period IN ('day', 'week', 'month'));
+ALTER TABLE user_groups ADD COLUMN quota_page_limit INTEGER
+  CHECK (quota_page_limit >= 0);
+ALTER TABLE user_groups ADD COLUMN quota_cost_limit_cents INTEGER
+  CHECK (quota_cost_limit_cents >= 0);
+)sql";
+
+constexpr std::array<Migration, 12> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
@@ -300,6 +310,7 @@ constexpr std::array<Migration, 11> kMigrations{{
     {9, "groups of users, each user's language and badge", kUserGroups},
     {10, "directory sources of users and groups, disabled accounts", kDirectorySync},
     {11, "how long each queue holds a job", kQueueHoldExpiry},
+    {12, "a quota per group of users", kUserGroupQuota},
 }};
 
 }  // namespace

@@ -20,15 +20,11 @@ model::User read_user(const Query& q) {
   u.pin_hash = q.optional_text(6);
   u.balance_cents = q.integer(7);
   u.pays_with_credit = q.boolean(8);
-  if (auto period = q.optional_text(9)) {
-    model::Quota quota;
-    quota.period = nlohmann::json(*period).get<model::QuotaPeriod>();
-    quota.page_limit = q.optional_integer(10);
-    quota.cost_limit_cents = q.optional_integer(11);
-    quota.used_pages = q.integer(12);
-    quota.used_cost_cents = q.integer(13);
-    quota.period_start = from_unix(q.integer(14));
-    u.quota = quota;
+  u.quota = read_quota_limits(q, 9);
+  if (u.quota) {
+    u.quota->used_pages = q.integer(12);
+    u.quota->used_cost_cents = q.integer(13);
+    u.quota->period_start = from_unix(q.integer(14));
   }
   u.language = q.text(15);
   u.card_hash = q.optional_text(16);
@@ -37,6 +33,32 @@ model::User read_user(const Query& q) {
   u.disabled = q.boolean(19);
   u.disabled_by_directory = q.boolean(20);
   return u;
+}
+
+std::optional<model::Quota> read_quota_limits(const Query& q, int first) {
+  auto period = q.optional_text(first);
+  if (!period) return std::nullopt;
+  model::Quota quota;
+  quota.period = nlohmann::json(*period).get<model::QuotaPeriod>();
+  quota.page_limit = q.optional_integer(first + 1);
+  quota.cost_limit_cents = q.optional_integer(first + 2);
+  return quota;
+}
+
+QuotaLimitColumns quota_limit_columns(const std::optional<model::Quota>& quota) {
+  if (!quota) return {};
+  return {text_of(quota->period), quota->page_limit, quota->cost_limit_cents};
+}
+
+model::UserGroup read_user_group(const Query& q) {
+  model::UserGroup group;
+  group.id = q.integer(0);
+  group.name = q.text(1);
+  group.description = q.text(2);
+  group.source = q.text(3);
+  group.initial_credit_cents = q.integer(4);
+  group.quota = read_quota_limits(q, 5);
+  return group;
 }
 
 namespace {

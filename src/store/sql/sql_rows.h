@@ -8,6 +8,7 @@
 #include "model/ledger_entry.h"
 #include "model/printer.h"
 #include "model/user.h"
+#include "model/user_group.h"
 #include "store/sql/sql_connection.h"
 
 namespace printline::store::sql {
@@ -17,6 +18,23 @@ inline constexpr const char* kUserColumns =
     "quota_period, quota_page_limit, quota_cost_limit_cents, quota_used_pages, "
     "quota_used_cost_cents, quota_period_start, language, card_hash, source, directory_dn, disabled, disabled_by_directory";
 model::User read_user(const Query& q);
+
+// A quota's period and limits from three columns (period, page limit, cost limit) starting
+// at `first`; nullopt when the period is NULL (no quota). Usage is left at zero.
+std::optional<model::Quota> read_quota_limits(const Query& q, int first);
+// The other way: the three columns' values, all NULL without a quota.
+struct QuotaLimitColumns {
+  std::optional<std::string> period;
+  std::optional<std::int64_t> page_limit;
+  std::optional<std::int64_t> cost_limit_cents;
+};
+QuotaLimitColumns quota_limit_columns(const std::optional<model::Quota>& quota);
+
+// Without members (table user_group_members).
+inline constexpr const char* kUserGroupColumns =
+    "id, name, description, source, initial_credit_cents, quota_period, quota_page_limit, "
+    "quota_cost_limit_cents";
+model::UserGroup read_user_group(const Query& q);
 
 inline constexpr const char* kPrinterColumns =
     "id, name, device_uri, color, largest_paper, duplex, vendor, location, fallback_allowed, "

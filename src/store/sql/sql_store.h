@@ -200,6 +200,10 @@ class SqlStore final : public Store {
   model::User require_user(std::int64_t user_id);
   model::User require_user_for_update(std::int64_t user_id);  // locks the row until commit
   std::optional<model::User> load_user_by_login(std::string_view login);
+  // Fills in User::group_quota (one query for all): the find_* and list calls and
+  // require_user_for_update do; the other loads (authentication, directory sync) need not.
+  void attach_group_quotas(std::span<model::User> users);
+  std::optional<model::User> with_group_quota(std::optional<model::User> user);
   std::optional<model::Printer> load_printer(std::int64_t printer_id);
   std::optional<model::PrinterGroup> load_group(std::int64_t group_id);
   std::optional<model::UserGroup> load_user_group(std::int64_t group_id);

@@ -110,8 +110,8 @@ bool SqlStore::charge_job(const Job& job) {
   fault("charge:ledger-written");
 
   std::optional<model::Quota> quota;
-  if (user.quota) {
-    quota = model::quota_after_use(*user.quota, options_.clock(), job.counts.total_pages(),
+  if (const auto& applies = user.effective_quota()) {
+    quota = model::quota_after_use(*applies, options_.clock(), job.counts.total_pages(),
                                    job.cost_cents);
   }
   connection_

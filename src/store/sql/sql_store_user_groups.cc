@@ -26,10 +26,10 @@ std::optional<UserGroup> SqlStore::load_user_group(std::int64_t group_id) {
   UserGroup group;
   {
     auto q = connection_.query(
-        "SELECT id, name, description, source, initial_credit_cents FROM user_groups WHERE id = ?");
+        fmt::format("SELECT {} FROM user_groups WHERE id = ?", kUserGroupColumns));
     q.bind_all(group_id);
     if (!q.step()) return std::nullopt;
-    group = UserGroup{q.integer(0), q.text(1), q.text(2), {}, q.text(3), q.integer(4)};
+    group = read_user_group(q);
   }
   auto members = connection_.query(
       "SELECT user_id FROM user_group_members WHERE group_id = ? ORDER BY user_id");
@@ -74,6 +74,7 @@ namespace {
 std::optional<std::string> user_group_problem(const UserGroup& group) {
   if (group.name.empty()) return "a group of users needs a name";
   if (group.initial_credit_cents < 0) return "a group's initial credit cannot be negative";
+  if (group.quota) return model::quota_limits_problem(*group.quota);
   return std::nullopt;
 }
 
@@ -83,9 +84,11 @@ Result<UserGroup> SqlStore::create_user_group(const UserGroup& group, const Acto
   if (auto problem = user_group_problem(group)) return Error{*problem};
   return write([&] {
     auto q = connection_.query(
-        "INSERT INTO user_groups (name, description, source, initial_credit_cents) "
-        "VALUES (?, ?, ?, ?) RETURNING id");
-    q.bind_all(group.name, group.description, group.source, group.initial_credit_cents);
+        "INSERT INTO user_groups (name, description, source, initial_credit_cents, quota_period, "
+        "quota_page_limit, quota_cost_limit_cents) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    const auto limits = quota_limit_columns(group.quota);
+    q.bind_all(group.name, group.description, group.source, group.initial_credit_cents,
+               limits.period, limits.page_limit, limits.cost_limit_cents);
     UserGroup stored = group;
     stored.id = *insert_or_refuse(
         q, fmt::format("a group of users named \"{}\" already exists", group.name));
@@ -107,8 +110,11 @@ Result<UserGroup> SqlStore::update_user_group(const UserGroup& group, const Acto
                                 current->name, current->source)};
     }
     auto q = connection_.query(
-        "UPDATE user_groups SET name = ?, description = ?, initial_credit_cents = ? WHERE id = ?");
-    q.bind_all(group.name, group.description, group.initial_credit_cents, group.id);
+        "UPDATE user_groups SET name = ?, description = ?, initial_credit_cents = ?, "
+        "quota_period = ?, quota_page_limit = ?, quota_cost_limit_cents = ? WHERE id = ?");
+    const auto limits = quota_limit_columns(group.quota);
+    q.bind_all(group.name, group.description, group.initial_credit_cents,
+               limits.period, limits.page_limit, limits.cost_limit_cents, group.id);
     run_or_refuse(q, fmt::format("a group of users named \"{}\" already exists", group.name));
     save_user_group_members(group);
     auto stored = *load_user_group(group.id);
@@ -139,12 +145,10 @@ Result<std::vector<UserGroup>> SqlStore::list_user_groups() {
     std::map<std::int64_t, std::size_t> index_of;
     {
       auto q = connection_.query(
-          "SELECT id, name, description, source, initial_credit_cents FROM user_groups "
-          "ORDER BY name");
+          fmt::format("SELECT {} FROM user_groups ORDER BY name", kUserGroupColumns));
       while (q.step()) {
         index_of[q.integer(0)] = groups.size();
-        groups.push_back(
-            UserGroup{q.integer(0), q.text(1), q.text(2), {}, q.text(3), q.integer(4)});
+        groups.push_back(read_user_group(q));
       }
     }
     auto members =
@@ -156,14 +160,23 @@ Result<std::vector<UserGroup>> SqlStore::list_user_groups() {
   });
 }
 
+namespace {
+
+// Most specific first: the smallest group, then by name (docs/rules.md: which profile, which
+// quota). For a query on user_groups g.
+constexpr const char* kMostSpecificGroupFirst =
+    "(SELECT COUNT(*) FROM user_group_members c WHERE c.group_id = g.id), g.name";
+
+}  // namespace
+
 std::vector<std::string> SqlStore::load_groups_of(std::string_view login) {
-  // Most specific first: the smallest group, then by name.
-  auto q = connection_.query(
+  auto q = connection_.query(fmt::format(
       "SELECT g.name FROM user_groups g"
       " JOIN user_group_members m ON m.group_id = g.id"
       " JOIN users u ON u.id = m.user_id"
       " WHERE u.login = ?"
-      " ORDER BY (SELECT COUNT(*) FROM user_group_members c WHERE c.group_id = g.id), g.name");
+      " ORDER BY {}",
+      kMostSpecificGroupFirst));
   q.bind_all(login);
   std::vector<std::string> groups;
   while (q.step()) groups.push_back(q.text(0));
@@ -194,6 +207,36 @@ Result<std::optional<ClientProfile>> SqlStore::profile_for(std::string_view logi
     }
     return std::nullopt;
   });
+}
+
+void SqlStore::attach_group_quotas(std::span<model::User> users) {
+  if (users.empty()) return;
+  std::map<std::int64_t, model::User*> by_id;
+  for (auto& user : users) {
+    user.group_quota.reset();
+    user.quota_group.clear();
+    by_id[user.id] = &user;
+  }
+  // The usage columns count for whichever quota applies (User::effective_quota).
+  auto q = connection_.query(fmt::format(
+      "SELECT m.user_id, g.name, g.quota_period, g.quota_page_limit, g.quota_cost_limit_cents,"
+      " u.quota_used_pages, u.quota_used_cost_cents, u.quota_period_start"
+      " FROM user_group_members m JOIN user_groups g ON g.id = m.group_id"
+      " JOIN users u ON u.id = m.user_id"
+      " WHERE g.quota_period IS NOT NULL{}"
+      " ORDER BY m.user_id, {}",
+      users.size() == 1 ? " AND m.user_id = ?" : "", kMostSpecificGroupFirst));
+  if (users.size() == 1) q.bind_all(users.front().id);
+  while (q.step()) {
+    auto user = by_id.find(q.integer(0));
+    if (user == by_id.end() || user->second->group_quota) continue;  // not asked, or a larger group
+    auto quota = read_quota_limits(q, 2);
+    quota->used_pages = q.integer(5);
+    quota->used_cost_cents = q.integer(6);
+    quota->period_start = from_unix(q.integer(7));
+    user->second->group_quota = quota;
+    user->second->quota_group = q.text(1);
+  }
 }
 
 }  // namespace printline::store::sql

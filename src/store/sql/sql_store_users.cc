@@ -18,10 +18,8 @@ std::optional<std::string> user_problem(const User& user) {
   if (!model::is_valid_login(user.login)) {
     return fmt::format("login \"{}\" must be non-empty, without spaces, '/' or ':'", user.login);
   }
-  if (user.quota && user.quota->page_limit.value_or(0) < 0)
-    return "a page quota cannot be negative";
-  if (user.quota && user.quota->cost_limit_cents.value_or(0) < 0) {
-    return "a spending quota cannot be negative";
+  if (user.quota) {
+    if (auto problem = model::quota_limits_problem(*user.quota)) return problem;
   }
   if (!user.language.empty() && !model::is_known_language(user.language)) {
     return fmt::format("language \"{}\" is not one Printline has texts in: use en, fr or none",
@@ -66,7 +64,9 @@ User SqlStore::require_user_for_update(std::int64_t user_id) {
                                          connection_.dialect().for_update));
   q.bind_all(user_id);
   if (!q.step()) throw Refusal{fmt::format("there is no user with id {}", user_id)};
-  return read_user(q);
+  User user = read_user(q);
+  attach_group_quotas({&user, 1});
+  return user;
 }
 
 std::optional<User> SqlStore::load_user_by_login(std::string_view login) {
@@ -94,12 +94,11 @@ Result<User> SqlStore::create_user(const User& user, std::string_view password,
         "quota_used_cost_cents, quota_period_start, language) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     const auto& quota = stored.quota;
+    const auto limits = quota_limit_columns(quota);
     q.bind_all(stored.login, stored.name, stored.email,
                stored.role == model::Role::kAdmin ? "admin" : "user", stored.password_hash,
-               stored.pays_with_credit,
-               quota ? std::optional(text_of(quota->period)) : std::nullopt,
-               quota ? quota->page_limit : std::nullopt,
-               quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
+               stored.pays_with_credit, limits.period, limits.page_limit,
+               limits.cost_limit_cents, quota ? quota->used_pages : 0,
                quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0,
                stored.language);
     stored.id =
@@ -123,10 +122,12 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
       stored.disabled = user.disabled;
       stored.disabled_by_directory = false;
     }
-    // Limits come from the caller; usage stays what accounting says.
+    // Limits come from the caller; usage stays what accounting says, also when the user moves
+    // between their group's quota and one of their own of the same period.
+    const std::optional<model::Quota> current = stored.effective_quota();
     if (user.quota) {
-      model::Quota quota = model::quota_at(stored.quota.value_or(model::Quota{}), options_.clock());
-      if (!stored.quota || stored.quota->period != user.quota->period) {
+      model::Quota quota = model::quota_at(current.value_or(model::Quota{}), options_.clock());
+      if (!current || current->period != user.quota->period) {
         model::Quota fresh;  // a new period kind starts with no usage
         fresh.period = user.quota->period;
         quota = model::quota_at(fresh, options_.clock());
@@ -137,7 +138,8 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
     } else {
       stored.quota.reset();
     }
-    const auto& quota = stored.quota;
+    const auto limits = quota_limit_columns(stored.quota);
+    const model::Quota usage = stored.effective_quota().value_or(model::Quota{});
     auto q = connection_.query(
         "UPDATE users SET login = ?, name = ?, email = ?, role = ?, pays_with_credit = ?, "
         "quota_period = ?, quota_page_limit = ?, quota_cost_limit_cents = ?, "
@@ -145,12 +147,11 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
         "disabled = ?, disabled_by_directory = ? WHERE id = ?");
     q.bind_all(stored.login, stored.name, stored.email,
                stored.role == model::Role::kAdmin ? "admin" : "user", stored.pays_with_credit,
-               quota ? std::optional(text_of(quota->period)) : std::nullopt,
-               quota ? quota->page_limit : std::nullopt,
-               quota ? quota->cost_limit_cents : std::nullopt, quota ? quota->used_pages : 0,
-               quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0,
-               stored.language, stored.disabled, stored.disabled_by_directory, stored.id);
+               limits.period, limits.page_limit, limits.cost_limit_cents, usage.used_pages,
+               usage.used_cost_cents, to_unix(usage.period_start), stored.language,
+               stored.disabled, stored.disabled_by_directory, stored.id);
     run_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
+    stored = require_user_for_update(stored.id);  // the group quota's usage follows
     audit(actor, "update", "user", stored.login, audit_details(stored));
     return stored;
   });
@@ -170,11 +171,16 @@ Status SqlStore::delete_user(std::int64_t user_id, const Actor& actor) {
 }
 
 Result<std::optional<User>> SqlStore::find_user(std::int64_t user_id) {
-  return read([&] { return load_user(user_id); });
+  return read([&] { return with_group_quota(load_user(user_id)); });
 }
 
 Result<std::optional<User>> SqlStore::find_user_by_login(std::string_view login) {
-  return read([&] { return load_user_by_login(login); });
+  return read([&] { return with_group_quota(load_user_by_login(login)); });
+}
+
+std::optional<User> SqlStore::with_group_quota(std::optional<User> user) {
+  if (user) attach_group_quotas({&*user, 1});
+  return user;
 }
 
 Result<std::vector<User>> SqlStore::list_users() {
@@ -182,6 +188,7 @@ Result<std::vector<User>> SqlStore::list_users() {
     std::vector<User> users;
     auto q = connection_.query(fmt::format("SELECT {} FROM users ORDER BY login", kUserColumns));
     while (q.step()) users.push_back(read_user(q));
+    attach_group_quotas(users);
     return users;
   });
 }
@@ -249,7 +256,7 @@ Result<std::optional<User>> SqlStore::find_user_by_card(std::string_view card) {
     if (!q.step()) return std::nullopt;
     auto user = read_user(q);
     if (user.disabled) return std::nullopt;
-    return user;
+    return with_group_quota(user);
   });
 }
 

@@ -72,7 +72,8 @@ export async function renderMyAccount(news) {
     section(t('my_account.credit'), h('p', { class: 'big' }, me.pays_with_credit
       ? t('my_account.balance', { balance: money(me.balance_cents) })
       : t('my_account.no_credit'))),
-    section(t('my_account.quota'), q ? h('dl', {},
+    section(t('my_account.quota'), me.quota_group ? h('p', {}, t('my_account.quota_of_group', { group: me.quota_group })) : null,
+      q ? h('dl', {},
       h('dt', {}, t('quota.period')),
       h('dd', {}, t('quota.period_since', { period: t(`quota.period_${q.period}`), start: when(q.period_start) })),
       h('dt', {}, t('quota.pages')), h('dd', {}, pagesUsed(q)),

@@ -4,30 +4,13 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { field, form, h, money, notice, number, view, section, showProblem, table, when } from '../ui.js';
+import { quotaBody, quotaFields, quotaSummary } from './quota_fields.js';
 import { userLedger } from './user_ledger.js';
 
 const toCents = (text) => {
   const n = Number(String(text ?? '').replace(',', '.'));
   return Number.isFinite(n) ? Math.round(n * 100) : NaN;
 };
-
-function quotaFields(q) {
-  return h('fieldset', { class: 'group', dataset: { field: 'quota' } },
-    h('legend', {}, t('my_account.quota')),
-    field({ name: 'quota.period', label: t('quota.period'), type: 'select', value: q ? q.period : '',
-      options: [['', t('users.no_quota')], ['day', t('reports.per_day')], ['week', t('reports.per_week')],
-        ['month', t('reports.per_month')]] }),
-    field({ name: 'quota.page_limit', label: t('users.page_limit'), type: 'number', min: 0,
-      value: q?.page_limit ?? '' }),
-    field({ name: 'quota.cost_limit', label: t('users.cost_limit'), type: 'number', min: 0, step: '0.01',
-      value: q?.cost_limit_cents != null ? (q.cost_limit_cents / 100).toFixed(2) : '' }));
-}
-
-function quotaBody(v) {
-  if (!v['quota.period']) return null;
-  return { period: v['quota.period'], page_limit: v['quota.page_limit'],
-    cost_limit_cents: v['quota.cost_limit'] === null ? null : Math.round(v['quota.cost_limit'] * 100) };
-}
 
 function createForm(done) {
   return form(t('users.create'), [
@@ -39,7 +22,7 @@ function createForm(done) {
     field({ name: 'role', label: t('users.role'), type: 'select', value: 'user',
       options: [['user', t('users.role_user')], ['admin', t('users.role_admin')]] }),
     field({ name: 'pays_with_credit', label: t('users.pays_with_credit'), type: 'checkbox', value: true }),
-    quotaFields(null),
+    quotaFields(null, t('users.no_quota')),
   ], t('users.create_submit'), async (v) => {
     const user = await api.post('/api/v1/users', { login: v.login, password: v.password,
       name: v.name, email: v.email, role: v.role, pays_with_credit: v.pays_with_credit,
@@ -56,7 +39,9 @@ function editForm(u, done) {
       options: [['user', t('users.role_user')], ['admin', t('users.role_admin')]] }),
     field({ name: 'pays_with_credit', label: t('users.pays_with_credit'), type: 'checkbox',
       value: u.pays_with_credit }),
-    quotaFields(u.quota),
+    quotaFields(u.quota, u.group_quota ? t('users.group_quota_applies', { group: u.quota_group }) : t('users.no_quota')),
+    u.group_quota ? h('p', { class: 'help' }, t('users.group_quota_help',
+      { login: u.login, group: u.quota_group, quota: quotaSummary(u.group_quota) })) : null,
     field({ name: 'disabled', label: t('users.disabled_field'), type: 'checkbox', value: u.disabled }),
   ], t('users.save'), async (v) => {
     await api.patch(`/api/v1/users/${u.id}`, { name: v.name, email: v.email, role: v.role,
@@ -175,8 +160,8 @@ export async function renderUsers(news) {
       { label: t('column.name'), value: (u) => u.name || '–' },
       { label: t('users.role'), value: (u) => t(`role.${u.role === 'admin' ? 'admin' : 'user'}`) },
       { label: t('users.balance'), value: (u) => (u.pays_with_credit ? money(u.balance_cents) : t('users.no_credit')) },
-      { label: t('my_account.quota'), value: (u) => (u.quota ? t(`users.quota_per_${u.quota.period}`,
-        { used: number(u.quota.used_pages), limit: u.quota.page_limit === null ? '∞' : number(u.quota.page_limit) }) : '–') },
+      { label: t('my_account.quota'), value: (u) => (u.quota ? quotaSummary(u.quota)
+        : u.group_quota ? t('users.quota_of_group', { quota: quotaSummary(u.group_quota), group: u.quota_group }) : '–') },
       { label: t('users.account'), value: (u) => [u.source ? t('users.from_directory', { name: u.source }) : t('users.local'),
         u.disabled ? t('users.disabled') : null].filter(Boolean).join(', ') },
       { label: t('column.actions'), value: (u) => h('span', { class: 'row-actions' },
