@@ -477,7 +477,9 @@ TEST_F(ClientFallbackTest, CrashDuringAFallbackPrint_NotResentSilently_UserChoos
   // Not even the server gets it without the user's answer: it may have printed already.
   start_server();
   ASSERT_TRUE(client->wait_for_online(true));
-  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  // Not a pause but proof the client has worked with the server since: a later job goes there.
+  auto later = must(client->submit_file(kTestPdf, "later.pdf"));
+  EXPECT_EQ(client->wait_for_state(later.uuid, JobState::kAtServer)->state, JobState::kAtServer);
   EXPECT_EQ(client->daemon().job(uuid)->state, JobState::kWaitingForChoice);
   EXPECT_FALSE(must(office_.store().find_job(uuid)).has_value());
   EXPECT_EQ(raw_.received(), "");
