@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "core/i18n.h"
 #include "core/logging.h"
 #include "core/logging_hangup.h"
 #include "core/stop_signals.h"
@@ -66,6 +67,8 @@ int run_backup_command(const printline::server::ServerConfig& config, const std:
 int main(int argc, char** argv) {
   using printline::server::ServerConfig;
   printline::server::use_private_umask();  // every file and directory it creates is its own (D13)
+  // The catalogs: each request is then answered in its user's language (D14).
+  printline::i18n::init_translations(PRINTLINE_SERVER_LOCALEDIR);
   CLI::App app{"printline-server: users, printers, queues, accounting and Desktop Client profiles."};
   std::string config_file, listen, data_dir, database, tls_cert, tls_key, admin_password_file,
       log_level, web_dir, node_name, tls_mode, backup_to, restore_from;

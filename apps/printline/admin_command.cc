@@ -37,6 +37,7 @@ void AdminCommand::on_run(CLI::App* command, Body body) {
       running_ = name;
       auto client = connect(global_);
       if (!client.ok()) return fail(client.error().message, kNotLoggedIn);
+      if (!json_) learn_server_currency(**client);
       return body(**client);
     };
   });

@@ -69,6 +69,11 @@ int show_job_answer(const json& answer, const ClientOptions& options) {
   if (options.json) {
     print_json(std::cout, answer["job"]);
   } else {
+    // The estimated cost in the server's currency, as the desktop client last heard it.
+    int code = kOk;
+    if (auto status = ask_client("status", options, request_for(ControlCommand::kStatus), &code)) {
+      set_money_currency((*status)["status"].value("currency", ""));
+    }
     print_job(std::cout, answer["job"].get<client::JobView>());
   }
   return kOk;
@@ -199,6 +204,7 @@ void add_status(CLI::App& app, std::function<int()>& run) {
         return static_cast<int>(kOk);
       }
       const auto s = (*answer)["status"].get<client::StatusView>();
+      set_money_currency(s.currency);
       Fields fields = {
           {"server", (s.online ? "online" : "offline") +
                          (s.server.empty() ? std::string() : " (" + s.server + ")")},

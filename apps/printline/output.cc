@@ -3,14 +3,28 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ostream>
+#include <utility>
+
+#include "core/i18n.h"
+#include "core/money_text.h"
 
 namespace printline::cli {
+
+namespace {
+
+// The columns a cell takes on a terminal: its UTF-8 characters, not its bytes ("€", "é").
+std::size_t columns_of(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
+}
+
+}  // namespace
 
 void Table::print(std::ostream& out) const {
   std::vector<std::size_t> widths(headers_.size(), 0);
   auto widen = [&](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], cells[i].size());
+      widths[i] = std::max(widths[i], columns_of(cells[i]));
     }
   };
   widen(headers_);
@@ -20,7 +34,7 @@ void Table::print(std::ostream& out) const {
     for (std::size_t i = 0; i < widths.size(); ++i) {
       const std::string cell = i < cells.size() ? cells[i] : "";
       line += cell;
-      if (i + 1 < widths.size()) line += std::string(widths[i] - cell.size() + 2, ' ');
+      if (i + 1 < widths.size()) line += std::string(widths[i] - columns_of(cell) + 2, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
@@ -40,12 +54,21 @@ void print_fields(std::ostream& out, const Fields& fields) {
 
 void print_json(std::ostream& out, const nlohmann::json& value) { out << value.dump(2) << "\n"; }
 
-std::string money(std::int64_t cents) {
-  const std::int64_t magnitude = std::llabs(cents);
-  std::string fraction = std::to_string(magnitude % 100);
-  if (fraction.size() < 2) fraction.insert(0, "0");
-  return (cents < 0 ? "-" : "") + std::to_string(magnitude / 100) + "." + fraction;
+namespace {
+
+// One process, one server: the currency the amounts it prints are in.
+std::string& money_currency() {
+  static std::string currency;
+  return currency;
 }
+
+}  // namespace
+
+std::string money(std::int64_t cents) {
+  return money_text(cents, money_currency(), i18n::current_language());
+}
+
+void set_money_currency(std::string currency) { money_currency() = std::move(currency); }
 
 std::string yes_no(bool value) { return value ? "yes" : "no"; }
 

@@ -28,8 +28,10 @@ void print_fields(std::ostream& out, const Fields& fields);
 
 void print_json(std::ostream& out, const nlohmann::json& value);
 
-// 1250 → "12.50"; -5 → "-0.05".
+// An amount for people, in the server's currency once set_money_currency() has been told it
+// and the workstation's language: "€12.50", "12,50 €"; "12.50" while the currency is unknown.
 std::string money(std::int64_t cents);
+void set_money_currency(std::string currency);
 std::string yes_no(bool value);
 // A JSON scalar as text: strings bare, null and "" as "-", numbers and booleans as JSON.
 std::string text_of(const nlohmann::json& value);

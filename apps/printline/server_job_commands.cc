@@ -93,6 +93,7 @@ int list_my_server_jobs(const GlobalOptions& global, bool json) {
     print_json(std::cout, jobs);
     return kOk;
   }
+  learn_server_currency(*client);
   Table table({"JOB", "STATE", "TITLE", "PAGES", "COST", "ASKED", "SUBMITTED", "OUTCOME"});
   for (const auto& j : jobs) {
     table.add_row({field_text(j, "uuid").substr(0, 8), field_text(j, "state"),

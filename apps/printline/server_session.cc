@@ -1,8 +1,10 @@
 #include "server_session.h"
 
+#include "api_client/session_calls.h"
 #include "core/i18n.h"
 #include "core/tls_trust.h"
 #include "credentials.h"
+#include "output.h"
 
 namespace printline::cli {
 
@@ -78,6 +80,11 @@ Result<std::unique_ptr<api_client::ApiClient>> connect(const GlobalOptions& opti
     }
   }
   return std::make_unique<api_client::ApiClient>(std::vector{*url}, std::move(client));
+}
+
+void learn_server_currency(const api_client::ApiClient& client) {
+  auto me = api_client::me(client);
+  if (me.ok()) set_money_currency(me->currency);
 }
 
 }  // namespace printline::cli

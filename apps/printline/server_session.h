@@ -33,4 +33,8 @@ Result<std::unique_ptr<api_client::ApiClient>> connect_anonymous(const GlobalOpt
 // --server naming another server, --token is needed. Error: not logged in, with what to run.
 Result<std::unique_ptr<api_client::ApiClient>> connect(const GlobalOptions& options);
 
+// Asks the server its currency (GET /me) for the amounts this command prints (money());
+// amounts stay bare numbers when it does not say.
+void learn_server_currency(const api_client::ApiClient& client);
+
 }  // namespace printline::cli

@@ -42,6 +42,7 @@ ApiResult<MeAnswer> me(const ApiClient& client) {
           answer.balance_cents =
               model::integer_or(body, "balance_cents", answer.user.balance_cents);
           answer.pays_with_credit = body.value("pays_with_credit", answer.user.pays_with_credit);
+          answer.currency = body.value("currency", "");
           if (auto it = body.find("quota"); it != body.end() && !it->is_null()) {
             answer.quota = it->get<model::Quota>();
           }

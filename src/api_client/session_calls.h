@@ -38,7 +38,8 @@ struct MeAnswer {
   model::User user;
   std::int64_t balance_cents = 0;
   bool pays_with_credit = true;
-  std::optional<model::Quota> quota;
+  std::optional<model::Quota> quota;  // the one that holds the user: their own or their group's
+  std::string currency;               // the server's (ISO 4217), for amounts shown to people
   std::vector<PrinterUse> printers_used;  // most recently used first
 };
 

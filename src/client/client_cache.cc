@@ -65,6 +65,7 @@ nlohmann::json me_json(const api_client::MeAnswer& me) {
           {"balance_cents", me.balance_cents},
           {"pays_with_credit", me.pays_with_credit},
           {"quota", me.quota ? nlohmann::json(*me.quota) : nlohmann::json()},
+          {"currency", me.currency},
           {"printers_used", used}};
 }
 
@@ -73,6 +74,7 @@ api_client::MeAnswer me_from_json(const nlohmann::json& j) {
   me.user = j.at("user").get<model::User>();
   me.balance_cents = model::integer_or(j, "balance_cents", std::int64_t{0});
   me.pays_with_credit = j.value("pays_with_credit", true);
+  me.currency = j.value("currency", "");
   // The cached user carries the synced balance: can_afford reads it from there.
   me.user.balance_cents = me.balance_cents;
   me.user.pays_with_credit = me.pays_with_credit;

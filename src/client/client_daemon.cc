@@ -11,6 +11,7 @@
 #include "client/candidate_filter.h"
 #include "client/fallback_printing.h"
 #include "client/private_state.h"
+#include "client/quota_text.h"
 #include "client/server_trust.h"
 #include "core/crash_point.h"
 #include "core/i18n.h"
@@ -374,22 +375,8 @@ StatusView ClientDaemon::status() const {
     view.user_login = cache.me->user.login;
     view.user_name = cache.me->user.name;
     view.balance_cents = cache.me->balance_cents;
-    if (cache.me->quota) {
-      const auto quota = model::quota_at(*cache.me->quota, model::now_seconds());
-      const char* period = quota.period == model::QuotaPeriod::kDay    ? "today"
-                           : quota.period == model::QuotaPeriod::kWeek ? "this week"
-                                                                       : "this month";
-      if (quota.page_limit) {
-        view.quota = fmt::format("{} of {} pages left {}",
-                                 std::max<std::int64_t>(0, *quota.page_limit - quota.used_pages),
-                                 *quota.page_limit, period);
-      } else if (quota.cost_limit_cents) {
-        view.quota = fmt::format(
-            "{:.2f} of {:.2f} left {}",
-            std::max<std::int64_t>(0, *quota.cost_limit_cents - quota.used_cost_cents) / 100.0,
-            *quota.cost_limit_cents / 100.0, period);
-      }
-    }
+    view.currency = cache.me->currency;
+    if (cache.me->quota) view.quota = quota_left_text(*cache.me->quota, view.currency);
   }
   if (cache.profile) {
     view.profile_name = cache.profile->profile.name;

@@ -107,6 +107,7 @@ struct StatusView {
   std::string user_name;
   bool logged_in = false;  // a token is stored (the cached identity works offline)
   std::int64_t balance_cents = 0;
+  std::string currency;  // the server's (ISO 4217); empty until the server said
   std::string quota;  // for people, e.g. "120 of 500 pages left this month"; empty if none
   std::string profile_name;
   std::int64_t profile_version = 0;

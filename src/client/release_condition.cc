@@ -50,7 +50,8 @@ ReleaseDecision check_release(const model::FallbackSettings& settings, const Cac
                        fmt::arg("what_to_do", what_to_do()))};
   }
   const auto verdict = model::can_afford(cache.me->user, costing->cost_cents,
-                                         costing->counts.total_pages(), now, unsynced);
+                                         costing->counts.total_pages(), now, unsynced,
+                                         cache.me->currency);
   if (verdict.allowed) return {};
   return {false, trf("Not enough credit or quota to print this job while the server is "
                      "offline: {reason}. {what_to_do}",

@@ -2,8 +2,14 @@
 
 #include <libintl.h>
 
+#include <langinfo.h>
+#include <locale.h>
+
+#include <cctype>
 #include <clocale>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <string_view>
 
 #ifndef PRINTLINE_LOCALEDIR
@@ -22,15 +28,16 @@ const char* non_empty_env(const char* name) {
 
 }  // namespace
 
-std::string locale_dir() {
+std::string locale_dir(const std::string& installed_dir) {
   if (const char* dir = non_empty_env("PRINTLINE_LOCALEDIR")) return dir;
+  if (!installed_dir.empty()) return installed_dir;
   return PRINTLINE_LOCALEDIR;
 }
 
-void init_translations() {
+void init_translations(const std::string& installed_dir) {
   std::setlocale(LC_MESSAGES, "");
   std::setlocale(LC_CTYPE, "");
-  const std::string dir = locale_dir();
+  const std::string dir = locale_dir(installed_dir);
   bindtextdomain(kDomain, dir.c_str());
   // UTF-8 whatever the terminal's character set: JSON, D-Bus and Qt all want it.
   bind_textdomain_codeset(kDomain, "UTF-8");
@@ -39,7 +46,11 @@ void init_translations() {
 
 std::string current_language() {
   // gettext's own order: LANGUAGE (a list) wins over the LC_MESSAGES locale unless that is C.
-  const char* messages = std::setlocale(LC_MESSAGES, nullptr);
+  // This thread's locale (a LanguageScope) first, else the process's.
+  const locale_t thread = uselocale(nullptr);
+  const char* messages = thread != LC_GLOBAL_LOCALE
+                             ? nl_langinfo_l(_NL_LOCALE_NAME(LC_MESSAGES), thread)
+                             : std::setlocale(LC_MESSAGES, nullptr);
   std::string_view locale = messages != nullptr ? messages : "C";
   if (locale == "C" || locale == "POSIX") return "en";
   std::string_view chosen = locale;
@@ -47,6 +58,52 @@ std::string current_language() {
   const auto end = chosen.find_first_of("_.@:");
   std::string code(chosen.substr(0, end));
   return code.empty() || code == "C" ? "en" : code;
+}
+
+bool is_known_language(std::string_view language) {
+  return language == "en" || language == "fr";
+}
+
+std::string language_of_accept_language(std::string_view header) {
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view item = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    item = item.substr(0, item.find(';'));
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::string code(item.substr(0, item.find('-')));
+    for (auto& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (is_known_language(code)) return code;
+  }
+  return "";
+}
+
+namespace {
+
+// One locale object per language, made once and kept: English is the "C" messages locale
+// (gettext then answers the text itself, whatever LANGUAGE says), French needs fr_FR.UTF-8.
+locale_t messages_locale(std::string_view language) {
+  static std::mutex mutex;
+  static std::map<std::string, locale_t, std::less<>> made;
+  std::lock_guard lock(mutex);
+  if (auto found = made.find(language); found != made.end()) return found->second;
+  const char* name = language == "fr" ? "fr_FR.UTF-8" : "C";
+  locale_t base = duplocale(LC_GLOBAL_LOCALE);
+  locale_t locale = base != nullptr ? newlocale(LC_MESSAGES_MASK, name, base) : nullptr;
+  if (locale == nullptr && base != nullptr) freelocale(base);
+  made.emplace(std::string(language), locale);
+  return locale;
+}
+
+}  // namespace
+
+LanguageScope::LanguageScope(std::string_view language) {
+  if (!is_known_language(language)) return;
+  if (locale_t locale = messages_locale(language)) previous_ = uselocale(locale);
+}
+
+LanguageScope::~LanguageScope() {
+  if (previous_ != nullptr) uselocale(static_cast<locale_t>(previous_));
 }
 
 }  // namespace printline::i18n

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 
 namespace printline::i18n {
 
@@ -18,13 +19,38 @@ namespace printline::i18n {
 // LC_MESSAGES, LANG). Only LC_MESSAGES and LC_CTYPE follow the environment: numbers keep the
 // C conventions, so parsing and machine-readable output do not change with the language.
 // The catalogs are looked for in $PRINTLINE_LOCALEDIR, else where they are installed.
-void init_translations();
+// installed_dir: where this program's package put its catalogs, when not the system's locale
+// directory (the server's package has its own copy: it may be installed without the client).
+void init_translations(const std::string& installed_dir = {});
 
-// Where init_translations() looks for <language>/LC_MESSAGES/printline.mo.
-std::string locale_dir();
+// Where init_translations() looks for <language>/LC_MESSAGES/printline.mo:
+// $PRINTLINE_LOCALEDIR, else installed_dir, else the system's locale directory.
+std::string locale_dir(const std::string& installed_dir = {});
 
-// The language texts are shown in ("fr", "en"…), from the same environment gettext reads.
+// The language texts are shown in ("fr", "en"…), from the same environment gettext reads,
+// or this thread's LanguageScope.
 std::string current_language();
+
+// The languages Printline has texts in: "en" and "fr".
+bool is_known_language(std::string_view language);
+
+// The first language of an HTTP Accept-Language header ("fr-CH, fr;q=0.9, en;q=0.8") that
+// Printline has texts in, or "" (q-values are taken in the order given: browsers sort them).
+std::string language_of_accept_language(std::string_view header);
+
+// While it lives, the texts this thread builds (tr(), trf()…) are in `language`, whatever the
+// process's: the server answers each user in theirs (D14). An empty or unknown language, or
+// one whose system locale is not installed (Debian: `locales`, fr_FR.UTF-8), changes nothing.
+class LanguageScope {
+ public:
+  explicit LanguageScope(std::string_view language);
+  ~LanguageScope();
+  LanguageScope(const LanguageScope&) = delete;
+  LanguageScope& operator=(const LanguageScope&) = delete;
+
+ private:
+  void* previous_ = nullptr;  // the thread's locale_t before, when this scope changed it
+};
 
 }  // namespace printline::i18n
 

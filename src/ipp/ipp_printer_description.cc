@@ -98,8 +98,11 @@ void add_common_printer_attributes(ipp_t* response, cups_array_t* requested,
     ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "natural-language-configured", nullptr, "en");
   }
   if (add.wanted("generated-natural-language-supported")) {
-    ippAddString(response, kGroup, IPP_TAG_LANGUAGE, "generated-natural-language-supported",
-                 nullptr, "en");
+    // D14: status messages come in the user's language (their account's, else the request's
+    // attributes-natural-language).
+    static const char* const languages[] = {"en", "fr"};
+    ippAddStrings(response, kGroup, IPP_TAG_LANGUAGE, "generated-natural-language-supported", 2,
+                  nullptr, languages);
   }
   add.keyword("pdl-override-supported", "not-attempted");
   add.integer("printer-up-time", state.up_time);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "model/timestamp.h"
 #include "model/user.h"
@@ -25,7 +26,10 @@ struct Affordability {
 // cost_cents and pages are the job's total (all copies). A user who does not pay with credit
 // is only held to the quota: their own, else their group's (User::effective_quota). A quota
 // limit that is absent does not restrict.
+// The reason is in the thread's language (D14), its amounts in `currency` (the server's;
+// empty: bare numbers).
 Affordability can_afford(const User& user, std::int64_t cost_cents, std::int64_t pages,
-                         Timestamp now, const UnsyncedSpending& unsynced = {});
+                         Timestamp now, const UnsyncedSpending& unsynced = {},
+                         std::string_view currency = {});
 
 }  // namespace printline::model

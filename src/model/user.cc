@@ -1,5 +1,6 @@
 #include "model/user.h"
 
+#include "core/i18n.h"
 #include "model/json.h"
 
 namespace printline::model {
@@ -8,9 +9,7 @@ bool is_valid_login(std::string_view login) {
   return !login.empty() && login.find_first_of(" \t\r\n/:") == std::string_view::npos;
 }
 
-bool is_known_language(std::string_view language) {
-  return language == "en" || language == "fr";
-}
+bool is_known_language(std::string_view language) { return i18n::is_known_language(language); }
 
 void to_json(nlohmann::json& j, Role role) { j = role == Role::kAdmin ? "admin" : "user"; }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/i18n.h"
 #include "model/job_costing.h"
 #include "model/pricing.h"
 #include "server/api_lookup.h"
@@ -30,9 +31,9 @@ constexpr std::chrono::seconds kReadinessTimeout{2};
 model::Printer station_printer(ApiCall& call) {
   auto printer = lookup_printer(call.context.store, call.path_part(1));
   if (!printer) {
-    throw not_found(fmt::format("There is no printer \"{}\": check the release station's address "
-                                "(/#/release/<printer name>).",
-                                call.path_part(1)));
+    throw not_found(trf("There is no printer \"{printer}\": check the release station's "
+                        "address (/#/release/<printer name>).",
+                        fmt::arg("printer", call.path_part(1))));
   }
   return *printer;
 }
@@ -41,10 +42,10 @@ ApiError rate_limited(std::chrono::seconds wait) {
   ApiError error;
   error.status = 429;
   error.code = "rate-limited";
-  error.message = fmt::format(
-      "Too many wrong badges or PINs for this account or at this station. Wait {} seconds and "
-      "try again, or ask an administrator.",
-      wait.count());
+  error.message = trf(
+      "Too many wrong badges or PINs for this account or at this station. Wait {seconds} "
+      "seconds and try again, or ask an administrator.",
+      fmt::arg("seconds", wait.count()));
   error.retry_after = wait;
   return error;
 }
@@ -68,10 +69,10 @@ model::User identify(ApiCall& call, const nlohmann::json& body) {
   if (!user) {
     limiter.record_failure(station, account);
     throw unauthenticated(
-        by_card ? "This badge is not known. Use your login and PIN, or ask an administrator to "
-                  "register the badge."
-                : "Wrong login or PIN. No PIN yet? Set one under My balance in the web "
-                  "interface.");
+        by_card ? tr("This badge is not known. Use your login and PIN, or ask an administrator "
+                     "to register the badge.")
+                : tr("Wrong login or PIN. No PIN yet? Set one under My balance in the web "
+                     "interface."));
   }
   limiter.record_success(station, account);
   return *user;

@@ -9,6 +9,7 @@
 #include <any>
 #include <optional>
 
+#include "core/i18n.h"
 #include "server/request_auth.h"
 
 namespace printline::server {
@@ -19,12 +20,16 @@ namespace {
 std::optional<http::Response> authorize(const ApiRoute& route, ServerContext& context,
                                         http::Request& request) {
   try {
+    i18n::LanguageScope asked(
+        i18n::language_of_accept_language(request.get_header_value("Accept-Language")));
     auto auth = authenticate_request(request, context);
     if (!auth.ok()) throw authentication_error(auth);
+    i18n::LanguageScope theirs(auth.user->language);
     if (route.access == Access::kAdmin && auth.user->role != model::Role::kAdmin) {
-      throw forbidden(
-          fmt::format("{} {} is for administrators and \"{}\" is not one. Ask an administrator.",
-                      request.method, request.path, auth.user->login));
+      throw forbidden(trf("{method} {path} is for administrators and \"{login}\" is not one. "
+                          "Ask an administrator.",
+                          fmt::arg("method", request.method), fmt::arg("path", request.path),
+                          fmt::arg("login", auth.user->login)));
     }
     request.authorized = std::move(*auth.user);
     return std::nullopt;
@@ -38,9 +43,14 @@ std::optional<http::Response> authorize(const ApiRoute& route, ServerContext& co
 void run(const ApiRoute& route, ServerContext& context, const http::Request& request,
          http::Response& response) {
   ApiCall call{request, response, context, std::nullopt};
+  // In the caller's language (D14): their account's, else their browser's.
+  i18n::LanguageScope asked(
+      i18n::language_of_accept_language(request.get_header_value("Accept-Language")));
+  std::optional<i18n::LanguageScope> theirs;
   try {
     if (route.access != Access::kPublic) {
       call.user = std::any_cast<model::User>(request.authorized);  // authorize() ran first
+      theirs.emplace(call.user->language);
     }
     // A write that carries a body, or says what it carries, must say JSON (415 otherwise),
     // even on routes that ignore the body: a cross-site form cannot send that type.

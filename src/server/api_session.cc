@@ -72,6 +72,7 @@ void me(ApiCall& call) {
                             {"pays_with_credit", user->pays_with_credit},
                             {"quota", quota},
                             {"quota_group", quota_group},
+                            {"currency", call.context.config.currency},
                             {"printers_used", printers_used(call.context.store, user->id)}});
 }
 

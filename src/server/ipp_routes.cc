@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
+#include "core/i18n.h"
 #include "ipp/ipp_call.h"
 #include "ipp/ipp_http_body.h"
 #include "server/api_route.h"
@@ -79,6 +82,15 @@ void register_ipp_routes(http::RouteTable& routes, ServerContext& context) {
         ipp::ipp_authority(request, context.base_url.substr(context.base_url.find("://") + 3));
     exchange.request = post->request.get();
     exchange.document = post->document.get();
+    // D14: status messages and job reasons in the user's language, else the request's.
+    ipp_attribute_t* asked =
+        ippFindAttribute(post->request.get(), "attributes-natural-language", IPP_TAG_LANGUAGE);
+    i18n::LanguageScope requested(
+        i18n::language_of_accept_language(asked ? ippGetString(asked, 0, nullptr) : ""));
+    std::optional<i18n::LanguageScope> theirs;
+    if (request.authorized.has_value()) {
+      theirs.emplace(std::any_cast<const model::User&>(request.authorized).language);
+    }
     exchange.authenticate = [&] {
       if (request.authorized.has_value()) {
         Authentication known;

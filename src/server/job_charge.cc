@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "core/logging.h"
 #include "model/job_costing.h"
 #include "model/pricing.h"
@@ -44,8 +45,14 @@ Result<model::Affordability> JobPipeline::check_credit(const Job& job) {
   auto owner = store_.find_user(job.owner_id);
   if (!owner.ok()) return owner.error();
   if (!*owner) return Error{fmt::format("The owner of job {} no longer exists.", job.uuid)};
+  i18n::LanguageScope theirs((*owner)->language);
   return model::can_afford(**owner, job.cost_cents, job.counts.total_pages(), model::now_seconds(),
-                           reserved_[job.owner_id]);
+                           reserved_[job.owner_id], config_.currency);
+}
+
+std::string JobPipeline::owner_language(const Job& job) {
+  auto owner = store_.find_user(job.owner_id);
+  return owner.ok() && *owner ? (*owner)->language : std::string();
 }
 
 void JobPipeline::reserve(const Job& job) {

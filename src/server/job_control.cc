@@ -6,6 +6,7 @@
 
 #include <cctype>
 
+#include "core/i18n.h"
 #include "core/logging.h"
 #include "server/job_pipeline.h"
 #include "server/job_targets.h"
@@ -122,7 +123,8 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
   }
   auto released = store_.set_job_state(
       uuid, JobState::kPending, target,
-      fmt::format("Released to {} by {}; waiting for the printer.", where, by.login));
+      trf("Released to {printer} by {login}; waiting for the printer.",
+          fmt::arg("printer", where), fmt::arg("login", by.login)));
   if (!released.ok()) return server_failure(released.error());
   object_logger("job", uuid)->info("released to {} by {}", where, by.login);
   work_.push_back(std::string(uuid));

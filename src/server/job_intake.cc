@@ -14,6 +14,7 @@
 #include "analysis/analyze.h"
 #include "analysis/document_format.h"
 #include "core/crash_point.h"
+#include "core/i18n.h"
 #include "core/job_uuid.h"
 #include "core/logging.h"
 #include "server/job_counts.h"
@@ -73,7 +74,8 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   if (!queue.ok()) return server_failure(queue.error());
   if (!*queue) {
     return JobError{JobErrorKind::kNoSuchQueue,
-                    fmt::format("There is no queue named {}.", submission.queue_name)};
+                    trf("There is no queue named {queue}.",
+                        fmt::arg("queue", submission.queue_name))};
   }
   auto targets = printers_for(store_, **queue, std::nullopt);
   if (!targets.ok()) return server_failure(targets.error());
@@ -116,7 +118,7 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   job.counts = counting->counts;
   job.cost_cents = counting->cost_cents;
   job.submitted_at = model::now_seconds();
-  job.outcome = "Waiting for a printer.";
+  job.outcome = tr("Waiting for a printer.");
   if (!submission.hold_reason.empty()) {  // IPP job-hold-until, a paused queue: until released
     job.state = JobState::kHeld;
     job.outcome = submission.hold_reason;
@@ -152,10 +154,10 @@ std::optional<JobError> JobPipeline::held_count_refusal(const model::User& owner
   if (!count.ok()) return server_failure(count.error());
   if (*count < config_.max_held_jobs_per_user) return std::nullopt;
   return JobError{JobErrorKind::kNotPossible,
-                  fmt::format("You have {} held jobs, the most one user may keep. Release or "
-                              "cancel some of them (My jobs in the web interface), then send "
-                              "this job again.",
-                              *count)};
+                  trf("You have {count} held jobs, the most one user may keep. Release or "
+                      "cancel some of them (My jobs in the web interface), then send this job "
+                      "again.",
+                      fmt::arg("count", *count))};
 }
 
 std::optional<JobError> JobPipeline::held_bytes_refusal(const model::User& owner,
@@ -183,10 +185,11 @@ std::optional<JobError> JobPipeline::held_bytes_refusal(const model::User& owner
   }
   if (bytes + new_bytes <= limit) return std::nullopt;
   return JobError{JobErrorKind::kNotPossible,
-                  fmt::format("Your held jobs already take {} MiB and this one {} MiB; one user "
-                              "may keep at most {} MiB waiting. Release or cancel some held jobs, "
-                              "then send this job again.",
-                              bytes >> 20, new_bytes >> 20, limit >> 20)};
+                  trf("Your held jobs already take {held} MiB and this one {size} MiB; one user "
+                      "may keep at most {limit} MiB waiting. Release or cancel some held jobs, "
+                      "then send this job again.",
+                      fmt::arg("held", bytes >> 20), fmt::arg("size", new_bytes >> 20),
+                      fmt::arg("limit", limit >> 20))};
 }
 
 // A hold queue's job: spooled with its "not analysed yet" mark, recorded as held with the
@@ -223,7 +226,7 @@ JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission
       submission.ticket.sides.value_or(model::Sides::kOneSided) != model::Sides::kOneSided;
   job.cost_cents = 0;
   job.submitted_at = model::now_seconds();
-  job.outcome = "Held until you release it to a printer.";
+  job.outcome = tr("Held until you release it to a printer.");
   if (submission.awaiting_commit) {
     job.awaiting_commit = true;  // D10: not releasable until its client commits it
     job.commit_before = commit_deadline(submission.owner);

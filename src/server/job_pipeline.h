@@ -134,7 +134,10 @@ class JobPipeline final : public JobService {
 
   // job_charge.cc
   JobResult<model::Job> reprice(const model::Job& job, bool prints_color);
+  // The reason is in the owner's language (D14), its amounts in the server's currency.
   Result<model::Affordability> check_credit(const model::Job& job);
+  // The owner's language, for what is written to them outside their own requests; "" unknown.
+  std::string owner_language(const model::Job& job);
   void reserve(const model::Job& job);    // with mutex_ held
   void unreserve(const model::Job& job);  // with mutex_ held
   void charge_printed(const model::Job& job, const model::Printer& printer,

@@ -11,6 +11,7 @@
 
 #include "analysis/analyze.h"
 #include "analysis/document_format.h"
+#include "core/i18n.h"
 #include "core/logging.h"
 #include "server/job_delivery.h"
 #include "server/job_pipeline.h"
@@ -104,10 +105,11 @@ void JobPipeline::print(const std::string& uuid) {
     job = **found;
     auto affordable = check_credit(job);
     if (!affordable.ok() || !affordable->allowed) {
-      auto reason = affordable.ok() ? job_sentence(affordable->reason) +
-                                          " Top up or ask an "
-                                          "administrator, then release the job."
-                                    : affordable.error().message;
+      i18n::LanguageScope theirs(owner_language(job));
+      auto reason = affordable.ok()
+                        ? trf("{reason} Top up or ask an administrator, then release the job.",
+                              fmt::arg("reason", job_sentence(affordable->reason)))
+                        : affordable.error().message;
       log->info("held: {}", reason);
       record(uuid, JobState::kHeld, std::nullopt, reason);
       return;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include "core/i18n.h"
 #include "server/web_session_auth.h"
 #include "server/web_session_cookie.h"
 
@@ -36,10 +37,10 @@ Authentication authenticate_password(const std::string& client_address, const st
   if (const auto wait = limiter.wait_before_attempt(client_address, login); wait.count() > 0) {
     auto result = failure(AuthProblem::kRateLimited,
                           // The login is not quoted: it may be megabytes, or not UTF-8.
-                          fmt::format("Too many failed log-ins for this account or from this "
-                                      "address. Wait {} seconds and try again, or ask an "
-                                      "administrator to reset the password.",
-                                      wait.count()));
+                          trf("Too many failed log-ins for this account or from this "
+                              "address. Wait {seconds} seconds and try again, or ask an "
+                              "administrator to reset the password.",
+                              fmt::arg("seconds", wait.count())));
     result.retry_after = wait;
     return result;
   }
@@ -63,8 +64,8 @@ Authentication authenticate_password(const std::string& client_address, const st
     auto accepted = context.directories.check_password(**found, password);
     if (!accepted.ok()) {
       return failure(AuthProblem::kDirectoryUnavailable,
-                     "The directory that checks this account's password cannot be reached. "
-                     "Try again in a few minutes; if it lasts, tell your administrator.");
+                     tr("The directory that checks this account's password cannot be reached. "
+                        "Try again in a few minutes; if it lasts, tell your administrator."));
     }
     if (*accepted) user = std::move(**found);
   } else {
@@ -74,7 +75,7 @@ Authentication authenticate_password(const std::string& client_address, const st
   }
   if (!user) {
     limiter.record_failure(client_address, login);
-    return failure(AuthProblem::kInvalid, "Wrong login or password. Check them and try again.");
+    return failure(AuthProblem::kInvalid, tr("Wrong login or password. Check them and try again."));
   }
   limiter.record_success(client_address, login);
   Authentication result;
@@ -90,7 +91,7 @@ Authentication authenticate_request(const http::Request& request, const ServerCo
     if (!user.ok()) return failure(AuthProblem::kStoreFailure, user.error().message);
     if (!user->has_value()) {
       return failure(AuthProblem::kInvalid,
-                     "The access token is unknown, expired or revoked. Log in again.");
+                     tr("The access token is unknown, expired or revoked. Log in again."));
     }
     Authentication result;
     result.user = std::move(**user);
@@ -102,7 +103,7 @@ Authentication authenticate_request(const http::Request& request, const ServerCo
     if (colon == std::string::npos) {
       return failure(
           AuthProblem::kInvalid,
-          "The Authorization header is not valid HTTP Basic (login:password in base64).");
+          tr("The Authorization header is not valid HTTP Basic (login:password in base64)."));
     }
     return authenticate_password(request.remote_addr, decoded->substr(0, colon),
                                  decoded->substr(colon + 1), context);
@@ -112,7 +113,8 @@ Authentication authenticate_request(const http::Request& request, const ServerCo
     return authenticate_session_cookie(request, *token, store);
   }
   return failure(AuthProblem::kMissing,
-                 "Log in first: send a Bearer token from /api/v1/login or HTTP Basic credentials.");
+                 tr("Log in first: send a Bearer token from /api/v1/login or HTTP Basic "
+                    "credentials."));
 }
 
 }  // namespace printline::server

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/i18n.h"
 #include "model/json.h"
 #include "server/api_route.h"
 #include "server/web_session_auth.h"
@@ -67,6 +68,9 @@ template <typename Handler>
 http::Handler guarded(Handler handler) {
   return [handler](http::Request& request, http::Response& response) {
     no_store(response);
+    // The page's language (its fetches send the one chosen in its menu), D14.
+    i18n::LanguageScope asked(
+        i18n::language_of_accept_language(request.get_header_value("Accept-Language")));
     try {
       handler(request, response);
     } catch (const ApiError& error) {

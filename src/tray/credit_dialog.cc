@@ -2,20 +2,19 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <cstdlib>
 
+#include "core/money_text.h"
 #include "tray/cancel_confirmation.h"
 
 namespace printline::tray {
 
-QString money_text(std::int64_t cents) {
-  const std::int64_t magnitude = std::llabs(cents);
-  return QStringLiteral("%1%2.%3")
-      .arg(cents < 0 ? QStringLiteral("-") : QString())
-      .arg(magnitude / 100)
-      .arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+QString money_text(std::int64_t cents, const std::string& currency) {
+  // The conventions of the tray's language, as its texts (QLocale follows LANG/LC_MESSAGES).
+  return QString::fromStdString(
+      printline::money_text(cents, currency, QLocale().name().toStdString()));
 }
 
 CreditDialog::CreditDialog(const client::ClientEvent& prompt,
@@ -39,9 +38,12 @@ CreditDialog::CreditDialog(const client::ClientEvent& prompt,
                     "print server cannot be asked now.")
                      .arg(title);
   if (!prompt.message.empty()) text += QStringLiteral("\n\n") + QString::fromStdString(prompt.message);
-  text += QStringLiteral("\n\n") + tr("The job costs %1.").arg(money_text(cost));
+  // The server's currency as the daemon last heard it; a bare amount until it has.
+  const std::string currency = status ? status->currency : std::string();
+  text += QStringLiteral("\n\n") + tr("The job costs %1.").arg(money_text(cost, currency));
   if (status) {
-    text += QStringLiteral(" ") + tr("Your credit left: %1.").arg(money_text(status->balance_cents));
+    text += QStringLiteral(" ") +
+            tr("Your credit left: %1.").arg(money_text(status->balance_cents, currency));
     if (!status->quota.empty()) {
       text += QStringLiteral(" ") + tr("Quota: %1.").arg(QString::fromStdString(status->quota));
     }

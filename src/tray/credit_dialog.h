@@ -36,7 +36,7 @@ class CreditDialog : public QDialog {
   QPushButton* cancel_ = nullptr;
 };
 
-// Cents as an amount, e.g. 1234 → "12.34", -5 → "-0.05".
-QString money_text(std::int64_t cents);
+// Cents in the server's currency (empty: unknown) for people: "€12.34", "12,34 €", "-0.05".
+QString money_text(std::int64_t cents, const std::string& currency);
 
 }  // namespace printline::tray

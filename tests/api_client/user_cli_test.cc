@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -55,15 +56,20 @@ class UserCliTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(home_); }
 
   // `printline …` as `who` (each with their own saved login); expects success.
+  // `language`: the workstation's locale (LANG), empty to inherit it.
   CliRun as(const std::string& who, const std::vector<std::string>& arguments,
-            int expected = kOk) {
-    const CliRun run = run_cli(PRINTLINE_CLI_PATH, arguments,
-                               {{"XDG_CONFIG_HOME", (home_ / who).string()},
-                                {"HOME", home_.string()},
-                                {"PRINTLINE_SERVER", ""},
-                                {"PRINTLINE_TOKEN", ""},
-                                {"PRINTLINE_PASSWORD", ""},
-                                {"PRINTLINE_USER_PASSWORD", ""}});
+            int expected = kOk, const std::string& language = "") {
+    std::map<std::string, std::string> environment = {{"XDG_CONFIG_HOME", (home_ / who).string()},
+                                                      {"HOME", home_.string()},
+                                                      {"PRINTLINE_SERVER", ""},
+                                                      {"PRINTLINE_TOKEN", ""},
+                                                      {"PRINTLINE_PASSWORD", ""},
+                                                      {"PRINTLINE_USER_PASSWORD", ""}};
+    if (!language.empty()) {
+      environment.insert(
+          {{"LANG", language}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANGUAGE", ""}});
+    }
+    const CliRun run = run_cli(PRINTLINE_CLI_PATH, arguments, environment);
     EXPECT_EQ(run.exit_code, expected)
         << who << ": printline " << ::testing::PrintToString(arguments) << "\n"
         << run.out << run.err;
@@ -153,6 +159,26 @@ TEST_F(UserCliTest, AUserListsReleasesAndCancelsTheirOwnHeldJobs) {
   ASSERT_EQ(sneaky.size(), 36u);
   const CliRun refused = as("erin", {"release", sneaky, "--printer", "hall"}, kRefusedByServer);
   EXPECT_NE(refused.err.find("printline jobs --server"), std::string::npos) << refused.err;
+}
+
+// D14: amounts in the server's currency (EUR unless it says otherwise), written the way the
+// reader's language writes them, as the web interface does.
+TEST_F(UserCliTest, AmountsAreInTheServersCurrencyInTheReadersConventions) {
+  hold_a_job("priced.ps");  // its cost is 0.00 until analysed, 0.10 after: either will do
+  const std::string english = as("erin", {"jobs", "--server"}, kOk, "C.UTF-8").out;
+  EXPECT_NE(english.find("\u20ac0."), std::string::npos) << english;
+  const std::string french = as("erin", {"jobs", "--server"}, kOk, "fr_FR.UTF-8").out;
+  EXPECT_NE(french.find("0,"), std::string::npos) << french;
+  EXPECT_NE(french.find("\u00a0\u20ac"), std::string::npos) << french;
+  const std::string balance =
+      as("admin", {"admin", "users", "show", "erin"}, kOk, "fr_FR.UTF-8").out;
+  EXPECT_NE(balance.find("10,00\u00a0\u20ac"), std::string::npos) << balance;
+  const std::string in_english =
+      as("admin", {"admin", "users", "show", "erin"}, kOk, "C.UTF-8").out;
+  EXPECT_NE(in_english.find("\u20ac10.00"), std::string::npos) << in_english;
+  // For scripts, cents as they are.
+  const std::string json = as("admin", {"admin", "--json", "users", "show", "erin"}).out;
+  EXPECT_NE(json.find("\"balance_cents\": 1000"), std::string::npos) << json;
 }
 
 }  // namespace

@@ -21,8 +21,8 @@ arch=$(dpkg --print-architecture)
 
 # package  file  what the package must contain (dpkg-deb -c paths)
 declare -A contents=(
-  [server]="./usr/bin/printline-server ./usr/share/printline/web/index.html ./usr/lib/systemd/system/printline-server.service ./usr/lib/systemd/system/printline-server-backup.service ./usr/lib/systemd/system/printline-server-backup.timer ./usr/share/man/man8/printline-server.8.gz"
-  [client]="./usr/bin/printline-client ./usr/bin/printline ./usr/lib/cups/backend/printline ./usr/lib/systemd/user/printline-client.service ./usr/share/man/man1/printline.1.gz ./usr/share/man/man1/printline-client.1.gz ./usr/share/bash-completion/completions/printline"
+  [server]="./usr/bin/printline-server ./usr/share/printline/web/index.html ./usr/lib/systemd/system/printline-server.service ./usr/lib/systemd/system/printline-server-backup.service ./usr/lib/systemd/system/printline-server-backup.timer ./usr/share/man/man8/printline-server.8.gz ./usr/share/printline-server/locale/fr/LC_MESSAGES/printline.mo"
+  [client]="./usr/bin/printline-client ./usr/bin/printline ./usr/share/locale/fr/LC_MESSAGES/printline.mo ./usr/lib/cups/backend/printline ./usr/lib/systemd/user/printline-client.service ./usr/share/man/man1/printline.1.gz ./usr/share/man/man1/printline-client.1.gz ./usr/share/bash-completion/completions/printline"
   [tray]="./usr/bin/printline-tray ./usr/share/applications/printline-tray.desktop ./etc/xdg/autostart/printline-tray.desktop ./usr/share/man/man1/printline-tray.1.gz"
 )
 # Libraries dpkg-shlibdeps must have found, and the Depends written by hand.

@@ -16,6 +16,11 @@ printline_add_gtest(NAME api_test LABEL integration
           ${CMAKE_CURRENT_LIST_DIR}/api_release_station_test.cc
           ${CMAKE_CURRENT_LIST_DIR}/http_listener_test.cc
   LIBRARIES printline_test_server printline_test_api_client printline_test_peers)
+# D14: the server answers in each user's language from this build's catalogs.
+target_compile_definitions(api_test PRIVATE PRINTLINE_TEST_LOCALEDIR="${CMAKE_BINARY_DIR}/locale")
+if(TARGET printline_translations)
+  add_dependencies(api_test printline_translations)
+endif()
 
 printline_add_gtest(NAME api_docs_test LABEL unit
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/api_docs_test.cc

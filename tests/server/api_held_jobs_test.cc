@@ -7,8 +7,11 @@
 #include <cups/ipp.h>
 
 #include <chrono>
+#include <clocale>
+#include <cstdlib>
 #include <thread>
 
+#include "core/i18n.h"
 #include "model/two_phase_submission.h"
 #include "server/api_test_fixture.h"
 #include "support/file_text.h"
@@ -239,6 +242,49 @@ TEST_F(HeldJobTest, JobOverTheGroupsQuotaIsHeldThenPrintedOnceWhenTheGroupsQuota
   EXPECT_EQ(after["group_quota"]["used_pages"], 1) << after;
   EXPECT_EQ(after["quota_group"], "interns") << after;
   EXPECT_EQ(alice_->get("/api/v1/me").json["quota"]["used_pages"], 1);
+}
+
+// D14: what the server writes to a user is in their language — their account's, else their
+// browser's (Accept-Language) — and its amounts in the server's currency; others still read
+// English in the same process at the same time.
+TEST_F(HeldJobTest, TheServerAnswersEachUserInTheirLanguage) {
+  ::setenv("PRINTLINE_LOCALEDIR", PRINTLINE_TEST_LOCALEDIR, 1);  // this build's catalogs
+  i18n::init_translations();
+  std::setlocale(LC_MESSAGES, "C");  // the process's own language: English, whatever LANG says
+  RawSinkPeer sink;
+  create_printer({{"name", "sink"}, {"device_uri", sink.uri()}});
+  ASSERT_EQ(admin_->post("/api/v1/queues", {{"name", "secure"}, {"kind", "hold"}}).status, 201);
+  ASSERT_EQ(admin_->patch("/api/v1/users/alice", {{"language", "fr"}}).status, 200);
+
+  // Held over IPP by alice: the job's reason is written for her, in French.
+  const auto uuid = hold_a_job();
+  const auto held = wait_for_state(uuid, "held");
+  EXPECT_EQ(held.value("outcome", ""),
+            "En attente de libération : libérez-le sur une imprimante.")
+      << held;
+  // Released without credit: refused in French, the amount in euros as French writes them.
+  auto refused = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "sink"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  const auto message = refused.json["error"].value("message", "");
+  EXPECT_NE(message.find("Crédit insuffisant : le travail coûte "), std::string::npos) << message;
+  EXPECT_NE(message.find("\u00a0€"), std::string::npos) << message;
+  EXPECT_NE(message.find("rechargez votre crédit"), std::string::npos) << message;
+
+  // bob has no language of his own: his browser's decides, per request.
+  auto in_french = bob_->get("/api/v1/users", {{"Accept-Language", "fr-CH, fr;q=0.9, en;q=0.8"}});
+  EXPECT_EQ(in_french.status, 403);
+  EXPECT_NE(in_french.body.find("est réservé aux administrateurs"), std::string::npos)
+      << in_french.body;
+  auto in_english = bob_->get("/api/v1/users", {{"Accept-Language", "de-DE, en;q=0.5"}});
+  EXPECT_NE(in_english.body.find("is for administrators"), std::string::npos) << in_english.body;
+  // Before anyone is known, the browser's language too.
+  auto stranger = client();
+  auto wrong = stranger->call("POST", "/api/v1/login", nlohmann::json{{"login", "alice"},
+                                                                      {"password", "nope-nope"}},
+                              {{"Accept-Language", "fr"}});
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("Identifiant ou mot de passe incorrect"), std::string::npos)
+      << wrong.body;
 }
 
 TEST_F(HeldJobTest, D10_FallbackReportForAJobTheServerHolds_CancelsTheServersCopy_ChargedOnce) {

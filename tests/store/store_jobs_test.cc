@@ -387,7 +387,7 @@ TEST_P(StoreTest, MembersWithoutAQuotaOfTheirOwnAreHeldToTheirGroups) {
   EXPECT_EQ(store_->find_user(ben.id).value()->effective_quota()->used_pages, 0);
   const auto refused = model::can_afford(*found, 0, 5, clock_.now());
   EXPECT_FALSE(refused.allowed);
-  EXPECT_NE(refused.reason.find("4 left this day"), std::string::npos) << refused.reason;
+  EXPECT_NE(refused.reason.find("4 left today"), std::string::npos) << refused.reason;
   EXPECT_TRUE(model::can_afford(*store_->find_user(ben.id).value(), 0, 5, clock_.now()).allowed);
   const auto listed = store_->list_users().value();  // ana, ben, cy
   ASSERT_EQ(listed.size(), 3u);

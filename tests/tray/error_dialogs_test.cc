@@ -82,16 +82,17 @@ class ErrorDialogsTest : public QObject {
   void creditShowsCostAndWhatIsLeft() {
     StatusView status;
     status.balance_cents = 340;
+    status.currency = "EUR";
     status.quota = "20 of 500 pages left this month";
     CreditDialog dialog(prompt("Not enough credit or quota",
                                "The job costs more than your credit."),
                         status);
     const QString text = dialog.message_label()->text();
-    QVERIFY2(text.contains("12.50"), qPrintable(text));
-    QVERIFY2(text.contains("3.40"), qPrintable(text));
+    QVERIFY2(text.contains("€12.50"), qPrintable(text));
+    QVERIFY2(text.contains("€3.40"), qPrintable(text));
     QVERIFY2(text.contains("20 of 500 pages left this month"), qPrintable(text));
     QVERIFY2(text.contains("The job costs more than your credit."), qPrintable(text));
-    QCOMPARE(printline::tray::money_text(-5), QString("-0.05"));
+    QCOMPARE(printline::tray::money_text(-5, ""), QString("-0.05"));
   }
 
   void creditKeepWaitingAndConfirmedCancel() {

@@ -123,9 +123,10 @@ class TrayErrorDialogsEndToEndTest : public QObject {
     QVERIFY(held->estimated_cost_cents > 5);
     const QString text = dialog->message_label()->text();
     QVERIFY2(text.contains("poster.pdf"), qPrintable(text));
-    QVERIFY2(text.contains("The job costs " + tray::money_text(held->estimated_cost_cents)),
+    // In the server's currency (EUR by default), told to the daemon with the user's balance.
+    QVERIFY2(text.contains("The job costs " + tray::money_text(held->estimated_cost_cents, "EUR")),
              qPrintable(text));
-    QVERIFY2(text.contains("Your credit left: 0.05"), qPrintable(text));
+    QVERIFY2(text.contains("Your credit left: €0.05"), qPrintable(text));
 
     bool asked = false;
     answer_confirmation_with("Cancel the job", &asked);

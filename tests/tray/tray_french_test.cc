@@ -75,6 +75,17 @@ class TrayFrenchTest : public QObject {
              qPrintable(dialog.message_label()->text()));
     QCOMPARE(dialog.keep_button()->text(), QString("&Continuer d'attendre"));
   }
+
+  // Amounts in the server's currency with French conventions, as the web writes them.
+  void creditAmountsAreFrench() {
+    printline::client::StatusView status;
+    status.balance_cents = 123450;
+    status.currency = "EUR";
+    printline::tray::CreditDialog dialog(prompt(), status);
+    const QString text = dialog.message_label()->text();
+    QVERIFY2(text.contains(QString::fromUtf8("Votre crédit restant : 1\u202f234,50\u00a0€.")),
+             qPrintable(text));
+  }
 };
 
 int main(int argc, char** argv) {

@@ -57,8 +57,8 @@ export async function launchBrowser() {
 }
 
 // The REST API as the desktop client calls it: Bearer token, JSON.
-export async function apiCall(baseUrl, method, path, { token, body } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function apiCall(baseUrl, method, path, { token, body, headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(baseUrl + path, { method, headers,

@@ -143,6 +143,22 @@ describe('web interface in French', () => {
     await page.context().close();
   });
 
+  test("the server's own answers are French too: a wrong password, an administrator's page", async () => {
+    const page = await openPage(browser, pageErrors, 'fr-FR');
+    await page.goto(`${server.baseUrl}/`);
+    const form = page.getByRole('form', { name: 'Connexion' });
+    await form.getByLabel('Identifiant').fill('alice');
+    await form.getByLabel('Mot de passe').fill('pas-le-bon');
+    await form.getByRole('button', { name: 'Se connecter' }).click();
+    await form.getByRole('alert').getByText('Identifiant ou mot de passe incorrect. Vérifiez-les et réessayez.').waitFor();
+    // alice asks for an administrator's list: refused in French, by the server.
+    const refused = await apiCall(server.baseUrl, 'GET', '/api/v1/users',
+      { token: await loginToken('alice', 'alice-password'), headers: { 'Accept-Language': 'fr-FR,fr;q=0.9' } });
+    assert.equal(refused.status, 403);
+    assert.match(refused.json.error.message, /est réservé aux administrateurs/);
+    await page.close();
+  });
+
   test('the language menu switches every text and is remembered after a reload', async () => {
     const page = await openPage(browser, pageErrors, 'fr-FR');
     await logInFrench(page, 'alice', 'alice-password');
