@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "server/api_route.h"
 #include "server/request_auth.h"
 #include "server/user_fields.h"
@@ -26,7 +27,7 @@ void require_current_password(ApiCall& call, const nlohmann::json& body) {
     throw authentication_error(auth);
   }
   if (!auth.ok() || auth.user->id != call.caller().id) {
-    throw invalid("Your current password is not this one. Type it again.", "current_password");
+    throw invalid(tr("Your current password is not this one. Type it again."), "current_password");
   }
 }
 

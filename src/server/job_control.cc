@@ -36,9 +36,10 @@ Result<std::string> roaming_refusal(store::Store& store, const Job& job, const m
     if (printer.id == at.id) return std::string();
     names += (names.empty() ? "" : ", ") + printer.name;
   }
-  return fmt::format("Job {} waits in queue {}, which prints on {}: release it at one of those "
-                     "printers, not at {}.",
-                     job.uuid, (*queue)->name, names, at.name);
+  return trf("Job {job} waits in queue {queue}, which prints on {printers}: release it at one of "
+             "those printers, not at {printer}.",
+             fmt::arg("job", job.uuid), fmt::arg("queue", (*queue)->name),
+             fmt::arg("printers", names), fmt::arg("printer", at.name));
 }
 
 }  // namespace
@@ -50,7 +51,7 @@ std::string job_sentence(std::string text) {
 }
 
 JobError job_not_found(std::string_view uuid) {
-  return JobError{JobErrorKind::kNotFound, fmt::format("There is no job {}.", uuid)};
+  return JobError{JobErrorKind::kNotFound, trf("There is no job {job}.", fmt::arg("job", uuid))};
 }
 
 JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_id,
@@ -68,14 +69,14 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
   if (job->awaiting_commit) {
     // D10: its client may be printing it on a fallback printer right now.
     return JobError{JobErrorKind::kNotPossible,
-                    fmt::format("Job {} is waiting for the desktop client that sent it to "
-                                "confirm it; it can be released once confirmed.",
-                                uuid)};
+                    trf("Job {job} is waiting for the desktop client that sent it to confirm "
+                        "it; it can be released once confirmed.",
+                        fmt::arg("job", uuid))};
   }
   if (job->state != JobState::kHeld) {
     return JobError{JobErrorKind::kNotPossible,
-                    fmt::format("Job {} is not held (it is {}); only a held job can be released.",
-                                uuid, model::state_name(job->state))};
+                    trf("Job {job} is not held (it is {state}); only a held job can be released.",
+                        fmt::arg("job", uuid), fmt::arg("state", model::state_name(job->state)))};
   }
   std::optional<std::int64_t> target;
   std::string where;
@@ -85,7 +86,7 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
     if (!printer.ok()) return server_failure(printer.error());
     if (!*printer) {
       return JobError{JobErrorKind::kNoSuchPrinter,
-                      fmt::format("There is no printer with id {}.", printer_id)};
+                      trf("There is no printer with id {id}.", fmt::arg("id", printer_id))};
     }
     auto refusal = roaming_refusal(store_, *job, **printer, by);
     if (!refusal.ok()) return server_failure(refusal.error());
@@ -103,9 +104,9 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
     if (!printers.ok()) return server_failure(printers.error());
     if (printers->empty()) {
       return JobError{JobErrorKind::kNotPossible,
-                      fmt::format("Choose a printer to release job {} to.", uuid)};
+                      trf("Choose a printer to release job {job} to.", fmt::arg("job", uuid))};
     }
-    where = fmt::format("queue {}", (*queue)->name);
+    where = trf("queue {queue}", fmt::arg("queue", (*queue)->name));
     prints_color = any_color(*printers);
   }
   // Held jobs were priced before their printer was known: price them for where they go, so
@@ -139,7 +140,8 @@ JobResult<Job> JobPipeline::cancel(std::string_view uuid, const model::User& by)
   if (job->state == JobState::kPrinted) {
     return JobError{
         JobErrorKind::kNotPossible,
-        fmt::format("Job {} has already printed; it can no longer be cancelled.", uuid)};
+        trf("Job {job} has already printed; it can no longer be cancelled.",
+            fmt::arg("job", uuid))};
   }
   if (job->state == JobState::kCancelled) return job;
   const std::string key(uuid);
@@ -155,12 +157,12 @@ JobResult<Job> JobPipeline::cancel(std::string_view uuid, const model::User& by)
     if (!*after) return job_not_found(uuid);
     if ((*after)->state == JobState::kPrinted) {
       return JobError{JobErrorKind::kNotPossible,
-                      fmt::format("Job {} printed before it could be stopped.", uuid)};
+                      trf("Job {job} printed before it could be stopped.", fmt::arg("job", uuid))};
     }
     return **after;
   }
   auto cancelled = store_.set_job_state(uuid, JobState::kCancelled, std::nullopt,
-                                        fmt::format("Cancelled by {}.", by.login));
+                                        trf("Cancelled by {login}.", fmt::arg("login", by.login)));
   if (!cancelled.ok()) return server_failure(cancelled.error());
   spool_.remove(uuid);
   object_logger("job", uuid)->info("cancelled by {}", by.login);
@@ -177,8 +179,8 @@ JobResult<Job> JobPipeline::hold(std::string_view uuid, const model::User& by,
   // in flight is not being sent by this server.
   const auto not_waiting = [&](JobState state) {
     return JobError{JobErrorKind::kNotPossible,
-                    fmt::format("Job {} is {}; only a job waiting for its printer can be held.",
-                                uuid, model::state_name(state))};
+                    trf("Job {job} is {state}; only a job waiting for its printer can be held.",
+                        fmt::arg("job", uuid), fmt::arg("state", model::state_name(state)))};
   };
   if (job->state != JobState::kPending || in_flight_.contains(std::string(uuid))) {
     return not_waiting(job->state);

@@ -269,6 +269,9 @@ TEST_F(HeldJobTest, TheServerAnswersEachUserInTheirLanguage) {
   EXPECT_NE(message.find("Crédit insuffisant : le travail coûte "), std::string::npos) << message;
   EXPECT_NE(message.find("\u00a0€"), std::string::npos) << message;
   EXPECT_NE(message.find("rechargez votre crédit"), std::string::npos) << message;
+  auto cancelled = alice_->post("/api/v1/jobs/" + uuid + "/cancel");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json.value("outcome", ""), "Annulé par alice.") << cancelled.body;
 
   // bob has no language of his own: his browser's decides, per request.
   auto in_french = bob_->get("/api/v1/users", {{"Accept-Language", "fr-CH, fr;q=0.9, en;q=0.8"}});
