@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "ipp/ipp_job_request.h"
 #include "ipp/ipp_job_template.h"
 #include "ipp/ipp_printer_call.h"
@@ -170,7 +171,7 @@ bool IppPrinter::read_new_job(Call& call, NewJob* job) {
   if (const char* until = call.string("job-hold-until", IPP_TAG_KEYWORD);
       until && std::string_view(until) == "indefinite") {
     job->hold = true;
-    job->hold_reason = "Held until released (job-hold-until).";
+    job->hold_reason = tr("Held until released (job-hold-until).");
   }
   return true;
 }
@@ -179,9 +180,9 @@ bool IppPrinter::read_new_job(Call& call, NewJob* job) {
 bool IppPrinter::admit(Call& call) {
   if (control_of(call.session.printer_name()).accepting) return true;
   call.status(IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS,
-              fmt::format("{} is not accepting jobs: an administrator disabled it "
-                          "(Disable-Printer). Print elsewhere, or ask for it to be enabled.",
-                          call.session.printer_name()));
+              trf("{printer} is not accepting jobs: an administrator disabled it "
+                  "(Disable-Printer). Print elsewhere, or ask for it to be enabled.",
+                  fmt::arg("printer", call.session.printer_name())));
   return false;
 }
 
@@ -237,14 +238,14 @@ void IppPrinter::create_job(Call& call) {
     });
     if (own >= static_cast<std::ptrdiff_t>(limits_.waiting_jobs_per_requester)) {
       call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
-                  fmt::format("You already have {} jobs waiting for their document (Create-Job "
-                              "without Send-Document). Send their documents or cancel them, or "
-                              "wait a few minutes until they are forgotten, then try again.",
-                              own));
+                  trf("You already have {count} jobs waiting for their document (Create-Job "
+                      "without Send-Document). Send their documents or cancel them, or wait a "
+                      "few minutes until they are forgotten, then try again.",
+                      fmt::arg("count", own)));
       return;
     }
     if (waiting_.size() >= limits_.waiting_jobs) {
-      call.status(IPP_STATUS_ERROR_BUSY, "Too many jobs wait for their document; try later.");
+      call.status(IPP_STATUS_ERROR_BUSY, tr("Too many jobs wait for their document; try later."));
       return;
     }
     id = ids_.reserve();
@@ -274,11 +275,12 @@ void IppPrinter::send_document(Call& call) {
       const bool has_document = it == waiting_.end() && ids_.uuid_of(id) && target_job(call, nullptr);
       call.status(has_document ? IPP_STATUS_ERROR_MULTIPLE_JOBS_NOT_SUPPORTED
                                : IPP_STATUS_ERROR_NOT_FOUND,
-                  has_document ? "This printer takes one document per job." : no_job_message(id));
+                  has_document ? tr("This printer takes one document per job.")
+                               : no_job_message(id));
       return;
     }
     if (it->second.sending) {
-      call.status(IPP_STATUS_ERROR_BUSY, "The document of this job is being received.");
+      call.status(IPP_STATUS_ERROR_BUSY, tr("The document of this job is being received."));
       return;
     }
     it->second.sending = true;
@@ -304,7 +306,7 @@ void IppPrinter::send_document(Call& call) {
 void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
   RequestDocument document(call.document);
   if (document.empty()) {
-    call.status(IPP_STATUS_ERROR_BAD_REQUEST, "The request carries no document.");
+    call.status(IPP_STATUS_ERROR_BAD_REQUEST, tr("The request carries no document."));
     return;
   }
   // A paused printer takes the job held, to print when resumed (Pause-Printer).
@@ -312,7 +314,7 @@ void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
   const bool held_by_pause = !job.hold && control_of(call.session.printer_name()).stopped;
   if (held_by_pause) {
     taken.hold = true;
-    taken.hold_reason = "Held: the printer is paused; it prints when the printer is resumed.";
+    taken.hold_reason = paused_hold_reason();
   }
   auto submitted = call.session.submit(taken, document);
   if (!submitted.ok()) {
@@ -340,12 +342,12 @@ std::optional<JobDescription> IppPrinter::target_job(Call& call, int* asked) {
 }
 
 std::string IppPrinter::no_job_message(int id) const {
-  if (!ids_.is_given_here(id)) return fmt::format("There is no job {}.", id);
-  return fmt::format(
-      "There is no job {}. If it was opened with Create-Job: such a job is kept only until its "
-      "document arrives, so it was aborted because the printer restarted, or the document did "
-      "not come within {} minutes, or it was cancelled. Submit the job again.",
-      id, 10 * kMultipleOperationTimeOut / 60);
+  if (!ids_.is_given_here(id)) return trf("There is no job {job}.", fmt::arg("job", id));
+  return trf(
+      "There is no job {job}. If it was opened with Create-Job: such a job is kept only until "
+      "its document arrives, so it was aborted because the printer restarted, or the document "
+      "did not come within {minutes} minutes, or it was cancelled. Submit the job again.",
+      fmt::arg("job", id), fmt::arg("minutes", 10 * kMultipleOperationTimeOut / 60));
 }
 
 void IppPrinter::cancel_job(Call& call) {
@@ -355,7 +357,7 @@ void IppPrinter::cancel_job(Call& call) {
     std::lock_guard lock(mutex_);
     if (auto it = waiting_.find(id); it != waiting_.end() && may_use(call, it->second)) {
       if (it->second.sending) {
-        call.status(IPP_STATUS_ERROR_BUSY, "The document of this job is being received.");
+        call.status(IPP_STATUS_ERROR_BUSY, tr("The document of this job is being received."));
         return;
       }
       waiting_.erase(it);
@@ -370,8 +372,8 @@ void IppPrinter::cancel_job(Call& call) {
   }
   if (job->state >= IPP_JSTATE_CANCELED) {
     call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
-                fmt::format("Job {} is {} and can no longer be cancelled.", id,
-                            ippEnumString("job-state", job->state)));
+                trf("Job {job} is {state} and can no longer be cancelled.", fmt::arg("job", id),
+                    fmt::arg("state", ippEnumString("job-state", job->state))));
     return;
   }
   if (!call.ok(call.session.cancel(*job))) return;

@@ -38,6 +38,9 @@ struct IppPrinterLimits {
   std::size_t subscriptions_per_requester = 100;
 };
 
+// Why a job a paused printer took waits (Pause-Printer), in the requester's language.
+std::string paused_hold_reason();
+
 struct IppAnswer {
   IppPtr response;
   bool authentication_required = false;  // over HTTP: answer 401 with a challenge

@@ -7,11 +7,16 @@
 
 #include <string_view>
 
+#include "core/i18n.h"
 #include "ipp/ipp_job_request.h"
 #include "ipp/ipp_printer.h"
 #include "ipp/ipp_printer_call.h"
 
 namespace printline::ipp {
+
+std::string paused_hold_reason() {
+  return tr("Held: the printer is paused; it prints when the printer is resumed.");
+}
 
 IppPrinter::PrinterControl IppPrinter::control_of(const std::string& printer) {
   std::lock_guard lock(mutex_);
@@ -237,7 +242,7 @@ void IppPrinter::pause_printer(Call& call) {
     control.changed_at = up_time();
   }
   // Jobs waiting to print are held; the one printing finishes (RFC 8011 §4.3.5 lets it).
-  const std::string reason = "Held: the printer is paused; it prints when the printer is resumed.";
+  const std::string reason = paused_hold_reason();
   int failed = 0;
   std::string why;
   for (auto& job : call.session.jobs(false, nullptr)) {

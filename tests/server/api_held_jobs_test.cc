@@ -272,6 +272,15 @@ TEST_F(HeldJobTest, TheServerAnswersEachUserInTheirLanguage) {
   auto cancelled = alice_->post("/api/v1/jobs/" + uuid + "/cancel");
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(cancelled.json.value("outcome", ""), "Annulé par alice.") << cancelled.body;
+  // Over IPP too: the status-message of her Print-Job that carries no document.
+  httplib::Client ipp("127.0.0.1", server_->port());
+  ipp.set_basic_auth("alice", kUserPassword);
+  std::string no_document =
+      print_job_request(server_->base_url() + "/ipp/print/secure", new_job_uuid());
+  no_document.resize(no_document.size() - std::string_view(kPage).size());
+  auto answer = ipp.Post("/ipp/print/secure", no_document, "application/ipp");
+  ASSERT_TRUE(answer);
+  EXPECT_NE(answer->body.find("La requête ne contient aucun document."), std::string::npos);
 
   // bob has no language of his own: his browser's decides, per request.
   auto in_french = bob_->get("/api/v1/users", {{"Accept-Language", "fr-CH, fr;q=0.9, en;q=0.8"}});
