@@ -10,6 +10,7 @@
 #include "client/release_condition.h"
 #include "client/server_submission.h"
 #include "core/crash_point.h"
+#include "core/i18n.h"
 #include "core/logging.h"
 
 namespace printline::client {
@@ -115,7 +116,7 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
   const bool had_prompt = job.prompt != PendingPrompt::kNone;
   const std::string reason_before = job.reason;
   job.state = JobState::kSendingToServer;
-  job.reason = "Being sent to the print server.";
+  job.reason = tr("Being sent to the print server.");
   // Durable before the first byte: after a crash the server is asked about this UUID (D6).
   auto saved = save(job);
   if (!saved.ok()) return ServerTry::kKeep;
@@ -144,8 +145,8 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
       link_.record_success(result.server);
       job.state = JobState::kAtServer;
       job.prompt = PendingPrompt::kNone;
-      job.reason = fmt::format("Sent to the print server {} (server job {}).", result.server,
-                               result.server_job_id);
+      job.reason = trf("Sent to the print server {server} (server job {job}).",
+                       fmt::arg("server", result.server), fmt::arg("job", result.server_job_id));
       if (auto done = save(job); done.ok()) job = *done;
       log->info("{}", job.reason);
       if (had_prompt) withdraw_prompt(job, "The print server is back and took the job.");
@@ -200,20 +201,23 @@ SubmissionResult ClientDaemon::commit_at_server(const std::string& uuid,
     if (committed.error().unreachable())
       link_.record_failure(api_client::describe(committed.error()));
     submitted.outcome = SubmissionOutcome::kUncertain;
-    submitted.message = fmt::format("The server {} took the job but did not confirm it in time "
-                                    "({}).",
-                                    submitted.server, api_client::describe(committed.error()));
+    submitted.message = trf("The server {server} took the job but did not confirm it in time "
+                            "({problem}).",
+                            fmt::arg("server", submitted.server),
+                            fmt::arg("problem", api_client::describe(committed.error())));
     return submitted;
   }
   if (!*committed) {
     submitted.outcome = SubmissionOutcome::kUncertain;
-    submitted.message = fmt::format("The server {} no longer has the job.", submitted.server);
+    submitted.message =
+        trf("The server {server} no longer has the job.", fmt::arg("server", submitted.server));
     return submitted;
   }
   const model::Job& at_server = **committed;
   if (at_server.state == model::JobState::kCancelled) {
     submitted.outcome = SubmissionOutcome::kRefused;
-    submitted.message = fmt::format("The server cancelled the job: {}", at_server.outcome);
+    submitted.message =
+        trf("The server cancelled the job: {reason}", fmt::arg("reason", at_server.outcome));
     return submitted;
   }
   log->info("committed at the server: {}", at_server.outcome);
@@ -293,15 +297,16 @@ void ClientDaemon::fall_back(OutboxJob job) {
       job.target_uri = plan.printer->target_uri;
       job.may_be_counted_twice = plan.printer->may_be_counted_twice;
       job.fallback_send_started = false;
-      job.reason = fmt::format("The print server is offline: printing on \"{}\".", job.printer);
+      job.reason = trf("The print server is offline: printing on \"{printer}\".",
+                       fmt::arg("printer", job.printer));
       if (auto saved = save(job); saved.ok()) print_on(*saved, true);
       return;
     case PlanKind::kPrompt:
       job.state = JobState::kWaitingForChoice;
       job.prompt = PendingPrompt::kChoosePrinter;
-      job.reason = "The print server is offline: choose the printer to print on (`printline "
-                   "choose JOB PRINTER`, or the desktop app). If the server comes back first, "
-                   "the job goes to it.";
+      job.reason = tr("The print server is offline: choose the printer to print on (`printline "
+                      "choose JOB PRINTER`, or the desktop app). If the server comes back "
+                      "first, the job goes to it.");
       break;
     case PlanKind::kNoCandidate:
       job.state = JobState::kWaitingForServer;
@@ -318,7 +323,8 @@ void ClientDaemon::fall_back(OutboxJob job) {
 void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   auto log = object_logger("job", job.uuid);
   job.fallback_send_started = true;
-  job.reason = fmt::format("Being printed on \"{}\" (the print server is offline).", job.printer);
+  job.reason = trf("Being printed on \"{printer}\" (the print server is offline).",
+                   fmt::arg("printer", job.printer));
   // Durable before the first byte: after a crash this job is never resent silently.
   auto saved = save(job);
   if (!saved.ok()) return;
@@ -344,21 +350,21 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
   switch (result.outcome) {
     case transport::Outcome::kDelivered: {
       crash_point("client.fallback-delivered");  // printed, not yet recorded
-      job.printed_offline(fmt::format(
-          "Printed on \"{}\" while the print server was offline; it is accounted when the "
-          "server is back.",
-          job.printer));
+      job.printed_offline(trf("Printed on \"{printer}\" while the print server was offline; it "
+                              "is accounted when the server is back.",
+                              fmt::arg("printer", job.printer)));
       if (job.may_be_counted_twice) {
-        job.reason += " This Kyocera device was used through a non-spooling port: the job may "
-                      "be counted twice.";
+        job.reason += std::string(" ") + tr("This Kyocera device was used through a "
+                                            "non-spooling port: the job may be counted twice.");
       }
       if (auto done = save(job); done.ok()) job = *done;
       log->info("{}", job.reason);
       emit_job(job);
-      notify(job, fmt::format("Printed on {}", job.printer),
-             automatic ? fmt::format("The print server is offline, so \"{}\" was printed on "
-                                     "\"{}\". It will be accounted when the server is back.",
-                                     job.title, job.printer)
+      // FP-7a: the user is told where an automatic fallback printed their job.
+      notify(job, trf("Printed on {printer}", fmt::arg("printer", job.printer)),
+             automatic ? trf("The print server is offline, so \"{title}\" was printed on "
+                             "\"{printer}\". It will be accounted when the server is back.",
+                             fmt::arg("title", job.title), fmt::arg("printer", job.printer))
                        : job.reason);
       return;
     }
@@ -373,11 +379,7 @@ void ClientDaemon::print_on(OutboxJob job, bool automatic) {
       job.prompt = PendingPrompt::kChoosePrinter;
       job.fallback_send_started = false;
       job.hold_until_retry = true;
-      job.reason = fmt::format(
-          "Printline stopped while sending this job to \"{}\": it may have printed. Check the "
-          "printer, then choose a printer to print it again, retry (send it to the server), or "
-          "cancel it.",
-          job.printer);
+      job.reason = may_have_printed_message(job.printer);
       if (auto done = save(job); done.ok()) emit_job(*done);
       return;
     default:

@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "client/client_daemon.h"
+#include "client/fallback_printing.h"
+#include "core/i18n.h"
 #include "core/logging.h"
 #include "transport/ipp_job_lookup.h"
 
@@ -27,20 +29,20 @@ void ClientDaemon::recover_without_server() {
     const auto said = transport::look_up_job(job.target_uri, wanted, link_.trust());
     object_logger("job", job.uuid)->info("looked up on \"{}\": {}", job.printer, said.detail);
     if (said.found == transport::JobAtPrinter::kTaken) {
-      job.printed_offline(fmt::format(
-          "Printed on \"{}\" while the print server was offline (Printline stopped while "
-          "sending it, and {}); it is accounted when the server is back.",
-          job.printer, said.detail));
+      job.printed_offline(trf(
+          "Printed on \"{printer}\" while the print server was offline (Printline stopped "
+          "while sending it, and {detail}); it is accounted when the server is back.",
+          fmt::arg("printer", job.printer), fmt::arg("detail", said.detail)));
       object_logger("job", job.uuid)->info("recovered after a crash: {}", job.reason);
       (void)save(job);
       continue;
     }
     if (said.found == transport::JobAtPrinter::kAbsent) {
       job.fallback_send_started = false;  // the worker sends it again
-      job.reason = fmt::format(
-          "Printline stopped while sending this job to \"{}\", before the printer got it; it "
-          "is printed again.",
-          job.printer);
+      job.reason = trf(
+          "Printline stopped while sending this job to \"{printer}\", before the printer got "
+          "it; it is printed again.",
+          fmt::arg("printer", job.printer));
       object_logger("job", job.uuid)->info("recovered after a crash: {}", job.reason);
       (void)save(job);
       continue;
@@ -50,11 +52,7 @@ void ClientDaemon::recover_without_server() {
     job.prompt = PendingPrompt::kChoosePrinter;
     job.fallback_send_started = false;
     job.hold_until_retry = true;  // not even to the server without the user's answer
-    job.reason = fmt::format(
-        "Printline stopped while sending this job to \"{}\": it may have printed. Check the "
-        "printer, then choose a printer to print it again, retry (send it to the server), or "
-        "cancel it.",
-        job.printer);
+    job.reason = may_have_printed_message(job.printer);
     object_logger("job", job.uuid)->warn("recovered after a crash: {}", job.reason);
     (void)save(job);
   }
@@ -64,8 +62,8 @@ void ClientDaemon::recover_without_server() {
   // report cancels the server's copy.
   for (auto job : outbox_->in_state(JobState::kSendingToServer)) {
     job.state = JobState::kReceived;
-    job.reason = "Printline was stopped while sending this job to the print server: it is sent "
-                 "again.";
+    job.reason = tr("Printline was stopped while sending this job to the print server: it is "
+                    "sent again.");
     object_logger("job", job.uuid)
         ->info("recovered after a crash while sending to the server: routed again");
     (void)save(job);

@@ -57,6 +57,13 @@ std::string rejected_by_device_message(const std::string& printer,
       fmt::arg("printer", printer), fmt::arg("reason", words));
 }
 
+std::string may_have_printed_message(const std::string& printer) {
+  return trf("Printline stopped while sending this job to \"{printer}\": it may have printed. "
+             "Check the printer, then choose a printer to print it again, retry (send it to the "
+             "server), or cancel it.",
+             fmt::arg("printer", printer));
+}
+
 std::string fallback_failed_message(const std::string& printer,
                                     const transport::SendResult& result) {
   return trf("The printer \"{printer}\" did not take the job: {reason} The job is kept: "

@@ -40,6 +40,10 @@ transport::SendResult send_to_fallback_printer(const FallbackSend& job,
 std::string rejected_by_device_message(const std::string& printer,
                                        const transport::SendResult& result);
 
+// Printline stopped while sending the job to `printer` (a shutdown mid-send, or a crash):
+// it may have printed, so the user decides (never resent silently).
+std::string may_have_printed_message(const std::string& printer);
+
 // The printer could not take the job now (unreachable, timed out, busy, …).
 std::string fallback_failed_message(const std::string& printer,
                                     const transport::SendResult& result);

@@ -6,8 +6,12 @@ if(TARGET printline_client AND TARGET printline-server AND TARGET printline-clie
     LIBRARIES printline_client printline_store printline_test_peers)
   target_compile_definitions(client_crash_test PRIVATE
     PRINTLINE_SERVER="$<TARGET_FILE:printline-server>"
-    PRINTLINE_CLIENT="$<TARGET_FILE:printline-client>")
+    PRINTLINE_CLIENT="$<TARGET_FILE:printline-client>"
+    PRINTLINE_LOCALEDIR="${CMAKE_BINARY_DIR}/locale")
   add_dependencies(client_crash_test printline-server printline-client)
+  if(TARGET printline_translations)
+    add_dependencies(client_crash_test printline_translations)
+  endif()
 endif()
 
 # The soak (soak_test.cc): a few hundred jobs through two real daemons while the server hangs

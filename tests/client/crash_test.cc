@@ -119,14 +119,19 @@ class CrashTest : public ::testing::Test {
         << read_file(dir_ / "server.log");
   }
 
-  void start_client(const std::string& crash_at = "") {
+  // language: the workstation's locale (LANG) with this build's catalogs; empty: inherited.
+  void start_client(const std::string& crash_at = "", const std::string& language = "") {
     if (client_) client_->stop();
-    client_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"env", "PRINTLINE_CRASH_AT=" + crash_at, PRINTLINE_CLIENT,
-                                 "--state", (dir_ / "client").string(), "--server", server_url(),
-                                 "--control-socket", socket_path().string(), "--heartbeat-ms",
-                                 "300", "--log-level", "info"},
-        dir_ / "client.log");
+    std::vector<std::string> command{"env", "PRINTLINE_CRASH_AT=" + crash_at};
+    if (!language.empty()) {
+      command.insert(command.end(), {"LANG=" + language, "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=",
+                                     std::string("PRINTLINE_LOCALEDIR=") + PRINTLINE_LOCALEDIR});
+    }
+    command.insert(command.end(), {PRINTLINE_CLIENT, "--state", (dir_ / "client").string(),
+                                   "--server", server_url(), "--control-socket",
+                                   socket_path().string(), "--heartbeat-ms", "300",
+                                   "--log-level", "info"});
+    client_ = std::make_unique<ChildProcess>(command, dir_ / "client.log");
     for (int i = 0; i < 200; ++i) {
       if (ControlSocketClient::connect(socket_path()).ok()) return;
       ASSERT_TRUE(client_->running()) << read_file(dir_ / "client.log");
@@ -325,6 +330,21 @@ TEST_F(CrashTest, D10_ServerHung_FallsBackAfterTheAnswerTimeout_ServerCopyNeverP
 }
 
 // --- fallback printing and the accounting upload -------------------------------------------
+
+// D14: on a French workstation the desktop client words what it did in French — the reasons
+// `printline jobs` shows and the FP-7a notification repeats.
+TEST_F(CrashTest, AFrenchWorkstationReadsWhatItsClientDidInFrench) {
+  stop_server_and_wait_offline();
+  start_client("", "fr_FR.UTF-8");
+  ASSERT_TRUE(submit("rapport").ok());
+  auto printed = wait_for("rapport", {JobState::kPrintedOffline});
+  ASSERT_TRUE(printed) << read_file(dir_ / "client.log");
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  EXPECT_NE(printed->reason.find("Imprimé sur « fallback-raw » pendant que le serveur "
+                                 "d'impression était hors ligne"),
+            std::string::npos)
+      << printed->reason;
+}
 
 TEST_F(CrashTest, ClientKilledBeforeTheFallbackPrintStarted_UserAsked_ThenPrintedAndChargedOnce) {
   stop_server_and_wait_offline();
