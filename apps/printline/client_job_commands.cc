@@ -40,25 +40,44 @@ std::string short_uuid(const std::string& uuid) { return uuid.substr(0, 8); }
 
 std::string pages_of(const client::JobView& job) {
   if (!job.counts) return "-";
-  return std::to_string(job.counts->total_pages()) +
-         (job.counts->color_pages > 0 ? " (colour)" : "");
+  const auto pages = std::to_string(job.counts->total_pages());
+  return job.counts->color_pages > 0 ? trf("{pages} (colour)", fmt::arg("pages", pages)) : pages;
+}
+
+// A job's state for people, in their language (--json keeps the keyword).
+std::string state_text(client::JobState state) {
+  using client::JobState;
+  switch (state) {
+    case JobState::kReceived: return tr("received");
+    case JobState::kSendingToServer: return tr("sending to the server");
+    case JobState::kAtServer: return tr("at the server");
+    case JobState::kWaitingForChoice: return tr("waiting for your choice");
+    case JobState::kPrintingOnFallback: return tr("printing on a fallback printer");
+    case JobState::kPrintedOffline: return tr("printed offline");
+    case JobState::kAccounted: return tr("accounted");
+    case JobState::kWaitingForServer: return tr("waiting for the server");
+    case JobState::kHeldForCredit: return tr("held for credit or quota");
+    case JobState::kRejectedByDevice: return tr("rejected by the printer");
+    case JobState::kCancelled: return tr("cancelled");
+  }
+  return std::string(client::job_state_name(state));
 }
 
 void print_job(std::ostream& out, const client::JobView& job) {
-  Fields fields = {{"job", job.uuid},
-                   {"title", job.title},
-                   {"state", std::string(client::job_state_name(job.state))},
-                   {"reason", job.reason.empty() ? "-" : job.reason},
-                   {"printer", job.printer.empty() ? "-" : job.printer},
-                   {"pages", pages_of(job)},
-                   {"copies", std::to_string(job.copies)},
-                   {"asked", model::describe(job.ticket)},
-                   {"estimated cost", money(job.estimated_cost_cents)},
-                   {"received", model::format_timestamp(job.received_at)}};
-  if (job.printed_at) fields.push_back({"printed", model::format_timestamp(*job.printed_at)});
+  Fields fields = {{tr("job"), job.uuid},
+                   {tr("title"), job.title},
+                   {tr("state"), state_text(job.state)},
+                   {tr("reason"), job.reason.empty() ? "-" : job.reason},
+                   {tr("printer"), job.printer.empty() ? "-" : job.printer},
+                   {tr("pages"), pages_of(job)},
+                   {tr("copies"), std::to_string(job.copies)},
+                   {tr("asked"), model::describe(job.ticket)},
+                   {tr("estimated cost"), money(job.estimated_cost_cents)},
+                   {tr("received"), model::format_timestamp(job.received_at)}};
+  if (job.printed_at) fields.push_back({tr("printed"), model::format_timestamp(*job.printed_at)});
   if (job.may_be_counted_twice) {
     fields.push_back(
-        {"warning",
+        {tr("warning"),
          tr("the printer may count this job too (Kyocera without a device spooling port)")});
   }
   print_fields(out, fields);
@@ -175,10 +194,11 @@ void add_jobs(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
         print_json(std::cout, (*answer)["jobs"]);
         return static_cast<int>(kOk);
       }
-      Table table({"JOB", "STATE", "TITLE", "PRINTER", "PAGES", "ASKED", "RECEIVED", "REASON"});
+      Table table({tr("JOB"), tr("STATE"), tr("TITLE"), tr("PRINTER"), tr("PAGES"), tr("ASKED"),
+                   tr("RECEIVED"), tr("REASON")});
       for (const auto& j : (*answer)["jobs"]) {
         const auto job = j.get<client::JobView>();
-        table.add_row({short_uuid(job.uuid), std::string(client::job_state_name(job.state)),
+        table.add_row({short_uuid(job.uuid), state_text(job.state),
                        job.title, job.printer.empty() ? "-" : job.printer, pages_of(job),
                        model::describe(job.ticket), model::format_timestamp(job.received_at),
                        job.reason.empty() ? "-" : job.reason});
@@ -206,23 +226,26 @@ void add_status(CLI::App& app, std::function<int()>& run) {
       const auto s = (*answer)["status"].get<client::StatusView>();
       set_money_currency(s.currency);
       Fields fields = {
-          {"server", (s.online ? "online" : "offline") +
-                         (s.server.empty() ? std::string() : " (" + s.server + ")")},
-          {"last contact", s.last_contact ? model::format_timestamp(*s.last_contact) : "never"},
-          {"user", s.user_login.empty()
-                       ? "-"
-                       : s.user_login + (s.user_name.empty() ? "" : " (" + s.user_name + ")")},
-          {"logged in", yes_no(s.logged_in)},
-          {"balance", money(s.balance_cents)},
-          {"quota", s.quota.empty() ? "-" : s.quota},
-          {"profile", s.profile_name.empty() ? "-"
-                                             : s.profile_name + " (version " +
-                                                   std::to_string(s.profile_version) + ")"},
-          {"fallback printing", s.fallback_enabled ? "enabled" : "disabled"},
-          {"waiting for your choice", std::to_string(s.jobs_waiting_for_choice)},
-          {"waiting for the server", std::to_string(s.jobs_waiting_for_server)},
-          {"printed offline, not yet accounted", std::to_string(s.jobs_awaiting_accounting)}};
-      if (!s.last_error.empty()) fields.push_back({"last error", s.last_error});
+          {tr("server"), std::string(s.online ? tr("online") : tr("offline")) +
+                             (s.server.empty() ? std::string() : " (" + s.server + ")")},
+          {tr("last contact"),
+           s.last_contact ? model::format_timestamp(*s.last_contact) : tr("never")},
+          {tr("user"), s.user_login.empty()
+                           ? "-"
+                           : s.user_login + (s.user_name.empty() ? "" : " (" + s.user_name + ")")},
+          {tr("logged in"), yes_no(s.logged_in)},
+          {tr("balance"), money(s.balance_cents)},
+          {tr("quota"), s.quota.empty() ? "-" : s.quota},
+          {tr("profile"), s.profile_name.empty()
+                              ? "-"
+                              : trf("{profile} (version {version})",
+                                    fmt::arg("profile", s.profile_name),
+                                    fmt::arg("version", s.profile_version))},
+          {tr("fallback printing"), s.fallback_enabled ? tr("on") : tr("off")},
+          {tr("waiting for your choice"), std::to_string(s.jobs_waiting_for_choice)},
+          {tr("waiting for the server"), std::to_string(s.jobs_waiting_for_server)},
+          {tr("printed offline, not yet accounted"), std::to_string(s.jobs_awaiting_accounting)}};
+      if (!s.last_error.empty()) fields.push_back({tr("last error"), s.last_error});
       print_fields(std::cout, fields);
       return static_cast<int>(kOk);
     };

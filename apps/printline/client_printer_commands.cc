@@ -18,9 +18,10 @@ using client::ControlCommand;
 using client::ControlRequest;
 
 std::string kind_of(const client::CandidateView& printer) {
-  std::string kind = printer.color ? "colour" : "mono";
-  if (printer.large_format) kind += ", large format";
-  return kind;
+  if (printer.large_format) {
+    return printer.color ? tr("colour, large format") : tr("mono, large format");
+  }
+  return printer.color ? tr("colour") : tr("mono");
 }
 
 void add_printers(CLI::App& app, std::function<int()>& run) {
@@ -58,10 +59,13 @@ void add_printers(CLI::App& app, std::function<int()>& run) {
         print_json(std::cout, (*answer)["printers"]);
         return static_cast<int>(kOk);
       }
-      Table table({"PRINTER", "LOCATION", "TYPE", "REACHABLE", "USED", "NOTE"});
+      Table table({tr("PRINTER"), tr("LOCATION"), tr("TYPE"), tr("REACHABLE"), tr("USED"),
+                   tr("NOTE")});
       for (const auto& p : (*answer)["printers"]) {
         const auto printer = p.get<client::CandidateView>();
-        std::string used = printer.last_choice ? "last choice" : printer.in_history ? "yes" : "-";
+        std::string used = printer.last_choice  ? tr("last choice")
+                           : printer.in_history ? yes_no(true)
+                                                : "-";
         table.add_row({printer.name, printer.location.empty() ? "-" : printer.location,
                        kind_of(printer), yes_no(printer.reachable), used,
                        printer.note.empty() ? "-" : printer.note});
@@ -95,13 +99,13 @@ void add_fallback_test(CLI::App& app, std::function<int()>& run) {
       auto answer = ask_client("fallback test", args->client, request, &code);
       if (!answer) return code;
       bool all_ready = true;
-      Table table({"PRINTER", "ADDRESS", "REACHABLE", "TEST PAGE", "MESSAGE"});
+      Table table({tr("PRINTER"), tr("ADDRESS"), tr("REACHABLE"), tr("TEST PAGE"), tr("MESSAGE")});
       for (const auto& r : (*answer)["rows"]) {
         const auto row = r.get<client::FallbackTestRow>();
         if (!row.reachable || (row.accepted && !*row.accepted)) all_ready = false;
         table.add_row({row.printer, row.target_uri.empty() ? "-" : row.target_uri,
                        yes_no(row.reachable),
-                       row.accepted ? (*row.accepted ? "accepted" : "rejected") : "-",
+                       row.accepted ? (*row.accepted ? tr("accepted") : tr("rejected")) : "-",
                        row.message.empty() ? "-" : row.message});
       }
       if (args->client.json) {

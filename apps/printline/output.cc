@@ -46,9 +46,9 @@ void Table::print(std::ostream& out) const {
 
 void print_fields(std::ostream& out, const Fields& fields) {
   std::size_t width = 0;
-  for (const auto& [name, value] : fields) width = std::max(width, name.size());
+  for (const auto& [name, value] : fields) width = std::max(width, columns_of(name));
   for (const auto& [name, value] : fields) {
-    out << name << ":" << std::string(width - name.size() + 1, ' ') << value << "\n";
+    out << name << ":" << std::string(width - columns_of(name) + 1, ' ') << value << "\n";
   }
 }
 
@@ -70,7 +70,7 @@ std::string money(std::int64_t cents) {
 
 void set_money_currency(std::string currency) { money_currency() = std::move(currency); }
 
-std::string yes_no(bool value) { return value ? "yes" : "no"; }
+std::string yes_no(bool value) { return value ? tr("yes") : tr("no"); }
 
 std::string text_of(const nlohmann::json& value) {
   if (value.is_null()) return "-";

@@ -1,14 +1,16 @@
 # kill -9 of the real printline-client and printline-server at each durable step
 # (PRINTLINE_CRASH_AT), then restart: every job printed once and charged once.
-if(TARGET printline_client AND TARGET printline-server AND TARGET printline-client)
+if(TARGET printline_client AND TARGET printline-server AND TARGET printline-client AND
+   TARGET printline)
   printline_add_gtest(NAME client_crash_test LABEL integration TIMEOUT 600
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/crash_test.cc
     LIBRARIES printline_client printline_store printline_test_peers)
   target_compile_definitions(client_crash_test PRIVATE
     PRINTLINE_SERVER="$<TARGET_FILE:printline-server>"
     PRINTLINE_CLIENT="$<TARGET_FILE:printline-client>"
-    PRINTLINE_LOCALEDIR="${CMAKE_BINARY_DIR}/locale")
-  add_dependencies(client_crash_test printline-server printline-client)
+    PRINTLINE_LOCALEDIR="${CMAKE_BINARY_DIR}/locale"
+    PRINTLINE_CLI="$<TARGET_FILE:printline>")
+  add_dependencies(client_crash_test printline-server printline-client printline)
   if(TARGET printline_translations)
     add_dependencies(client_crash_test printline_translations)
   endif()

@@ -344,6 +344,15 @@ TEST_F(CrashTest, AFrenchWorkstationReadsWhatItsClientDidInFrench) {
                                  "d'impression était hors ligne"),
             std::string::npos)
       << printed->reason;
+  // And `printline jobs` shows it in French: its headings, the job's state.
+  ChildProcess cli({"env", "LANG=fr_FR.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=",
+                    std::string("PRINTLINE_LOCALEDIR=") + PRINTLINE_LOCALEDIR, PRINTLINE_CLI,
+                    "jobs", "--control-socket", socket_path().string()},
+                   dir_ / "cli.log");
+  ASSERT_TRUE(cli.wait_for_exit(20s));
+  const std::string shown = read_file(dir_ / "cli.log");
+  EXPECT_NE(shown.find("TRAVAIL"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("imprimé hors ligne"), std::string::npos) << shown;
 }
 
 TEST_F(CrashTest, ClientKilledBeforeTheFallbackPrintStarted_UserAsked_ThenPrintedAndChargedOnce) {
