@@ -28,10 +28,11 @@ struct User {
   bool pays_with_credit = true;
   // The user's own quota; an administrator sets it, and it wins over any group's.
   std::optional<Quota> quota;
-  // When the user has no quota of their own: the quota of their most specific group that has
-  // one (the smallest group, then by name: the rule profiles follow, docs/rules.md D15), with
-  // this user's own usage. The store fills it in on reading and never writes it back: a
-  // group's members share its limits, each counting their own pages and spending.
+  // The quota of their most specific group that has one (the smallest group, then by name:
+  // the rule profiles follow; docs/rules.md, "Which quota holds a user"), with this user's own
+  // usage; it holds them when they have no quota of their own. The store fills it in on
+  // reading and never writes it back: a group's members share its limits, each counting their
+  // own pages and spending.
   std::optional<Quota> group_quota;
   std::string quota_group;  // the name of that group
   // The language texts are shown to this user in (D14): "en", "fr", or empty for the
