@@ -8,8 +8,6 @@
 #include <cctype>
 #include <clocale>
 #include <cstdlib>
-#include <map>
-#include <mutex>
 #include <string_view>
 
 #ifndef PRINTLINE_LOCALEDIR
@@ -80,19 +78,22 @@ std::string language_of_accept_language(std::string_view header) {
 
 namespace {
 
-// One locale object per language, made once and kept: English is the "C" messages locale
-// (gettext then answers the text itself, whatever LANGUAGE says), French needs fr_FR.UTF-8.
-locale_t messages_locale(std::string_view language) {
-  static std::mutex mutex;
-  static std::map<std::string, locale_t, std::less<>> made;
-  std::lock_guard lock(mutex);
-  if (auto found = made.find(language); found != made.end()) return found->second;
-  const char* name = language == "fr" ? "fr_FR.UTF-8" : "C";
+// The messages locale of "C" (English: gettext then answers the text itself, whatever
+// LANGUAGE says) or fr_FR.UTF-8, over the process's other categories; nullptr when the system
+// lacks it.
+locale_t make_messages_locale(const char* name) {
   locale_t base = duplocale(LC_GLOBAL_LOCALE);
-  locale_t locale = base != nullptr ? newlocale(LC_MESSAGES_MASK, name, base) : nullptr;
-  if (locale == nullptr && base != nullptr) freelocale(base);
-  made.emplace(std::string(language), locale);
+  if (base == nullptr) return nullptr;
+  locale_t locale = newlocale(LC_MESSAGES_MASK, name, base);
+  if (locale == nullptr) freelocale(base);
   return locale;
+}
+
+// Made once and kept for the life of the process (plain pointers: never destroyed at exit).
+locale_t messages_locale(std::string_view language) {
+  static const locale_t french = make_messages_locale("fr_FR.UTF-8");
+  static const locale_t english = make_messages_locale("C");
+  return language == "fr" ? french : english;
 }
 
 }  // namespace
