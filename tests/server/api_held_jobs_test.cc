@@ -74,6 +74,15 @@ class HeldJobTest : public ApiTest {
     return printer;
   }
 
+  // alice releases the held job to `printer`, which prints it on `sink`.
+  void release_until_printed(const std::string& uuid, std::int64_t printer,
+                             const RawSinkPeer& sink) {
+    auto released = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}});
+    ASSERT_EQ(released.status, 200) << released.body;
+    EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
+    EXPECT_NE(sink.received().find("held job"), std::string::npos);
+  }
+
   std::int64_t charges_of(const std::string& uuid) {
     std::int64_t charges = 0;
     const auto ledger = admin_->get("/api/v1/users/alice/ledger");
@@ -181,10 +190,7 @@ TEST_F(HeldJobTest, JobOverTheQuotaIsHeldWithTheReasonThenPrintedOnceWhenTheQuot
   auto raised = admin_->patch("/api/v1/users/alice",
                               {{"quota", {{"period", "month"}, {"page_limit", 10}}}});
   ASSERT_EQ(raised.status, 200) << raised.body;
-  auto released = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}});
-  ASSERT_EQ(released.status, 200) << released.body;
-  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
-  EXPECT_NE(sink.received().find("held job"), std::string::npos);
+  ASSERT_NO_FATAL_FAILURE(release_until_printed(uuid, printer, sink));
   EXPECT_EQ(admin_->get("/api/v1/users/alice").json["quota"]["used_pages"], 1);
   // A second release of the printed job does nothing: printed once, counted once.
   EXPECT_NE(alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}}).status, 200);
@@ -233,10 +239,7 @@ TEST_F(HeldJobTest, JobOverTheGroupsQuotaIsHeldThenPrintedOnceWhenTheGroupsQuota
   auto raised = admin_->patch("/api/v1/user-groups/interns",
                               {{"quota", {{"period", "month"}, {"page_limit", 10}}}});
   ASSERT_EQ(raised.status, 200) << raised.body;
-  auto released = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", printer}});
-  ASSERT_EQ(released.status, 200) << released.body;
-  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
-  EXPECT_NE(sink.received().find("held job"), std::string::npos);
+  ASSERT_NO_FATAL_FAILURE(release_until_printed(uuid, printer, sink));
   const auto after = admin_->get("/api/v1/users/alice").json;
   EXPECT_TRUE(after["quota"].is_null()) << after;
   EXPECT_EQ(after["group_quota"]["used_pages"], 1) << after;
