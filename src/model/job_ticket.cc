@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "core/ascii.h"
+#include "core/i18n.h"
 #include "model/json_number.h"
 
 namespace printline::model {
@@ -408,29 +409,70 @@ std::optional<std::string> ticket_problem(const JobTicket& ticket) {
   return std::nullopt;
 }
 
+namespace {
+
+const char* sides_text(Sides sides) {
+  switch (sides) {
+    case Sides::kOneSided: return tr("one-sided");
+    case Sides::kTwoSidedLongEdge: return tr("two-sided (long edge)");
+    case Sides::kTwoSidedShortEdge: return tr("two-sided (short edge)");
+  }
+  return "";
+}
+
+const char* color_mode_text(ColorMode mode) {
+  return mode == ColorMode::kMonochrome ? tr("monochrome") : tr("colour");
+}
+
+const char* orientation_text(Orientation orientation) {
+  switch (orientation) {
+    case Orientation::kPortrait: return tr("portrait");
+    case Orientation::kLandscape: return tr("landscape");
+    case Orientation::kReverseLandscape: return tr("reverse landscape");
+    case Orientation::kReversePortrait: return tr("reverse portrait");
+  }
+  return "";
+}
+
+const char* quality_text(PrintQuality quality) {
+  switch (quality) {
+    case PrintQuality::kDraft: return tr("draft quality");
+    case PrintQuality::kNormal: return tr("normal quality");
+    case PrintQuality::kHigh: return tr("high quality");
+  }
+  return "";
+}
+
+}  // namespace
+
+// In the language of the thread that asks (i18n::LanguageScope): the server describes a job in
+// the language of whoever reads it. Media types, sources and finishings stay the printer's
+// keywords ("stationery", "tray-1", "staple"): printers name them, not Printline.
 std::string describe(const JobTicket& ticket) {
   std::vector<std::string> parts;
-  if (ticket.copies != 1)
-    parts.push_back(fmt::format("{} copies{}", ticket.copies, ticket.collate ? "" : " uncollated"));
-  if (ticket.sides) {
-    switch (*ticket.sides) {
-      case Sides::kOneSided: parts.emplace_back("one-sided"); break;
-      case Sides::kTwoSidedLongEdge: parts.emplace_back("two-sided (long edge)"); break;
-      case Sides::kTwoSidedShortEdge: parts.emplace_back("two-sided (short edge)"); break;
-    }
+  if (ticket.copies != 1) {
+    const auto copies = static_cast<unsigned long>(std::max(ticket.copies, 0));
+    parts.push_back(ticket.collate ? trnf("{count} copy", "{count} copies", copies)
+                                   : trnf("{count} copy uncollated", "{count} copies uncollated",
+                                          copies));
   }
-  if (ticket.color_mode) parts.emplace_back(color_mode_keyword(*ticket.color_mode));
+  if (ticket.sides) parts.emplace_back(sides_text(*ticket.sides));
+  if (ticket.color_mode) parts.emplace_back(color_mode_text(*ticket.color_mode));
   if (auto paper = ticket_paper(ticket)) parts.emplace_back(paper_name(*paper));
   else if (!ticket.media.size.empty()) parts.push_back(ticket.media.size);
   if (!ticket.media.type.empty()) parts.push_back(ticket.media.type);
-  if (!ticket.media.source.empty()) parts.push_back("from " + ticket.media.source);
-  if (ticket.orientation) parts.emplace_back(orientation_keyword(*ticket.orientation));
+  if (!ticket.media.source.empty())
+    parts.push_back(trf("from {source}", fmt::arg("source", ticket.media.source)));
+  if (ticket.orientation) parts.emplace_back(orientation_text(*ticket.orientation));
   if (!ticket.page_ranges.empty())
-    parts.push_back("pages " + format_page_ranges(ticket.page_ranges));
-  if (ticket.number_up != 1) parts.push_back(fmt::format("{} per side", ticket.number_up));
-  if (ticket.quality) parts.push_back(fmt::format("{} quality", quality_keyword(*ticket.quality)));
+    parts.push_back(
+        trf("pages {ranges}", fmt::arg("ranges", format_page_ranges(ticket.page_ranges))));
+  if (ticket.number_up != 1)
+    parts.push_back(trnf("{count} per side", "{count} per side",
+                         static_cast<unsigned long>(std::max(ticket.number_up, 0))));
+  if (ticket.quality) parts.emplace_back(quality_text(*ticket.quality));
   for (const auto& finishing : ticket.finishings) parts.push_back(finishing);
-  if (parts.empty()) return "as the document is";
+  if (parts.empty()) return tr("as the document is");
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 

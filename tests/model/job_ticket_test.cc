@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <clocale>
+#include <cstdlib>
+
+#include "core/i18n.h"
+
 namespace printline::model {
 namespace {
 
@@ -29,6 +34,32 @@ TEST(JobTicket, LpOptionsBuildTheTicket) {
   EXPECT_EQ(describe(*ticket),
             "2 copies, two-sided (long edge), monochrome, A4, from tray-2, landscape, pages 1-2, "
             "2 per side, high quality, staple");
+}
+
+// D14: a job's ticket is described in the language of whoever reads it (the server describes
+// each job in its reader's language); printers' own keywords (trays, finishings) stay as named.
+TEST(JobTicket, DescribedInTheReadersLanguage) {
+  ::setenv("PRINTLINE_LOCALEDIR", PRINTLINE_TEST_LOCALEDIR, 1);  // this build's catalogs
+  i18n::init_translations();
+  std::setlocale(LC_MESSAGES, "C");  // the process itself stays English
+  auto ticket = apply_options({}, {{"sides", "two-sided-short-edge"},
+                                   {"print-color-mode", "monochrome"},
+                                   {"copies", "3"},
+                                   {"page-ranges", "1-2"},
+                                   {"media", "A4,tray-2"},
+                                   {"print-quality", "draft"},
+                                   {"finishings", "staple"}});
+  ASSERT_TRUE(ticket.ok()) << ticket.error().message;
+  {
+    i18n::LanguageScope french("fr");
+    EXPECT_EQ(describe(*ticket),
+              "3 exemplaires, recto verso (bord court), noir et blanc, A4, bac tray-2, pages 1-2, "
+              "qualité brouillon, staple");
+    EXPECT_EQ(describe(JobTicket{}), "comme le document");
+  }
+  EXPECT_EQ(describe(*ticket),
+            "3 copies, two-sided (short edge), monochrome, A4, from tray-2, pages 1-2, "
+            "draft quality, staple");
 }
 
 TEST(JobTicket, PrintDialogSpellingsMeanTheSame) {
