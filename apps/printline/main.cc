@@ -11,6 +11,7 @@
 #include "core/logging.h"
 #include "exit_codes.h"
 #include "login_command.h"
+#include "parse_error_text.h"
 #include "send_command.h"
 #include "server_session.h"
 
@@ -28,6 +29,7 @@ void translate_cli11(CLI::App& app) {
   formatter->label("Needs", printline::tr("Needs"));
   formatter->label("Excludes", printline::tr("Excludes"));
   app.option_defaults()->group(printline::tr("Options"));
+  app.failure_message(printline::cli::parse_error_text);
 }
 
 void translate_subcommand_headings(CLI::App& app) {
