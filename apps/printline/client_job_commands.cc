@@ -13,13 +13,14 @@
 #include "client/control_protocol.h"
 #include "client_commands.h"
 #include "client_connection.h"
+#include "core/date_time_text.h"
 #include "core/i18n.h"
 #include "exit_codes.h"
 #include "model/job_ticket.h"
-#include "model/timestamp.h"
 #include "output.h"
 #include "print_options.h"
 #include "server_job_commands.h"
+#include "yes_answer.h"
 
 namespace printline::cli {
 
@@ -73,8 +74,8 @@ void print_job(std::ostream& out, const client::JobView& job) {
                    {tr("copies"), std::to_string(job.copies)},
                    {tr("asked"), model::describe(job.ticket)},
                    {tr("estimated cost"), money(job.estimated_cost_cents)},
-                   {tr("received"), model::format_timestamp(job.received_at)}};
-  if (job.printed_at) fields.push_back({tr("printed"), model::format_timestamp(*job.printed_at)});
+                   {tr("received"), date_time_text(job.received_at)}};
+  if (job.printed_at) fields.push_back({tr("printed"), date_time_text(*job.printed_at)});
   if (job.may_be_counted_twice) {
     fields.push_back(
         {tr("warning"),
@@ -139,10 +140,13 @@ void add_print(CLI::App& app, std::function<int()>& run) {
           from_stdin ? ::dup(STDIN_FILENO) : ::open(args->file.c_str(), O_RDONLY | O_CLOEXEC);
       struct stat info {};
       if (fd < 0 || ::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
-        const std::string why = fd >= 0 ? "it is a directory" : std::strerror(errno);
+        const std::string why = fd >= 0 ? tr("it is a directory") : std::strerror(errno);
         if (fd >= 0) ::close(fd);
-        std::cerr << "printline print: cannot read " << args->file << ": " << why
-                  << "; give the path of a document you may read.\n";
+        std::cerr << "printline print: "
+                  << trf("cannot read {file}: {reason}; give the path of a document you may "
+                         "read.",
+                         fmt::arg("file", args->file), fmt::arg("reason", why))
+                  << "\n";
         return static_cast<int>(kInvalidRequest);
       }
       ControlRequest request = request_for(ControlCommand::kSubmit);
@@ -161,8 +165,11 @@ void add_print(CLI::App& app, std::function<int()>& run) {
         print_json(std::cout, (*answer)["job"]);
       } else {
         const auto job = (*answer)["job"].get<client::JobView>();
-        std::cout << "Job " << job.uuid << " received"
-                  << (job.reason.empty() ? "." : ": " + job.reason) << "\n";
+        std::cout << (job.reason.empty()
+                          ? trf("Job {job} received.", fmt::arg("job", job.uuid))
+                          : trf("Job {job} received: {reason}", fmt::arg("job", job.uuid),
+                                fmt::arg("reason", job.reason)))
+                  << "\n";
       }
       return static_cast<int>(kOk);
     };
@@ -200,7 +207,7 @@ void add_jobs(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
         const auto job = j.get<client::JobView>();
         table.add_row({short_uuid(job.uuid), state_text(job.state),
                        job.title, job.printer.empty() ? "-" : job.printer, pages_of(job),
-                       model::describe(job.ticket), model::format_timestamp(job.received_at),
+                       model::describe(job.ticket), date_time_text(job.received_at),
                        job.reason.empty() ? "-" : job.reason});
       }
       table.print(std::cout);
@@ -229,7 +236,7 @@ void add_status(CLI::App& app, std::function<int()>& run) {
           {tr("server"), std::string(s.online ? tr("online") : tr("offline")) +
                              (s.server.empty() ? std::string() : " (" + s.server + ")")},
           {tr("last contact"),
-           s.last_contact ? model::format_timestamp(*s.last_contact) : tr("never")},
+           s.last_contact ? date_time_text(*s.last_contact) : tr("never")},
           {tr("user"), s.user_login.empty()
                            ? "-"
                            : s.user_login + (s.user_name.empty() ? "" : " (" + s.user_name + ")")},
@@ -290,14 +297,7 @@ void add_job_action(CLI::App& app, GlobalOptions& global, std::function<int()>& 
                   << std::flush;
         std::string reply;
         std::getline(std::cin, reply);
-        // English answers always work, whatever the language.
-        // TRANSLATORS: the short "yes" answer to a [y/N] prompt.
-        const std::string yes_short = tr("y");
-        // TRANSLATORS: the long "yes" answer to a [y/N] prompt.
-        const std::string yes_long = tr("yes");
-        const bool confirmed = reply == "y" || reply == "Y" || reply == "yes" ||
-                               reply == yes_short || reply == yes_long;
-        if (!confirmed) {
+        if (!is_yes_answer(reply)) {
           std::cout << tr("Kept the job.") << "\n";
           return static_cast<int>(kOk);
         }
@@ -351,7 +351,7 @@ void add_events(CLI::App& app, std::function<int()>& run) {
         auto event = connection->next_event();
         if (!event.ok()) return report("events", event.error());
         if (!event->has_value()) {
-          std::cerr << "printline events: the Printline client stopped.\n";
+          std::cerr << "printline events: " << tr("the Printline client stopped.") << "\n";
           return static_cast<int>(kClientNotRunning);
         }
         if (options->json) {

@@ -44,9 +44,10 @@ void add_printers(CLI::App& app, std::function<int()>& run) {
   command->callback([args, &run] {
     run = [args] {
       if (!args->fallback) {
-        std::cerr << "printline printers: add --fallback to list your desktop client's fallback "
-                     "printers; the server's printers are under `printline admin printers "
-                     "list`.\n";
+        std::cerr << "printline printers: "
+                  << tr("add --fallback to list your desktop client's fallback printers; the "
+                        "server's printers are under `printline admin printers list`.")
+                  << "\n";
         return static_cast<int>(kUsage);
       }
       ControlRequest request;

@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/i18n.h"
+
 namespace printline::cli {
 
 namespace fs = std::filesystem;
@@ -33,14 +35,15 @@ Result<std::optional<Credentials>> load_credentials() {
   std::ifstream in(path);
   if (!in) {
     if (errno == ENOENT) return std::optional<Credentials>{};
-    return Error{"Cannot read " + path.string() + ": " + std::strerror(errno) +
-                 ". Run `printline login` again."};
+    return Error{trf("Cannot read {file}: {reason}. Run `printline login` again.",
+                     fmt::arg("file", path.string()), fmt::arg("reason", std::strerror(errno)))};
   }
   std::stringstream text;
   text << in.rdbuf();
   const auto j = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
   if (!j.is_object() || !j.contains("server") || !j.contains("token")) {
-    return Error{path.string() + " is damaged. Run `printline login` again."};
+    return Error{trf("{file} is damaged. Run `printline login` again.",
+                     fmt::arg("file", path.string()))};
   }
   Credentials credentials;
   credentials.server = j.value("server", "");
@@ -51,12 +54,23 @@ Result<std::optional<Credentials>> load_credentials() {
   return std::optional<Credentials>(credentials);
 }
 
+namespace {
+
+Error cannot_write(const fs::path& path, const std::string& why) {
+  return Error{trf("Cannot write {file}: {reason}", fmt::arg("file", path.string()),
+                   fmt::arg("reason", why))};
+}
+
+}  // namespace
+
 Result<fs::path> save_credentials(const Credentials& credentials) {
   const fs::path path = credentials_path();
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec) {
-    return Error{"Cannot create " + path.parent_path().string() + ": " + ec.message()};
+    return Error{trf("Cannot create {directory}: {reason}",
+                     fmt::arg("directory", path.parent_path().string()),
+                     fmt::arg("reason", ec.message()))};
   }
   ::chmod(path.parent_path().c_str(), 0700);
   const nlohmann::json j = {{"server", credentials.server},
@@ -68,7 +82,7 @@ Result<fs::path> save_credentials(const Credentials& credentials) {
   const fs::path temporary = path.string() + ".tmp";
   // Created 0600 from the start: the token is never readable by others, not even briefly.
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Error{"Cannot write " + temporary.string() + ": " + std::strerror(errno)};
+  if (fd < 0) return cannot_write(temporary, std::strerror(errno));
   ::fchmod(fd, 0600);
   const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   const bool synced = ::fsync(fd) == 0;
@@ -76,7 +90,7 @@ Result<fs::path> save_credentials(const Credentials& credentials) {
   if (!written || !synced || ::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temporary.c_str());
-    return Error{"Cannot write " + path.string() + ": " + why};
+    return cannot_write(path, why);
   }
   return path;
 }

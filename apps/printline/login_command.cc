@@ -15,6 +15,7 @@
 #include "core/tls_trust.h"
 #include "credentials.h"
 #include "exit_codes.h"
+#include "output.h"
 #include "password_input.h"
 #include "server_certificate.h"
 
@@ -55,9 +56,13 @@ void log_in_desktop_client(const std::string& control_socket, const std::string&
   }
   auto answer = connection->request(request);
   if (answer.ok()) {
-    std::cout << "The desktop client (printline-client) is logged in as " << user << " too.\n";
+    std::cout << trf("The desktop client (printline-client) is logged in as {user} too.",
+                     fmt::arg("user", user))
+              << "\n";
   } else {
-    std::cerr << "login: the desktop client could not log in: " << answer.error().message << "\n";
+    std::cerr << trf("login: the desktop client could not log in: {reason}",
+                     fmt::arg("reason", answer.error().message))
+              << "\n";
   }
 }
 
@@ -65,8 +70,8 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
   const std::string server = args.server.empty() ? global.server : args.server;
   if (server.empty()) {
     return report_local_failure("login",
-                                "Which server? Give --server URL, e.g. "
-                                "--server https://print.example.org:8631.",
+                                tr("Which server? Give --server URL, e.g. "
+                                   "--server https://print.example.org:8631."),
                                 kUsage);
   }
   auto client = connect_anonymous(global, server);
@@ -94,7 +99,8 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
   const std::string user = args.user.empty() ? login_name() : args.user;
   auto password = read_password(
       {args.password_file, "PRINTLINE_PASSWORD",
-       "Password for " + user + " on " + (*client)->preferred_server().to_string() + ": "});
+       trf("Password for {user} on {server}: ", fmt::arg("user", user),
+           fmt::arg("server", (*client)->preferred_server().to_string()))});
   if (!password.ok()) return report_local_failure("login", password.error().message, kUsage);
 
   auto answer = api_client::login(**client, user, *password);
@@ -109,13 +115,23 @@ int run_login(const GlobalOptions& global, const LoginArguments& args) {
                           answer->user.login, answer->expires_at, pinned};
   auto saved = save_credentials(credentials);
   if (!saved.ok()) return report_local_failure("login", saved.error().message, kFailure);
-  std::cout << "Logged in to " << credentials.server << " as " << answer->user.login
-            << (answer->user.role == model::Role::kAdmin ? " (administrator)" : "")
-            << "; the token is saved in " << saved->string() << " and expires "
-            << answer->expires_at << ".\n";
+  const auto server_arg = fmt::arg("server", credentials.server);
+  const auto user_arg = fmt::arg("user", answer->user.login);
+  const auto file_arg = fmt::arg("file", saved->string());
+  const auto expiry_arg = fmt::arg("expires", time_text(answer->expires_at));
+  std::cout << (answer->user.role == model::Role::kAdmin
+                    ? trf("Logged in to {server} as {user} (administrator); the token is saved in "
+                          "{file} and expires {expires}.",
+                          server_arg, user_arg, file_arg, expiry_arg)
+                    : trf("Logged in to {server} as {user}; the token is saved in {file} and "
+                          "expires {expires}.",
+                          server_arg, user_arg, file_arg, expiry_arg))
+            << "\n";
   if (!pinned.empty()) {
-    std::cout << "Its certificate (SHA256 " << pinned
-              << ") is pinned: a different one will be refused.\n";
+    std::cout << trf("Its certificate (SHA256 {fingerprint}) is pinned: a different one will be "
+                     "refused.",
+                     fmt::arg("fingerprint", pinned))
+              << "\n";
   }
   log_in_desktop_client(args.control_socket, user, *password, url, pinned);
   return kOk;
@@ -125,7 +141,7 @@ int run_logout(const GlobalOptions& global) {
   auto client = connect(global);
   if (!client.ok()) {
     // Nothing saved, nothing to revoke: already logged out.
-    std::cout << "Not logged in; nothing to do.\n";
+    std::cout << tr("Not logged in; nothing to do.") << "\n";
     return kOk;
   }
   auto revoked = api_client::logout(**client);
@@ -133,13 +149,17 @@ int run_logout(const GlobalOptions& global) {
   if (!revoked.ok()) {
     const int code = report_failure("logout", revoked.error());
     if (removed) {
-      std::cerr << "  The saved login was removed from this computer, but the server did not "
-                   "revoke the token; it stays valid until it expires.\n";
+      std::cerr << "  "
+                << tr("The saved login was removed from this computer, but the server did not "
+                      "revoke the token; it stays valid until it expires.")
+                << "\n";
     }
     return code;
   }
-  std::cout << "Logged out: the server revoked this login's token"
-            << (removed ? " and the saved login was removed" : "") << ".\n";
+  std::cout << (removed ? tr("Logged out: the server revoked this login's token and the saved "
+                             "login was removed.")
+                        : tr("Logged out: the server revoked this login's token."))
+            << "\n";
   return kOk;
 }
 

@@ -5,8 +5,10 @@
 #include <ostream>
 #include <utility>
 
+#include "core/date_time_text.h"
 #include "core/i18n.h"
 #include "core/money_text.h"
+#include "model/timestamp.h"
 
 namespace printline::cli {
 
@@ -82,6 +84,16 @@ std::string field_text(const nlohmann::json& object, const char* key) {
   if (!object.is_object()) return "-";
   auto it = object.find(key);
   return it == object.end() ? "-" : text_of(*it);
+}
+
+std::string time_text(const std::string& iso_utc) {
+  const auto when = model::parse_timestamp(iso_utc);
+  return when ? date_time_text(*when) : iso_utc;
+}
+
+std::string time_field_text(const nlohmann::json& object, const char* key) {
+  const std::string text = field_text(object, key);
+  return text == "-" ? text : time_text(text);
 }
 
 std::string joined(const nlohmann::json& array) {

@@ -37,6 +37,11 @@ std::string yes_no(bool value);
 std::string text_of(const nlohmann::json& value);
 // j[key] as text, "-" when absent or null.
 std::string field_text(const nlohmann::json& object, const char* key);
+
+// A field holding an ISO 8601 UTC time ("2026-12-04T22:05:00Z"), as people read it here
+// (core/date_time_text.h); any other value as field_text() shows it.
+std::string time_field_text(const nlohmann::json& object, const char* key);
+std::string time_text(const std::string& iso_utc);
 // [1, 2] → "1, 2"; empty → "-".
 std::string joined(const nlohmann::json& array);
 

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/i18n.h"
+
 namespace printline::cli {
 
 namespace {
@@ -20,9 +22,9 @@ std::string strip_line_end(std::string line) {
 Result<std::string> prompt_without_echo(const std::string& prompt, const char* variable) {
   const int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
   if (tty < 0) {
-    return Error{std::string("No terminal to ask for the password: use --password-file FILE or "
-                             "set ") +
-                 variable + "."};
+    return Error{trf("No terminal to ask for the password: use --password-file FILE or set "
+                     "{variable}.",
+                     fmt::arg("variable", variable))};
   }
   termios saved{};
   const bool is_terminal = ::tcgetattr(tty, &saved) == 0;
@@ -50,7 +52,9 @@ Result<std::string> read_password(const PasswordSource& source) {
       std::getline(std::cin, line);
     } else {
       std::ifstream in(source.file);
-      if (!in) return Error{"Cannot read the password file " + source.file + "."};
+      if (!in) {
+        return Error{trf("Cannot read the password file {file}.", fmt::arg("file", source.file))};
+      }
       std::getline(in, line);
     }
     return strip_line_end(line);

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "core/i18n.h"
+
 namespace printline::cli {
 
 Result<model::JobTicket> ticket_from_print_options(const std::vector<std::string>& options,
@@ -13,8 +15,9 @@ Result<model::JobTicket> ticket_from_print_options(const std::vector<std::string
     while (words >> word) {
       const auto equals = word.find('=');
       if (equals == 0) {
-        return Error{"The print option \"" + word +
-                     "\" has no name: write NAME=VALUE, such as sides=two-sided-long-edge."};
+        return Error{trf("The print option \"{option}\" has no name: write NAME=VALUE, such as "
+                         "sides=two-sided-long-edge.",
+                         fmt::arg("option", word))};
       }
       if (equals == std::string::npos) list.emplace_back(word, "");
       else list.emplace_back(word.substr(0, equals), word.substr(equals + 1));

@@ -5,8 +5,10 @@
 
 #include <iostream>
 
+#include "core/i18n.h"
 #include "core/tls_certificate_probe.h"
 #include "core/tls_trust.h"
+#include "yes_answer.h"
 
 namespace printline::cli {
 
@@ -23,9 +25,9 @@ Result<CertificateChoice> choose_server_certificate(const api_client::ServerUrl&
   if (!accept.empty()) {
     accepted = normalize_fingerprint(accept);
     if (!accepted) {
-      return Error{fmt::format("--accept-fingerprint \"{}\" is not a SHA-256 fingerprint (64 hex "
-                               "digits, e.g. AB:CD:…).",
-                               accept)};
+      return Error{trf("--accept-fingerprint \"{given}\" is not a SHA-256 fingerprint (64 hex "
+                       "digits, e.g. AB:CD:…).",
+                       fmt::arg("given", accept))};
     }
   }
   TlsTrust trust;
@@ -40,29 +42,34 @@ Result<CertificateChoice> choose_server_certificate(const api_client::ServerUrl&
   }
   if (accepted) {
     if (*accepted != shown) {
-      return Error{fmt::format(
-          "The certificate of {} is SHA256 {}, not the {} given with --accept-fingerprint: "
-          "nothing was sent. Check the fingerprint with your administrator.",
-          address, shown, *accepted)};
+      return Error{trf(
+          "The certificate of {server} is SHA256 {fingerprint}, not the {given} given with "
+          "--accept-fingerprint: nothing was sent. Check the fingerprint with your administrator.",
+          fmt::arg("server", address), fmt::arg("fingerprint", shown),
+          fmt::arg("given", *accepted))};
     }
     return CertificateChoice{shown};
   }
-  std::cerr << "The authenticity of the server " << address << " can't be established: no "
-            << "trusted CA vouches for its certificate.\n"
-            << "Its certificate's SHA-256 fingerprint is\n  SHA256 " << shown << "\n"
-            << "Compare it with the one your administrator gave you (on the server: openssl x509 "
-               "-noout -fingerprint -sha256 -in CERT).\n";
+  std::cerr << trf("The authenticity of the server {server} can't be established: no trusted "
+                   "CA vouches for its certificate.",
+                   fmt::arg("server", address))
+            << "\n"
+            << tr("Its certificate's SHA-256 fingerprint is") << "\n  SHA256 " << shown << "\n"
+            << tr("Compare it with the one your administrator gave you (on the server: openssl "
+                  "x509 -noout -fingerprint -sha256 -in CERT).")
+            << "\n";
   if (::isatty(STDIN_FILENO) == 0) {
-    return Error{fmt::format(
-        "Not logged in: the certificate of {} must be confirmed. Once your administrator has "
-        "confirmed the fingerprint, run the same command with --accept-fingerprint {}.",
-        address, shown)};
+    return Error{trf(
+        "Not logged in: the certificate of {server} must be confirmed. Once your administrator "
+        "has confirmed the fingerprint, run the same command with --accept-fingerprint "
+        "{fingerprint}.",
+        fmt::arg("server", address), fmt::arg("fingerprint", shown))};
   }
-  std::cerr << "Trust this certificate and pin it for later connections (yes/no)? ";
+  std::cerr << tr("Trust this certificate and pin it for later connections (yes/no)? ");
   std::string answer;
   std::getline(std::cin, answer);
-  if (answer != "yes" && answer != "y") {
-    return Error{"Not logged in: the server's certificate was not accepted; nothing was sent."};
+  if (!is_yes_answer(answer)) {
+    return Error{tr("Not logged in: the server's certificate was not accepted; nothing was sent.")};
   }
   return CertificateChoice{shown};
 }

@@ -7,12 +7,28 @@
 #include "core/i18n.h"
 #include "core/job_uuid.h"
 #include "exit_codes.h"
+#include "model/job.h"
 #include "model/json_number.h"
 #include "output.h"
 
 namespace printline::cli {
 
 namespace {
+
+// A server job's state for people, in their language (--json keeps the keyword).
+std::string server_state_text(const std::string& state) {
+  const auto known = model::state_from_name(state);
+  if (!known) return state;
+  switch (*known) {
+    case model::JobState::kPending: return tr("waiting to print");
+    case model::JobState::kHeld: return tr("held");
+    case model::JobState::kPrinting: return tr("printing");
+    case model::JobState::kPrinted: return tr("printed");
+    case model::JobState::kFailed: return tr("failed");
+    case model::JobState::kCancelled: return tr("cancelled");
+  }
+  return state;
+}
 
 // One page of the user's newest jobs is what people pick from by prefix.
 api_client::ApiResult<api_client::ApiResponse> my_jobs(api_client::ApiClient& client) {
@@ -94,12 +110,13 @@ int list_my_server_jobs(const GlobalOptions& global, bool json) {
     return kOk;
   }
   learn_server_currency(*client);
-  Table table({"JOB", "STATE", "TITLE", "PAGES", "COST", "ASKED", "SUBMITTED", "OUTCOME"});
+  Table table({tr("JOB"), tr("STATE"), tr("TITLE"), tr("PAGES"), tr("COST"), tr("ASKED"),
+               tr("SUBMITTED"), tr("OUTCOME")});
   for (const auto& j : jobs) {
-    table.add_row({field_text(j, "uuid").substr(0, 8), field_text(j, "state"),
+    table.add_row({field_text(j, "uuid").substr(0, 8), server_state_text(field_text(j, "state")),
                    field_text(j, "title"), field_text(j, "pages"),
                    money(model::integer_or(j, "cost_cents", std::int64_t{0})),
-                   j.value("ticket_text", std::string("-")), field_text(j, "submitted_at"),
+                   j.value("ticket_text", std::string("-")), time_field_text(j, "submitted_at"),
                    field_text(j, "outcome")});
   }
   table.print(std::cout);

@@ -61,13 +61,13 @@ Result<std::unique_ptr<api_client::ApiClient>> connect(const GlobalOptions& opti
     }
   }
   if (server.empty()) {
-    return Error{
-        "Not logged in. Run `printline login --server URL` first, or pass --server and "
-        "--token."};
+    return Error{tr("Not logged in. Run `printline login --server URL` first, or pass --server "
+                    "and --token.")};
   }
   if (token.empty()) {
-    return Error{"Not logged in to " + server + ". Run `printline login --server " + server +
-                 "` first, or pass --token."};
+    return Error{trf("Not logged in to {server}. Run `printline login --server {server}` first, "
+                     "or pass --token.",
+                     fmt::arg("server", server))};
   }
   auto url = api_client::parse_server_url(server);
   if (!url.ok()) return url.error();

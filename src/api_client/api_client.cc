@@ -7,6 +7,7 @@
 
 #include "api_client/connection_pool.h"
 #include "api_client/https_trust.h"
+#include "core/i18n.h"
 #include "core/tls_peer_check.h"
 #include "model/bounded_json.h"
 
@@ -38,28 +39,28 @@ TransportFailure describe_transport_error(httplib::Error error, const ClientOpti
   using httplib::Error;
   switch (error) {
     case Error::Connection:
-      return {"connection-refused", "connection refused or host not found", false};
+      return {"connection-refused", tr("connection refused or host not found"), false};
     case Error::ConnectionTimeout:
       return {"timeout",
-              "no connection within " + std::to_string(options.connect_timeout.count()) + " ms",
+              trf("no connection within {ms} ms", fmt::arg("ms", options.connect_timeout.count())),
               false};
     case Error::Read:
       return {"connection-broken",
-              "the connection broke or no answer came within " +
-                  std::to_string(waited.count()) + " ms",
+              trf("the connection broke or no answer came within {ms} ms",
+                  fmt::arg("ms", waited.count())),
               true};
     case Error::Write:
-      return {"connection-broken", "the connection broke while sending the request", false};
+      return {"connection-broken", tr("the connection broke while sending the request"), false};
     case Error::SSLConnection:
       // Our own certificate check (https_trust.h) ends the handshake and says why.
       if (std::string refusal = take_last_tls_refusal(); !refusal.empty()) {
         return {"tls", refusal, false};
       }
-      return {"tls", "the TLS handshake failed (is it an https:// server?)", false};
+      return {"tls", tr("the TLS handshake failed (is it an https:// server?)"), false};
     case Error::SSLServerVerification:
-      return {"tls", "the server's TLS certificate is not trusted", false};
+      return {"tls", tr("the server's TLS certificate is not trusted"), false};
     case Error::SSLLoadingCerts:
-      return {"tls", "the trusted certificates could not be loaded", false};
+      return {"tls", tr("the trusted certificates could not be loaded"), false};
     default:
       return {"connection-failed", httplib::to_string(error), false};
   }
@@ -74,7 +75,7 @@ struct ApiClient::Attempt {
 };
 
 Result<std::vector<ServerUrl>> parse_server_urls(const std::vector<std::string>& addresses) {
-  if (addresses.empty()) return Error{"No server address is configured."};
+  if (addresses.empty()) return Error{tr("No server address is configured.")};
   std::vector<ServerUrl> urls;
   for (const std::string& address : addresses) {
     auto url = parse_server_url(address);
@@ -122,6 +123,9 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
   request.method = std::string(method);
   request.path = server.base_path + kApiPrefix + path;
   request.set_header("Accept", "application/json");
+  // D14: what the server writes back (refusals, reasons) in this program's language, for a
+  // user whose account has none of its own.
+  request.set_header("Accept-Language", i18n::current_language());
   if (!options_.token.empty()) request.set_header("Authorization", "Bearer " + options_.token);
   for (const auto& [name, value] : call.headers) request.set_header(name.c_str(), value);
   if (body) {
@@ -149,7 +153,9 @@ ApiClient::Attempt ApiClient::send_once(const ServerUrl& server, std::string_vie
     ApiError error;
     error.kind = FailureKind::kUnreachable;
     error.code = failure.code;
-    error.message = base + ": " + failure.what;
+    // TRANSLATORS: a server's address and why it could not be reached.
+    error.message = trf("{server}: {reason}", fmt::arg("server", base),
+                        fmt::arg("reason", failure.what));
     error.server = base;
     attempt.error = std::move(error);
     attempt.may_have_arrived = failure.may_have_arrived;
@@ -213,19 +219,25 @@ ApiResult<ApiResponse> ApiClient::request(std::string_view method, const std::st
     }
     failures.push_back(last.http_status == 0
                            ? last.message
-                           : last.server + " answered HTTP " + std::to_string(last.http_status) +
-                                 " (" + last.message + ")");
+                           : trf("{server} answered HTTP {status} ({message})",
+                                 fmt::arg("server", last.server),
+                                 fmt::arg("status", last.http_status),
+                                 fmt::arg("message", last.message)));
     if (attempt.may_have_arrived && !repeatable) break;  // never apply a change twice
   }
   // Every address failed: one message naming each, and what to do.
-  std::string message = failures.size() == 1 ? "Cannot reach the Printline server at "
-                                             : "Cannot reach any Printline server: ";
+  std::string tried;
   for (std::size_t i = 0; i < failures.size(); ++i) {
-    if (i > 0) message += "; ";
-    message += failures[i];
+    if (i > 0) tried += "; ";
+    tried += failures[i];
   }
-  message += ". Check the address and that printline-server is running, then try again.";
-  last.message = std::move(message);
+  last.message = failures.size() == 1
+                     ? trf("Cannot reach the Printline server at {failure}. Check the address "
+                           "and that printline-server is running, then try again.",
+                           fmt::arg("failure", tried))
+                     : trf("Cannot reach any Printline server: {failures}. Check the addresses "
+                           "and that printline-server is running, then try again.",
+                           fmt::arg("failures", tried));
   return last;
 }
 

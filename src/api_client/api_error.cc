@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/i18n.h"
 #include "model/bounded_json.h"
 
 namespace printline::api_client {
@@ -32,15 +33,19 @@ ApiError error_from_answer(int status, const std::string& body, const std::strin
   if (shaped == nullptr) {
     error.code = "http-" + std::to_string(status);
     std::string excerpt = body.substr(0, 200);
-    error.message = "The server at " + server + " answered HTTP " + std::to_string(status) +
-                    (excerpt.empty() ? "" : ": " + excerpt);
+    error.message = excerpt.empty()
+                        ? trf("The server at {server} answered HTTP {status}.",
+                              fmt::arg("server", server), fmt::arg("status", status))
+                        : trf("The server at {server} answered HTTP {status}: {answer}",
+                              fmt::arg("server", server), fmt::arg("status", status),
+                              fmt::arg("answer", excerpt));
     return error;
   }
   error.code = shaped->value("code", "");
   error.message = shaped->value("message", "");
   if (error.message.empty())
-    error.message =
-        "The server refused the request (HTTP " + std::to_string(status) + ", " + error.code + ").";
+    error.message = trf("The server refused the request (HTTP {status}, {code}).",
+                        fmt::arg("status", status), fmt::arg("code", error.code));
   if (auto it = shaped->find("field"); it != shaped->end() && it->is_string()) {
     error.field = it->get<std::string>();
   }

@@ -68,8 +68,9 @@ std::string canonical_option(std::string_view name) {
 }
 
 Error bad_value(std::string_view option, std::string_view value, std::string_view allowed) {
-  return Error{fmt::format("The print option {}={} is not valid: {} may be {}.", option, value,
-                           option, allowed)};
+  return Error{trf("The print option {option}={value} is not valid: {option} may be {allowed}.",
+                   fmt::arg("option", option), fmt::arg("value", value),
+                   fmt::arg("allowed", allowed))};
 }
 
 // One media value may be a size, a type or a source, or a comma list of them (CUPS: "A4,Tray1").
@@ -89,9 +90,9 @@ std::optional<Error> apply_media(JobTicket& ticket, std::string_view value) {
       ticket.media.type = key;
     } else {
       return bad_value("media", value,
-                       "a paper size (A5, A4, A3, A2, A1, A0, Letter, Legal, Tabloid, or its PWG "
-                       "name such as iso_a4_210x297mm), a tray (tray-1, manual, auto) or a type "
-                       "(stationery, cardstock)");
+                       tr("a paper size (A5, A4, A3, A2, A1, A0, Letter, Legal, Tabloid, or its "
+                          "PWG name such as iso_a4_210x297mm), a tray (tray-1, manual, auto) or "
+                          "a type (stationery, cardstock)"));
     }
     if (comma == std::string_view::npos) break;
     start = comma + 1;
@@ -130,10 +131,11 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
   if (key == "copies" || key == "n") {
     auto n = parse_integer(value);
     if (!n || *n < 1 || *n > kMaxCopies)
-      return bad_value(name, value, fmt::format("a whole number from 1 to {}", kMaxCopies));
+      return bad_value(name, value,
+                       trf("a whole number from 1 to {max}", fmt::arg("max", kMaxCopies)));
     ticket.copies = static_cast<int>(*n);
   } else if (key == "collate") {
-    if (!parse_bool(value, ticket.collate)) return bad_value(name, value, "true or false");
+    if (!parse_bool(value, ticket.collate)) return bad_value(name, value, tr("true or false"));
   } else if (key == "multiple-document-handling") {
     if (value == "separate-documents-collated-copies" || value == "single-document") {
       ticket.collate = true;
@@ -141,27 +143,27 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
       ticket.collate = false;
     } else {
       return bad_value(name, value,
-                       "separate-documents-collated-copies or "
-                       "separate-documents-uncollated-copies");
+                       tr("separate-documents-collated-copies or "
+                          "separate-documents-uncollated-copies"));
     }
   } else if (key == "sides") {
     auto sides = sides_from_keyword(value);
     if (!sides)
-      return bad_value(name, value, "one-sided, two-sided-long-edge or two-sided-short-edge");
+      return bad_value(name, value, tr("one-sided, two-sided-long-edge or two-sided-short-edge"));
     ticket.sides = sides;
   } else if (key == "duplex") {
     const auto v = ascii_lower(value);
     if (v == "none") ticket.sides = Sides::kOneSided;
     else if (v == "duplexnotumble") ticket.sides = Sides::kTwoSidedLongEdge;
     else if (v == "duplextumble") ticket.sides = Sides::kTwoSidedShortEdge;
-    else return bad_value(name, value, "None, DuplexNoTumble or DuplexTumble");
+    else return bad_value(name, value, tr("None, DuplexNoTumble or DuplexTumble"));
   } else if (key == "print-color-mode") {
     if (ascii_lower(value) == "auto") {
       ticket.color_mode.reset();
     } else if (auto mode = color_mode_from_keyword(value)) {
       ticket.color_mode = mode;
     } else {
-      return bad_value(name, value, "color, monochrome or auto");
+      return bad_value(name, value, tr("color, monochrome or auto"));
     }
   } else if (key == "colormodel") {
     const auto v = ascii_lower(value);
@@ -169,24 +171,27 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
       ticket.color_mode = ColorMode::kMonochrome;
     else if (v == "rgb" || v == "cmyk" || v == "color" || v == "srgb")
       ticket.color_mode = ColorMode::kColor;
-    else return bad_value(name, value, "Gray, RGB or CMYK");
+    else return bad_value(name, value, tr("Gray, RGB or CMYK"));
   } else if (key == "media") {
     if (auto error = apply_media(ticket, value)) return error;
   } else if (key == "media-type") {
-    if (!is_keyword(ascii_lower(value))) return bad_value(name, value, "a media type keyword");
+    if (!is_keyword(ascii_lower(value)))
+      return bad_value(name, value, tr("a media type keyword"));
     ticket.media.type = ascii_lower(value);
   } else if (key == "media-source") {
-    if (!is_keyword(ascii_lower(value))) return bad_value(name, value, "a media source keyword");
+    if (!is_keyword(ascii_lower(value)))
+      return bad_value(name, value, tr("a media source keyword"));
     ticket.media.source = ascii_lower(value);
   } else if (key == "orientation-requested") {
     auto orientation = orientation_from_keyword(value);
     if (!orientation)
-      return bad_value(name, value, "portrait, landscape, reverse-landscape, reverse-portrait "
-                                    "(or 3 to 6)");
+      return bad_value(name, value,
+                       tr("portrait, landscape, reverse-landscape, reverse-portrait (or 3 to 6)"));
     ticket.orientation = orientation;
   } else if (key == "landscape") {
     bool on = true;
-    if (!value.empty() && !parse_bool(value, on)) return bad_value(name, value, "true or false");
+    if (!value.empty() && !parse_bool(value, on))
+      return bad_value(name, value, tr("true or false"));
     ticket.orientation = on ? Orientation::kLandscape : Orientation::kPortrait;
   } else if (key == "page-ranges") {
     auto ranges = parse_page_ranges(value);
@@ -195,11 +200,11 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
   } else if (key == "number-up") {
     auto n = parse_integer(value);
     if (!n || !is_valid_number_up(static_cast<int>(std::clamp<std::int64_t>(*n, 0, 100))))
-      return bad_value(name, value, "1, 2, 4, 6, 9 or 16");
+      return bad_value(name, value, tr("1, 2, 4, 6, 9 or 16"));
     ticket.number_up = static_cast<int>(*n);
   } else if (key == "print-quality") {
     auto quality = quality_from_keyword(value);
-    if (!quality) return bad_value(name, value, "draft, normal or high (or 3 to 5)");
+    if (!quality) return bad_value(name, value, tr("draft, normal or high (or 3 to 5)"));
     ticket.quality = quality;
   } else if (key == "finishings") {
     ticket.finishings.clear();
@@ -210,22 +215,25 @@ std::optional<Error> apply_option(JobTicket& ticket, std::string_view name,
       if (auto number = parse_integer(part)) {
         // CUPS passes IPP's enum values (cupsd adds finishings=3, "none", to every job).
         auto keyword = finishing_keyword(*number);
-        if (!keyword) return bad_value(name, value, "finishings keywords such as staple");
+        if (!keyword)
+          return bad_value(name, value, tr("finishings keywords such as staple"));
         part = std::string(*keyword);
       }
-      if (!is_keyword(part)) return bad_value(name, value, "finishings keywords such as staple");
+      if (!is_keyword(part))
+        return bad_value(name, value, tr("finishings keywords such as staple"));
       if (part != "none") ticket.finishings.push_back(part);
       if (ticket.finishings.size() > kMaxFinishings)
-        return bad_value(name, value, fmt::format("at most {} finishings", kMaxFinishings));
+        return bad_value(name, value,
+                         trf("at most {max} finishings", fmt::arg("max", kMaxFinishings)));
       if (comma == value.npos) break;
       start = comma + 1;
     }
   } else if (unknown == UnknownOptions::kRefuse) {
-    return Error{fmt::format(
-        "The print option \"{}\" is not one Printline knows. Use copies, collate, sides, "
+    return Error{trf(
+        "The print option \"{option}\" is not one Printline knows. Use copies, collate, sides, "
         "print-color-mode, media, media-type, media-source, orientation-requested, page-ranges, "
         "number-up, print-quality or finishings.",
-        name)};
+        fmt::arg("option", name))};
   }
   return std::nullopt;
 }
@@ -323,10 +331,10 @@ std::optional<PaperSize> ticket_paper(const JobTicket& ticket) {
 
 Result<std::vector<PageRange>> parse_page_ranges(std::string_view text) {
   auto invalid = [&](std::string_view why) {
-    return Error{fmt::format(
-        "The page ranges \"{}\" are not valid ({}): write pages and ranges in ascending order, "
-        "separated by commas, such as 1-3,5,8-10.",
-        text, why)};
+    return Error{trf(
+        "The page ranges \"{ranges}\" are not valid ({why}): write pages and ranges in "
+        "ascending order, separated by commas, such as 1-3,5,8-10.",
+        fmt::arg("ranges", text), fmt::arg("why", why))};
   };
   std::vector<PageRange> ranges;
   std::size_t start = 0;
@@ -336,14 +344,17 @@ Result<std::vector<PageRange>> parse_page_ranges(std::string_view text) {
     auto dash = part.find('-');
     auto first = parse_integer(part.substr(0, dash));
     auto last = dash == part.npos ? first : parse_integer(part.substr(dash + 1));
-    if (!first || !last) return invalid(fmt::format("\"{}\" is not a page or a range", part));
+    if (!first || !last)
+      return invalid(trf("\"{part}\" is not a page or a range", fmt::arg("part", part)));
     if (*first < 1 || *last < *first)
-      return invalid(fmt::format("\"{}\" does not go from page 1 or later upwards", part));
+      return invalid(
+          trf("\"{part}\" does not go from page 1 or later upwards", fmt::arg("part", part)));
     if (!ranges.empty() && *first <= ranges.back().last)
-      return invalid(fmt::format("\"{}\" overlaps or comes before the range before it", part));
+      return invalid(trf("\"{part}\" overlaps or comes before the range before it",
+                         fmt::arg("part", part)));
     ranges.push_back({*first, *last});
     if (ranges.size() > kMaxPageRanges)
-      return invalid(fmt::format("more than {} ranges", kMaxPageRanges));
+      return invalid(trf("more than {max} ranges", fmt::arg("max", kMaxPageRanges)));
     if (comma == text.npos) break;
     start = comma + 1;
   }

@@ -7,13 +7,17 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <clocale>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <thread>
 
 #include "cli_runner.h"
+#include "core/i18n.h"
 #include "core/job_uuid.h"
 #include "server/ipp_test_client.h"
 #include "server/running_server.h"
@@ -162,14 +166,28 @@ TEST_F(UserCliTest, AUserListsReleasesAndCancelsTheirOwnHeldJobs) {
 }
 
 // D14: amounts in the server's currency (EUR unless it says otherwise), written the way the
-// reader's language writes them, as the web interface does.
+// reader's language writes them, as the web interface does; the table's words and dates too.
 TEST_F(UserCliTest, AmountsAreInTheServersCurrencyInTheReadersConventions) {
+  // This build's catalogs, for the server in this process and the commands it starts.
+  ::setenv("PRINTLINE_LOCALEDIR", PRINTLINE_TEST_LOCALEDIR, 1);
+  i18n::init_translations();
+  std::setlocale(LC_MESSAGES, "C");  // the server's own language stays English
   hold_a_job("priced.ps");  // its cost is 0.00 until analysed, 0.10 after: either will do
   const std::string english = as("erin", {"jobs", "--server"}, kOk, "C.UTF-8").out;
   EXPECT_NE(english.find("\u20ac0."), std::string::npos) << english;
   const std::string french = as("erin", {"jobs", "--server"}, kOk, "fr_FR.UTF-8").out;
   EXPECT_NE(french.find("0,"), std::string::npos) << french;
   EXPECT_NE(french.find("\u00a0\u20ac"), std::string::npos) << french;
+  // The rest of the table is French too: headings, the state, the ticket the server describes
+  // (erin's account has no language: the command sends the workstation's), and the date.
+  EXPECT_NE(french.find("TRAVAIL"), std::string::npos) << french;
+  EXPECT_NE(french.find("en attente de libération"), std::string::npos) << french;
+  EXPECT_NE(french.find("comme le document"), std::string::npos) << french;
+  EXPECT_TRUE(std::regex_search(french, std::regex(R"(\b\d\d/\d\d/\d{4} \d\d:\d\d\b)")))
+      << french;
+  EXPECT_EQ(english.find("en attente"), std::string::npos) << english;
+  EXPECT_TRUE(std::regex_search(english, std::regex(R"(\b\d{4}-\d\d-\d\d \d\d:\d\d\b)")))
+      << english;
   const std::string balance =
       as("admin", {"admin", "users", "show", "erin"}, kOk, "fr_FR.UTF-8").out;
   EXPECT_NE(balance.find("10,00\u00a0\u20ac"), std::string::npos) << balance;

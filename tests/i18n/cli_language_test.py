@@ -78,6 +78,36 @@ by_language = subprocess.run([binary, "--help"], env=env, capture_output=True, t
                              timeout=20).stdout
 expect("Utilisation" in by_language, f"LANGUAGE=fr is not followed:\n{by_language}")
 
+# What goes wrong is said in French too: CLI11's parse errors, a print option, a server that
+# cannot be reached.
+def run_failing(args, language, extra_env=None):
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("LC_") and key not in ("LANG", "LANGUAGE")}
+    env["LANG"] = language
+    env.update(extra_env or {})
+    done = subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=20,
+                          stdin=subprocess.DEVNULL)
+    expect(done.returncode != 0, f"printline {' '.join(args)} succeeded under {language}")
+    return done.stderr
+
+
+copies = run_failing(["print", "--copies", "0", "/etc/hostname"], "fr_FR.UTF-8")
+expect("--copies : 0 n'est pas compris entre 1 et 999." in copies
+       and "Lancez avec --help pour en savoir plus." in copies,
+       f"a CLI11 range error is not French:\n{copies}")
+extra = run_failing(["--no-such-option", "status"], "fr_FR.UTF-8")
+expect("Non compris : --no-such-option." in extra, f"an unknown option is not French:\n{extra}")
+english = run_failing(["print", "--copies", "0", "/etc/hostname"], "C.UTF-8")
+expect("--copies: 0 is not between 1 and 999." in english,
+       f"a CLI11 range error is not English under C.UTF-8:\n{english}")
+sides = run_failing(["print", "-o", "sides=both", "/etc/hostname"], "fr_FR.UTF-8")
+expect("L'option d'impression sides=both n'est pas valide" in sides,
+       f"a print option's refusal is not French:\n{sides}")
+unreachable = run_failing(["login", "--server", "http://127.0.0.1:1"], "fr_FR.UTF-8",
+                          {"PRINTLINE_PASSWORD": "x", "HOME": "/nonexistent"})
+expect("Le serveur Printline est injoignable à http://127.0.0.1:1 : connexion refusée"
+       in unreachable, f"an unreachable server is not said in French:\n{unreachable}")
+
 for text in failures:
     print(text)
 print(f"{checked - len(failures)} passed, {len(failures)} failed")
