@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Saves PNGs of printline-tray's chooser and dialogs under docs/screenshots/ (tray-*.png),
-# rendered on Qt's offscreen platform with sample prompts. Builds what it needs first.
+# Saves PNGs of printline-tray's chooser and dialogs under docs/screenshots/ (tray-*.png) and,
+# in French, docs/screenshots/fr/, rendered on Qt's offscreen platform with sample prompts.
+# Builds what it needs first.
 #   scripts/tray-screenshots.sh [build directory]   (default: build)
 set -euo pipefail
 
@@ -14,5 +15,6 @@ if ! cmake --build "$build" --target tray_screenshots -j2 >/dev/null; then
        "(scripts/install-deps.sh)?" >&2
   exit 1
 fi
-mkdir -p "$repo/docs/screenshots"
+mkdir -p "$repo/docs/screenshots/fr"
 QT_QPA_PLATFORM=offscreen "$build/tests/tray/tray_screenshots" "$repo/docs/screenshots"
+QT_QPA_PLATFORM=offscreen "$build/tests/tray/tray_screenshots" "$repo/docs/screenshots/fr" fr
