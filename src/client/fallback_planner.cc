@@ -7,6 +7,7 @@
 #include <set>
 
 #include "client/candidate_filter.h"
+#include "core/i18n.h"
 #include "model/fallback_target.h"
 #include "transport/print_transport.h"
 
@@ -52,9 +53,9 @@ std::vector<CandidateView> profile_fallback_printers(const CachedState& cache,
     view.may_be_counted_twice = target->may_be_counted_twice;
     if (target->may_be_counted_twice) {
       view.note = entry.warning.value_or(
-          fmt::format("\"{}\" is a Kyocera device used through a non-spooling port: jobs may be "
-                      "counted twice",
-                      printer.name));
+          trf("\"{printer}\" is a Kyocera device used through a non-spooling port: jobs may be "
+              "counted twice",
+              fmt::arg("printer", printer.name)));
     }
     printers.push_back(std::move(view));
   }
@@ -82,7 +83,7 @@ void probe_candidates(std::vector<CandidateView>& printers, const Prober& prober
   for (std::size_t i = 0; i < printers.size(); ++i) {
     auto [reachable, why] = probes[i].get();
     printers[i].reachable = reachable;
-    if (!reachable) printers[i].note = why.empty() ? "not reachable now" : why;
+    if (!reachable) printers[i].note = why.empty() ? tr("not reachable now") : why;
   }
 }
 

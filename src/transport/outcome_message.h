@@ -10,10 +10,9 @@
 
 namespace printline::transport {
 
-// FP-3: why a printer that answers may still refuse a job, and what to do about it.
-inline constexpr std::string_view kRejectionCause =
-    "The printer may accept jobs only from its accounting server; enable \"accept jobs from "
-    "unknown sources\" on the device, or choose another printer.";
+// FP-3: why a printer that answers may still refuse a job, and what to do about it, in the
+// reader's language.
+std::string rejection_cause();
 
 // A result with outcome, message and device message filled in. detail is our own explanation
 // (e.g. "Connection refused"); device_message is the device's own words, quoted in the message.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "transport/outcome_message.h"
 #include "transport/printer_log.h"
 #include "transport/tcp_connection.h"
@@ -57,8 +58,9 @@ ProbeResult probe(std::string_view device_uri, std::chrono::milliseconds timeout
   result.elapsed = since(start);
   result.reachable = !error;
   result.message = error ? make_result(outcome_for(*error), device_uri, error->detail).message
-                         : fmt::format("Printer {} answers on port {} ({} ms).", device_uri,
-                                       uri->port, result.elapsed.count());
+                         : trf("Printer {printer} answers on port {port} ({ms} ms).",
+                               fmt::arg("printer", device_uri), fmt::arg("port", uri->port),
+                               fmt::arg("ms", result.elapsed.count()));
   return result;
 }
 

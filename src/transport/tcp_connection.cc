@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/i18n.h"
+
 namespace printline::transport {
 namespace {
 
@@ -58,10 +60,10 @@ std::optional<IoError> TcpConnection::wait_for(short events, milliseconds timeou
   const auto deadline = Clock::now() + timeout;
   while (true) {
     if (limits_.cancel != nullptr && limits_.cancel->cancelled()) {
-      return IoError{IoCode::kCancelled, "cancelled"};
+      return IoError{IoCode::kCancelled, tr("cancelled")};
     }
     const milliseconds left = remaining_until(deadline);
-    if (left.count() == 0) return IoError{IoCode::kStalled, "no progress"};
+    if (left.count() == 0) return IoError{IoCode::kStalled, tr("no progress")};
     pollfd pfd{fd_, events, 0};
     int ready = ::poll(&pfd, 1, static_cast<int>(std::min(left, kCancelPollInterval).count()));
     if (ready > 0) return std::nullopt;  // ready, or an error the next call will report
@@ -80,7 +82,10 @@ std::optional<IoError> TcpConnection::connect(const std::string& host, int port)
     // Loopback-only hosts (::1 without IPv6 configured elsewhere) fail with AI_ADDRCONFIG.
     hints.ai_flags = AI_NUMERICSERV;
     rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &addresses);
-    if (rc != 0) return IoError{IoCode::kNoRoute, std::string("unknown host: ") + gai_strerror(rc)};
+    if (rc != 0) {
+      return IoError{IoCode::kNoRoute,
+                     trf("unknown host: {reason}", fmt::arg("reason", gai_strerror(rc)))};
+    }
   }
   const auto deadline = Clock::now() + limits_.connect_timeout;
   IoError last{IoCode::kNoRoute, "no address"};
@@ -97,7 +102,7 @@ std::optional<IoError> TcpConnection::connect(const std::string& host, int port)
       last = from_errno(errno);
     } else if (auto waited = wait_for(POLLOUT, remaining_until(deadline))) {
       last = waited->code == IoCode::kStalled
-                 ? IoError{IoCode::kConnectTimeout, "no answer within the connect timeout"}
+                 ? IoError{IoCode::kConnectTimeout, tr("no answer within the connect timeout")}
                  : *waited;
     } else {
       int error = 0;
@@ -118,7 +123,7 @@ std::optional<IoError> TcpConnection::connect(const std::string& host, int port)
 std::optional<IoError> TcpConnection::write_all(std::span<const char> data) {
   while (!data.empty()) {
     if (limits_.cancel != nullptr && limits_.cancel->cancelled()) {
-      return IoError{IoCode::kCancelled, "cancelled"};
+      return IoError{IoCode::kCancelled, tr("cancelled")};
     }
     ssize_t sent = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
     if (sent > 0) {

@@ -83,7 +83,7 @@ TEST(Outcome, RejectionGivesTheLikelyCause) {
       make_result(Outcome::kRejectedByDevice, "socket://p", "", "Not allowed");
   EXPECT_EQ(result.device_message, "Not allowed");
   EXPECT_NE(result.message.find("\"Not allowed\""), std::string::npos);
-  EXPECT_NE(result.message.find(kRejectionCause), std::string::npos);
+  EXPECT_NE(result.message.find(rejection_cause()), std::string::npos);
 }
 
 }  // namespace
