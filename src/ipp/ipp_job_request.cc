@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/i18n.h"
 #include "core/job_uuid.h"
 #include "ipp/ipp_printer_description.h"
 
@@ -32,9 +33,9 @@ IppJobNames read_job_names(ipp_t* request) {
 bool check_document_format(IppCall& call, const char* format) {
   if (is_supported_document_format(format)) return true;
   call.status(IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED,
-              fmt::format("Document format {} is not supported; print PDF, PostScript, PCL or "
-                          "plain text.",
-                          format));
+              trf("Document format {format} is not supported; print PDF, PostScript, PCL or "
+                  "plain text.",
+                  fmt::arg("format", format)));
   return false;
 }
 
@@ -42,9 +43,9 @@ bool check_job_operation(IppCall& call) {
   if (const char* compression = call.string("compression", IPP_TAG_KEYWORD);
       compression && std::string_view(compression) != "none") {
     call.status(IPP_STATUS_ERROR_COMPRESSION_NOT_SUPPORTED,
-                fmt::format("Compression \"{}\" is not supported; send the document "
-                            "uncompressed.",
-                            compression));
+                trf("Compression \"{compression}\" is not supported; send the document "
+                    "uncompressed.",
+                    fmt::arg("compression", compression)));
     return false;
   }
   if (const char* format = call.string("document-format", IPP_TAG_MIMETYPE);

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "core/i18n.h"
 #include "ipp/ipp_printer_description.h"
 #include "transport/ipp_job_ticket.h"
 
@@ -350,18 +351,18 @@ std::optional<model::JobTicket> read_job_ticket(IppCall& call, const JobTemplate
   }
   if (!refused.empty() && fidelity) {
     call.status(IPP_STATUS_ERROR_ATTRIBUTES_OR_VALUES,
-                fmt::format("This printer cannot print with {} as asked; see "
-                            "Get-Printer-Attributes for the supported values, or print without "
-                            "ipp-attribute-fidelity to accept the defaults instead.",
-                            fmt::join(refused, ", ")));
+                trf("This printer cannot print with {attributes} as asked; see "
+                    "Get-Printer-Attributes for the supported values, or print without "
+                    "ipp-attribute-fidelity to accept the defaults instead.",
+                    fmt::arg("attributes", fmt::format("{}", fmt::join(refused, ", ")))));
     return std::nullopt;
   }
   if (!refused.empty()) {
     call.substituted = true;
-    call.substitution_note = fmt::format(
-        "This printer cannot print with {} as asked: the printer's default is used instead "
-        "(send ipp-attribute-fidelity to be refused instead).",
-        fmt::join(refused, ", "));
+    call.substitution_note = trf(
+        "This printer cannot print with {attributes} as asked: the printer's default is used "
+        "instead (send ipp-attribute-fidelity to be refused instead).",
+        fmt::arg("attributes", fmt::format("{}", fmt::join(refused, ", "))));
   }
   auto ticket = transport::ticket_from_ipp(call.request);
   if (!ticket.ok()) {

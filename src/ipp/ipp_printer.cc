@@ -209,7 +209,7 @@ JobDescription IppPrinter::waiting_description(int id, const WaitingJob& waiting
   shown.owner = waiting.requester;
   shown.state = IPP_JSTATE_HELD;
   shown.state_reason = "job-incoming";
-  shown.state_message = "Waiting for the document (Send-Document).";
+  shown.state_message = tr("Waiting for the document (Send-Document).");
   if (waiting.job.hold) shown.state_message += " " + waiting.job.hold_reason;
   shown.created_at = waiting.created_at;
   shown.ticket = waiting.job.ticket;
@@ -329,8 +329,8 @@ void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
   call.status(IPP_STATUS_OK, submitted->message);
   add_job(call, submitted->job, nullptr);
   publish_job(call, "job-created", submitted->job,
-              fmt::format("Job {} was received.", ids_.id_for(submitted->job.uuid,
-                                                              submitted->job.number)));
+              trf("Job {job} was received.",
+                  fmt::arg("job", ids_.id_for(submitted->job.uuid, submitted->job.number))));
 }
 
 std::optional<JobDescription> IppPrinter::target_job(Call& call, int* asked) {
@@ -379,7 +379,7 @@ void IppPrinter::cancel_job(Call& call) {
   if (!call.ok(call.session.cancel(*job))) return;
   call.status(IPP_STATUS_OK, "");
   publish_job(call, "job-completed", target_job(call, nullptr),
-              fmt::format("Job {} was cancelled.", id));
+              trf("Job {job} was cancelled.", fmt::arg("job", id)));
 }
 
 void IppPrinter::get_job_attributes(Call& call) {

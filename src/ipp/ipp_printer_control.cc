@@ -72,8 +72,9 @@ std::optional<IppProblem> IppPrinter::hold(Call& call, const JobDescription& job
   if (job.state == IPP_JSTATE_HELD) return std::nullopt;
   if (job.state != IPP_JSTATE_PENDING) {
     return IppProblem{IPP_STATUS_ERROR_NOT_POSSIBLE,
-                      fmt::format("Job {} is {}; only a job waiting to print can be held.",
-                                  job.job_id, ippEnumString("job-state", job.state))};
+                      trf("Job {job} is {state}; only a job waiting to print can be held.",
+                          fmt::arg("job", job.job_id),
+                          fmt::arg("state", ippEnumString("job-state", job.state)))};
   }
   return call.session.hold(job, reason);
 }
@@ -81,9 +82,10 @@ std::optional<IppProblem> IppPrinter::hold(Call& call, const JobDescription& job
 std::optional<IppProblem> IppPrinter::release(Call& call, const JobDescription& job) {
   if (job.state != IPP_JSTATE_HELD) {
     return IppProblem{IPP_STATUS_ERROR_NOT_POSSIBLE,
-                      fmt::format("Job {} is not held (it is {}); only a held job can be "
-                                  "released.",
-                                  job.job_id, ippEnumString("job-state", job.state))};
+                      trf("Job {job} is not held (it is {state}); only a held job can be "
+                          "released.",
+                          fmt::arg("job", job.job_id),
+                          fmt::arg("state", ippEnumString("job-state", job.state)))};
   }
   auto problem = call.session.release(job);
   if (!problem) {
@@ -102,7 +104,8 @@ void IppPrinter::set_hold(Call& call, bool held, const std::string& reason) {
     if (auto it = waiting_.find(id); it != waiting_.end() && may_use(call, it->second)) {
       if (!held && !it->second.job.hold) {
         call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
-                    fmt::format("Job {} is not held; only a held job can be released.", id));
+                    trf("Job {job} is not held; only a held job can be released.",
+                        fmt::arg("job", id)));
         return;
       }
       it->second.job.hold = held;
@@ -120,13 +123,15 @@ void IppPrinter::set_hold(Call& call, bool held, const std::string& reason) {
   if (!call.ok(held ? hold(call, *job, reason) : release(call, *job))) return;
   call.status(IPP_STATUS_OK, "");
   publish_job(call, "job-state-changed", target_job(call, nullptr),
-              held ? fmt::format("Job {} is held.", id) : fmt::format("Job {} was released.", id));
+              held ? trf("Job {job} is held.", fmt::arg("job", id))
+                   : trf("Job {job} was released.", fmt::arg("job", id)));
 }
 
 namespace {
 
 std::string held_by(const std::string& who) {
-  return fmt::format("Held by {} until released.", who.empty() ? "its owner" : who);
+  return who.empty() ? tr("Held by its owner until released.")
+                     : trf("Held by {user} until released.", fmt::arg("user", who));
 }
 
 }  // namespace
@@ -163,14 +168,15 @@ void IppPrinter::restart_job(Call& call) {
   job->job_id = id;
   if (job->state < IPP_JSTATE_CANCELED) {
     call.status(IPP_STATUS_ERROR_NOT_POSSIBLE,
-                fmt::format("Job {} is {}; only a job that has ended can be restarted.", id,
-                            ippEnumString("job-state", job->state)));
+                trf("Job {job} is {state}; only a job that has ended can be restarted.",
+                    fmt::arg("job", id),
+                    fmt::arg("state", ippEnumString("job-state", job->state))));
     return;
   }
   if (!call.ok(call.session.restart(*job))) return;
   call.status(IPP_STATUS_OK, "");
   publish_job(call, "job-state-changed", target_job(call, nullptr),
-              fmt::format("Job {} was restarted.", id));
+              trf("Job {job} was restarted.", fmt::arg("job", id)));
 }
 
 void IppPrinter::set_job_attributes(Call& call) {
