@@ -18,12 +18,14 @@ void add_admin_audit_command(CLI::App& parent, AdminCommand& admin) {
     return admin.finish(
         client.request("GET", "/audit" + api_client::query_string({{"limit", *limit}})),
         [](const nlohmann::json& body) {
-          Table table({"TIME", "ACTOR", "ACTION", "KIND", "OBJECT", "DETAILS"});
+          Table table({tr("TIME"), tr("ACTOR"), tr("ACTION"), tr("KIND"), tr("OBJECT"),
+                       tr("DETAILS")});
           for (const auto& e : body.value("entries", nlohmann::json::array())) {
             std::string details = field_text(e, "details");
             if (details.size() > 60) details = details.substr(0, 57) + "...";
-            table.add_row({field_text(e, "at"), field_text(e, "actor"), field_text(e, "action"),
-                           field_text(e, "object_kind"), field_text(e, "object_name"), details});
+            table.add_row({time_field_text(e, "at"), field_text(e, "actor"),
+                           field_text(e, "action"), field_text(e, "object_kind"),
+                           field_text(e, "object_name"), details});
           }
           table.print(std::cout);
         });

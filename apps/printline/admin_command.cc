@@ -83,6 +83,12 @@ void add_admin_command(CLI::App& app, AdminCommand& admin) {
   add_admin_fallback_test_command(*command, admin);
 }
 
+std::string origin_text(const std::string& origin) {
+  if (origin == "server") return tr("server");
+  if (origin == "fallback") return tr("fallback");
+  return origin;
+}
+
 std::string object_path(const std::string& collection, const std::string& reference) {
   return "/" + collection + "/" + api_client::percent_encode(reference);
 }
@@ -96,7 +102,8 @@ api_client::ApiResult<std::int64_t> resolve_id(const api_client::ApiClient& clie
   if (!answer->body.contains("id")) {
     api_client::ApiError error;
     error.kind = api_client::FailureKind::kBadAnswer;
-    error.message = "The server's answer for " + collection + " \"" + reference + "\" has no id.";
+    error.message = trf("The server's answer for {collection} \"{reference}\" has no id.",
+                        fmt::arg("collection", collection), fmt::arg("reference", reference));
     return error;
   }
   return answer->body["id"].get<std::int64_t>();

@@ -59,6 +59,10 @@ void add_admin_reports_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_audit_command(CLI::App& parent, AdminCommand& admin);
 void add_admin_fallback_test_command(CLI::App& parent, AdminCommand& admin);
 
+// Where a job was printed or a ledger entry comes from ("server", "fallback": the API's
+// keywords) for people, in their language (glossary: « serveur » / « secours »).
+std::string origin_text(const std::string& origin);
+
 // "/users/" + the reference, percent-encoded.
 std::string object_path(const std::string& collection, const std::string& reference);
 

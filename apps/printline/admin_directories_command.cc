@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "admin_command.h"
 #include "core/i18n.h"
@@ -33,12 +34,20 @@ void print_plan(const nlohmann::json& plan, bool dry_run) {
                            {tr("new groups"), count("create_groups")},
                            {tr("changed groups"), count("update_groups")},
                            {tr("unchanged"), count("unchanged")}});
-  for (const char* list : {"create", "disable"}) {
+  const std::pair<const char*, std::string> lists[] = {
+      {"create", dry_run ? tr("would create") : tr("created")},
+      {"disable", dry_run ? tr("would disable") : tr("disabled")}};
+  for (const auto& [list, label] : lists) {
     const auto& logins = plan.value(list, nlohmann::json::array());
-    if (!logins.empty()) std::cout << list << ": " << joined(logins) << "\n";
+    if (logins.empty()) continue;
+    std::cout << trf("{label}: {value}", fmt::arg("label", label),
+                     fmt::arg("value", joined(logins)))
+              << "\n";
   }
   for (const auto& warning : plan.value("warnings", nlohmann::json::array())) {
-    std::cout << tr("warning") << ": " << warning.get<std::string>() << "\n";
+    std::cout << trf("{label}: {value}", fmt::arg("label", tr("warning")),
+                     fmt::arg("value", warning.get<std::string>()))
+              << "\n";
   }
 }
 
@@ -53,10 +62,11 @@ void add_admin_directories_command(CLI::App& parent, AdminCommand& admin) {
       directories->add_subcommand("list", tr("List the directories and their last syncs"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/directories"), [](const nlohmann::json& body) {
-      Table table({"NAME", "URI", "LAST COMPLETE SYNC", "LAST SYNC", "LAST ERROR"});
+      Table table({tr("NAME"), tr("URI"), tr("LAST COMPLETE SYNC"), tr("LAST SYNC"),
+                   tr("LAST ERROR")});
       for (const auto& d : body.value("directories", nlohmann::json::array())) {
         table.add_row({field_text(d, "name"), field_text(d, "uri"),
-                       field_text(d, "last_complete_sync"), field_text(d, "last_sync"),
+                       time_field_text(d, "last_complete_sync"), time_field_text(d, "last_sync"),
                        field_text(d, "last_error")});
       }
       table.print(std::cout);

@@ -29,6 +29,16 @@ bool all_ready(const nlohmann::json& body) {
   return true;
 }
 
+// A probe's status (the API's keyword) for people.
+std::string status_text(const std::string& status) {
+  if (status == "reachable") return tr("reachable");
+  if (status == "unreachable") return tr("unreachable");
+  if (status == "accepted") return tr("accepted");
+  if (status == "rejected") return tr("rejected");
+  if (status == "misconfigured") return tr("misconfigured");
+  return status;
+}
+
 }  // namespace
 
 void add_admin_fallback_test_command(CLI::App& parent, AdminCommand& admin) {
@@ -47,24 +57,28 @@ void add_admin_fallback_test_command(CLI::App& parent, AdminCommand& admin) {
     if (args->timeout_ms) body["timeout_ms"] = *args->timeout_ms;
     auto answer = client.request("POST", "/admin/fallback-test", body);
     const int shown = admin.finish(answer, [](const nlohmann::json& result) {
-      Table table({"PROFILE", "PRINTER", "ADDRESS", "STATUS", "MS", "MESSAGE"});
+      Table table({tr("PROFILE"), tr("PRINTER"), tr("ADDRESS"), tr("STATUS"), tr("MS"),
+                   tr("MESSAGE")});
       for (const auto& r : result.value("results", nlohmann::json::array())) {
         std::string message = r.value("message", "");
         const nlohmann::json page = r.value("test_page", nlohmann::json());
         if (page.is_object() && page.value("message", "") != message) {
-          message += (message.empty() ? "" : " ") + std::string("Test page: ") +
-                     page.value("outcome", "") + ", " + page.value("message", "");
+          message += (message.empty() ? "" : " ") +
+                     trf("Test page: {outcome}, {message}",
+                         fmt::arg("outcome", page.value("outcome", "")),
+                         fmt::arg("message", page.value("message", "")));
         }
         table.add_row({field_text(r, "profile"), field_text(r, "printer"),
-                       field_text(r, "device_uri"), field_text(r, "status"), field_text(r, "ms"),
+                       field_text(r, "device_uri"), status_text(r.value("status", "")),
+                       field_text(r, "ms"),
                        message});
       }
       table.print(std::cout);
     });
     if (shown != kOk) return shown;
     if (!all_ready(answer->body)) {
-      std::cerr << "printline admin fallback-test: some fallback printers are not ready; see the "
-                   "messages above.\n";
+      std::cerr << "printline admin fallback-test: "
+                << tr("some fallback printers are not ready; see the messages above.") << "\n";
       return static_cast<int>(kFallbackTestFailed);
     }
     return static_cast<int>(kOk);

@@ -22,10 +22,10 @@ struct GroupArguments {
 
 void print_group(const nlohmann::json& g) {
   print_fields(std::cout,
-               {{"id", field_text(g, "id")},
-                {"name", field_text(g, "name")},
-                {"description", field_text(g, "description")},
-                {"printer ids", joined(g.value("printer_ids", nlohmann::json::array()))}});
+               {{tr("id"), field_text(g, "id")},
+                {tr("name"), field_text(g, "name")},
+                {tr("description"), field_text(g, "description")},
+                {tr("printer ids"), joined(g.value("printer_ids", nlohmann::json::array()))}});
 }
 
 // Fills the body; an error when a printer name is unknown.
@@ -56,7 +56,7 @@ void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = groups->add_subcommand("list", tr("List every group"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/groups"), [](const nlohmann::json& body) {
-      Table table({"ID", "NAME", "PRINTER IDS", "DESCRIPTION"});
+      Table table({tr("ID"), tr("NAME"), tr("PRINTER IDS"), tr("DESCRIPTION")});
       for (const auto& g : body.value("groups", nlohmann::json::array())) {
         table.add_row({field_text(g, "id"), field_text(g, "name"),
                        joined(g.value("printer_ids", nlohmann::json::array())),
@@ -82,8 +82,9 @@ void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
     nlohmann::json body = {{"name", create_args->group}};
     if (auto error = group_fields(client, *create_args, body)) return admin.fail(*error);
     return admin.finish(client.request("POST", "/groups", body), [](const nlohmann::json& g) {
-      std::cout << "Created group " << field_text(g, "name") << " (id " << field_text(g, "id")
-                << ").\n";
+      std::cout << trf("Created group {name} (id {id}).",
+                       fmt::arg("name", field_text(g, "name")), fmt::arg("id", field_text(g, "id")))
+                << "\n";
     });
   });
 
@@ -96,7 +97,7 @@ void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
     if (auto error = group_fields(client, *update_args, body)) return admin.fail(*error);
-    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    if (body.empty()) return admin.fail(tr("Nothing to change: give at least one option."), kUsage);
     return admin.finish(client.request("PATCH", object_path("groups", update_args->group), body),
                         print_group);
   });
@@ -107,7 +108,9 @@ void add_admin_groups_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("groups", delete_args->group)),
                         [&](const nlohmann::json&) {
-                          std::cout << "Deleted group " << delete_args->group << ".\n";
+                          std::cout << trf("Deleted group {name}.",
+                                           fmt::arg("name", delete_args->group))
+                                    << "\n";
                         });
   });
 }

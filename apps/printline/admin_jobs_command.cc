@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "model/json_number.h"
 #include "output.h"
+#include "server_job_commands.h"
 
 namespace printline::cli {
 
@@ -20,31 +21,35 @@ struct JobArguments {
 };
 
 void print_job(const nlohmann::json& j) {
-  print_fields(std::cout,
-               {{"uuid", field_text(j, "uuid")},
-                {"id", field_text(j, "id")},
-                {"owner id", field_text(j, "owner_id")},
-                {"queue id", field_text(j, "queue_id")},
-                {"printer id", field_text(j, "printer_id")},
-                {"origin", field_text(j, "origin")},
-                {"state", field_text(j, "state")},
-                {"title", field_text(j, "title")},
-                {"pages", field_text(j, "pages") + " per copy, " + field_text(j, "color_pages") +
-                              " in colour"},
-                {"paper", field_text(j, "paper")},
-                {"duplex", yes_no(j.value("duplex", false))},
-                {"copies", field_text(j, "copies")},
-                {"asked", j.value("ticket_text", std::string("as the document is"))},
-                {"format", field_text(j, "document_format")},
-                {"cost", money(model::integer_or(j, "cost_cents", std::int64_t{0}))},
-                {"submitted", field_text(j, "submitted_at")},
-                {"printed", field_text(j, "printed_at")},
-                {"outcome", field_text(j, "outcome")},
-                {"may be counted twice", yes_no(j.value("may_be_counted_twice", false))},
-                {"printed twice", j.value("printed_twice", false)
-                                      ? "yes, also on printer " + field_text(j, "also_printed_on")
-                                      : "no"},
-                {"awaiting its client's commit", yes_no(j.value("awaiting_commit", false))}});
+  print_fields(
+      std::cout,
+      {{tr("uuid"), field_text(j, "uuid")},
+       {tr("id"), field_text(j, "id")},
+       {tr("owner id"), field_text(j, "owner_id")},
+       {tr("queue id"), field_text(j, "queue_id")},
+       {tr("printer id"), field_text(j, "printer_id")},
+       {tr("origin"), origin_text(field_text(j, "origin"))},
+       {tr("state"), server_state_text(field_text(j, "state"))},
+       {tr("title"), field_text(j, "title")},
+       {tr("pages"), trf("{pages} per copy, {color_pages} in colour",
+                         fmt::arg("pages", field_text(j, "pages")),
+                         fmt::arg("color_pages", field_text(j, "color_pages")))},
+       {tr("paper"), field_text(j, "paper")},
+       {tr("duplex"), yes_no(j.value("duplex", false))},
+       {tr("copies"), field_text(j, "copies")},
+       {tr("asked"), j.value("ticket_text", std::string(tr("as the document is")))},
+       {tr("format"), field_text(j, "document_format")},
+       {tr("cost"), money(model::integer_or(j, "cost_cents", std::int64_t{0}))},
+       {tr("submitted"), time_field_text(j, "submitted_at")},
+       {tr("printed"), time_field_text(j, "printed_at")},
+       {tr("outcome"), field_text(j, "outcome")},
+       {tr("may be counted twice"), yes_no(j.value("may_be_counted_twice", false))},
+       {tr("printed twice"),
+        j.value("printed_twice", false)
+            ? trf("yes, also on printer {printer}",
+                  fmt::arg("printer", field_text(j, "also_printed_on")))
+            : std::string(tr("no"))},
+       {tr("awaiting its client's commit"), yes_no(j.value("awaiting_commit", false))}});
 }
 
 // People read names where the API gives ids: one listing of `collection` ("users",
@@ -69,11 +74,12 @@ std::string name_or_id(const std::map<std::string, std::string>& names, const st
 void print_refund(const nlohmann::json& j) {
   const auto entry = j.value("entry", nlohmann::json::object());
   print_fields(std::cout,
-               {{"job", field_text(entry, "job_uuid")},
-                {"refunded", money(model::integer_or(entry, "amount_cents", std::int64_t{0}))},
-                {"reason", field_text(entry, "note")},
-                {"owner id", field_text(entry, "user_id")},
-                {"balance now", money(model::integer_or(j, "balance_cents", std::int64_t{0}))}});
+               {{tr("job"), field_text(entry, "job_uuid")},
+                {tr("refunded"), money(model::integer_or(entry, "amount_cents", std::int64_t{0}))},
+                {tr("reason"), field_text(entry, "note")},
+                {tr("owner id"), field_text(entry, "user_id")},
+                {tr("balance now"),
+                 money(model::integer_or(j, "balance_cents", std::int64_t{0}))}});
 }
 
 }  // namespace
@@ -107,15 +113,20 @@ void add_admin_jobs_command(CLI::App& parent, AdminCommand& admin) {
         client.request("GET", "/jobs" + query), [&client](const nlohmann::json& body) {
           const auto users = names_by_id(client, "users", "login");
           const auto printers = names_by_id(client, "printers", "name");
-          Table table({"SUBMITTED", "UUID", "OWNER", "PRINTER", "ORIGIN", "STATE", "PAGES",
-                       "COPIES", "COST", "ASKED", "TITLE"});
+          Table table({tr("SUBMITTED"), tr("UUID"), tr("OWNER"), tr("PRINTER"), tr("ORIGIN"),
+                       tr("STATE"), tr("PAGES"), tr("COPIES"), tr("COST"), tr("ASKED"),
+                       tr("TITLE")});
           for (const auto& j : body.value("jobs", nlohmann::json::array())) {
+            const std::string state = server_state_text(field_text(j, "state"));
             table.add_row(
-                {field_text(j, "submitted_at"), field_text(j, "uuid"),
+                {time_field_text(j, "submitted_at"), field_text(j, "uuid"),
                  name_or_id(users, field_text(j, "owner_id")),
                  name_or_id(printers, field_text(j, "printer_id")),
-                 field_text(j, "origin") + (j.value("may_be_counted_twice", false) ? "*" : ""),
-                 field_text(j, "state") + (j.value("printed_twice", false) ? " (twice)" : ""),
+                 origin_text(field_text(j, "origin")) +
+                     (j.value("may_be_counted_twice", false) ? "*" : ""),
+                 j.value("printed_twice", false)
+                     ? trf("{state} (twice)", fmt::arg("state", state))
+                     : state,
                  field_text(j, "pages"), field_text(j, "copies"),
                  money(model::integer_or(j, "cost_cents", std::int64_t{0})),
                  j.value("ticket_text", std::string("-")), field_text(j, "title")});

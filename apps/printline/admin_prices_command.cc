@@ -25,22 +25,25 @@ struct PriceArguments {
 };
 
 void print_price_list(const nlohmann::json& list) {
-  Table table({"PAPER", "COLOUR", "PER PAGE"});
+  Table table({tr("PAPER"), tr("COLOUR"), tr("PER PAGE")});
   for (const auto& p : list.value("prices", nlohmann::json::array())) {
-    table.add_row({field_text(p, "paper"), p.value("color", false) ? "colour" : "mono",
+    table.add_row({field_text(p, "paper"), p.value("color", false) ? tr("colour") : tr("mono"),
                    money(model::integer_or(p, "cents_per_page", std::int64_t{0}))});
   }
   table.print(std::cout);
-  std::cout << "Duplex discount: " << field_text(list, "duplex_discount_percent") << " %\n";
+  std::cout << trf("Duplex discount: {percent} %",
+                   fmt::arg("percent", field_text(list, "duplex_discount_percent")))
+            << "\n";
 }
 
 // "A4:mono=0.10" or "A3:colour=1.20" into the list, replacing the same paper and colour.
 std::optional<std::string> apply_price(const std::string& text, model::PriceList& list) {
   const auto colon = text.find(':');
   const auto equals = text.find('=');
-  const std::string usage = "\"" + text +
-                            "\" is not a price: write PAPER:mono=AMOUNT or "
-                            "PAPER:colour=AMOUNT, e.g. A4:mono=0.10";
+  const std::string usage = trf(
+      "\"{price}\" is not a price: write PAPER:mono=AMOUNT or PAPER:colour=AMOUNT, e.g. "
+      "A4:mono=0.10",
+      fmt::arg("price", text));
   if (colon == std::string::npos || equals == std::string::npos || equals < colon) return usage;
   const std::string paper_text = text.substr(0, colon);
   const std::string colour_text = text.substr(colon + 1, equals - colon - 1);
@@ -48,7 +51,8 @@ std::optional<std::string> apply_price(const std::string& text, model::PriceList
   const bool color = colour_text != "mono";
   auto paper = model::parse_json<model::PaperSize>(nlohmann::json(paper_text));
   if (!paper.ok()) {
-    return "Unknown paper \"" + paper_text + "\": use A5 A4 A3 A2 A1 A0 Letter Legal Tabloid";
+    return trf("Unknown paper \"{paper}\": use A5 A4 A3 A2 A1 A0 Letter Legal Tabloid",
+               fmt::arg("paper", paper_text));
   }
   const std::string amount = text.substr(equals + 1);
   const auto cents = parse_money(text.substr(equals + 1));
@@ -93,15 +97,20 @@ void add_admin_prices_command(CLI::App& parent, AdminCommand& admin) {
       const auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
       auto parsed = model::parse_json<model::PriceList>(j);
       if (!parsed.ok()) {
-        return admin.fail(args->file + " is not a price list: " + parsed.error().message, kUsage);
+        return admin.fail(trf("{file} is not a price list: {reason}", fmt::arg("file", args->file),
+                              fmt::arg("reason", parsed.error().message)),
+                          kUsage);
       }
       list = *parsed;
     } else if (!args->replace) {
       auto current = client.request("GET", "/price-list");
       if (!current.ok()) return admin.fail(current.error());
       auto parsed = model::parse_json<model::PriceList>(current->body);
-      if (!parsed.ok())
-        return admin.fail("The server's price list: " + parsed.error().message, kFailure);
+      if (!parsed.ok()) {
+        return admin.fail(
+            trf("The server's price list: {reason}", fmt::arg("reason", parsed.error().message)),
+            kFailure);
+      }
       list = *parsed;
     }
     for (const std::string& price : args->prices) {
@@ -109,11 +118,12 @@ void add_admin_prices_command(CLI::App& parent, AdminCommand& admin) {
     }
     if (args->duplex_discount) list.duplex_discount_percent = *args->duplex_discount;
     if (args->file.empty() && args->prices.empty() && !args->duplex_discount) {
-      return admin.fail("Nothing to change: give --price, --duplex-discount or --file.", kUsage);
+      return admin.fail(tr("Nothing to change: give --price, --duplex-discount or --file."),
+                        kUsage);
     }
     return admin.finish(client.request("PUT", "/price-list", nlohmann::json(list)),
                         [](const nlohmann::json& saved) {
-                          std::cout << "Price list saved.\n";
+                          std::cout << tr("Price list saved.") << "\n";
                           print_price_list(saved);
                         });
   });

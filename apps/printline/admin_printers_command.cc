@@ -28,10 +28,14 @@ struct PrinterArguments {
 
 std::string port_text(const nlohmann::json& port) {
   if (!port.is_object()) return "-";
-  std::string text = field_text(port, "protocol") + " port " + field_text(port, "port");
   const std::string queue = port.value("queue", "");
-  if (!queue.empty()) text += " queue " + queue;
-  return text;
+  if (queue.empty()) {
+    return trf("{protocol} port {port}", fmt::arg("protocol", field_text(port, "protocol")),
+               fmt::arg("port", field_text(port, "port")));
+  }
+  return trf("{protocol} port {port} queue {queue}",
+             fmt::arg("protocol", field_text(port, "protocol")),
+             fmt::arg("port", field_text(port, "port")), fmt::arg("queue", queue));
 }
 
 std::string list_text(const nlohmann::json& list) {
@@ -48,25 +52,27 @@ std::string list_text(const nlohmann::json& list) {
 // The sizes it takes, or "up to <largest>" when none are listed.
 std::string paper_sizes_text(const nlohmann::json& p) {
   const std::string listed = list_text(p.value("paper_sizes", nlohmann::json()));
-  return listed != "-" ? listed : "up to " + field_text(p, "largest_paper");
+  return listed != "-" ? listed
+                        : trf("up to {paper}", fmt::arg("paper", field_text(p, "largest_paper")));
 }
 
 void print_printer(const nlohmann::json& p) {
   print_fields(std::cout,
-               {{"id", field_text(p, "id")},
-                {"name", field_text(p, "name")},
-                {"device URI", field_text(p, "device_uri")},
-                {"colour", yes_no(p.value("color", false))},
-                {"language", p.value("language", "auto")},
-                {"largest paper", field_text(p, "largest_paper")},
-                {"paper sizes", paper_sizes_text(p)},
-                {"large format", yes_no(p.value("large_format", false))},
-                {"duplex", yes_no(p.value("duplex", false))},
-                {"vendor", field_text(p, "vendor")},
-                {"location", field_text(p, "location")},
-                {"fallback allowed", yes_no(p.value("fallback_allowed", true))},
-                {"spooling port", port_text(p.value("spooling_port", nlohmann::json()))},
-                {"document formats", list_text(p.value("document_formats", nlohmann::json()))}});
+               {{tr("id"), field_text(p, "id")},
+                {tr("name"), field_text(p, "name")},
+                {tr("device URI"), field_text(p, "device_uri")},
+                {tr("colour"), yes_no(p.value("color", false))},
+                {tr("print language"), p.value("language", "auto")},
+                {tr("largest paper"), field_text(p, "largest_paper")},
+                {tr("paper sizes"), paper_sizes_text(p)},
+                {tr("large format"), yes_no(p.value("large_format", false))},
+                {tr("duplex"), yes_no(p.value("duplex", false))},
+                {tr("vendor"), field_text(p, "vendor")},
+                {tr("location"), field_text(p, "location")},
+                {tr("fallback allowed"), yes_no(p.value("fallback_allowed", true))},
+                {tr("spooling port"), port_text(p.value("spooling_port", nlohmann::json()))},
+                {tr("document formats"),
+                 list_text(p.value("document_formats", nlohmann::json()))}});
 }
 
 void add_printer_field_options(CLI::App* command, PrinterArguments& args) {
@@ -148,8 +154,9 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = printers->add_subcommand("list", tr("List every printer"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/printers"), [](const nlohmann::json& body) {
-      Table table({"ID", "NAME", "DEVICE URI", "LANGUAGE", "COLOUR", "DUPLEX", "PAPER", "VENDOR",
-                   "LOCATION", "FALLBACK", "SPOOLING PORT"});
+      Table table({tr("ID"), tr("NAME"), tr("DEVICE URI"), tr("LANGUAGE"), tr("COLOUR"),
+                   tr("DUPLEX"), tr("PAPER"), tr("VENDOR"), tr("LOCATION"), tr("FALLBACK"),
+                   tr("SPOOLING PORT")});
       for (const auto& p : body.value("printers", nlohmann::json::array())) {
         table.add_row({field_text(p, "id"), field_text(p, "name"), field_text(p, "device_uri"),
                        p.value("language", "auto"), yes_no(p.value("color", false)),
@@ -180,8 +187,9 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
     nlohmann::json body = {{"name", create_args->printer}};
     printer_fields(*create_args, body);
     return admin.finish(client.request("POST", "/printers", body), [](const nlohmann::json& p) {
-      std::cout << "Created printer " << field_text(p, "name") << " (id " << field_text(p, "id")
-                << ").\n";
+      std::cout << trf("Created printer {name} (id {id}).",
+                       fmt::arg("name", field_text(p, "name")), fmt::arg("id", field_text(p, "id")))
+                << "\n";
     });
   });
 
@@ -196,7 +204,7 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
     printer_fields(*update_args, body);
-    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    if (body.empty()) return admin.fail(tr("Nothing to change: give at least one option."), kUsage);
     return admin.finish(
         client.request("PATCH", object_path("printers", update_args->printer), body),
         print_printer);
@@ -219,7 +227,9 @@ void add_admin_printers_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("printers", delete_args->printer)),
                         [&](const nlohmann::json&) {
-                          std::cout << "Deleted printer " << delete_args->printer << ".\n";
+                          std::cout << trf("Deleted printer {name}.",
+                                           fmt::arg("name", delete_args->printer))
+                                    << "\n";
                         });
   });
 }

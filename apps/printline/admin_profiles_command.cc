@@ -126,39 +126,62 @@ void profile_fields(const ProfileArguments& args, nlohmann::json& body) {
 void print_profile(const nlohmann::json& p) {
   const nlohmann::json fallback = p.value("fallback", nlohmann::json::object());
   const nlohmann::json port = fallback.value("port", nlohmann::json::object());
-  std::string port_text = field_text(port, "protocol") + " port " + field_text(port, "port");
-  if (!port.value("queue", "").empty()) port_text += " queue " + port.value("queue", "");
+  const std::string queue = port.value("queue", "");
+  const std::string protocol = field_text(port, "protocol"), number = field_text(port, "port");
+  const std::string port_text =
+      queue.empty() ? trf("{protocol} port {port}", fmt::arg("protocol", protocol),
+                          fmt::arg("port", number))
+                    : trf("{protocol} port {port} queue {queue}", fmt::arg("protocol", protocol),
+                          fmt::arg("port", number), fmt::arg("queue", queue));
+  const auto keep_days = fallback.find("keep_waiting_days");
+  const std::string keep_text =
+      keep_days != fallback.end() && keep_days->is_number_integer()
+          ? trnf("{count} day", "{count} days", keep_days->get<unsigned long>())
+          : field_text(fallback, "keep_waiting_days");
   print_fields(
       std::cout,
-      {{"id", field_text(p, "id")},
-       {"name", field_text(p, "name")},
-       {"default", yes_no(p.value("is_default", false))},
-       {"assigned users", joined(p.value("assigned_users", nlohmann::json::array()))},
-       {"assigned groups", joined(p.value("assigned_groups", nlohmann::json::array()))},
-       {"server addresses", joined(p.value("server_addresses", nlohmann::json::array()))},
-       {"connect timeout", field_text(p, "connect_timeout_ms") + " ms"},
-       {"heartbeat interval", field_text(p, "heartbeat_interval_s") + " s"},
-       {"answer timeout", field_text(p, "answer_timeout_s") + " s"},
-       {"fallback printing", fallback.value("enabled", false) ? "enabled" : "disabled"},
-       {"fallback printers", joined(fallback.value("printer_ids", nlohmann::json::array()))},
-       {"fallback group", field_text(fallback, "group_id")},
-       {"release condition", field_text(fallback, "release")},
-       {"device port", port_text},
-       {"KX integration", yes_no(fallback.value("kx_integration", false))},
-       {"keep waiting jobs", field_text(fallback, "keep_waiting_days") + " days"},
-       {"version", field_text(p, "version")}});
+      {{tr("id"), field_text(p, "id")},
+       {tr("name"), field_text(p, "name")},
+       {tr("default"), yes_no(p.value("is_default", false))},
+       {tr("assigned users"), joined(p.value("assigned_users", nlohmann::json::array()))},
+       {tr("assigned groups"), joined(p.value("assigned_groups", nlohmann::json::array()))},
+       {tr("server addresses"), joined(p.value("server_addresses", nlohmann::json::array()))},
+       {tr("connect timeout"),
+        trf("{ms} ms", fmt::arg("ms", field_text(p, "connect_timeout_ms")))},
+       {tr("heartbeat interval"),
+        trf("{seconds} s", fmt::arg("seconds", field_text(p, "heartbeat_interval_s")))},
+       {tr("answer timeout"),
+        trf("{seconds} s", fmt::arg("seconds", field_text(p, "answer_timeout_s")))},
+       {tr("fallback printing"), fallback.value("enabled", false) ? tr("on") : tr("off")},
+       {tr("fallback printers"), joined(fallback.value("printer_ids", nlohmann::json::array()))},
+       {tr("fallback group"), field_text(fallback, "group_id")},
+       {tr("release condition"), field_text(fallback, "release")},
+       {tr("device port"), port_text},
+       {tr("KX integration"), yes_no(fallback.value("kx_integration", false))},
+       {tr("keep waiting jobs"), keep_text},
+       {tr("version"), field_text(p, "version")}});
 }
 
 // Saves print the profile and every warning (D8: "jobs may be counted twice").
-void print_saved(const std::string& verb, const nlohmann::json& answer) {
+// `created`: the profile is new ("Created profile …"), else changed ("Saved profile …").
+void print_saved(bool created, const nlohmann::json& answer) {
   const nlohmann::json profile = answer.value("profile", answer);
-  std::cout << verb << " profile " << field_text(profile, "name") << " (id "
-            << field_text(profile, "id") << ", version " << field_text(profile, "version")
-            << ").\n";
+  const std::string name = field_text(profile, "name"), id = field_text(profile, "id"),
+                    version = field_text(profile, "version");
+  std::cout << (created ? trf("Created profile {name} (id {id}, version {version}).",
+                              fmt::arg("name", name), fmt::arg("id", id),
+                              fmt::arg("version", version))
+                        : trf("Saved profile {name} (id {id}, version {version}).",
+                              fmt::arg("name", name), fmt::arg("id", id),
+                              fmt::arg("version", version)))
+            << "\n";
   for (const auto& warning : answer.value("warnings", nlohmann::json::array())) {
-    std::cout << "Warning: ";
-    if (warning.value("field", "") != "") std::cout << warning.value("field", "") << ": ";
-    std::cout << warning.value("message", "") << "\n";
+    const std::string field = warning.value("field", "");
+    const std::string message = warning.value("message", "");
+    std::cout << (field.empty() ? trf("Warning: {message}", fmt::arg("message", message))
+                                : trf("Warning: {field}: {message}", fmt::arg("field", field),
+                                      fmt::arg("message", message)))
+              << "\n";
   }
 }
 
@@ -172,14 +195,14 @@ void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = profiles->add_subcommand("list", tr("List every profile"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/profiles"), [](const nlohmann::json& body) {
-      Table table({"ID", "NAME", "DEFAULT", "USERS", "FALLBACK", "PRINTERS", "GROUP", "RELEASE",
-                   "KX", "VERSION"});
+      Table table({tr("ID"), tr("NAME"), tr("DEFAULT"), tr("USERS"), tr("FALLBACK"),
+                   tr("PRINTERS"), tr("GROUP"), tr("RELEASE"), tr("KX"), tr("VERSION")});
       for (const auto& p : body.value("profiles", nlohmann::json::array())) {
         const nlohmann::json fallback = p.value("fallback", nlohmann::json::object());
         table.add_row({field_text(p, "id"), field_text(p, "name"),
                        yes_no(p.value("is_default", false)),
                        joined(p.value("assigned_users", nlohmann::json::array())),
-                       fallback.value("enabled", false) ? "enabled" : "disabled",
+                       fallback.value("enabled", false) ? tr("on") : tr("off"),
                        joined(fallback.value("printer_ids", nlohmann::json::array())),
                        field_text(fallback, "group_id"), field_text(fallback, "release"),
                        yes_no(fallback.value("kx_integration", false)), field_text(p, "version")});
@@ -209,7 +232,7 @@ void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
       body["fallback"] = settings;
     }
     return admin.finish(client.request("POST", "/profiles", body),
-                        [](const nlohmann::json& answer) { print_saved("Created", answer); });
+                        [](const nlohmann::json& answer) { print_saved(true, answer); });
   });
 
   auto update_args = std::make_shared<ProfileArguments>();
@@ -226,16 +249,19 @@ void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
       auto current = client.request("GET", object_path("profiles", update_args->profile));
       if (!current.ok()) return admin.fail(current.error());
       auto profile = model::parse_json<model::ClientProfile>(current->body);
-      if (!profile.ok())
-        return admin.fail("The server's profile: " + profile.error().message, kFailure);
+      if (!profile.ok()) {
+        return admin.fail(
+            trf("The server's profile: {reason}", fmt::arg("reason", profile.error().message)),
+            kFailure);
+      }
       model::FallbackSettings settings = profile->fallback;
       if (auto error = apply_fallback(client, *update_args, settings)) return admin.fail(*error);
       body["fallback"] = settings;
     }
-    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    if (body.empty()) return admin.fail(tr("Nothing to change: give at least one option."), kUsage);
     return admin.finish(
         client.request("PATCH", object_path("profiles", update_args->profile), body),
-        [](const nlohmann::json& answer) { print_saved("Saved", answer); });
+        [](const nlohmann::json& answer) { print_saved(false, answer); });
   });
 
   auto delete_args = std::make_shared<ProfileArguments>();
@@ -244,7 +270,9 @@ void add_admin_profiles_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("profiles", delete_args->profile)),
                         [&](const nlohmann::json&) {
-                          std::cout << "Deleted profile " << delete_args->profile << ".\n";
+                          std::cout << trf("Deleted profile {name}.",
+                                           fmt::arg("name", delete_args->profile))
+                                    << "\n";
                         });
   });
 }

@@ -32,13 +32,20 @@ std::string hold_time_text(const nlohmann::json& q) {
   return std::to_string(seconds) + "s";
 }
 
+// A queue's kind (the API's keyword) for people.
+std::string kind_text(const std::string& kind) {
+  if (kind == "direct") return tr("direct");
+  if (kind == "hold") return tr("hold");
+  return kind;
+}
+
 void print_queue(const nlohmann::json& q) {
-  print_fields(std::cout, {{"id", field_text(q, "id")},
-                           {"name", field_text(q, "name")},
-                           {"kind", field_text(q, "kind")},
-                           {"printer id", field_text(q, "printer_id")},
-                           {"group id", field_text(q, "group_id")},
-                           {"hold time", hold_time_text(q)}});
+  print_fields(std::cout, {{tr("id"), field_text(q, "id")},
+                           {tr("name"), field_text(q, "name")},
+                           {tr("kind"), kind_text(field_text(q, "kind"))},
+                           {tr("printer id"), field_text(q, "printer_id")},
+                           {tr("group id"), field_text(q, "group_id")},
+                           {tr("hold time"), hold_time_text(q)}});
 }
 
 void add_queue_field_options(CLI::App* command, QueueArguments& args) {
@@ -103,9 +110,11 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = queues->add_subcommand("list", tr("List every queue"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/queues"), [](const nlohmann::json& body) {
-      Table table({"ID", "NAME", "KIND", "PRINTER ID", "GROUP ID", "HOLD TIME"});
+      Table table({tr("ID"), tr("NAME"), tr("KIND"), tr("PRINTER ID"), tr("GROUP ID"),
+                   tr("HOLD TIME")});
       for (const auto& q : body.value("queues", nlohmann::json::array())) {
-        table.add_row({field_text(q, "id"), field_text(q, "name"), field_text(q, "kind"),
+        table.add_row({field_text(q, "id"), field_text(q, "name"),
+                       kind_text(field_text(q, "kind")),
                        field_text(q, "printer_id"), field_text(q, "group_id"), hold_time_text(q)});
       }
       table.print(std::cout);
@@ -128,8 +137,16 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
     nlohmann::json body = {{"name", create_args->queue}};
     if (auto error = queue_fields(client, *create_args, body)) return admin.fail(*error);
     return admin.finish(client.request("POST", "/queues", body), [](const nlohmann::json& q) {
-      std::cout << "Created " << field_text(q, "kind") << " queue " << field_text(q, "name")
-                << " (id " << field_text(q, "id") << ").\n";
+      const std::string kind = field_text(q, "kind"), name = field_text(q, "name"),
+                        id = field_text(q, "id");
+      std::cout << (kind == "hold" ? trf("Created hold queue {name} (id {id}).",
+                                         fmt::arg("name", name), fmt::arg("id", id))
+                    : kind == "direct"
+                        ? trf("Created direct queue {name} (id {id}).", fmt::arg("name", name),
+                              fmt::arg("id", id))
+                        : trf("Created queue {name} (id {id}).", fmt::arg("name", name),
+                              fmt::arg("id", id)))
+                << "\n";
     });
   });
 
@@ -143,7 +160,7 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(update, [&admin, update_args](api_client::ApiClient& client) {
     nlohmann::json body = nlohmann::json::object();
     if (auto error = queue_fields(client, *update_args, body)) return admin.fail(*error);
-    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    if (body.empty()) return admin.fail(tr("Nothing to change: give at least one option."), kUsage);
     return admin.finish(client.request("PATCH", object_path("queues", update_args->queue), body),
                         print_queue);
   });
@@ -154,7 +171,9 @@ void add_admin_queues_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(client.request("DELETE", object_path("queues", delete_args->queue)),
                         [&](const nlohmann::json&) {
-                          std::cout << "Deleted queue " << delete_args->queue << ".\n";
+                          std::cout << trf("Deleted queue {name}.",
+                                           fmt::arg("name", delete_args->queue))
+                                    << "\n";
                         });
   });
 }

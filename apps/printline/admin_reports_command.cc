@@ -61,10 +61,13 @@ void add_admin_reports_command(CLI::App& parent, AdminCommand& admin) {
     }
     return admin.finish(answer, [&grouping](const nlohmann::json& body) {
       const bool by_period = grouping == "day" || grouping == "week" || grouping == "month";
-      Table table({by_period                  ? "period"
-                   : grouping == "user-group" ? "group"
-                                              : grouping,
-                   "jobs", "pages", "colour pages", "two-sided pages", "cost"});
+      const std::string key = by_period                  ? tr("period")
+                              : grouping == "user-group" ? tr("group")
+                              : grouping == "user"       ? tr("user")
+                              : grouping == "printer"    ? tr("printer")
+                                                         : grouping;
+      Table table({key, tr("jobs"), tr("pages"), tr("colour pages"), tr("two-sided pages"),
+                   tr("cost")});
       for (const auto& row : body.value("rows", nlohmann::json::array())) {
         table.add_row({field_text(row, "key"), field_text(row, "jobs"), field_text(row, "pages"),
                        field_text(row, "color_pages"), field_text(row, "duplex_pages"),

@@ -25,14 +25,14 @@ struct UserGroupArguments {
 
 void print_user_group(const nlohmann::json& g) {
   print_fields(std::cout,
-               {{"id", field_text(g, "id")},
-                {"name", field_text(g, "name")},
-                {"description", field_text(g, "description")},
-                {"member ids", joined(g.value("member_ids", nlohmann::json::array()))},
-                {"directory", field_text(g, "source")},
-                {"initial credit",
+               {{tr("id"), field_text(g, "id")},
+                {tr("name"), field_text(g, "name")},
+                {tr("description"), field_text(g, "description")},
+                {tr("member ids"), joined(g.value("member_ids", nlohmann::json::array()))},
+                {tr("directory"), field_text(g, "source")},
+                {tr("initial credit"),
                  money(model::integer_or(g, "initial_credit_cents", std::int64_t{0}))},
-                {"quota", quota_text(g.value("quota", nlohmann::json()))}});
+                {tr("quota"), quota_text(g.value("quota", nlohmann::json()))}});
 }
 
 // --initial-credit and the quota options into the body (the quota over `current_quota`); a
@@ -79,7 +79,7 @@ void add_admin_user_groups_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = groups->add_subcommand("list", tr("List every group of users"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/user-groups"), [](const nlohmann::json& body) {
-      Table table({"ID", "NAME", "MEMBER IDS", "DESCRIPTION"});
+      Table table({tr("ID"), tr("NAME"), tr("MEMBER IDS"), tr("DESCRIPTION")});
       for (const auto& g : body.value("user_groups", nlohmann::json::array())) {
         table.add_row({field_text(g, "id"), field_text(g, "name"),
                        joined(g.value("member_ids", nlohmann::json::array())),

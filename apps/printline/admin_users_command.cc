@@ -35,25 +35,35 @@ std::string user_quota_text(const nlohmann::json& user) {
   const auto own = user.value("quota", nlohmann::json());
   const auto of_group = user.value("group_quota", nlohmann::json());
   if (own.is_object() || !of_group.is_object()) return quota_text(own);
-  return quota_text(of_group) + " (group " + field_text(user, "quota_group") + ")";
+  return trf("{quota} (group {group})", fmt::arg("quota", quota_text(of_group)),
+             fmt::arg("group", field_text(user, "quota_group")));
+}
+
+// A ledger entry's kind (the API's keyword) for people (glossary: débit, remboursement,
+// rechargement).
+std::string ledger_kind_text(const std::string& kind) {
+  if (kind == "charge") return tr("charge");
+  if (kind == "refund") return tr("refund");
+  if (kind == "top-up") return tr("top-up");
+  return kind;
 }
 
 void print_user(const nlohmann::json& user) {
   print_fields(std::cout,
-               {{"id", field_text(user, "id")},
-                {"login", field_text(user, "login")},
-                {"name", field_text(user, "name")},
-                {"email", field_text(user, "email")},
-                {"role", field_text(user, "role")},
-                {"balance", money(model::integer_or(user, "balance_cents", std::int64_t{0}))},
-                {"pays with credit", yes_no(user.value("pays_with_credit", true))},
-                {"quota", user_quota_text(user)},
-                {"PIN set", yes_no(user.value("has_pin", false))},
-                {"badge set", yes_no(user.value("has_card", false))},
-                {"language", field_text(user, "language")},
-                {"directory", field_text(user, "source")},
-                {"disabled", yes_no(user.value("disabled", false))},
-                {"groups", joined(user.value("groups", nlohmann::json::array()))}});
+               {{tr("id"), field_text(user, "id")},
+                {tr("login"), field_text(user, "login")},
+                {tr("name"), field_text(user, "name")},
+                {tr("email"), field_text(user, "email")},
+                {tr("role"), field_text(user, "role")},
+                {tr("balance"), money(model::integer_or(user, "balance_cents", std::int64_t{0}))},
+                {tr("pays with credit"), yes_no(user.value("pays_with_credit", true))},
+                {tr("quota"), user_quota_text(user)},
+                {tr("PIN set"), yes_no(user.value("has_pin", false))},
+                {tr("badge set"), yes_no(user.value("has_card", false))},
+                {tr("language"), field_text(user, "language")},
+                {tr("directory"), field_text(user, "source")},
+                {tr("account disabled"), yes_no(user.value("disabled", false))},
+                {tr("groups"), joined(user.value("groups", nlohmann::json::array()))}});
 }
 
 // Options shared by create and update; only what was given goes into the request.
@@ -90,9 +100,18 @@ std::optional<std::string> user_fields(const UserArguments& args, nlohmann::json
 struct SecretCommand {
   const char* name;   // the subcommand
   const char* field;  // the route and the JSON field: /users/U/<field> {"<field>": …}
-  const char* label;  // for the outcome line
   std::string description, value_help, remove_help;
 };
+
+// The outcome line of set-pin and set-card.
+std::string secret_outcome(const std::string& field, bool removed, const std::string& user) {
+  if (field == "pin") {
+    return removed ? trf("PIN of {user} removed.", fmt::arg("user", user))
+                   : trf("PIN of {user} set.", fmt::arg("user", user));
+  }
+  return removed ? trf("Badge of {user} removed.", fmt::arg("user", user))
+                 : trf("Badge of {user} set.", fmt::arg("user", user));
+}
 
 void add_secret_command(CLI::App& users, AdminCommand& admin, const SecretCommand& spec) {
   auto args = std::make_shared<UserArguments>();
@@ -102,7 +121,7 @@ void add_secret_command(CLI::App& users, AdminCommand& admin, const SecretComman
   command->add_flag("--remove", args->remove_secret, spec.remove_help);
   admin.on_run(command, [&admin, args, spec](api_client::ApiClient& client) {
     if (args->secret.has_value() == args->remove_secret) {
-      return admin.fail(std::string("Give either a value or --remove."), kUsage);
+      return admin.fail(tr("Give either a value or --remove."), kUsage);
     }
     const nlohmann::json value =
         args->remove_secret ? nlohmann::json(nullptr) : nlohmann::json(*args->secret);
@@ -110,8 +129,7 @@ void add_secret_command(CLI::App& users, AdminCommand& admin, const SecretComman
         client.request("POST", object_path("users", args->user) + "/" + spec.field,
                        nlohmann::json{{spec.field, value}}),
         [&](const nlohmann::json&) {
-          std::cout << spec.label << " of " << args->user
-                    << (args->remove_secret ? " removed.\n" : " set.\n");
+          std::cout << secret_outcome(spec.field, args->remove_secret, args->user) << "\n";
         });
   });
 }
@@ -126,10 +144,13 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   CLI::App* list = users->add_subcommand("list", tr("List every user"));
   admin.on_run(list, [&admin](api_client::ApiClient& client) {
     return admin.finish(client.request("GET", "/users"), [](const nlohmann::json& body) {
-      Table table({"ID", "LOGIN", "NAME", "ROLE", "BALANCE", "CREDIT", "QUOTA", "DIRECTORY"});
+      Table table({tr("ID"), tr("LOGIN"), tr("NAME"), tr("ROLE"), tr("BALANCE"), tr("CREDIT"),
+                   tr("QUOTA"), tr("DIRECTORY")});
       for (const auto& u : body.value("users", nlohmann::json::array())) {
         std::string directory = field_text(u, "source");
-        if (u.value("disabled", false)) directory += directory.empty() ? "disabled" : " (disabled)";
+        if (u.value("disabled", false)) {
+          directory = trf("{directory} (disabled)", fmt::arg("directory", directory));
+        }
         table.add_row({field_text(u, "id"), field_text(u, "login"), field_text(u, "name"),
                        field_text(u, "role"),
                        money(model::integer_or(u, "balance_cents", std::int64_t{0})),
@@ -158,13 +179,16 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(create, [&admin, create_args](api_client::ApiClient& client) {
     nlohmann::json body = {{"login", create_args->user}};
     if (auto problem = user_fields(*create_args, body)) return admin.fail(*problem, kUsage);
-    auto password = read_password({create_args->password_file, "PRINTLINE_USER_PASSWORD",
-                                   "Password for " + create_args->user + ": "});
+    auto password =
+        read_password({create_args->password_file, "PRINTLINE_USER_PASSWORD",
+                       trf("Password for {user}: ", fmt::arg("user", create_args->user))});
     if (!password.ok()) return admin.fail(password.error().message, kUsage);
     body["password"] = *password;
     return admin.finish(client.request("POST", "/users", body), [](const nlohmann::json& user) {
-      std::cout << "Created user " << field_text(user, "login") << " (id " << field_text(user, "id")
-                << ").\n";
+      std::cout << trf("Created user {login} (id {id}).",
+                       fmt::arg("login", field_text(user, "login")),
+                       fmt::arg("id", field_text(user, "id")))
+                << "\n";
     });
   });
 
@@ -188,7 +212,7 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
     }
     nlohmann::json body = nlohmann::json::object();
     if (auto problem = user_fields(args, body, current_quota)) return admin.fail(*problem, kUsage);
-    if (body.empty()) return admin.fail("Nothing to change: give at least one option.", kUsage);
+    if (body.empty()) return admin.fail(tr("Nothing to change: give at least one option."), kUsage);
     return admin.finish(client.request("PATCH", object_path("users", update_args->user), body),
                         print_user);
   });
@@ -199,7 +223,9 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(remove, [&admin, delete_args](api_client::ApiClient& client) {
     return admin.finish(
         client.request("DELETE", object_path("users", delete_args->user)),
-        [&](const nlohmann::json&) { std::cout << "Deleted user " << delete_args->user << ".\n"; });
+        [&](const nlohmann::json&) {
+          std::cout << trf("Deleted user {login}.", fmt::arg("login", delete_args->user)) << "\n";
+        });
   });
 
   auto top_up_args = std::make_shared<UserArguments>();
@@ -210,7 +236,7 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
   admin.on_run(top_up, [&admin, top_up_args](api_client::ApiClient& client) {
     const auto cents = parse_money(top_up_args->amount);
     if (!cents || *cents <= 0) {
-      return admin.fail("The amount must be positive, like 10 or 12.50.", kUsage);
+      return admin.fail(tr("The amount must be positive, like 10 or 12.50."), kUsage);
     }
     nlohmann::json body = {{"amount_cents", *cents}};
     if (!top_up_args->note.empty()) body["note"] = top_up_args->note;
@@ -218,10 +244,14 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
         client.request("POST", object_path("users", top_up_args->user) + "/top-up", body),
         [](const nlohmann::json& answer) {
           const auto& user = answer.value("user", nlohmann::json::object());
-          std::cout << "Added "
-                    << money(model::integer_or(answer["entry"], "amount_cents", std::int64_t{0}))
-                    << " to " << field_text(user, "login") << "; balance now "
-                    << money(model::integer_or(user, "balance_cents", std::int64_t{0})) << ".\n";
+          const auto& entry = answer.value("entry", nlohmann::json::object());
+          std::cout << trf("Added {amount} to {login}; balance now {balance}.",
+                           fmt::arg("amount", money(model::integer_or(entry, "amount_cents",
+                                                                      std::int64_t{0}))),
+                           fmt::arg("login", field_text(user, "login")),
+                           fmt::arg("balance", money(model::integer_or(user, "balance_cents",
+                                                                       std::int64_t{0}))))
+                    << "\n";
         });
   });
 
@@ -233,14 +263,16 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
                            tr("File whose first line is the password ('-': standard input)"));
   admin.on_run(set_password, [&admin, password_args](api_client::ApiClient& client) {
     auto password = read_password({password_args->password_file, "PRINTLINE_USER_PASSWORD",
-                                   "New password for " + password_args->user + ": "});
+                                   trf("New password for {user}: ",
+                                       fmt::arg("user", password_args->user))});
     if (!password.ok()) return admin.fail(password.error().message, kUsage);
     return admin.finish(
         client.request("POST", object_path("users", password_args->user) + "/password",
                        nlohmann::json{{"password", *password}}),
         [&](const nlohmann::json&) {
-          std::cout << "Password of " << password_args->user
-                    << " changed; their sessions were ended.\n";
+          std::cout << trf("Password of {user} changed; their sessions were ended.",
+                           fmt::arg("user", password_args->user))
+                    << "\n";
         });
   });
 
@@ -255,15 +287,17 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
     return admin.finish(client.request("PATCH", object_path("users", role_args->user),
                                        nlohmann::json{{"role", *role_args->role}}),
                         [](const nlohmann::json& user) {
-                          std::cout << field_text(user, "login") << " is now "
-                                    << field_text(user, "role") << ".\n";
+                          std::cout << trf("{login} is now {role}.",
+                                           fmt::arg("login", field_text(user, "login")),
+                                           fmt::arg("role", field_text(user, "role")))
+                                    << "\n";
                         });
   });
 
-  add_secret_command(*users, admin, {"set-pin", "pin", "PIN", tr("Set or remove a user's PIN"),
+  add_secret_command(*users, admin, {"set-pin", "pin", tr("Set or remove a user's PIN"),
                                      tr("The PIN (digits)"), tr("Remove the PIN")});
   add_secret_command(*users, admin,
-                     {"set-card", "card", "Badge", tr("Register or remove a user's badge"),
+                     {"set-card", "card", tr("Register or remove a user's badge"),
                       tr("The badge's card number, as its reader types it"),
                       tr("Remove the badge")});
 
@@ -275,12 +309,14 @@ void add_admin_users_command(CLI::App& parent, AdminCommand& admin) {
     return admin.finish(
         client.request("GET", object_path("users", ledger_args->user) + "/ledger"),
         [](const nlohmann::json& body) {
-          Table table({"TIME", "KIND", "AMOUNT", "BALANCE AFTER", "ORIGIN", "JOB", "BY", "NOTE"});
+          Table table({tr("TIME"), tr("KIND"), tr("AMOUNT"), tr("BALANCE AFTER"), tr("ORIGIN"),
+                       tr("JOB"), tr("BY"), tr("NOTE")});
           for (const auto& e : body.value("entries", nlohmann::json::array())) {
-            table.add_row({field_text(e, "created_at"), field_text(e, "kind"),
+            table.add_row({time_field_text(e, "created_at"),
+                           ledger_kind_text(field_text(e, "kind")),
                            money(model::integer_or(e, "amount_cents", std::int64_t{0})),
                            money(model::integer_or(e, "balance_after_cents", std::int64_t{0})),
-                           field_text(e, "origin"), field_text(e, "job_uuid"),
+                           origin_text(field_text(e, "origin")), field_text(e, "job_uuid"),
                            field_text(e, "actor"), field_text(e, "note")});
           }
           table.print(std::cout);

@@ -13,9 +13,6 @@
 
 namespace printline::cli {
 
-namespace {
-
-// A server job's state for people, in their language (--json keeps the keyword).
 std::string server_state_text(const std::string& state) {
   const auto known = model::state_from_name(state);
   if (!known) return state;
@@ -29,6 +26,8 @@ std::string server_state_text(const std::string& state) {
   }
   return state;
 }
+
+namespace {
 
 // One page of the user's newest jobs is what people pick from by prefix.
 api_client::ApiResult<api_client::ApiResponse> my_jobs(api_client::ApiClient& client) {

@@ -5,10 +5,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <clocale>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 
+#include "core/i18n.h"
 #include "model/timestamp.h"
 #include "cli_runner.h"
 #include "loopback_ports.h"
@@ -62,6 +66,14 @@ class AdminCliTest : public ::testing::Test {
     auto parsed = nlohmann::json::parse(run.out, nullptr, false);
     EXPECT_FALSE(parsed.is_discarded()) << run.out;
     return parsed;
+  }
+
+  // Runs printline with the suite's saved login on a workstation whose locale is `language`
+  // (LANG), as user_cli_test's as() does.
+  static CliRun cli_in(const std::string& language, const std::vector<std::string>& arguments) {
+    auto env = environment(home_ / "config");
+    env.insert({{"LANG", language}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANGUAGE", ""}});
+    return run_cli(PRINTLINE_CLI_PATH, arguments, env);
   }
 
   static void expect_ok(const std::vector<std::string>& arguments) {
@@ -438,6 +450,90 @@ TEST_F(AdminCliTest, RefundsAChargedJobOnce) {
   EXPECT_EQ(twice.exit_code, kRefusedByServer) << twice.out;
   EXPECT_NE(twice.err.find("already been refunded"), std::string::npos) << twice.err;
   EXPECT_EQ(json_of({"users", "show", "erin"}).value("balance_cents", 0), 500);
+}
+
+// D14, issue 16: an administrator whose workstation speaks French reads the tables' headings,
+// the field labels, the result lines, the states and origins, and the dates in French; the
+// same commands in English are unchanged, and --json keeps the API's keywords.
+TEST_F(AdminCliTest, AdministratorsReadTheirCommandsInTheirLanguage) {
+  // This build's catalogs, for the commands this test starts and the server in this process.
+  ::setenv("PRINTLINE_LOCALEDIR", PRINTLINE_TEST_LOCALEDIR, 1);
+  i18n::init_translations();
+  std::setlocale(LC_MESSAGES, "C");  // the server's own language stays English
+  login();
+  const std::string french = "fr_FR.UTF-8";
+  const CliRun created = cli_in(french, {"admin", "users", "create", "dora", "--password-file",
+                                         (home_ / "alice-password").string()});
+  ASSERT_EQ(created.exit_code, kOk) << created.err;
+  EXPECT_NE(created.out.find("Utilisateur dora créé (id "), std::string::npos) << created.out;
+  const CliRun users = cli_in(french, {"admin", "users", "list"});
+  EXPECT_EQ(users.exit_code, kOk) << users.err;
+  for (const char* heading : {"IDENTIFIANT", "NOM", "RÔLE", "SOLDE", "ANNUAIRE"}) {
+    EXPECT_NE(users.out.find(heading), std::string::npos) << heading << "\n" << users.out;
+  }
+  const CliRun shown = cli_in(french, {"admin", "users", "show", "dora"});
+  EXPECT_NE(shown.out.find("identifiant:"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("compte désactivé:"), std::string::npos) << shown.out;
+  const CliRun nothing = cli_in(french, {"admin", "users", "update", "dora"});
+  EXPECT_NE(nothing.exit_code, kOk);
+  EXPECT_NE(nothing.err.find("Rien à changer : donnez au moins une option."), std::string::npos)
+      << nothing.err;
+
+  const CliRun printer = cli_in(french, {"admin", "printers", "create", "lobby-fr", "--uri",
+                                         "socket://127.0.0.1:9103", "--mono"});
+  ASSERT_EQ(printer.exit_code, kOk) << printer.err;
+  EXPECT_NE(printer.out.find("Imprimante lobby-fr créée (id "), std::string::npos) << printer.out;
+  const CliRun printers = cli_in(french, {"admin", "printers", "list"});
+  for (const char* heading : {"URI DU PÉRIPHÉRIQUE", "LANGAGE", "COULEUR", "SECOURS"}) {
+    EXPECT_NE(printers.out.find(heading), std::string::npos) << heading << "\n" << printers.out;
+  }
+
+  const CliRun prices = cli_in(french, {"admin", "prices", "set", "--price", "A4:mono=0.10"});
+  EXPECT_EQ(prices.exit_code, kOk) << prices.err;
+  for (const char* text :
+       {"Tarifs enregistrés.", "PAPIER", "noir et blanc", "Remise recto verso"}) {
+    EXPECT_NE(prices.out.find(text), std::string::npos) << text << "\n" << prices.out;
+  }
+
+  // A job dora printed on a fallback printer: its origin, state and date in French.
+  expect_ok({"admin", "profiles", "create", "dora-office", "--assign-users", "dora",
+             "--server-addresses", server_->base_url(), "--fallback-enabled",
+             "--fallback-printers", "lobby-fr"});
+  auto http = server_->client();
+  http->set_basic_auth("dora", "alice-secret-1");
+  const nlohmann::json job = {
+      {"uuid", "0b7c3d1e-2f4a-4b5c-8d6e-7f8091a2b3c4"},
+      {"printer", "lobby-fr"},
+      {"printed_at", model::format_timestamp(model::now_seconds() - std::chrono::hours(1))},
+      {"title", "compte-rendu.pdf"},
+      {"pages", 2},
+      {"color_pages", 0},
+      {"paper", "A4"},
+      {"duplex", false},
+      {"copies", 1}};
+  auto upload = http->Post("/api/v1/accounting/fallback-jobs",
+                           nlohmann::json{{"jobs", {job}}}.dump(), "application/json");
+  ASSERT_TRUE(upload) << "upload failed";
+  ASSERT_EQ(upload->status, 200) << upload->body;
+  ASSERT_EQ(nlohmann::json::parse(upload->body).value("accepted", 0), 1) << upload->body;
+  const CliRun jobs = cli_in(french, {"admin", "jobs", "list", "--user", "dora"});
+  EXPECT_EQ(jobs.exit_code, kOk) << jobs.err;
+  for (const char* text : {"SOUMIS", "PROPRIÉTAIRE", "ORIGINE", "ÉTAT", "secours", "imprimé",
+                           "compte-rendu.pdf"}) {
+    EXPECT_NE(jobs.out.find(text), std::string::npos) << text << "\n" << jobs.out;
+  }
+  EXPECT_TRUE(std::regex_search(jobs.out, std::regex(R"(\b\d\d/\d\d/\d{4} \d\d:\d\d\b)")))
+      << jobs.out;
+
+  // In English, the same words as before; for scripts, the API's keywords.
+  const CliRun english = cli_in("C.UTF-8", {"admin", "jobs", "list", "--user", "dora"});
+  EXPECT_NE(english.out.find("SUBMITTED"), std::string::npos) << english.out;
+  EXPECT_NE(english.out.find("fallback"), std::string::npos) << english.out;
+  EXPECT_EQ(english.out.find("secours"), std::string::npos) << english.out;
+  const CliRun json = cli_in(french, {"admin", "--json", "jobs", "list", "--user", "dora"});
+  EXPECT_NE(json.out.find("\"origin\": \"fallback\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"state\": \"printed\""), std::string::npos) << json.out;
+  expect_ok({"admin", "profiles", "delete", "dora-office"});
 }
 
 TEST_F(AdminCliTest, LogoutRevokesAndForgets) {
