@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "model/json.h"
 
 namespace printline::model {
@@ -41,18 +42,19 @@ int default_port(PortProtocol protocol) {
 
 std::optional<std::string> device_port_problem(const DevicePort& port) {
   if (port.port < 1 || port.port > 65535) {
-    return fmt::format(
-        "port {} is out of range: use a TCP port from 1 to 65535 (usually {} for {})", port.port,
-        default_port(port.protocol), protocol_name(port.protocol));
+    return trf("port {port} is out of range: use a TCP port from 1 to 65535 (usually {usual} for "
+               "{protocol})",
+               fmt::arg("port", port.port), fmt::arg("usual", default_port(port.protocol)),
+               fmt::arg("protocol", protocol_name(port.protocol)));
   }
   if (port.protocol == PortProtocol::kLpr && port.queue.empty()) {
     return std::string(
-        "an LPR port needs a queue name (the LPD queue on the device, e.g. \"lp\" or "
-        "\"sysprint\")");
+        tr("an LPR port needs a queue name (the LPD queue on the device, e.g. \"lp\" or "
+           "\"sysprint\")"));
   }
   if (port.queue.find_first_of(" \t\r\n") != std::string::npos) {
-    return fmt::format("queue \"{}\" contains white space, which the device cannot address",
-                       port.queue);
+    return trf("queue \"{queue}\" contains white space, which the device cannot address",
+               fmt::arg("queue", port.queue));
   }
   return std::nullopt;
 }

@@ -2,13 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
+
 namespace printline::model {
 
 Result<std::string> device_uri_host(std::string_view uri) {
   const auto scheme_end = uri.find("://");
   if (scheme_end == std::string_view::npos || scheme_end == 0) {
-    return Error{
-        fmt::format("device URI \"{}\" has no scheme: write e.g. socket://host:9100", uri)};
+    return Error{trf("device URI \"{uri}\" has no scheme: write e.g. socket://host:9100",
+                     fmt::arg("uri", uri))};
   }
   std::string_view rest = uri.substr(scheme_end + 3);
   rest = rest.substr(0, rest.find_first_of("/?#"));
@@ -17,13 +19,13 @@ Result<std::string> device_uri_host(std::string_view uri) {
   if (!rest.empty() && rest.front() == '[') {
     const auto close = rest.find(']');
     if (close == std::string_view::npos) {
-      return Error{fmt::format("device URI \"{}\" has an unclosed IPv6 address", uri)};
+      return Error{trf("device URI \"{uri}\" has an unclosed IPv6 address", fmt::arg("uri", uri))};
     }
     host = rest.substr(0, close + 1);
   } else {
     host = rest.substr(0, rest.find(':'));
   }
-  if (host.empty()) return Error{fmt::format("device URI \"{}\" has no host", uri)};
+  if (host.empty()) return Error{trf("device URI \"{uri}\" has no host", fmt::arg("uri", uri))};
   return std::string(host);
 }
 

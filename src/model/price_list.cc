@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "model/json.h"
 
 namespace printline::model {
@@ -15,19 +16,21 @@ std::optional<std::int64_t> PriceList::price_of(PaperSize paper, bool color) con
 
 std::optional<std::string> price_list_problem(const PriceList& list) {
   if (list.duplex_discount_percent < 0 || list.duplex_discount_percent > 100) {
-    return fmt::format("duplex discount {}% must be between 0 and 100",
-                       list.duplex_discount_percent);
+    return trf("duplex discount {percent}% must be between 0 and 100",
+               fmt::arg("percent", list.duplex_discount_percent));
   }
   for (std::size_t i = 0; i < list.prices.size(); ++i) {
     const auto& p = list.prices[i];
-    const char* kind = p.color ? "colour" : "mono";
+    const std::string_view paper_text = paper_name(p.paper);
+    const auto paper = fmt::arg("paper", paper_text);
     if (p.cents_per_page < 0) {
-      return fmt::format("the {} price for {} is negative", kind, paper_name(p.paper));
+      return p.color ? trf("the colour price for {paper} is negative", paper)
+                     : trf("the mono price for {paper} is negative", paper);
     }
     for (std::size_t k = 0; k < i; ++k) {
       if (list.prices[k].paper == p.paper && list.prices[k].color == p.color) {
-        return fmt::format("the {} price for {} is listed twice: keep one", kind,
-                           paper_name(p.paper));
+        return p.color ? trf("the colour price for {paper} is listed twice: keep one", paper)
+                       : trf("the mono price for {paper} is listed twice: keep one", paper);
       }
     }
   }

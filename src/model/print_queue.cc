@@ -2,25 +2,30 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "model/json.h"
 
 namespace printline::model {
 
 std::optional<std::string> queue_problem(const PrintQueue& queue) {
   if (queue.name.empty() || queue.name.find_first_of("/ ?#%") != std::string::npos) {
-    return "queue name \"" + queue.name +
-           "\" must be non-empty and free of '/', spaces, '?', '#' and '%' (it is part of a URL)";
+    return trf("queue name \"{queue}\" must be non-empty and free of '/', spaces, '?', '#' and "
+               "'%' (it is part of a URL)",
+               fmt::arg("queue", queue.name));
   }
   if (queue.printer_id && queue.group_id) {
-    return "queue \"" + queue.name + "\" names both a printer and a group: choose one";
+    return trf("queue \"{queue}\" names both a printer and a group: choose one",
+               fmt::arg("queue", queue.name));
   }
   if (queue.kind == QueueKind::kDirect && !queue.printer_id && !queue.group_id) {
-    return "direct queue \"" + queue.name + "\" needs a printer or a printer group to print on";
+    return trf("direct queue \"{queue}\" needs a printer or a printer group to print on",
+               fmt::arg("queue", queue.name));
   }
   if (queue.hold_expiry_seconds &&
       (*queue.hold_expiry_seconds < 0 || *queue.hold_expiry_seconds > kMaxHoldExpirySeconds)) {
-    return "queue \"" + queue.name +
-           "\": held jobs may wait from 1 second to 366 days (0: they never expire)";
+    return trf("queue \"{queue}\": held jobs may wait from 1 second to 366 days (0: they never "
+               "expire)",
+               fmt::arg("queue", queue.name));
   }
   return std::nullopt;
 }

@@ -4,46 +4,56 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "model/fallback_target.h"
 
 namespace printline::model {
 
 std::string ProfileCheck::summary() const {
   std::string out;
-  for (const auto& e : errors) out += fmt::format("error: {}: {}\n", e.field, e.message);
-  for (const auto& w : warnings) out += fmt::format("warning: {}: {}\n", w.field, w.message);
+  for (const auto& e : errors) {
+    out += trf("error: {field}: {message}", fmt::arg("field", e.field),
+               fmt::arg("message", e.message)) +
+           "\n";
+  }
+  for (const auto& w : warnings) {
+    out += trf("warning: {field}: {message}", fmt::arg("field", w.field),
+               fmt::arg("message", w.message)) +
+           "\n";
+  }
   return out;
 }
 
 namespace {
 
 void check_connection(const ClientProfile& profile, ProfileCheck& check) {
-  if (profile.name.empty()) check.errors.push_back({"name", "the profile needs a name"});
+  if (profile.name.empty()) check.errors.push_back({"name", tr("the profile needs a name")});
   if (profile.server_addresses.empty()) {
     check.errors.push_back(
-        {"server_addresses", "add at least one server address the client can reach"});
+        {"server_addresses", tr("add at least one server address the client can reach")});
   }
   const auto timeout_ms = profile.connect_timeout.count();
   if (timeout_ms < 100 || timeout_ms > 60000) {
     check.errors.push_back(
-        {"connect_timeout_ms", fmt::format("connect timeout {} ms must be between 100 ms and 60 s "
-                                           "(default 3 s)",
-                                           timeout_ms)});
+        {"connect_timeout_ms",
+         trf("connect timeout {ms} ms must be between 100 ms and 60 s (default 3 s)",
+             fmt::arg("ms", timeout_ms))});
   }
   const auto heartbeat_s = profile.heartbeat_interval.count();
   if (heartbeat_s < 1 || heartbeat_s > 3600) {
     check.errors.push_back({"heartbeat_interval_s",
-                            fmt::format("heartbeat interval {} s must be between 1 s and 1 hour "
-                                        "(default 10 s)",
-                                        heartbeat_s)});
+                            trf("heartbeat interval {seconds} s must be between 1 s and 1 hour "
+                                "(default 10 s)",
+                                fmt::arg("seconds", heartbeat_s))});
   }
   const auto answer_s = profile.answer_timeout.count();
   if (answer_s < kMinAnswerTimeoutSeconds || answer_s > kMaxAnswerTimeoutSeconds) {
     check.errors.push_back({"answer_timeout_s",
-                            fmt::format("answer timeout {} s must be between {} s and {} s "
-                                        "(default 5 s)",
-                                        answer_s, kMinAnswerTimeoutSeconds,
-                                        kMaxAnswerTimeoutSeconds)});
+                            trf("answer timeout {seconds} s must be between {least} s and "
+                                "{most} s (default 5 s)",
+                                fmt::arg("seconds", answer_s),
+                                fmt::arg("least", kMinAnswerTimeoutSeconds),
+                                fmt::arg("most", kMaxAnswerTimeoutSeconds))});
   }
 }
 
@@ -52,35 +62,38 @@ void check_fallback(const FallbackSettings& fallback, std::span<const Printer> p
   if (fallback.keep_waiting_days < 1 || fallback.keep_waiting_days > 365) {
     check.errors.push_back(
         {"fallback.keep_waiting_days",
-         fmt::format("waiting jobs are kept {} days: use 1 to 365", fallback.keep_waiting_days)});
+         trf("waiting jobs are kept {days} days: use 1 to 365",
+             fmt::arg("days", fallback.keep_waiting_days))});
   }
   if (!fallback.enabled) return;  // the rest only matters when fallback can happen
 
   if (!fallback.printer_ids.empty() && fallback.group_id) {
     check.errors.push_back(
-        {"fallback.printers", "name either fallback printers or a printer group, not both"});
+        {"fallback.printers", tr("name either fallback printers or a printer group, not both")});
   }
   if (fallback.printer_ids.empty() && !fallback.group_id) {
     check.errors.push_back(
-        {"fallback.printers", "fallback is enabled but names no printer and no printer group"});
+        {"fallback.printers",
+         tr("fallback is enabled but names no printer and no printer group")});
   } else if (printers.empty()) {
     check.errors.push_back({"fallback.printers",
-                            "the fallback printer group has no printers: add some or pick "
-                            "another group"});
+                            tr("the fallback printer group has no printers: add some or pick "
+                               "another group")});
   }
   if (auto problem = device_port_problem(fallback.port)) {
     check.errors.push_back({"fallback.port", *problem});
   } else if (fallback.port.protocol == PortProtocol::kRaw && !fallback.port.queue.empty()) {
-    check.warnings.push_back({"fallback.port", "a RAW port has no queue: the queue is ignored"});
+    check.warnings.push_back(
+        {"fallback.port", tr("a RAW port has no queue: the queue is ignored")});
   }
 
   for (const auto& printer : printers) {
     if (!printer.fallback_allowed) {
       check.errors.push_back(
           {"fallback.printers",
-           fmt::format("printer \"{}\" does not allow fallback printing: allow it on the "
-                       "printer or remove it from the profile",
-                       printer.name)});
+           trf("printer \"{printer}\" does not allow fallback printing: allow it on the "
+               "printer or remove it from the profile",
+               fmt::arg("printer", printer.name))});
       continue;
     }
     auto target = fallback_target(printer, fallback);
@@ -89,10 +102,10 @@ void check_fallback(const FallbackSettings& fallback, std::span<const Printer> p
     } else if (target->may_be_counted_twice) {
       check.warnings.push_back(
           {"fallback.printers",
-           fmt::format("printer \"{}\" is a Kyocera device without a device spooling port: "
-                       "fallback goes to {} and jobs may be counted twice (by the device and "
-                       "by Printline); configure its device spooling port to avoid this",
-                       printer.name, target->device_uri)});
+           trf("printer \"{printer}\" is a Kyocera device without a device spooling port: "
+               "fallback goes to {uri} and jobs may be counted twice (by the device and "
+               "by Printline); configure its device spooling port to avoid this",
+               fmt::arg("printer", printer.name), fmt::arg("uri", target->device_uri))});
     }
   }
 }
@@ -117,7 +130,8 @@ std::vector<ProfileFinding> errors_a_change_adds(const ClientProfile& profile,
       return old.field == error.field && old.message == error.message;
     });
     if (known) continue;
-    error.message = fmt::format("profile \"{}\": {}", profile.name, error.message);
+    error.message = trf("profile \"{profile}\": {problem}", fmt::arg("profile", profile.name),
+                        fmt::arg("problem", error.message));
     added.push_back(std::move(error));
   }
   return added;

@@ -1,5 +1,6 @@
 #include "model/quota.h"
 
+#include "core/i18n.h"
 #include "model/json.h"
 
 namespace printline::model {
@@ -24,8 +25,8 @@ Timestamp period_start_of(QuotaPeriod period, Timestamp t) {
 }
 
 std::optional<std::string> quota_limits_problem(const Quota& quota) {
-  if (quota.page_limit.value_or(0) < 0) return "a page quota cannot be negative";
-  if (quota.cost_limit_cents.value_or(0) < 0) return "a spending quota cannot be negative";
+  if (quota.page_limit.value_or(0) < 0) return tr("a page quota cannot be negative");
+  if (quota.cost_limit_cents.value_or(0) < 0) return tr("a spending quota cannot be negative");
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "server/api_route.h"
 
 namespace printline::server {
@@ -24,7 +25,8 @@ bool flag(const nlohmann::json& body, const char* name) {
   auto it = body.find(name);
   if (it == body.end()) return false;
   if (!it->is_boolean()) {
-    throw bad_request(fmt::format("Field \"{}\" must be true or false.", name), name);
+    throw bad_request(trf("Field \"{field}\" must be true or false.", fmt::arg("field", name)),
+                      name);
   }
   return it->get<bool>();
 }
@@ -41,9 +43,9 @@ void sync_directory(ApiCall& call) {
   const std::string name = call.path_part(1);
   if (call.context.directories.find(name) == nullptr) {
     throw not_found(
-        fmt::format("There is no directory source \"{}\". GET /api/v1/directories "
-                    "lists the configured ones.",
-                    name));
+        trf("There is no directory source \"{source}\". GET /api/v1/directories lists the "
+            "configured ones.",
+            fmt::arg("source", name)));
   }
   nlohmann::json body = nlohmann::json::object();
   if (!call.request.body.empty()) body = call.json_body();
@@ -58,8 +60,8 @@ void sync_directory(ApiCall& call) {
     ApiError failed;
     failed.status = 502;
     failed.code = "directory-failed";
-    failed.message = fmt::format("{}. Nothing was changed; fix the directory source or try again.",
-                                 plan.error().message);
+    failed.message = trf("{error}. Nothing was changed; fix the directory source or try again.",
+                         fmt::arg("error", plan.error().message));
     throw failed;
   }
   nlohmann::json answer = *plan;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/crash_point.h"
+#include "core/i18n.h"
 #include "server/api_fallback_printers.h"
 #include "server/api_route.h"
 #include "server/fallback_job_parsing.h"
@@ -44,11 +45,11 @@ void upload(ApiCall& call) {
   require_known_fields(body, {"jobs"});
   auto entries = body.find("jobs");
   if (entries == body.end() || !entries->is_array()) {
-    throw bad_request("Field \"jobs\" is required: an array of printed-offline jobs.", "jobs");
+    throw bad_request(tr("Field \"jobs\" is required: an array of printed-offline jobs."), "jobs");
   }
   if (entries->size() > kMaxBatch) {
-    throw too_large(fmt::format("The batch has {} jobs; send at most {} per request.",
-                                entries->size(), kMaxBatch));
+    throw too_large(trf("The batch has {count} jobs; send at most {most} per request.",
+                        fmt::arg("count", entries->size()), fmt::arg("most", kMaxBatch)));
   }
   const FallbackUploadContext context = load_context(call);
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "model/fallback_target.h"
 #include "server/api_json_response.h"
 #include "server/printer_redaction.h"
@@ -17,8 +18,8 @@ ResolvedFallbackPrinters resolve_fallback_printers(store::Store& store,
     if (!group) {
       resolved.missing.push_back(
           {"fallback.group_id",
-           fmt::format("there is no printer group with id {}: pick an existing group",
-                       *settings.group_id)});
+           trf("there is no printer group with id {id}: pick an existing group",
+               fmt::arg("id", *settings.group_id))});
     } else {
       ids.insert(ids.end(), group->printer_ids.begin(), group->printer_ids.end());
     }
@@ -30,7 +31,8 @@ ResolvedFallbackPrinters resolve_fallback_printers(store::Store& store,
     } else {
       resolved.missing.push_back(
           {"fallback.printer_ids",
-           fmt::format("there is no printer with id {}: remove it from the profile", id)});
+           trf("there is no printer with id {id}: remove it from the profile",
+               fmt::arg("id", id))});
     }
   }
   return resolved;
@@ -54,10 +56,10 @@ nlohmann::json fallback_printer_json(const model::Printer& printer,
   out["spooling_port"] = target->spooling_port;
   out["may_be_counted_twice"] = target->may_be_counted_twice;
   if (target->may_be_counted_twice) {
-    out["warning"] = fmt::format(
-        "\"{}\" is a Kyocera device used through a non-spooling port: jobs may be counted twice "
-        "(by the device and by Printline)",
-        printer.name);
+    out["warning"] =
+        trf("\"{printer}\" is a Kyocera device used through a non-spooling port: jobs may be "
+            "counted twice (by the device and by Printline)",
+            fmt::arg("printer", printer.name));
   }
   return out;
 }

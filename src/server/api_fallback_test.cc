@@ -8,6 +8,7 @@
 #include <future>
 #include <map>
 
+#include "core/i18n.h"
 #include "server/api_fallback_printers.h"
 #include "server/api_route.h"
 #include "transport/print_transport.h"
@@ -41,13 +42,15 @@ Options read_options(ApiCall& call) {
   }
   if (auto it = body.find("send_test_page"); it != body.end()) {
     if (!it->is_boolean())
-      throw bad_request("Field \"send_test_page\" must be true or false.", "send_test_page");
+      throw bad_request(trf("Field \"{field}\" must be true or false.",
+                            fmt::arg("field", "send_test_page")),
+                        "send_test_page");
     options.send_test_page = it->get<bool>();
   }
   if (body.contains("timeout_ms")) {
     const auto ms = integer_field(body, "timeout_ms");
     if (ms < 100 || ms > 30000) {
-      throw bad_request("Field \"timeout_ms\" must be from 100 to 30000.", "timeout_ms");
+      throw bad_request(tr("Field \"timeout_ms\" must be from 100 to 30000."), "timeout_ms");
     }
     options.timeout = std::chrono::milliseconds(ms);
   }
@@ -63,7 +66,8 @@ std::vector<model::ClientProfile> profiles_to_test(ApiCall& call, const Options&
     if (named || (!options.profile && profile.fallback.enabled)) chosen.push_back(profile);
   }
   if (options.profile && chosen.empty()) {
-    throw not_found(fmt::format("There is no Desktop Client profile \"{}\".", *options.profile),
+    throw not_found(trf("There is no Desktop Client profile \"{profile}\".",
+                        fmt::arg("profile", *options.profile)),
                     "profile");
   }
   return chosen;

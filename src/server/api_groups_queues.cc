@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "server/api_route.h"
 #include "server/profile_recheck.h"
 
@@ -20,8 +21,8 @@ PrinterGroup find_group(ApiCall& call, const std::string& reference) {
       if (group.name == reference) return group;
     }
   }
-  throw not_found(
-      fmt::format("There is no printer group \"{}\". GET /api/v1/groups lists them.", reference));
+  throw not_found(trf("There is no printer group \"{group}\". GET /api/v1/groups lists them.",
+                      fmt::arg("group", reference)));
 }
 
 PrintQueue find_queue(ApiCall& call, const std::string& reference) {
@@ -33,15 +34,16 @@ PrintQueue find_queue(ApiCall& call, const std::string& reference) {
   } else if (auto found = read_or_throw(store.find_queue_by_name(reference))) {
     return *found;
   }
-  throw not_found(
-      fmt::format("There is no queue \"{}\". GET /api/v1/queues lists them.", reference));
+  throw not_found(trf("There is no queue \"{queue}\". GET /api/v1/queues lists them.",
+                      fmt::arg("queue", reference)));
 }
 
 void check_group_printers(ApiCall& call, const PrinterGroup& group) {
-  if (group.name.empty()) throw invalid("The group needs a name.", "name");
+  if (group.name.empty()) throw invalid(tr("The group needs a name."), "name");
   for (auto id : group.printer_ids) {
     if (!read_or_throw(call.context.store.find_printer(id))) {
-      throw invalid(fmt::format("There is no printer with id {}: remove it from printer_ids.", id),
+      throw invalid(trf("There is no printer with id {id}: remove it from printer_ids.",
+                        fmt::arg("id", id)),
                     "printer_ids");
     }
   }
@@ -49,10 +51,17 @@ void check_group_printers(ApiCall& call, const PrinterGroup& group) {
 
 void check_queue(const PrintQueue& queue) {
   if (auto problem = model::queue_problem(queue)) {
-    const char* field = queue.name.empty() || problem->find("name") != std::string::npos ? "name"
-                        : problem->find("held jobs") != std::string::npos ? "hold_expiry_seconds"
-                                                                          : "kind";
-    throw invalid("The queue cannot be saved: " + *problem + ".", field);
+    // The field from the queue itself, in the order queue_problem() checks: the problem is
+    // in the reader's language.
+    const bool bad_name =
+        queue.name.empty() || queue.name.find_first_of("/ ?#%") != std::string::npos;
+    const bool no_target =
+        queue.kind == model::QueueKind::kDirect && !queue.printer_id && !queue.group_id;
+    const char* field = bad_name || (queue.printer_id && queue.group_id) ? "name"
+                        : no_target                                     ? "kind"
+                                                                        : "hold_expiry_seconds";
+    throw invalid(trf("The queue cannot be saved: {problem}.", fmt::arg("problem", *problem)),
+                  field);
   }
 }
 

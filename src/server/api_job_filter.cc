@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "server/api_lookup.h"
 
 namespace printline::server {
@@ -10,9 +11,9 @@ namespace {
 model::Timestamp time_parameter(const std::string& text, const char* name) {
   auto t = model::parse_timestamp(text);
   if (!t) {
-    throw bad_request(fmt::format("Parameter \"{}\" = \"{}\" is not a time: use "
-                                  "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-01T00:00:00Z.",
-                                  name, text),
+    throw bad_request(trf("Parameter \"{parameter}\" = \"{value}\" is not a time: use "
+                          "YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-01T00:00:00Z.",
+                          fmt::arg("parameter", name), fmt::arg("value", text)),
                       name);
   }
   return *t;
@@ -21,8 +22,10 @@ model::Timestamp time_parameter(const std::string& text, const char* name) {
 int int_parameter(const std::string& text, const char* name, int low, int high) {
   auto value = as_id(text);
   if (!value || *value < low || *value > high) {
-    throw bad_request(fmt::format("Parameter \"{}\" = \"{}\" must be a number from {} to {}.", name,
-                                  text, low, high),
+    throw bad_request(trf("Parameter \"{parameter}\" = \"{value}\" must be a number from {low} "
+                          "to {high}.",
+                          fmt::arg("parameter", name), fmt::arg("value", text),
+                          fmt::arg("low", low), fmt::arg("high", high)),
                       name);
   }
   return static_cast<int>(*value);
@@ -37,27 +40,31 @@ store::JobFilter job_filter_from_query(const ApiCall& call, bool with_people, in
   if (with_people) {
     if (auto user = call.query("user")) {
       auto found = lookup_user(store, *user);
-      if (!found) throw bad_request(fmt::format("There is no user \"{}\".", *user), "user");
+      if (!found) {
+        throw bad_request(trf("There is no user \"{user}\".", fmt::arg("user", *user)), "user");
+      }
       filter.owner_id = found->id;
     }
     if (auto printer = call.query("printer")) {
       auto found = lookup_printer(store, *printer);
       if (!found)
-        throw bad_request(fmt::format("There is no printer \"{}\".", *printer), "printer");
+        throw bad_request(trf("There is no printer \"{printer}\".", fmt::arg("printer", *printer)),
+                          "printer");
       filter.printer_id = found->id;
     }
   } else if (call.query("user") || call.query("printer")) {
-    throw bad_request("Parameters \"user\" and \"printer\" are for administrators' listings.");
+    throw bad_request(tr("Parameters \"user\" and \"printer\" are for administrators' listings."));
   }
   if (auto origin = call.query("origin")) {
     filter.origin = model::origin_from_name(*origin);
     if (!filter.origin) {
-      throw bad_request("Parameter \"origin\" must be server or fallback.", "origin");
+      throw bad_request(tr("Parameter \"origin\" must be server or fallback."), "origin");
     }
   }
   if (auto twice = call.query("printed_twice")) {
     if (*twice != "true" && *twice != "false") {
-      throw bad_request("Parameter \"printed_twice\" must be true or false.", "printed_twice");
+      throw bad_request(tr("Parameter \"printed_twice\" must be true or false."),
+                        "printed_twice");
     }
     filter.printed_twice_only = *twice == "true";
   }
@@ -65,7 +72,8 @@ store::JobFilter job_filter_from_query(const ApiCall& call, bool with_people, in
     filter.state = model::state_from_name(*state);
     if (!filter.state) {
       throw bad_request(
-          "Parameter \"state\" must be pending, held, printing, printed, failed or cancelled.",
+          tr("Parameter \"state\" must be pending, held, printing, printed, failed or "
+             "cancelled."),
           "state");
     }
   }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "core/job_uuid.h"
 #include "server/api_job_filter.h"
 #include "server/api_lookup.h"
@@ -36,13 +37,12 @@ Job visible_job(ApiCall& call) {
   const std::string uuid = call.path_part(1);
   if (!is_valid_job_uuid(uuid)) {
     throw bad_request(
-        fmt::format("\"{}\" is not a job UUID (like "
-                    "1b4e28ba-2fa1-4d2b-a3f6-0123456789ab).",
-                    uuid));
+        trf("\"{uuid}\" is not a job UUID (like 1b4e28ba-2fa1-4d2b-a3f6-0123456789ab).",
+            fmt::arg("uuid", uuid)));
   }
   auto job = read_or_throw(call.context.store.find_job(uuid));
   if (!job || (!call.caller_is_admin() && job->owner_id != call.caller().id)) {
-    throw not_found(fmt::format("The server has no job {} of yours.", uuid));
+    throw not_found(trf("The server has no job {uuid} of yours.", fmt::arg("uuid", uuid)));
   }
   return *job;
 }
@@ -55,13 +55,13 @@ void release(ApiCall& call) {
   require_known_fields(body, {"printer"});
   auto reference = body.contains("printer") ? json_reference(body["printer"]) : std::nullopt;
   if (!reference) {
-    throw bad_request("Field \"printer\" is required: the printer's id or name.", "printer");
+    throw bad_request(tr("Field \"printer\" is required: the printer's id or name."), "printer");
   }
   auto printer = lookup_printer(call.context.store, *reference);
   if (!printer) {
-    throw not_found(
-        fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.", *reference),
-        "printer");
+    throw not_found(trf("There is no printer \"{printer}\". GET /api/v1/printers lists them.",
+                        fmt::arg("printer", *reference)),
+                    "printer");
   }
   send_json(call.response,
             job_or_throw(call.context.jobs.release(job.uuid, printer->id, call.caller())));
@@ -87,8 +87,8 @@ void refund(ApiCall& call) {
   const std::string reason = body.contains("reason") ? string_field(body, "reason") : "";
   if (reason.empty()) {
     throw bad_request(
-        "Field \"reason\" is required: say why the job is refunded (it goes into the ledger "
-        "and the audit log).",
+        tr("Field \"reason\" is required: say why the job is refunded (it goes into the ledger "
+           "and the audit log)."),
         "reason");
   }
   auto entry = write_or_throw(call.context.store.refund_job(job.uuid, reason, call.actor()));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "server/metrics.h"
 
 namespace printline::server {
@@ -24,9 +25,9 @@ ApiError bad_request(std::string message, std::string field) {
 }
 ApiError unknown_field(const std::string& field) {
   return make(400, "unknown-field",
-              fmt::format("Field \"{}\" cannot be written here (unknown or read-only). Remove it; "
-                          "docs/api.md lists the fields of each object.",
-                          field),
+              trf("Field \"{field}\" cannot be written here (unknown or read-only). Remove it; "
+                  "docs/api.md lists the fields of each object.",
+                  fmt::arg("field", field)),
               field);
 }
 ApiError unauthenticated(std::string message) {

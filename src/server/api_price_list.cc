@@ -1,6 +1,7 @@
 // The one price list: everyone reads it (the desktop client estimates offline costs with it,
 // D5); administrators replace it whole.
 
+#include "core/i18n.h"
 #include "server/api_route.h"
 
 namespace printline::server {
@@ -25,9 +26,10 @@ void put(ApiCall& call) {
   }
   auto list = merge_fields(model::PriceList{}, body);
   if (auto problem = model::price_list_problem(list)) {
-    throw invalid(
-        "The price list cannot be saved: " + *problem + ".",
-        problem->find("discount") != std::string::npos ? "duplex_discount_percent" : "prices");
+    // The field from the list itself, as price_list_problem() checks the discount first.
+    const bool discount = list.duplex_discount_percent < 0 || list.duplex_discount_percent > 100;
+    throw invalid(trf("The price list cannot be saved: {problem}.", fmt::arg("problem", *problem)),
+                  discount ? "duplex_discount_percent" : "prices");
   }
   write_or_throw(call.context.store.set_price_list(list, call.actor()));
   send_json(call.response, read_or_throw(call.context.store.price_list()));

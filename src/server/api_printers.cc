@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "model/device_uri.h"
 #include "server/api_lookup.h"
 #include "server/api_route.h"
@@ -20,8 +21,8 @@ using model::Printer;
 Printer find_printer(ApiCall& call, const std::string& reference) {
   auto found = lookup_printer(call.context.store, reference);
   if (!found) {
-    throw not_found(
-        fmt::format("There is no printer \"{}\". GET /api/v1/printers lists them.", reference));
+    throw not_found(trf("There is no printer \"{printer}\". GET /api/v1/printers lists them.",
+                        fmt::arg("printer", reference)));
   }
   return *found;
 }
@@ -38,16 +39,18 @@ void check_spooling_port_fields(const nlohmann::json& body) {
 
 // The checks a person can fix before the store sees the printer.
 void validate(const Printer& printer) {
-  if (printer.name.empty()) throw invalid("The printer needs a name.", "name");
+  if (printer.name.empty()) throw invalid(tr("The printer needs a name."), "name");
   if (auto host = model::device_uri_host(printer.device_uri); !host) {
-    throw invalid(fmt::format("Device URI \"{}\": {}. Use socket://host:9100, "
-                              "lpd://host:515/queue, ipp://host:631/ipp/print or ipps://…",
-                              printer.device_uri, host.error().message),
+    throw invalid(trf("Device URI \"{uri}\": {problem}. Use socket://host:9100, "
+                      "lpd://host:515/queue, ipp://host:631/ipp/print or ipps://…",
+                      fmt::arg("uri", printer.device_uri),
+                      fmt::arg("problem", host.error().message)),
                   "device_uri");
   }
   if (printer.spooling_port) {
     if (auto problem = model::device_port_problem(*printer.spooling_port)) {
-      throw invalid("Device spooling port: " + *problem + ".", "spooling_port");
+      throw invalid(trf("Device spooling port: {problem}.", fmt::arg("problem", *problem)),
+                    "spooling_port");
     }
   }
 }
@@ -111,7 +114,10 @@ void refresh_capabilities(ApiCall& call) {
   Printer printer = find_printer(call, call.path_part(1));
   auto asked = transport::ask_printer_capabilities(printer.device_uri, TlsTrust{},
                                                    std::chrono::seconds(5));
-  if (!asked.ok()) throw conflict("Capabilities not refreshed: " + asked.error().message + ".");
+  if (!asked.ok()) {
+    throw conflict(trf("Capabilities not refreshed: {problem}.",
+                       fmt::arg("problem", asked.error().message)));
+  }
   model::apply_capabilities(printer, *asked);
   refuse_if_profiles_break(call, printer, std::nullopt);
   send_json(call.response,

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "core/i18n.h"
 #include "model/profile_validation.h"
 #include "server/api_fallback_printers.h"
 #include "server/api_route.h"
@@ -49,8 +50,12 @@ std::vector<model::ProfileFinding> validate(ApiCall& call, const ClientProfile& 
   check.errors.insert(check.errors.begin(), resolved.missing.begin(), resolved.missing.end());
   if (!check.ok()) {
     const auto& first = check.errors.front();
-    auto error = invalid(fmt::format("The profile cannot be saved: {}.{}", first.message,
-                                     check.errors.size() > 1 ? " See details for the others." : ""),
+    auto error = invalid(check.errors.size() > 1
+                             ? trf("The profile cannot be saved: {problem}. See details for the "
+                                   "others.",
+                                   fmt::arg("problem", first.message))
+                             : trf("The profile cannot be saved: {problem}.",
+                                   fmt::arg("problem", first.message)),
                          first.field);
     error.details = findings_json(check.errors);
     throw error;
@@ -67,10 +72,9 @@ ClientProfile find_profile(ApiCall& call, const std::string& reference) {
       if (profile.name == reference) return profile;
     }
   }
-  throw not_found(
-      fmt::format("There is no Desktop Client profile \"{}\". GET /api/v1/profiles "
-                  "lists them.",
-                  reference));
+  throw not_found(trf("There is no Desktop Client profile \"{profile}\". GET /api/v1/profiles "
+                      "lists them.",
+                      fmt::arg("profile", reference)));
 }
 
 void send_saved(ApiCall& call, const store::SavedProfile& saved,
@@ -89,7 +93,7 @@ void create(ApiCall& call) {
   auto body = call.json_body();
   require_known_profile_fields(body);
   if (!body.contains("name")) {
-    throw bad_request("Field \"name\" is required: name the profile.", "name");
+    throw bad_request(tr("Field \"name\" is required: name the profile."), "name");
   }
   auto profile = merge_fields(ClientProfile{}, body);
   auto warnings = validate(call, profile);
@@ -126,8 +130,8 @@ void my_profile(ApiCall& call) {
   auto profile = read_or_throw(call.context.store.profile_for(user.login));
   if (!profile) {
     ApiError error = not_found(
-        "No Desktop Client profile applies to you. Ask an administrator to assign you one or to "
-        "make one the default.");
+        tr("No Desktop Client profile applies to you. Ask an administrator to assign you one or "
+           "to make one the default."));
     error.code = "no-profile";
     throw error;
   }

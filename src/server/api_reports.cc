@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "server/api_job_filter.h"
 #include "server/api_route.h"
 
@@ -38,13 +39,13 @@ void report(ApiCall& call) {
   }
   if (!grouping) {
     throw not_found(
-        fmt::format("There is no report \"{}\": use user, user-group, printer, day, week or "
-                    "month.",
-                    name));
+        trf("There is no report \"{report}\": use user, user-group, printer, day, week or "
+            "month.",
+            fmt::arg("report", name)));
   }
   const std::string format = call.query("format").value_or("json");
   if (format != "json" && format != "csv") {
-    throw bad_request("Parameter \"format\" must be json or csv.", "format");
+    throw bad_request(tr("Parameter \"format\" must be json or csv."), "format");
   }
   auto filter = job_filter_from_query(call, true);
   auto rows = read_or_throw(call.context.store.report(grouping->grouping, filter));
@@ -81,7 +82,7 @@ void audit(ApiCall& call) {
   if (auto text = call.query("limit")) {
     auto value = as_id(*text);
     if (!value || *value < 1 || *value > 10000) {
-      throw bad_request("Parameter \"limit\" must be a number from 1 to 10000.", "limit");
+      throw bad_request(tr("Parameter \"limit\" must be a number from 1 to 10000."), "limit");
     }
     limit = static_cast<int>(*value);
   }

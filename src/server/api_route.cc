@@ -8,6 +8,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/i18n.h"
 #include "model/bounded_json.h"
 
 namespace printline::server {
@@ -51,10 +52,10 @@ void require_json_content_type(const http::Request& request) {
     ApiError error;
     error.status = 415;
     error.code = "unsupported-media-type";
-    error.message = fmt::format(
-        "The request body is sent as \"{}\"; the API reads only JSON. Send it with "
+    error.message = trf(
+        "The request body is sent as \"{type}\"; the API reads only JSON. Send it with "
         "Content-Type: application/json.",
-        type.empty() ? "(no Content-Type)" : type);
+        fmt::arg("type", type.empty() ? std::string(tr("(no Content-Type)")) : type));
     throw error;
   }
 }
@@ -62,29 +63,29 @@ void require_json_content_type(const http::Request& request) {
 nlohmann::json ApiCall::json_body() const {
   if (request.body.size() > kMaxApiBodyBytes) {
     throw too_large(
-        fmt::format("The request body has {} bytes; the API takes at most {}. Send "
-                    "less at once (fallback uploads: batches of up to 1000 jobs).",
-                    request.body.size(), kMaxApiBodyBytes));
+        trf("The request body has {size} bytes; the API takes at most {most}. Send "
+            "less at once (fallback uploads: batches of up to 1000 jobs).",
+            fmt::arg("size", request.body.size()), fmt::arg("most", kMaxApiBodyBytes)));
   }
   require_json_content_type(request);
   auto parsed = model::parse_bounded_json(request.body);
   if (parsed.problem == model::JsonProblem::kTooDeep) {
-    throw bad_json(fmt::format(
-        "The request body nests JSON deeper than {} levels; no Printline request does. Send "
+    throw bad_json(trf(
+        "The request body nests JSON deeper than {depth} levels; no Printline request does. Send "
         "the object docs/api.md shows.",
-        model::kMaxJsonDepth));
+        fmt::arg("depth", model::kMaxJsonDepth)));
   }
   if (!parsed.ok()) {
     throw bad_json(
-        "The request body is not valid JSON. Send a JSON object "
-        "(Content-Type: application/json).");
+        tr("The request body is not valid JSON. Send a JSON object "
+           "(Content-Type: application/json)."));
   }
   nlohmann::json body = std::move(parsed.value);
   if (!body.is_object()) {
     throw bad_json(
-        fmt::format("The request body is JSON {}, not an object. Send a JSON object "
-                    "as docs/api.md shows.",
-                    body.type_name()));
+        trf("The request body is JSON {type}, not an object. Send a JSON object "
+            "as docs/api.md shows.",
+            fmt::arg("type", body.type_name())));
   }
   return body;
 }
@@ -104,10 +105,10 @@ void require_known_fields(const nlohmann::json& body,
     if (known) continue;
     // A name is echoed only when short: the answer must not carry megabytes back.
     if (key.size() > 64) {
-      throw bad_request(fmt::format("The request has a field name of {} bytes, which no "
-                                    "Printline object has. Remove it; docs/api.md lists the "
-                                    "fields of each object.",
-                                    key.size()));
+      throw bad_request(trf("The request has a field name of {size} bytes, which no "
+                            "Printline object has. Remove it; docs/api.md lists the "
+                            "fields of each object.",
+                            fmt::arg("size", key.size())));
     }
     throw unknown_field(key);
   }
@@ -116,7 +117,8 @@ void require_known_fields(const nlohmann::json& body,
 std::string string_field(const nlohmann::json& body, const char* name) {
   auto it = body.find(name);
   if (it == body.end() || !it->is_string()) {
-    throw bad_request(fmt::format("Field \"{}\" is required and must be a string.", name), name);
+    throw bad_request(
+        trf("Field \"{field}\" is required and must be a string.", fmt::arg("field", name)), name);
   }
   return it->get<std::string>();
 }
@@ -124,7 +126,9 @@ std::string string_field(const nlohmann::json& body, const char* name) {
 std::int64_t integer_field(const nlohmann::json& body, const char* name) {
   auto it = body.find(name);
   if (it == body.end() || !it->is_number_integer()) {
-    throw bad_request(fmt::format("Field \"{}\" is required and must be an integer.", name), name);
+    throw bad_request(
+        trf("Field \"{field}\" is required and must be an integer.", fmt::arg("field", name)),
+        name);
   }
   return it->get<std::int64_t>();
 }

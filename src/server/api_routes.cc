@@ -62,9 +62,9 @@ void run(const ApiRoute& route, ServerContext& context, const http::Request& req
   } catch (const ApiError& error) {
     send_error(response, error);
   } catch (const nlohmann::json::exception& e) {
-    send_error(response, bad_request(fmt::format("The request has a wrong value ({}). Check it "
-                                                 "against docs/api.md.",
-                                                 e.what())));
+    send_error(response, bad_request(trf("The request has a wrong value ({problem}). Check it "
+                                         "against docs/api.md.",
+                                         fmt::arg("problem", e.what()))));
   } catch (const std::exception& e) {
     spdlog::error("[api] {} {}: {}", request.method, request.path, e.what());
     send_error(response, internal(Error{e.what()}));
@@ -111,9 +111,12 @@ void register_api_routes(http::RouteTable& routes, ServerContext& context) {
   }
   // Anything else under /api/v1 gets the API's error shape rather than an empty 404.
   const auto no_route = [](http::Request& request, http::Response& response) {
-    send_error(response, not_found(fmt::format("There is no route {} {}. docs/api.md lists the "
-                                               "routes of /api/v1.",
-                                               request.method, request.path)));
+    i18n::LanguageScope asked(
+        i18n::language_of_accept_language(request.get_header_value("Accept-Language")));
+    send_error(response, not_found(trf("There is no route {method} {path}. docs/api.md lists the "
+                                       "routes of /api/v1.",
+                                       fmt::arg("method", request.method),
+                                       fmt::arg("path", request.path))));
   };
   for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
     routes.add(method, R"(/api/v1(/.*)?)", http::RouteClass::json(), no_route);

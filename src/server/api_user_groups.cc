@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "server/api_route.h"
 #include "server/user_fields.h"
 
@@ -25,15 +26,17 @@ UserGroup find_user_group(ApiCall& call, const std::string& reference) {
       if (group.name == reference) return group;
     }
   }
-  throw not_found(fmt::format(
-      "There is no group of users \"{}\". GET /api/v1/user-groups lists them.", reference));
+  throw not_found(
+      trf("There is no group of users \"{group}\". GET /api/v1/user-groups lists them.",
+          fmt::arg("group", reference)));
 }
 
 // Members are kept in ascending id order, each once.
 void check_members(ApiCall& call, UserGroup& group) {
-  if (group.name.empty()) throw invalid("The group needs a name.", "name");
+  if (group.name.empty()) throw invalid(tr("The group needs a name."), "name");
   if (group.initial_credit_cents < 0 || group.initial_credit_cents > kMaxInitialCreditCents) {
-    throw invalid(fmt::format("The initial credit is 0 to {} cents.", kMaxInitialCreditCents),
+    throw invalid(trf("The initial credit is 0 to {most} cents.",
+                      fmt::arg("most", kMaxInitialCreditCents)),
                   "initial_credit_cents");
   }
   std::sort(group.member_ids.begin(), group.member_ids.end());
@@ -41,7 +44,8 @@ void check_members(ApiCall& call, UserGroup& group) {
                          group.member_ids.end());
   for (auto id : group.member_ids) {
     if (!read_or_throw(call.context.store.find_user(id))) {
-      throw invalid(fmt::format("There is no user with id {}: remove it from member_ids.", id),
+      throw invalid(trf("There is no user with id {id}: remove it from member_ids.",
+                        fmt::arg("id", id)),
                     "member_ids");
     }
   }

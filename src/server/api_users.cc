@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "server/api_route.h"
 #include "server/user_fields.h"
 
@@ -16,8 +17,8 @@ User find_user(ApiCall& call, const std::string& reference) {
   auto found = as_id(reference) ? read_or_throw(store.find_user(*as_id(reference)))
                                 : read_or_throw(store.find_user_by_login(reference));
   if (!found) {
-    throw not_found(
-        fmt::format("There is no user \"{}\". GET /api/v1/users lists them.", reference));
+    throw not_found(trf("There is no user \"{user}\". GET /api/v1/users lists them.",
+                        fmt::arg("user", reference)));
   }
   return *found;
 }
@@ -41,7 +42,7 @@ void create(ApiCall& call) {
   check_quota_field(body);
   check_language_field(body);
   const std::string login = string_field(body, "login");
-  if (login.empty()) throw invalid("The login is empty: give the user a login.", "login");
+  if (login.empty()) throw invalid(tr("The login is empty: give the user a login."), "login");
   const std::string password = checked_password(body);
   body.erase("password");
   User user = merge_fields(User{}, body);
@@ -59,10 +60,10 @@ void update(ApiCall& call) {
   User user = merge_fields(current, body);
   if (user.id == call.caller().id && user.role != current.role) {
     // Keeps the system from losing its last administrator by a slip of the hand.
-    throw conflict("You cannot change your own role. Ask another administrator.");
+    throw conflict(tr("You cannot change your own role. Ask another administrator."));
   }
   if (user.id == call.caller().id && user.disabled) {
-    throw conflict("You cannot disable your own account. Ask another administrator.");
+    throw conflict(tr("You cannot disable your own account. Ask another administrator."));
   }
   if (user.quota && current.quota) {  // keep the period's usage: only limits change here
     user.quota->used_pages = current.quota->used_pages;
@@ -75,7 +76,7 @@ void update(ApiCall& call) {
 void remove(ApiCall& call) {
   User user = find_user(call, call.path_part(1));
   if (user.id == call.caller().id) {
-    throw conflict("You cannot delete your own account. Ask another administrator.");
+    throw conflict(tr("You cannot delete your own account. Ask another administrator."));
   }
   write_or_throw(call.context.store.delete_user(user.id, call.actor()));
   send_no_content(call.response);
@@ -87,8 +88,9 @@ void top_up(ApiCall& call) {
   require_known_fields(body, {"amount_cents", "note"});
   const auto cents = integer_field(body, "amount_cents");
   if (cents <= 0) {
-    throw invalid("A top-up must be a positive amount of cents (use refunds for the other way).",
-                  "amount_cents");
+    throw invalid(
+        tr("A top-up must be a positive amount of cents (use refunds for the other way)."),
+        "amount_cents");
   }
   const std::string note = body.contains("note") ? string_field(body, "note") : "";
   auto entry = write_or_throw(call.context.store.top_up(user.id, cents, note, call.actor()));

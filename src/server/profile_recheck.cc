@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "model/profile_validation.h"
 #include "server/api_fallback_printers.h"
 
@@ -43,10 +44,15 @@ void refuse_if_profiles_break(ApiCall& call, const std::optional<model::Printer>
   if (added.empty()) return;
   nlohmann::json details = nlohmann::json::array();
   for (const auto& f : added) details.push_back({{"field", f.field}, {"message", f.message}});
+  const std::string& problem = added.front().message;
   auto error = invalid(
-      fmt::format("The change is not saved because it would break a Desktop Client profile: {}. "
-                  "Change the profile first, or keep the {} as it was.",
-                  added.front().message, changed_group ? "group" : "printer"),
+      changed_group
+          ? trf("The change is not saved because it would break a Desktop Client profile: "
+                "{problem}. Change the profile first, or keep the group as it was.",
+                fmt::arg("problem", problem))
+          : trf("The change is not saved because it would break a Desktop Client profile: "
+                "{problem}. Change the profile first, or keep the printer as it was.",
+                fmt::arg("problem", problem)),
       "profiles");
   error.details = details;
   throw error;

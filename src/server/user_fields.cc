@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "model/user.h"
 #include "server/api_route.h"
 
@@ -10,8 +11,8 @@ namespace printline::server {
 std::string checked_password(const nlohmann::json& body, const char* field) {
   std::string password = string_field(body, field);
   if (password.size() < kMinPasswordLength) {
-    throw invalid(fmt::format("The password has {} characters; use at least {}.", password.size(),
-                              kMinPasswordLength),
+    throw invalid(trf("The password has {count} characters; use at least {least}.",
+                      fmt::arg("count", password.size()), fmt::arg("least", kMinPasswordLength)),
                   field);
   }
   return password;
@@ -19,8 +20,8 @@ std::string checked_password(const nlohmann::json& body, const char* field) {
 
 std::optional<std::string> set_or_remove_field(const nlohmann::json& body, const char* name) {
   if (!body.contains(name)) {
-    throw bad_request(fmt::format("Field \"{}\" is required (a string, or null to remove it).",
-                                  name),
+    throw bad_request(trf("Field \"{field}\" is required (a string, or null to remove it).",
+                          fmt::arg("field", name)),
                       name);
   }
   if (body[name].is_null()) return std::nullopt;
@@ -31,9 +32,9 @@ void check_language_field(const nlohmann::json& body) {
   if (!body.contains("language")) return;
   const std::string language = string_field(body, "language");
   if (!language.empty() && !model::is_known_language(language)) {
-    throw invalid(fmt::format("There are no texts in \"{}\": choose \"en\" (English), \"fr\" "
-                              "(French) or \"\" (the browser's or the workstation's language).",
-                              language),
+    throw invalid(trf("There are no texts in \"{language}\": choose \"en\" (English), \"fr\" "
+                      "(French) or \"\" (the browser's or the workstation's language).",
+                      fmt::arg("language", language)),
                   "language");
   }
 }
@@ -43,7 +44,7 @@ void check_quota_field(const nlohmann::json& body) {
   if (quota == body.end() || quota->is_null()) return;
   if (!quota->is_object()) {
     throw bad_request(
-        "Field \"quota\" must be an object {period, page_limit, cost_limit_cents} or null.",
+        tr("Field \"quota\" must be an object {period, page_limit, cost_limit_cents} or null."),
         "quota");
   }
   for (const auto& [key, value] : quota->items()) {
@@ -53,8 +54,8 @@ void check_quota_field(const nlohmann::json& body) {
     if (key == "period" || value.is_null()) continue;
     if (!value.is_number_integer() || value.get<double>() < 0 ||
         value.get<double>() > static_cast<double>(kMaxQuotaLimit)) {
-      throw invalid(fmt::format("quota.{} is a whole number from 0 to {}, or null for no limit.",
-                                key, kMaxQuotaLimit),
+      throw invalid(trf("quota.{field} is a whole number from 0 to {most}, or null for no limit.",
+                        fmt::arg("field", key), fmt::arg("most", kMaxQuotaLimit)),
                     "quota." + key);
     }
   }

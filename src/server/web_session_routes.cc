@@ -18,7 +18,7 @@ void login(const http::Request& request, http::Response& response, ServerContext
   // Only JSON: a cross-site HTML form cannot send it, so no other site can log a browser into
   // an account of its choosing.
   if (request.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    throw bad_request("Send the login and password as JSON (Content-Type: application/json).");
+    throw bad_request(tr("Send the login and password as JSON (Content-Type: application/json)."));
   }
   const ApiCall call{request, response, context, std::nullopt};
   const auto body = call.json_body();

@@ -302,6 +302,48 @@ TEST_F(HeldJobTest, TheServerAnswersEachUserInTheirLanguage) {
       << wrong.body;
 }
 
+// An administrator's refusals (the handler's, the D8 profile check's, the store's and the route
+// table's) in the browser's language, and in English without one.
+TEST_F(HeldJobTest, AnAdministratorsRefusalsComeInTheirLanguage) {
+  ::setenv("PRINTLINE_LOCALEDIR", PRINTLINE_TEST_LOCALEDIR, 1);  // this build's catalogs
+  i18n::init_translations();
+  std::setlocale(LC_MESSAGES, "C");  // the process's own language: English, whatever LANG says
+  const nlohmann::json nameless_printer = {{"name", ""}, {"device_uri", "socket://10.0.0.9:9100"}};
+  const nlohmann::json nameless_profile = {{"name", ""}, {"server_addresses", {"printline:8631"}}};
+  const nlohmann::json taken_printer = {{"name", "floor1-mono"},
+                                        {"device_uri", "socket://10.0.0.9:9100"}};
+  const auto message = [](const ApiReply& reply) {
+    return reply.json["error"].value("message", "");
+  };
+  const httplib::Headers french = {{"Accept-Language", "fr-FR, fr;q=0.9"}};
+
+  auto printer = admin_->call("POST", "/api/v1/printers", nameless_printer, french);
+  EXPECT_EQ(printer.status, 422) << printer.body;
+  EXPECT_EQ(message(printer), "L'imprimante a besoin d'un nom.") << printer.body;
+  auto profile = admin_->call("POST", "/api/v1/profiles", nameless_profile, french);
+  EXPECT_EQ(profile.status, 422) << profile.body;
+  EXPECT_EQ(message(profile),
+            "Le profil ne peut pas être enregistré : le profil a besoin d'un nom.")
+      << profile.body;
+  auto taken = admin_->call("POST", "/api/v1/printers", taken_printer, french);
+  EXPECT_EQ(taken.status, 409) << taken.body;
+  EXPECT_EQ(message(taken), "une imprimante nommée « floor1-mono » existe déjà") << taken.body;
+  auto nowhere = admin_->call("GET", "/api/v1/nowhere", std::nullopt, french);
+  EXPECT_EQ(nowhere.status, 404) << nowhere.body;
+  EXPECT_EQ(message(nowhere),
+            "Il n'y a pas de route GET /api/v1/nowhere. docs/api.md liste les routes de /api/v1.")
+      << nowhere.body;
+
+  EXPECT_EQ(message(admin_->post("/api/v1/printers", nameless_printer)),
+            "The printer needs a name.");
+  EXPECT_EQ(message(admin_->post("/api/v1/profiles", nameless_profile)),
+            "The profile cannot be saved: the profile needs a name.");
+  EXPECT_EQ(message(admin_->post("/api/v1/printers", taken_printer)),
+            "a printer named \"floor1-mono\" already exists");
+  EXPECT_EQ(message(admin_->get("/api/v1/nowhere")),
+            "There is no route GET /api/v1/nowhere. docs/api.md lists the routes of /api/v1.");
+}
+
 TEST_F(HeldJobTest, D10_FallbackReportForAJobTheServerHolds_CancelsTheServersCopy_ChargedOnce) {
   // The client fell back although the server held the job: the server's copy must never
   // print too, and the fallback print is charged once.

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "core/i18n.h"
 #include "model/money.h"
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -28,8 +29,8 @@ LedgerEntry SqlStore::append_ledger(const model::User& user, LedgerKind kind, st
   const auto after =
       model::Money::cents(user.balance_cents).plus(model::Money::cents(entry.balance_delta()));
   if (!after) {
-    throw Refusal{fmt::format("{} cents on a balance of {} cents overflows the ledger", amount,
-                              user.balance_cents)};
+    throw Refusal{trf("{amount} cents on a balance of {balance} cents overflows the ledger",
+                      fmt::arg("amount", amount), fmt::arg("balance", user.balance_cents))};
   }
   entry.balance_after_cents = after->cents();
   entry.job_uuid = std::move(job_uuid);
@@ -45,8 +46,11 @@ LedgerEntry SqlStore::append_ledger(const model::User& user, LedgerKind kind, st
              origin ? std::optional(std::string(model::origin_name(*origin))) : std::nullopt,
              entry.actor, entry.note, to_unix(entry.created_at));
   entry.id =
-      *insert_or_refuse(q, fmt::format("job {} has already been {}", entry.job_uuid.value_or("?"),
-                                       kind == LedgerKind::kRefund ? "refunded" : "charged"));
+      *insert_or_refuse(q, kind == LedgerKind::kRefund
+                               ? trf("job {uuid} has already been refunded",
+                                     fmt::arg("uuid", entry.job_uuid.value_or("?")))
+                               : trf("job {uuid} has already been charged",
+                                     fmt::arg("uuid", entry.job_uuid.value_or("?"))));
   fault("ledger:appended");
   connection_.query("UPDATE users SET balance_cents = ? WHERE id = ?")
       .bind_all(entry.balance_after_cents, user.id)
@@ -56,7 +60,7 @@ LedgerEntry SqlStore::append_ledger(const model::User& user, LedgerKind kind, st
 
 Result<LedgerEntry> SqlStore::top_up(std::int64_t user_id, std::int64_t cents,
                                      std::string_view note, const Actor& actor) {
-  if (cents <= 0) return Error{"a top-up must be a positive amount"};
+  if (cents <= 0) return Error{tr("a top-up must be a positive amount")};
   return write([&] {
     const model::User user = require_user_for_update(user_id);
     auto entry = append_ledger(user, LedgerKind::kTopUp, cents, std::nullopt, std::nullopt,
@@ -78,7 +82,8 @@ Result<LedgerEntry> SqlStore::refund_job(std::string_view uuid, std::string_view
           "'charge'");
       q.bind_all(uuid);
       if (!q.step())
-        throw Refusal{fmt::format("job {} was never charged, so it cannot be refunded", uuid)};
+        throw Refusal{trf("job {uuid} was never charged, so it cannot be refunded",
+                          fmt::arg("uuid", uuid))};
       user_id = q.integer(0);
       amount = q.integer(1);
       if (auto o = q.optional_text(2)) origin = model::origin_from_name(*o);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "model/device_uri.h"
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
@@ -15,16 +16,16 @@ using model::PrintQueue;
 namespace {
 
 std::optional<std::string> printer_problem(const Printer& printer) {
-  if (printer.name.empty()) return "a printer needs a name";
+  if (printer.name.empty()) return tr("a printer needs a name");
   if (auto host = model::device_uri_host(printer.device_uri); !host) return host.error().message;
   for (const auto& format : printer.document_formats) {
     if (format.empty() || format.size() > 127 || format.find(',') != std::string::npos) {
-      return "a document format is a MIME type such as application/pdf";
+      return tr("a document format is a MIME type such as application/pdf");
     }
   }
   if (printer.spooling_port) {
     if (auto problem = model::device_port_problem(*printer.spooling_port)) {
-      return "device spooling port: " + *problem;
+      return trf("device spooling port: {problem}", fmt::arg("problem", *problem));
     }
   }
   return std::nullopt;
@@ -70,7 +71,8 @@ Result<Printer> SqlStore::create_printer(const Printer& printer, const Actor& ac
     bind_printer(q, printer);
     Printer stored = printer;
     stored.id =
-        *insert_or_refuse(q, fmt::format("a printer named \"{}\" already exists", printer.name));
+        *insert_or_refuse(q, trf("a printer named \"{printer}\" already exists",
+                                 fmt::arg("printer", printer.name)));
     audit(actor, "create", "printer", stored.name, nlohmann::json(stored).dump());
     return stored;
   });
@@ -80,14 +82,15 @@ Result<Printer> SqlStore::update_printer(const Printer& printer, const Actor& ac
   if (auto problem = printer_problem(printer)) return Error{*problem};
   return write([&] {
     if (!load_printer(printer.id))
-      throw Refusal{fmt::format("there is no printer with id {}", printer.id)};
+      throw Refusal{trf("there is no printer with id {id}", fmt::arg("id", printer.id))};
     auto q = connection_.query(
         "UPDATE printers SET name = ?, device_uri = ?, color = ?, largest_paper = ?, duplex = ?, "
         "vendor = ?, location = ?, fallback_allowed = ?, spool_protocol = ?, spool_port = ?, "
         "spool_queue = ?, language = ?, paper_sizes = ?, document_formats = ? WHERE id = ?");
     bind_printer(q, printer);
     q.bind(15, printer.id);
-    run_or_refuse(q, fmt::format("a printer named \"{}\" already exists", printer.name));
+    run_or_refuse(q, trf("a printer named \"{printer}\" already exists",
+                         fmt::arg("printer", printer.name)));
     audit(actor, "update", "printer", printer.name, nlohmann::json(printer).dump());
     return printer;
   });
@@ -96,12 +99,14 @@ Result<Printer> SqlStore::update_printer(const Printer& printer, const Actor& ac
 Status SqlStore::delete_printer(std::int64_t printer_id, const Actor& actor) {
   return write([&] {
     auto printer = load_printer(printer_id);
-    if (!printer) throw Refusal{fmt::format("there is no printer with id {}", printer_id)};
+    if (!printer) {
+      throw Refusal{trf("there is no printer with id {id}", fmt::arg("id", printer_id))};
+    }
     auto q = connection_.query("DELETE FROM printers WHERE id = ?");
     q.bind_all(printer_id);
-    run_or_refuse(q, fmt::format("printer \"{}\" is the target of a queue: point the queue "
-                                 "elsewhere first",
-                                 printer->name));
+    run_or_refuse(q, trf("printer \"{printer}\" is the target of a queue: point the queue "
+                         "elsewhere first",
+                         fmt::arg("printer", printer->name)));
     audit(actor, "delete", "printer", printer->name, "");
     return std::monostate{};
   });
@@ -157,20 +162,20 @@ void SqlStore::save_group_members(const PrinterGroup& group) {
     auto q = connection_.query(
         "INSERT INTO printer_group_members (group_id, printer_id, position) VALUES (?, ?, ?)");
     q.bind_all(group.id, printer_id, position++);
-    run_or_refuse(q, fmt::format("group \"{}\": printer id {} does not exist or is listed twice",
-                                 group.name, printer_id));
+    run_or_refuse(q, trf("group \"{group}\": printer id {id} does not exist or is listed twice",
+                         fmt::arg("group", group.name), fmt::arg("id", printer_id)));
   }
 }
 
 Result<PrinterGroup> SqlStore::create_group(const PrinterGroup& group, const Actor& actor) {
-  if (group.name.empty()) return Error{"a printer group needs a name"};
+  if (group.name.empty()) return Error{tr("a printer group needs a name")};
   return write([&] {
     auto q = connection_.query(
         "INSERT INTO printer_groups (name, description) VALUES (?, ?) RETURNING id");
     q.bind_all(group.name, group.description);
     PrinterGroup stored = group;
     stored.id = *insert_or_refuse(
-        q, fmt::format("a printer group named \"{}\" already exists", group.name));
+        q, trf("a printer group named \"{group}\" already exists", fmt::arg("group", group.name)));
     save_group_members(stored);
     audit(actor, "create", "group", stored.name, nlohmann::json(stored).dump());
     return stored;
@@ -178,13 +183,14 @@ Result<PrinterGroup> SqlStore::create_group(const PrinterGroup& group, const Act
 }
 
 Result<PrinterGroup> SqlStore::update_group(const PrinterGroup& group, const Actor& actor) {
-  if (group.name.empty()) return Error{"a printer group needs a name"};
+  if (group.name.empty()) return Error{tr("a printer group needs a name")};
   return write([&] {
     if (!load_group(group.id))
-      throw Refusal{fmt::format("there is no printer group with id {}", group.id)};
+      throw Refusal{trf("there is no printer group with id {id}", fmt::arg("id", group.id))};
     auto q = connection_.query("UPDATE printer_groups SET name = ?, description = ? WHERE id = ?");
     q.bind_all(group.name, group.description, group.id);
-    run_or_refuse(q, fmt::format("a printer group named \"{}\" already exists", group.name));
+    run_or_refuse(q, trf("a printer group named \"{group}\" already exists",
+                         fmt::arg("group", group.name)));
     save_group_members(group);
     audit(actor, "update", "group", group.name, nlohmann::json(group).dump());
     return group;
@@ -194,12 +200,14 @@ Result<PrinterGroup> SqlStore::update_group(const PrinterGroup& group, const Act
 Status SqlStore::delete_group(std::int64_t group_id, const Actor& actor) {
   return write([&] {
     auto group = load_group(group_id);
-    if (!group) throw Refusal{fmt::format("there is no printer group with id {}", group_id)};
+    if (!group) {
+      throw Refusal{trf("there is no printer group with id {id}", fmt::arg("id", group_id))};
+    }
     auto q = connection_.query("DELETE FROM printer_groups WHERE id = ?");
     q.bind_all(group_id);
-    run_or_refuse(q, fmt::format("printer group \"{}\" is the target of a queue: point the "
-                                 "queue elsewhere first",
-                                 group->name));
+    run_or_refuse(q, trf("printer group \"{group}\" is the target of a queue: point the "
+                         "queue elsewhere first",
+                         fmt::arg("group", group->name)));
     audit(actor, "delete", "group", group->name, "");
     return std::monostate{};
   });
@@ -253,8 +261,8 @@ Result<PrintQueue> SqlStore::create_queue(const PrintQueue& queue, const Actor& 
                queue.hold_expiry_seconds);
     PrintQueue stored = queue;
     stored.id = *insert_or_refuse(
-        q,
-        fmt::format("queue \"{}\" already exists, or its printer or group does not", queue.name));
+        q, trf("queue \"{queue}\" already exists, or its printer or group does not",
+               fmt::arg("queue", queue.name)));
     audit(actor, "create", "queue", stored.name, nlohmann::json(stored).dump());
     return stored;
   });
@@ -268,10 +276,10 @@ Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& 
         "hold_expiry_seconds = ? WHERE id = ? RETURNING id");
     q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id,
                queue.hold_expiry_seconds, queue.id);
-    if (!insert_or_refuse(q, fmt::format("queue \"{}\" already exists, or its printer or group "
-                                         "does not",
-                                         queue.name)))
-      throw Refusal{fmt::format("there is no queue with id {}", queue.id)};
+    if (!insert_or_refuse(q, trf("queue \"{queue}\" already exists, or its printer or group "
+                                 "does not",
+                                 fmt::arg("queue", queue.name))))
+      throw Refusal{trf("there is no queue with id {id}", fmt::arg("id", queue.id))};
     audit(actor, "update", "queue", queue.name, nlohmann::json(queue).dump());
     return queue;
   });
@@ -283,7 +291,7 @@ Status SqlStore::delete_queue(std::int64_t queue_id, const Actor& actor) {
     {
       auto q = connection_.query("SELECT name FROM queues WHERE id = ?");
       q.bind_all(queue_id);
-      if (!q.step()) throw Refusal{fmt::format("there is no queue with id {}", queue_id)};
+      if (!q.step()) throw Refusal{trf("there is no queue with id {id}", fmt::arg("id", queue_id))};
       name = q.text(0);
     }
     connection_.query("DELETE FROM queues WHERE id = ?").bind_all(queue_id).run();

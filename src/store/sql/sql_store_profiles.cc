@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "model/json.h"
 #include "model/profile_validation.h"
 #include "store/sql/sql_rows.h"
@@ -90,16 +91,19 @@ SavedProfile SqlStore::save_profile(const ClientProfile& profile, bool create, c
   if (fallback.group_id && fallback.printer_ids.empty()) {
     auto group = load_group(*fallback.group_id);
     if (!group)
-      throw Refusal{fmt::format("fallback printer group {} does not exist", *fallback.group_id)};
+      throw Refusal{trf("fallback printer group {id} does not exist",
+                        fmt::arg("id", *fallback.group_id))};
     ids = group->printer_ids;
   }
   for (auto id : ids) {
     auto printer = load_printer(id);
-    if (!printer) throw Refusal{fmt::format("fallback printer {} does not exist", id)};
+    if (!printer) throw Refusal{trf("fallback printer {id} does not exist", fmt::arg("id", id))};
     printers.push_back(*printer);
   }
   const auto check = model::check_profile(profile, printers);
-  if (!check.ok()) throw Refusal{"the profile was not saved:\n" + check.summary()};
+  if (!check.ok()) {
+    throw Refusal{std::string(tr("the profile was not saved:")) + "\n" + check.summary()};
+  }
 
   ClientProfile stored = profile;
   if (stored.is_default) {
@@ -117,17 +121,21 @@ SavedProfile SqlStore::save_profile(const ClientProfile& profile, bool create, c
         "RETURNING id");
     q.bind_all(stored.name, stored.is_default, stored.version, settings_of(stored));
     stored.id =
-        *insert_or_refuse(q, fmt::format("a profile named \"{}\" already exists", stored.name));
+        *insert_or_refuse(q, trf("a profile named \"{profile}\" already exists",
+                                 fmt::arg("profile", stored.name)));
   } else {
     auto existing = load_profile(stored.id);
-    if (!existing) throw Refusal{fmt::format("there is no profile with id {}", stored.id)};
+    if (!existing) {
+      throw Refusal{trf("there is no profile with id {id}", fmt::arg("id", stored.id))};
+    }
     // Every change gets a new version so that clients notice it (ETag).
     stored.version = existing->version + 1;
     auto q = connection_.query(
         "UPDATE client_profiles SET name = ?, is_default = ?, version = ?, settings = ? "
         "WHERE id = ?");
     q.bind_all(stored.name, stored.is_default, stored.version, settings_of(stored), stored.id);
-    run_or_refuse(q, fmt::format("a profile named \"{}\" already exists", stored.name));
+    run_or_refuse(q, trf("a profile named \"{profile}\" already exists",
+                         fmt::arg("profile", stored.name)));
   }
   audit(actor, create ? "create" : "update", "profile", stored.name, nlohmann::json(stored).dump());
   SavedProfile saved{stored, {}};
@@ -146,7 +154,9 @@ Result<SavedProfile> SqlStore::update_profile(const ClientProfile& profile, cons
 Status SqlStore::delete_profile(std::int64_t profile_id, const Actor& actor) {
   return write([&] {
     auto profile = load_profile(profile_id);
-    if (!profile) throw Refusal{fmt::format("there is no profile with id {}", profile_id)};
+    if (!profile) {
+      throw Refusal{trf("there is no profile with id {id}", fmt::arg("id", profile_id))};
+    }
     connection_.query("DELETE FROM client_profiles WHERE id = ?").bind_all(profile_id).run();
     audit(actor, "delete", "profile", profile->name, "");
     return std::monostate{};

@@ -6,6 +6,7 @@
 #include <map>
 #include <span>
 
+#include "core/i18n.h"
 #include "store/sql/sql_rows.h"
 #include "store/sql/sql_store.h"
 
@@ -54,17 +55,23 @@ void SqlStore::save_user_group_members(const UserGroup& group) {
       q.bind(++index, user_id);
     }
     run_or_refuse(
-        q, fmt::format("group \"{}\": a member does not exist or is listed twice", group.name));
+        q, trf("group \"{group}\": a member does not exist or is listed twice",
+               fmt::arg("group", group.name)));
   }
 }
 
 void SqlStore::refuse_if_profile_names(std::string_view group_name, std::string_view change) {
   for (const auto& profile : load_profiles()) {
     if (names(profile.assigned_groups, group_name)) {
-      throw Refusal{fmt::format(
-          "profile \"{}\" is assigned to group \"{}\": remove the group from the profile before "
-          "you {} it",
-          profile.name, group_name, change)};
+      const auto profile_name = fmt::arg("profile", profile.name);
+      const auto group = fmt::arg("group", group_name);
+      throw Refusal{change == "rename"
+                        ? trf("profile \"{profile}\" is assigned to group \"{group}\": remove the "
+                              "group from the profile before you rename it",
+                              profile_name, group)
+                        : trf("profile \"{profile}\" is assigned to group \"{group}\": remove the "
+                              "group from the profile before you delete it",
+                              profile_name, group)};
     }
   }
 }
@@ -72,8 +79,8 @@ void SqlStore::refuse_if_profile_names(std::string_view group_name, std::string_
 namespace {
 
 std::optional<std::string> user_group_problem(const UserGroup& group) {
-  if (group.name.empty()) return "a group of users needs a name";
-  if (group.initial_credit_cents < 0) return "a group's initial credit cannot be negative";
+  if (group.name.empty()) return tr("a group of users needs a name");
+  if (group.initial_credit_cents < 0) return tr("a group's initial credit cannot be negative");
   if (group.quota) return model::quota_limits_problem(*group.quota);
   return std::nullopt;
 }
@@ -91,7 +98,7 @@ Result<UserGroup> SqlStore::create_user_group(const UserGroup& group, const Acto
                limits.period, limits.page_limit, limits.cost_limit_cents);
     UserGroup stored = group;
     stored.id = *insert_or_refuse(
-        q, fmt::format("a group of users named \"{}\" already exists", group.name));
+        q, trf("a group of users named \"{group}\" already exists", fmt::arg("group", group.name)));
     save_user_group_members(stored);
     stored = *load_user_group(stored.id);
     audit(actor, "create", "user-group", stored.name, nlohmann::json(stored).dump());
@@ -103,11 +110,14 @@ Result<UserGroup> SqlStore::update_user_group(const UserGroup& group, const Acto
   if (auto problem = user_group_problem(group)) return Error{*problem};
   return write([&] {
     auto current = load_user_group(group.id);
-    if (!current) throw Refusal{fmt::format("there is no group of users with id {}", group.id)};
+    if (!current) {
+      throw Refusal{trf("there is no group of users with id {id}", fmt::arg("id", group.id))};
+    }
     if (current->name != group.name) refuse_if_profile_names(current->name, "rename");
     if (current->name != group.name && !current->source.empty()) {
-      throw Refusal{fmt::format("group \"{}\" comes from directory \"{}\": rename it there",
-                                current->name, current->source)};
+      throw Refusal{trf("group \"{group}\" comes from directory \"{directory}\": rename it there",
+                        fmt::arg("group", current->name),
+                        fmt::arg("directory", current->source))};
     }
     auto q = connection_.query(
         "UPDATE user_groups SET name = ?, description = ?, initial_credit_cents = ?, "
@@ -115,7 +125,8 @@ Result<UserGroup> SqlStore::update_user_group(const UserGroup& group, const Acto
     const auto limits = quota_limit_columns(group.quota);
     q.bind_all(group.name, group.description, group.initial_credit_cents,
                limits.period, limits.page_limit, limits.cost_limit_cents, group.id);
-    run_or_refuse(q, fmt::format("a group of users named \"{}\" already exists", group.name));
+    run_or_refuse(q, trf("a group of users named \"{group}\" already exists",
+                         fmt::arg("group", group.name)));
     save_user_group_members(group);
     auto stored = *load_user_group(group.id);
     audit(actor, "update", "user-group", stored.name, nlohmann::json(stored).dump());
@@ -126,7 +137,9 @@ Result<UserGroup> SqlStore::update_user_group(const UserGroup& group, const Acto
 Status SqlStore::delete_user_group(std::int64_t group_id, const Actor& actor) {
   return write([&] {
     auto group = load_user_group(group_id);
-    if (!group) throw Refusal{fmt::format("there is no group of users with id {}", group_id)};
+    if (!group) {
+      throw Refusal{trf("there is no group of users with id {id}", fmt::arg("id", group_id))};
+    }
     refuse_if_profile_names(group->name, "delete");
     connection_.query("DELETE FROM user_groups WHERE id = ?").bind_all(group_id).run();
     audit(actor, "delete", "user-group", group->name, "");

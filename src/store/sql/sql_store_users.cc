@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "store/api_token.h"
 #include "store/card_number.h"
 #include "store/password_hash.h"
@@ -16,14 +17,15 @@ namespace {
 
 std::optional<std::string> user_problem(const User& user) {
   if (!model::is_valid_login(user.login)) {
-    return fmt::format("login \"{}\" must be non-empty, without spaces, '/' or ':'", user.login);
+    return trf("login \"{login}\" must be non-empty, without spaces, '/' or ':'",
+               fmt::arg("login", user.login));
   }
   if (user.quota) {
     if (auto problem = model::quota_limits_problem(*user.quota)) return problem;
   }
   if (!user.language.empty() && !model::is_known_language(user.language)) {
-    return fmt::format("language \"{}\" is not one Printline has texts in: use en, fr or none",
-                       user.language);
+    return trf("language \"{language}\" is not one Printline has texts in: use en, fr or none",
+               fmt::arg("language", user.language));
   }
   return std::nullopt;
 }
@@ -54,7 +56,7 @@ std::optional<User> SqlStore::load_user(std::int64_t user_id) {
 
 User SqlStore::require_user(std::int64_t user_id) {
   auto user = load_user(user_id);
-  if (!user) throw Refusal{fmt::format("there is no user with id {}", user_id)};
+  if (!user) throw Refusal{trf("there is no user with id {id}", fmt::arg("id", user_id))};
   return *user;
 }
 
@@ -63,7 +65,7 @@ User SqlStore::require_user_for_update(std::int64_t user_id) {
   auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE id = ?{}", kUserColumns,
                                          connection_.dialect().for_update));
   q.bind_all(user_id);
-  if (!q.step()) throw Refusal{fmt::format("there is no user with id {}", user_id)};
+  if (!q.step()) throw Refusal{trf("there is no user with id {id}", fmt::arg("id", user_id))};
   User user = read_user(q);
   attach_group_quotas({&user, 1});
   return user;
@@ -102,7 +104,8 @@ Result<User> SqlStore::create_user(const User& user, std::string_view password,
                quota ? quota->used_cost_cents : 0, quota ? to_unix(quota->period_start) : 0,
                stored.language);
     stored.id =
-        *insert_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
+        *insert_or_refuse(q, trf("a user with login \"{login}\" already exists",
+                                 fmt::arg("login", stored.login)));
     audit(actor, "create", "user", stored.login, audit_details(stored));
     return stored;
   });
@@ -150,7 +153,8 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
                limits.period, limits.page_limit, limits.cost_limit_cents, usage.used_pages,
                usage.used_cost_cents, to_unix(usage.period_start), stored.language,
                stored.disabled, stored.disabled_by_directory, stored.id);
-    run_or_refuse(q, fmt::format("a user with login \"{}\" already exists", stored.login));
+    run_or_refuse(q, trf("a user with login \"{login}\" already exists",
+                         fmt::arg("login", stored.login)));
     stored = require_user_for_update(stored.id);  // the group quota's usage follows
     audit(actor, "update", "user", stored.login, audit_details(stored));
     return stored;
@@ -162,9 +166,9 @@ Status SqlStore::delete_user(std::int64_t user_id, const Actor& actor) {
     User user = require_user(user_id);
     auto q = connection_.query("DELETE FROM users WHERE id = ?");
     q.bind_all(user_id);
-    run_or_refuse(q, fmt::format("user \"{}\" has jobs or ledger entries, which accounting must "
-                                 "keep: remove their rights instead of deleting the account",
-                                 user.login));
+    run_or_refuse(q, trf("user \"{login}\" has jobs or ledger entries, which accounting must "
+                         "keep: remove their rights instead of deleting the account",
+                         fmt::arg("login", user.login)));
     audit(actor, "delete", "user", user.login, "");
     return std::monostate{};
   });
@@ -199,8 +203,8 @@ Status SqlStore::set_password(std::int64_t user_id, std::string_view password, c
   return write([&] {
     User user = require_user(user_id);
     if (user.is_directory_account()) {
-      throw Refusal{fmt::format("{}'s password is kept by directory \"{}\": change it there",
-                                user.login, user.source)};
+      throw Refusal{trf("{login}'s password is kept by directory \"{directory}\": change it there",
+                        fmt::arg("login", user.login), fmt::arg("directory", user.source))};
     }
     connection_.query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind_all(*hash, user_id)
@@ -215,7 +219,7 @@ Status SqlStore::set_pin(std::int64_t user_id, std::optional<std::string_view> p
   std::optional<std::string> hash;
   if (pin) {
     if (pin->size() < 4 || pin->find_first_not_of("0123456789") != std::string_view::npos) {
-      return Error{"a PIN must be at least 4 digits"};
+      return Error{tr("a PIN must be at least 4 digits")};
     }
     auto h = hash_password(*pin, options_.hash_cost);
     if (!h) return h.error();
@@ -234,13 +238,13 @@ Status SqlStore::set_card(std::int64_t user_id, std::optional<std::string_view> 
   std::optional<std::string> hash;
   if (card) {
     hash = card_number_hash(*card);
-    if (!hash) return Error{"a card number is 4 to 64 letters and digits"};
+    if (!hash) return Error{tr("a card number is 4 to 64 letters and digits")};
   }
   return write([&] {
     User user = require_user(user_id);
     auto q = connection_.query("UPDATE users SET card_hash = ? WHERE id = ?");
     q.bind_all(hash, user_id);
-    run_or_refuse(q, "this card number is another user's: remove it there first");
+    run_or_refuse(q, tr("this card number is another user's: remove it there first"));
     audit(actor, card ? "set-card" : "clear-card", "user", user.login, "");
     return std::monostate{};
   });
