@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "core/i18n.h"
 #include "exit_codes.h"
 
 namespace printline::cli {
@@ -11,13 +12,18 @@ int report_failure(const std::string& command, const api_client::ApiError& error
   if (error.unreachable()) return kServerUnreachable;
   switch (error.http_status) {
     case 401:
-      std::cerr << "  Your login was refused or has expired: run `printline login` again.\n";
+      std::cerr << "  " << tr("Your login was refused or has expired: run `printline login` again.")
+                << "\n";
       return kNotLoggedIn;
     case 403:
-      std::cerr << "  This needs an administrator account.\n";
+      std::cerr << "  " << tr("This needs an administrator account.") << "\n";
       return kRefusedByServer;
     case 429:
-      if (error.retry_after_s) std::cerr << "  Try again in " << *error.retry_after_s << " s.\n";
+      if (error.retry_after_s) {
+        std::cerr << "  "
+                  << trf("Try again in {seconds} s.", fmt::arg("seconds", *error.retry_after_s))
+                  << "\n";
+      }
       return kRefusedByServer;
     default:
       break;

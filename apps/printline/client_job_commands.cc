@@ -45,29 +45,10 @@ std::string pages_of(const client::JobView& job) {
   return job.counts->color_pages > 0 ? trf("{pages} (colour)", fmt::arg("pages", pages)) : pages;
 }
 
-// A job's state for people, in their language (--json keeps the keyword).
-std::string state_text(client::JobState state) {
-  using client::JobState;
-  switch (state) {
-    case JobState::kReceived: return tr("received");
-    case JobState::kSendingToServer: return tr("sending to the server");
-    case JobState::kAtServer: return tr("at the server");
-    case JobState::kWaitingForChoice: return tr("waiting for your choice");
-    case JobState::kPrintingOnFallback: return tr("printing on a fallback printer");
-    case JobState::kPrintedOffline: return tr("printed offline");
-    case JobState::kAccounted: return tr("accounted");
-    case JobState::kWaitingForServer: return tr("waiting for the server");
-    case JobState::kHeldForCredit: return tr("held for credit or quota");
-    case JobState::kRejectedByDevice: return tr("rejected by the printer");
-    case JobState::kCancelled: return tr("cancelled");
-  }
-  return std::string(client::job_state_name(state));
-}
-
 void print_job(std::ostream& out, const client::JobView& job) {
   Fields fields = {{tr("job"), job.uuid},
                    {tr("title"), job.title},
-                   {tr("state"), state_text(job.state)},
+                   {tr("state"), client::job_state_text(job.state)},
                    {tr("reason"), job.reason.empty() ? "-" : job.reason},
                    {tr("printer"), job.printer.empty() ? "-" : job.printer},
                    {tr("pages"), pages_of(job)},
@@ -205,7 +186,7 @@ void add_jobs(CLI::App& app, GlobalOptions& global, std::function<int()>& run) {
                    tr("RECEIVED"), tr("REASON")});
       for (const auto& j : (*answer)["jobs"]) {
         const auto job = j.get<client::JobView>();
-        table.add_row({short_uuid(job.uuid), state_text(job.state),
+        table.add_row({short_uuid(job.uuid), client::job_state_text(job.state),
                        job.title, job.printer.empty() ? "-" : job.printer, pages_of(job),
                        model::describe(job.ticket), date_time_text(job.received_at),
                        job.reason.empty() ? "-" : job.reason});

@@ -43,7 +43,7 @@ void Table::print(std::ostream& out) const {
   };
   print_row(headers_);
   for (const auto& row : rows_) print_row(row);
-  if (rows_.empty()) out << "(none)\n";
+  if (rows_.empty()) out << tr("(none)") << "\n";
 }
 
 void print_fields(std::ostream& out, const Fields& fields) {

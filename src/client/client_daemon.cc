@@ -249,15 +249,16 @@ Result<JobView> ClientDaemon::choose(const std::string& uuid, const std::string&
   if (!found.ok()) return found.error();
   OutboxJob job = *found;
   if (job.uuid == busy_uuid_) {
-    return Error{"The job is being sent right now: wait a moment and look at `printline jobs`."};
+    return Error{
+        tr("The job is being sent right now: wait a moment and look at `printline jobs`.")};
   }
   const bool choosable = job.state == JobState::kWaitingForChoice ||
                          job.state == JobState::kRejectedByDevice ||
                          (job.state == JobState::kWaitingForServer &&
                           job.prompt == PendingPrompt::kNoCandidate);
   if (!choosable) {
-    return Error{fmt::format("Job {} is {}, not waiting for a printer choice.", job.uuid,
-                             job_state_name(job.state))};
+    return Error{trf("Job {job} is {state}, not waiting for a printer choice.",
+                     fmt::arg("job", job.uuid), fmt::arg("state", job_state_text(job.state)))};
   }
   const auto cache = cache_.snapshot();
   const auto history = printer_history(cache, outbox_->fallback_history());
@@ -300,7 +301,7 @@ Result<JobView> ClientDaemon::cancel(const std::string& uuid) {
   if (!found.ok()) return found.error();
   OutboxJob job = *found;
   if (job.uuid == busy_uuid_) {
-    return Error{"The job is being sent right now and cannot be cancelled any more."};
+    return Error{tr("The job is being sent right now and cannot be cancelled any more.")};
   }
   switch (job.state) {
     case JobState::kReceived:
@@ -313,8 +314,8 @@ Result<JobView> ClientDaemon::cancel(const std::string& uuid) {
       if (!job.fallback_send_started) break;
       [[fallthrough]];
     default:
-      return Error{fmt::format("Job {} is {} and can no longer be cancelled here.", job.uuid,
-                               job_state_name(job.state))};
+      return Error{trf("Job {job} is {state} and can no longer be cancelled here.",
+                       fmt::arg("job", job.uuid), fmt::arg("state", job_state_text(job.state)))};
   }
   const bool had_prompt = job.prompt != PendingPrompt::kNone;
   job.state = JobState::kCancelled;
@@ -336,7 +337,9 @@ Result<JobView> ClientDaemon::retry(const std::string& uuid) {
   auto found = find_when_idle(lock, uuid);
   if (!found.ok()) return found.error();
   OutboxJob job = *found;
-  if (job.uuid == busy_uuid_) return Error{"The job is being sent right now: wait a moment."};
+  if (job.uuid == busy_uuid_) {
+    return Error{tr("The job is being sent right now: wait a moment.")};
+  }
   switch (job.state) {
     case JobState::kWaitingForServer:
     case JobState::kWaitingForChoice:
@@ -344,8 +347,8 @@ Result<JobView> ClientDaemon::retry(const std::string& uuid) {
     case JobState::kRejectedByDevice:
       break;
     default:
-      return Error{fmt::format("Job {} is {}: there is nothing to retry.", job.uuid,
-                               job_state_name(job.state))};
+      return Error{trf("Job {job} is {state}: there is nothing to retry.",
+                       fmt::arg("job", job.uuid), fmt::arg("state", job_state_text(job.state)))};
   }
   const bool had_prompt = job.prompt != PendingPrompt::kNone;
   job.state = JobState::kWaitingForServer;

@@ -149,7 +149,7 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
                        fmt::arg("server", result.server), fmt::arg("job", result.server_job_id));
       if (auto done = save(job); done.ok()) job = *done;
       log->info("{}", job.reason);
-      if (had_prompt) withdraw_prompt(job, "The print server is back and took the job.");
+      if (had_prompt) withdraw_prompt(job, tr("The print server is back and took the job."));
       emit_job(job);
       outbox_->discard_document(job.uuid);
       return ServerTry::kDone;
@@ -158,12 +158,15 @@ ClientDaemon::ServerTry ClientDaemon::try_server(OutboxJob& job, JobState state_
       job.state = JobState::kWaitingForServer;
       job.hold_until_retry = true;
       job.prompt = PendingPrompt::kNone;
-      job.reason = result.message + " The job is kept: retry it once fixed, or cancel it.";
+      job.reason = trf("{why} The job is kept: retry it once fixed, or cancel it.",
+                       fmt::arg("why", result.message));
       if (auto done = save(job); done.ok()) job = *done;
       log->warn("{}", job.reason);
-      if (had_prompt) withdraw_prompt(job, "The print server answered: see the job's reason.");
+      if (had_prompt) {
+        withdraw_prompt(job, tr("The print server answered: see the job's reason."));
+      }
       emit_job(job);
-      notify(job, "The print server refused the job", job.reason);
+      notify(job, tr("The print server refused the job"), job.reason);
       return ServerTry::kDone;
     case SubmissionOutcome::kUncertain:
       // D10: sent, but not answered or not committed in time: the server holds its copy
@@ -407,7 +410,8 @@ void ClientDaemon::after_failed_print(OutboxJob job, const std::string& message,
   }
   if (auto saved = save(job); saved.ok()) {
     emit_job(*saved);
-    notify(*saved, rejected ? "The printer rejected the job" : "The printer did not take the job",
+    notify(*saved,
+           rejected ? tr("The printer rejected the job") : tr("The printer did not take the job"),
            message);
     prompt(*saved);
   }

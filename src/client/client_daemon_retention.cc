@@ -12,6 +12,7 @@
 #include <iterator>
 
 #include "client/client_daemon.h"
+#include "core/i18n.h"
 #include "core/logging.h"
 
 namespace printline::client {
@@ -46,10 +47,12 @@ void ClientDaemon::apply_waiting_retention() {
       if (decision == WaitingRetention::kWarn) {
         std::lock_guard lock(jobs_mutex_);
         if (!retention_warned_.insert(waiting.uuid).second) continue;
-        notify(waiting, "Print job waiting too long",
-               fmt::format("\"{}\" has waited almost {} days and will be deleted within a day. "
-                           "Choose a printer or cancel it.",
-                           waiting.title, days));
+        notify(waiting, tr("Print job waiting too long"),
+               trnf("\"{title}\" has waited almost {count} day and will be deleted within a "
+                    "day. Choose a printer or cancel it.",
+                    "\"{title}\" has waited almost {count} days and will be deleted within a "
+                    "day. Choose a printer or cancel it.",
+                    static_cast<unsigned long>(days), fmt::arg("title", waiting.title)));
         continue;
       }
       drop_waited_too_long(waiting.uuid, days);
@@ -67,11 +70,13 @@ void ClientDaemon::drop_waited_too_long(const std::string& uuid, int days) {
                                           job.state) == std::end(kWaitingStates)) {
     return;
   }
-  const std::string message = fmt::format(
-      "\"{}\" waited {} days without being printed and was deleted. Print it again if you "
-      "still need it.",
-      job.title, days);
-  notify(job, "Print job deleted", message);  // told first, then dropped
+  const std::string message =
+      trnf("\"{title}\" waited {count} day without being printed and was deleted. Print it "
+           "again if you still need it.",
+           "\"{title}\" waited {count} days without being printed and was deleted. Print it "
+           "again if you still need it.",
+           static_cast<unsigned long>(days), fmt::arg("title", job.title));
+  notify(job, tr("Print job deleted"), message);  // told first, then dropped
   const bool had_prompt = job.prompt != PendingPrompt::kNone;
   job.state = JobState::kCancelled;
   job.prompt = PendingPrompt::kNone;
@@ -83,7 +88,7 @@ void ClientDaemon::drop_waited_too_long(const std::string& uuid, int days) {
   }
   retention_warned_.erase(job.uuid);
   object_logger("job", job.uuid)->info("dropped: waited longer than {} days", days);
-  if (had_prompt) withdraw_prompt(*saved, "The job waited too long and was deleted.");
+  if (had_prompt) withdraw_prompt(*saved, tr("The job waited too long and was deleted."));
   emit_job(*saved);
 }
 

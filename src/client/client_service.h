@@ -45,6 +45,8 @@ enum class JobState {
 // "printed-offline", "accounted", "waiting-for-server", "held-for-credit",
 // "rejected-by-device", "cancelled".
 std::string_view job_state_name(JobState state);
+// The same for people, in the reader's language: "printed offline", "imprimé hors ligne".
+std::string job_state_text(JobState state);
 std::optional<JobState> job_state_from_name(std::string_view name);
 bool is_final(JobState state);
 

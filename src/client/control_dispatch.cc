@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/i18n.h"
 #include "transport/document_source.h"
 
 namespace printline::client {
@@ -48,10 +49,12 @@ Result<std::string> resolve_job_reference(const ClientService& service, const st
   }
   if (matches == 1) return found;
   if (matches == 0) {
-    return Error{fmt::format("There is no job {} in this client; `printline jobs` lists them.",
-                             ref)};
+    return Error{trf("There is no job {job} in this client; `printline jobs` lists them.",
+                     fmt::arg("job", ref))};
   }
-  return Error{fmt::format("{} jobs start with {}; give more of the job's UUID.", matches, ref)};
+  return Error{trnf("{count} job starts with {prefix}; give more of the job's UUID.",
+                    "{count} jobs start with {prefix}; give more of the job's UUID.",
+                    static_cast<unsigned long>(matches), fmt::arg("prefix", ref))};
 }
 
 std::string answer_request(ClientService& service, const ControlRequest& request,

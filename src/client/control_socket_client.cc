@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/i18n.h"
 #include "model/bounded_json.h"
 
 namespace printline::client {
@@ -21,11 +22,11 @@ constexpr std::size_t kMaxAnswerLine = 16 * 1024 * 1024;
 }  // namespace
 
 std::string not_running_message(const std::filesystem::path& socket_path) {
-  return fmt::format(
-      "The Printline client is not running (nothing answers on {}); start it with "
+  return trf(
+      "The Printline client is not running (nothing answers on {socket}); start it with "
       "`systemctl --user start printline-client` or `printline-client --state DIR --server "
       "URL`.",
-      socket_path.string());
+      fmt::arg("socket", socket_path.string()));
 }
 
 ControlSocketClient::ControlSocketClient(UniqueFd fd, std::filesystem::path path)
@@ -55,13 +56,13 @@ ControlResult<ControlSocketClient> ControlSocketClient::connect(
     }
     if (error == EACCES || error == EPERM) {
       return ControlError{ControlError::Kind::kNoAccess,
-                          fmt::format("You may not use the Printline client socket {}: it "
-                                      "belongs to another user. Start your own client.",
-                                      text)};
+                          trf("You may not use the Printline client socket {socket}: it "
+                              "belongs to another user. Start your own client.",
+                              fmt::arg("socket", text))};
     }
     return ControlError{ControlError::Kind::kBroken,
-                        fmt::format("Cannot connect to the Printline client at {}: {}.", text,
-                                    std::strerror(error))};
+                        trf("Cannot connect to the Printline client at {socket}: {reason}.",
+                            fmt::arg("socket", text), fmt::arg("reason", std::strerror(error)))};
   }
   return ControlSocketClient(std::move(fd), socket_path);
 }
@@ -95,8 +96,10 @@ ControlResult<json> ControlSocketClient::read_answer() {
 ControlResult<json> ControlSocketClient::request(const ControlRequest& request, int document_fd) {
   if (!send_line(fd_.get(), request_line(request), document_fd)) {
     return ControlError{ControlError::Kind::kBroken,
-                        fmt::format("Cannot send the request to the Printline client at {}: {}.",
-                                    path_.string(), std::strerror(errno))};
+                        trf("Cannot send the request to the Printline client at {socket}: "
+                            "{reason}.",
+                            fmt::arg("socket", path_.string()),
+                            fmt::arg("reason", std::strerror(errno)))};
   }
   return read_answer();
 }

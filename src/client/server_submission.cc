@@ -3,6 +3,7 @@
 #include <cups/cups.h>
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "transport/document_source.h"
 #include "transport/ipp_client.h"
 
@@ -47,29 +48,32 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
   switch (answer.stage) {
     case IppExchangeStage::kNotConnected:
       return result(SubmissionOutcome::kUnreachable,
-                    fmt::format("The server {} cannot be reached: {}.", where, answer.error),
+                    trf("The server {server} cannot be reached: {reason}.",
+                        fmt::arg("server", where), fmt::arg("reason", answer.error)),
                     where);
     case IppExchangeStage::kRequestBroken:
       // The request never got through whole: the server does not create a job from half a
       // request.
       return result(SubmissionOutcome::kUnreachable,
-                    fmt::format("The server {} did not take the job: {}.", where, answer.error),
+                    trf("The server {server} did not take the job: {reason}.",
+                        fmt::arg("server", where), fmt::arg("reason", answer.error)),
                     where);
     case IppExchangeStage::kDocumentUnreadable:
       return result(SubmissionOutcome::kRefused,
-                    "The spooled document could not be read: cancel the job and print it again.",
+                    tr("The spooled document could not be read: cancel the job and print it "
+                       "again."),
                     where);
     case IppExchangeStage::kNoAnswer:
       if (answer.unauthorized) {
         return result(SubmissionOutcome::kRefused,
-                      "The server does not accept the stored login: log in again with "
-                      "`printline login`, then retry the job.",
+                      tr("The server does not accept the stored login: log in again with "
+                         "`printline login`, then retry the job."),
                       where);
       }
       // Everything was sent and no IPP answer came: the server may or may not have the job.
       return result(SubmissionOutcome::kUncertain,
-                    fmt::format("The server {} did not answer after receiving the job ({}).",
-                                where, answer.error),
+                    trf("The server {server} did not answer after receiving the job ({reason}).",
+                        fmt::arg("server", where), fmt::arg("reason", answer.error)),
                     where);
     case IppExchangeStage::kAnswered:
       break;
@@ -78,12 +82,14 @@ SubmissionResult submit_once(const api_client::ServerUrl& server, const std::str
   if (answer.status() >= IPP_STATUS_ERROR_INTERNAL) {
     // A server error may come after the job was recorded: ask before deciding (D6).
     return result(SubmissionOutcome::kUncertain,
-                  fmt::format("The server {} answered with an error: {}.", where,
-                              answer.status_message()),
+                  trf("The server {server} answered with an error: {reason}.",
+                      fmt::arg("server", where), fmt::arg("reason", answer.status_message())),
                   where);
   }
   return result(SubmissionOutcome::kRefused,
-                fmt::format("The server refused the job: {}.", answer.status_message()), where);
+                trf("The server refused the job: {reason}.",
+                    fmt::arg("reason", answer.status_message())),
+                where);
 }
 
 }  // namespace
@@ -93,7 +99,8 @@ SubmissionResult submit_to_server(const std::vector<api_client::ServerUrl>& serv
                                   const std::string& queue, const ServerSubmission& job,
                                   std::chrono::milliseconds connect_timeout,
                                   std::chrono::milliseconds io_timeout) {
-  SubmissionResult last{SubmissionOutcome::kUnreachable, "No server address is configured.", ""};
+  SubmissionResult last{SubmissionOutcome::kUnreachable, tr("No server address is configured."),
+                        ""};
   for (const auto& server : servers) {
     last = submit_once(server, token, trust, queue, job, connect_timeout, io_timeout);
     // Only a server that never got the job may be replaced by the next address.

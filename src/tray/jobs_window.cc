@@ -28,7 +28,7 @@ QDateTime local_time(model::Timestamp t) {
 
 }  // namespace
 
-QString job_state_text(JobState state) {
+QString job_state_label(JobState state) {
   switch (state) {
     case JobState::kReceived: return QObject::tr("Received");
     case JobState::kSendingToServer: return QObject::tr("Sending to the server");
@@ -176,7 +176,7 @@ void JobsWindow::select_job(const std::string& uuid) {
 }
 
 void JobsWindow::fill_row(int row, const JobView& job) {
-  const QString texts[kColumns] = {QString::fromStdString(job.title), job_state_text(job.state),
+  const QString texts[kColumns] = {QString::fromStdString(job.title), job_state_label(job.state),
                                    QString::fromStdString(job.printer), job_origin_text(job),
                                    job_when_text(job)};
   for (int column = 0; column < kColumns; ++column) {

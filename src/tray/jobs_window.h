@@ -64,7 +64,7 @@ class JobsWindow : public QWidget {
 };
 
 // What the table shows, for people.
-QString job_state_text(client::JobState state);
+QString job_state_label(client::JobState state);
 // "Print server", "Fallback printer", or "—" while it has gone nowhere yet.
 QString job_origin_text(const client::JobView& job);
 // When it was printed, else received: "14:05" today, "24 Nov 14:05" otherwise (local time).

@@ -353,6 +353,13 @@ TEST_F(CrashTest, AFrenchWorkstationReadsWhatItsClientDidInFrench) {
   const std::string shown = read_file(dir_ / "cli.log");
   EXPECT_NE(shown.find("TRAVAIL"), std::string::npos) << shown;
   EXPECT_NE(shown.find("imprimé hors ligne"), std::string::npos) << shown;
+  // What the client refuses is French too: a printed job has nothing to retry.
+  auto retried = request(command(ControlCommand::kRetry, printed->uuid));
+  ASSERT_FALSE(retried.ok());
+  EXPECT_NE(retried.error().message.find("est à l'état « imprimé hors ligne » : il n'y a rien à "
+                                         "réessayer"),
+            std::string::npos)
+      << retried.error().message;
 }
 
 TEST_F(CrashTest, ClientKilledBeforeTheFallbackPrintStarted_UserAsked_ThenPrintedAndChargedOnce) {
