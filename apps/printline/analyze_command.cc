@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "analysis/analysis_json.h"
 #include "analysis/analyze.h"
 #include "core/i18n.h"
 #include "exit_codes.h"
+#include "output.h"
 
 namespace printline::cli {
 namespace {
@@ -19,27 +21,37 @@ struct AnalyzeArguments {
 };
 
 std::string yes_no_unstated(const std::optional<bool>& value) {
-  return value ? (*value ? "yes" : "no") : "not stated in the document";
+  return value ? yes_no(*value) : tr("not stated in the document");
 }
 
 void print_human(const std::string& file, const analysis::JobAnalysis& job) {
-  std::cout << "File:    " << file << "\n"
-            << "Format:  " << analysis::format_name(job.format) << " ("
-            << analysis::format_mime_type(job.format) << ")"
-            << (job.pjl_wrapped ? ", wrapped in PJL" : "") << "\n"
-            << "Pages:   " << job.page_count() << " (" << job.color_page_count() << " colour, "
-            << job.page_count() - job.color_page_count() << " black & white), counted by "
-            << analysis::method_name(job.page_count_method) << "; colour decided by "
-            << analysis::method_name(job.color_method) << "\n"
-            << "Duplex:  " << yes_no_unstated(job.duplex) << "\n"
-            << "Copies:  "
-            << (job.copies ? std::to_string(*job.copies) : "not stated in the document") << "\n"
-            << "Large format: " << (job.large_format() ? "yes" : "no") << "\n";
+  const std::string format = fmt::format("{} ({})", analysis::format_name(job.format),
+                                         analysis::format_mime_type(job.format));
+  print_fields(
+      std::cout,
+      {{tr("File"), file},
+       {tr("Format"),
+        job.pjl_wrapped ? trf("{format}, wrapped in PJL", fmt::arg("format", format)) : format},
+       {tr("Pages"),
+        trf("{pages} ({colour} colour, {mono} black & white), counted by {counted}; colour "
+            "decided by {decided}",
+            fmt::arg("pages", job.page_count()), fmt::arg("colour", job.color_page_count()),
+            fmt::arg("mono", job.page_count() - job.color_page_count()),
+            fmt::arg("counted", analysis::method_name(job.page_count_method)),
+            fmt::arg("decided", analysis::method_name(job.color_method)))},
+       {tr("Duplex"), yes_no_unstated(job.duplex)},
+       {tr("Copies"), job.copies ? std::to_string(*job.copies)
+                                 : std::string(tr("not stated in the document"))},
+       {tr("Large format"), yes_no(job.large_format())}});
   int number = 0;
   for (const auto& page : job.pages) {
-    std::cout << fmt::format("  page {:>3}: {:<6} {:<7} {:.0f} x {:.0f} pt\n", ++number,
-                             page.color ? "colour" : "mono", page.paper, page.width_pt,
-                             page.height_pt);
+    std::cout << "  "
+              << trf("page {number}: {colour}, {paper}, {width} x {height} pt",
+                     fmt::arg("number", ++number),
+                     fmt::arg("colour", page.color ? tr("colour") : tr("mono")),
+                     fmt::arg("paper", page.paper), fmt::arg("width", std::lround(page.width_pt)),
+                     fmt::arg("height", std::lround(page.height_pt)))
+              << "\n";
   }
 }
 

@@ -121,17 +121,28 @@ int run_send(const SendArguments& args) {
     result = transport::send_document(args.device_uri, **document, options);
   }
   if (result.delivered()) {
-    std::cout << "Delivered \"" << options.title << "\" to " << args.device_uri << ": "
-              << result.bytes_sent << " bytes in " << result.elapsed.count() << " ms";
-    if (result.device_job_id) std::cout << ", printer job-id " << *result.device_job_id;
-    std::cout << " (job " << options.job_uuid << ")\n";
+    const auto title = fmt::arg("title", options.title);
+    const auto printer = fmt::arg("printer", args.device_uri);
+    const auto bytes = fmt::arg("bytes", result.bytes_sent);
+    const auto ms = fmt::arg("ms", result.elapsed.count());
+    const auto job = fmt::arg("job", options.job_uuid);
+    std::cout << (result.device_job_id
+                      ? trf("Delivered \"{title}\" to {printer}: {bytes} bytes in {ms} ms, "
+                            "printer job-id {device_job} (job {job})",
+                            title, printer, bytes, ms, job,
+                            fmt::arg("device_job", *result.device_job_id))
+                      : trf("Delivered \"{title}\" to {printer}: {bytes} bytes in {ms} ms (job "
+                            "{job})",
+                            title, printer, bytes, ms, job))
+              << "\n";
     return kOk;
   }
   std::cerr << "printline send: " << transport::outcome_name(result.outcome) << ": "
             << result.message << "\n";
   if (!result.device_message.empty() &&
       result.message.find(result.device_message) == std::string::npos)
-    std::cerr << "  The printer said: " << result.device_message << "\n";
+    std::cerr << "  " << trf("The printer said: {words}", fmt::arg("words", result.device_message))
+              << "\n";
   return exit_code_for(result.outcome);
 }
 

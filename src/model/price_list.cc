@@ -14,23 +14,27 @@ std::optional<std::int64_t> PriceList::price_of(PaperSize paper, bool color) con
   return std::nullopt;
 }
 
-std::optional<std::string> price_list_problem(const PriceList& list) {
+std::optional<FieldProblem> price_list_problem(const PriceList& list) {
   if (list.duplex_discount_percent < 0 || list.duplex_discount_percent > 100) {
-    return trf("duplex discount {percent}% must be between 0 and 100",
-               fmt::arg("percent", list.duplex_discount_percent));
+    return FieldProblem{"duplex_discount_percent",
+                        trf("duplex discount {percent}% must be between 0 and 100",
+                            fmt::arg("percent", list.duplex_discount_percent))};
   }
   for (std::size_t i = 0; i < list.prices.size(); ++i) {
     const auto& p = list.prices[i];
     const std::string_view paper_text = paper_name(p.paper);
     const auto paper = fmt::arg("paper", paper_text);
     if (p.cents_per_page < 0) {
-      return p.color ? trf("the colour price for {paper} is negative", paper)
-                     : trf("the mono price for {paper} is negative", paper);
+      return FieldProblem{"prices", p.color
+                                        ? trf("the colour price for {paper} is negative", paper)
+                                        : trf("the mono price for {paper} is negative", paper)};
     }
     for (std::size_t k = 0; k < i; ++k) {
       if (list.prices[k].paper == p.paper && list.prices[k].color == p.color) {
-        return p.color ? trf("the colour price for {paper} is listed twice: keep one", paper)
-                       : trf("the mono price for {paper} is listed twice: keep one", paper);
+        return FieldProblem{
+            "prices", p.color
+                          ? trf("the colour price for {paper} is listed twice: keep one", paper)
+                          : trf("the mono price for {paper} is listed twice: keep one", paper)};
       }
     }
   }

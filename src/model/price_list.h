@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/field_problem.h"
 #include "model/paper_size.h"
 
 namespace printline::model {
@@ -31,7 +32,7 @@ struct PriceList {
 
 // What is wrong with the price list (negative price, duplicate entry, discount out of
 // 0..100), or nullopt.
-std::optional<std::string> price_list_problem(const PriceList& list);
+std::optional<FieldProblem> price_list_problem(const PriceList& list);
 
 void to_json(nlohmann::json& j, const PagePrice& price);
 void from_json(const nlohmann::json& j, PagePrice& price);

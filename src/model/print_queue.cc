@@ -7,25 +7,28 @@
 
 namespace printline::model {
 
-std::optional<std::string> queue_problem(const PrintQueue& queue) {
+std::optional<FieldProblem> queue_problem(const PrintQueue& queue) {
+  const auto name = fmt::arg("queue", queue.name);
   if (queue.name.empty() || queue.name.find_first_of("/ ?#%") != std::string::npos) {
-    return trf("queue name \"{queue}\" must be non-empty and free of '/', spaces, '?', '#' and "
-               "'%' (it is part of a URL)",
-               fmt::arg("queue", queue.name));
+    return FieldProblem{"name", trf("queue name \"{queue}\" must be non-empty and free of '/', "
+                                    "spaces, '?', '#' and '%' (it is part of a URL)",
+                                    name)};
   }
   if (queue.printer_id && queue.group_id) {
-    return trf("queue \"{queue}\" names both a printer and a group: choose one",
-               fmt::arg("queue", queue.name));
+    return FieldProblem{
+        "name", trf("queue \"{queue}\" names both a printer and a group: choose one", name)};
   }
   if (queue.kind == QueueKind::kDirect && !queue.printer_id && !queue.group_id) {
-    return trf("direct queue \"{queue}\" needs a printer or a printer group to print on",
-               fmt::arg("queue", queue.name));
+    return FieldProblem{
+        "kind",
+        trf("direct queue \"{queue}\" needs a printer or a printer group to print on", name)};
   }
   if (queue.hold_expiry_seconds &&
       (*queue.hold_expiry_seconds < 0 || *queue.hold_expiry_seconds > kMaxHoldExpirySeconds)) {
-    return trf("queue \"{queue}\": held jobs may wait from 1 second to 366 days (0: they never "
-               "expire)",
-               fmt::arg("queue", queue.name));
+    return FieldProblem{"hold_expiry_seconds",
+                        trf("queue \"{queue}\": held jobs may wait from 1 second to 366 days "
+                            "(0: they never expire)",
+                            name)};
   }
   return std::nullopt;
 }

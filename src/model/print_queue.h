@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "model/field_problem.h"
+
 namespace printline::model {
 
 enum class QueueKind { kDirect, kHold };
@@ -30,7 +32,7 @@ struct PrintQueue {
 inline constexpr std::int64_t kMaxHoldExpirySeconds = 366LL * 24 * 3600;
 
 // What is wrong with the queue's settings, or nullopt.
-std::optional<std::string> queue_problem(const PrintQueue& queue);
+std::optional<FieldProblem> queue_problem(const PrintQueue& queue);
 
 // How long before a held job expires its owner is warned: a quarter of the hold time, at most
 // an hour (8 h: warned 1 h before; 1 min: 15 s before).

@@ -51,17 +51,9 @@ void check_group_printers(ApiCall& call, const PrinterGroup& group) {
 
 void check_queue(const PrintQueue& queue) {
   if (auto problem = model::queue_problem(queue)) {
-    // The field from the queue itself, in the order queue_problem() checks: the problem is
-    // in the reader's language.
-    const bool bad_name =
-        queue.name.empty() || queue.name.find_first_of("/ ?#%") != std::string::npos;
-    const bool no_target =
-        queue.kind == model::QueueKind::kDirect && !queue.printer_id && !queue.group_id;
-    const char* field = bad_name || (queue.printer_id && queue.group_id) ? "name"
-                        : no_target                                     ? "kind"
-                                                                        : "hold_expiry_seconds";
-    throw invalid(trf("The queue cannot be saved: {problem}.", fmt::arg("problem", *problem)),
-                  field);
+    throw invalid(
+        trf("The queue cannot be saved: {problem}.", fmt::arg("problem", problem->message)),
+        problem->field);
   }
 }
 

@@ -26,10 +26,9 @@ void put(ApiCall& call) {
   }
   auto list = merge_fields(model::PriceList{}, body);
   if (auto problem = model::price_list_problem(list)) {
-    // The field from the list itself, as price_list_problem() checks the discount first.
-    const bool discount = list.duplex_discount_percent < 0 || list.duplex_discount_percent > 100;
-    throw invalid(trf("The price list cannot be saved: {problem}.", fmt::arg("problem", *problem)),
-                  discount ? "duplex_discount_percent" : "prices");
+    throw invalid(
+        trf("The price list cannot be saved: {problem}.", fmt::arg("problem", problem->message)),
+        problem->field);
   }
   write_or_throw(call.context.store.set_price_list(list, call.actor()));
   send_json(call.response, read_or_throw(call.context.store.price_list()));

@@ -53,14 +53,17 @@ TEST(Pricing, NonsenseCountsAreRefused) {
   EXPECT_FALSE(price_job(office_prices(), PageCounts{1, 0, PaperSize::kA4, false, 0}).ok());
 }
 
-TEST(PriceList, ProblemsAreFound) {
+TEST(PriceList, ProblemsAreFoundWithTheFieldAtFault) {
   auto list = office_prices();
   EXPECT_FALSE(price_list_problem(list));
   list.duplex_discount_percent = 120;
-  EXPECT_TRUE(price_list_problem(list));
+  ASSERT_TRUE(price_list_problem(list));
+  EXPECT_EQ(price_list_problem(list)->field, "duplex_discount_percent");
   list = office_prices();
   list.prices.push_back({PaperSize::kA4, true, 1});
-  EXPECT_TRUE(price_list_problem(list));
+  ASSERT_TRUE(price_list_problem(list));
+  EXPECT_EQ(price_list_problem(list)->field, "prices");
+  EXPECT_NE(price_list_problem(list)->message.find("listed twice"), std::string::npos);
 }
 
 }  // namespace

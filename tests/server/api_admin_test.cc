@@ -56,6 +56,10 @@ TEST_F(ApiTest, AdministratorManagesGroupsQueuesAndPrices) {
   ASSERT_EQ(queue.status, 201) << queue.body;
   auto bad_queue = admin_->post("/api/v1/queues", {{"name", "orphan"}, {"kind", "direct"}});
   EXPECT_EQ(bad_queue.status, 422);
+  EXPECT_EQ(bad_queue.json["error"]["field"], "kind");  // a direct queue needs a target
+  auto bad_name = admin_->post("/api/v1/queues", {{"name", "a/b"}, {"kind", "hold"}});
+  EXPECT_EQ(bad_name.status, 422);
+  EXPECT_EQ(bad_name.json["error"]["field"], "name");
   EXPECT_EQ(alice_->get("/api/v1/queues").json["queues"].size(), 1u);
   EXPECT_EQ(alice_->get("/api/v1/queues/direct").status, 200);
 

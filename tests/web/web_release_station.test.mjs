@@ -73,8 +73,11 @@ describe('the release station in chromium', () => {
     await holdJob('ana', 'report');
     await holdJob('ana', 'draft');
     await holdJob('ben', 'bens-notes');
-    await waitFor('three held jobs', async () =>
-      (await call('GET', '/api/v1/jobs?state=held')).json.jobs.length === 3);
+    // Held is not yet analysed: the station's prices need the page counts.
+    await waitFor('three held jobs, analysed', async () => {
+      const { jobs } = (await call('GET', '/api/v1/jobs?state=held')).json;
+      return jobs.length === 3 && jobs.every((job) => job.pages > 0);
+    });
   });
 
   after(async () => {

@@ -252,7 +252,7 @@ const char* kind_text(model::QueueKind kind) {
 }  // namespace
 
 Result<PrintQueue> SqlStore::create_queue(const PrintQueue& queue, const Actor& actor) {
-  if (auto problem = model::queue_problem(queue)) return Error{*problem};
+  if (auto problem = model::queue_problem(queue)) return Error{problem->message};
   return write([&] {
     auto q = connection_.query(
         "INSERT INTO queues (name, kind, printer_id, group_id, hold_expiry_seconds) "
@@ -269,7 +269,7 @@ Result<PrintQueue> SqlStore::create_queue(const PrintQueue& queue, const Actor& 
 }
 
 Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& actor) {
-  if (auto problem = model::queue_problem(queue)) return Error{*problem};
+  if (auto problem = model::queue_problem(queue)) return Error{problem->message};
   return write([&] {
     auto q = connection_.query(
         "UPDATE queues SET name = ?, kind = ?, printer_id = ?, group_id = ?, "

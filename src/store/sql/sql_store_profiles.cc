@@ -33,7 +33,7 @@ Result<PriceList> SqlStore::price_list() {
 }
 
 Status SqlStore::set_price_list(const PriceList& prices, const Actor& actor) {
-  if (auto problem = model::price_list_problem(prices)) return Error{*problem};
+  if (auto problem = model::price_list_problem(prices)) return Error{problem->message};
   return write([&] {
     connection_.exec("DELETE FROM prices");
     for (const auto& p : prices.prices) {
