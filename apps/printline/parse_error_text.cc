@@ -32,8 +32,7 @@ std::string validation_reason(const std::string& option, const std::string& reas
   return option + ": " + reason;  // a validator of our own: its reason is already translated
 }
 
-}  // namespace
-
+// The error line alone: "--copies: 0 is not between 1 and 999."
 std::string parse_error_line(const std::string& message) {
   std::smatch m;
   static const std::regex kSubcommand(R"(A subcommand is required)");
@@ -72,6 +71,8 @@ std::string parse_error_line(const std::string& message) {
   if (std::regex_match(message, m, kValidation)) return validation_reason(m[1].str(), m[2].str());
   return message;
 }
+
+}  // namespace
 
 std::string parse_error_text(const CLI::App* app, const CLI::Error& error) {
   std::string text = parse_error_line(error.what()) + "\n";

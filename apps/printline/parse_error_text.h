@@ -11,7 +11,4 @@ namespace printline::cli {
 // version does not produce is shown as CLI11 wrote it rather than lost.
 std::string parse_error_text(const CLI::App* app, const CLI::Error& error);
 
-// The error line alone ("--copies: 0 is not between 1 and 999"), for tests.
-std::string parse_error_line(const std::string& cli11_message);
-
 }  // namespace printline::cli
