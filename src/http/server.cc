@@ -40,6 +40,9 @@ constexpr auto kLingerTime = std::chrono::seconds(5);
 constexpr std::size_t kLingerBytes = 16 << 20;
 // Each connection is a descriptor: below this many, the server warns at start.
 constexpr std::uint64_t kEnoughOpenFiles = 8192;
+// On stop, requests already read are still answered for this long: a handler that changed
+// something (a job committed) must not lose the answer that tells its client so.
+constexpr auto kDrainTime = std::chrono::seconds(5);
 
 }  // namespace
 
@@ -55,6 +58,8 @@ struct Server::Impl {
   asio::io_context& io;
   std::optional<tcp::acceptor> acceptor;
   std::atomic<bool> stopping{false};
+  // Requests handed to a handler whose answer is not written yet: stop() waits for them.
+  std::atomic<int> answering{0};
   std::mutex served_mutex;
   std::mutex io_mutex;  // io_owner's reset against stop()
 
@@ -68,6 +73,7 @@ struct Server::Impl {
 
   void accept();
   void refuse_connection(tcp::socket socket);
+  void drain(std::chrono::steady_clock::time_point until);
 };
 
 namespace {
@@ -282,6 +288,14 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   }
 
   void dispatch() {
+    if (server_.stopping) {
+      Response stopping = answer(503, "The server is stopping; try again in a moment.");
+      stopping.set_header("Retry-After", "5");
+      stopping.close = true;
+      return write(std::move(stopping));
+    }
+    ++server_.answering;
+    answering_ = true;
     const bool queued = server_.pool.submit([self = this->shared_from_this()] {
       Response response;
       try {
@@ -324,6 +338,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                                                                       std::size_t) {
                          self->response_.reset();
                          self->request_.reset();
+                         if (self->answering_) {
+                           self->answering_ = false;
+                           --self->server_.answering;
+                         }
                          if (ec) return self->close();
                          if (drain) return self->linger();
                          if (!keep) return self->close();
@@ -374,6 +392,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   std::unique_ptr<RequestReader> reader_;
   const Route* route_ = nullptr;
   bool keep_alive_ = false;
+  bool answering_ = false;  // counted in server_.answering
   std::shared_ptr<bhttp::response<bhttp::string_body>> response_;
   std::shared_ptr<bhttp::response<bhttp::empty_body>> continue_;
   std::chrono::steady_clock::time_point linger_until_;
@@ -522,9 +541,21 @@ void Server::serve() {
 }
 
 void Server::stop() {
-  impl_->stopping = true;
+  if (impl_->stopping.exchange(true)) return;
   std::lock_guard lock(impl_->io_mutex);
-  if (impl_->io_owner) impl_->io.stop();
+  if (!impl_->io_owner) return;
+  // No new connections; the requests already read are answered, then everything closes.
+  asio::post(impl_->io, [impl = impl_.get()] {
+    beast::error_code ignored;
+    if (impl->acceptor) impl->acceptor->close(ignored);
+    impl->drain(std::chrono::steady_clock::now() + kDrainTime);
+  });
+}
+
+void Server::Impl::drain(std::chrono::steady_clock::time_point until) {
+  if (answering == 0 || std::chrono::steady_clock::now() >= until) return io.stop();
+  auto timer = std::make_shared<asio::steady_timer>(io, std::chrono::milliseconds(10));
+  timer->async_wait([this, timer, until](beast::error_code) { drain(until); });
 }
 
 std::size_t Server::open_connections() const { return impl_->connections.total(); }

@@ -47,7 +47,9 @@ class Server {
   // Binds and listens (the system's backlog); returns the port.
   Result<int> bind();
   void serve();  // blocks until stop(); returns once every handler has finished
-  void stop();   // thread-safe, also before serve()
+  // Thread-safe, also before serve(). Stops accepting at once; the requests already read are
+  // still answered (for at most 5 s), so no handler's effect goes unanswered.
+  void stop();
   // Client connections open now (accepted and not yet closed); thread-safe.
   std::size_t open_connections() const;
 

@@ -306,5 +306,33 @@ TEST_F(HttpServerTest, StoppingClosesTheListenerAndEveryConnection) {
   EXPECT_THROW(RawConnection again(port_), std::runtime_error);
 }
 
+TEST_F(HttpServerTest, StoppingStillAnswersTheRequestsAlreadyRead) {
+  start(quick_limits());
+  RawConnection waiting(port_);
+  ASSERT_TRUE(waiting.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"));
+  const auto until = std::chrono::steady_clock::now() + 10s;
+  while (!entered_ && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(5ms);
+  ASSERT_TRUE(entered_) << "the slow handler never ran";
+  // Stopped while the handler runs (a job being committed, say): its answer still leaves,
+  // and the connection closes after it.
+  server_->stop();
+  bool listening = true;
+  for (int i = 0; i < 200 && listening; ++i) {
+    try {
+      RawConnection another(port_);
+      std::this_thread::sleep_for(10ms);
+    } catch (const std::runtime_error&) {
+      listening = false;
+    }
+  }
+  EXPECT_FALSE(listening) << "a stopping server still accepts connections";
+  release_ = true;
+  const std::string answer = waiting.read_response(5s);
+  EXPECT_EQ(status_of(answer), 200) << answer;
+  EXPECT_EQ(header_of(answer, "Connection"), "close") << answer;
+  serving_.join();
+  EXPECT_TRUE(waiting.closed_within(2s));
+}
+
 }  // namespace
 }  // namespace printline::http
