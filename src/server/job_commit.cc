@@ -2,12 +2,16 @@
 // client's commit and printed only once committed by UUID (POST /api/v1/jobs/<uuid>/commit).
 // A client that got no answer in time prints the job on a fallback printer instead and never
 // commits it; its fallback report then cancels this copy (store/store.h), and a copy nobody
-// commits is cancelled unprinted after uncommitted_job_expiry_seconds.
+// commits is cancelled unprinted after uncommitted_job_expiry_seconds. A commit a run recorded
+// just before it died may never have been answered, and its client fell back: the next start
+// waits report_grace() before printing the committed jobs it finds (job_recovery.cc), so the
+// client's fallback report comes first and cancels them.
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "core/crash_point.h"
 #include "core/logging.h"
 #include "server/job_pipeline.h"
 #include "server/job_targets.h"
@@ -56,6 +60,7 @@ JobResult<Job> JobPipeline::commit(std::string_view uuid, const model::User& by)
       hold_queue ? "Held until you release it to a printer." : "Waiting for a printer.");
   if (!committed.ok()) return server_failure(committed.error());
   if (!*committed) return job_not_found(uuid);
+  crash_point("server.job-committed");  // committed, the client not yet answered
   object_logger("job", uuid)->info("committed by its client ({})", by.login);
   if ((*committed)->state == JobState::kPending) enqueue(std::string(uuid));
   return **committed;
@@ -75,6 +80,35 @@ model::Timestamp JobPipeline::commit_deadline(const model::User& owner) {
 std::chrono::seconds JobPipeline::commit_sweep_interval() const {
   return std::chrono::seconds(
       std::clamp<std::int64_t>(config_.uncommitted_job_expiry_seconds / 5, 1, 60));
+}
+
+// Long enough for a desktop client that printed on a fallback printer while this server was
+// away to report it once the server is back: it reports on its first heartbeat that gets an
+// answer (two intervals, for one that fails on the way) after waiting its answer timeout.
+std::chrono::seconds JobPipeline::report_grace() {
+  auto profiles = store_.list_profiles();
+  if (!profiles.ok() || profiles->empty()) profiles = std::vector{model::ClientProfile{}};
+  std::chrono::seconds heartbeat{0}, answer{0};
+  for (const auto& profile : *profiles) {
+    heartbeat = std::max(heartbeat, profile.heartbeat_interval);
+    answer = std::max(answer, profile.answer_timeout);
+  }
+  return std::clamp<std::chrono::seconds>(2 * heartbeat + answer, std::chrono::seconds(5),
+                                          std::chrono::minutes(5));
+}
+
+std::optional<std::chrono::steady_clock::time_point> JobPipeline::end_graces() {
+  std::optional<std::chrono::steady_clock::time_point> next;
+  const auto now = std::chrono::steady_clock::now();
+  std::erase_if(in_grace_, [&](auto& graced) {
+    if (graced.first > now) {
+      next = next ? std::min(*next, graced.first) : graced.first;
+      return false;
+    }
+    work_.push_back(std::move(graced.second));
+    return true;
+  });
+  return next;
 }
 
 void JobPipeline::expire_uncommitted() {

@@ -6,11 +6,13 @@
 //   job_control.cc        release and cancel, asked by a person
 //   job_charge.cc         pricing for the printer, the credit check, the charge
 //   job_printing.cc       the print workers: delivery (job_delivery.h) with retries
-//   job_commit.cc         D10: the client's commit, and the expiry of jobs never committed
+//   job_commit.cc         D10: the client's commit, the expiry of jobs never committed, and
+//                         the grace of commits a stopped run may not have answered
 //   job_recovery.cc       start, restart and shutdown; a send cut off by a stop, asked of the
 //                         printer
 // and job_service.cc, the facade that starts it.
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -124,6 +126,9 @@ class JobPipeline final : public JobService {
   model::Timestamp commit_deadline(const model::User& owner);  // now + the answer timeout
   std::chrono::seconds commit_sweep_interval() const;
   void expire_uncommitted();
+  std::chrono::seconds report_grace();
+  // With mutex_ held: the jobs whose grace ended go to work_; the next grace's end, if any.
+  std::optional<std::chrono::steady_clock::time_point> end_graces();
 
   // job_analysis_step.cc
   void analyse_in_background();
@@ -166,6 +171,9 @@ class JobPipeline final : public JobService {
   std::condition_variable in_flight_done_;
   std::condition_variable claims_done_;
   std::deque<std::string> work_;
+  // D10: committed desktop-client jobs a previous run (or a stopped node) left pending, each
+  // with the moment it may print (report_grace, job_commit.cc).
+  std::vector<std::pair<std::chrono::steady_clock::time_point, std::string>> in_grace_;
   std::deque<std::string> to_settle_;  // held as interrupted, for the print workers to look up
   bool stopping_ = false;
   std::vector<std::thread> workers_;

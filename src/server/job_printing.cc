@@ -65,9 +65,18 @@ void JobPipeline::work() {
     bool settle = false;
     {
       std::unique_lock lock(mutex_);
-      work_ready_.wait(lock,
-                       [&] { return stopping_ || !work_.empty() || !to_settle_.empty(); });
+      const auto grace_ends = end_graces();
+      const auto ready = [&] {
+        return stopping_ || !work_.empty() || !to_settle_.empty() ||
+               (!grace_ends && !in_grace_.empty());  // a grace began: wait for its end
+      };
+      if (grace_ends) {
+        work_ready_.wait_until(lock, *grace_ends, ready);
+      } else {
+        work_ready_.wait(lock, ready);
+      }
       if (stopping_) return;  // queued jobs stay pending in the store: resumed next start
+      if (work_.empty() && to_settle_.empty()) continue;  // a grace ended
       auto& queue = to_settle_.empty() ? work_ : to_settle_;
       settle = &queue == &to_settle_;
       uuid = std::move(queue.front());

@@ -51,7 +51,10 @@ Result<bool> JobPipeline::resume() {
 }
 
 Result<bool> JobPipeline::queue_pending_jobs() {
-  std::vector<std::string> pending;
+  // D10: a desktop client's commit may have been recorded by a run that died before its
+  // answer left; that client then printed the job on a fallback printer. Its fallback report
+  // cancels this copy, so such jobs wait report_grace() before printing.
+  std::vector<std::pair<std::string, bool>> pending;  // UUID, committed by a desktop client
   for (int offset = 0;; offset += 500) {
     store::JobFilter filter;
     filter.state = JobState::kPending;
@@ -59,15 +62,29 @@ Result<bool> JobPipeline::queue_pending_jobs() {
     filter.offset = offset;
     auto page = store_.list_jobs(filter);
     if (!page.ok()) return page.error();
-    for (const auto& job : *page) pending.push_back(job.uuid);
+    for (const auto& job : *page) pending.emplace_back(job.uuid, job.commit_before.has_value());
     if (page->size() < 500) break;
   }
   std::reverse(pending.begin(), pending.end());  // oldest first
+  const auto grace = report_grace();
+  const auto grace_ends = std::chrono::steady_clock::now() + grace;
   std::lock_guard lock(mutex_);
-  for (auto& uuid : pending) {
+  for (auto& [uuid, from_client] : pending) {
     if (std::find(work_.begin(), work_.end(), uuid) != work_.end()) continue;
-    object_logger("job", uuid)->info("queued to print");
-    work_.push_back(std::move(uuid));
+    if (std::any_of(in_grace_.begin(), in_grace_.end(),
+                    [&](const auto& graced) { return graced.second == uuid; })) {
+      continue;
+    }
+    if (from_client) {
+      object_logger("job", uuid)
+          ->info("queued to print in {} s, unless its desktop client reports it printed on a "
+                 "fallback printer meanwhile",
+                 grace.count());
+      in_grace_.emplace_back(grace_ends, std::move(uuid));
+    } else {
+      object_logger("job", uuid)->info("queued to print");
+      work_.push_back(std::move(uuid));
+    }
   }
   work_ready_.notify_all();
   return true;

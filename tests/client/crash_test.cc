@@ -311,6 +311,23 @@ TEST_F(CrashTest, D10_ServerKilledAfterRecordingBeforeAnswering_FallsBack_Server
   expect_printed_on_fallback_once_charged_once("server-crash");
 }
 
+// D10: the server committed the job and died before its answer left. The client, unanswered,
+// prints on the fallback printer; the restarted server waits before printing the commits it
+// finds, so the client's fallback report comes first and cancels its copy: printed once.
+TEST_F(CrashTest, D10_ServerKilledAfterCommittingBeforeAnswering_FallsBack_ServerCopyNeverPrinted) {
+  start_server("server.job-committed");
+  wait_until_client_sees_server(true);
+  ASSERT_TRUE(submit("commit-crash").ok());
+  wait_for_death(*server_, "printline-server");
+  auto printed = wait_for("commit-crash", {JobState::kPrintedOffline, JobState::kAccounted});
+  ASSERT_TRUE(printed);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  ASSERT_EQ(must(store_->find_job(printed->uuid))->state, model::JobState::kPending)
+      << "the server did not record the commit before it died";
+  start_server();
+  expect_printed_on_fallback_once_charged_once("commit-crash");
+}
+
 // D10: a server that accepts connections and never answers (SIGSTOP) is a down server: the job
 // prints on the fallback printer after the profile's answer timeout (5 s by default). Continued,
 // the server finds the client's request in its socket and records the job uncommitted — or
@@ -453,6 +470,39 @@ TEST_F(CrashTestWithAnIppFallbackPrinter, ClientKilledAfterThePrinterTookIt_TheP
   ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
   EXPECT_EQ(charges_for(accounted->uuid), 1);
   EXPECT_EQ(ipp_printer_.documents_received(), 1);
+  EXPECT_EQ(copies_at(server_sink_), 0);
+}
+
+// The other answer the printer can give: killed after recording that the send started but
+// before a byte left, the restarted client asks the IPP printer, whose job list reaches back
+// before the job and does not have it, and prints it again by itself — once, charged once,
+// nobody asked.
+TEST_F(CrashTestWithAnIppFallbackPrinter, ClientKilledBeforeThePrinterGotIt_ThePrinterSaysSo) {
+  stop_server_and_wait_offline();
+  // An earlier job, finished at the printer, is what makes its job list reach back that far.
+  ASSERT_TRUE(submit("ipp-earlier").ok());
+  auto earlier = wait_for("ipp-earlier", {JobState::kPrintedOffline});
+  ASSERT_TRUE(earlier && earlier->state == JobState::kPrintedOffline);
+  ASSERT_EQ(ipp_printer_.wait_until_job_finished(1), 9);
+  // The printer's clock counts whole seconds: the next job must come after the next second.
+  std::this_thread::sleep_for(2500ms);
+  start_client("client.fallback-send-started");
+  submit_racing_the_crash("ipp-absent");
+  wait_for_death(*client_, "printline-client");
+  EXPECT_EQ(ipp_printer_.documents_received(), 1);
+  start_client();
+  auto printed = wait_for("ipp-absent", {JobState::kPrintedOffline, JobState::kWaitingForChoice});
+  ASSERT_TRUE(printed);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  const std::string log = read_file(dir_ / "client.log");
+  EXPECT_NE(log.find("before the printer got it; it is printed again"), std::string::npos)
+      << log;
+  start_server();
+  auto accounted = wait_for("ipp-absent", {JobState::kAccounted});
+  ASSERT_TRUE(accounted);
+  ASSERT_EQ(accounted->state, JobState::kAccounted) << accounted->reason;
+  EXPECT_EQ(charges_for(accounted->uuid), 1);
+  EXPECT_EQ(ipp_printer_.documents_received(), 2);  // the earlier job's and this one's
   EXPECT_EQ(copies_at(server_sink_), 0);
 }
 
