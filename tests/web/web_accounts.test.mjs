@@ -20,7 +20,7 @@ const call = (method, path, body, token = adminToken) => apiCall(server.baseUrl,
 const loginToken = async (login, password) =>
   (await apiCall(server.baseUrl, 'POST', '/api/v1/login', { body: { login, password } })).json.token;
 
-// 60 jobs printed in fallback, as a desktop client uploads them after an outage.
+// `count` jobs printed in fallback, as a desktop client uploads them after an outage.
 async function uploadJobs(token, count) {
   const base = Date.now() - 3600 * 1000;
   const jobs = Array.from({ length: count }, (_, i) => ({
@@ -35,7 +35,8 @@ describe('accounts, paging, client reports and CSRF in chromium', () => {
     server = await startServer();
     browser = await launchBrowser();
     adminToken = await loginToken('admin', adminPassword);
-    for (const login of ['alice', 'temp']) {
+    // Each test works with its own users, so any one can run alone, in any order.
+    for (const login of ['alice', 'temp', 'keeper', 'pager']) {
       const made = await call('POST', '/api/v1/users', { login, password: `${login}-password` });
       assert.equal(made.status, 201, JSON.stringify(made.json));
     }
@@ -44,7 +45,7 @@ describe('accounts, paging, client reports and CSRF in chromium', () => {
       fallback_allowed: true });
     assert.equal(printer.status, 201, JSON.stringify(printer.json));
     // Offline jobs are charged only on a fallback printer of the user's profile (D12).
-    const profile = await call('POST', '/api/v1/profiles', { name: 'offline', assigned_users: ['alice'],
+    const profile = await call('POST', '/api/v1/profiles', { name: 'offline', assigned_users: ['alice', 'pager'],
       server_addresses: [server.baseUrl], fallback: { enabled: true, printer_ids: [printer.json.id],
         port: { protocol: 'RAW', port: 9100, queue: '' } } });
     assert.equal(profile.status, 201, JSON.stringify(profile.json));
@@ -203,10 +204,13 @@ describe('accounts, paging, client reports and CSRF in chromium', () => {
   });
 
   test('delete asks first; a user with accounting is kept with the reason, one without goes', async () => {
+    // A top-up is accounting: the ledger keeps it, so the user stays.
+    const keeper = (await call('GET', '/api/v1/users/keeper')).json;
+    await call('POST', `/api/v1/users/${keeper.id}/top-up`, { amount_cents: 100, note: 'cash' });
     await go(admin, '/admin/users', 'Users');
-    await admin.getByRole('button', { name: 'Delete alice' }).click();
-    await admin.getByRole('alert').getByText(/User "alice" was not deleted: .*accounting/).waitFor();
-    assert.equal((await call('GET', '/api/v1/users/alice')).status, 200);
+    await admin.getByRole('button', { name: 'Delete keeper' }).click();
+    await admin.getByRole('alert').getByText(/User "keeper" was not deleted: .*accounting/).waitFor();
+    assert.equal((await call('GET', '/api/v1/users/keeper')).status, 200);
 
     const asked = [];
     const page = await openPage(browser, pageErrors);
@@ -226,21 +230,24 @@ describe('accounts, paging, client reports and CSRF in chromium', () => {
   });
 
   test('the jobs page shows 50 jobs at a time with Previous, Next and the count', async () => {
-    await uploadJobs(await loginToken('alice', 'alice-password'), 60);
-    const total = (await call('GET', '/api/v1/jobs?limit=1')).json.total;
-    assert.equal(total, 61); // and the refunded one
+    await uploadJobs(await loginToken('pager', 'pager-password'), 61);
+    const total = (await call('GET', '/api/v1/jobs?limit=1&user=pager')).json.total;
+    assert.equal(total, 61);
     await go(admin, '/admin/jobs', 'Jobs');
+    await admin.getByLabel('User', { exact: true }).selectOption('pager');
+    await admin.getByRole('button', { name: 'Show jobs' }).click();
     const pager = admin.getByRole('navigation', { name: 'Job pages' });
     await pager.getByText('Jobs 1–50 of 61.').waitFor();
     assert.equal(await admin.locator('main tbody tr').count(), 50);
     assert.equal(await pager.getByRole('button', { name: 'Previous' }).isDisabled(), true);
-    await admin.getByRole('row', { name: /paged-60\.pdf/ }).waitFor(); // newest first
+    await admin.getByRole('row', { name: /paged-61\.pdf/ }).waitFor(); // newest first
 
     await pager.getByRole('button', { name: 'Next' }).click();
     await pager.getByText('Jobs 51–61 of 61.').waitFor();
     assert.equal(await admin.locator('main tbody tr').count(), 11);
     assert.equal(await pager.getByRole('button', { name: 'Next' }).isDisabled(), true);
     await admin.getByRole('row', { name: /paged-01\.pdf/ }).waitFor();
+    assert.equal(await admin.getByRole('row', { name: /refunded\.pdf/ }).count(), 0);  // pager's only
 
     await pager.getByRole('button', { name: 'Previous' }).click();
     await pager.getByText('Jobs 1–50 of 61.').waitFor();
