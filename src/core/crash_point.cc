@@ -14,6 +14,7 @@ namespace {
 struct CrashPlan {
   std::string name;
   long hit = 1;
+  int signal = SIGKILL;
 };
 
 const CrashPlan* plan() {
@@ -25,6 +26,8 @@ const CrashPlan* plan() {
       result->hit = std::max(1L, std::strtol(result->name.c_str() + colon + 1, nullptr, 10));
       result->name.resize(colon);
     }
+    if (const char* how = std::getenv("PRINTLINE_CRASH_SIGNAL"); how && std::string(how) == "STOP")
+      result->signal = SIGSTOP;
     return result;
   }();
   return parsed;
@@ -36,7 +39,7 @@ void crash_point(std::string_view name) {
   const CrashPlan* wanted = plan();
   if (wanted == nullptr || wanted->name != name) return;
   static std::atomic<long> hits{0};
-  if (++hits == wanted->hit) ::kill(::getpid(), SIGKILL);
+  if (++hits == wanted->hit) ::kill(::getpid(), wanted->signal);
 }
 
 }  // namespace printline

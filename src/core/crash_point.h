@@ -6,6 +6,8 @@
 //   PRINTLINE_CRASH_AT=<name>[:<n>]   the n-th time (default 1st) the process reaches the
 //                                     point <name>, it sends itself SIGKILL — exactly what
 //                                     `kill -9` does, with no destructor, flush or atexit.
+//   PRINTLINE_CRASH_SIGNAL=STOP       freeze there instead (SIGSTOP): a hung process, which a
+//                                     test continues with SIGCONT.
 //
 // Points are named after what has just become durable, e.g. "client.outbox-recorded".
 

@@ -62,7 +62,21 @@ JobResult<Job> JobPipeline::commit(std::string_view uuid, const model::User& by)
   if (!*committed) return job_not_found(uuid);
   crash_point("server.job-committed");  // committed, the client not yet answered
   object_logger("job", uuid)->info("committed by its client ({})", by.login);
-  if ((*committed)->state == JobState::kPending) enqueue(std::string(uuid));
+  if ((*committed)->state == JobState::kPending) {
+    const auto& deadline = (*committed)->commit_before;
+    if (!deadline || model::now_seconds() < *deadline) {
+      enqueue(std::string(uuid));
+    } else {
+      // The deadline passed while committing (this server was frozen, or its database locked):
+      // the client may have stopped waiting and printed elsewhere, so its report goes first.
+      const auto grace_ends = std::chrono::steady_clock::now() + report_grace();
+      {
+        std::lock_guard lock(mutex_);
+        queue_after_grace(std::string(uuid), grace_ends);
+      }
+      work_ready_.notify_all();
+    }
+  }
   return **committed;
 }
 
@@ -95,6 +109,17 @@ std::chrono::seconds JobPipeline::report_grace() {
   }
   return std::clamp<std::chrono::seconds>(2 * heartbeat + answer, std::chrono::seconds(5),
                                           std::chrono::minutes(5));
+}
+
+void JobPipeline::queue_after_grace(std::string uuid,
+                                    std::chrono::steady_clock::time_point grace_ends) {
+  object_logger("job", uuid)
+      ->info("queued to print in {} s, unless its desktop client reports it printed on a "
+             "fallback printer meanwhile",
+             std::chrono::ceil<std::chrono::seconds>(grace_ends -
+                                                     std::chrono::steady_clock::now())
+                 .count());
+  in_grace_.emplace_back(grace_ends, std::move(uuid));
 }
 
 std::optional<std::chrono::steady_clock::time_point> JobPipeline::end_graces() {

@@ -127,6 +127,8 @@ class JobPipeline final : public JobService {
   std::chrono::seconds commit_sweep_interval() const;
   void expire_uncommitted();
   std::chrono::seconds report_grace();
+  // With mutex_ held: `uuid` prints once `grace_ends` is past, unless cancelled meanwhile.
+  void queue_after_grace(std::string uuid, std::chrono::steady_clock::time_point grace_ends);
   // With mutex_ held: the jobs whose grace ended go to work_; the next grace's end, if any.
   std::optional<std::chrono::steady_clock::time_point> end_graces();
 

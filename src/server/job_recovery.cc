@@ -76,11 +76,7 @@ Result<bool> JobPipeline::queue_pending_jobs() {
       continue;
     }
     if (from_client) {
-      object_logger("job", uuid)
-          ->info("queued to print in {} s, unless its desktop client reports it printed on a "
-                 "fallback printer meanwhile",
-                 grace.count());
-      in_grace_.emplace_back(grace_ends, std::move(uuid));
+      queue_after_grace(std::move(uuid), grace_ends);
     } else {
       object_logger("job", uuid)->info("queued to print");
       work_.push_back(std::move(uuid));

@@ -106,10 +106,13 @@ class CrashTest : public ::testing::Test {
   std::string server_url() const { return "http://127.0.0.1:" + std::to_string(server_port_); }
 
   // crash_at: a crash point name, or empty.
-  void start_server(const std::string& crash_at = "") {
+  // freeze: at crash_at the server stops itself (SIGSTOP, a hung server) instead of dying.
+  void start_server(const std::string& crash_at = "", bool freeze = false) {
     if (server_) server_->stop();
     server_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"env", "PRINTLINE_CRASH_AT=" + crash_at, PRINTLINE_SERVER,
+        std::vector<std::string>{"env", "PRINTLINE_CRASH_AT=" + crash_at,
+                                 std::string("PRINTLINE_CRASH_SIGNAL=") + (freeze ? "STOP" : ""),
+                                 PRINTLINE_SERVER,
                                  "--data", (dir_ / "server").string(), "--listen",
                                  "127.0.0.1:" + std::to_string(server_port_),
                                  "--admin-password-file", (dir_ / "admin.pw").string(),
@@ -326,6 +329,23 @@ TEST_F(CrashTest, D10_ServerKilledAfterCommittingBeforeAnswering_FallsBack_Serve
       << "the server did not record the commit before it died";
   start_server();
   expect_printed_on_fallback_once_charged_once("commit-crash");
+}
+
+// D10: the server froze right after committing the job (a hung server, or a database locked
+// mid-commit). The client, unanswered within its answer timeout, prints on the fallback
+// printer; the server, continued, finds its commit past the deadline and waits before
+// printing, so the client's fallback report comes first and cancels its copy.
+TEST_F(CrashTest, D10_ServerFrozenAfterCommitting_FallsBack_ServerCopyNeverPrinted) {
+  start_server("server.job-committed", /*freeze=*/true);
+  wait_until_client_sees_server(true);
+  ASSERT_TRUE(submit("commit-freeze").ok());
+  auto printed = wait_for("commit-freeze", {JobState::kPrintedOffline}, 40s);
+  ASSERT_TRUE(printed);
+  ASSERT_EQ(printed->state, JobState::kPrintedOffline) << printed->reason;
+  ASSERT_EQ(must(store_->find_job(printed->uuid))->state, model::JobState::kPending)
+      << "the server did not record the commit before it froze";
+  ASSERT_EQ(::kill(server_->pid(), SIGCONT), 0);
+  expect_printed_on_fallback_once_charged_once("commit-freeze");
 }
 
 // D10: a server that accepts connections and never answers (SIGSTOP) is a down server: the job
