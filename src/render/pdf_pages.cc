@@ -12,6 +12,7 @@
 #include "analysis/analyze.h"
 #include "core/fd_io.h"
 #include "render/ghostscript_stream.h"
+#include "render/render_plan.h"
 
 namespace printline::render {
 
@@ -52,28 +53,50 @@ model::PaperSize pages_sheet(const model::JobTicket& ticket, const std::filesyst
   return model::PaperSize::kA4;
 }
 
-std::optional<Error> apply_pages(const model::JobTicket& ticket, const std::filesystem::path& pdf,
-                                 TemporaryFile& into) {
-  const model::PaperSize sheet = pages_sheet(ticket, pdf);
-  const auto passes = pdftopdf_passes(ticket);
-  std::vector<std::unique_ptr<TemporaryFile>> between;  // each pass reads the one before
-  std::filesystem::path input = pdf;
-  for (std::size_t i = 0; i < passes.size(); ++i) {
-    TemporaryFile& output =
-        i + 1 < passes.size() ? *between.emplace_back(std::make_unique<TemporaryFile>()) : into;
-    if (auto failed = output.open("printline-pages")) return failed;
-    auto pass = GhostscriptStream::start(pdftopdf_command(passes[i], sheet, input));
-    if (!pass.ok()) return pass.error();
-    std::array<char, 65536> buffer;
-    while (true) {
-      const ssize_t n = ::read((*pass)->output_fd(), buffer.data(), buffer.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      if (!write_all(output.fd(), buffer.data(), static_cast<std::size_t>(n))) {
-        return Error{fmt::format("cannot write a temporary file: {}", std::strerror(errno))};
-      }
+namespace {
+
+// Runs `argv` (a converter writing to standard output) into `output`, opened here.
+std::optional<Error> run_into(const std::vector<std::string>& argv, TemporaryFile& output) {
+  if (auto failed = output.open("printline-pages")) return failed;
+  auto run = GhostscriptStream::start(argv);
+  if (!run.ok()) return run.error();
+  std::array<char, 65536> buffer;
+  while (true) {
+    const ssize_t n = ::read((*run)->output_fd(), buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    if (!write_all(output.fd(), buffer.data(), static_cast<std::size_t>(n))) {
+      return Error{fmt::format("cannot write a temporary file: {}", std::strerror(errno))};
     }
-    if (auto failed = (*pass)->finish()) return failed;
+  }
+  return (*run)->finish();
+}
+
+}  // namespace
+
+std::optional<Error> apply_pages(const model::JobTicket& ticket,
+                                 const std::filesystem::path& document,
+                                 analysis::DocumentFormat format, TemporaryFile& into) {
+  const auto passes = pdftopdf_passes(ticket);
+  std::vector<std::unique_ptr<TemporaryFile>> between;  // each step reads the one before
+  const auto next_output = [&](bool last) -> TemporaryFile& {
+    return last ? into : *between.emplace_back(std::make_unique<TemporaryFile>());
+  };
+  std::filesystem::path input = document;
+  if (format == analysis::DocumentFormat::kPostScript) {
+    RenderPlan to_pdf;
+    to_pdf.device_arguments = {"-sDEVICE=pdfwrite"};
+    TemporaryFile& pdf = next_output(passes.empty());
+    if (auto failed = run_into(ghostscript_command(to_pdf, document), pdf)) return failed;
+    input = pdf.path();
+  } else if (format != analysis::DocumentFormat::kPdf) {
+    return Error{fmt::format("page ranges and number-up apply to PDF and PostScript, not {}",
+                             analysis::format_name(format))};
+  }
+  const model::PaperSize sheet = pages_sheet(ticket, input);
+  for (std::size_t i = 0; i < passes.size(); ++i) {
+    TemporaryFile& output = next_output(i + 1 == passes.size());
+    if (auto failed = run_into(pdftopdf_command(passes[i], sheet, input), output)) return failed;
     input = output.path();
   }
   return std::nullopt;

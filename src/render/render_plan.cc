@@ -42,18 +42,6 @@ std::string_view language_title(PrinterLanguage language) {
   return "the printer's own language";
 }
 
-// Ghostscript's -sNupControl: columns x rows per sheet side.
-std::string_view nup_layout(int number_up) {
-  switch (number_up) {
-    case 2: return "2x1";
-    case 4: return "2x2";
-    case 6: return "3x2";
-    case 9: return "3x3";
-    case 16: return "4x4";
-    default: return "";
-  }
-}
-
 // Ghostscript's -sPAPERSIZE names for the sizes the model knows.
 std::string gs_paper_name(model::PaperSize paper) {
   std::string name(model::paper_name(paper));
@@ -109,12 +97,11 @@ Result<RenderPlan> plan_render(DocumentFormat source, const model::Printer& prin
                       : source_language.value_or(PrinterLanguage::kAuto);
   // A mono printer cannot print colour anyway: it gets the smaller mono form of its language.
   plan.grey = mono_asked || !printer.color;
-  const bool pages_to_apply = !ticket.page_ranges.empty() || ticket.number_up > 1;
   const bool language_differs = source_language != plan.language;
   // Grey matters only where the printer could print colour.
   const bool grey_to_apply = mono_asked && printer.color;
 
-  if (!language_differs && !pages_to_apply && !grey_to_apply) {
+  if (!language_differs && !grey_to_apply) {
     plan.document_format = source_language ? std::string(mime_type(plan.language))
                                            : std::string(analysis::format_mime_type(source));
     plan.description = "as it is";
@@ -124,8 +111,7 @@ Result<RenderPlan> plan_render(DocumentFormat source, const model::Printer& prin
     if (!language_differs) {
       // PCL in, the same PCL out: the PJL ticket (render mode, copies) is all that applies.
       plan.document_format = std::string(mime_type(plan.language));
-      plan.description = "as it is (page ranges and number-up are applied only to PDF and "
-                         "PostScript)";
+      plan.description = "as it is";
       return plan;
     }
     return Error{fmt::format(
@@ -138,12 +124,6 @@ Result<RenderPlan> plan_render(DocumentFormat source, const model::Printer& prin
   plan.document_format = std::string(mime_type(plan.language));
   plan.device_arguments = device_for(plan.language, plan.grey);
   plan.output_enters_language = plan.language == PrinterLanguage::kPclXl;
-  if (!ticket.page_ranges.empty()) {
-    plan.device_arguments.push_back("-sPageList=" + model::format_page_ranges(ticket.page_ranges));
-  }
-  if (auto layout = nup_layout(ticket.number_up); !layout.empty()) {
-    plan.device_arguments.push_back(fmt::format("-sNupControl={}", layout));
-  }
   if (auto paper = model::ticket_paper(ticket)) {
     plan.device_arguments.push_back("-sPAPERSIZE=" + gs_paper_name(*paper));
     plan.device_arguments.push_back("-dFIXEDMEDIA");
@@ -152,10 +132,6 @@ Result<RenderPlan> plan_render(DocumentFormat source, const model::Printer& prin
   plan.description = fmt::format("{} → {} ({})", analysis::format_name(source),
                                  language_title(plan.language),
                                  plan.device_arguments.front().substr(9));
-  if (!ticket.page_ranges.empty()) {
-    plan.description += ", pages " + model::format_page_ranges(ticket.page_ranges);
-  }
-  if (ticket.number_up > 1) plan.description += fmt::format(", {} per side", ticket.number_up);
   return plan;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // What a document must become before it leaves for a RAW or LPR printer (D11): the language
-// the printer speaks, grey when monochrome is asked of a colour printer, the page ranges and
-// number-up applied — or nothing, when it is already in the printer's language with nothing
-// to apply, and then it goes as it is.
+// the printer speaks, grey when monochrome is asked of a colour printer — or nothing, when it
+// is already in the printer's language with nothing to apply, and then it goes as it is.
+// Page ranges and number-up are applied before, by pdftopdf (pdf_pages.h): a plan ignores them.
 
 #include <filesystem>
 #include <string>
@@ -26,7 +26,7 @@ struct RenderPlan {
   // The converted output starts with its own UEL and @PJL ENTER LANGUAGE (gs's pxl devices
   // write "@PJL ENTER LANGUAGE = PCLXL" themselves), so the PJL ticket in front must not.
   bool output_enters_language = false;
-  std::string description;      // for logs: "PDF → PCL-XL (pxlmono), pages 1-2"
+  std::string description;      // for logs: "PDF → PCL-XL (pxlmono)"
 };
 
 // Decides the conversion of a document in `source` format for `printer` under `ticket`.

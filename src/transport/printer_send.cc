@@ -48,15 +48,20 @@ bool lists(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
 
+// Ghostscript reads these, so pdftopdf can apply their pages (render/pdf_pages.h).
+bool pages_can_be_applied(analysis::DocumentFormat format) {
+  return format == analysis::DocumentFormat::kPdf ||
+         format == analysis::DocumentFormat::kPostScript;
+}
+
 // D11: page ranges or number-up an IPP printer does not do itself are applied by pdftopdf
-// when the document is PDF and the printer takes PDF. False, and then the ticket goes as it
-// is (what the printer cannot do is refused by ipp_ticket_fit.h before a byte is sent).
+// when the document is PDF or PostScript and the printer takes PDF. False, and then the
+// ticket goes as it is (what the printer cannot do is refused by ipp_ticket_fit.h before a
+// byte is sent).
 bool ipp_printer_lacks_pages(std::string_view device_uri, const std::filesystem::path& document,
                              const SendOptions& options) {
   const auto& asked = options.ticket;
-  if (!render::asks_pages(asked) || format_of(document) != analysis::DocumentFormat::kPdf) {
-    return false;
-  }
+  if (!render::asks_pages(asked) || !pages_can_be_applied(format_of(document))) return false;
   auto uri = parse_device_uri(device_uri);
   if (!uri.ok()) return false;
   const IppPrinterSupport support =
@@ -85,13 +90,13 @@ SendResult send_converted(const model::Printer& printer, std::string_view device
   return result;
 }
 
-// The ticket's page ranges and number-up applied to the PDF (render/pdf_pages.h) into
-// `paged`, which is then what leaves: the printer is not asked for them again. A result when
-// that failed.
+// The ticket's page ranges and number-up applied (render/pdf_pages.h) into `paged`, a PDF,
+// which is then what leaves: the printer is not asked for them again. A result when that
+// failed.
 std::optional<SendResult> lay_out_pages(const model::Printer& printer,
                                         const std::filesystem::path& document,
                                         SendOptions& options, TemporaryFile& paged) {
-  if (auto failed = render::apply_pages(options.ticket, document, paged)) {
+  if (auto failed = render::apply_pages(options.ticket, document, format_of(document), paged)) {
     return refused(Outcome::kInvalidRequest,
                    fmt::format("{}: page ranges and number-up could not be applied: {}. Nothing "
                                "was printed and nothing is charged. Print without them, or ask "
@@ -139,10 +144,11 @@ SendResult send_to_printer(const model::Printer& printer, std::string_view devic
     result.ticket_refused = true;
     return result;
   }
-  // A PDF gets its pages first (pdf_pages.h), then the conversion reads that.
+  // A PDF or PostScript document gets its pages first (pdf_pages.h), as a PDF the conversion
+  // then reads. Other languages go without them (Ghostscript cannot read them).
   TemporaryFile paged;
   std::filesystem::path source = document;
-  if (render::asks_pages(options.ticket) && format_of(document) == analysis::DocumentFormat::kPdf) {
+  if (render::asks_pages(options.ticket) && pages_can_be_applied(format_of(document))) {
     if (auto failed = lay_out_pages(printer, document, options, paged)) return *failed;
     source = paged.path();
   }
@@ -164,11 +170,6 @@ SendResult send_to_printer(const model::Printer& printer, std::string_view devic
   }
   // What leaves is grey: the printer is told so too (PJL RENDERMODE=GRAYSCALE).
   if (plan->grey) options.ticket.color_mode = model::ColorMode::kMonochrome;
-  // Ghostscript applied these; the printer must not apply them again.
-  if (plan->convert) {
-    options.ticket.page_ranges.clear();
-    options.ticket.number_up = 1;
-  }
   if (!plan->convert) {
     auto as_it_is = open_document_file(source);
     if (!as_it_is.ok()) return refused(Outcome::kInvalidRequest, as_it_is.error().message);

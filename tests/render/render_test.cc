@@ -96,11 +96,10 @@ TEST(RenderPlan, EachLanguageGetsItsGhostscriptDevice) {
   EXPECT_TRUE(has(ps->device_arguments, "-sDEVICE=ps2write"));
   EXPECT_TRUE(has(ps->device_arguments, "-sColorConversionStrategy=Gray"));
   EXPECT_TRUE(has(ps->device_arguments, "-dProcessColorModel=/DeviceGray"));
+  // Page ranges and number-up are not the plan's: pdftopdf applies them before (pdf_pages.h).
   auto pdf = plan_render(DocumentFormat::kPostScript, printer(PrinterLanguage::kPdf, true),
                          ticket({{"page-ranges", "2-3"}, {"number-up", "4"}}));
-  EXPECT_TRUE(has(pdf->device_arguments, "-sDEVICE=pdfwrite"));
-  EXPECT_TRUE(has(pdf->device_arguments, "-sPageList=2-3"));
-  EXPECT_TRUE(has(pdf->device_arguments, "-sNupControl=2x2"));
+  EXPECT_EQ(pdf->device_arguments, std::vector<std::string>{"-sDEVICE=pdfwrite"});
   auto pcl = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPcl5, false), {});
   EXPECT_TRUE(has(pcl->device_arguments, "-sDEVICE=ljet4"));
   EXPECT_EQ(pjl_language_name(pcl->language), "PCL");
@@ -116,10 +115,14 @@ TEST(RenderPlan, ALanguageGhostscriptCannotReadIsRefusedNamingThePrinter) {
 TEST(GhostscriptStream, AColourPdfBecomesMonoPclXlOfTheRangesPages) {
   testing::TempDir dir("printline-render");
   const auto pdf = write_file(dir, "colour.pdf", colour_pdf(3));
-  auto plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPclXl, false),
-                          ticket({{"page-ranges", "1-2"}}));
+  // The pages first (pdf_pages.h), then the conversion of what they left, as printer_send does.
+  const auto asked = ticket({{"page-ranges", "1-2"}});
+  TemporaryFile paged;
+  auto failed = apply_pages(asked, pdf, DocumentFormat::kPdf, paged);
+  ASSERT_FALSE(failed) << failed->message;
+  auto plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPclXl, false), asked);
   ASSERT_TRUE(plan.ok());
-  const std::string pxl = convert(*plan, pdf);
+  const std::string pxl = convert(*plan, paged.path().string());
   auto analysed = analysis::analyze_bytes(pxl);
   ASSERT_TRUE(analysed.ok()) << analysed.error().message;
   EXPECT_EQ(analysed->format, DocumentFormat::kPclXl);
@@ -131,17 +134,17 @@ TEST(GhostscriptStream, MonochromeOnAColourPostScriptPrinterIsGreyForGhostscript
   testing::TempDir dir("printline-render");
   const auto pdf = write_file(dir, "colour.pdf", colour_pdf(4));
   auto plan = plan_render(DocumentFormat::kPdf, printer(PrinterLanguage::kPostScript, true),
-                          ticket({{"print-color-mode", "monochrome"}, {"number-up", "2"}}));
+                          ticket({{"print-color-mode", "monochrome"}}));
   ASSERT_TRUE(plan.ok());
   const auto ps = write_file(dir, "out.ps", convert(*plan, pdf));
   auto analysed = analysis::analyze_file(ps);
   ASSERT_TRUE(analysed.ok()) << analysed.error().message;
   EXPECT_EQ(analysed->format, DocumentFormat::kPostScript);
-  EXPECT_EQ(analysed->page_count(), 2);  // 4 pages, 2 per side
+  EXPECT_EQ(analysed->page_count(), 4);
   EXPECT_EQ(analysed->color_page_count(), 0);
   auto inks = analysis::ghostscript_ink_coverage(ps, std::chrono::seconds(60));
   ASSERT_TRUE(inks.ok()) << inks.error().message;
-  ASSERT_EQ(inks->size(), 2u);
+  ASSERT_EQ(inks->size(), 4u);
   for (const auto& ink : *inks) EXPECT_FALSE(ink.color());
 }
 
@@ -182,6 +185,31 @@ TEST(PdfPages, PdftopdfAppliesPageRangesThenNumberUpOnTheSheetAsked) {
   }
   EXPECT_FALSE(asks_pages(ticket({})));
   EXPECT_TRUE(pdftopdf_passes(ticket({})).empty());
+}
+
+// A PostScript document is made PDF by Ghostscript, then gets its pages as a PDF does.
+TEST(PdfPages, APostScriptDocumentGetsItsPagesAsAPdf) {
+  testing::TempDir dir("printline-render");
+  std::string document = "%!PS-Adobe-3.0\n%%Pages: 5\n%%EndComments\n";
+  for (int page = 1; page <= 5; ++page) {
+    document += "%%Page: " + std::to_string(page) + " " + std::to_string(page) +
+                "\n1 0 0 setrgbcolor 100 100 300 300 rectfill showpage\n";
+  }
+  const auto ps = write_file(dir, "five.ps", document + "%%EOF\n");
+  TemporaryFile paged;
+  auto failed = apply_pages(ticket({{"page-ranges", "1-3"}, {"number-up", "2"}}), ps,
+                            DocumentFormat::kPostScript, paged);
+  ASSERT_FALSE(failed) << failed->message;
+  auto result = analysis::analyze_file(paged.path());
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->format, DocumentFormat::kPdf);
+  EXPECT_EQ(result->page_count(), 2);  // pages 1-3, two per side
+  // A language Ghostscript cannot read is refused, saying so.
+  const auto pcl = write_file(dir, "one.pcl", "\x1b" "E" "text\f" "\x1b" "E");
+  TemporaryFile unpaged;
+  auto refused = apply_pages(ticket({{"number-up", "2"}}), pcl, DocumentFormat::kPcl5, unpaged);
+  ASSERT_TRUE(refused);
+  EXPECT_NE(refused->message.find("PDF and PostScript"), std::string::npos) << refused->message;
 }
 
 TEST(GhostscriptStream, AFailedConversionSaysWhy) {

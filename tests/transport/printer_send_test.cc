@@ -146,6 +146,36 @@ TEST(PrinterSend, APdfPrinterGetsTheAskedPagesTwoPerSide) {
   EXPECT_EQ(analysed->pages.front().paper, "A4");
 }
 
+// A PostScript document gets its pages too, on a PostScript printer and on a PDF one:
+// Ghostscript makes it PDF, pdftopdf lays out its pages, then it leaves in the printer's
+// language.
+TEST(PrinterSend, APostScriptDocumentGetsTheAskedPagesTwoPerSide) {
+  testing::TempDir dir("printline-printer-send");
+  std::string document = "%!PS-Adobe-3.0\n%%Pages: 5\n%%EndComments\n";
+  for (int page = 1; page <= 5; ++page) {
+    document += "%%Page: " + std::to_string(page) + " " + std::to_string(page) +
+                "\n0 0 1 setrgbcolor 100 100 300 300 rectfill showpage\n";
+  }
+  const auto ps = dir.path() / "five.ps";
+  std::ofstream(ps, std::ios::binary) << document << "%%EOF\n";
+  for (const auto language : {PrinterLanguage::kPostScript, PrinterLanguage::kPdf}) {
+    testing::RawSinkPeer sink;
+    auto printer = raw_printer(sink, language, true, false);
+    auto result = send_to_printer(printer, sink.uri(), ps,
+                                  options_for({{"page-ranges", "1-3"}, {"number-up", "2"}}));
+    ASSERT_TRUE(result.delivered()) << result.message;
+    const auto got = split(sink.received());
+    const auto received = dir.path() / "received";
+    std::ofstream(received, std::ios::binary) << got.document;
+    auto analysed = analysis::analyze_file(received);
+    ASSERT_TRUE(analysed.ok()) << analysed.error().message;
+    EXPECT_EQ(analysed->format, language == PrinterLanguage::kPdf
+                                    ? analysis::DocumentFormat::kPdf
+                                    : analysis::DocumentFormat::kPostScript);
+    EXPECT_EQ(analysed->page_count(), 2) << got.language;  // pages 1-3, two per side
+  }
+}
+
 TEST(PrinterSend, WhatThePrinterCannotDoIsRefusedAndNothingIsSent) {
   testing::TempDir dir("printline-printer-send");
   testing::RawSinkPeer sink;
