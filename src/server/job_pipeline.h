@@ -121,6 +121,7 @@ class JobPipeline final : public JobService {
   // job_recovery.cc: a job held because its send was cut off, settled by what its printers
   // say (printed, or printed again), else left held.
   void settle_interrupted(const std::string& uuid);
+  void settle_in_background();  // the settler thread: settle_interrupted for each of to_settle_
 
   // job_commit.cc
   model::Timestamp commit_deadline(const model::User& owner);  // now + the answer timeout
@@ -176,7 +177,9 @@ class JobPipeline final : public JobService {
   // D10: committed desktop-client jobs a previous run (or a stopped node) left pending, each
   // with the moment it may print (report_grace, job_commit.cc).
   std::vector<std::pair<std::chrono::steady_clock::time_point, std::string>> in_grace_;
-  std::deque<std::string> to_settle_;  // held as interrupted, for the print workers to look up
+  std::deque<std::string> to_settle_;  // held as interrupted, for the settler to look up
+  std::condition_variable settle_ready_;
+  std::thread settler_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;
   std::map<std::string, std::shared_ptr<InFlight>> in_flight_;

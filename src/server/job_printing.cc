@@ -62,12 +62,11 @@ transport::SendOptions JobPipeline::delivery_options(const Job& job, InFlight& i
 void JobPipeline::work() {
   while (true) {
     std::string uuid;
-    bool settle = false;
     {
       std::unique_lock lock(mutex_);
       const auto grace_ends = end_graces();
       const auto ready = [&] {
-        return stopping_ || !work_.empty() || !to_settle_.empty() ||
+        return stopping_ || !work_.empty() ||
                (!grace_ends && !in_grace_.empty());  // a grace began: wait for its end
       };
       if (grace_ends) {
@@ -76,17 +75,11 @@ void JobPipeline::work() {
         work_ready_.wait(lock, ready);
       }
       if (stopping_) return;  // queued jobs stay pending in the store: resumed next start
-      if (work_.empty() && to_settle_.empty()) continue;  // a grace ended
-      auto& queue = to_settle_.empty() ? work_ : to_settle_;
-      settle = &queue == &to_settle_;
-      uuid = std::move(queue.front());
-      queue.pop_front();
+      if (work_.empty()) continue;  // a grace ended
+      uuid = std::move(work_.front());
+      work_.pop_front();
     }
-    if (settle) {
-      settle_interrupted(uuid);
-    } else {
-      print(uuid);
-    }
+    print(uuid);
   }
 }
 

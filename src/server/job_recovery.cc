@@ -38,7 +38,7 @@ JobPipeline::JobPipeline(const ServerConfig& config, store::Store& store)
                       std::lock_guard lock(mutex_);
                       to_settle_.push_back(uuid);
                     }
-                    work_ready_.notify_one();
+                    settle_ready_.notify_one();
                   }) {}
 
 JobPipeline::~JobPipeline() { shutdown(); }
@@ -153,10 +153,27 @@ void JobPipeline::settle_interrupted(const std::string& uuid) {
   if (print_again) enqueue(uuid);
 }
 
+// One thread asks the printers what became of the interrupted jobs: a printer that does not
+// answer keeps it waiting up to its timeout, and no print worker waits with it.
+void JobPipeline::settle_in_background() {
+  while (true) {
+    std::string uuid;
+    {
+      std::unique_lock lock(mutex_);
+      settle_ready_.wait(lock, [&] { return stopping_ || !to_settle_.empty(); });
+      if (stopping_) return;
+      uuid = std::move(to_settle_.front());
+      to_settle_.pop_front();
+    }
+    settle_interrupted(uuid);
+  }
+}
+
 void JobPipeline::start_workers() {
   const int count = std::max(1, config_.print_workers);
   for (int i = 0; i < count; ++i) workers_.emplace_back([this] { work(); });
   analyser_ = std::thread([this] { analyse_in_background(); });
+  settler_ = std::thread([this] { settle_in_background(); });
   commit_sweeper_.start(commit_sweep_interval(), PeriodicThread::First::kAtOnce,
                         [this] { expire_uncommitted(); });
   node_watch_.start([this] {
@@ -186,10 +203,12 @@ void JobPipeline::shutdown() {
   }
   work_ready_.notify_all();
   analyse_ready_.notify_all();
+  settle_ready_.notify_all();
   node_watch_.stop();
   for (auto& worker : workers_) worker.join();
   workers_.clear();
   if (analyser_.joinable()) analyser_.join();  // jobs left marked are analysed next start
+  if (settler_.joinable()) settler_.join();    // jobs left held are asked about next start
   commit_sweeper_.stop();
 }
 

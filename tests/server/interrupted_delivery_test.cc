@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -14,6 +15,7 @@
 #include "job_test_fixture.h"
 #include "support/ipp_eve_printer_peer.h"
 #include "support/must.h"
+#include "support/printer_simulator.h"
 #include "transport/printer_send.h"
 
 namespace printline::testing {
@@ -24,8 +26,9 @@ using namespace std::chrono_literals;
 
 class InterruptedDeliveryTest : public ::testing::Test {
  protected:
-  // A job released to floor1 that a server, now gone, was sending when it stopped.
-  std::string job_cut_off_while_sending() {
+  // A job released to `to` (floor1 unless said) that a server, now gone, was sending when it
+  // stopped.
+  std::string job_cut_off_while_sending(std::optional<model::Printer> to = std::nullopt) {
     fixture_.hold_queue("secure");
     const std::string uuid = new_job_uuid();
     auto recorded = fixture_.submit(alice_, "secure", uuid);
@@ -37,7 +40,8 @@ class InterruptedDeliveryTest : public ::testing::Test {
       std::this_thread::sleep_for(20ms);
     }
     fixture_.stop_jobs();
-    must(fixture_.store().set_job_state(uuid, JobState::kPending, floor1_.id, "Released."));
+    must(fixture_.store().set_job_state(uuid, JobState::kPending, to.value_or(floor1_).id,
+                                        "Released."));
     EXPECT_TRUE(must(fixture_.store().claim_pending_job(uuid, "Sending to the printer.",
                                                         "a-node-that-stopped")));
     return uuid;
@@ -116,6 +120,32 @@ TEST_F(InterruptedDeliveryTest, APrinterThatCannotSayLeavesTheJobHeldForAPerson)
       << job.outcome;
   EXPECT_EQ(fixture_.charges(alice_.id), 0);
   EXPECT_EQ(printer_.documents_received(), 0);
+}
+
+// A printer that takes the connection and never answers keeps the lookup waiting for its
+// timeout (10 s); that is the settler's wait alone: the only print worker prints another job
+// meanwhile, before the lookup gives up.
+TEST_F(InterruptedDeliveryTest, APrinterThatNeverAnswersTheLookupHoldsUpNoOtherJob) {
+  PrinterSimulator mute_printer({.fault = SimulatedFault::kHangMidJob, .fault_after_bytes = 0});
+  const model::Printer mute = fixture_.printer("mute", mute_printer.uri("ipp"));
+  const std::string uuid = job_cut_off_while_sending(mute);
+  fixture_.direct_queue("direct", floor1_);
+  fixture_.config().print_workers = 1;
+  fixture_.start_jobs();
+  const std::string other = new_job_uuid();
+  ASSERT_TRUE(fixture_.submit(alice_, "direct", other).ok());
+  auto printed = fixture_.wait_for(other, JobState::kPrinted, 60s);
+  ASSERT_EQ(printed.state, JobState::kPrinted) << printed.outcome;
+  // Printed while the lookup still waits: the cut-off job has not been settled yet.
+  auto cut_off = must(fixture_.store().find_job(uuid));
+  EXPECT_EQ(cut_off->state, JobState::kHeld);
+  EXPECT_NE(cut_off->outcome.find("release it again to print."), std::string::npos)
+      << cut_off->outcome;
+  // And when it gives up, the job is left for a person, as with any printer that cannot say.
+  auto job = settled(uuid);
+  ASSERT_EQ(job.state, JobState::kHeld) << job.outcome;
+  EXPECT_NE(job.outcome.find("may or may not have printed (mute:"), std::string::npos)
+      << job.outcome;
 }
 
 }  // namespace
