@@ -26,15 +26,15 @@ Result<OpenedSocket> open_user_socket(const std::filesystem::path& path, uid_t u
                              path.string(), user_name, why)};
   };
   if (!path.is_absolute()) return refuse("not an absolute path");
-  client::UniqueFd directory(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
+  UniqueFd directory(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
   std::vector<std::string> parts;
   for (const auto& part : path.relative_path()) parts.push_back(part.string());
   if (parts.empty()) return refuse("no file name");
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const bool last = i + 1 == parts.size();
     if (parts[i] == ".." || parts[i] == "." || parts[i].empty()) return refuse("not a plain path");
-    client::UniqueFd next(::openat(directory.get(), parts[i].c_str(),
-                                   O_PATH | O_NOFOLLOW | O_CLOEXEC | (last ? 0 : O_DIRECTORY)));
+    UniqueFd next(::openat(directory.get(), parts[i].c_str(),
+                           O_PATH | O_NOFOLLOW | O_CLOEXEC | (last ? 0 : O_DIRECTORY)));
     if (!next) {
       if (errno == ELOOP || errno == ENOTDIR) return refuse(parts[i] + " is a symbolic link");
       *not_running = errno == ENOENT;

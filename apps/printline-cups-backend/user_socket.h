@@ -13,14 +13,14 @@
 #include <string>
 
 #include "core/error.h"
-#include "client/unix_socket.h"
+#include "core/unique_fd.h"
 
 namespace printline::cups_backend {
 
 // The socket at `path`, opened without following links; keep it open while connecting to
 // connect_path() ("/proc/self/fd/N", which names this very file).
 struct OpenedSocket {
-  client::UniqueFd file;
+  UniqueFd file;
   std::string connect_path() const;
 };
 

@@ -9,14 +9,14 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/unique_fd.h"
+
 namespace printline::analysis {
 
+// Shared by every part cut from one opened file: closed when the last part goes.
 struct ByteSource::File {
   explicit File(int descriptor) : fd(descriptor) {}
-  ~File() { close(fd); }
-  File(const File&) = delete;
-  File& operator=(const File&) = delete;
-  int fd;
+  UniqueFd fd;
 };
 
 std::optional<ByteSource> ByteSource::open_file(const std::filesystem::path& path,
@@ -67,8 +67,8 @@ size_t ByteSource::read_at(uint64_t offset, char* out, size_t length) const {
   }
   size_t done = 0;
   while (done < length) {
-    ssize_t n =
-        pread(file_->fd, out + done, length - done, static_cast<off_t>(start_ + offset + done));
+    ssize_t n = pread(file_->fd.get(), out + done, length - done,
+                      static_cast<off_t>(start_ + offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw std::system_error(errno, std::generic_category(), "read");
     if (n == 0) break;  // the file shrank while we read it

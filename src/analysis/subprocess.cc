@@ -10,42 +10,19 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/unique_fd.h"
+
 extern char** environ;
 
 namespace printline::analysis {
-namespace {
-
-// Closes a file descriptor when it goes out of scope.
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() { reset(); }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  int release() {
-    const int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
-  void reset() {
-    if (fd_ >= 0) close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_;
-};
-
-}  // namespace
 
 Result<SpawnedChild> spawn_with_pipes(const std::vector<std::string>& argv, int out_pipe_size) {
   if (argv.empty()) return Error{"No program to run."};
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + strerror(errno)};
-  Fd out_read(out_pipe[0]), out_write(out_pipe[1]);
+  UniqueFd out_read(out_pipe[0]), out_write(out_pipe[1]);
   if (pipe2(err_pipe, O_CLOEXEC) != 0) return Error{std::string("pipe: ") + strerror(errno)};
-  Fd err_read(err_pipe[0]), err_write(err_pipe[1]);
+  UniqueFd err_read(err_pipe[0]), err_write(err_pipe[1]);
   if (out_pipe_size > 0) fcntl(out_write.get(), F_SETPIPE_SZ, out_pipe_size);  // best effort
 
   posix_spawn_file_actions_t actions;
@@ -79,7 +56,7 @@ Result<ProcessOutput> run_with_timeout(const std::vector<std::string>& argv,
   auto child = spawn_with_pipes(argv);
   if (!child.ok()) return child.error();
   const pid_t pid = child->pid;
-  Fd out_read(child->out_fd), err_read(child->err_fd);
+  UniqueFd out_read(child->out_fd), err_read(child->err_fd);
 
   ProcessOutput output;
   auto deadline = std::chrono::steady_clock::now() + timeout;

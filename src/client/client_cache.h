@@ -15,7 +15,7 @@
 #include "api_client/catalog_calls.h"
 #include "api_client/profile_calls.h"
 #include "api_client/session_calls.h"
-#include "client/durable_file.h"
+#include "core/durable_file.h"
 
 namespace printline::client {
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "api_client/api_client.h"
-#include "client/durable_file.h"
+#include "core/durable_file.h"
 #include "core/tls_trust.h"
 #include "model/json_number.h"
 

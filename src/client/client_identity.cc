@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "client/durable_file.h"
+#include "core/durable_file.h"
 #include "core/job_uuid.h"
 
 namespace printline::client {

@@ -1,42 +1,19 @@
 #pragma once
-// Files that must survive a crash or power loss at any moment: written to a temporary name,
-// fsync'ed, renamed into place, and the directory fsync'ed, so a reader finds either the old
-// file or the whole new one, never a torn one.
-
-#include <sys/types.h>
+// A print document copied to the client's spool so that it survives a crash or power loss: the
+// durable write of core/durable_file.h, fed from a transport::DocumentSource (which core cannot
+// see).
 
 #include <cstdint>
 #include <filesystem>
-#include <string_view>
-#include <variant>
 
+#include "core/durable_file.h"
 #include "core/error.h"
 #include "transport/document_source.h"
 
 namespace printline::client {
 
-using Status = Result<std::monostate>;
-inline Status ok_status() { return std::monostate{}; }
-
-// Creates the directory (and parents) if missing, giving the new directory `mode`; an
-// existing directory keeps its permissions.
-Status ensure_directory(const std::filesystem::path& dir, mode_t mode = 0700);
-
-// fsyncs a directory so a rename or unlink inside it is durable.
-Status sync_directory(const std::filesystem::path& dir);
-
-// Writes `content` to `path` atomically and durably with permissions `mode`.
-Status write_file_durably(const std::filesystem::path& path, std::string_view content,
-                          mode_t mode = 0600);
-
 // Copies the whole document to `path` atomically and durably; returns the byte count.
 Result<std::uint64_t> spool_document_durably(const std::filesystem::path& path,
                                              transport::DocumentSource& document);
-
-// Reads a whole small file (cache, token); the error says why it cannot be read.
-Result<std::string> read_whole_file(const std::filesystem::path& path);
-
-// Removes a file and makes the removal durable; a missing file is fine.
-Status remove_file_durably(const std::filesystem::path& path);
 
 }  // namespace printline::client

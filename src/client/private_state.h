@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "client/durable_file.h"
+#include "core/durable_file.h"
 
 namespace printline::client {
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "client/durable_file.h"
+#include "core/durable_file.h"
 #include "core/tls_trust.h"
 
 namespace printline::client {

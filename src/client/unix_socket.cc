@@ -2,7 +2,6 @@
 
 #include <poll.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <array>
 #include <cerrno>
@@ -11,11 +10,6 @@
 #include "core/fd_io.h"
 
 namespace printline::client {
-
-void UniqueFd::reset(int fd) {
-  if (fd_ >= 0) ::close(fd_);
-  fd_ = fd;
-}
 
 Result<PeerCredentials> peer_credentials(int socket_fd) {
   ucred credentials{};

@@ -37,4 +37,8 @@ class Result {
   std::variant<T, E> state_;
 };
 
+// The result of an operation that returns nothing but may fail.
+using Status = Result<std::monostate>;
+inline Status ok_status() { return std::monostate{}; }
+
 }  // namespace printline

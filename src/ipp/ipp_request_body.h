@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "core/unique_fd.h"
 #include "ipp/ipp_message.h"
 #include "transport/document_source.h"
 
@@ -15,9 +16,6 @@ namespace printline::ipp {
 class IppRequestBody {
  public:
   explicit IppRequestBody(std::filesystem::path spool_dir) : dir_(std::move(spool_dir)) {}
-  ~IppRequestBody();
-  IppRequestBody(const IppRequestBody&) = delete;
-  IppRequestBody& operator=(const IppRequestBody&) = delete;
 
   // False when the spill file cannot be created or written (disk full).
   bool append(const char* data, std::size_t size);
@@ -31,7 +29,7 @@ class IppRequestBody {
 
   std::filesystem::path dir_;
   std::string memory_;
-  int fd_ = -1;
+  UniqueFd fd_;  // the spill file, once the body outgrows memory
 };
 
 }  // namespace printline::ipp

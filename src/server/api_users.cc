@@ -109,8 +109,8 @@ void set_password(ApiCall& call) {
   send_no_content(call.response);
 }
 
-using SecretSetter = store::Status (store::Store::*)(std::int64_t, std::optional<std::string_view>,
-                                                    const store::Actor&);
+using SecretSetter = Status (store::Store::*)(std::int64_t, std::optional<std::string_view>,
+                                             const store::Actor&);
 
 // POST /users/U/pin and /users/U/card (a badge for release stations): {"<field>": "…"} sets
 // it, null removes it.

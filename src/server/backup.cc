@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "core/fd_io.h"
+#include "core/unique_fd.h"
 #include "server/backup_archive.h"
 #include "server/backup_database.h"
 #include "server/data_dir_lock.h"
@@ -33,15 +35,6 @@ bool is_sqlite(const ServerConfig& config) { return config.database == "sqlite";
 std::string database_entry(const ServerConfig& config) {
   return is_sqlite(config) ? "database/printline.db" : "database/printline.pgdump";
 }
-
-struct Fd {
-  int fd = -1;
-  explicit Fd(int value) : fd(value) {}
-  Fd(const Fd&) = delete;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 // A private working directory in the data directory (same file system: links and renames),
 // named after this process; those of processes that died are removed first.
@@ -124,8 +117,8 @@ Result<bool> write_entry(const std::filesystem::path& path, std::uint64_t size,
                          const BackupEntryReader& read) {
   std::error_code error;
   std::filesystem::create_directories(path.parent_path(), error);
-  Fd out(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-  if (out.fd < 0) {
+  UniqueFd out(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+  if (!out) {
     return Error{fmt::format("Cannot create {}: {}.", path.string(), std::strerror(errno))};
   }
   std::vector<char> buffer(1 << 16);
@@ -133,18 +126,13 @@ Result<bool> write_entry(const std::filesystem::path& path, std::uint64_t size,
   while (done < size) {
     const std::size_t got = read(buffer.data(), buffer.size());
     if (got == 0) break;
-    for (std::size_t written = 0; written < got;) {
-      const ssize_t n = ::write(out.fd, buffer.data() + written, got - written);
-      if (n <= 0) {
-        if (n < 0 && errno == EINTR) continue;
-        return Error{fmt::format("Cannot write {}: {}.", path.string(), std::strerror(errno))};
-      }
-      written += static_cast<std::size_t>(n);
+    if (!write_all(out.get(), buffer.data(), got)) {
+      return Error{fmt::format("Cannot write {}: {}.", path.string(), std::strerror(errno))};
     }
     done += got;
   }
   if (done != size) return Error{"The backup file is cut short; use another backup."};
-  if (::fsync(out.fd) != 0) return Error{fmt::format("Cannot write {} to disk.", path.string())};
+  if (::fsync(out.get()) != 0) return Error{fmt::format("Cannot write {} to disk.", path.string())};
   return true;
 }
 
@@ -202,18 +190,18 @@ Result<BackupSummary> create_backup(const ServerConfig& config, const std::files
     return done.error();
   }
   {
-    Fd database(::open(database_copy.c_str(), O_RDONLY | O_CLOEXEC));
-    if (database.fd < 0) return Error{"The database copy disappeared; run the backup again."};
-    if (auto done = archive->add_file(database_entry(config), database.fd); !done.ok()) {
+    UniqueFd database(::open(database_copy.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!database) return Error{"The database copy disappeared; run the backup again."};
+    if (auto done = archive->add_file(database_entry(config), database.get()); !done.ok()) {
       return done.error();
     }
   }
   for (const auto& [name, source] : documents) {
-    Fd document(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
-    if (document.fd < 0) {
+    UniqueFd document(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!document) {
       return Error{fmt::format("Cannot read {}: {}.", source.string(), std::strerror(errno))};
     }
-    if (auto done = archive->add_file(name, document.fd); !done.ok()) return done.error();
+    if (auto done = archive->add_file(name, document.get()); !done.ok()) return done.error();
     ++summary.documents;
   }
   if (auto done = archive->finish(); !done.ok()) return done.error();

@@ -12,6 +12,10 @@
 #include <ctime>
 #include <vector>
 
+#include "core/durable_file.h"
+#include "core/fd_io.h"
+#include "core/unique_fd.h"
+
 namespace printline::server {
 namespace {
 
@@ -96,15 +100,9 @@ BackupArchiveWriter::~BackupArchiveWriter() {
 }
 
 Result<bool> BackupArchiveWriter::write(const char* data, std::size_t size) {
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::write(fd_, data + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      return Error{fmt::format("Cannot write the backup file {}: {}.", part_.string(),
-                               std::strerror(errno))};
-    }
-    done += static_cast<std::size_t>(n);
+  if (!write_all(fd_, data, size)) {
+    return Error{fmt::format("Cannot write the backup file {}: {}.", part_.string(),
+                             std::strerror(errno))};
   }
   written_ += size;
   return true;
@@ -172,12 +170,8 @@ Result<bool> BackupArchiveWriter::finish() {
     return Error{fmt::format("Cannot rename {} to {}: {}.", part_.string(), path_.string(),
                              std::strerror(saved))};
   }
-  // The rename itself is durable once the directory is synced.
-  const auto dir = path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
-  if (const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
+  // The rename itself is durable once the directory is synced; the archive is whole either way.
+  (void)sync_directory(path_.parent_path());
   return true;
 }
 
@@ -185,15 +179,12 @@ Result<bool> read_backup_archive(
     const std::filesystem::path& path,
     const std::function<Result<bool>(const std::string& name, std::uint64_t size,
                                      const BackupEntryReader& read)>& entry) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
+  const UniqueFd file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!file) {
     return Error{fmt::format("Cannot open the backup file {}: {}.", path.string(),
                              std::strerror(errno))};
   }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
+  const int fd = file.get();
   const Error damaged{fmt::format(
       "{} is not a complete printline-server backup (cut short or damaged).", path.string())};
   std::array<char, kBlock> block{};

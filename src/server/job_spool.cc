@@ -9,31 +9,14 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/durable_file.h"
 #include "core/fd_io.h"
+#include "core/unique_fd.h"
 
 namespace printline::server {
 namespace {
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 std::string errno_text() { return std::strerror(errno); }
-
-bool sync_directory(const std::filesystem::path& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  return fd.get() >= 0 && ::fsync(fd.get()) == 0;
-}
 
 JobError disk_failure(std::string message) {
   return JobError{JobErrorKind::kServerFailure, std::move(message)};
@@ -60,8 +43,8 @@ JobResult<std::uint64_t> JobSpool::write(std::string_view uuid, transport::Docum
       mark ? shard / fmt::format("{}{}", uuid, mark_suffix(*mark)) : std::filesystem::path();
   std::uint64_t total = 0;
   {
-    Fd fd(::open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (fd.get() < 0) {
+    UniqueFd fd(::open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+    if (!fd) {
       return disk_failure(fmt::format("The server cannot store the document ({}: {}).",
                                       part_path.string(), errno_text()));
     }
@@ -110,7 +93,7 @@ JobResult<std::uint64_t> JobSpool::write(std::string_view uuid, transport::Docum
     return disk_failure(fmt::format("The server cannot store the document (rename: {}).", why));
   }
   // The rename (and the mark) are durable only once the directory is synced.
-  if (!sync_directory(shard)) {
+  if (!sync_directory(shard).ok()) {
     return disk_failure(fmt::format("The server cannot store the document (sync {}: {}).",
                                     shard.string(), errno_text()));
   }
@@ -157,9 +140,9 @@ Result<bool> JobSpool::prepare() const {
   }
   for (std::filesystem::directory_iterator it(dir_, error), end; !error && it != end;
        it.increment(error)) {
-    if (it->is_directory() && !sync_directory(it->path())) break;
+    if (it->is_directory() && !sync_directory(it->path()).ok()) break;
   }
-  if (!sync_directory(dir_)) {
+  if (!sync_directory(dir_).ok()) {
     return Error{fmt::format("Cannot sync the spool directory {}: {}.", dir_.string(),
                              errno_text())};
   }

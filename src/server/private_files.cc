@@ -9,6 +9,9 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/fd_io.h"
+#include "core/unique_fd.h"
+
 namespace printline::server {
 namespace {
 
@@ -58,24 +61,15 @@ Result<bool> make_data_private(const std::filesystem::path& data_dir) {
 
 Result<bool> write_private_file(const std::filesystem::path& path, const std::string& text) {
   ::unlink(path.c_str());  // a new inode: an old file's mode or hard links do not carry over
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) {
+  const UniqueFd fd(
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+  if (!fd) {
     return Error{fmt::format("Cannot create {}: {}.", path.string(), std::strerror(errno))};
   }
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int saved = errno;
-      ::close(fd);
-      return Error{fmt::format("Cannot write {}: {}.", path.string(), std::strerror(saved))};
-    }
-    written += static_cast<std::size_t>(n);
+  if (!write_all(fd.get(), text.data(), text.size())) {
+    return Error{fmt::format("Cannot write {}: {}.", path.string(), std::strerror(errno))};
   }
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!synced) return Error{fmt::format("Cannot write {} to disk.", path.string())};
+  if (::fsync(fd.get()) != 0) return Error{fmt::format("Cannot write {} to disk.", path.string())};
   return true;
 }
 

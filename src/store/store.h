@@ -39,7 +39,6 @@
 #include "store/directory_sync_plan.h"
 #include "store/job_filter.h"
 #include "store/report.h"
-#include "store/status.h"
 #include "store/store_options.h"
 
 namespace printline::store {

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/unique_fd.h"
 #include "transport/document_pump.h"
 #include "transport/lpd_protocol.h"
 #include "transport/outcome_message.h"
@@ -36,21 +37,18 @@ std::string local_host_name() {
 // An unlinked file holding a copy of a document whose size was not known.
 class SpooledCopy {
  public:
-  ~SpooledCopy() {
-    if (fd_ >= 0) ::close(fd_);
-  }
   printline::Result<std::uint64_t> fill(DocumentSource& document) {
     const char* dir = std::getenv("TMPDIR");
-    fd_ =
-        ::open(dir != nullptr && *dir != '\0' ? dir : "/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-    if (fd_ < 0) {
+    const char* where = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+    fd_.reset(::open(where, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600));
+    if (!fd_) {
       return printline::Error{std::string("cannot create a temporary spool file: ") +
                               std::strerror(errno)};
     }
     std::uint64_t size = 0;
     auto write = [&](std::span<const char> data) -> std::optional<IoError> {
       while (!data.empty()) {
-        ssize_t written = ::write(fd_, data.data(), data.size());
+        ssize_t written = ::write(fd_.get(), data.data(), data.size());
         if (written < 0 && errno == EINTR) continue;
         if (written < 0) return IoError{IoCode::kOther, std::strerror(errno)};
         data = data.subspan(static_cast<std::size_t>(written));
@@ -61,13 +59,13 @@ class SpooledCopy {
       return printline::Error{failure->io ? "cannot spool the document: " + failure->io->detail
                                           : failure->read_error};
     }
-    ::lseek(fd_, 0, SEEK_SET);
+    ::lseek(fd_.get(), 0, SEEK_SET);
     return size;
   }
-  int fd() const { return fd_; }
+  int fd() const { return fd_.get(); }
 
  private:
-  int fd_ = -1;
+  UniqueFd fd_;
 };
 
 // One LPD conversation; every command is followed by checking the server's acknowledgement.
