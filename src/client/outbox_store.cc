@@ -1,13 +1,14 @@
 #include "client/outbox_store.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <set>
 
 #include "model/json.h"
+#include "sql/sqlite_connection.h"
 
 namespace printline::client {
 
@@ -47,59 +48,55 @@ constexpr const char* kColumns =
     "updated_at, printed_at, fallback_send_started, hold_until_retry, prompt, upload_error, "
     "ticket";
 
-// Finalizes the statement on every path out.
-struct Statement {
-  sqlite3_stmt* stmt = nullptr;
-  ~Statement() { sqlite3_finalize(stmt); }
-};
+// How long a statement waits for a lock another connection holds (a stray `sqlite3` shell).
+constexpr int kBusyTimeoutMs = 5000;
 
-std::string text_column(sqlite3_stmt* stmt, int column) {
-  const auto* text = sqlite3_column_text(stmt, column);
-  return text ? reinterpret_cast<const char*>(text) : "";
+model::Timestamp seconds(std::int64_t value) {
+  return model::Timestamp{std::chrono::seconds(value)};
 }
+std::int64_t unix_seconds(model::Timestamp t) { return t.time_since_epoch().count(); }
 
-model::Timestamp seconds(std::int64_t value) { return model::Timestamp{std::chrono::seconds(value)}; }
-
-OutboxJob read_row(sqlite3_stmt* s) {
+OutboxJob read_row(const sql::Query& s) {
   OutboxJob job;
-  job.uuid = text_column(s, 0);
-  job.title = text_column(s, 1);
-  job.document_format = text_column(s, 2);
-  job.copies = sqlite3_column_int(s, 3);
-  job.size_bytes = static_cast<std::uint64_t>(sqlite3_column_int64(s, 4));
-  job.submitted_by = text_column(s, 5);
-  job.state = job_state_from_name(text_column(s, 6)).value_or(JobState::kReceived);
-  job.reason = text_column(s, 7);
-  if (sqlite3_column_type(s, 8) != SQLITE_NULL) job.printer_id = sqlite3_column_int64(s, 8);
-  job.printer = text_column(s, 9);
-  job.target_uri = text_column(s, 10);
-  job.may_be_counted_twice = sqlite3_column_int(s, 11) != 0;
-  if (sqlite3_column_type(s, 12) != SQLITE_NULL) {
-    auto parsed = nlohmann::json::parse(text_column(s, 12), nullptr, false);
+  job.uuid = s.text(0);
+  job.title = s.text(1);
+  job.document_format = s.text(2);
+  job.copies = static_cast<int>(s.integer(3));
+  job.size_bytes = static_cast<std::uint64_t>(s.integer(4));
+  job.submitted_by = s.text(5);
+  job.state = job_state_from_name(s.text(6)).value_or(JobState::kReceived);
+  job.reason = s.text(7);
+  job.printer_id = s.optional_integer(8);
+  job.printer = s.text(9);
+  job.target_uri = s.text(10);
+  job.may_be_counted_twice = s.boolean(11);
+  if (auto text = s.optional_text(12)) {
+    auto parsed = nlohmann::json::parse(*text, nullptr, false);
     if (!parsed.is_discarded()) {
       model::PageCounts counts;
       counts.pages = model::integer_or(parsed, "pages", std::int64_t{0});
       counts.color_pages = model::integer_or(parsed, "color_pages", std::int64_t{0});
       counts.duplex = parsed.value("duplex", false);
       counts.copies = model::integer_or(parsed, "copies", std::int64_t{1});
-      if (auto paper = model::parse_json<model::PaperSize>(parsed.value("paper", nlohmann::json("A4")));
+      if (auto paper =
+              model::parse_json<model::PaperSize>(parsed.value("paper", nlohmann::json("A4")));
           paper.ok()) {
         counts.paper = *paper;
       }
       job.counts = counts;
     }
   }
-  job.estimated_cost_cents = sqlite3_column_int64(s, 13);
-  job.received_at = seconds(sqlite3_column_int64(s, 14));
-  job.updated_at = seconds(sqlite3_column_int64(s, 15));
-  if (sqlite3_column_type(s, 16) != SQLITE_NULL) job.printed_at = seconds(sqlite3_column_int64(s, 16));
-  job.fallback_send_started = sqlite3_column_int(s, 17) != 0;
-  job.hold_until_retry = sqlite3_column_int(s, 18) != 0;
-  job.prompt = pending_prompt_from_name(text_column(s, 19));
-  job.upload_error = text_column(s, 20);
+  job.estimated_cost_cents = s.integer(13);
+  job.received_at = seconds(s.integer(14));
+  job.updated_at = seconds(s.integer(15));
+  if (auto printed = s.optional_integer(16)) job.printed_at = seconds(*printed);
+  job.fallback_send_started = s.boolean(17);
+  job.hold_until_retry = s.boolean(18);
+  job.prompt = pending_prompt_from_name(s.text(19));
+  job.upload_error = s.text(20);
   // Written by write() from a checked ticket; an unreadable one (edited by hand) is the default.
   try {
-    job.ticket = nlohmann::json::parse(text_column(s, 21)).get<model::JobTicket>();
+    job.ticket = nlohmann::json::parse(s.text(21)).get<model::JobTicket>();
   } catch (const nlohmann::json::exception&) {
     job.ticket = {};
   }
@@ -113,57 +110,48 @@ std::string counts_json(const model::PageCounts& counts) {
   return j.dump();
 }
 
+Error database_failed(const sql::SqlError& e) {
+  return Error{fmt::format("The outbox database failed: {}.", e.what())};
+}
+
 }  // namespace
 
 Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::filesystem::path& state_dir) {
   if (auto made = ensure_directory(state_dir / "spool"); !made.ok()) return made.error();
   const auto path = state_dir / "outbox.db";
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
-    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return Error{fmt::format("Cannot open the outbox {}: {}. Check the state directory.",
-                             path.string(), message)};
-  }
+  // Owner-only before SQLite opens it: its WAL and journal files take the database's mode.
+  if (int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
   ::chmod(path.c_str(), 0600);
-  std::unique_ptr<OutboxStore> store(new OutboxStore(db, state_dir / "spool"));
-  sqlite3_busy_timeout(db, 5000);
-  for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", kSchema}) {
-    if (auto done = store->exec(sql); !done.ok()) return done.error();
+  std::unique_ptr<sql::Connection> connection;
+  try {
+    connection = std::make_unique<sql::SqliteConnection>(path.string(), kBusyTimeoutMs);
+  } catch (const sql::SqlError& e) {
+    return Error{fmt::format("Cannot open the outbox {}: {}. Check the state directory.",
+                             path.string(), e.what())};
   }
-  // An outbox from before tickets were kept (D11): its jobs get the default ticket.
-  if (!store->has_column("ticket")) {
-    if (auto done = store->exec("ALTER TABLE jobs ADD COLUMN ticket TEXT NOT NULL DEFAULT '{}'");
-        !done.ok())
-      return done.error();
+  std::unique_ptr<OutboxStore> store(new OutboxStore(std::move(connection), state_dir / "spool"));
+  try {
+    store->connection_->exec(kSchema);
+    // An outbox from before tickets were kept (D11): its jobs get the default ticket.
+    if (!store->has_column("ticket")) {
+      store->connection_->exec("ALTER TABLE jobs ADD COLUMN ticket TEXT NOT NULL DEFAULT '{}'");
+    }
+  } catch (const sql::SqlError& e) {
+    return database_failed(e);
   }
   return store;
 }
 
-OutboxStore::OutboxStore(sqlite3* db, std::filesystem::path spool_dir)
-    : db_(db), spool_dir_(std::move(spool_dir)) {}
+OutboxStore::OutboxStore(std::unique_ptr<sql::Connection> connection,
+                         std::filesystem::path spool_dir)
+    : connection_(std::move(connection)), spool_dir_(std::move(spool_dir)) {}
 
-OutboxStore::~OutboxStore() { sqlite3_close(db_); }
+OutboxStore::~OutboxStore() = default;
 
 bool OutboxStore::has_column(const char* name) const {
-  Statement s;
-  if (sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = ?1", -1,
-                         &s.stmt, nullptr) != SQLITE_OK)
-    return false;
-  sqlite3_bind_text(s.stmt, 1, name, -1, SQLITE_TRANSIENT);
-  return sqlite3_step(s.stmt) == SQLITE_ROW && sqlite3_column_int(s.stmt, 0) > 0;
-}
-
-Status OutboxStore::exec(const char* sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : "unknown error";
-    sqlite3_free(message);
-    return Error{fmt::format("The outbox database failed: {}.", text)};
-  }
-  return ok_status();
+  auto q = connection_->query("SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = ?1");
+  q.bind(1, name);
+  return q.step() && q.integer(0) > 0;
 }
 
 Result<OutboxJob> OutboxStore::add(
@@ -198,18 +186,17 @@ Result<OutboxJob> OutboxStore::update(OutboxJob job) {
 Status OutboxStore::update_all(std::vector<OutboxJob>& jobs) {
   std::lock_guard lock(mutex_);
   if (failed_) return Error{failure_};
-  if (auto begun = exec("BEGIN IMMEDIATE"); !begun.ok()) return begun;
-  const auto now = model::now_seconds();
-  for (auto& job : jobs) {
-    job.updated_at = now;
-    if (auto written = write(job, false); !written.ok()) {
-      (void)exec("ROLLBACK");
-      return written;
+  try {
+    // Rolled back, whatever stops it before the commit.
+    sql::Transaction transaction(*connection_, sql::TransactionMode::kWrite);
+    const auto now = model::now_seconds();
+    for (auto& job : jobs) {
+      job.updated_at = now;
+      if (auto written = write(job, false); !written.ok()) return written;
     }
-  }
-  if (auto committed = exec("COMMIT"); !committed.ok()) {
-    (void)exec("ROLLBACK");
-    return committed;
+    transaction.commit();
+  } catch (const sql::SqlError& e) {
+    return database_failed(e);
   }
   return ok_status();
 }
@@ -227,52 +214,40 @@ Status OutboxStore::write(const OutboxJob& job, bool insert) {
                    "estimated_cost_cents=?14, received_at=?15, updated_at=?16, printed_at=?17, "
                    "fallback_send_started=?18, hold_until_retry=?19, prompt=?20, "
                    "upload_error=?21, ticket=?22 WHERE uuid=?1");
-  Statement s;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s.stmt, nullptr) != SQLITE_OK) {
-    return Error{fmt::format("The outbox database failed: {}.", sqlite3_errmsg(db_))};
-  }
-  auto text = [&](int i, const std::string& value) {
-    sqlite3_bind_text(s.stmt, i, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  };
   const std::string state(job_state_name(job.state));
   const std::string prompt(pending_prompt_name(job.prompt));
-  text(1, job.uuid);
-  text(2, job.title);
-  text(3, job.document_format);
-  sqlite3_bind_int(s.stmt, 4, job.copies);
-  sqlite3_bind_int64(s.stmt, 5, static_cast<sqlite3_int64>(job.size_bytes));
-  text(6, job.submitted_by);
-  text(7, state);
-  text(8, job.reason);
-  if (job.printer_id) sqlite3_bind_int64(s.stmt, 9, *job.printer_id);
-  text(10, job.printer);
-  text(11, job.target_uri);
-  sqlite3_bind_int(s.stmt, 12, job.may_be_counted_twice ? 1 : 0);
-  std::string counts;
-  if (job.counts) {
-    counts = counts_json(*job.counts);
-    text(13, counts);
-  }
-  sqlite3_bind_int64(s.stmt, 14, job.estimated_cost_cents);
-  sqlite3_bind_int64(s.stmt, 15, job.received_at.time_since_epoch().count());
-  sqlite3_bind_int64(s.stmt, 16, job.updated_at.time_since_epoch().count());
-  if (job.printed_at) sqlite3_bind_int64(s.stmt, 17, job.printed_at->time_since_epoch().count());
-  sqlite3_bind_int(s.stmt, 18, job.fallback_send_started ? 1 : 0);
-  sqlite3_bind_int(s.stmt, 19, job.hold_until_retry ? 1 : 0);
-  text(20, prompt);
-  text(21, job.upload_error);
+  std::optional<std::string> counts;
+  if (job.counts) counts = counts_json(*job.counts);
+  std::optional<std::int64_t> printed_at;
+  if (job.printed_at) printed_at = unix_seconds(*job.printed_at);
   const std::string ticket = nlohmann::json(job.ticket).dump();
-  text(22, ticket);
-  if (sqlite3_step(s.stmt) != SQLITE_DONE) {
-    failed_ = true;
-    failure_ = fmt::format(
-        "The outbox could not record job {}: {}. Printline stops taking jobs until it is "
-        "restarted; check the disk and the state directory.",
-        job.uuid, sqlite3_errmsg(db_));
-    return Error{failure_};
-  }
-  if (!insert && sqlite3_changes(db_) == 0) {
-    return Error{fmt::format("There is no job {} in the outbox.", job.uuid)};
+  try {
+    auto q = connection_->query(sql);
+    // Preparing may fail without writing; from here on, a failure is a failed write.
+    try {
+      q.bind_all(job.uuid, job.title, job.document_format, job.copies,
+                 static_cast<std::int64_t>(job.size_bytes), job.submitted_by, state, job.reason,
+                 job.printer_id, job.printer, job.target_uri, job.may_be_counted_twice, counts,
+                 job.estimated_cost_cents, unix_seconds(job.received_at),
+                 unix_seconds(job.updated_at), printed_at, job.fallback_send_started,
+                 job.hold_until_retry, prompt, job.upload_error, ticket);
+      q.run();
+    } catch (const sql::SqlError& e) {
+      failed_ = true;
+      failure_ = fmt::format(
+          "The outbox could not record job {}: {}. Printline stops taking jobs until it is "
+          "restarted; check the disk and the state directory.",
+          job.uuid, e.what());
+      return Error{failure_};
+    }
+    if (!insert) {
+      auto changed = connection_->query("SELECT changes()");
+      if (!changed.step() || changed.integer(0) == 0) {
+        return Error{fmt::format("There is no job {} in the outbox.", job.uuid)};
+      }
+    }
+  } catch (const sql::SqlError& e) {
+    return database_failed(e);
   }
   return ok_status();
 }
@@ -281,13 +256,13 @@ std::vector<OutboxJob> OutboxStore::select(const std::string& where_and_order,
                                            const std::string& bind) const {
   std::vector<OutboxJob> jobs;
   std::lock_guard lock(mutex_);
-  Statement s;
-  const std::string sql = fmt::format("SELECT {} FROM jobs {}", kColumns, where_and_order);
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s.stmt, nullptr) != SQLITE_OK) return jobs;
-  if (!bind.empty()) {
-    sqlite3_bind_text(s.stmt, 1, bind.c_str(), static_cast<int>(bind.size()), SQLITE_TRANSIENT);
+  try {
+    auto q = connection_->query(fmt::format("SELECT {} FROM jobs {}", kColumns, where_and_order));
+    if (!bind.empty()) q.bind(1, bind);
+    while (q.step()) jobs.push_back(read_row(q));
+  } catch (const sql::SqlError&) {
+    // A read that fails ends with what it found, as it always has: readers have no error path.
   }
-  while (sqlite3_step(s.stmt) == SQLITE_ROW) jobs.push_back(read_row(s.stmt));
   return jobs;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
-// The durable outbox (issue 4): every job's record in SQLite (WAL, synchronous=FULL) and its
-// document in <state>/spool/<uuid>. A document is on disk and fsync'ed before its record is
-// committed, and a record is committed before anyone is told the job was accepted; every
-// state change is committed before it is acted on. So kill -9 or power loss at any moment
-// leaves either no job (the submitter was not told yes) or a job in a state the daemon can
-// resume from (docs/client.md, "Crash recovery").
+// The durable outbox (issue 4): every job's record in SQLite (WAL, synchronous=FULL, through
+// the shared SQL layer's SqliteConnection, src/sql/) and its document in <state>/spool/<uuid>.
+// A document is on disk and fsync'ed before its record is committed, and a record is committed
+// before anyone is told the job was accepted; every state change is committed before it is
+// acted on. So kill -9 or power loss at any moment leaves either no job (the submitter was not
+// told yes) or a job in a state the daemon can resume from (docs/client.md, "Crash recovery").
 //
 // Once a write has failed, every later write fails too: the daemon never acts on a state it
 // could not record (STYLE.md, LevelDB).
@@ -25,7 +25,9 @@
 #include "model/affordability.h"
 #include "transport/document_source.h"
 
-struct sqlite3;
+namespace printline::sql {
+class Connection;
+}
 
 namespace printline::client {
 
@@ -69,14 +71,13 @@ class OutboxStore {
   int remove_orphan_documents();
 
  private:
-  OutboxStore(sqlite3* db, std::filesystem::path spool_dir);
-  Status exec(const char* sql);
+  OutboxStore(std::unique_ptr<sql::Connection> connection, std::filesystem::path spool_dir);
   bool has_column(const char* name) const;
   Status write(const OutboxJob& job, bool insert);
   std::vector<OutboxJob> select(const std::string& where_and_order, const std::string& bind) const;
 
   mutable std::mutex mutex_;
-  sqlite3* db_;
+  std::unique_ptr<sql::Connection> connection_;  // used under mutex_ only
   std::filesystem::path spool_dir_;
   bool failed_ = false;
   std::string failure_;

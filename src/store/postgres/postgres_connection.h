@@ -1,8 +1,9 @@
 #pragma once
-// One libpqxx connection behind the store's SQL layer. Statements are prepared once per
-// connection (named s1, s2, ...) and run with text parameters; the store's '?' placeholders
-// become $1, $2, ... A transaction is a libpqxx object (pqxx::transaction); savepoints are SQL
-// statements in it (SAVEPOINT unitN), numbered by depth.
+// One libpqxx connection behind the SQL layer (src/sql/), kept in the store so that only the
+// server links libpqxx. Statements are prepared once per connection (named s1, s2, ...) and
+// run with text parameters; the store's '?' placeholders become $1, $2, ... A transaction is a
+// libpqxx object (pqxx::transaction); savepoints are SQL statements in it (SAVEPOINT unitN),
+// numbered by depth.
 // Every libpqxx exception is turned into SqlError here: nothing from libpqxx escapes.
 
 #include <map>
@@ -14,9 +15,11 @@
 #include <string>
 #include <vector>
 
-#include "store/sql/sql_connection.h"
+#include "sql/sql_connection.h"
 
 namespace printline::store::postgres {
+
+namespace sql = printline::sql;
 
 class PostgresConnection;
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sql/sql_connection.h"
+#include "store/sql/sql_layer.h"
 
 namespace printline::store::sql {
 

@@ -9,7 +9,7 @@
 #include "model/printer.h"
 #include "model/user.h"
 #include "model/user_group.h"
-#include "store/sql/sql_connection.h"
+#include "store/sql/sql_layer.h"
 
 namespace printline::store::sql {
 

@@ -14,7 +14,7 @@
 #include <type_traits>
 
 #include "store/sql/migration.h"
-#include "store/sql/sql_connection.h"
+#include "store/sql/sql_layer.h"
 #include "store/storage_failure.h"
 #include "store/store.h"
 

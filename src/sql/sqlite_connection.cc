@@ -1,10 +1,8 @@
-#include "store/sqlite/sqlite_connection.h"
+#include "sql/sqlite_connection.h"
 
 #include <fmt/format.h>
 
-namespace printline::store::sqlite {
-
-using sql::SqlError;
+namespace printline::sql {
 
 void throw_sqlite_error(sqlite3* db, int code, std::string_view what) {
   const int extended = db ? sqlite3_extended_errcode(db) : code;
@@ -109,7 +107,7 @@ void SqliteConnection::exec(const std::string& sql) {
   }
 }
 
-sql::Statement& SqliteConnection::statement(const std::string& sql) {
+Statement& SqliteConnection::statement(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
@@ -121,8 +119,8 @@ sql::Statement& SqliteConnection::statement(const std::string& sql) {
   return *it->second;
 }
 
-const sql::Dialect& SqliteConnection::dialect() const {
-  static const sql::Dialect kDialect{
+const Dialect& SqliteConnection::dialect() const {
+  static const Dialect kDialect{
       .begin_write = "BEGIN IMMEDIATE",
       .begin_read = "BEGIN DEFERRED",
       .for_update = "",
@@ -134,4 +132,4 @@ const sql::Dialect& SqliteConnection::dialect() const {
   return kDialect;
 }
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::sql

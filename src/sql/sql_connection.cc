@@ -1,6 +1,6 @@
-#include "store/sql/sql_connection.h"
+#include "sql/sql_connection.h"
 
-namespace printline::store::sql {
+namespace printline::sql {
 
 void Connection::begin(TransactionMode mode) {
   exec(mode == TransactionMode::kWrite ? dialect().begin_write : dialect().begin_read);
@@ -56,4 +56,4 @@ void Savepoint::release() {
   done_ = true;
 }
 
-}  // namespace printline::store::sql
+}  // namespace printline::sql

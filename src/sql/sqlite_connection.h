@@ -1,6 +1,7 @@
 #pragma once
-// One sqlite3 connection behind the store's SQL layer: WAL, foreign keys, a busy timeout, and
-// statements prepared once and cached.
+// One sqlite3 connection behind the SQL layer, for the store and the outbox alike: WAL,
+// synchronous=FULL, foreign keys, a busy timeout, and statements prepared once and cached.
+// Not thread-safe (SQLITE_OPEN_NOMUTEX): its owner serialises the calls with its own mutex.
 
 #include <sqlite3.h>
 
@@ -8,11 +9,11 @@
 #include <memory>
 #include <string>
 
-#include "store/sql/sql_connection.h"
+#include "sql/sql_connection.h"
 
-namespace printline::store::sqlite {
+namespace printline::sql {
 
-class SqliteStatement final : public sql::Statement {
+class SqliteStatement final : public Statement {
  public:
   explicit SqliteStatement(sqlite3_stmt* stmt) : stmt_(stmt) {}
   ~SqliteStatement() override { sqlite3_finalize(stmt_); }
@@ -32,7 +33,7 @@ class SqliteStatement final : public sql::Statement {
   sqlite3_stmt* stmt_;
 };
 
-class SqliteConnection final : public sql::Connection {
+class SqliteConnection final : public Connection {
  public:
   // Opens or creates the file.
   SqliteConnection(const std::string& path, int busy_timeout_ms);
@@ -41,17 +42,17 @@ class SqliteConnection final : public sql::Connection {
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   void exec(const std::string& sql) override;
-  const sql::Dialect& dialect() const override;
+  const Dialect& dialect() const override;
 
  protected:
-  sql::Statement& statement(const std::string& sql) override;
+  Statement& statement(const std::string& sql) override;
 
  private:
   sqlite3* db_ = nullptr;
   std::map<std::string, std::unique_ptr<SqliteStatement>, std::less<>> cache_;
 };
 
-// Maps an SQLite result code to the store's error kinds.
+// Maps an SQLite result code to SqlError's kinds.
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int code, std::string_view what);
 
-}  // namespace printline::store::sqlite
+}  // namespace printline::sql

@@ -1,7 +1,8 @@
 #pragma once
-// The small SQL layer the store is written against, so that one implementation of Store
-// serves SQLite and PostgreSQL. Inside the store, failures are thrown as SqlError and turned
-// into Error values at the Store boundary (sql_store.h); nothing here escapes the library.
+// The one SQL access layer (issue 14): the server's store is written against it, so that one
+// implementation of Store serves SQLite and PostgreSQL, and the desktop client's outbox uses
+// its SQLite backend. Failures are thrown as SqlError; each user turns them into Error values
+// at its own boundary (store/sql/sql_store.h, client/outbox_store.cc), so none escapes a layer.
 // SQL uses '?' placeholders; a backend rewrites them if it needs to.
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace printline::store::sql {
+namespace printline::sql {
 
 class SqlError : public std::runtime_error {
  public:
@@ -169,4 +170,4 @@ class Savepoint {
   bool done_ = false;
 };
 
-}  // namespace printline::store::sql
+}  // namespace printline::sql
