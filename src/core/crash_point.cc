@@ -1,7 +1,6 @@
 #include "core/crash_point.h"
 
 #include <signal.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -39,7 +38,9 @@ void crash_point(std::string_view name) {
   const CrashPlan* wanted = plan();
   if (wanted == nullptr || wanted->name != name) return;
   static std::atomic<long> hits{0};
-  if (++hits == wanted->hit) ::kill(::getpid(), wanted->signal);
+  // To this thread (raise), not the process (kill): a signal sent to the process may be taken
+  // by another thread while this one runs on past the point — answers a job, queues it.
+  if (++hits == wanted->hit) ::raise(wanted->signal);
 }
 
 }  // namespace printline
