@@ -69,7 +69,8 @@ Result<bool> JobPipeline::queue_pending_jobs() {
   const auto grace = report_grace();
   const auto grace_ends = std::chrono::steady_clock::now() + grace;
   std::lock_guard lock(mutex_);
-  for (auto& [uuid, from_client] : pending) {
+  for (auto& [uuid_text, from_client] : pending) {
+    std::string& uuid = uuid_text;  // clang's lambdas cannot capture a structured binding yet
     if (std::find(work_.begin(), work_.end(), uuid) != work_.end()) continue;
     if (std::any_of(in_grace_.begin(), in_grace_.end(),
                     [&](const auto& graced) { return graced.second == uuid; })) {
