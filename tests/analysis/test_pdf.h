@@ -1,6 +1,6 @@
 #pragma once
 // Builds small, valid PDFs in memory for tests: one content stream per page, optional extra
-// objects, a correct cross-reference table.
+// objects, a correct cross-reference table. Also small DSC PostScript documents.
 
 #include <algorithm>
 #include <cstdio>
@@ -72,6 +72,16 @@ inline std::string make_pdf(const std::vector<TestPage>& pages,
   pdf += "trailer\n<< /Size " + std::to_string(max_id + 1) + " /Root 1 0 R >>\nstartxref\n" +
          std::to_string(xref) + "\n%%EOF\n";
   return pdf;
+}
+
+// A DSC-conforming PostScript document of `pages` pages, each running `page_content`.
+inline std::string make_postscript(int pages, const std::string& page_content) {
+  std::string document = "%!PS-Adobe-3.0\n%%Pages: " + std::to_string(pages) + "\n%%EndComments\n";
+  for (int page = 1; page <= pages; ++page) {
+    document += "%%Page: " + std::to_string(page) + " " + std::to_string(page) + "\n" +
+                page_content + " showpage\n";
+  }
+  return document + "%%EOF\n";
 }
 
 }  // namespace printline::analysis::testing

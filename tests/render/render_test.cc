@@ -190,12 +190,9 @@ TEST(PdfPages, PdftopdfAppliesPageRangesThenNumberUpOnTheSheetAsked) {
 // A PostScript document is made PDF by Ghostscript, then gets its pages as a PDF does.
 TEST(PdfPages, APostScriptDocumentGetsItsPagesAsAPdf) {
   testing::TempDir dir("printline-render");
-  std::string document = "%!PS-Adobe-3.0\n%%Pages: 5\n%%EndComments\n";
-  for (int page = 1; page <= 5; ++page) {
-    document += "%%Page: " + std::to_string(page) + " " + std::to_string(page) +
-                "\n1 0 0 setrgbcolor 100 100 300 300 rectfill showpage\n";
-  }
-  const auto ps = write_file(dir, "five.ps", document + "%%EOF\n");
+  const auto ps = write_file(
+      dir, "five.ps",
+      analysis::testing::make_postscript(5, "1 0 0 setrgbcolor 100 100 300 300 rectfill"));
   TemporaryFile paged;
   auto failed = apply_pages(ticket({{"page-ranges", "1-3"}, {"number-up", "2"}}), ps,
                             DocumentFormat::kPostScript, paged);

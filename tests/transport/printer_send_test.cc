@@ -151,13 +151,9 @@ TEST(PrinterSend, APdfPrinterGetsTheAskedPagesTwoPerSide) {
 // language.
 TEST(PrinterSend, APostScriptDocumentGetsTheAskedPagesTwoPerSide) {
   testing::TempDir dir("printline-printer-send");
-  std::string document = "%!PS-Adobe-3.0\n%%Pages: 5\n%%EndComments\n";
-  for (int page = 1; page <= 5; ++page) {
-    document += "%%Page: " + std::to_string(page) + " " + std::to_string(page) +
-                "\n0 0 1 setrgbcolor 100 100 300 300 rectfill showpage\n";
-  }
   const auto ps = dir.path() / "five.ps";
-  std::ofstream(ps, std::ios::binary) << document << "%%EOF\n";
+  std::ofstream(ps, std::ios::binary)
+      << analysis::testing::make_postscript(5, "0 0 1 setrgbcolor 100 100 300 300 rectfill");
   for (const auto language : {PrinterLanguage::kPostScript, PrinterLanguage::kPdf}) {
     testing::RawSinkPeer sink;
     auto printer = raw_printer(sink, language, true, false);
