@@ -72,6 +72,7 @@ Result<ipp::JobDescription> LocalHeldJobs::hold(const ipp::NewJob& job,
   held.shown.state = IPP_JSTATE_HELD;
   held.shown.state_reason = "job-hold-until-specified";
   held.shown.state_message = job.hold_reason;
+  held.shown.held_by_pause = job.held_by_pause;
   held.shown.created_at = seconds_since_epoch();
   held.shown.k_octets = static_cast<int>((bytes + 1023) / 1024);
   held.shown.ticket = job.ticket;

@@ -11,8 +11,13 @@ namespace printline::client {
 class LocalIppOperations::Session final : public ipp::PrinterSession {
  public:
   Session(ClientService& service, ipp::JobIds& ids, LocalHeldJobs& held,
-          const std::string& owner, std::string uri)
-      : service_(service), ids_(ids), held_(held), owner_(owner), uri_(std::move(uri)) {}
+          LocalPrinterControl& control, const std::string& owner, std::string uri)
+      : service_(service),
+        ids_(ids),
+        held_(held),
+        control_(control),
+        owner_(owner),
+        uri_(std::move(uri)) {}
 
   // Who may use this printer at all is decided before the request is read (D13,
   // local_printer_access.h); every job here is the owner's.
@@ -41,6 +46,13 @@ class LocalIppOperations::Session final : public ipp::PrinterSession {
     printer.job_template = job_template();
     printer.more_info = "http" + uri_.substr(uri_.find("://"));  // the same HTTP front
     return printer;
+  }
+
+  model::QueueControl control() override { return control_.get(); }
+  std::optional<ipp::IppProblem> set_control(const model::QueueControl& control) override {
+    if (auto set = control_.set(control); !set.ok())
+      return ipp::IppProblem{IPP_STATUS_ERROR_INTERNAL, set.error().message};
+    return std::nullopt;
   }
 
   Result<ipp::SubmittedJob, ipp::IppProblem> submit(const ipp::NewJob& job,
@@ -81,7 +93,8 @@ class LocalIppOperations::Session final : public ipp::PrinterSession {
   }
 
   // A job in the outbox is already on its way to the server or a fallback printer.
-  std::optional<ipp::IppProblem> hold(const ipp::JobDescription& job, const std::string&) override {
+  std::optional<ipp::IppProblem> hold(const ipp::JobDescription& job, const std::string&,
+                                      bool) override {
     return ipp::IppProblem{
         IPP_STATUS_ERROR_NOT_POSSIBLE,
         fmt::format("Job {} is already on its way to the printer; only a job printed with "
@@ -138,21 +151,24 @@ class LocalIppOperations::Session final : public ipp::PrinterSession {
   ClientService& service_;
   ipp::JobIds& ids_;
   LocalHeldJobs& held_;
+  LocalPrinterControl& control_;
   const std::string& owner_;
   std::string uri_;
 };
 
 LocalIppOperations::LocalIppOperations(ClientService& service, ipp::JobIds& ids, std::string owner,
-                                       std::filesystem::path held_dir)
+                                       const std::filesystem::path& state_dir)
     : service_(service),
       ids_(ids),
       owner_(std::move(owner)),
-      held_(std::move(held_dir)),
+      held_(state_dir / "local-ipp-held"),
+      control_(state_dir / "local-ipp-printer-state.json"),
       printer_(ids, ipp::IppPrinterLimits{1000, 1000}) {}
 
 ipp::IppPtr LocalIppOperations::handle(ipp_t* request, transport::DocumentSource* document,
                                        const std::string& authority) {
-  Session session(service_, ids_, held_, owner_, fmt::format("ipp://{}/ipp/print", authority));
+  Session session(service_, ids_, held_, control_, owner_,
+                  fmt::format("ipp://{}/ipp/print", authority));
   return std::move(printer_.handle(request, document, session).response);
 }
 

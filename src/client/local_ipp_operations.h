@@ -12,6 +12,7 @@
 
 #include "client/client_service.h"
 #include "client/local_ipp_held_jobs.h"
+#include "client/local_printer_control.h"
 #include "ipp/ipp_job_ids.h"
 #include "ipp/ipp_message.h"
 #include "ipp/ipp_printer.h"
@@ -21,10 +22,11 @@ namespace printline::client {
 
 class LocalIppOperations {
  public:
-  // owner: the login shown as job-originating-user-name (the daemon's user); held_dir: where
-  // held jobs' documents wait (local_ipp_held_jobs.h).
+  // owner: the login shown as job-originating-user-name (the daemon's user); state_dir: where
+  // held jobs' documents wait (local_ipp_held_jobs.h) and the printer's paused or disabled
+  // state is kept (local_printer_control.h).
   LocalIppOperations(ClientService& service, ipp::JobIds& ids, std::string owner,
-                     std::filesystem::path held_dir);
+                     const std::filesystem::path& state_dir);
 
   // authority: "host:port" the client used, for printer-uri-supported and job-uri.
   // document: the bytes after the IPP message (may be empty).
@@ -38,6 +40,7 @@ class LocalIppOperations {
   ipp::JobIds& ids_;
   const std::string owner_;
   LocalHeldJobs held_;
+  LocalPrinterControl control_;
   ipp::IppPrinter printer_;
 };
 

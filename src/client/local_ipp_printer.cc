@@ -61,8 +61,7 @@ Result<bool> LocalIppPrinter::start() {
   }
   const auto state_dir = spool_dir_.has_parent_path() ? spool_dir_.parent_path() : spool_dir_;
   ids_ = std::make_unique<ipp::JobIds>(state_dir / "local-ipp-job-ids", 1);
-  operations_ = std::make_unique<LocalIppOperations>(service_, *ids_, login_name(),
-                                                     state_dir / "local-ipp-held");
+  operations_ = std::make_unique<LocalIppOperations>(service_, *ids_, login_name(), state_dir);
   http::ServerOptions options;
   options.host = host_ == "[::1]" ? "::1" : host_;
   options.port = port_;

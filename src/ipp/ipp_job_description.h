@@ -33,6 +33,7 @@ struct JobDescription {
   std::optional<int> k_octets;      // none: left out
   model::JobTicket ticket;       // reported as the job's template attributes (copies, sides, …)
   std::string document_format;  // empty: left out
+  bool held_by_pause = false;   // held because the printer is paused: Resume-Printer releases it
 };
 
 // requested: from ippCreateRequestedArray; null means every attribute.

@@ -39,6 +39,14 @@ int IppPrinter::up_time() const {
          1;
 }
 
+int IppPrinter::up_time_at(std::optional<model::Timestamp> moment) const {
+  if (!moment) return 1;
+  const auto ago = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now() - *moment)
+                       .count();
+  return static_cast<int>(std::clamp<std::int64_t>(up_time() - ago, 1, up_time()));
+}
+
 bool IppPrinter::needs_user(ipp_op_t operation) {
   // Only the printer's own description is open to anyone.
   return operation != IPP_OP_GET_PRINTER_ATTRIBUTES &&
@@ -178,7 +186,7 @@ bool IppPrinter::read_new_job(Call& call, NewJob* job) {
 
 // Print-Job and Create-Job: a disabled printer takes no job (Disable-Printer).
 bool IppPrinter::admit(Call& call) {
-  if (control_of(call.session.printer_name()).accepting) return true;
+  if (call.session.control().accepting) return true;
   call.status(IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS,
               trf("{printer} is not accepting jobs: an administrator disabled it "
                   "(Disable-Printer). Print elsewhere, or ask for it to be enabled.",
@@ -311,10 +319,10 @@ void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
   }
   // A paused printer takes the job held, to print when resumed (Pause-Printer).
   NewJob taken = job;
-  const bool held_by_pause = !job.hold && control_of(call.session.printer_name()).stopped;
-  if (held_by_pause) {
+  if (!job.hold && call.session.control().paused) {
     taken.hold = true;
-    taken.hold_reason = paused_hold_reason();
+    taken.hold_reason = model::paused_hold_reason();
+    taken.held_by_pause = true;
   }
   auto submitted = call.session.submit(taken, document);
   if (!submitted.ok()) {
@@ -322,10 +330,6 @@ void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
     return;
   }
   if (reserved_id > 0) ids_.bind(reserved_id, submitted->job.uuid);
-  if (held_by_pause) {
-    std::lock_guard lock(mutex_);
-    controls_[call.session.printer_name()].held_by_pause.insert(submitted->job.uuid);
-  }
   call.status(IPP_STATUS_OK, submitted->message);
   add_job(call, submitted->job, nullptr);
   publish_job(call, "job-created", submitted->job,
@@ -429,10 +433,10 @@ void IppPrinter::add_job(Call& call, JobDescription job, cups_array_t* requested
 void IppPrinter::get_printer_attributes(Call& call) {
   PrinterDescription printer = call.session.describe();
   printer.state.up_time = up_time();
-  const PrinterControl control = control_of(call.session.printer_name());
-  printer.state.stopped = control.stopped;
+  const model::QueueControl control = call.session.control();
+  printer.state.stopped = control.paused;
   printer.state.accepting = control.accepting;
-  printer.state.changed_at = control.changed_at;
+  printer.state.changed_at = up_time_at(control.changed_at);
   const RequestedAttributes requested(call.request);
   call.status(IPP_STATUS_OK, "");
   add_printer_description(call.response.get(), printer, requested.get());

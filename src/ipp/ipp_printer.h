@@ -19,7 +19,6 @@
 #include <cstddef>
 #include <map>
 #include <mutex>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -37,9 +36,6 @@ struct IppPrinterLimits {
   std::size_t subscriptions = 1000;               // event subscriptions (ipp_subscriptions.h)
   std::size_t subscriptions_per_requester = 100;
 };
-
-// Why a job a paused printer took waits (Pause-Printer), in the requester's language.
-std::string paused_hold_reason();
 
 struct IppAnswer {
   IppPtr response;
@@ -113,23 +109,14 @@ class IppPrinter {
   void publish_printer(Call& call, const char* kind, const std::string& text);
   SubscriptionCaller subscription_caller(Call& call);
   int up_time() const;  // seconds since this object was made, plus one (printer-up-time)
+  // A moment as printer-up-time; one before this object was made (or none) is 1.
+  int up_time_at(std::optional<model::Timestamp> moment) const;
 
   JobIds& ids_;
   const IppPrinterLimits limits_;
   const std::chrono::steady_clock::time_point started_;
-  // What Pause-Printer and Disable-Printer set, per printer, in memory like waiting_: a
-  // restart resumes and enables every printer (jobs held by a pause stay held).
-  struct PrinterControl {
-    bool stopped = false;
-    bool accepting = true;
-    int changed_at = 1;                   // printer-up-time of the last change
-    std::set<std::string> held_by_pause;  // job uuids Resume-Printer releases
-  };
-  PrinterControl control_of(const std::string& printer);
-
   std::mutex mutex_;
   std::map<int, WaitingJob> waiting_;
-  std::map<std::string, PrinterControl> controls_;
   Subscriptions subscriptions_;
 };
 

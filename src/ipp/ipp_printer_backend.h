@@ -14,6 +14,7 @@
 #include "ipp/ipp_printer_description.h"
 #include "ipp/ipp_request_check.h"
 #include "model/job_ticket.h"
+#include "model/print_queue.h"
 #include "transport/document_source.h"
 
 namespace printline::ipp {
@@ -28,6 +29,7 @@ struct NewJob {
   // is paused); the reason is the job's state message. Only when job_template().holds.
   bool hold = false;
   std::string hold_reason;
+  bool held_by_pause = false;  // held because the printer is paused: Resume-Printer releases it
 };
 
 struct SubmittedJob {
@@ -55,6 +57,11 @@ class PrinterSession {
   virtual std::string printer_uri() const = 0;
   virtual JobTemplateSupport job_template() = 0;
   virtual PrinterDescription describe() = 0;  // state.up_time is the core's
+  // The printer's operator state (Pause-Printer, Disable-Printer), kept by the backend so that
+  // it outlives a restart and, for a server queue, is the same on every node. A problem
+  // setting it answers the request.
+  virtual model::QueueControl control() = 0;
+  virtual std::optional<IppProblem> set_control(const model::QueueControl& control) = 0;
 
   // Takes the job and its whole document. An error answers the request.
   virtual Result<SubmittedJob, IppProblem> submit(const NewJob& job,
@@ -67,8 +74,11 @@ class PrinterSession {
   // Cancels a job that has not completed.
   virtual std::optional<IppProblem> cancel(const JobDescription& job) = 0;
   // Holds a pending job (Hold-Job, Set-Job-Attributes, Pause-Printer): it is not printed
-  // until released; reason is its state message. Called only when job_template().holds.
-  virtual std::optional<IppProblem> hold(const JobDescription& job, const std::string& reason) = 0;
+  // until released; reason is its state message; by_pause: the printer is paused, and the
+  // job is shown held_by_pause until something else moves it. Called only when
+  // job_template().holds.
+  virtual std::optional<IppProblem> hold(const JobDescription& job, const std::string& reason,
+                                         bool by_pause) = 0;
   // Releases a held job (Release-Job, Resume-Printer, job-hold-until "no-hold"): it prints.
   virtual std::optional<IppProblem> release(const JobDescription& job) = 0;
   // Prints again a job that ended (Restart-Job, RFC 8011 §4.3.7, deprecated but required by

@@ -1,7 +1,8 @@
 // The IPP core's job holds and printer control (RFC 8011 §4.3.5-4.3.7 and §4.4, RFC 3380,
 // PWG 5100.12 §6.3) and its event subscriptions (RFC 3995): what IPP/2.1 adds to printing.
-// Holding is the backend's (a server queue keeps a held job until released); pausing,
-// disabling and subscriptions are the core's own, per printer, in memory.
+// Holding, and keeping the printer's paused or disabled state, are the backend's (a server
+// queue keeps them in the database); the core decides what they mean. Subscriptions are the
+// core's own, per printer, in memory.
 
 #include <fmt/format.h>
 
@@ -13,16 +14,6 @@
 #include "ipp/ipp_printer_call.h"
 
 namespace printline::ipp {
-
-std::string paused_hold_reason() {
-  return tr("Held: the printer is paused; it prints when the printer is resumed.");
-}
-
-IppPrinter::PrinterControl IppPrinter::control_of(const std::string& printer) {
-  std::lock_guard lock(mutex_);
-  auto it = controls_.find(printer);
-  return it == controls_.end() ? PrinterControl{} : it->second;
-}
 
 bool IppPrinter::operator_only(Call& call, const char* what) {
   if (!call.authenticate()) return false;
@@ -53,9 +44,9 @@ void IppPrinter::publish_job(Call& call, const char* kind, std::optional<JobDesc
 }
 
 void IppPrinter::publish_printer(Call& call, const char* kind, const std::string& text) {
-  const PrinterControl control = control_of(call.session.printer_name());
+  const model::QueueControl control = call.session.control();
   PrinterState state;
-  state.stopped = control.stopped;
+  state.stopped = control.paused;
   PrinterEvent event;
   event.kind = kind;
   event.text = text;
@@ -76,7 +67,7 @@ std::optional<IppProblem> IppPrinter::hold(Call& call, const JobDescription& job
                           fmt::arg("job", job.job_id),
                           fmt::arg("state", ippEnumString("job-state", job.state)))};
   }
-  return call.session.hold(job, reason);
+  return call.session.hold(job, reason, false);
 }
 
 std::optional<IppProblem> IppPrinter::release(Call& call, const JobDescription& job) {
@@ -87,12 +78,7 @@ std::optional<IppProblem> IppPrinter::release(Call& call, const JobDescription& 
                           fmt::arg("job", job.job_id),
                           fmt::arg("state", ippEnumString("job-state", job.state)))};
   }
-  auto problem = call.session.release(job);
-  if (!problem) {
-    std::lock_guard lock(mutex_);
-    controls_[call.session.printer_name()].held_by_pause.erase(job.uuid);
-  }
-  return problem;
+  return call.session.release(job);
 }
 
 // Holds (true) or releases a job: a Create-Job still waiting for its document keeps the wish
@@ -234,33 +220,30 @@ void IppPrinter::set_job_attributes(Call& call) {
 
 // --- The printer: pause, resume, enable, disable, purge, settable attributes ---
 
+// Pausing, resuming, enabling and disabling are kept by the backend (control()), so a server
+// queue's state holds across restarts and nodes; the jobs a pause holds are marked so
+// (held_by_pause) and are the ones Resume-Printer releases, whichever node resumes.
 void IppPrinter::pause_printer(Call& call) {
   if (!operator_only(call, "pause") || !holds_jobs(call, "pause")) return;
   const std::string printer = call.session.printer_name();
-  {
-    std::lock_guard lock(mutex_);
-    auto& control = controls_[printer];
-    if (control.stopped) {
-      call.status(IPP_STATUS_OK, "");
-      return;
-    }
-    control.stopped = true;
-    control.changed_at = up_time();
+  model::QueueControl control = call.session.control();
+  if (!control.paused) {
+    control.paused = true;
+    control.changed_at = model::now_seconds();
+    if (!call.ok(call.session.set_control(control))) return;
   }
-  // Jobs waiting to print are held; the one printing finishes (RFC 8011 §4.3.5 lets it).
-  const std::string reason = paused_hold_reason();
+  // Jobs waiting to print are held; the one printing finishes (RFC 8011 §4.3.5 lets it). A
+  // repeated Pause-Printer holds what arrived pending meanwhile (another node's release).
+  const std::string reason = model::paused_hold_reason();
   int failed = 0;
   std::string why;
   for (auto& job : call.session.jobs(false, nullptr)) {
     if (job.state != IPP_JSTATE_PENDING) continue;
     job.job_id = ids_.id_for(job.uuid, job.number);
-    if (auto problem = call.session.hold(job, reason)) {
+    if (auto problem = call.session.hold(job, reason, true)) {
       ++failed;
       why = problem->message;
-      continue;
     }
-    std::lock_guard lock(mutex_);
-    controls_[printer].held_by_pause.insert(job.uuid);
   }
   call.status(IPP_STATUS_OK,
               failed == 0 ? "" : fmt::format("{} jobs could not be held: {}", failed, why));
@@ -270,25 +253,19 @@ void IppPrinter::pause_printer(Call& call) {
 void IppPrinter::resume_printer(Call& call) {
   if (!operator_only(call, "resume")) return;
   const std::string printer = call.session.printer_name();
-  std::set<std::string> held;
-  {
-    std::lock_guard lock(mutex_);
-    auto& control = controls_[printer];
-    if (!control.stopped) {
-      call.status(IPP_STATUS_OK, "");
-      return;
-    }
-    control.stopped = false;
-    control.changed_at = up_time();
-    held.swap(control.held_by_pause);
+  model::QueueControl control = call.session.control();
+  if (control.paused) {
+    control.paused = false;
+    control.changed_at = model::now_seconds();
+    if (!call.ok(call.session.set_control(control))) return;
   }
+  // A repeated Resume-Printer releases what a pause still holds (one that failed half way).
   int failed = 0;
   std::string why;
-  for (const auto& uuid : held) {
-    auto job = call.session.find_job(uuid);
-    if (!job || job->state != IPP_JSTATE_HELD) continue;  // released or cancelled meanwhile
-    job->job_id = ids_.id_for(job->uuid, job->number);  // kept by the job the client sees
-    if (auto problem = call.session.release(*job)) {
+  for (auto& job : call.session.jobs(false, nullptr)) {
+    if (job.state != IPP_JSTATE_HELD || !job.held_by_pause) continue;
+    job.job_id = ids_.id_for(job.uuid, job.number);  // kept by the job the client sees
+    if (auto problem = call.session.release(job)) {
       ++failed;
       why = problem->message;
     }
@@ -302,11 +279,11 @@ void IppPrinter::resume_printer(Call& call) {
 
 void IppPrinter::set_accepting(Call& call, bool accepting) {
   if (!operator_only(call, accepting ? "enable" : "disable")) return;
-  {
-    std::lock_guard lock(mutex_);
-    auto& control = controls_[call.session.printer_name()];
-    if (control.accepting != accepting) control.changed_at = up_time();
+  model::QueueControl control = call.session.control();
+  if (control.accepting != accepting) {
     control.accepting = accepting;
+    control.changed_at = model::now_seconds();
+    if (!call.ok(call.session.set_control(control))) return;
   }
   call.status(IPP_STATUS_OK, "");
   publish_printer(call, "printer-state-changed",

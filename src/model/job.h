@@ -57,6 +57,9 @@ struct Job {
   // client's answer timeout. A commit arriving later may be one its client gave up waiting
   // for, having printed the job elsewhere: it is refused, and the job waits for its expiry.
   std::optional<Timestamp> commit_before;
+  // Held because its queue was paused (IPP Pause-Printer), so Resume-Printer releases it, on
+  // whichever server node resumes the queue. Meaningful only while the job is held.
+  bool held_by_pause = false;
   // D10: the fallback printer that printed this job too, after the server had printed it
   // ("printed twice"; charged once).
   std::optional<std::int64_t> also_printed_on;

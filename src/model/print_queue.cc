@@ -52,6 +52,10 @@ void from_json(const nlohmann::json& j, QueueKind& kind) {
   }
 }
 
+std::string paused_hold_reason() {
+  return tr("Held: the printer is paused; it prints when the printer is resumed.");
+}
+
 void to_json(nlohmann::json& j, const PrintQueue& queue) {
   j = {{"id", queue.id},
        {"name", queue.name},
@@ -59,7 +63,11 @@ void to_json(nlohmann::json& j, const PrintQueue& queue) {
        {"printer_id", queue.printer_id ? nlohmann::json(*queue.printer_id) : nullptr},
        {"group_id", queue.group_id ? nlohmann::json(*queue.group_id) : nullptr},
        {"hold_expiry_seconds",
-        queue.hold_expiry_seconds ? nlohmann::json(*queue.hold_expiry_seconds) : nullptr}};
+        queue.hold_expiry_seconds ? nlohmann::json(*queue.hold_expiry_seconds) : nullptr},
+       // Shown, not read back: set over IPP (Pause-Printer, Disable-Printer).
+       {"paused", queue.control.paused},
+       {"accepting_jobs", queue.control.accepting},
+       {"state_changed_at", timestamp_to_json(queue.control.changed_at)}};
 }
 
 void from_json(const nlohmann::json& j, PrintQueue& queue) {

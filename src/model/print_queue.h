@@ -8,10 +8,20 @@
 #include <string>
 
 #include "model/field_problem.h"
+#include "model/timestamp.h"
 
 namespace printline::model {
 
 enum class QueueKind { kDirect, kHold };
+
+// A queue's operator state (IPP Pause-Printer, Disable-Printer).
+struct QueueControl {
+  bool paused = false;     // jobs are held, to print when the queue is resumed
+  bool accepting = true;   // false: new jobs are refused
+  std::optional<Timestamp> changed_at;  // the last change; none: never changed
+
+  bool operator==(const QueueControl&) const = default;
+};
 
 struct PrintQueue {
   std::int64_t id = 0;
@@ -24,9 +34,17 @@ struct PrintQueue {
   // is warned before: hold_expiry_warning); nullopt: the server's held_job_expiry_seconds;
   // 0: never.
   std::optional<std::int64_t> hold_expiry_seconds;
+  // What an operator sets over IPP (Pause-Printer, Disable-Printer), kept with the queue so it
+  // outlives a restart and every server node sees it. Not part of the queue's settings:
+  // update_queue leaves them alone, set_queue_control changes them.
+  QueueControl control;
 
   bool operator==(const PrintQueue&) const = default;
 };
+
+// Why a job a paused queue took, or had waiting, is held (IPP Pause-Printer), in the
+// requester's language.
+std::string paused_hold_reason();
 
 // The longest hold time a queue may set (a year): beyond it, use 0 (never).
 inline constexpr std::int64_t kMaxHoldExpirySeconds = 366LL * 24 * 3600;

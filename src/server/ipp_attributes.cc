@@ -69,6 +69,7 @@ ipp::JobDescription job_description(const model::Job& job, const std::string& ow
   shown.impressions = job.counts.pages > 0 ? job.counts.total_pages() : 0;
   shown.ticket = job.ticket;
   shown.document_format = job.document_format;
+  shown.held_by_pause = job.held_by_pause && job.state == model::JobState::kHeld;
   return shown;
 }
 

@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "core/logging.h"
 #include "model/two_phase_submission.h"
 #include "server/ipp_attributes.h"
 
@@ -101,6 +102,20 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
 
   ipp::JobTemplateSupport job_template() override { return template_of(printer()); }
 
+  // Read with the queue at open(): a pause on another node shows on the next request.
+  model::QueueControl control() override { return queue_.control; }
+
+  std::optional<ipp::IppProblem> set_control(const model::QueueControl& control) override {
+    if (auto set = context_.store.set_queue_control(queue_.id, control); !set.ok())
+      return problem(IPP_STATUS_ERROR_INTERNAL, set.error().message);
+    queue_.control = control;
+    object_logger("queue", queue_.name)
+        ->info("{} and {} (set over IPP by {})", control.paused ? "paused" : "printing",
+               control.accepting ? "accepting jobs" : "not accepting jobs",
+               user_ ? user_->login : "?");
+    return std::nullopt;
+  }
+
   ipp::PrinterDescription describe() override {
     ipp::PrinterDescription shown;
     shown.uri = printer_uri();
@@ -141,6 +156,7 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
     submission.document_format = job.document_format;
     submission.ticket = job.ticket;  // the intake prices and prints it (D11)
     if (job.hold) submission.hold_reason = job.hold_reason;
+    submission.held_by_pause = job.hold && job.held_by_pause;
     // D10: the desktop client's submission waits for its commit by UUID.
     ipp_attribute_t* two_phase = ippFindAttribute(exchange_.request, model::kCommitByUuidAttribute,
                                                   IPP_TAG_BOOLEAN);
@@ -182,9 +198,9 @@ class IppQueues::QueueSession final : public ipp::PrinterSession {
     return std::nullopt;
   }
 
-  std::optional<ipp::IppProblem> hold(const ipp::JobDescription& job,
-                                      const std::string& reason) override {
-    auto held = context_.jobs.hold(job.uuid, *user_, reason);
+  std::optional<ipp::IppProblem> hold(const ipp::JobDescription& job, const std::string& reason,
+                                      bool by_pause) override {
+    auto held = context_.jobs.hold(job.uuid, *user_, reason, by_pause);
     if (!held.ok()) return problem(status_for(held.error()), held.error().message);
     return std::nullopt;
   }

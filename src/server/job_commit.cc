@@ -49,15 +49,19 @@ JobResult<Job> JobPipeline::commit(std::string_view uuid, const model::User& by)
                                 uuid)};
   }
   bool hold_queue = false;
+  bool paused = false;  // the job enters its queue now: a paused queue holds it
   if ((*found)->queue_id) {
     auto queue = find_queue_by_id(store_, *(*found)->queue_id);
     if (!queue.ok()) return server_failure(queue.error());
     hold_queue = *queue && (*queue)->kind == model::QueueKind::kHold;
+    paused = *queue && !hold_queue && (*queue)->control.paused;
   }
-  const JobState committed_state = hold_queue ? JobState::kHeld : JobState::kPending;
-  auto committed = store_.commit_job(
-      uuid, committed_state,
-      hold_queue ? "Held until you release it to a printer." : "Waiting for a printer.");
+  const JobState committed_state = hold_queue || paused ? JobState::kHeld : JobState::kPending;
+  auto committed = store_.commit_job(uuid, committed_state,
+                                     hold_queue ? "Held until you release it to a printer."
+                                     : paused   ? model::paused_hold_reason()
+                                                : "Waiting for a printer.",
+                                     paused);
   if (!committed.ok()) return server_failure(committed.error());
   if (!*committed) return job_not_found(uuid);
   crash_point("server.job-committed");  // committed, the client not yet answered

@@ -170,7 +170,7 @@ JobResult<Job> JobPipeline::cancel(std::string_view uuid, const model::User& by)
 }
 
 JobResult<Job> JobPipeline::hold(std::string_view uuid, const model::User& by,
-                                 std::string_view reason) {
+                                 std::string_view reason, bool by_pause) {
   std::unique_lock lock(mutex_);
   auto job = visible_job(uuid, by);
   if (!job.ok()) return job.error();
@@ -186,12 +186,12 @@ JobResult<Job> JobPipeline::hold(std::string_view uuid, const model::User& by,
     return not_waiting(job->state);
   }
   // Pending in the store only if no other server sharing the database claimed it meanwhile.
-  auto held = store_.hold_pending_job(uuid, reason);
+  auto held = store_.hold_pending_job(uuid, reason, by_pause);
   if (!held.ok()) return server_failure(held.error());
   auto now = visible_job(uuid, by);
   if (!now.ok()) return now.error();
   if (!*held) return not_waiting(now->state);
-  object_logger("job", uuid)->info("held by {}", by.login);
+  object_logger("job", uuid)->info("held by {}{}", by.login, by_pause ? " (queue paused)" : "");
   return now;  // a worker that dequeues it finds it no longer pending
 }
 

@@ -122,6 +122,7 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   if (!submission.hold_reason.empty()) {  // IPP job-hold-until, a paused queue: until released
     job.state = JobState::kHeld;
     job.outcome = submission.hold_reason;
+    job.held_by_pause = submission.held_by_pause;
   }
   if (submission.awaiting_commit) {
     // D10: held, neither printed nor charged, until the client commits it (job_commit.cc).
@@ -129,6 +130,7 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
     job.awaiting_commit = true;
     job.commit_before = commit_deadline(submission.owner);
     job.outcome = kAwaitingCommitOutcome;
+    job.held_by_pause = false;  // a paused queue holds it when it is committed
   }
   auto recorded = record_spooled(job);
   if (!recorded.ok() || recorded->duplicate) return recorded;

@@ -61,7 +61,7 @@ class JobPipeline final : public JobService {
 
   // job_control.cc
   JobResult<model::Job> hold(std::string_view uuid, const model::User& by,
-                             std::string_view reason) override;
+                             std::string_view reason, bool by_pause) override;
   JobResult<model::Job> release(std::string_view uuid, std::int64_t printer_id,
                                 const model::User& by) override;
   JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) override;

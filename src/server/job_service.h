@@ -34,6 +34,7 @@ struct JobSubmission {
   // Not empty: recorded held with this reason instead of printed, until released (IPP
   // job-hold-until "indefinite", a paused queue). A hold queue's job is held anyway.
   std::string hold_reason;
+  bool held_by_pause = false;  // the queue is paused: resuming it releases the job
   std::string title;
   std::string document_format;  // as declared by the submitter; analysis decides
   model::JobTicket ticket;       // what the submitter asked (D11): priced and printed so
@@ -57,9 +58,10 @@ class JobService {
   virtual JobResult<model::Job> release(std::string_view uuid, std::int64_t printer_id,
                                         const model::User& by) = 0;
   // Holds a job waiting for its printer (its owner, or an administrator) until released; a
-  // job being sent or already ended cannot be held.
+  // job being sent or already ended cannot be held. by_pause: its queue was paused, and
+  // resuming the queue releases it (model::Job::held_by_pause).
   virtual JobResult<model::Job> hold(std::string_view uuid, const model::User& by,
-                                     std::string_view reason) = 0;
+                                     std::string_view reason, bool by_pause) = 0;
   // Cancels a job that has not printed yet. A job of another user is "not found" to a
   // non-administrator, so job ids reveal nothing.
   virtual JobResult<model::Job> cancel(std::string_view uuid, const model::User& by) = 0;

@@ -166,6 +166,9 @@ class Store {
   virtual Status delete_queue(std::int64_t queue_id, const Actor& actor) = 0;
   virtual Result<std::optional<model::PrintQueue>> find_queue_by_name(std::string_view name) = 0;
   virtual Result<std::vector<model::PrintQueue>> list_queues() = 0;
+  // Sets a queue's operator state (IPP Pause-Printer, Disable-Printer); not audited as a
+  // settings change, logged by the caller. Refused when the queue does not exist.
+  virtual Status set_queue_control(std::int64_t queue_id, const model::QueueControl& control) = 0;
 
   // The one price list.
   virtual Result<model::PriceList> price_list() = 0;
@@ -203,7 +206,10 @@ class Store {
                                          std::string_view node_name) = 0;
   // Moves a job from pending to held with the reason, only if it is still pending, atomically:
   // false when it is not (another server claimed it meanwhile, so it is being printed).
-  virtual Result<bool> hold_pending_job(std::string_view uuid, std::string_view reason) = 0;
+  // by_pause: held because its queue is paused (model::Job::held_by_pause). Every other move
+  // of a job clears held_by_pause, so it names only the jobs a pause still holds.
+  virtual Result<bool> hold_pending_job(std::string_view uuid, std::string_view reason,
+                                        bool by_pause) = 0;
   // Replaces a job's counts and cost before it is charged: a held job released to a printer is
   // priced for that printer. Refused once the job has printed (its charge stands; refund it).
   // document_format, when not empty, is the MIME type the analysis found (a job analysed after
@@ -235,7 +241,8 @@ class Store {
   virtual Result<std::vector<HeldJobExpiry>> held_job_expiries(
       std::int64_t owner_id, std::int64_t default_hold_seconds) = 0;
   // D10, two-phase submission (sql_store_commit.cc). commit_job: a job awaiting its client's
-  // commit is committed into `committed_state` with `outcome`; any other job is returned as it
+  // commit is committed into `committed_state` with `outcome` (held_by_pause: held because its
+  // queue is paused, model::Job::held_by_pause); any other job is returned as it
   // is (a repeated commit changes nothing); nullopt: no such job. extend_commit_deadline
   // moves a job's commit_before (its client submitted it again); false when it no longer
   // awaits its commit. expire_uncommitted_jobs cancels, with `outcome`, every job still
@@ -245,7 +252,8 @@ class Store {
   // twice (also_printed_on), charged once.
   virtual Result<std::optional<model::Job>> commit_job(std::string_view uuid,
                                                        model::JobState committed_state,
-                                                       std::string_view outcome) = 0;
+                                                       std::string_view outcome,
+                                                       bool held_by_pause) = 0;
   virtual Result<bool> extend_commit_deadline(std::string_view uuid,
                                               model::Timestamp commit_before) = 0;
   virtual Result<std::vector<std::string>> expire_uncommitted_jobs(model::Timestamp deadline_before,

@@ -193,6 +193,46 @@ TEST_F(ClientEdgesTest, LocalIppPrinter_HeldJobsWaitUntilReleased) {
   ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
 }
 
+// Pause-Printer and Disable-Printer are kept on disk: the printer started again is still
+// paused and still refuses jobs, until it is enabled and resumed — and stays so in turn.
+TEST_F(ClientEdgesTest, LocalIppPrinter_PausedAndDisabledAfterARestart) {
+  const int port = printer_->port();
+  const auto state_of = [&] {
+    auto attributes = ask_local_printer(port, IPP_OP_GET_PRINTER_ATTRIBUTES, 0, nullptr);
+    ipp_attribute_t* accepting =
+        attributes ? ippFindAttribute(attributes.get(), "printer-is-accepting-jobs",
+                                      IPP_TAG_BOOLEAN)
+                   : nullptr;
+    return std::pair(integer_of(attributes, "printer-state"),
+                     accepting && ippGetBoolean(accepting, 0));
+  };
+  ask_local_printer(port, IPP_OP_PAUSE_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  ask_local_printer(port, IPP_OP_DISABLE_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+
+  start_printer(port);
+  EXPECT_EQ(state_of(), std::pair(static_cast<int>(IPP_PSTATE_STOPPED), false));
+  ask_local_printer(port, IPP_OP_PRINT_JOB, 0, kTestPdf.c_str(), job_named("refused", false));
+  EXPECT_EQ(cupsLastError(), IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS);
+  ask_local_printer(port, IPP_OP_ENABLE_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  auto held = ask_local_printer(port, IPP_OP_PRINT_JOB, 0, kTestPdf.c_str(),
+                                job_named("while-paused", false));
+  EXPECT_EQ(integer_of(held, "job-state"), IPP_JSTATE_HELD);
+  ask_local_printer(port, IPP_OP_RESUME_PRINTER, 0, nullptr);
+  ASSERT_EQ(cupsLastError(), IPP_STATUS_OK) << cupsLastErrorString();
+  const auto jobs = client_->daemon().jobs();
+  EXPECT_EQ(std::count_if(jobs.begin(), jobs.end(),
+                          [](const auto& job) { return job.title == "while-paused"; }),
+            1);
+
+  start_printer(port);
+  const auto [state, accepting] = state_of();
+  EXPECT_NE(state, IPP_PSTATE_STOPPED);  // idle, or sending while-paused on
+  EXPECT_TRUE(accepting);
+}
+
 TEST_F(ClientEdgesTest, LocalIppPrinter_RefusesANonLoopbackHost) {
   client::LocalIppPrinter outside(client_->daemon(), "0.0.0.0", 0, client_->daemon().spool_dir());
   auto started = outside.start();

@@ -41,7 +41,7 @@ TEST(Json, PrinterProfileGroupQueue) {
 
   EXPECT_EQ(round_trip(PrinterGroup{5, "hall", "ground floor", {1, 2}}),
             (PrinterGroup{5, "hall", "ground floor", {1, 2}}));
-  PrintQueue q{3, "secure", QueueKind::kHold, std::nullopt, std::nullopt, 8 * 3600};
+  PrintQueue q{3, "secure", QueueKind::kHold, std::nullopt, std::nullopt, 8 * 3600, {}};
   EXPECT_EQ(round_trip(q), q);
 }
 

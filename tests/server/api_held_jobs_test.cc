@@ -392,6 +392,47 @@ TEST_F(HeldJobTest, D10_AClientsJobWaitsForItsCommit_ThenPrintsOnceChargedOnce) 
   EXPECT_EQ(charges_of(uuid), 1);
 }
 
+// A desktop client's job enters its queue when its client commits it: a queue paused meanwhile
+// holds it then, as the pause's (Resume-Printer releases it), never while it awaits its commit.
+TEST_F(HeldJobTest, D10_AJobCommittedIntoAPausedQueueWaitsForItsResume) {
+  RawSinkPeer sink;
+  direct_queue_to(sink);
+  ASSERT_EQ(admin_->post("/api/v1/users/alice/top-up", {{"amount_cents", 500}}).status, 200);
+  const auto uuid = hold_a_job("desk", true);
+  const auto printer_operation = [&](ipp_op_t operation) {
+    ipp_t* request = ippNewRequest(operation);
+    const std::string uri = server_->base_url() + "/ipp/print/desk";
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.c_str());
+    std::string bytes;
+    ippWriteIO(&bytes, append, 1, nullptr, request);
+    ippDelete(request);
+    httplib::Client ipp("127.0.0.1", server_->port());
+    ipp.set_basic_auth(RunningServer::kAdminLogin, RunningServer::kAdminPassword);
+    auto answer = ipp.Post("/ipp/print/desk", bytes, "application/ipp");
+    ASSERT_TRUE(answer && answer->status == 200);
+    // The status-code follows the version number (RFC 8010 §3.1.1).
+    ASSERT_GE(answer->body.size(), 4u);
+    EXPECT_EQ(answer->body[2] * 256 + answer->body[3], IPP_STATUS_OK);
+  };
+  printer_operation(IPP_OP_PAUSE_PRINTER);
+  printer_operation(IPP_OP_RESUME_PRINTER);  // the job awaiting its commit is not released
+  EXPECT_EQ(alice_->get("/api/v1/jobs/" + uuid).json["awaiting_commit"], true);
+  printer_operation(IPP_OP_PAUSE_PRINTER);
+
+  auto committed = alice_->post("/api/v1/jobs/" + uuid + "/commit");
+  ASSERT_EQ(committed.status, 200) << committed.body;
+  EXPECT_EQ(committed.json["state"], "held") << committed.body;
+  EXPECT_EQ(committed.json["awaiting_commit"], false);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(sink.received(), "");
+  EXPECT_EQ(charges_of(uuid), 0);
+
+  printer_operation(IPP_OP_RESUME_PRINTER);
+  EXPECT_EQ(wait_for_state(uuid, "printed")["state"], "printed");
+  EXPECT_EQ(occurrences(sink.received(), "held job"), 1);
+  EXPECT_EQ(charges_of(uuid), 1);
+}
+
 TEST_F(HeldJobTest, D10_AJobTheServerPrintedAndAFallbackPrinterToo_ChargedOnceFlaggedPrintedTwice) {
   RawSinkPeer sink;
   const auto desk = direct_queue_to(sink);

@@ -44,7 +44,10 @@ schemas = {
                         **{k: S("array", items=T) for k in ["create", "update", "enable", "disable",
                                                            "create_groups", "update_groups", "warnings"]}}),
   "Queue": obj({"id": I, "name": T, "kind": S("string", enum=["direct", "hold"]), "printer_id": NI, "group_id": NI,
-                "hold_expiry_seconds": NI}),
+                "hold_expiry_seconds": NI,
+                # Set over IPP (Pause-Printer, Disable-Printer), shown here, never read back.
+                "paused": S("boolean", readOnly=True), "accepting_jobs": S("boolean", readOnly=True),
+                "state_changed_at": S("string", format="date-time", nullable=True, readOnly=True)}),
   "PriceList": obj({"prices": S("array", items=obj({"paper": T, "color": B, "cents_per_page": I})),
                     "duplex_discount_percent": I}),
   "Profile": obj({"id": I, "name": T, "assigned_users": S("array", items=T), "assigned_groups": S("array", items=T),

@@ -58,7 +58,8 @@ class SharedPostgresTest : public ::testing::Test {
       dir_ = new TempDir("printline-shared-postgres");
       const auto password_file = *dir_ / "admin-password";
       std::ofstream(password_file) << kAdminPassword << "\n";
-      const std::string url = postgres_->create_database("printline_shared");
+      url_ = postgres_->create_database("printline_shared");
+      const std::string& url = url_;
       // One data directory: with PostgreSQL it holds only spool/, the held-job documents
       // both servers must read.
       const auto data = *dir_ / "data";
@@ -176,6 +177,7 @@ class SharedPostgresTest : public ::testing::Test {
 
   static inline std::string skip_reason_;
   static inline std::string setup_failure_;
+  static inline std::string url_;  // the shared database
   static inline PostgresServer* postgres_ = nullptr;
   static inline TempDir* dir_ = nullptr;
   static inline ServerProcess* a_ = nullptr;
@@ -321,6 +323,63 @@ TEST_F(SharedPostgresTest, FallbackBatchUploadedToBothServersAtOnceIsChargedOnce
   EXPECT_EQ(charges_of(id), 20);
 }
 
+
+// Pause-Printer and Disable-Printer are kept with the queue in the database: a server started
+// after the pause (as after a restart) and every other node see it and hold what they receive,
+// and Resume-Printer through any node releases every job the pause held, on whichever node.
+TEST_F(SharedPostgresTest, AQueuePausedThroughOneServerIsPausedOnEveryServer) {
+  const auto id = create_user("gina", 10000);
+  auto queue = admin_a_->post("/api/v1/queues", {{"name", "gina-direct"},
+                                                 {"kind", "direct"},
+                                                 {"printer_id", printer_id_}});
+  ASSERT_EQ(queue.status, 201) << queue.body;
+  const auto ask = [](const ServerProcess& server, ipp_op_t operation) {
+    auto request = ipp_request(operation, "ipp://127.0.0.1:" + std::to_string(server.port()) +
+                                              "/ipp/print/gina-direct");
+    return post_ipp(server.port(), "gina-direct", request.get(), "",
+                    Credentials{"admin", kAdminPassword});
+  };
+  const std::string document = read_file(kTestPdf);
+  ASSERT_EQ(ask(*a_, IPP_OP_PAUSE_PRINTER).status(), IPP_STATUS_OK);
+  const std::string on_a = new_job_uuid();
+  EXPECT_EQ(print_pdf(*a_, "gina-direct", on_a, document, "gina").integer("job-state"),
+            IPP_JSTATE_HELD);
+
+  auto c = start_node("c", *dir_ / "data", url_, *dir_ / "admin-password", dir_->path());
+  EXPECT_EQ(ask(*c, IPP_OP_GET_PRINTER_ATTRIBUTES).integer("printer-state"), IPP_PSTATE_STOPPED);
+  EXPECT_EQ(ask(*b_, IPP_OP_GET_PRINTER_ATTRIBUTES).integer("printer-state"), IPP_PSTATE_STOPPED);
+  const std::string on_c = new_job_uuid();
+  EXPECT_EQ(print_pdf(*c, "gina-direct", on_c, document, "gina").integer("job-state"),
+            IPP_JSTATE_HELD);
+  EXPECT_EQ(charges_of(id), 0);
+
+  ASSERT_EQ(ask(*b_, IPP_OP_RESUME_PRINTER).status(), IPP_STATUS_OK);
+  for (const auto& uuid : {on_a, on_c}) {
+    json job;
+    for (int i = 0; i < 300; ++i) {
+      job = admin_a_->get("/api/v1/jobs/" + uuid).json;
+      if (job.value("state", "") == "printed" || job.value("state", "") == "failed") break;
+      std::this_thread::sleep_for(100ms);
+    }
+    EXPECT_EQ(job.value("state", ""), "printed") << job.dump();
+  }
+  EXPECT_EQ(charges_of(id), 2);
+  EXPECT_EQ(ask(*c, IPP_OP_GET_PRINTER_ATTRIBUTES).integer("printer-state"), IPP_PSTATE_IDLE);
+
+  ASSERT_EQ(ask(*c, IPP_OP_DISABLE_PRINTER).status(), IPP_STATUS_OK);
+  EXPECT_EQ(print_pdf(*a_, "gina-direct", new_job_uuid(), document, "gina").status(),
+            IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS);
+  ASSERT_EQ(ask(*b_, IPP_OP_ENABLE_PRINTER).status(), IPP_STATUS_OK);
+  EXPECT_EQ(print_pdf(*a_, "gina-direct", new_job_uuid(), document, "gina").status(),
+            IPP_STATUS_OK);
+  auto shown = admin_b_->get("/api/v1/queues");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  for (const auto& q : shown.json.value("queues", json::array())) {
+    if (q.value("name", "") != "gina-direct") continue;
+    EXPECT_FALSE(q.value("paused", true)) << q.dump();
+    EXPECT_TRUE(q.value("accepting_jobs", false)) << q.dump();
+  }
+}
 
 // Servers on one database, each named (--node-name) and marking itself alive every second:
 // restarting one leaves alone the job the other is sending; killing one makes the survivor

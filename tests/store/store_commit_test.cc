@@ -40,17 +40,17 @@ TEST_P(StoreTest, D10_ACommitTakesTheJobOnceAndNothingIsChargedBeforeItPrints) {
   const Job job = uncommitted_job(*store_, printed_job(erin, 80), clock_.now());
   ASSERT_TRUE(job.awaiting_commit);
   EXPECT_EQ(job.commit_before, clock_.now() + std::chrono::seconds(5));
-  auto committed = store_->commit_job(job.uuid, JobState::kPending, "Waiting for a printer.");
+  auto committed = store_->commit_job(job.uuid, JobState::kPending, "Waiting for a printer.", false);
   ASSERT_TRUE(committed.ok()) << committed.error().message;
   ASSERT_TRUE(*committed);
   EXPECT_FALSE((*committed)->awaiting_commit);
   EXPECT_EQ((*committed)->state, JobState::kPending);
   // Again: the job as it is, unchanged.
-  auto again = store_->commit_job(job.uuid, JobState::kHeld, "changed?");
+  auto again = store_->commit_job(job.uuid, JobState::kHeld, "changed?", false);
   ASSERT_TRUE(again.ok() && *again);
   EXPECT_EQ((*again)->state, JobState::kPending);
   EXPECT_EQ((*again)->outcome, "Waiting for a printer.");
-  EXPECT_FALSE(store_->commit_job(new_job_uuid(), JobState::kPending, "").value());
+  EXPECT_FALSE(store_->commit_job(new_job_uuid(), JobState::kPending, "", false).value());
   EXPECT_EQ(charges_of(*store_, erin, job.uuid), 0);
   // Committed: the expiry leaves it alone.
   EXPECT_TRUE(store_->expire_uncommitted_jobs(clock_.now() + std::chrono::hours(1), "expired")
@@ -75,7 +75,7 @@ TEST_P(StoreTest, D10_AJobNeverCommittedExpiresUnprinted_ADeadlineExtendedKeepsI
   EXPECT_EQ(gone->outcome, "never confirmed");
   EXPECT_FALSE(store_->extend_commit_deadline(soon.uuid, clock_.now()).value());
   // Too late to commit: the job as it is (cancelled) comes back.
-  EXPECT_EQ(store_->commit_job(soon.uuid, JobState::kPending, "").value()->state,
+  EXPECT_EQ(store_->commit_job(soon.uuid, JobState::kPending, "", false).value()->state,
             JobState::kCancelled);
   EXPECT_EQ(store_->find_job(later.uuid).value()->state, JobState::kHeld);
   EXPECT_EQ(charges_of(*store_, erin, soon.uuid), 0);
@@ -98,7 +98,7 @@ TEST_P(StoreTest, D10_AFallbackReportReplacesTheServersCopyThatDidNotPrint_Charg
   EXPECT_FALSE(recorded->job.awaiting_commit);
   EXPECT_FALSE(recorded->job.printed_twice());
   // The client's late commit and the same report again change nothing.
-  EXPECT_EQ(store_->commit_job(held.uuid, JobState::kPending, "").value()->origin,
+  EXPECT_EQ(store_->commit_job(held.uuid, JobState::kPending, "", false).value()->origin,
             JobOrigin::kFallback);
   EXPECT_TRUE(store_->record_job(report).value().duplicate);
   EXPECT_EQ(charges_of(*store_, erin, held.uuid), 1);
@@ -110,7 +110,7 @@ TEST_P(StoreTest, D10_AJobTheServerPrintedMeetsItsFallbackReport_ChargedOnceFlag
   auto on_server = make_printer("server-1");
   auto fallback = make_printer("fallback-1");
   const Job job = uncommitted_job(*store_, printed_job(erin, 80), clock_.now());
-  ASSERT_TRUE(store_->commit_job(job.uuid, JobState::kPending, "").ok());
+  ASSERT_TRUE(store_->commit_job(job.uuid, JobState::kPending, "", false).ok());
   ASSERT_TRUE(store_->set_job_state(job.uuid, JobState::kPrinted, on_server.id, "printed").ok());
   Job report = printed_job(erin, 120, fallback.id);
   report.uuid = job.uuid;

@@ -180,7 +180,7 @@ TEST_P(StoreTest, APendingJobIsEitherHeldOrClaimedNeverBoth) {
     ASSERT_TRUE(store_->record_job(job).ok());
     std::atomic<int> held{0}, claimed{0};
     std::thread holder([&] {
-      auto done = store_->hold_pending_job(job.uuid, "Held by an administrator.");
+      auto done = store_->hold_pending_job(job.uuid, "Held by an administrator.", false);
       if (done.ok() && *done) ++held;
     });
     std::thread printer([&] {
@@ -193,7 +193,37 @@ TEST_P(StoreTest, APendingJobIsEitherHeldOrClaimedNeverBoth) {
     const auto state = store_->find_job(job.uuid).value()->state;
     EXPECT_EQ(state, held ? JobState::kHeld : JobState::kPrinting);
   }
-  EXPECT_FALSE(*store_->hold_pending_job("no-such-job", "reason"));
+  EXPECT_FALSE(*store_->hold_pending_job("no-such-job", "reason", false));
+}
+
+// held_by_pause names the jobs a queue's pause still holds: set by the hold, cleared by any
+// other move of the job, so resuming the queue never releases a job held for another reason.
+TEST_P(StoreTest, OnlyAJobStillHeldByAPauseIsMarkedSo) {
+  auto ida = make_user("ida", 500);
+  Job job = printed_job(ida, 10);
+  job.origin = JobOrigin::kServer;
+  job.state = JobState::kPending;
+  job.printed_at.reset();
+  ASSERT_TRUE(store_->record_job(job).ok());
+  ASSERT_TRUE(*store_->hold_pending_job(job.uuid, "Paused.", true));
+  EXPECT_TRUE(store_->find_job(job.uuid).value()->held_by_pause);
+  ASSERT_TRUE(store_->set_job_state(job.uuid, JobState::kPending, std::nullopt, "Released.").ok());
+  EXPECT_FALSE(store_->find_job(job.uuid).value()->held_by_pause);
+  ASSERT_TRUE(*store_->hold_pending_job(job.uuid, "Held by its owner.", false));
+  EXPECT_FALSE(store_->find_job(job.uuid).value()->held_by_pause);
+  ASSERT_TRUE(store_->set_job_state(job.uuid, JobState::kPending, std::nullopt, "Released.").ok());
+  ASSERT_TRUE(*store_->hold_pending_job(job.uuid, "Paused.", true));
+  ASSERT_TRUE(store_->set_job_state(job.uuid, JobState::kPending, std::nullopt, "Released.").ok());
+  ASSERT_TRUE(*store_->claim_pending_job(job.uuid, "Sending.", "node-a"));
+  EXPECT_FALSE(store_->find_job(job.uuid).value()->held_by_pause);
+
+  Job held = printed_job(ida, 10);  // recorded held by a paused queue
+  held.origin = JobOrigin::kServer;
+  held.state = JobState::kHeld;
+  held.printed_at.reset();
+  held.held_by_pause = true;
+  ASSERT_TRUE(store_->record_job(held).ok());
+  EXPECT_TRUE(store_->find_job(held.uuid).value()->held_by_pause);
 }
 
 // Server nodes sharing a database: a restarting node holds what its previous run left

@@ -131,14 +131,14 @@ TEST_P(StoreTest, PrintersGroupsQueues) {
   EXPECT_FALSE(store_->create_group({0, "ghosts", "", {9999}}, admin_).ok());
 
   auto queue = store_->create_queue(
-      {0, "secure", model::QueueKind::kHold, std::nullopt, std::nullopt, std::nullopt}, admin_);
+      {0, "secure", model::QueueKind::kHold, std::nullopt, std::nullopt, std::nullopt, {}}, admin_);
   ASSERT_TRUE(queue.ok()) << queue.error().message;
   auto direct = store_->create_queue(
-      {0, "hall", model::QueueKind::kDirect, std::nullopt, group->id, std::nullopt}, admin_);
+      {0, "hall", model::QueueKind::kDirect, std::nullopt, group->id, std::nullopt, {}}, admin_);
   ASSERT_TRUE(direct.ok()) << direct.error().message;
   EXPECT_FALSE(store_
                    ->create_queue({0, "nowhere", model::QueueKind::kDirect, std::nullopt,
-                                   std::nullopt, std::nullopt},
+                                   std::nullopt, std::nullopt, {}},
                                   admin_)
                    .ok());
   EXPECT_EQ(store_->find_queue_by_name("hall").value()->group_id, group->id);
@@ -152,6 +152,28 @@ TEST_P(StoreTest, PrintersGroupsQueues) {
   ASSERT_TRUE(store_->delete_group(group->id, admin_).ok());
   ASSERT_TRUE(store_->delete_printer(hp.id, admin_).ok());
   EXPECT_EQ(store_->list_printers()->size(), 1u);
+}
+
+// A queue's operator state (IPP Pause-Printer, Disable-Printer) is kept in the database:
+// every connection (another server node) reads it, and changing the queue's settings keeps it.
+TEST_P(StoreTest, AQueuesPauseIsSharedAndOutlivesItsSettings) {
+  auto queue = store_->create_queue(
+      {0, "secure", model::QueueKind::kHold, std::nullopt, std::nullopt, std::nullopt, {}}, admin_);
+  ASSERT_TRUE(queue.ok()) << queue.error().message;
+  EXPECT_EQ(queue->control, model::QueueControl{});
+  model::QueueControl control{true, false, model::Timestamp{std::chrono::seconds{1'700'000'000}}};
+  ASSERT_TRUE(store_->set_queue_control(queue->id, control).ok());
+  auto other = open_another();
+  EXPECT_EQ(other->find_queue_by_name("secure").value()->control, control);
+
+  model::PrintQueue renamed = *queue;
+  renamed.name = "secure-2";
+  renamed.control = {};  // what an administrator's settings carry: no operator state
+  auto updated = store_->update_queue(renamed, admin_);
+  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  EXPECT_EQ(updated->control, control);
+  EXPECT_EQ(store_->list_queues()->front().control, control);
+  EXPECT_FALSE(store_->set_queue_control(queue->id + 100, control).ok());
 }
 
 TEST_P(StoreTest, PriceListReplacesAsAWhole) {

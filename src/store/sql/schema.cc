@@ -297,7 +297,17 @@ ALTER TABLE user_groups ADD COLUMN quota_cost_limit_cents INTEGER
   CHECK (quota_cost_limit_cents >= 0);
 )sql";
 
-constexpr std::array<Migration, 12> kMigrations{{
+// A queue's operator state (model::QueueControl: IPP Pause-Printer, Disable-Printer), kept
+// here so that it outlives a restart and every node sharing the database sees it, and which
+// held jobs its pause held (model::Job::held_by_pause), for Resume-Printer to release.
+constexpr std::string_view kQueueControl = R"sql(
+ALTER TABLE queues ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE queues ADD COLUMN accepting INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE queues ADD COLUMN control_changed_at INTEGER;
+ALTER TABLE jobs ADD COLUMN held_by_pause INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 13> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
@@ -311,6 +321,7 @@ constexpr std::array<Migration, 12> kMigrations{{
     {10, "directory sources of users and groups, disabled accounts", kDirectorySync},
     {11, "how long each queue holds a job", kQueueHoldExpiry},
     {12, "a quota per group of users", kUserGroupQuota},
+    {13, "queues paused or not accepting jobs, and the jobs a pause held", kQueueControl},
 }};
 
 }  // namespace

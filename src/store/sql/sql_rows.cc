@@ -131,6 +131,7 @@ model::Job read_job(const Query& q) {
   j.awaiting_commit = q.boolean(20);
   j.also_printed_on = q.optional_integer(21);
   if (auto deadline = q.optional_integer(22)) j.commit_before = from_unix(*deadline);
+  j.held_by_pause = q.boolean(23);
   return j;
 }
 

@@ -116,6 +116,7 @@ class SqlStore final : public Store {
   Status delete_queue(std::int64_t queue_id, const Actor& actor) override;
   Result<std::optional<model::PrintQueue>> find_queue_by_name(std::string_view name) override;
   Result<std::vector<model::PrintQueue>> list_queues() override;
+  Status set_queue_control(std::int64_t queue_id, const model::QueueControl& control) override;
 
   Result<model::PriceList> price_list() override;
   Status set_price_list(const model::PriceList& prices, const Actor& actor) override;
@@ -134,7 +135,8 @@ class SqlStore final : public Store {
   Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                    std::optional<std::int64_t> printer_id,
                                    std::string_view outcome) override;
-  Result<bool> hold_pending_job(std::string_view uuid, std::string_view reason) override;
+  Result<bool> hold_pending_job(std::string_view uuid, std::string_view reason,
+                                bool by_pause) override;
   Result<bool> claim_pending_job(std::string_view uuid, std::string_view outcome,
                                  std::string_view node_name) override;
   Result<model::Job> set_job_price(std::string_view uuid, const model::PageCounts& counts,
@@ -154,7 +156,8 @@ class SqlStore final : public Store {
                                                        std::int64_t default_hold_seconds) override;
   Result<std::optional<model::Job>> commit_job(std::string_view uuid,
                                                model::JobState committed_state,
-                                               std::string_view outcome) override;
+                                               std::string_view outcome,
+                                               bool held_by_pause) override;
   Result<bool> extend_commit_deadline(std::string_view uuid,
                                       model::Timestamp commit_before) override;
   Result<std::vector<std::string>> expire_uncommitted_jobs(model::Timestamp deadline_before,

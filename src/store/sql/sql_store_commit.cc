@@ -14,17 +14,21 @@ using model::Job;
 using model::JobState;
 
 Result<std::optional<Job>> SqlStore::commit_job(std::string_view uuid, JobState committed_state,
-                                                std::string_view outcome) {
+                                                std::string_view outcome, bool held_by_pause) {
   return write([&]() -> std::optional<Job> {
     auto job = load_job(uuid);
     if (!job || !job->awaiting_commit) return job;  // unknown, or committed/decided before
+    held_by_pause = held_by_pause && committed_state == JobState::kHeld;
     connection_
-        .query("UPDATE jobs SET awaiting_commit = 0, state = ?, outcome = ? WHERE id = ?")
-        .bind_all(model::state_name(committed_state), outcome, job->id)
+        .query(
+            "UPDATE jobs SET awaiting_commit = 0, state = ?, outcome = ?, held_by_pause = ? "
+            "WHERE id = ?")
+        .bind_all(model::state_name(committed_state), outcome, held_by_pause, job->id)
         .run();
     job->awaiting_commit = false;
     job->state = committed_state;
     job->outcome = std::string(outcome);
+    job->held_by_pause = held_by_pause;
     return job;
   });
 }

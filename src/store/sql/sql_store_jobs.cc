@@ -64,8 +64,9 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
   auto q = connection_.query(
       "INSERT INTO jobs (uuid, owner_id, queue_id, printer_id, origin, state, title, pages, "
       "color_pages, paper, duplex, copies, cost_cents, submitted_at, printed_at, outcome, "
-      "may_be_counted_twice, ticket, document_format, awaiting_commit, commit_before) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "may_be_counted_twice, ticket, document_format, awaiting_commit, commit_before, "
+      "held_by_pause) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (uuid) DO NOTHING RETURNING id");
   q.bind_all(stored.uuid, stored.owner_id, stored.queue_id, stored.printer_id,
              model::origin_name(stored.origin), model::state_name(stored.state), stored.title,
@@ -75,7 +76,8 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
              stored.printed_at ? std::optional(to_unix(*stored.printed_at)) : std::nullopt,
              stored.outcome, stored.may_be_counted_twice, ticket_text(stored.ticket),
              stored.document_format, stored.awaiting_commit,
-             stored.commit_before ? std::optional(to_unix(*stored.commit_before)) : std::nullopt);
+             stored.commit_before ? std::optional(to_unix(*stored.commit_before)) : std::nullopt,
+             stored.held_by_pause && stored.state == JobState::kHeld);
   auto id = insert_or_refuse(
       q, fmt::format("job {} refers to a queue, user or printer that does not exist", stored.uuid));
   if (!id) return RecordedJob{*load_job(job.uuid), true, false};
@@ -174,11 +176,12 @@ Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
     }
     job->state = state;
     job->outcome = std::string(outcome);
+    job->held_by_pause = false;
     if (state == JobState::kPrinted) job->printed_at = options_.clock();
     connection_
         .query(
-            "UPDATE jobs SET state = ?, printer_id = ?, outcome = ?, printed_at = ? "
-            "WHERE id = ?")
+            "UPDATE jobs SET state = ?, printer_id = ?, outcome = ?, printed_at = ?, "
+            "held_by_pause = 0 WHERE id = ?")
         .bind_all(model::state_name(job->state), job->printer_id, job->outcome,
                   job->printed_at ? std::optional(to_unix(*job->printed_at)) : std::nullopt,
                   job->id)
@@ -201,18 +204,22 @@ Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view
                                          std::string_view node_name) {
   return write([&] {
     if (!lock_if_pending(uuid)) return false;
-    connection_.query("UPDATE jobs SET state = ?, outcome = ?, printing_node = ? WHERE uuid = ?")
+    connection_
+        .query(
+            "UPDATE jobs SET state = ?, outcome = ?, printing_node = ?, held_by_pause = 0 "
+            "WHERE uuid = ?")
         .bind_all(model::state_name(JobState::kPrinting), outcome, node_name, uuid)
         .run();
     return true;
   });
 }
 
-Result<bool> SqlStore::hold_pending_job(std::string_view uuid, std::string_view reason) {
+Result<bool> SqlStore::hold_pending_job(std::string_view uuid, std::string_view reason,
+                                        bool by_pause) {
   return write([&] {
     if (!lock_if_pending(uuid)) return false;
-    connection_.query("UPDATE jobs SET state = ?, outcome = ? WHERE uuid = ?")
-        .bind_all(model::state_name(JobState::kHeld), reason, uuid)
+    connection_.query("UPDATE jobs SET state = ?, outcome = ?, held_by_pause = ? WHERE uuid = ?")
+        .bind_all(model::state_name(JobState::kHeld), reason, by_pause, uuid)
         .run();
     return true;
   });

@@ -234,15 +234,22 @@ Result<std::vector<PrinterGroup>> SqlStore::list_groups() {
 
 namespace {
 
-constexpr const char* kQueueColumns = "id, name, kind, printer_id, group_id, hold_expiry_seconds";
+constexpr const char* kQueueColumns =
+    "id, name, kind, printer_id, group_id, hold_expiry_seconds, paused, accepting, "
+    "control_changed_at";
 
 PrintQueue read_queue(const Query& q) {
-  return PrintQueue{q.integer(0),
-                    q.text(1),
-                    q.text(2) == "hold" ? model::QueueKind::kHold : model::QueueKind::kDirect,
-                    q.optional_integer(3),
-                    q.optional_integer(4),
-                    q.optional_integer(5)};
+  PrintQueue queue;
+  queue.id = q.integer(0);
+  queue.name = q.text(1);
+  queue.kind = q.text(2) == "hold" ? model::QueueKind::kHold : model::QueueKind::kDirect;
+  queue.printer_id = q.optional_integer(3);
+  queue.group_id = q.optional_integer(4);
+  queue.hold_expiry_seconds = q.optional_integer(5);
+  queue.control.paused = q.boolean(6);
+  queue.control.accepting = q.boolean(7);
+  if (auto changed = q.optional_integer(8)) queue.control.changed_at = from_unix(*changed);
+  return queue;
 }
 
 const char* kind_text(model::QueueKind kind) {
@@ -281,7 +288,24 @@ Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& 
                                  fmt::arg("queue", queue.name))))
       throw Refusal{trf("there is no queue with id {id}", fmt::arg("id", queue.id))};
     audit(actor, "update", "queue", queue.name, nlohmann::json(queue).dump());
-    return queue;
+    auto stored =
+        connection_.query(fmt::format("SELECT {} FROM queues WHERE id = ?", kQueueColumns));
+    stored.bind_all(queue.id);
+    stored.step();
+    return read_queue(stored);  // with the operator state it leaves alone
+  });
+}
+
+Status SqlStore::set_queue_control(std::int64_t queue_id, const model::QueueControl& control) {
+  return write([&] {
+    auto q = connection_.query(
+        "UPDATE queues SET paused = ?, accepting = ?, control_changed_at = ? WHERE id = ? "
+        "RETURNING id");
+    q.bind_all(control.paused, control.accepting,
+               control.changed_at ? std::optional(to_unix(*control.changed_at)) : std::nullopt,
+               queue_id);
+    if (!q.step()) throw Refusal{trf("there is no queue with id {id}", fmt::arg("id", queue_id))};
+    return std::monostate{};
   });
 }
 

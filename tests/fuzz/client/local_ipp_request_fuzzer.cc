@@ -117,7 +117,7 @@ struct World {
     if (!::mkdtemp(dir)) std::abort();
     ids = std::make_unique<ipp::JobIds>(std::filesystem::path(dir) / "local-ipp-job-ids", 1);
     operations = std::make_unique<client::LocalIppOperations>(service, *ids, "user",
-                                                              std::filesystem::path(dir) / "held");
+                                                              std::filesystem::path(dir));
   }
 };
 
