@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { readFileSync } from 'node:fs';
 
-import { ippPrintJob } from './ipp_print_job.mjs';
+import { ippPrintJob, ippPrinterOperation } from './ipp_print_job.mjs';
 import { adminPassword, apiCall, goTo, launchBrowser, logIn, openPage, startServer } from './server_harness.mjs';
 
 let server;
@@ -369,7 +369,21 @@ describe('web interface in chromium', () => {
     await queueForm.getByRole('button', { name: 'Add queue' }).click();
     await admin.getByText('Queue "secure" saved.').waitFor();
     // Read back from the server: 1.5 hours stored as 5,400 seconds.
-    assert.match(await admin.getByRole('row', { name: /secure/ }).innerText(), /1\.5 h/);
+    assert.match(await admin.getByRole('row', { name: /secure/ }).innerText(), /1\.5 h\s+printing/);
+    // Paused and disabled over IPP by an administrator: the page shows it, until undone.
+    for (const operation of ['Pause-Printer', 'Disable-Printer']) {
+      const done = await ippPrinterOperation(server.baseUrl, 'secure',
+        { login: 'admin', password: adminPassword, operation });
+      assert.equal(done.status, 0, done.text);
+    }
+    await go(admin, '/admin/queues', 'Queues');
+    assert.match(await admin.getByRole('row', { name: /secure/ }).innerText(),
+      /paused: jobs are held until it is resumed, refusing new jobs/);
+    for (const operation of ['Resume-Printer', 'Enable-Printer']) {
+      const done = await ippPrinterOperation(server.baseUrl, 'secure',
+        { login: 'admin', password: adminPassword, operation });
+      assert.equal(done.status, 0, done.text);
+    }
 
     // A real document nobody here wrote, submitted over IPP as any client would.
     const submitted = await ippPrintJob(server.baseUrl, 'secure', { login: 'hugo',

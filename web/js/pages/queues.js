@@ -46,12 +46,16 @@ export async function renderQueues(news) {
     : q.hold_expiry_seconds === 0 ? t('queues.hold_never')
       : t('queues.hold_hours', { hours: number(Math.round(q.hold_expiry_seconds / 36) / 100) }));
   const kindText = (kind) => (['direct', 'hold'].includes(kind) ? t(`queue_kind.${kind}`) : kind);
+  // Set over IPP (Pause-Printer, Disable-Printer), shown here only.
+  const stateText = (q) => [q.paused ? t('queues.state_paused') : t('queues.state_printing'),
+    q.accepting_jobs === false ? t('queues.state_not_accepting') : null].filter(Boolean).join(', ');
   showPage(t('queues.title'), typeof news === 'string' ? notice('ok', news) : null,
     section(t('queues.all'), table([
       { label: t('column.name'), value: (q) => q.name },
       { label: t('column.kind'), value: (q) => kindText(q.kind) },
       { label: t('column.target'), value: target },
       { label: t('queues.hold_time_column'), value: holdText },
+      { label: t('queues.state_column'), value: stateText },
       { label: t('column.actions'), value: (q) => h('span', { class: 'row-actions' },
         h('button', { type: 'button', onclick: () => show(q) }, t('queues.edit', { name: q.name })),
         h('button', { type: 'button', class: 'danger', onclick: async () => {
