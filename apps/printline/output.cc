@@ -1,9 +1,12 @@
 #include "output.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <ostream>
 #include <utility>
+#include <vector>
 
 #include "core/date_time_text.h"
 #include "core/i18n.h"
@@ -47,10 +50,16 @@ void Table::print(std::ostream& out) const {
 }
 
 void print_fields(std::ostream& out, const Fields& fields) {
+  // "Name:" in English, "Nom :" in French (a space before the colon).
+  std::vector<std::string> labels;
   std::size_t width = 0;
-  for (const auto& [name, value] : fields) width = std::max(width, columns_of(name));
-  for (const auto& [name, value] : fields) {
-    out << name << ":" << std::string(width - columns_of(name) + 1, ' ') << value << "\n";
+  for (const auto& field : fields) {
+    labels.push_back(trf("{label}:", fmt::arg("label", field.first)));
+    width = std::max(width, columns_of(labels.back()));
+  }
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    out << labels[i] << std::string(width - columns_of(labels[i]) + 1, ' ') << fields[i].second
+        << "\n";
   }
 }
 

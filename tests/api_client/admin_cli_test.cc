@@ -472,8 +472,9 @@ TEST_F(AdminCliTest, AdministratorsReadTheirCommandsInTheirLanguage) {
     EXPECT_NE(users.out.find(heading), std::string::npos) << heading << "\n" << users.out;
   }
   const CliRun shown = cli_in(french, {"admin", "users", "show", "dora"});
-  EXPECT_NE(shown.out.find("identifiant:"), std::string::npos) << shown.out;
-  EXPECT_NE(shown.out.find("compte désactivé:"), std::string::npos) << shown.out;
+  // French puts a space before the colon.
+  EXPECT_NE(shown.out.find("identifiant :"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("compte désactivé :"), std::string::npos) << shown.out;
   const CliRun nothing = cli_in(french, {"admin", "users", "update", "dora"});
   EXPECT_NE(nothing.exit_code, kOk);
   EXPECT_NE(nothing.err.find("Rien à changer : donnez au moins une option."), std::string::npos)
