@@ -10,7 +10,7 @@
 namespace printline {
 
 TemporaryFile::~TemporaryFile() {
-  if (fd_ >= 0) ::close(fd_);
+  fd_.reset();
   std::error_code ignored;
   if (!path_.empty()) std::filesystem::remove(path_, ignored);
 }
@@ -22,7 +22,7 @@ std::optional<Error> TemporaryFile::open(std::string_view prefix) {
   std::string name = (dir / (std::string(prefix) + "-XXXXXX")).string();
   const int fd = ::mkstemp(name.data());  // 0600, O_EXCL
   if (fd < 0) return Error{"Cannot create a temporary file: " + std::string(std::strerror(errno))};
-  fd_ = fd;
+  fd_.reset(fd);
   path_ = name;
   return std::nullopt;
 }

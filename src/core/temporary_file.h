@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/unique_fd.h"
 
 namespace printline {
 
@@ -19,11 +20,11 @@ class TemporaryFile {
 
   // Creates it, named "<prefix>-XXXXXX": nullopt, or an error saying why not.
   std::optional<Error> open(std::string_view prefix);
-  int fd() const { return fd_; }  // -1 until opened
+  int fd() const { return fd_.get(); }  // -1 until opened
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  int fd_ = -1;
+  UniqueFd fd_;  // closed before the file is removed
   std::filesystem::path path_;
 };
 

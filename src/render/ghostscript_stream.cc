@@ -39,12 +39,12 @@ Result<std::unique_ptr<GhostscriptStream>> GhostscriptStream::start(
 
   std::unique_ptr<GhostscriptStream> stream(new GhostscriptStream);
   stream->pid_ = child->pid;
-  stream->output_fd_ = child->out_fd;
-  stream->error_fd_ = child->err_fd;
+  stream->output_fd_.reset(child->out_fd);
+  stream->error_fd_.reset(child->err_fd);
   stream->error_reader_ = std::thread([raw = stream.get()] {
     char buffer[4096];
     for (;;) {
-      const ssize_t n = read(raw->error_fd_, buffer, sizeof buffer);
+      const ssize_t n = read(raw->error_fd_.get(), buffer, sizeof buffer);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) break;
       std::lock_guard lock(raw->error_mutex_);
@@ -63,11 +63,9 @@ void GhostscriptStream::stop() {
     }
     pid_ = -1;
   }
-  if (output_fd_ >= 0) close(output_fd_);
-  output_fd_ = -1;
+  output_fd_.reset();
   if (error_reader_.joinable()) error_reader_.join();
-  if (error_fd_ >= 0) close(error_fd_);
-  error_fd_ = -1;
+  error_fd_.reset();
 }
 
 GhostscriptStream::~GhostscriptStream() { stop(); }

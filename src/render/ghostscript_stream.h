@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/unique_fd.h"
 
 namespace printline::render {
 
@@ -29,7 +30,7 @@ class GhostscriptStream {
   GhostscriptStream& operator=(const GhostscriptStream&) = delete;
 
   // The read end of the output pipe; owned by this object. Read it to its end, then finish().
-  int output_fd() const { return output_fd_; }
+  int output_fd() const { return output_fd_.get(); }
 
   // Waits (at most `timeout`) for gs to end: none when it converted the whole document, an
   // error with gs's own explanation when not. Call after reading the output to its end.
@@ -40,8 +41,8 @@ class GhostscriptStream {
   void stop();
 
   pid_t pid_ = -1;
-  int output_fd_ = -1;
-  int error_fd_ = -1;
+  UniqueFd output_fd_;
+  UniqueFd error_fd_;
   std::thread error_reader_;  // keeps gs's stderr drained (capped), so gs never blocks on it
   std::mutex error_mutex_;
   std::string errors_;

@@ -83,24 +83,22 @@ Result<BackupArchiveWriter> BackupArchiveWriter::create(const std::filesystem::p
 }
 
 BackupArchiveWriter::BackupArchiveWriter(std::filesystem::path path, int fd)
-    : path_(std::move(path)), part_(path_), fd_(fd) {
+    : path_(std::move(path)), part_(path_), fd_(UniqueFd(fd)) {
   part_ += ".part";
 }
 
 BackupArchiveWriter::BackupArchiveWriter(BackupArchiveWriter&& other) noexcept
-    : path_(std::move(other.path_)), part_(std::move(other.part_)), fd_(other.fd_),
-      written_(other.written_) {
-  other.fd_ = -1;
-}
+    : path_(std::move(other.path_)), part_(std::move(other.part_)), fd_(std::move(other.fd_)),
+      written_(other.written_) {}
 
 BackupArchiveWriter::~BackupArchiveWriter() {
-  if (fd_ < 0) return;
-  ::close(fd_);
+  if (!fd_) return;
+  fd_.reset();
   ::unlink(part_.c_str());
 }
 
 Result<bool> BackupArchiveWriter::write(const char* data, std::size_t size) {
-  if (!write_all(fd_, data, size)) {
+  if (!write_all(fd_.get(), data, size)) {
     return Error{fmt::format("Cannot write the backup file {}: {}.", part_.string(),
                              std::strerror(errno))};
   }
@@ -158,12 +156,11 @@ Result<bool> BackupArchiveWriter::add_file(const std::string& name, int fd) {
 Result<bool> BackupArchiveWriter::finish() {
   const std::array<char, 2 * kBlock> end{};
   if (auto done = write(end.data(), end.size()); !done.ok()) return done;
-  if (::fsync(fd_) != 0) {
+  if (::fsync(fd_.get()) != 0) {
     return Error{fmt::format("Cannot write the backup file {} to disk: {}.", part_.string(),
                              std::strerror(errno))};
   }
-  ::close(fd_);
-  fd_ = -1;
+  fd_.reset();
   if (::rename(part_.c_str(), path_.c_str()) != 0) {
     const int saved = errno;
     ::unlink(part_.c_str());

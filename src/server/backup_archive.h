@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/unique_fd.h"
 
 namespace printline::server {
 
@@ -35,7 +36,7 @@ class BackupArchiveWriter {
 
   std::filesystem::path path_;
   std::filesystem::path part_;
-  int fd_ = -1;
+  UniqueFd fd_;  // none once finished
   std::uint64_t written_ = 0;
 };
 

@@ -15,14 +15,13 @@ Result<DataDirLock> DataDirLock::take(const std::filesystem::path& data_dir, Mod
   std::error_code error;
   std::filesystem::create_directories(data_dir, error);
   const auto path = data_dir / "printline-server.lock";
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) {
+  UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600));
+  if (!fd) {
     return Error{fmt::format("Cannot open {}: {}. Run as the owner of the data directory.",
                              path.string(), std::strerror(errno))};
   }
   const int operation = (mode == Mode::kServing ? LOCK_SH : LOCK_EX) | LOCK_NB;
-  if (::flock(fd, operation) != 0) {
-    ::close(fd);
+  if (::flock(fd.get(), operation) != 0) {
     if (mode == Mode::kRestoring) {
       return Error{fmt::format(
           "A printline-server is running on the data directory {}: stop it first (e.g. "
@@ -33,11 +32,7 @@ Result<DataDirLock> DataDirLock::take(const std::filesystem::path& data_dir, Mod
         "A restore is running on the data directory {}: start the server when it is done.",
         data_dir.string())};
   }
-  return DataDirLock(fd);
-}
-
-DataDirLock::~DataDirLock() {
-  if (fd_ >= 0) ::close(fd_);
+  return DataDirLock(std::move(fd));
 }
 
 }  // namespace printline::server

@@ -5,8 +5,10 @@
 // data under a running server. The kernel drops the lock when the process ends, even by kill -9.
 
 #include <filesystem>
+#include <utility>
 
 #include "core/error.h"
+#include "core/unique_fd.h"
 
 namespace printline::server {
 
@@ -15,13 +17,12 @@ class DataDirLock {
   enum class Mode { kServing, kRestoring };
   // Fails with a message that says to stop the server when the lock is taken.
   static Result<DataDirLock> take(const std::filesystem::path& data_dir, Mode mode);
-  DataDirLock(DataDirLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  DataDirLock(DataDirLock&&) noexcept = default;
   DataDirLock& operator=(DataDirLock&&) = delete;
-  ~DataDirLock();
 
  private:
-  explicit DataDirLock(int fd) : fd_(fd) {}
-  int fd_ = -1;
+  explicit DataDirLock(UniqueFd fd) : fd_(std::move(fd)) {}
+  UniqueFd fd_;
 };
 
 }  // namespace printline::server

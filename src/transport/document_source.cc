@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/unique_fd.h"
+
 namespace printline::transport {
 namespace {
 
@@ -31,12 +33,8 @@ std::optional<std::uint64_t> regular_file_size(int fd) {
 
 class FdDocument : public DocumentSource {
  public:
-  FdDocument(int fd, bool owned) : fd_(fd), owned_(owned), size_(regular_file_size(fd)) {}
-  ~FdDocument() override {
-    if (owned_) ::close(fd_);
-  }
-  FdDocument(const FdDocument&) = delete;
-  FdDocument& operator=(const FdDocument&) = delete;
+  FdDocument(int fd, bool owned)
+      : fd_(fd), owned_(owned ? fd : -1), size_(regular_file_size(fd)) {}
 
   printline::Result<std::size_t> read(std::span<char> buffer) override {
     return read_fd(fd_, buffer);
@@ -45,7 +43,7 @@ class FdDocument : public DocumentSource {
 
  private:
   int fd_;
-  bool owned_;
+  UniqueFd owned_;  // fd_ when this document closes it
   std::optional<std::uint64_t> size_;
 };
 

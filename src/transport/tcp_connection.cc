@@ -52,9 +52,7 @@ milliseconds remaining_until(Clock::time_point deadline) {
 
 }  // namespace
 
-TcpConnection::~TcpConnection() {
-  if (fd_ >= 0) ::close(fd_);
-}
+TcpConnection::~TcpConnection() = default;
 
 std::optional<IoError> TcpConnection::wait_for(short events, milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
@@ -64,7 +62,7 @@ std::optional<IoError> TcpConnection::wait_for(short events, milliseconds timeou
     }
     const milliseconds left = remaining_until(deadline);
     if (left.count() == 0) return IoError{IoCode::kStalled, tr("no progress")};
-    pollfd pfd{fd_, events, 0};
+    pollfd pfd{fd_.get(), events, 0};
     int ready = ::poll(&pfd, 1, static_cast<int>(std::min(left, kCancelPollInterval).count()));
     if (ready > 0) return std::nullopt;  // ready, or an error the next call will report
     if (ready < 0 && errno != EINTR) return from_errno(errno);
@@ -90,13 +88,13 @@ std::optional<IoError> TcpConnection::connect(const std::string& host, int port)
   const auto deadline = Clock::now() + limits_.connect_timeout;
   IoError last{IoCode::kNoRoute, "no address"};
   for (addrinfo* address = addresses; address != nullptr; address = address->ai_next) {
-    int fd = ::socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK,
-                      address->ai_protocol);
-    if (fd < 0) {
+    fd_.reset(::socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK,
+                       address->ai_protocol));
+    if (!fd_) {
       last = from_errno(errno);
       continue;
     }
-    fd_ = fd;
+    const int fd = fd_.get();
     if (::connect(fd, address->ai_addr, address->ai_addrlen) == 0) break;
     if (errno != EINPROGRESS) {
       last = from_errno(errno);
@@ -111,12 +109,11 @@ std::optional<IoError> TcpConnection::connect(const std::string& host, int port)
       if (error == 0) break;
       last = from_errno(error);
     }
-    ::close(fd);
-    fd_ = -1;
+    fd_.reset();
     if (last.code == IoCode::kCancelled || remaining_until(deadline).count() == 0) break;
   }
   ::freeaddrinfo(addresses);
-  if (fd_ < 0) return last;
+  if (!fd_) return last;
   return std::nullopt;
 }
 
@@ -125,7 +122,7 @@ std::optional<IoError> TcpConnection::write_all(std::span<const char> data) {
     if (limits_.cancel != nullptr && limits_.cancel->cancelled()) {
       return IoError{IoCode::kCancelled, tr("cancelled")};
     }
-    ssize_t sent = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
+    ssize_t sent = ::send(fd_.get(), data.data(), data.size(), MSG_NOSIGNAL);
     if (sent > 0) {
       bytes_written_ += static_cast<std::uint64_t>(sent);
       data = data.subspan(static_cast<std::size_t>(sent));
@@ -145,7 +142,7 @@ std::optional<IoError> TcpConnection::read_some(std::span<char> buffer, std::siz
                                                 milliseconds timeout) {
   got = 0;
   while (true) {
-    ssize_t received = ::recv(fd_, buffer.data(), buffer.size(), 0);
+    ssize_t received = ::recv(fd_.get(), buffer.data(), buffer.size(), 0);
     if (received >= 0) {
       got = static_cast<std::size_t>(received);
       return std::nullopt;
@@ -157,7 +154,7 @@ std::optional<IoError> TcpConnection::read_some(std::span<char> buffer, std::siz
 }
 
 void TcpConnection::shutdown_write() {
-  if (fd_ >= 0) ::shutdown(fd_, SHUT_WR);
+  if (fd_) ::shutdown(fd_.get(), SHUT_WR);
 }
 
 std::optional<IoError> TcpConnection::drain_until_closed(milliseconds timeout) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/unique_fd.h"
 #include "transport/cancel_flag.h"
 
 namespace printline::transport {
@@ -67,7 +68,7 @@ class TcpConnection {
   std::optional<IoError> wait_for(short events, std::chrono::milliseconds timeout);
 
   IoLimits limits_;
-  int fd_ = -1;
+  UniqueFd fd_;
   std::uint64_t bytes_written_ = 0;
 };
 
