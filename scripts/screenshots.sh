@@ -12,5 +12,8 @@ server=${1:-$root/build/apps/printline-server/printline-server}
 cd "$root/tests/web"
 peers=$(dirname "$server")/../../tests/support/printline-peers
 [ -x "$peers" ] || { echo "screenshots: build printline-peers first (the directory's OpenLDAP)" >&2; exit 2; }
+# The server's own texts (job tickets, refusals) in French for the French pages: the catalogs
+# built beside it.
+locales=$(dirname "$server")/../../locale
 PRINTLINE_SERVER=$server PRINTLINE_PEERS=$peers PRINTLINE_WEB_DIR=$root/web \
-  node screenshots.mjs "$root/docs/screenshots"
+  PRINTLINE_LOCALEDIR=$locales node screenshots.mjs "$root/docs/screenshots"

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ippPrintJob } from './ipp_print_job.mjs';
+import { ippPrintJob, ippPrinterOperation } from './ipp_print_job.mjs';
 import { directorySource, startLdap } from './ldap_peer.mjs';
 import { adminPassword, apiCall, launchBrowser, logIn, startServer } from './server_harness.mjs';
 
@@ -90,6 +90,13 @@ async function seed() {
       title, format: 'application/postscript', document: page });
     if (held.status !== 0) throw new Error(held.text);
   }
+  // The direct queue paused and refusing new jobs, as an administrator's IPP client sets it
+  // (Pause-Printer, Disable-Printer): the Queues page shows its state.
+  for (const operation of ['Pause-Printer', 'Disable-Printer']) {
+    const done = await ippPrinterOperation(server.baseUrl, 'office',
+      { login: 'admin', password: adminPassword, operation });
+    if (done.status !== 0) throw new Error(done.text);
+  }
   // Two desktop clients' heartbeat reports: one still holds jobs printed during an outage.
   for (const [login, host, awaiting] of [['alice', 'ws-042', 2], ['bob', 'ws-017', 0]]) {
     const user = await must(call('POST', '/api/v1/login', { login, password: `${login}-password` }));
@@ -141,6 +148,9 @@ try {
   });
   await shoot(page, 'jobs', '/admin/jobs', 'Jobs', async (p) => {
     await p.getByRole('row', { name: /quarterly-report/ }).waitFor();
+  });
+  await shoot(page, 'queues', '/admin/queues', 'Queues', async (p) => {
+    await p.getByRole('row', { name: /office/ }).waitFor();
   });
   await shoot(page, 'reports', '/admin/reports', 'Accounting reports', async (p) => {
     await p.locator('svg.chart').waitFor();
@@ -202,6 +212,9 @@ try {
   });
   await shoot(frPage, 'fr/jobs', '/admin/jobs', 'Travaux', async (p) => {
     await p.getByRole('row', { name: /quarterly-report/ }).waitFor();
+  });
+  await shoot(frPage, 'fr/queues', '/admin/queues', "Files d'attente", async (p) => {
+    await p.getByRole('row', { name: /office/ }).waitFor();
   });
   await shoot(frPage, 'fr/user-ledger', '/admin/users', 'Utilisateurs', async (p) => {
     await p.getByRole('button', { name: 'Relevé de alice' }).click();
