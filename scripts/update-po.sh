@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(grep -v '^#' po/POTFILES | grep .)
 xgettext --from-code=UTF-8 --language=C++ --keyword=tr --keyword=trn:1,2 --keyword=trf \
-  --keyword=trnf:1,2 --flag=trf:1:no-c-format --flag=tr:1:no-c-format \
+  --keyword=trnf:1,2 --keyword=outcome_note --flag=trf:1:no-c-format --flag=tr:1:no-c-format \
+  --flag=outcome_note:1:no-c-format \
   --add-comments=TRANSLATORS --sort-by-file --package-name=Printline \
   --msgid-bugs-address="" -o po/printline.pot "${files[@]}"
 for po in po/*.po; do

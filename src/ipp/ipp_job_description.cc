@@ -4,6 +4,7 @@
 
 #include "ipp/ipp_message.h"
 #include "ipp/ipp_printer_description.h"
+#include "model/job_outcome.h"
 #include "transport/ipp_job_ticket.h"
 
 namespace printline::ipp {
@@ -35,7 +36,7 @@ void add_job_description(ipp_t* response, const JobDescription& job, cups_array_
   }
   if (wanted("job-state-message") && !job.state_message.empty()) {
     ippAddString(response, kGroup, IPP_TAG_TEXT, "job-state-message", nullptr,
-                 job.state_message.c_str());
+                 model::outcome_for_reader(job.state_message).c_str());
   }
   integer("job-printer-up-time", job.printer_up_time);
   integer("time-at-creation", job.created_at);

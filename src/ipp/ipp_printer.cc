@@ -13,6 +13,7 @@
 #include "ipp/ipp_request_check.h"
 #include "ipp/ipp_request_document.h"
 #include "ipp/ipp_requested_attributes.h"
+#include "model/job_outcome.h"
 
 namespace printline::ipp {
 
@@ -330,7 +331,7 @@ void IppPrinter::submit(Call& call, const NewJob& job, int reserved_id) {
     return;
   }
   if (reserved_id > 0) ids_.bind(reserved_id, submitted->job.uuid);
-  call.status(IPP_STATUS_OK, submitted->message);
+  call.status(IPP_STATUS_OK, model::outcome_for_reader(submitted->message));
   add_job(call, submitted->job, nullptr);
   publish_job(call, "job-created", submitted->job,
               trf("Job {job} was received.",

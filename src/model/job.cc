@@ -4,6 +4,7 @@
 #include <cctype>
 #include <utility>
 
+#include "model/job_outcome.h"
 #include "model/json.h"
 
 namespace printline::model {
@@ -96,7 +97,7 @@ void to_json(nlohmann::json& j, const Job& job) {
        {"cost_cents", job.cost_cents},
        {"submitted_at", timestamp_to_json(job.submitted_at)},
        {"printed_at", timestamp_to_json(job.printed_at)},
-       {"outcome", job.outcome},
+       {"outcome", outcome_for_reader(job.outcome)},  // in the reader's language
        {"may_be_counted_twice", job.may_be_counted_twice},
        {"awaiting_commit", job.awaiting_commit},
        {"commit_before", timestamp_to_json(job.commit_before)},

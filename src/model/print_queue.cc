@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/i18n.h"
+#include "model/job_outcome.h"
 #include "model/json.h"
 
 namespace printline::model {
@@ -53,7 +54,7 @@ void from_json(const nlohmann::json& j, QueueKind& kind) {
 }
 
 std::string paused_hold_reason() {
-  return tr("Held: the printer is paused; it prints when the printer is resumed.");
+  return outcome_note("Held: the printer is paused; it prints when the printer is resumed.");
 }
 
 void to_json(nlohmann::json& j, const PrintQueue& queue) {

@@ -7,6 +7,7 @@
 #include "core/job_uuid.h"
 #include "model/fallback_target.h"
 #include "model/job_costing.h"
+#include "model/job_outcome.h"
 #include "model/job_ticket.h"
 #include "model/pricing.h"
 
@@ -249,7 +250,8 @@ std::variant<Job, FallbackRejection> parse_fallback_job(const nlohmann::json& en
   auto target = model::fallback_target(on, context.fallback);
   job.may_be_counted_twice =
       target ? target->may_be_counted_twice : on.is_kyocera() && !on.spooling_port;
-  job.outcome = fmt::format("printed offline on {} by the desktop client", on.name);
+  job.outcome = model::outcome_note("Printed offline on {printer} by the desktop client.",
+                                    {{"printer", on.name}});
   return job;
 }
 

@@ -57,11 +57,10 @@ JobResult<Job> JobPipeline::commit(std::string_view uuid, const model::User& by)
     paused = *queue && !hold_queue && (*queue)->control.paused;
   }
   const JobState committed_state = hold_queue || paused ? JobState::kHeld : JobState::kPending;
-  auto committed = store_.commit_job(uuid, committed_state,
-                                     hold_queue ? "Held until you release it to a printer."
-                                     : paused   ? model::paused_hold_reason()
-                                                : "Waiting for a printer.",
-                                     paused);
+  const std::string outcome = hold_queue ? held_for_release_outcome()
+                              : paused   ? model::paused_hold_reason()
+                                         : waiting_for_printer_outcome();
+  auto committed = store_.commit_job(uuid, committed_state, outcome, paused);
   if (!committed.ok()) return server_failure(committed.error());
   if (!*committed) return job_not_found(uuid);
   crash_point("server.job-committed");  // committed, the client not yet answered

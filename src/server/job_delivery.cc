@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "core/logging.h"
+#include "model/job_outcome.h"
 #include "server/metrics.h"
 #include "transport/print_transport.h"
 #include "transport/printer_send.h"
@@ -44,7 +45,7 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
     if (result.delivered()) {
       log->info("job {} delivered ({} bytes)", options.job_uuid, result.bytes_sent);
       report.printed_on = printer;
-      report.message = fmt::format("Printed on {}.", printer.name);
+      report.message = model::outcome_note("Printed on {printer}.", {{"printer", printer.name}});
       return report;
     }
     if (result.outcome == transport::Outcome::kCancelled) {

@@ -118,7 +118,7 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   job.counts = counting->counts;
   job.cost_cents = counting->cost_cents;
   job.submitted_at = model::now_seconds();
-  job.outcome = tr("Waiting for a printer.");
+  job.outcome = waiting_for_printer_outcome();
   if (!submission.hold_reason.empty()) {  // IPP job-hold-until, a paused queue: until released
     job.state = JobState::kHeld;
     job.outcome = submission.hold_reason;
@@ -129,7 +129,7 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
     job.state = JobState::kHeld;
     job.awaiting_commit = true;
     job.commit_before = commit_deadline(submission.owner);
-    job.outcome = kAwaitingCommitOutcome;
+    job.outcome = awaiting_commit_outcome();
     job.held_by_pause = false;  // a paused queue holds it when it is committed
   }
   auto recorded = record_spooled(job);
@@ -228,11 +228,11 @@ JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission
       submission.ticket.sides.value_or(model::Sides::kOneSided) != model::Sides::kOneSided;
   job.cost_cents = 0;
   job.submitted_at = model::now_seconds();
-  job.outcome = tr("Held until you release it to a printer.");
+  job.outcome = held_for_release_outcome();
   if (submission.awaiting_commit) {
     job.awaiting_commit = true;  // D10: not releasable until its client commits it
     job.commit_before = commit_deadline(submission.owner);
-    job.outcome = kAwaitingCommitOutcome;
+    job.outcome = awaiting_commit_outcome();
   }
   auto recorded = record_spooled(job);
   if (!recorded.ok() || recorded->duplicate) return recorded;

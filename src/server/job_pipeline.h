@@ -27,6 +27,7 @@
 
 #include "core/periodic_thread.h"
 #include "model/affordability.h"
+#include "model/job_outcome.h"
 #include "model/printer.h"
 #include "server/job_service.h"
 #include "server/job_spool.h"
@@ -39,9 +40,17 @@ namespace printline::server {
 // "not enough credit: …" → "Not enough credit: … ."
 std::string job_sentence(std::string text);
 JobError job_not_found(std::string_view uuid);
+// The notes of a job entering its queue (model/job_outcome.h: worded for each reader).
+inline std::string waiting_for_printer_outcome() {
+  return model::outcome_note("Waiting for a printer.");
+}
+inline std::string held_for_release_outcome() {
+  return model::outcome_note("Held until you release it to a printer.");
+}
 // D10: the outcome of a job awaiting its desktop client's commit.
-inline constexpr const char* kAwaitingCommitOutcome =
-    "Waiting for the desktop client that sent it to confirm it.";
+inline std::string awaiting_commit_outcome() {
+  return model::outcome_note("Waiting for the desktop client that sent it to confirm it.");
+}
 
 class JobPipeline final : public JobService {
  public:

@@ -147,9 +147,11 @@ def check_po(root):
              if line.strip() and not line.startswith("#")]
     with tempfile.TemporaryDirectory() as tmp:
         pot = pathlib.Path(tmp) / "printline.pot"
-        # The same keywords as scripts/update-po.sh (src/core/i18n.h's functions).
+        # The same keywords as scripts/update-po.sh (src/core/i18n.h's functions and
+        # model/job_outcome.h's outcome_note, whose text is translated when it is read).
         subprocess.run(["xgettext", "--from-code=UTF-8", "--language=C++", "--keyword=tr",
                         "--keyword=trn:1,2", "--keyword=trf", "--keyword=trnf:1,2",
+                        "--keyword=outcome_note",
                         "-o", str(pot), "--directory", str(root), *files], check=True)
         marked = set(msgids(pot.read_text(encoding="utf-8")))
     for po in sorted(po_dir.glob("*.po")):

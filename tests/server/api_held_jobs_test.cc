@@ -265,6 +265,14 @@ TEST_F(HeldJobTest, TheServerAnswersEachUserInTheirLanguage) {
   EXPECT_EQ(held.value("outcome", ""),
             "En attente de libération : libérez-le sur une imprimante.")
       << held;
+  // The note is kept as its message, not in alice's French: the administrator, whose requests
+  // name no language, reads it in English; a French browser in French.
+  const auto job_path = "/api/v1/jobs/" + uuid;
+  EXPECT_EQ(admin_->get(job_path).json.value("outcome", ""),
+            "Held until you release it to a printer.");
+  EXPECT_EQ(admin_->call("GET", job_path, std::nullopt, {{"Accept-Language", "fr"}})
+                .json.value("outcome", ""),
+            "En attente de libération : libérez-le sur une imprimante.");
   // Released without credit: refused in French, the amount in euros as French writes them.
   auto refused = alice_->post("/api/v1/jobs/" + uuid + "/release", {{"printer", "sink"}});
   EXPECT_EQ(refused.status, 409) << refused.body;

@@ -60,8 +60,7 @@ export function jobsTable(jobs, { printers, users, onDone, showOwner }) {
     { label: t('column.notes'), value: (j) => [j.outcome || '',
       j.may_be_counted_twice ? ` ${t('jobs.counted_twice')}` : '',
       j.printed_twice ? ` ${t('jobs.printed_twice', { printer: printerName(j.also_printed_on) })}`
-        : '',
-      j.awaiting_commit ? ` ${t('jobs.awaiting_commit')}` : ''].join('') },
+        : ''].join('') },
     { label: t('column.actions'), value: (j) => h('span', {},
       j.state === 'held' && !j.awaiting_commit ? releaseControl(j, printers, onDone) : null,
       ['pending', 'held', 'printing'].includes(j.state) ? cancelButton(j, onDone) : null) },

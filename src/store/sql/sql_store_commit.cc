@@ -70,13 +70,12 @@ RecordedJob SqlStore::meet_recorded_job(const Job& existing, const Job& report) 
   if (!server_copy_meets_fallback) return RecordedJob{existing, true, false};
   if (existing.state == JobState::kPrinted || existing.state == JobState::kPrinting) {
     if (existing.also_printed_on || !report.printer_id) return RecordedJob{existing, true, false};
+    // The flag is the record; readers word it in their language (the web's Jobs notes, the
+    // CLI's "printed twice"), so the outcome keeps saying where the server printed it.
     Job flagged = existing;
     flagged.also_printed_on = report.printer_id;
-    flagged.outcome = fmt::format("{} Printed twice: the desktop client printed it on a fallback "
-                                  "printer too (charged once).",
-                                  existing.outcome);
-    connection_.query("UPDATE jobs SET also_printed_on = ?, outcome = ? WHERE id = ?")
-        .bind_all(flagged.also_printed_on, flagged.outcome, flagged.id)
+    connection_.query("UPDATE jobs SET also_printed_on = ? WHERE id = ?")
+        .bind_all(flagged.also_printed_on, flagged.id)
         .run();
     return RecordedJob{flagged, true, false};
   }
