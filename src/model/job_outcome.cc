@@ -31,8 +31,9 @@ std::string outcome_for_reader(std::string_view stored) {
   // The names point into `note`, which outlives the store.
   fmt::dynamic_format_arg_store<fmt::format_context> parts;
   for (auto it = note.begin(); it != note.end(); ++it) {
-    if (it.key() != kText && it->is_string()) {
-      parts.push_back(fmt::arg(it.key().c_str(), it->get_ref<const std::string&>()));
+    if (it.key() != kText && it->is_string()) {  // a part may be a note itself
+      parts.push_back(
+          fmt::arg(it.key().c_str(), outcome_for_reader(it->get_ref<const std::string&>())));
     }
   }
   try {

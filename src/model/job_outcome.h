@@ -20,7 +20,7 @@ using OutcomeParts = std::vector<std::pair<std::string, std::string>>;
 std::string outcome_note(const char* message, const OutcomeParts& parts = {});
 
 // A stored outcome in this thread's language (i18n::LanguageScope): a note translated and its
-// parts filled in; a plain sentence unchanged.
+// parts filled in (a part that is a note is worded the same way); a plain sentence unchanged.
 std::string outcome_for_reader(std::string_view stored);
 
 }  // namespace printline::model

@@ -162,7 +162,7 @@ JobResult<Job> JobPipeline::cancel(std::string_view uuid, const model::User& by)
     return **after;
   }
   auto cancelled = store_.set_job_state(uuid, JobState::kCancelled, std::nullopt,
-                                        trf("Cancelled by {login}.", fmt::arg("login", by.login)));
+                                        cancelled_by_outcome(by.login));
   if (!cancelled.ok()) return server_failure(cancelled.error());
   spool_.remove(uuid);
   object_logger("job", uuid)->info("cancelled by {}", by.login);

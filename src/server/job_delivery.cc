@@ -20,6 +20,10 @@ bool passes_with_time(transport::Outcome outcome) {
 
 }  // namespace
 
+std::string no_printer_outcome() {
+  return model::outcome_note("The job has no printer to print on; release it to a printer.");
+}
+
 DeliveryReport deliver(const std::vector<model::Printer>& printers,
                        const std::filesystem::path& document,
                        const transport::SendOptions& options) {
@@ -31,8 +35,8 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
     auto source = transport::open_document_file(document);
     if (!source.ok()) {
       report.worth_retrying = false;
-      report.message =
-          fmt::format("The job's document is missing on the server: {}", source.error().message);
+      report.message = model::outcome_note("The job's document is missing on the server: {error}",
+                                           {{"error", source.error().message}});
       return report;
     }
     source->reset();
@@ -50,7 +54,7 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
     }
     if (result.outcome == transport::Outcome::kCancelled) {
       report.cancelled = true;
-      report.message = "Cancelled while sending.";
+      report.message = model::outcome_note("Cancelled while sending.");
       return report;
     }
     log->warn("job {}: {} ({})", options.job_uuid, result.message,
@@ -59,9 +63,10 @@ DeliveryReport deliver(const std::vector<model::Printer>& printers,
     failures.push_back(fmt::format("{}: {}", printer.name, result.message));
   }
   if (failures.empty()) {
-    report.message = "The job has no printer to print on; release it to a printer.";
+    report.message = no_printer_outcome();
   } else {
-    report.message = fmt::format("Not printed. {}", fmt::join(failures, " "));
+    const auto each = fmt::format("{}", fmt::join(failures, " "));  // as the printers said
+    report.message = model::outcome_note("Not printed. {failures}", {{"failures", each}});
   }
   return report;
 }

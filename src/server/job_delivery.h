@@ -22,6 +22,9 @@ struct DeliveryReport {
   std::string message;  // for the job's outcome: what happened, on which printer
 };
 
+// The outcome of a job with no printer to go to (model/job_outcome.h).
+std::string no_printer_outcome();
+
 DeliveryReport deliver(const std::vector<model::Printer>& printers,
                        const std::filesystem::path& document,
                        const transport::SendOptions& options);

@@ -47,6 +47,9 @@ inline std::string waiting_for_printer_outcome() {
 inline std::string held_for_release_outcome() {
   return model::outcome_note("Held until you release it to a printer.");
 }
+inline std::string cancelled_by_outcome(const std::string& login) {
+  return model::outcome_note("Cancelled by {login}.", {{"login", login}});
+}
 // D10: the outcome of a job awaiting its desktop client's commit.
 inline std::string awaiting_commit_outcome() {
   return model::outcome_note("Waiting for the desktop client that sent it to confirm it.");

@@ -31,6 +31,8 @@ std::chrono::seconds retry_delay(int round) {
   return std::chrono::seconds(std::min(15, 1 << std::min(round, 4)));
 }
 
+std::string sending_outcome() { return model::outcome_note("Sending to the printer."); }
+
 }  // namespace
 
 // What the printer is asked: the job's ticket (D11) and the MIME type recorded at intake.
@@ -119,7 +121,7 @@ void JobPipeline::print(const std::string& uuid) {
     // Another server process on the same database may hold this job in its queue too;
     // only the one that moves it from pending prints it.
     auto claimed =
-        store_.claim_pending_job(uuid, "Sending to the printer.", node_watch_.node_name());
+        store_.claim_pending_job(uuid, sending_outcome(), node_watch_.node_name());
     if (!claimed.ok()) {
       log->error("cannot claim the job: {}", claimed.error().message);
       ServerMetrics::process().count_database_error();
@@ -148,8 +150,7 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
   }
   const std::vector<model::Printer> printers = std::move(*found);
   if (printers.empty()) {
-    record(job.uuid, JobState::kHeld, std::nullopt,
-           "The job has no printer to print on; release it to a printer.");
+    record(job.uuid, JobState::kHeld, std::nullopt, no_printer_outcome());
     return;
   }
   const transport::SendOptions options = delivery_options(job, in_flight);
@@ -163,14 +164,17 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
     }
     if (report.cancelled || in_flight.flag.cancelled()) return cancelled(job, in_flight);
     if (!report.worth_retrying || round + 1 >= kMaxDeliveryRounds) {
-      auto reason = report.message + " Release the job again to print it.";
-      log->warn("held: {}", reason);
+      auto reason = model::outcome_note("{reason} Release the job again to print it.",
+                                        {{"reason", report.message}});
+      log->warn("held: {}", model::outcome_for_reader(reason));
       record(job.uuid, JobState::kHeld, std::nullopt, reason);
       return;
     }
     const auto delay = retry_delay(round);
     record(job.uuid, JobState::kPending, std::nullopt,
-           fmt::format("{} Trying again in {} s.", report.message, delay.count()));
+           model::outcome_note("{reason} Trying again in {seconds} s.",
+                               {{"reason", report.message},
+                                {"seconds", std::to_string(delay.count())}}));
     std::unique_lock lock(mutex_);
     work_ready_.wait_for(lock, delay, [&] { return stopping_ || in_flight.flag.cancelled(); });
     if (in_flight.flag.cancelled()) {
@@ -181,7 +185,7 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
     lock.unlock();
     // While it waited pending, another server sharing the database may have claimed it.
     auto claimed =
-        store_.claim_pending_job(job.uuid, "Sending to the printer.", node_watch_.node_name());
+        store_.claim_pending_job(job.uuid, sending_outcome(), node_watch_.node_name());
     if (!claimed.ok() || !*claimed) {
       log->info("not retried here: {}",
                 claimed.ok() ? "another server took it, or it changed" : claimed.error().message);
@@ -193,7 +197,7 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
 void JobPipeline::cancelled(const Job& job, const InFlight& in_flight) {
   object_logger("job", job.uuid)->info("cancelled by {} while sending", in_flight.cancelled_by);
   record(job.uuid, JobState::kCancelled, std::nullopt,
-         fmt::format("Cancelled by {}.", in_flight.cancelled_by));
+         cancelled_by_outcome(in_flight.cancelled_by));
   spool_.remove(job.uuid);
 }
 

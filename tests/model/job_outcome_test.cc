@@ -17,11 +17,19 @@ TEST(JobOutcome, ANoteIsWordedInEachReadersLanguage) {
   std::setlocale(LC_MESSAGES, "C");  // the process itself stays English
   const auto printed = outcome_note("Printed on {printer}.", {{"printer", "floor2-kyocera"}});
   EXPECT_EQ(outcome_for_reader(printed), "Printed on floor2-kyocera.");
+  // A note built on another: each is worded, the printer's own text stays as it said it.
+  const auto held = outcome_note(
+      "{reason} Release the job again to print it.",
+      {{"reason", outcome_note("Not printed. {failures}", {{"failures", "floor1: refused."}})}});
+  EXPECT_EQ(outcome_for_reader(held),
+            "Not printed. floor1: refused. Release the job again to print it.");
   {
     i18n::LanguageScope french("fr");
     EXPECT_EQ(outcome_for_reader(printed), "Imprimé sur floor2-kyocera.");
     EXPECT_EQ(outcome_for_reader(outcome_note("Waiting for a printer.")),
               "En attente d'une imprimante.");
+    EXPECT_EQ(outcome_for_reader(held),
+              "Non imprimé. floor1: refused. Libérez de nouveau le travail pour l'imprimer.");
   }
   EXPECT_EQ(outcome_for_reader(printed), "Printed on floor2-kyocera.");
 }

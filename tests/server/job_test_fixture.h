@@ -40,7 +40,8 @@ class JobFixture {
 
   server::JobResult<store::RecordedJob> submit(const model::User& owner, const std::string& queue,
                                                const std::string& uuid = "");
-  // The job once it reaches state, or the last state seen after the timeout.
+  // The job once it reaches state, or the last state seen after the timeout; its outcome as
+  // people read it (model/job_outcome.h), in English.
   model::Job wait_for(const std::string& uuid, model::JobState state,
                       std::chrono::milliseconds timeout = std::chrono::seconds(20));
   std::int64_t balance(std::int64_t user_id);
