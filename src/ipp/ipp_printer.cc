@@ -180,7 +180,7 @@ bool IppPrinter::read_new_job(Call& call, NewJob* job) {
   if (const char* until = call.string("job-hold-until", IPP_TAG_KEYWORD);
       until && std::string_view(until) == "indefinite") {
     job->hold = true;
-    job->hold_reason = tr("Held until released (job-hold-until).");
+    job->hold_reason = model::outcome_note("Held until released (job-hold-until).");
   }
   return true;
 }

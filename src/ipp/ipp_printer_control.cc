@@ -12,6 +12,7 @@
 #include "ipp/ipp_job_request.h"
 #include "ipp/ipp_printer.h"
 #include "ipp/ipp_printer_call.h"
+#include "model/job_outcome.h"
 
 namespace printline::ipp {
 
@@ -116,8 +117,8 @@ void IppPrinter::set_hold(Call& call, bool held, const std::string& reason) {
 namespace {
 
 std::string held_by(const std::string& who) {
-  return who.empty() ? tr("Held by its owner until released.")
-                     : trf("Held by {user} until released.", fmt::arg("user", who));
+  return who.empty() ? model::outcome_note("Held by its owner until released.")
+                     : model::outcome_note("Held by {user} until released.", {{"user", who}});
 }
 
 }  // namespace

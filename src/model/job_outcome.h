@@ -3,8 +3,8 @@
 // parts, not as a sentence in the language of whoever caused it, and put into words for each
 // reader (D14): a French administrator reads "En attente d'une imprimante." for the job an
 // English-speaking user sent. Stored as JSON, {"text": "Printed on {printer}.", "printer":
-// "floor2"}. A stored plain sentence (rows from before, and notes built from other texts: a
-// printer's or a transport's error) is shown as it is.
+// "floor2"}; a part may be a note itself, and a printer's own words stay a part as it said them.
+// A stored plain sentence (rows from before, refusals written for one person) is shown as it is.
 
 #include <string>
 #include <string_view>

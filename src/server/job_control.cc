@@ -106,7 +106,7 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
       return JobError{JobErrorKind::kNotPossible,
                       trf("Choose a printer to release job {job} to.", fmt::arg("job", uuid))};
     }
-    where = trf("queue {queue}", fmt::arg("queue", (*queue)->name));
+    where = model::outcome_note("queue {queue}", {{"queue", (*queue)->name}});
     prints_color = any_color(*printers);
   }
   // Held jobs were priced before their printer was known: price them for where they go, so
@@ -124,10 +124,11 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
   }
   auto released = store_.set_job_state(
       uuid, JobState::kPending, target,
-      trf("Released to {printer} by {login}; waiting for the printer.",
-          fmt::arg("printer", where), fmt::arg("login", by.login)));
+      model::outcome_note("Released to {printer} by {login}; waiting for the printer.",
+                          {{"printer", where}, {"login", by.login}}));
   if (!released.ok()) return server_failure(released.error());
-  object_logger("job", uuid)->info("released to {} by {}", where, by.login);
+  object_logger("job", uuid)->info("released to {} by {}", model::outcome_for_reader(where),
+                                   by.login);
   work_.push_back(std::string(uuid));
   work_ready_.notify_one();
   return *released;
