@@ -21,9 +21,13 @@ using model::Job;
 using model::JobState;
 namespace {
 
-constexpr std::string_view kInterruptedReason =
-    "The server stopped while sending this job, so it may or may not have printed; release it "
-    "again to print.";
+// The settler recognises the jobs it must ask about by this note (a job stored with the plain
+// English sentence of older versions stays held for a person).
+std::string interrupted_outcome() {
+  return model::outcome_note(
+      "The server stopped while sending this job, so it may or may not have printed; release it "
+      "again to print.");
+}
 
 }  // namespace
 
@@ -33,7 +37,7 @@ JobPipeline::JobPipeline(const ServerConfig& config, store::Store& store)
       spool_(config.spool_dir()),
       node_watch_(store, config.node_identity(),
                   std::chrono::seconds(config.node_heartbeat_seconds),
-                  std::string(kInterruptedReason), [this](const std::string& uuid) {
+                  interrupted_outcome(), [this](const std::string& uuid) {
                     {
                       std::lock_guard lock(mutex_);
                       to_settle_.push_back(uuid);
@@ -92,7 +96,7 @@ void JobPipeline::settle_interrupted(const std::string& uuid) {
   auto found = store_.find_job(uuid);
   if (!found.ok() || !*found) return;
   const Job job = **found;
-  if (job.state != JobState::kHeld || job.outcome != kInterruptedReason) return;
+  if (job.state != JobState::kHeld || job.outcome != interrupted_outcome()) return;
   auto printers = printers_for_job(store_, job);
   if (!printers.ok() || printers->empty()) return;
   const bool any_ipp = std::any_of(printers->begin(), printers->end(), [](const auto& printer) {
@@ -129,26 +133,28 @@ void JobPipeline::settle_interrupted(const std::string& uuid) {
     std::lock_guard lock(mutex_);
     auto now = store_.find_job(uuid);
     if (!now.ok() || !*now || (*now)->state != JobState::kHeld ||
-        (*now)->outcome != kInterruptedReason) {
+        (*now)->outcome != interrupted_outcome()) {
       return;
     }
     if (taken_on) {
       charge_printed(job, *taken_on,
-                     fmt::format("Printed on {}: the server stopped while sending it, and {}.",
-                                 taken_on->name, taken_detail));
+                     model::outcome_note(
+                         "Printed on {printer}: the server stopped while sending it, and {detail}.",
+                         {{"printer", taken_on->name}, {"detail", taken_detail}}));
       if (config_.printed_document_keep_seconds == 0) spool_.remove(uuid);
     } else if (unsure.empty()) {
       log->info("no printer got it before the server stopped: printed again");
       record(uuid, JobState::kPending, std::nullopt,
-             "The server stopped while sending this job, before the printer got it; it is "
-             "printed again.");
+             model::outcome_note("The server stopped while sending this job, before the printer "
+                                 "got it; it is printed again."));
       print_again = true;
     } else {
+      const auto answers = fmt::format("{}", fmt::join(unsure, "; "));  // as the printers said
       record(uuid, JobState::kHeld, std::nullopt,
-             fmt::format("The server stopped while sending this job, so it may or may not have "
-                         "printed ({}). Check the printer, then release it again to print or "
-                         "cancel it.",
-                         fmt::join(unsure, "; ")));
+             model::outcome_note("The server stopped while sending this job, so it may or may not "
+                                 "have printed ({answers}). Check the printer, then release it "
+                                 "again to print or cancel it.",
+                                 {{"answers", answers}}));
     }
   }
   if (print_again) enqueue(uuid);

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "model/job.h"
+#include "model/job_outcome.h"
 
 namespace printline::server {
 
@@ -22,7 +23,7 @@ Result<store::AbandonedJobs> NodeWatch::hold_abandoned(std::string_view restarti
   auto abandoned = store_.hold_abandoned_jobs(restarting_node, alive_since, interrupted_reason_);
   if (!abandoned.ok()) return abandoned.error();
   for (const auto& uuid : abandoned->held_uuids) {
-    object_logger("job", uuid)->warn("held: {}", interrupted_reason_);
+    object_logger("job", uuid)->warn("held: {}", model::outcome_for_reader(interrupted_reason_));
     on_held_(uuid);
   }
   return abandoned;

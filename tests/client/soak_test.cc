@@ -22,6 +22,7 @@
 
 #include "client/control_protocol.h"
 #include "client/control_socket_client.h"
+#include "model/job_outcome.h"
 #include "model/ledger_entry.h"
 #include "store/store.h"
 #include "support/child_process.h"
@@ -236,7 +237,8 @@ class SoakTest : public ::testing::Test {
     if (job.state != JobState::kAtServer) return false;
     auto stored = must(store_->find_job(job.uuid));
     return stored && stored->state == model::JobState::kHeld &&
-           stored->outcome.find("may or may not have printed") != std::string::npos;
+           model::outcome_for_reader(stored->outcome).find("may or may not have printed") !=
+               std::string::npos;
   }
 
   // Every log line about `uuid`, from both daemons and the server, for a failure's message.

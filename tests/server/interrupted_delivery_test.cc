@@ -13,6 +13,7 @@
 
 #include "core/job_uuid.h"
 #include "job_test_fixture.h"
+#include "model/job_outcome.h"
 #include "support/ipp_eve_printer_peer.h"
 #include "support/must.h"
 #include "support/printer_simulator.h"
@@ -57,11 +58,13 @@ class InterruptedDeliveryTest : public ::testing::Test {
     return transport::send_to_printer(floor1_, floor1_.device_uri, kTestPdf, options);
   }
 
-  // The job once its outcome no longer says only that the server stopped.
+  // The job once its outcome no longer says only that the server stopped; its outcome as
+  // people read it.
   model::Job settled(const std::string& uuid) {
     const auto deadline = std::chrono::steady_clock::now() + 60s;
     while (true) {
       auto job = must(fixture_.store().find_job(uuid));
+      job->outcome = model::outcome_for_reader(job->outcome);
       const bool interrupted_only =
           job->state == JobState::kHeld &&
           job->outcome.find("release it again to print.") != std::string::npos;
@@ -139,7 +142,8 @@ TEST_F(InterruptedDeliveryTest, APrinterThatNeverAnswersTheLookupHoldsUpNoOtherJ
   // Printed while the lookup still waits: the cut-off job has not been settled yet.
   auto cut_off = must(fixture_.store().find_job(uuid));
   EXPECT_EQ(cut_off->state, JobState::kHeld);
-  EXPECT_NE(cut_off->outcome.find("release it again to print."), std::string::npos)
+  EXPECT_NE(model::outcome_for_reader(cut_off->outcome).find("release it again to print."),
+            std::string::npos)
       << cut_off->outcome;
   // And when it gives up, the job is left for a person, as with any printer that cannot say.
   auto job = settled(uuid);
