@@ -80,6 +80,7 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
   }
   std::optional<std::int64_t> target;
   std::string where;
+  bool where_is_note = false;  // a queue, worded for the reader; a printer is its name
   bool prints_color = true;
   if (printer_id != 0) {
     auto printer = store_.find_printer(printer_id);
@@ -107,6 +108,7 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
                       trf("Choose a printer to release job {job} to.", fmt::arg("job", uuid))};
     }
     where = model::outcome_note("queue {queue}", {{"queue", (*queue)->name}});
+    where_is_note = true;
     prints_color = any_color(*printers);
   }
   // Held jobs were priced before their printer was known: price them for where they go, so
@@ -125,7 +127,7 @@ JobResult<Job> JobPipeline::release(std::string_view uuid, std::int64_t printer_
   auto released = store_.set_job_state(
       uuid, JobState::kPending, target,
       model::outcome_note("Released to {printer} by {login}; waiting for the printer.",
-                          {{"printer", where}, {"login", by.login}}));
+                          {{"printer", where, where_is_note}, {"login", by.login}}));
   if (!released.ok()) return server_failure(released.error());
   object_logger("job", uuid)->info("released to {} by {}", model::outcome_for_reader(where),
                                    by.login);

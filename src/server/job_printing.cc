@@ -165,7 +165,7 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
     if (report.cancelled || in_flight.flag.cancelled()) return cancelled(job, in_flight);
     if (!report.worth_retrying || round + 1 >= kMaxDeliveryRounds) {
       auto reason = model::outcome_note("{reason} Release the job again to print it.",
-                                        {{"reason", report.message}});
+                                        {{"reason", report.message, /*is_note=*/true}});
       log->warn("held: {}", model::outcome_for_reader(reason));
       record(job.uuid, JobState::kHeld, std::nullopt, reason);
       return;
@@ -173,7 +173,7 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
     const auto delay = retry_delay(round);
     record(job.uuid, JobState::kPending, std::nullopt,
            model::outcome_note("{reason} Trying again in {seconds} s.",
-                               {{"reason", report.message},
+                               {{"reason", report.message, /*is_note=*/true},
                                 {"seconds", std::to_string(delay.count())}}));
     std::unique_lock lock(mutex_);
     work_ready_.wait_for(lock, delay, [&] { return stopping_ || in_flight.flag.cancelled(); });

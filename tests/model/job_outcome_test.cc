@@ -20,7 +20,8 @@ TEST(JobOutcome, ANoteIsWordedInEachReadersLanguage) {
   // A note built on another: each is worded, the printer's own text stays as it said it.
   const auto held = outcome_note(
       "{reason} Release the job again to print it.",
-      {{"reason", outcome_note("Not printed. {failures}", {{"failures", "floor1: refused."}})}});
+      {{"reason", outcome_note("Not printed. {failures}", {{"failures", "floor1: refused."}}),
+        /*is_note=*/true}});
   EXPECT_EQ(outcome_for_reader(held),
             "Not printed. floor1: refused. Release the job again to print it.");
   {
@@ -47,6 +48,12 @@ TEST(JobOutcome, WhatIsNoNoteIsShownAsItIs) {
   // A part's own braces are not read as placeholders.
   EXPECT_EQ(outcome_for_reader(outcome_note("Printed on {printer}.", {{"printer", "{x}"}})),
             "Printed on {x}.");
+  // What a printer said is text, even when it is shaped like a note with a format of its own
+  // (here a width that would take a gigabyte): it is shown as it came.
+  const std::string hostile = R"({"text": "{x:>999999999}", "x": "y"})";
+  EXPECT_EQ(outcome_for_reader(outcome_note("Printed on {printer}: {detail}.",
+                                            {{"printer", "floor1"}, {"detail", hostile}})),
+            "Printed on floor1: " + hostile + ".");
 }
 
 }  // namespace
