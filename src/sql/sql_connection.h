@@ -35,10 +35,13 @@ class Statement {
   virtual void bind_integer(int index, std::int64_t value) = 0;
   virtual void bind_text(int index, std::string_view value) = 0;
   virtual void bind_null(int index) = 0;
+  // Bytes, not text (a document): BLOB in SQLite, BYTEA in PostgreSQL.
+  virtual void bind_blob(int index, std::string_view bytes) = 0;
   virtual bool step() = 0;  // true while there is a row
   virtual std::int64_t integer(int column) const = 0;
   virtual std::string text(int column) const = 0;
   virtual bool is_null(int column) const = 0;
+  virtual std::string blob(int column) const = 0;
   virtual void reset() = 0;  // forget the result and the bindings
 };
 
@@ -66,6 +69,11 @@ class Query {
     statement_.bind_null(index);
     return *this;
   }
+  // Bound without a copy in SQLite: the bytes must live until the query is run.
+  Query& bind_blob(int index, std::string_view bytes) {
+    statement_.bind_blob(index, bytes);
+    return *this;
+  }
   template <typename T>
   Query& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind(index, nullptr);
@@ -88,6 +96,7 @@ class Query {
   bool boolean(int column) const { return integer(column) != 0; }
   std::string text(int column) const { return statement_.text(column); }
   bool is_null(int column) const { return statement_.is_null(column); }
+  std::string blob(int column) const { return statement_.blob(column); }
   std::optional<std::int64_t> optional_integer(int column) const {
     if (is_null(column)) return std::nullopt;
     return integer(column);
@@ -111,10 +120,11 @@ struct Dialect {
   std::string day_key;    // 2026-11-24
   std::string week_key;   // 2026-W47 (weeks start on Monday; week 00 before the first Monday)
   std::string month_key;  // 2026-11
-  // DDL (store/sql/schema.cc is written in SQLite's): the type of an identity key column and
-  // of every other integer column, and whether a table's key can be altered in place.
+  // DDL (store/sql/schema.cc is written in SQLite's): the type of an identity key column, of
+  // every other integer column and of bytes, and whether a table's key can be altered in place.
   std::string identity_column = "INTEGER PRIMARY KEY";
   std::string integer_column = "INTEGER";
+  std::string blob_column = "BLOB";
   bool alters_keys = false;
 };
 

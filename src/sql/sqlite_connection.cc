@@ -45,6 +45,13 @@ void SqliteStatement::bind_null(int index) {
   }
 }
 
+void SqliteStatement::bind_blob(int index, std::string_view bytes) {
+  if (int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+      rc != SQLITE_OK) {
+    throw_sqlite_error(sqlite3_db_handle(stmt_), rc, "binding a value");
+  }
+}
+
 bool SqliteStatement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -63,6 +70,12 @@ std::string SqliteStatement::text(int column) const {
            : std::string();
 }
 
+std::string SqliteStatement::blob(int column) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+           : std::string();
+}
+
 bool SqliteStatement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
@@ -72,7 +85,8 @@ void SqliteStatement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
-SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms) {
+SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms,
+                                   Checkpoints checkpoints) {
   const int rc =
       sqlite3_open_v2(path.c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -90,11 +104,23 @@ SqliteConnection::SqliteConnection(const std::string& path, int busy_timeout_ms)
   // within the noise of IPP intake (docs/benchmarks.md). Foreign keys are off by default in
   // SQLite and must be switched on per connection.
   exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (checkpoints == Checkpoints::kInBackground) {
+    exec("PRAGMA wal_autocheckpoint=0");
+    checkpointer_ = std::make_unique<SqliteCheckpointer>(path, busy_timeout_ms);
+    sqlite3_wal_hook(
+        db_,
+        [](void* checkpointer, sqlite3*, const char*, int frames) {
+          static_cast<SqliteCheckpointer*>(checkpointer)->log_has(frames);
+          return SQLITE_OK;
+        },
+        checkpointer_.get());
+  }
 }
 
 SqliteConnection::~SqliteConnection() {
   cache_.clear();  // statements are finalized before the connection closes
   sqlite3_close(db_);
+  checkpointer_.reset();  // a last checkpoint, the writer closed
 }
 
 void SqliteConnection::exec(const std::string& sql) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "sql/sql_connection.h"
+#include "sql/sqlite_checkpointer.h"
 
 namespace printline::sql {
 
@@ -23,10 +24,12 @@ class SqliteStatement final : public Statement {
   void bind_integer(int index, std::int64_t value) override;
   void bind_text(int index, std::string_view value) override;
   void bind_null(int index) override;
+  void bind_blob(int index, std::string_view bytes) override;
   bool step() override;
   std::int64_t integer(int column) const override;
   std::string text(int column) const override;
   bool is_null(int column) const override;
+  std::string blob(int column) const override;
   void reset() override;
 
  private:
@@ -35,8 +38,12 @@ class SqliteStatement final : public Statement {
 
 class SqliteConnection final : public Connection {
  public:
-  // Opens or creates the file.
-  SqliteConnection(const std::string& path, int busy_timeout_ms);
+  // Opens or creates the file. A store's writer checkpoints in the background
+  // (sqlite_checkpointer.h) so that no commit waits for a checkpoint; others checkpoint as
+  // SQLite does by itself, in the commit that fills the log.
+  enum class Checkpoints { kInCommit, kInBackground };
+  SqliteConnection(const std::string& path, int busy_timeout_ms,
+                   Checkpoints checkpoints = Checkpoints::kInCommit);
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -50,6 +57,7 @@ class SqliteConnection final : public Connection {
  private:
   sqlite3* db_ = nullptr;
   std::map<std::string, std::unique_ptr<SqliteStatement>, std::less<>> cache_;
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;
 };
 
 // Maps an SQLite result code to SqlError's kinds.

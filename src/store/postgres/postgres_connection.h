@@ -30,10 +30,12 @@ class PostgresStatement final : public sql::Statement {
   void bind_integer(int index, std::int64_t value) override;
   void bind_text(int index, std::string_view value) override;
   void bind_null(int index) override;
+  void bind_blob(int index, std::string_view bytes) override;
   bool step() override;
   std::int64_t integer(int column) const override;
   std::string text(int column) const override;
   bool is_null(int column) const override;
+  std::string blob(int column) const override;
   void reset() override;
 
  private:

@@ -14,8 +14,10 @@ std::string ddl_for(const Dialect& dialect, const Migration& migration) {
   // CHECK (id = 1)" stays a plain integer), then every other integer column.
   static const std::regex kIdentity(R"(\bINTEGER PRIMARY KEY,)");
   static const std::regex kInteger(R"(\bINTEGER\b)");
+  static const std::regex kBlob(R"(\bBLOB\b)");
   auto ddl = std::regex_replace(std::string(source), kIdentity, dialect.identity_column + ",");
-  return std::regex_replace(ddl, kInteger, dialect.integer_column);
+  ddl = std::regex_replace(ddl, kInteger, dialect.integer_column);
+  return std::regex_replace(ddl, kBlob, dialect.blob_column);
 }
 
 void migrate(Connection& connection, std::span<const Migration> migrations, std::int64_t now_unix) {

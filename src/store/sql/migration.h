@@ -22,7 +22,8 @@ struct Migration {
   std::string_view sql_altering_in_place = {};
 };
 
-// The migration's statements in the connection's DDL (Dialect::identity_column, integer_column).
+// The migration's statements in the connection's DDL (Dialect::identity_column, integer_column,
+// blob_column).
 std::string ddl_for(const Dialect& dialect, const Migration& migration);
 
 // Applies every migration newer than the database; refuses a database newer than this build.
