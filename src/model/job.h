@@ -60,6 +60,10 @@ struct Job {
   // Held because its queue was paused (IPP Pause-Printer), so Resume-Printer releases it, on
   // whichever server node resumes the queue. Meaningful only while the job is held.
   bool held_by_pause = false;
+  // Acknowledged before its analysis (a hold queue's job): its counts and price are not known
+  // until the analysis stores them (Store::set_job_price). Meaningful only while the job is
+  // held or pending: one cancelled or failed first is never analysed.
+  bool unanalysed = false;
   // D10: the fallback printer that printed this job too, after the server had printed it
   // ("printed twice"; charged once).
   std::optional<std::int64_t> also_printed_on;

@@ -45,6 +45,13 @@ namespace printline::store {
 
 // The answer to recording a job: the stored job, and whether it was already there (then
 // nothing was charged or changed).
+// A job intake records with its document, when intake kept the document for the database
+// (server/job_spool.h: a small one). Empty: the document is a file in the spool.
+struct SubmittedJob {
+  const model::Job& job;
+  std::string_view document;
+};
+
 struct RecordedJob {
   model::Job job;
   bool duplicate = false;
@@ -195,6 +202,22 @@ class Store {
   // One result per job, in order; a rejected job does not stop the others (upload batches).
   virtual Result<std::vector<Result<RecordedJob>>> record_jobs(
       std::span<const model::Job> jobs) = 0;
+  // record_jobs for intake (server/job_recorder.h): each job's document, if given, is written
+  // in the same transaction, one sync for both; a duplicate keeps the document stored first.
+  virtual Result<std::vector<Result<RecordedJob>>> record_submitted_jobs(
+      std::span<const SubmittedJob> jobs) = 0;
+  // The documents kept in the database: a job's (nullopt: none, it is a spool file, or gone),
+  // removed once the job no longer needs it (deleted with the job anyway), the UUIDs that have
+  // one (retention), and the bytes of an owner's held jobs' documents (D12's held-bytes limit).
+  virtual Result<std::optional<std::string>> job_document(std::string_view uuid) = 0;
+  virtual Status remove_job_document(std::string_view uuid) = 0;
+  virtual Result<std::vector<std::string>> jobs_with_documents() = 0;
+  virtual Result<std::uint64_t> held_document_bytes(std::int64_t owner_id) = 0;
+  // The held or pending jobs still waiting for their analysis (model::Job::unanalysed; it ends
+  // when set_job_price stores the analysis), oldest first; mark_unanalysed marks one (a mark an
+  // older version kept in its spool).
+  virtual Result<std::vector<std::string>> unanalysed_jobs() = 0;
+  virtual Status mark_unanalysed(std::string_view uuid) = 0;
   virtual Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                            std::optional<std::int64_t> printer_id,
                                            std::string_view outcome) = 0;

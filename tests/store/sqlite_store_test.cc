@@ -6,6 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <condition_variable>
+#include <filesystem>
+#include <future>
+#include <mutex>
+#include <thread>
+
 #include "store/sql/schema.h"
 #include "store_test_support.h"
 
@@ -251,6 +257,82 @@ TEST_F(SqliteStoreTest, AnInterruptedPriceListChangeKeepsTheOldList) {
   EXPECT_FALSE(store->set_price_list(new_prices, admin_).ok());
   store = open(options());
   EXPECT_EQ(store->price_list().value(), old_prices);
+}
+
+// Reads run on their own connections: one is answered while a write is in the middle of its
+// transaction (here held there by the test; in a server, while the commit syncs), and sees the
+// database as the last commit left it.
+TEST_F(SqliteStoreTest, AReadIsAnsweredWhileAWriteIsInProgress) {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool writing = false;
+  bool finish = false;
+  auto o = options();
+  o.fault_point = [&](std::string_view point) {
+    if (point != "record_job:inserted") return false;
+    std::unique_lock lock(mutex);
+    writing = true;
+    changed.notify_all();
+    changed.wait(lock, [&] { return finish; });
+    return false;
+  };
+  auto store = open(std::move(o));
+  ASSERT_NE(store, nullptr);
+  model::User user;
+  user.login = "ana";
+  auto owner = store->create_user(user, "secret-pass", admin_);
+  ASSERT_TRUE(owner.ok()) << owner.error().message;
+  const auto job = job_for(owner->id, 0);
+  auto writer = std::async(std::launch::async, [&] { return store->record_job(job); });
+  {
+    std::unique_lock lock(mutex);
+    ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(10), [&] { return writing; }));
+  }
+  auto reader = std::async(std::launch::async, [&] {
+    return std::pair{store->find_user(owner->id), store->find_job(job.uuid)};
+  });
+  const bool answered = reader.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  {
+    std::lock_guard lock(mutex);
+    finish = true;
+  }
+  changed.notify_all();
+  ASSERT_TRUE(answered) << "the read waited for the write";
+  const auto [found, unwritten] = reader.get();
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->login, "ana");
+  ASSERT_TRUE(unwritten.ok());
+  EXPECT_FALSE(*unwritten) << "a read saw an uncommitted job";
+  ASSERT_TRUE(writer.get().ok());
+  EXPECT_TRUE(store->find_job(job.uuid).value());
+}
+
+// The write-ahead log is copied into the database file by the store's checkpointer thread, not
+// by the commit that fills it (its writer's automatic checkpoint is off).
+TEST_F(SqliteStoreTest, TheLogIsCheckpointedInTheBackground) {
+  auto store = open(options());
+  ASSERT_NE(store, nullptr);
+  model::User user;
+  user.login = "ben";
+  auto owner = store->create_user(user, "secret-pass", admin_);
+  ASSERT_TRUE(owner.ok()) << owner.error().message;
+  const std::filesystem::path file = path();
+  const auto before = std::filesystem::file_size(file);
+  const std::string document(256 * 1024, 'x');
+  for (int i = 0; i < 24; ++i) {  // 6 MiB: past the 1000 pages (4 MiB) that start a checkpoint
+    auto job = job_for(owner->id, 0);
+    job.state = model::JobState::kHeld;
+    const std::vector<SubmittedJob> one{{job, document}};
+    auto recorded = store->record_submitted_jobs(one);
+    ASSERT_TRUE(recorded.ok() && (*recorded)[0].ok());
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(file) < before + (4u << 20) &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_GE(std::filesystem::file_size(file), before + (4u << 20))
+      << "the documents are still only in the log";
 }
 
 }  // namespace

@@ -346,6 +346,57 @@ TEST_P(StoreTest, UploadBatchAnswersPerJob) {
   EXPECT_EQ(store_->find_user(hal.id).value()->balance_cents, 850);
 }
 
+// Intake's records (server/job_spool.h): a small document is written with its job, bytes as
+// they are (every byte value, NUL included), and the job waits for its analysis until its price
+// is stored.
+TEST_P(StoreTest, KeepsASubmittedJobsDocumentWithItAndItsAnalysisFlag) {
+  auto ivy = make_user("ivy", 500);
+  std::string document;
+  for (int i = 0; i < 3 * 256; ++i) document.push_back(static_cast<char>(i % 256));
+  Job held;
+  held.uuid = new_job_uuid();
+  held.owner_id = ivy.id;
+  held.state = JobState::kHeld;
+  held.title = "scan.pdf";
+  held.submitted_at = clock_.now();
+  held.unanalysed = true;
+  Job orphan = held;  // refused by the database (no such queue): nothing of it is kept
+  orphan.uuid = new_job_uuid();
+  orphan.queue_id = 424242;
+  const std::vector<SubmittedJob> batch{{held, document}, {orphan, document}};
+  auto results = store_->record_submitted_jobs(batch);
+  ASSERT_TRUE(results.ok()) << results.error().message;
+  ASSERT_TRUE((*results)[0].ok()) << (*results)[0].error().message;
+  EXPECT_FALSE((*results)[1].ok());
+
+  EXPECT_EQ(store_->job_document(held.uuid).value(), document);
+  EXPECT_FALSE(store_->job_document(orphan.uuid).value());
+  EXPECT_TRUE(store_->find_job(held.uuid).value()->unanalysed);
+  EXPECT_EQ(store_->unanalysed_jobs().value(), std::vector<std::string>{held.uuid});
+  EXPECT_EQ(store_->held_document_bytes(ivy.id).value(), document.size());
+  EXPECT_EQ(store_->jobs_with_documents().value(), std::vector<std::string>{held.uuid});
+
+  // The same UUID again (D6) keeps the document stored first.
+  const std::vector<SubmittedJob> again{{held, "another document"}};
+  auto repeated = store_->record_submitted_jobs(again);
+  ASSERT_TRUE(repeated.ok() && (*repeated)[0].ok() && (*repeated)[0]->duplicate);
+  EXPECT_EQ(store_->job_document(held.uuid).value(), document);
+
+  // Storing what the analysis found ends the wait; an older version's mark brings it back.
+  ASSERT_TRUE(store_->set_job_price(held.uuid, {1, 0, model::PaperSize::kA4, false, 1}, 10,
+                                    "application/pdf")
+                  .ok());
+  EXPECT_FALSE(store_->find_job(held.uuid).value()->unanalysed);
+  EXPECT_TRUE(store_->unanalysed_jobs().value().empty());
+  ASSERT_TRUE(store_->mark_unanalysed(held.uuid).ok());
+  EXPECT_EQ(store_->unanalysed_jobs().value(), std::vector<std::string>{held.uuid});
+
+  ASSERT_TRUE(store_->remove_job_document(held.uuid).ok());
+  EXPECT_FALSE(store_->job_document(held.uuid).value());
+  EXPECT_EQ(store_->held_document_bytes(ivy.id).value(), 0u);
+  EXPECT_TRUE(store_->jobs_with_documents().value().empty());
+}
+
 TEST_P(StoreTest, RefundOnceAndTopUpsKeepTheBalanceEqualToTheLedger) {
   auto ida = make_user("ida", 300);
   Job job = printed_job(ida, 120);

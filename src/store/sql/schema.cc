@@ -307,7 +307,18 @@ ALTER TABLE queues ADD COLUMN control_changed_at INTEGER;
 ALTER TABLE jobs ADD COLUMN held_by_pause INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+// A small document kept with its job (server/job_spool.h): written in the job's own transaction,
+// one sync for both and no file per job; deleted with the job. jobs.unanalysed: acknowledged
+// before its analysis (a hold queue's job), until set_job_price stores what the analysis found.
+constexpr std::string_view kJobDocuments = R"sql(
+CREATE TABLE job_documents (
+  job_uuid TEXT PRIMARY KEY REFERENCES jobs(uuid) ON DELETE CASCADE,
+  content BLOB NOT NULL
+);
+ALTER TABLE jobs ADD COLUMN unanalysed INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "initial schema", kInitialSchema},
     {2, "indexes for job listings, reports and ledgers", kJobIndexes},
     {3, "server nodes and the node sending each job", kServerNodes},
@@ -322,6 +333,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, "how long each queue holds a job", kQueueHoldExpiry},
     {12, "a quota per group of users", kUserGroupQuota},
     {13, "queues paused or not accepting jobs, and the jobs a pause held", kQueueControl},
+    {14, "small documents kept with their jobs, jobs not analysed yet", kJobDocuments},
 }};
 
 }  // namespace

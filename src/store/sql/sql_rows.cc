@@ -132,6 +132,7 @@ model::Job read_job(const Query& q) {
   j.also_printed_on = q.optional_integer(21);
   if (auto deadline = q.optional_integer(22)) j.commit_before = from_unix(*deadline);
   j.held_by_pause = q.boolean(23);
+  j.unanalysed = q.boolean(24);
   return j;
 }
 

@@ -44,7 +44,8 @@ model::Printer read_printer(const Query& q);
 inline constexpr const char* kJobColumns =
     "id, uuid, owner_id, queue_id, printer_id, origin, state, title, pages, color_pages, paper, "
     "duplex, copies, cost_cents, submitted_at, printed_at, outcome, may_be_counted_twice, "
-    "ticket, document_format, awaiting_commit, also_printed_on, commit_before, held_by_pause";
+    "ticket, document_format, awaiting_commit, also_printed_on, commit_before, held_by_pause, "
+    "unanalysed";
 model::Job read_job(const Query& q);
 // The job's ticket as stored in jobs.ticket: JSON text (model/job_ticket.h).
 std::string ticket_text(const model::JobTicket& ticket);

@@ -1,10 +1,13 @@
 #pragma once
 // The one implementation of Store, written against the SQL layer (sql_connection.h) so that it
-// runs on SQLite and PostgreSQL alike. One connection per Store object, serialised by a mutex;
-// several Store objects (or processes) may share one database: the backend's locking, the
+// runs on SQLite and PostgreSQL alike. Writes go through one connection, serialised by a mutex;
+// reads through reader connections when the store has them (SQLite in WAL mode: a read sees the
+// last commit and never waits for a write, and so not for its sync), else through the writer.
+// Several Store objects (or processes) may share one database: the backend's locking, the
 // row locks of read-modify-write steps and the schema's UNIQUE constraints keep them
 // consistent. Methods are split over sql_store_*.cc by concept.
 
+#include <condition_variable>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -12,6 +15,7 @@
 #include <span>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "store/sql/migration.h"
 #include "store/sql/sql_layer.h"
@@ -57,7 +61,7 @@ class SqlStore final : public Store {
  public:
   // Brings the schema up to date with the backend's migrations; throws SqlError on failure.
   SqlStore(std::unique_ptr<Connection> connection, std::span<const Migration> migrations,
-           StoreOptions options);
+           StoreOptions options, std::vector<std::unique_ptr<Connection>> readers = {});
 
   Result<model::User> create_user(const model::User& user, std::string_view password,
                                   const Actor& actor) override;
@@ -132,6 +136,14 @@ class SqlStore final : public Store {
 
   Result<RecordedJob> record_job(const model::Job& job) override;
   Result<std::vector<Result<RecordedJob>>> record_jobs(std::span<const model::Job> jobs) override;
+  Result<std::vector<Result<RecordedJob>>> record_submitted_jobs(
+      std::span<const SubmittedJob> jobs) override;
+  Result<std::optional<std::string>> job_document(std::string_view uuid) override;
+  Status remove_job_document(std::string_view uuid) override;
+  Result<std::vector<std::string>> jobs_with_documents() override;
+  Result<std::uint64_t> held_document_bytes(std::int64_t owner_id) override;
+  Result<std::vector<std::string>> unanalysed_jobs() override;
+  Status mark_unanalysed(std::string_view uuid) override;
   Result<model::Job> set_job_state(std::string_view uuid, model::JobState state,
                                    std::optional<std::int64_t> printer_id,
                                    std::string_view outcome) override;
@@ -220,7 +232,7 @@ class SqlStore final : public Store {
   bool lock_if_pending(std::string_view uuid);  // row-locked until commit when pending
   void save_group_members(const model::PrinterGroup& group);
   SavedProfile save_profile(const model::ClientProfile& profile, bool create, const Actor& actor);
-  RecordedJob record_job_in_transaction(const model::Job& job);
+  RecordedJob record_job_in_transaction(const model::Job& job, std::string_view document = {});
   RecordedJob meet_recorded_job(const model::Job& existing, const model::Job& report);
   bool charge_job(const model::Job& job);  // false when the UUID was already charged
   model::LedgerEntry append_ledger(const model::User& user, model::LedgerKind kind,
@@ -229,29 +241,56 @@ class SqlStore final : public Store {
                                    std::string_view note);
   void note_printer_use(std::int64_t user_id, std::int64_t printer_id);
 
+  // The connection of the transaction this thread is in (transact sets it).
+  Connection& db() { return *current_; }
+  // A connection for one transaction: the writer under its mutex, or a free reader.
+  class Lease;
+  std::optional<std::string> broken() const;
+  void set_broken(std::string why);
+
   StoreOptions options_;
-  std::mutex mutex_;
-  std::unique_ptr<Connection> owned_connection_;
-  Connection& connection_;
+  std::mutex mutex_;  // the writer's
+  std::unique_ptr<Connection> writer_;
+  std::mutex readers_mutex_;
+  std::condition_variable reader_freed_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::vector<Connection*> free_readers_;
+  mutable std::mutex broken_mutex_;
   std::optional<std::string> broken_;  // set after a fatal storage error
+  static thread_local Connection* current_;
+};
+
+class SqlStore::Lease {
+ public:
+  Lease(SqlStore& store, TransactionMode mode);
+  ~Lease();
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  Connection& connection() { return *connection_; }
+
+ private:
+  SqlStore& store_;
+  Connection* connection_ = nullptr;
+  bool reader_ = false;
+  Connection* outer_;  // the thread's connection before this lease
 };
 
 template <typename Body>
 auto SqlStore::transact(TransactionMode mode, Body&& body) -> Result<std::invoke_result_t<Body&>> {
-  std::lock_guard lock(mutex_);
-  if (broken_) {
-    return storage_failure("it failed earlier and is no longer trusted (" + *broken_ +
+  Lease lease(*this, mode);
+  if (auto why = broken()) {
+    return storage_failure("it failed earlier and is no longer trusted (" + *why +
                            "): fix the disk or database, then restart the server");
   }
   try {
-    Transaction tx(connection_, mode);
+    Transaction tx(lease.connection(), mode);
     auto result = body();
     tx.commit();
     return result;
   } catch (const Refusal& refusal) {
     return Error{refusal.message};
   } catch (const SqlError& e) {
-    if (e.is_fatal()) broken_ = e.what();
+    if (e.is_fatal()) set_broken(e.what());
     return storage_failure(e.what());
   } catch (const std::exception& e) {
     // A bug or exhaustion below (bad JSON in a row, out of memory): still an Error value.

@@ -8,7 +8,7 @@ namespace printline::store::sql {
 
 Status SqlStore::record_client_report(const model::ClientReport& report) {
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO client_reports (client_id, user_id, hostname, os_user, awaiting_upload, "
         "reported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, client_id) DO UPDATE SET "
         "hostname = excluded.hostname, os_user = excluded.os_user, "
@@ -23,7 +23,7 @@ Status SqlStore::record_client_report(const model::ClientReport& report) {
 Result<std::vector<model::ClientReport>> SqlStore::client_reports() {
   return read([&] {
     std::vector<model::ClientReport> reports;
-    auto q = connection_.query(
+    auto q = db().query(
         "SELECT c.client_id, c.user_id, u.login, c.hostname, c.os_user, c.awaiting_upload, "
         "c.reported_at FROM client_reports c JOIN users u ON u.id = c.user_id "
         "ORDER BY c.reported_at DESC, c.client_id");

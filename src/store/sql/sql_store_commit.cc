@@ -19,7 +19,7 @@ Result<std::optional<Job>> SqlStore::commit_job(std::string_view uuid, JobState 
     auto job = load_job(uuid);
     if (!job || !job->awaiting_commit) return job;  // unknown, or committed/decided before
     held_by_pause = held_by_pause && committed_state == JobState::kHeld;
-    connection_
+    db()
         .query(
             "UPDATE jobs SET awaiting_commit = 0, state = ?, outcome = ?, held_by_pause = ? "
             "WHERE id = ?")
@@ -36,7 +36,7 @@ Result<std::optional<Job>> SqlStore::commit_job(std::string_view uuid, JobState 
 Result<bool> SqlStore::extend_commit_deadline(std::string_view uuid,
                                              model::Timestamp commit_before) {
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "UPDATE jobs SET commit_before = ? WHERE uuid = ? AND awaiting_commit = 1 RETURNING id");
     q.bind_all(to_unix(commit_before), uuid);
     return insert_or_refuse(q, "the job's commit deadline could not be changed").has_value();
@@ -47,7 +47,7 @@ Result<std::vector<std::string>> SqlStore::expire_uncommitted_jobs(
     model::Timestamp deadline_before, std::string_view outcome) {
   return write([&] {
     // One statement: a job committed in the meantime no longer awaits its commit.
-    auto expired = connection_.query(
+    auto expired = db().query(
         "UPDATE jobs SET state = ?, outcome = ?, awaiting_commit = 0 "
         "WHERE awaiting_commit = 1 AND COALESCE(commit_before, submitted_at) < ? RETURNING uuid");
     expired.bind_all(model::state_name(JobState::kCancelled), outcome, to_unix(deadline_before));
@@ -74,7 +74,7 @@ RecordedJob SqlStore::meet_recorded_job(const Job& existing, const Job& report) 
     // CLI's "printed twice"), so the outcome keeps saying where the server printed it.
     Job flagged = existing;
     flagged.also_printed_on = report.printer_id;
-    connection_.query("UPDATE jobs SET also_printed_on = ? WHERE id = ?")
+    db().query("UPDATE jobs SET also_printed_on = ? WHERE id = ?")
         .bind_all(flagged.also_printed_on, flagged.id)
         .run();
     return RecordedJob{flagged, true, false};
@@ -89,7 +89,7 @@ RecordedJob SqlStore::meet_recorded_job(const Job& existing, const Job& report) 
   printed.queue_id = existing.queue_id;
   printed.awaiting_commit = false;
   if (!printed.printed_at) printed.printed_at = options_.clock();
-  connection_
+  db()
       .query(
           "UPDATE jobs SET printer_id = ?, origin = ?, state = ?, title = ?, pages = ?, "
           "color_pages = ?, paper = ?, duplex = ?, copies = ?, cost_cents = ?, printed_at = ?, "

@@ -62,9 +62,9 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       std::set<std::string> created;
       bool refused = false;
       {
-        Savepoint savepoint(connection_);
+        Savepoint savepoint(db());
         try {
-          auto q = connection_.query(
+          auto q = db().query(
               "INSERT INTO users (login, name, email, role, password_hash, source, directory_dn, "
               "card_hash) VALUES " +
               repeated_rows(batch.size(), "(?, ?, ?, 'user', ?, ?, ?, ?)") +
@@ -91,7 +91,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
           if (!created.contains(account.login)) made_elsewhere(account);
           continue;
         }
-        auto q = connection_.query(
+        auto q = db().query(
             "INSERT INTO users (login, name, email, role, password_hash, source, directory_dn, "
             "card_hash) VALUES (?, ?, ?, 'user', ?, ?, ?, ?) ON CONFLICT (login) DO NOTHING "
             "RETURNING id");
@@ -105,7 +105,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       }
     }
     for (const auto& account : plan.update) {
-      auto q = connection_.query(fmt::format(
+      auto q = db().query(fmt::format(
           "UPDATE users SET name = ?, email = ?, directory_dn = ?{} WHERE login = ? AND source = ?",
           plan.manages_cards ? ", card_hash = ?" : ""));
       if (plan.manages_cards) {
@@ -119,7 +119,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
                                    plan.source, account.login));
     }
     for (const auto& login : plan.enable) {
-      connection_
+      db()
           .query(
               "UPDATE users SET disabled = ?, disabled_by_directory = ? "
               "WHERE login = ? AND source = ? AND disabled_by_directory = ?")
@@ -127,7 +127,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
           .run();
     }
     for (const auto& login : plan.disable) {
-      connection_
+      db()
           .query(
               "UPDATE users SET disabled = ?, disabled_by_directory = ? "
               "WHERE login = ? AND source = ? AND disabled = ?")
@@ -139,7 +139,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
     // Members are this source's accounts, found by login in one query, not one per member.
     std::map<std::string, std::int64_t> id_of;
     if (!plan.create_groups.empty() || !plan.update_groups.empty()) {
-      auto q = connection_.query("SELECT login, id FROM users WHERE source = ?");
+      auto q = db().query("SELECT login, id FROM users WHERE source = ?");
       q.bind_all(plan.source);
       while (q.step()) id_of.emplace(q.text(0), q.integer(1));
     }
@@ -156,7 +156,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       save_user_group_members(members);
     };
     for (const auto& group : plan.create_groups) {
-      auto q = connection_.query(
+      auto q = db().query(
           "INSERT INTO user_groups (name, description, source) VALUES (?, ?, ?) "
           "ON CONFLICT (name) DO NOTHING RETURNING id");
       q.bind_all(group.name, fmt::format("from directory {}", plan.source), plan.source);
@@ -166,7 +166,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       }
       std::int64_t existing_id = 0;
       {
-        auto existing = connection_.query("SELECT id, source FROM user_groups WHERE name = ?");
+        auto existing = db().query("SELECT id, source FROM user_groups WHERE name = ?");
         existing.bind_all(group.name);
         if (!existing.step() || existing.text(1) != plan.source) {
           throw Refusal{
@@ -179,7 +179,7 @@ Status SqlStore::apply_directory_sync(const DirectorySyncPlan& plan, const Actor
       set_members(existing_id, group);
     }
     for (const auto& group : plan.update_groups) {
-      auto q = connection_.query(
+      auto q = db().query(
           "SELECT id, initial_credit_cents FROM user_groups WHERE name = ? AND source = ?");
       q.bind_all(group.name, plan.source);
       if (!q.step()) {

@@ -41,13 +41,13 @@ std::optional<std::string> job_problem(const Job& job) {
 }  // namespace
 
 std::optional<Job> SqlStore::load_job(std::string_view uuid) {
-  auto q = connection_.query(fmt::format("SELECT {} FROM jobs WHERE uuid = ?", kJobColumns));
+  auto q = db().query(fmt::format("SELECT {} FROM jobs WHERE uuid = ?", kJobColumns));
   q.bind_all(uuid);
   if (!q.step()) return std::nullopt;
   return read_job(q);
 }
 
-RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
+RecordedJob SqlStore::record_job_in_transaction(const Job& job, std::string_view document) {
   if (auto problem = job_problem(job)) throw Refusal{*problem};
   if (auto existing = load_job(job.uuid)) return meet_recorded_job(*existing, job);  // D10
   // Lock the owner first: inserting the job takes a key-share lock on the owner (foreign key),
@@ -61,12 +61,12 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
     stored.printed_at = options_.clock();
   // ON CONFLICT DO NOTHING: another connection may have recorded the UUID since load_job
   // above; the UNIQUE constraint decides, and the loser returns the winner's job.
-  auto q = connection_.query(
+  auto q = db().query(
       "INSERT INTO jobs (uuid, owner_id, queue_id, printer_id, origin, state, title, pages, "
       "color_pages, paper, duplex, copies, cost_cents, submitted_at, printed_at, outcome, "
       "may_be_counted_twice, ticket, document_format, awaiting_commit, commit_before, "
-      "held_by_pause) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "held_by_pause, unanalysed) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (uuid) DO NOTHING RETURNING id");
   q.bind_all(stored.uuid, stored.owner_id, stored.queue_id, stored.printer_id,
              model::origin_name(stored.origin), model::state_name(stored.state), stored.title,
@@ -77,11 +77,17 @@ RecordedJob SqlStore::record_job_in_transaction(const Job& job) {
              stored.outcome, stored.may_be_counted_twice, ticket_text(stored.ticket),
              stored.document_format, stored.awaiting_commit,
              stored.commit_before ? std::optional(to_unix(*stored.commit_before)) : std::nullopt,
-             stored.held_by_pause && stored.state == JobState::kHeld);
+             stored.held_by_pause && stored.state == JobState::kHeld, stored.unanalysed);
   auto id = insert_or_refuse(
       q, fmt::format("job {} refers to a queue, user or printer that does not exist", stored.uuid));
   if (!id) return RecordedJob{*load_job(job.uuid), true, false};
   stored.id = *id;
+  if (!document.empty()) {
+    db().query("INSERT INTO job_documents (job_uuid, content) VALUES (?, ?)")
+        .bind(1, stored.uuid)
+        .bind_blob(2, document)
+        .run();
+  }
   fault("record_job:inserted");
 
   bool charged = false;
@@ -102,7 +108,7 @@ bool SqlStore::charge_job(const Job& job) {
   const std::int64_t balance_after = after->cents();
   // The UNIQUE index ledger_once_per_job is the real guard: a second charge of the UUID is
   // not written, whatever path led here.
-  auto q = connection_.query(
+  auto q = db().query(
       "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, origin, "
       "actor, note, created_at) VALUES (?, 'charge', ?, ?, ?, ?, 'system', ?, ?) "
       "ON CONFLICT DO NOTHING RETURNING id");
@@ -116,7 +122,7 @@ bool SqlStore::charge_job(const Job& job) {
     quota = model::quota_after_use(*applies, options_.clock(), job.counts.total_pages(),
                                    job.cost_cents);
   }
-  connection_
+  db()
       .query(
           "UPDATE users SET balance_cents = ?, quota_used_pages = ?, "
           "quota_used_cost_cents = ?, quota_period_start = ? WHERE id = ?")
@@ -129,7 +135,7 @@ bool SqlStore::charge_job(const Job& job) {
 }
 
 void SqlStore::note_printer_use(std::int64_t user_id, std::int64_t printer_id) {
-  connection_
+  db()
       .query(
           "INSERT INTO printer_history (user_id, printer_id, jobs, last_used) "
           "VALUES (?, ?, 1, ?) ON CONFLICT (user_id, printer_id) DO UPDATE SET "
@@ -143,13 +149,21 @@ Result<RecordedJob> SqlStore::record_job(const Job& job) {
 }
 
 Result<std::vector<Result<RecordedJob>>> SqlStore::record_jobs(std::span<const Job> jobs) {
+  std::vector<SubmittedJob> submitted;
+  submitted.reserve(jobs.size());
+  for (const auto& job : jobs) submitted.push_back({job, {}});
+  return record_submitted_jobs(submitted);
+}
+
+Result<std::vector<Result<RecordedJob>>> SqlStore::record_submitted_jobs(
+    std::span<const SubmittedJob> jobs) {
   return write([&] {
     std::vector<Result<RecordedJob>> results;
     results.reserve(jobs.size());
-    for (const auto& job : jobs) {
-      Savepoint savepoint(connection_);
+    for (const auto& [job, document] : jobs) {
+      Savepoint savepoint(db());
       try {
-        results.emplace_back(record_job_in_transaction(job));
+        results.emplace_back(record_job_in_transaction(job, document));
         savepoint.release();
       } catch (const Refusal& refusal) {
         results.emplace_back(Error{refusal.message});
@@ -178,7 +192,7 @@ Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
     job->outcome = std::string(outcome);
     job->held_by_pause = false;
     if (state == JobState::kPrinted) job->printed_at = options_.clock();
-    connection_
+    db()
         .query(
             "UPDATE jobs SET state = ?, printer_id = ?, outcome = ?, printed_at = ?, "
             "held_by_pause = 0 WHERE id = ?")
@@ -194,8 +208,8 @@ Result<Job> SqlStore::set_job_state(std::string_view uuid, JobState state,
 // The row lock (PostgreSQL; SQLite's write transaction is exclusive anyway) keeps two
 // servers from both reading "pending".
 bool SqlStore::lock_if_pending(std::string_view uuid) {
-  auto q = connection_.query(
-      fmt::format("SELECT state FROM jobs WHERE uuid = ?{}", connection_.dialect().for_update));
+  auto q = db().query(
+      fmt::format("SELECT state FROM jobs WHERE uuid = ?{}", writer_->dialect().for_update));
   q.bind_all(uuid);
   return q.step() && q.text(0) == model::state_name(JobState::kPending);
 }
@@ -204,7 +218,7 @@ Result<bool> SqlStore::claim_pending_job(std::string_view uuid, std::string_view
                                          std::string_view node_name) {
   return write([&] {
     if (!lock_if_pending(uuid)) return false;
-    connection_
+    db()
         .query(
             "UPDATE jobs SET state = ?, outcome = ?, printing_node = ?, held_by_pause = 0 "
             "WHERE uuid = ?")
@@ -218,7 +232,7 @@ Result<bool> SqlStore::hold_pending_job(std::string_view uuid, std::string_view 
                                         bool by_pause) {
   return write([&] {
     if (!lock_if_pending(uuid)) return false;
-    connection_.query("UPDATE jobs SET state = ?, outcome = ?, held_by_pause = ? WHERE uuid = ?")
+    db().query("UPDATE jobs SET state = ?, outcome = ?, held_by_pause = ? WHERE uuid = ?")
         .bind_all(model::state_name(JobState::kHeld), reason, by_pause, uuid)
         .run();
     return true;
@@ -236,12 +250,13 @@ Result<Job> SqlStore::set_job_price(std::string_view uuid, const model::PageCoun
     }
     job->counts = counts;
     job->cost_cents = cost_cents;
+    job->unanalysed = false;
     if (!document_format.empty()) job->document_format = std::string(document_format);
     if (auto problem = job_problem(*job)) throw Refusal{*problem};
-    connection_
+    db()
         .query(
             "UPDATE jobs SET pages = ?, color_pages = ?, paper = ?, duplex = ?, copies = ?, "
-            "cost_cents = ?, document_format = ? WHERE id = ?")
+            "cost_cents = ?, document_format = ?, unanalysed = 0 WHERE id = ?")
         .bind_all(counts.pages, counts.color_pages, model::paper_name(counts.paper), counts.duplex,
                   counts.copies, cost_cents, job->document_format, job->id)
         .run();
@@ -284,7 +299,7 @@ int bind_job_filter(Query& q, const JobFilter& filter) {
 
 Result<std::vector<Job>> SqlStore::list_jobs(const JobFilter& filter) {
   return read([&] {
-    auto q = connection_.query(fmt::format("SELECT {} FROM jobs{} ORDER BY submitted_at DESC, "
+    auto q = db().query(fmt::format("SELECT {} FROM jobs{} ORDER BY submitted_at DESC, "
                                            "id DESC LIMIT ? OFFSET ?",
                                            kJobColumns, job_filter_where(filter)));
     const int next = bind_job_filter(q, filter);
@@ -298,10 +313,64 @@ Result<std::vector<Job>> SqlStore::list_jobs(const JobFilter& filter) {
 
 Result<std::int64_t> SqlStore::count_jobs(const JobFilter& filter) {
   return read([&] {
-    auto q = connection_.query("SELECT COUNT(*) FROM jobs" + job_filter_where(filter));
+    auto q = db().query("SELECT COUNT(*) FROM jobs" + job_filter_where(filter));
     bind_job_filter(q, filter);
     q.step();
     return q.integer(0);
+  });
+}
+
+Result<std::optional<std::string>> SqlStore::job_document(std::string_view uuid) {
+  return read([&]() -> std::optional<std::string> {
+    auto q = db().query("SELECT content FROM job_documents WHERE job_uuid = ?");
+    q.bind_all(uuid);
+    if (!q.step()) return std::nullopt;
+    return q.blob(0);
+  });
+}
+
+Status SqlStore::remove_job_document(std::string_view uuid) {
+  return write([&] {
+    db().query("DELETE FROM job_documents WHERE job_uuid = ?").bind_all(uuid).run();
+    return std::monostate{};
+  });
+}
+
+Result<std::vector<std::string>> SqlStore::jobs_with_documents() {
+  return read([&] {
+    std::vector<std::string> uuids;
+    auto q = db().query("SELECT job_uuid FROM job_documents ORDER BY job_uuid");
+    while (q.step()) uuids.push_back(q.text(0));
+    return uuids;
+  });
+}
+
+Result<std::uint64_t> SqlStore::held_document_bytes(std::int64_t owner_id) {
+  return read([&] {
+    auto q = db().query(
+        "SELECT COALESCE(SUM(length(d.content)), 0) FROM job_documents d "
+        "JOIN jobs j ON j.uuid = d.job_uuid WHERE j.owner_id = ? AND j.state = 'held'");
+    q.bind_all(owner_id);
+    q.step();
+    return static_cast<std::uint64_t>(q.integer(0));
+  });
+}
+
+Result<std::vector<std::string>> SqlStore::unanalysed_jobs() {
+  return read([&] {
+    std::vector<std::string> uuids;
+    auto q = db().query(
+        "SELECT uuid FROM jobs WHERE unanalysed = 1 AND state IN ('held', 'pending') "
+        "ORDER BY id");
+    while (q.step()) uuids.push_back(q.text(0));
+    return uuids;
+  });
+}
+
+Status SqlStore::mark_unanalysed(std::string_view uuid) {
+  return write([&] {
+    db().query("UPDATE jobs SET unanalysed = 1 WHERE uuid = ?").bind_all(uuid).run();
+    return std::monostate{};
   });
 }
 

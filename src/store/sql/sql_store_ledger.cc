@@ -38,7 +38,7 @@ LedgerEntry SqlStore::append_ledger(const model::User& user, LedgerKind kind, st
   entry.actor = std::string(actor);
   entry.note = std::string(note);
   entry.created_at = options_.clock();
-  auto q = connection_.query(
+  auto q = db().query(
       "INSERT INTO ledger (user_id, kind, amount_cents, balance_after_cents, job_uuid, origin, "
       "actor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   q.bind_all(entry.user_id, model::ledger_kind_name(kind), entry.amount_cents,
@@ -52,7 +52,7 @@ LedgerEntry SqlStore::append_ledger(const model::User& user, LedgerKind kind, st
                                : trf("job {uuid} has already been charged",
                                      fmt::arg("uuid", entry.job_uuid.value_or("?"))));
   fault("ledger:appended");
-  connection_.query("UPDATE users SET balance_cents = ? WHERE id = ?")
+  db().query("UPDATE users SET balance_cents = ? WHERE id = ?")
       .bind_all(entry.balance_after_cents, user.id)
       .run();
   return entry;
@@ -77,7 +77,7 @@ Result<LedgerEntry> SqlStore::refund_job(std::string_view uuid, std::string_view
     std::int64_t amount = 0;
     std::optional<model::JobOrigin> origin;
     {
-      auto q = connection_.query(
+      auto q = db().query(
           "SELECT user_id, amount_cents, origin FROM ledger WHERE job_uuid = ? AND kind = "
           "'charge'");
       q.bind_all(uuid);
@@ -99,7 +99,7 @@ Result<LedgerEntry> SqlStore::refund_job(std::string_view uuid, std::string_view
 Result<std::vector<LedgerEntry>> SqlStore::ledger_of(std::int64_t user_id) {
   return read([&] {
     std::vector<LedgerEntry> entries;
-    auto q = connection_.query(
+    auto q = db().query(
         fmt::format("SELECT {} FROM ledger WHERE user_id = ? ORDER BY id", kLedgerColumns));
     q.bind_all(user_id);
     while (q.step()) entries.push_back(read_ledger_entry(q));
@@ -110,7 +110,7 @@ Result<std::vector<LedgerEntry>> SqlStore::ledger_of(std::int64_t user_id) {
 Result<std::vector<PrinterUse>> SqlStore::printer_history(std::int64_t user_id) {
   return read([&] {
     std::vector<PrinterUse> uses;
-    auto q = connection_.query(
+    auto q = db().query(
         "SELECT printer_id, jobs, last_used FROM printer_history WHERE user_id = ? "
         "ORDER BY last_used DESC, printer_id");
     q.bind_all(user_id);
@@ -138,7 +138,7 @@ std::int64_t wide_sum(const Query& q, int column, bool& overflow) {
 }  // namespace
 
 Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const JobFilter& filter) {
-  const Dialect& dialect = connection_.dialect();
+  const Dialect& dialect = writer_->dialect();
   std::string key;
   switch (grouping) {
     case ReportGrouping::kUser:
@@ -179,7 +179,7 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
     if (filter.from) sql += " AND j.submitted_at >= ?";
     if (filter.to) sql += " AND j.submitted_at < ?";
     sql += " GROUP BY k ORDER BY k";
-    auto q = connection_.query(sql);
+    auto q = db().query(sql);
     int i = 0;
     if (filter.owner_id) q.bind(++i, *filter.owner_id);
     if (filter.printer_id) q.bind(++i, *filter.printer_id);
@@ -202,7 +202,7 @@ Result<std::vector<ReportRow>> SqlStore::report(ReportGrouping grouping, const J
 Result<std::vector<model::AuditEntry>> SqlStore::audit_log(int limit) {
   return read([&] {
     std::vector<model::AuditEntry> entries;
-    auto q = connection_.query(
+    auto q = db().query(
         "SELECT id, at, actor, action, object_kind, object_name, details FROM audit_log "
         "ORDER BY id DESC LIMIT ?");
     q.bind_all(limit);

@@ -7,7 +7,7 @@ namespace printline::store::sql {
 
 Status SqlStore::record_node_alive(std::string_view node_name) {
   return write([&] {
-    connection_
+    db()
         .query(
             "INSERT INTO server_nodes (name, seen_at) VALUES (?, ?) "
             "ON CONFLICT (name) DO UPDATE SET seen_at = excluded.seen_at")
@@ -23,7 +23,7 @@ Result<AbandonedJobs> SqlStore::hold_abandoned_jobs(std::string_view restarting_
   return write([&] {
     AbandonedJobs result;
     const std::int64_t since = to_unix(alive_since);
-    auto held = connection_.query(
+    auto held = db().query(
         "UPDATE jobs SET state = ?, outcome = ? WHERE state = ? AND ("
         "printing_node IS NULL OR printing_node = ? OR NOT EXISTS ("
         "SELECT 1 FROM server_nodes n WHERE n.name = jobs.printing_node AND n.seen_at >= ?)) "
@@ -31,7 +31,7 @@ Result<AbandonedJobs> SqlStore::hold_abandoned_jobs(std::string_view restarting_
     held.bind_all(model::state_name(model::JobState::kHeld), outcome,
                   model::state_name(model::JobState::kPrinting), restarting_node, since);
     while (held.step()) result.held_uuids.push_back(held.text(0));
-    auto dead = connection_.query("DELETE FROM server_nodes WHERE seen_at < ? RETURNING name");
+    auto dead = db().query("DELETE FROM server_nodes WHERE seen_at < ? RETURNING name");
     dead.bind_all(since);
     while (dead.step()) ++result.dead_nodes;
     return result;

@@ -55,7 +55,7 @@ void bind_printer(Query& q, const Printer& p) {
 }  // namespace
 
 std::optional<Printer> SqlStore::load_printer(std::int64_t printer_id) {
-  auto q = connection_.query(fmt::format("SELECT {} FROM printers WHERE id = ?", kPrinterColumns));
+  auto q = db().query(fmt::format("SELECT {} FROM printers WHERE id = ?", kPrinterColumns));
   q.bind_all(printer_id);
   if (!q.step()) return std::nullopt;
   return read_printer(q);
@@ -64,7 +64,7 @@ std::optional<Printer> SqlStore::load_printer(std::int64_t printer_id) {
 Result<Printer> SqlStore::create_printer(const Printer& printer, const Actor& actor) {
   if (auto problem = printer_problem(printer)) return Error{*problem};
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO printers (name, device_uri, color, largest_paper, duplex, vendor, location, "
         "fallback_allowed, spool_protocol, spool_port, spool_queue, language, paper_sizes, "
         "document_formats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
@@ -83,7 +83,7 @@ Result<Printer> SqlStore::update_printer(const Printer& printer, const Actor& ac
   return write([&] {
     if (!load_printer(printer.id))
       throw Refusal{trf("there is no printer with id {id}", fmt::arg("id", printer.id))};
-    auto q = connection_.query(
+    auto q = db().query(
         "UPDATE printers SET name = ?, device_uri = ?, color = ?, largest_paper = ?, duplex = ?, "
         "vendor = ?, location = ?, fallback_allowed = ?, spool_protocol = ?, spool_port = ?, "
         "spool_queue = ?, language = ?, paper_sizes = ?, document_formats = ? WHERE id = ?");
@@ -102,7 +102,7 @@ Status SqlStore::delete_printer(std::int64_t printer_id, const Actor& actor) {
     if (!printer) {
       throw Refusal{trf("there is no printer with id {id}", fmt::arg("id", printer_id))};
     }
-    auto q = connection_.query("DELETE FROM printers WHERE id = ?");
+    auto q = db().query("DELETE FROM printers WHERE id = ?");
     q.bind_all(printer_id);
     run_or_refuse(q, trf("printer \"{printer}\" is the target of a queue: point the queue "
                          "elsewhere first",
@@ -119,7 +119,7 @@ Result<std::optional<Printer>> SqlStore::find_printer(std::int64_t printer_id) {
 Result<std::optional<Printer>> SqlStore::find_printer_by_name(std::string_view name) {
   return read([&]() -> std::optional<Printer> {
     auto q =
-        connection_.query(fmt::format("SELECT {} FROM printers WHERE name = ?", kPrinterColumns));
+        db().query(fmt::format("SELECT {} FROM printers WHERE name = ?", kPrinterColumns));
     q.bind_all(name);
     if (!q.step()) return std::nullopt;
     return read_printer(q);
@@ -130,7 +130,7 @@ Result<std::vector<Printer>> SqlStore::list_printers() {
   return read([&] {
     std::vector<Printer> printers;
     auto q =
-        connection_.query(fmt::format("SELECT {} FROM printers ORDER BY name", kPrinterColumns));
+        db().query(fmt::format("SELECT {} FROM printers ORDER BY name", kPrinterColumns));
     while (q.step()) printers.push_back(read_printer(q));
     return printers;
   });
@@ -141,12 +141,12 @@ Result<std::vector<Printer>> SqlStore::list_printers() {
 std::optional<PrinterGroup> SqlStore::load_group(std::int64_t group_id) {
   PrinterGroup group;
   {
-    auto q = connection_.query("SELECT id, name, description FROM printer_groups WHERE id = ?");
+    auto q = db().query("SELECT id, name, description FROM printer_groups WHERE id = ?");
     q.bind_all(group_id);
     if (!q.step()) return std::nullopt;
     group = PrinterGroup{q.integer(0), q.text(1), q.text(2), {}};
   }
-  auto members = connection_.query(
+  auto members = db().query(
       "SELECT printer_id FROM printer_group_members WHERE group_id = ? ORDER BY position");
   members.bind_all(group_id);
   while (members.step()) group.printer_ids.push_back(members.integer(0));
@@ -154,12 +154,12 @@ std::optional<PrinterGroup> SqlStore::load_group(std::int64_t group_id) {
 }
 
 void SqlStore::save_group_members(const PrinterGroup& group) {
-  connection_.query("DELETE FROM printer_group_members WHERE group_id = ?")
+  db().query("DELETE FROM printer_group_members WHERE group_id = ?")
       .bind_all(group.id)
       .run();
   int position = 0;
   for (auto printer_id : group.printer_ids) {
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO printer_group_members (group_id, printer_id, position) VALUES (?, ?, ?)");
     q.bind_all(group.id, printer_id, position++);
     run_or_refuse(q, trf("group \"{group}\": printer id {id} does not exist or is listed twice",
@@ -170,7 +170,7 @@ void SqlStore::save_group_members(const PrinterGroup& group) {
 Result<PrinterGroup> SqlStore::create_group(const PrinterGroup& group, const Actor& actor) {
   if (group.name.empty()) return Error{tr("a printer group needs a name")};
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO printer_groups (name, description) VALUES (?, ?) RETURNING id");
     q.bind_all(group.name, group.description);
     PrinterGroup stored = group;
@@ -187,7 +187,7 @@ Result<PrinterGroup> SqlStore::update_group(const PrinterGroup& group, const Act
   return write([&] {
     if (!load_group(group.id))
       throw Refusal{trf("there is no printer group with id {id}", fmt::arg("id", group.id))};
-    auto q = connection_.query("UPDATE printer_groups SET name = ?, description = ? WHERE id = ?");
+    auto q = db().query("UPDATE printer_groups SET name = ?, description = ? WHERE id = ?");
     q.bind_all(group.name, group.description, group.id);
     run_or_refuse(q, trf("a printer group named \"{group}\" already exists",
                          fmt::arg("group", group.name)));
@@ -203,7 +203,7 @@ Status SqlStore::delete_group(std::int64_t group_id, const Actor& actor) {
     if (!group) {
       throw Refusal{trf("there is no printer group with id {id}", fmt::arg("id", group_id))};
     }
-    auto q = connection_.query("DELETE FROM printer_groups WHERE id = ?");
+    auto q = db().query("DELETE FROM printer_groups WHERE id = ?");
     q.bind_all(group_id);
     run_or_refuse(q, trf("printer group \"{group}\" is the target of a queue: point the "
                          "queue elsewhere first",
@@ -221,7 +221,7 @@ Result<std::vector<PrinterGroup>> SqlStore::list_groups() {
   return read([&] {
     std::vector<std::int64_t> ids;
     {
-      auto q = connection_.query("SELECT id FROM printer_groups ORDER BY name");
+      auto q = db().query("SELECT id FROM printer_groups ORDER BY name");
       while (q.step()) ids.push_back(q.integer(0));
     }
     std::vector<PrinterGroup> groups;
@@ -261,7 +261,7 @@ const char* kind_text(model::QueueKind kind) {
 Result<PrintQueue> SqlStore::create_queue(const PrintQueue& queue, const Actor& actor) {
   if (auto problem = model::queue_problem(queue)) return Error{problem->message};
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO queues (name, kind, printer_id, group_id, hold_expiry_seconds) "
         "VALUES (?, ?, ?, ?, ?) RETURNING id");
     q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id,
@@ -278,7 +278,7 @@ Result<PrintQueue> SqlStore::create_queue(const PrintQueue& queue, const Actor& 
 Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& actor) {
   if (auto problem = model::queue_problem(queue)) return Error{problem->message};
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "UPDATE queues SET name = ?, kind = ?, printer_id = ?, group_id = ?, "
         "hold_expiry_seconds = ? WHERE id = ? RETURNING id");
     q.bind_all(queue.name, kind_text(queue.kind), queue.printer_id, queue.group_id,
@@ -289,7 +289,7 @@ Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& 
       throw Refusal{trf("there is no queue with id {id}", fmt::arg("id", queue.id))};
     audit(actor, "update", "queue", queue.name, nlohmann::json(queue).dump());
     auto stored =
-        connection_.query(fmt::format("SELECT {} FROM queues WHERE id = ?", kQueueColumns));
+        db().query(fmt::format("SELECT {} FROM queues WHERE id = ?", kQueueColumns));
     stored.bind_all(queue.id);
     stored.step();
     return read_queue(stored);  // with the operator state it leaves alone
@@ -298,7 +298,7 @@ Result<PrintQueue> SqlStore::update_queue(const PrintQueue& queue, const Actor& 
 
 Status SqlStore::set_queue_control(std::int64_t queue_id, const model::QueueControl& control) {
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "UPDATE queues SET paused = ?, accepting = ?, control_changed_at = ? WHERE id = ? "
         "RETURNING id");
     q.bind_all(control.paused, control.accepting,
@@ -313,12 +313,12 @@ Status SqlStore::delete_queue(std::int64_t queue_id, const Actor& actor) {
   return write([&] {
     std::string name;
     {
-      auto q = connection_.query("SELECT name FROM queues WHERE id = ?");
+      auto q = db().query("SELECT name FROM queues WHERE id = ?");
       q.bind_all(queue_id);
       if (!q.step()) throw Refusal{trf("there is no queue with id {id}", fmt::arg("id", queue_id))};
       name = q.text(0);
     }
-    connection_.query("DELETE FROM queues WHERE id = ?").bind_all(queue_id).run();
+    db().query("DELETE FROM queues WHERE id = ?").bind_all(queue_id).run();
     audit(actor, "delete", "queue", name, "");
     return std::monostate{};
   });
@@ -326,7 +326,7 @@ Status SqlStore::delete_queue(std::int64_t queue_id, const Actor& actor) {
 
 Result<std::optional<PrintQueue>> SqlStore::find_queue_by_name(std::string_view name) {
   return read([&]() -> std::optional<PrintQueue> {
-    auto q = connection_.query(fmt::format("SELECT {} FROM queues WHERE name = ?", kQueueColumns));
+    auto q = db().query(fmt::format("SELECT {} FROM queues WHERE name = ?", kQueueColumns));
     q.bind_all(name);
     if (!q.step()) return std::nullopt;
     return read_queue(q);
@@ -336,7 +336,7 @@ Result<std::optional<PrintQueue>> SqlStore::find_queue_by_name(std::string_view 
 Result<std::vector<PrintQueue>> SqlStore::list_queues() {
   return read([&] {
     std::vector<PrintQueue> queues;
-    auto q = connection_.query(fmt::format("SELECT {} FROM queues ORDER BY name", kQueueColumns));
+    auto q = db().query(fmt::format("SELECT {} FROM queues ORDER BY name", kQueueColumns));
     while (q.step()) queues.push_back(read_queue(q));
     return queues;
   });

@@ -19,11 +19,11 @@ Result<PriceList> SqlStore::price_list() {
   return read([&] {
     PriceList list;
     {
-      auto q = connection_.query("SELECT duplex_discount_percent FROM price_settings WHERE id = 1");
+      auto q = db().query("SELECT duplex_discount_percent FROM price_settings WHERE id = 1");
       if (q.step()) list.duplex_discount_percent = static_cast<int>(q.integer(0));
     }
     auto q =
-        connection_.query("SELECT paper, color, cents_per_page FROM prices ORDER BY paper, color");
+        db().query("SELECT paper, color, cents_per_page FROM prices ORDER BY paper, color");
     while (q.step()) {
       list.prices.push_back({model::paper_from_name(q.text(0)).value_or(model::PaperSize::kA4),
                              q.boolean(1), q.integer(2)});
@@ -35,14 +35,14 @@ Result<PriceList> SqlStore::price_list() {
 Status SqlStore::set_price_list(const PriceList& prices, const Actor& actor) {
   if (auto problem = model::price_list_problem(prices)) return Error{problem->message};
   return write([&] {
-    connection_.exec("DELETE FROM prices");
+    db().exec("DELETE FROM prices");
     for (const auto& p : prices.prices) {
-      connection_.query("INSERT INTO prices (paper, color, cents_per_page) VALUES (?, ?, ?)")
+      db().query("INSERT INTO prices (paper, color, cents_per_page) VALUES (?, ?, ?)")
           .bind_all(model::paper_name(p.paper), p.color, p.cents_per_page)
           .run();
       fault("set_price_list:row");
     }
-    connection_.query("UPDATE price_settings SET duplex_discount_percent = ? WHERE id = 1")
+    db().query("UPDATE price_settings SET duplex_discount_percent = ? WHERE id = 1")
         .bind_all(prices.duplex_discount_percent)
         .run();
     audit(actor, "update", "price-list", "price list", nlohmann::json(prices).dump());
@@ -67,7 +67,7 @@ std::string settings_of(const ClientProfile& profile) {
 }  // namespace
 
 std::optional<ClientProfile> SqlStore::load_profile(std::int64_t profile_id) {
-  auto q = connection_.query(
+  auto q = db().query(
       "SELECT id, name, is_default, version, settings FROM client_profiles WHERE id = ?");
   q.bind_all(profile_id);
   if (!q.step()) return std::nullopt;
@@ -107,7 +107,7 @@ SavedProfile SqlStore::save_profile(const ClientProfile& profile, bool create, c
 
   ClientProfile stored = profile;
   if (stored.is_default) {
-    connection_
+    db()
         .query(
             "UPDATE client_profiles SET is_default = 0, version = version + 1 "
             "WHERE is_default = 1 AND id != ?")
@@ -116,7 +116,7 @@ SavedProfile SqlStore::save_profile(const ClientProfile& profile, bool create, c
   }
   if (create) {
     stored.version = 1;
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO client_profiles (name, is_default, version, settings) VALUES (?, ?, ?, ?) "
         "RETURNING id");
     q.bind_all(stored.name, stored.is_default, stored.version, settings_of(stored));
@@ -130,7 +130,7 @@ SavedProfile SqlStore::save_profile(const ClientProfile& profile, bool create, c
     }
     // Every change gets a new version so that clients notice it (ETag).
     stored.version = existing->version + 1;
-    auto q = connection_.query(
+    auto q = db().query(
         "UPDATE client_profiles SET name = ?, is_default = ?, version = ?, settings = ? "
         "WHERE id = ?");
     q.bind_all(stored.name, stored.is_default, stored.version, settings_of(stored), stored.id);
@@ -157,7 +157,7 @@ Status SqlStore::delete_profile(std::int64_t profile_id, const Actor& actor) {
     if (!profile) {
       throw Refusal{trf("there is no profile with id {id}", fmt::arg("id", profile_id))};
     }
-    connection_.query("DELETE FROM client_profiles WHERE id = ?").bind_all(profile_id).run();
+    db().query("DELETE FROM client_profiles WHERE id = ?").bind_all(profile_id).run();
     audit(actor, "delete", "profile", profile->name, "");
     return std::monostate{};
   });
@@ -170,7 +170,7 @@ Result<std::optional<ClientProfile>> SqlStore::find_profile(std::int64_t profile
 std::vector<ClientProfile> SqlStore::load_profiles() {
   std::vector<std::int64_t> ids;
   {
-    auto q = connection_.query("SELECT id FROM client_profiles ORDER BY name");
+    auto q = db().query("SELECT id FROM client_profiles ORDER BY name");
     while (q.step()) ids.push_back(q.integer(0));
   }
   std::vector<ClientProfile> profiles;

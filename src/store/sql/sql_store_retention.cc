@@ -33,7 +33,7 @@ Result<std::vector<HeldJobExpiry>> SqlStore::expire_held_jobs(
   return write([&] {
     std::vector<HeldJobExpiry> due;
     {
-      auto q = connection_.query(fmt::format(
+      auto q = db().query(fmt::format(
           kHeldJobExpiries, "j.submitted_at + COALESCE(q.hold_expiry_seconds, ?) <= ?"));
       const auto held = model::state_name(model::JobState::kHeld);
       q.bind_all(default_hold_seconds, default_hold_seconds, held, default_hold_seconds,
@@ -43,7 +43,7 @@ Result<std::vector<HeldJobExpiry>> SqlStore::expire_held_jobs(
     std::vector<HeldJobExpiry> expired;
     for (auto& job : due) {
       // Still held: a job released meanwhile is left alone.
-      auto cancel = connection_.query(
+      auto cancel = db().query(
           "UPDATE jobs SET state = ?, outcome = ? WHERE uuid = ? AND state = ? RETURNING uuid");
       cancel.bind_all(model::state_name(model::JobState::kCancelled), outcome(job.hold_seconds),
                       job.uuid, model::state_name(model::JobState::kHeld));
@@ -56,7 +56,7 @@ Result<std::vector<HeldJobExpiry>> SqlStore::expire_held_jobs(
 Result<std::vector<HeldJobExpiry>> SqlStore::held_job_expiries(std::int64_t owner_id,
                                                                std::int64_t default_hold_seconds) {
   return read([&] {
-    auto q = connection_.query(fmt::format(kHeldJobExpiries, "j.owner_id = ?"));
+    auto q = db().query(fmt::format(kHeldJobExpiries, "j.owner_id = ?"));
     q.bind_all(default_hold_seconds, default_hold_seconds,
                model::state_name(model::JobState::kHeld), default_hold_seconds, owner_id);
     std::vector<HeldJobExpiry> expiries;

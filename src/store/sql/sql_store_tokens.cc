@@ -16,7 +16,7 @@ Result<IssuedToken> SqlStore::issue_token(std::int64_t user_id, std::chrono::sec
     if (issued.token.empty()) throw Refusal{"libsodium could not be initialised"};
     const std::int64_t now = now_unix();
     issued.expires_at = from_unix(now + lifetime.count());
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) "
         "VALUES (?, ?, ?, ?) RETURNING id");
     q.bind_all(user_id, hash_token_text(issued.token), now, to_unix(issued.expires_at));
@@ -27,7 +27,7 @@ Result<IssuedToken> SqlStore::issue_token(std::int64_t user_id, std::chrono::sec
 
 Result<std::optional<model::User>> SqlStore::authenticate_token(std::string_view token) {
   return read([&]() -> std::optional<model::User> {
-    auto q = connection_.query(
+    auto q = db().query(
         "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND "
         "expires_at > ?");
     q.bind_all(hash_token_text(token), now_unix());
@@ -40,7 +40,7 @@ Result<std::optional<model::User>> SqlStore::authenticate_token(std::string_view
 
 Status SqlStore::revoke_token(std::int64_t token_id) {
   return write([&] {
-    connection_.query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+    db().query("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .bind_all(now_unix(), token_id)
         .run();
     return std::monostate{};
@@ -49,7 +49,7 @@ Status SqlStore::revoke_token(std::int64_t token_id) {
 
 Status SqlStore::revoke_token_hash(std::string_view token_hash) {
   return write([&] {
-    connection_
+    db()
         .query("UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
         .bind_all(now_unix(), token_hash)
         .run();
@@ -59,7 +59,7 @@ Status SqlStore::revoke_token_hash(std::string_view token_hash) {
 
 Status SqlStore::revoke_tokens_of(std::int64_t user_id) {
   return write([&] {
-    connection_
+    db()
         .query("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
         .bind_all(now_unix(), user_id)
         .run();
@@ -69,7 +69,7 @@ Status SqlStore::revoke_tokens_of(std::int64_t user_id) {
 
 Status SqlStore::revoke_other_tokens(std::int64_t user_id, std::string_view kept_token_hash) {
   return write([&] {
-    connection_
+    db()
         .query(
             "UPDATE api_tokens SET revoked_at = ? "
             "WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?")

@@ -26,13 +26,13 @@ bool names(const std::vector<std::string>& list, std::string_view item) {
 std::optional<UserGroup> SqlStore::load_user_group(std::int64_t group_id) {
   UserGroup group;
   {
-    auto q = connection_.query(
+    auto q = db().query(
         fmt::format("SELECT {} FROM user_groups WHERE id = ?", kUserGroupColumns));
     q.bind_all(group_id);
     if (!q.step()) return std::nullopt;
     group = read_user_group(q);
   }
-  auto members = connection_.query(
+  auto members = db().query(
       "SELECT user_id FROM user_group_members WHERE group_id = ? ORDER BY user_id");
   members.bind_all(group_id);
   while (members.step()) group.member_ids.push_back(members.integer(0));
@@ -40,7 +40,7 @@ std::optional<UserGroup> SqlStore::load_user_group(std::int64_t group_id) {
 }
 
 void SqlStore::save_user_group_members(const UserGroup& group) {
-  connection_.query("DELETE FROM user_group_members WHERE group_id = ?").bind_all(group.id).run();
+  db().query("DELETE FROM user_group_members WHERE group_id = ?").bind_all(group.id).run();
   // A few hundred rows per statement: a directory sync writes thousands of groups' members.
   constexpr std::size_t kRowsPerInsert = 500;
   const std::span<const std::int64_t> members = group.member_ids;
@@ -48,7 +48,7 @@ void SqlStore::save_user_group_members(const UserGroup& group) {
     const auto batch = members.subspan(start, std::min(kRowsPerInsert, members.size() - start));
     std::string sql = "INSERT INTO user_group_members (group_id, user_id) VALUES ";
     for (std::size_t i = 0; i < batch.size(); ++i) sql += i == 0 ? "(?, ?)" : ", (?, ?)";
-    auto q = connection_.query(sql);
+    auto q = db().query(sql);
     int index = 0;
     for (const auto user_id : batch) {
       q.bind(++index, group.id);
@@ -90,7 +90,7 @@ std::optional<std::string> user_group_problem(const UserGroup& group) {
 Result<UserGroup> SqlStore::create_user_group(const UserGroup& group, const Actor& actor) {
   if (auto problem = user_group_problem(group)) return Error{*problem};
   return write([&] {
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO user_groups (name, description, source, initial_credit_cents, quota_period, "
         "quota_page_limit, quota_cost_limit_cents) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     const auto limits = quota_limit_columns(group.quota);
@@ -119,7 +119,7 @@ Result<UserGroup> SqlStore::update_user_group(const UserGroup& group, const Acto
                         fmt::arg("group", current->name),
                         fmt::arg("directory", current->source))};
     }
-    auto q = connection_.query(
+    auto q = db().query(
         "UPDATE user_groups SET name = ?, description = ?, initial_credit_cents = ?, "
         "quota_period = ?, quota_page_limit = ?, quota_cost_limit_cents = ? WHERE id = ?");
     const auto limits = quota_limit_columns(group.quota);
@@ -141,7 +141,7 @@ Status SqlStore::delete_user_group(std::int64_t group_id, const Actor& actor) {
       throw Refusal{trf("there is no group of users with id {id}", fmt::arg("id", group_id))};
     }
     refuse_if_profile_names(group->name, "delete");
-    connection_.query("DELETE FROM user_groups WHERE id = ?").bind_all(group_id).run();
+    db().query("DELETE FROM user_groups WHERE id = ?").bind_all(group_id).run();
     audit(actor, "delete", "user-group", group->name, "");
     return std::monostate{};
   });
@@ -157,7 +157,7 @@ Result<std::vector<UserGroup>> SqlStore::list_user_groups() {
     std::vector<UserGroup> groups;
     std::map<std::int64_t, std::size_t> index_of;
     {
-      auto q = connection_.query(
+      auto q = db().query(
           fmt::format("SELECT {} FROM user_groups ORDER BY name", kUserGroupColumns));
       while (q.step()) {
         index_of[q.integer(0)] = groups.size();
@@ -165,7 +165,7 @@ Result<std::vector<UserGroup>> SqlStore::list_user_groups() {
       }
     }
     auto members =
-        connection_.query("SELECT group_id, user_id FROM user_group_members ORDER BY user_id");
+        db().query("SELECT group_id, user_id FROM user_group_members ORDER BY user_id");
     while (members.step()) {
       groups[index_of.at(members.integer(0))].member_ids.push_back(members.integer(1));
     }
@@ -183,7 +183,7 @@ constexpr const char* kMostSpecificGroupFirst =
 }  // namespace
 
 std::vector<std::string> SqlStore::load_groups_of(std::string_view login) {
-  auto q = connection_.query(fmt::format(
+  auto q = db().query(fmt::format(
       "SELECT g.name FROM user_groups g"
       " JOIN user_group_members m ON m.group_id = g.id"
       " JOIN users u ON u.id = m.user_id"
@@ -231,7 +231,7 @@ void SqlStore::attach_group_quotas(std::span<model::User> users) {
     by_id[user.id] = &user;
   }
   // The usage columns count for whichever quota applies (User::effective_quota).
-  auto q = connection_.query(fmt::format(
+  auto q = db().query(fmt::format(
       "SELECT m.user_id, g.name, g.quota_period, g.quota_page_limit, g.quota_cost_limit_cents,"
       " u.quota_used_pages, u.quota_used_cost_cents, u.quota_period_start"
       " FROM user_group_members m JOIN user_groups g ON g.id = m.group_id"

@@ -48,7 +48,7 @@ std::string audit_details(const User& user) { return nlohmann::json(user).dump()
 }  // namespace
 
 std::optional<User> SqlStore::load_user(std::int64_t user_id) {
-  auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE id = ?", kUserColumns));
+  auto q = db().query(fmt::format("SELECT {} FROM users WHERE id = ?", kUserColumns));
   q.bind_all(user_id);
   if (!q.step()) return std::nullopt;
   return read_user(q);
@@ -62,8 +62,8 @@ User SqlStore::require_user(std::int64_t user_id) {
 
 User SqlStore::require_user_for_update(std::int64_t user_id) {
   // The row lock (PostgreSQL) keeps two transactions from both reading the old balance.
-  auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE id = ?{}", kUserColumns,
-                                         connection_.dialect().for_update));
+  auto q = db().query(fmt::format("SELECT {} FROM users WHERE id = ?{}", kUserColumns,
+                                         writer_->dialect().for_update));
   q.bind_all(user_id);
   if (!q.step()) throw Refusal{trf("there is no user with id {id}", fmt::arg("id", user_id))};
   User user = read_user(q);
@@ -72,7 +72,7 @@ User SqlStore::require_user_for_update(std::int64_t user_id) {
 }
 
 std::optional<User> SqlStore::load_user_by_login(std::string_view login) {
-  auto q = connection_.query(fmt::format("SELECT {} FROM users WHERE login = ?", kUserColumns));
+  auto q = db().query(fmt::format("SELECT {} FROM users WHERE login = ?", kUserColumns));
   q.bind_all(login);
   if (!q.step()) return std::nullopt;
   return read_user(q);
@@ -90,7 +90,7 @@ Result<User> SqlStore::create_user(const User& user, std::string_view password,
     stored.pin_hash.reset();
     stored.balance_cents = 0;  // money only moves through the ledger
     if (stored.quota) stored.quota = model::quota_at(*stored.quota, options_.clock());
-    auto q = connection_.query(
+    auto q = db().query(
         "INSERT INTO users (login, name, email, role, password_hash, pays_with_credit, "
         "quota_period, quota_page_limit, quota_cost_limit_cents, quota_used_pages, "
         "quota_used_cost_cents, quota_period_start, language) "
@@ -143,7 +143,7 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
     }
     const auto limits = quota_limit_columns(stored.quota);
     const model::Quota usage = stored.effective_quota().value_or(model::Quota{});
-    auto q = connection_.query(
+    auto q = db().query(
         "UPDATE users SET login = ?, name = ?, email = ?, role = ?, pays_with_credit = ?, "
         "quota_period = ?, quota_page_limit = ?, quota_cost_limit_cents = ?, "
         "quota_used_pages = ?, quota_used_cost_cents = ?, quota_period_start = ?, language = ?, "
@@ -164,7 +164,7 @@ Result<User> SqlStore::update_user(const User& user, const Actor& actor) {
 Status SqlStore::delete_user(std::int64_t user_id, const Actor& actor) {
   return write([&] {
     User user = require_user(user_id);
-    auto q = connection_.query("DELETE FROM users WHERE id = ?");
+    auto q = db().query("DELETE FROM users WHERE id = ?");
     q.bind_all(user_id);
     run_or_refuse(q, trf("user \"{login}\" has jobs or ledger entries, which accounting must "
                          "keep: remove their rights instead of deleting the account",
@@ -190,7 +190,7 @@ std::optional<User> SqlStore::with_group_quota(std::optional<User> user) {
 Result<std::vector<User>> SqlStore::list_users() {
   return read([&] {
     std::vector<User> users;
-    auto q = connection_.query(fmt::format("SELECT {} FROM users ORDER BY login", kUserColumns));
+    auto q = db().query(fmt::format("SELECT {} FROM users ORDER BY login", kUserColumns));
     while (q.step()) users.push_back(read_user(q));
     attach_group_quotas(users);
     return users;
@@ -206,7 +206,7 @@ Status SqlStore::set_password(std::int64_t user_id, std::string_view password, c
       throw Refusal{trf("{login}'s password is kept by directory \"{directory}\": change it there",
                         fmt::arg("login", user.login), fmt::arg("directory", user.source))};
     }
-    connection_.query("UPDATE users SET password_hash = ? WHERE id = ?")
+    db().query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind_all(*hash, user_id)
         .run();
     audit(actor, "set-password", "user", user.login, "");
@@ -227,7 +227,7 @@ Status SqlStore::set_pin(std::int64_t user_id, std::optional<std::string_view> p
   }
   return write([&] {
     User user = require_user(user_id);
-    connection_.query("UPDATE users SET pin_hash = ? WHERE id = ?").bind_all(hash, user_id).run();
+    db().query("UPDATE users SET pin_hash = ? WHERE id = ?").bind_all(hash, user_id).run();
     audit(actor, pin ? "set-pin" : "clear-pin", "user", user.login, "");
     return std::monostate{};
   });
@@ -242,7 +242,7 @@ Status SqlStore::set_card(std::int64_t user_id, std::optional<std::string_view> 
   }
   return write([&] {
     User user = require_user(user_id);
-    auto q = connection_.query("UPDATE users SET card_hash = ? WHERE id = ?");
+    auto q = db().query("UPDATE users SET card_hash = ? WHERE id = ?");
     q.bind_all(hash, user_id);
     run_or_refuse(q, tr("this card number is another user's: remove it there first"));
     audit(actor, card ? "set-card" : "clear-card", "user", user.login, "");
@@ -255,7 +255,7 @@ Result<std::optional<User>> SqlStore::find_user_by_card(std::string_view card) {
   if (!hash) return std::optional<User>{};
   return read([&]() -> std::optional<User> {
     auto q =
-        connection_.query(fmt::format("SELECT {} FROM users WHERE card_hash = ?", kUserColumns));
+        db().query(fmt::format("SELECT {} FROM users WHERE card_hash = ?", kUserColumns));
     q.bind_all(*hash);
     if (!q.step()) return std::nullopt;
     auto user = read_user(q);
