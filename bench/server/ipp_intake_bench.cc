@@ -23,7 +23,6 @@
 
 #include "core/logging.h"
 #include "private_cupsd.h"
-#include "server/job_spool.h"
 #include "server/running_server.h"
 #include "store/store.h"
 #include "support/child_process.h"
@@ -129,9 +128,13 @@ void purge_jobs(const Target& target) {
 // priced in the background). Otherwise its analyser runs on into cupsd's next round and takes
 // the CPU from cupsd's submitters: the peer's rounds fell from ~1,900 to ~850 jobs/s as the
 // backlog grew. Not counted in either rate.
-double wait_for_background_analysis(const server::JobSpool& spool) {
+double wait_for_background_analysis(store::Store& store) {
   const auto start = Clock::now();
-  while (!spool.list_unanalysed().empty() && Clock::now() - start < std::chrono::minutes(5)) {
+  const auto waiting = [&] {
+    auto jobs = store.unanalysed_jobs();
+    return !jobs.ok() || !jobs->empty();
+  };
+  while (waiting() && Clock::now() - start < std::chrono::minutes(5)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -178,7 +181,6 @@ int main(int argc, char** argv) {
   if (!store->set_price_list(prices, store::system_actor()).ok()) return 1;
   auto admin = store->find_user_by_login(testing::RunningServer::kAdminLogin).value();
   auto token = store->issue_token(admin->id, std::chrono::hours(1)).value();
-  const server::JobSpool spool(server.config().spool_dir());
   const Target cups_target{"cupsd", cups_port, "/printers/bench", "", ""};
   const Target printline_target{"printline-server", server.port(), "/ipp/print/bench", "Bearer",
                                 token.token};
@@ -192,7 +194,7 @@ int main(int argc, char** argv) {
     const Rate cups = measure(cups_target, document, submitters, seconds);
     purge_jobs(cups_target);
     const Rate printline = measure(printline_target, document, submitters, seconds);
-    const double analysis_seconds = wait_for_background_analysis(spool);
+    const double analysis_seconds = wait_for_background_analysis(*store);
     const double ratio = cups.per_second() > 0 ? printline.per_second() / cups.per_second() : 0;
     ratios.push_back(ratio);
     std::printf("  round %d: printline-server (hold queue) %7.1f jobs/s (%ld refused; analysed "

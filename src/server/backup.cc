@@ -154,13 +154,14 @@ Result<BackupSummary> create_backup(const ServerConfig& config, const std::files
                                     : snapshot_postgres(config, database_copy);
   if (!snapshot.ok()) return snapshot.error();
 
-  // The documents of the snapshot's unfinished jobs: the live file, else its staged name.
-  const JobSpool live(config.spool_dir());
+  // The documents of the snapshot's unfinished jobs that are files (the database copy has the
+  // others): the live file, else its staged name.
   json jobs = json::array();
   std::vector<std::pair<std::string, std::filesystem::path>> documents;
   for (const auto& uuid : snapshot->unfinished_jobs) {
-    const auto relative = std::filesystem::relative(live.path_of(uuid), config.spool_dir());
-    std::filesystem::path source = live.path_of(uuid);
+    if (snapshot->documents_in_database.contains(uuid)) continue;
+    std::filesystem::path source = JobSpool::file_of(config.spool_dir(), uuid);
+    const auto relative = std::filesystem::relative(source, config.spool_dir());
     std::error_code error;
     if (!std::filesystem::exists(source, error)) source = staged_spool / relative;
     if (!std::filesystem::exists(source, error)) {

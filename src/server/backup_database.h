@@ -3,6 +3,7 @@
 // copy in a file, with the jobs that were unfinished in that very copy; and its way back.
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,12 @@ namespace printline::server {
 
 struct DatabaseSnapshot {
   std::vector<std::string> unfinished_jobs;  // UUIDs of pending, held and printing jobs
+  // Jobs whose document the database keeps (server/job_spool.h): the copy has them.
+  std::set<std::string> documents_in_database;
 };
+
+// The UUIDs of the jobs whose document is in the database.
+inline constexpr const char* kDocumentsInDatabaseSql = "SELECT job_uuid FROM job_documents";
 
 // The job states whose documents a restored server still needs, as SQL: ('pending', ...).
 std::string unfinished_states_sql();

@@ -62,6 +62,9 @@ Result<DatabaseSnapshot> snapshot_postgres(const ServerConfig& config,
          session.exec("SELECT uuid FROM jobs WHERE state IN " + unfinished_states_sql())) {
       snapshot.unfinished_jobs.push_back(row[0].as<std::string>());
     }
+    for (const auto& row : session.exec(kDocumentsInDatabaseSql)) {
+      snapshot.documents_in_database.insert(row[0].as<std::string>());
+    }
     session.exec("COMMIT");
     return snapshot;
   } catch (const std::exception& e) {

@@ -73,17 +73,28 @@ Result<DatabaseSnapshot> snapshot_sqlite(const ServerConfig& config,
                              sqlite3_errstr(rc))};
   }
   DatabaseSnapshot snapshot;
-  const std::string sql = "SELECT uuid FROM jobs WHERE state IN " + unfinished_states_sql();
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(copy->get(), sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
-    return Error{fmt::format("The copy of {} has no job table: {}.",
-                             database_path(config).string(), sqlite3_errmsg(copy->get()))};
+  const auto uuids = [&](const std::string& sql, auto add) -> Status {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(copy->get(), sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+      return Error{fmt::format("The copy of {} has no job tables: {}.",
+                               database_path(config).string(), sqlite3_errmsg(copy->get()))};
+    }
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      add(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+    }
+    sqlite3_finalize(statement);
+    return std::monostate{};
+  };
+  if (auto listed = uuids("SELECT uuid FROM jobs WHERE state IN " + unfinished_states_sql(),
+                          [&](const char* uuid) { snapshot.unfinished_jobs.emplace_back(uuid); });
+      !listed.ok()) {
+    return listed.error();
   }
-  while (sqlite3_step(statement) == SQLITE_ROW) {
-    snapshot.unfinished_jobs.emplace_back(
-        reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  if (auto listed = uuids(kDocumentsInDatabaseSql,
+                          [&](const char* uuid) { snapshot.documents_in_database.insert(uuid); });
+      !listed.ok()) {
+    return listed.error();
   }
-  sqlite3_finalize(statement);
   return snapshot;
 }
 

@@ -1,5 +1,6 @@
 // The analysis step (job_pipeline.h): a hold queue's job, acknowledged before it was analysed
-// (marked "not analysed yet" in the spool), is analysed and priced by a low-priority thread;
+// (recorded "not analysed yet", model::Job::unanalysed), is analysed and priced by a
+// low-priority thread;
 // release and the print workers analyse a still-marked job first, synchronously, so nothing
 // unanalysed is released, checked for credit, printed or charged.
 
@@ -40,26 +41,22 @@ void JobPipeline::analyse_in_background() {
   }
 }
 
-// Analyses and prices a job still marked "not analysed yet", then clears the mark; nothing
-// when it is not marked. A document the analysis cannot read fails the job with the reason
-// (kUnprintable). Call without mutex_ held.
+// Analyses and prices a job still "not analysed yet"; storing its price ends that
+// (Store::set_job_price). Nothing when it is analysed. A document the analysis cannot read
+// fails the job with the reason (kUnprintable). Call without mutex_ held.
 JobResult<bool> JobPipeline::ensure_analysed(std::string_view uuid) {
-  if (!spool_.unanalysed(uuid)) return true;  // the common case: analysed long ago
   UuidClaim claim(*this, analysing_, analysed_, std::string(uuid));  // one analysis
-  auto mark = spool_.unanalysed(uuid);
-  if (!mark) return true;
   auto log = object_logger("job", uuid);
   auto found = store_.find_job(uuid);
   if (!found.ok()) return server_failure(found.error());
-  if (!*found) return true;  // not recorded (the server stopped before): nothing to price
+  if (!*found || !(*found)->unanalysed) return true;  // the common case: analysed long ago
   const auto waiting = [](JobState state) {
     return state == JobState::kHeld || state == JobState::kPending;
   };
-  if (!waiting((*found)->state)) {
-    spool_.clear_unanalysed(uuid);
-    return true;
-  }
-  auto analysis = analysis::analyze_file(spool_.path_of(uuid));
+  if (!waiting((*found)->state)) return true;  // cancelled or failed: nothing to price
+  auto document = spool_.open(uuid);
+  if (!document.ok()) return document.error();
+  auto analysis = document->analyse();
   if (!analysis.ok()) {
     auto now = store_.find_job(uuid);
     if (!now.ok()) return server_failure(now.error());
@@ -82,19 +79,17 @@ JobResult<bool> JobPipeline::ensure_analysed(std::string_view uuid) {
     }
   }
   // The stored ticket; a job recorded before tickets were kept has its copies in its counts
-  // and its sides in the spool's mark.
+  // and two-sided, if it was asked, in its counts too.
   auto ticket = (*found)->ticket;
   if (ticket.copies == 1 && (*found)->counts.copies > 1)
     ticket.copies =
         static_cast<int>(std::min<std::int64_t>((*found)->counts.copies, model::kMaxCopies));
-  if (!ticket.sides && mark->duplex)
-    ticket.sides = *mark->duplex ? model::Sides::kTwoSidedLongEdge : model::Sides::kOneSided;
+  if (!ticket.sides && (*found)->counts.duplex) ticket.sides = model::Sides::kTwoSidedLongEdge;
   auto counting = count_job(*analysis, ticket, *prices, color);
   if (!counting.ok()) return JobError{JobErrorKind::kNotPriced, counting.error().message};
   auto priced = store_.set_job_price(uuid, counting->counts, counting->cost_cents,
                                      analysis::format_mime_type(analysis->format));
   if (!priced.ok()) return server_failure(priced.error());
-  spool_.clear_unanalysed(uuid);
   log->info("analysed: {} pages ({} colour) x{}, {} cents", counting->counts.pages,
             counting->counts.color_pages, counting->counts.copies, counting->cost_cents);
   return true;

@@ -88,22 +88,22 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
   if ((*queue)->kind == model::QueueKind::kHold) {
     return submit_unanalysed(submission, uuid, **queue, document);
   }
-  auto bytes = spool_.write(uuid, document, config_.max_upload_bytes);
-  if (!bytes.ok()) return bytes.error();  // already a JobError with its kind
-  auto analysis = analysis::analyze_file(spool_.path_of(uuid));
+  auto spooled = spool_.write(uuid, document, config_.max_upload_bytes);
+  if (!spooled.ok()) return spooled.error();  // already a JobError with its kind
+  auto analysis = spooled->analyse();
   if (!analysis.ok()) {
-    spool_.remove(uuid);
+    spool_.discard(*spooled);
     return JobError{JobErrorKind::kUnprintable,
                     fmt::format("The document cannot be printed: {}", analysis.error().message)};
   }
   auto prices = store_.price_list();
   if (!prices.ok()) {
-    spool_.remove(uuid);
+    spool_.discard(*spooled);
     return server_failure(prices.error());
   }
   auto counting = count_job(*analysis, submission.ticket, *prices, any_color(*targets));
   if (!counting.ok()) {
-    spool_.remove(uuid);
+    spool_.discard(*spooled);
     return JobError{JobErrorKind::kNotPriced, counting.error().message};
   }
 
@@ -132,10 +132,10 @@ JobResult<store::RecordedJob> JobPipeline::submit(const JobSubmission& submissio
     job.outcome = awaiting_commit_outcome();
     job.held_by_pause = false;  // a paused queue holds it when it is committed
   }
-  auto recorded = record_spooled(job);
+  auto recorded = record_spooled(job, *spooled);
   if (!recorded.ok() || recorded->duplicate) return recorded;
   log->info("accepted from {} on queue {}: {} bytes, {} pages ({} colour) x{}, {} cents{}",
-            submission.owner.login, (*queue)->name, *bytes, job.counts.pages,
+            submission.owner.login, (*queue)->name, spooled->size(), job.counts.pages,
             job.counts.color_pages, job.counts.copies, job.cost_cents,
             job.awaiting_commit ? ", awaiting its client's commit" : "");
   if (!job.awaiting_commit) enqueue(uuid);
@@ -178,39 +178,37 @@ std::optional<JobError> JobPipeline::held_bytes_refusal(const model::User& owner
   held.limit = static_cast<int>(std::min<std::int64_t>(*count, 100'000));
   auto jobs = store_.list_jobs(held);
   if (!jobs.ok()) return server_failure(jobs.error());
-  std::uint64_t bytes = 0;
+  auto bytes = store_.held_document_bytes(owner.id);  // the documents kept in the database
+  if (!bytes.ok()) return server_failure(bytes.error());
   for (const auto& job : *jobs) {
-    if (job.uuid == uuid) continue;
-    std::error_code ignored;
-    const auto size = std::filesystem::file_size(spool_.path_of(job.uuid), ignored);
-    if (!ignored) bytes += size;
+    if (job.uuid != uuid) *bytes += spool_.file_size(job.uuid);  // and those in files
   }
-  if (bytes + new_bytes <= limit) return std::nullopt;
+  if (*bytes + new_bytes <= limit) return std::nullopt;
   return JobError{JobErrorKind::kNotPossible,
                   trf("Your held jobs already take {held} MiB and this one {size} MiB; one user "
                       "may keep at most {limit} MiB waiting. Release or cancel some held jobs, "
                       "then send this job again.",
-                      fmt::arg("held", bytes >> 20), fmt::arg("size", new_bytes >> 20),
+                      fmt::arg("held", *bytes >> 20), fmt::arg("size", new_bytes >> 20),
                       fmt::arg("limit", limit >> 20))};
 }
 
-// A hold queue's job: spooled with its "not analysed yet" mark, recorded as held with the
+// A hold queue's job: spooled, recorded as held and "not analysed yet" (Job::unanalysed) with the
 // submitter's copies and nothing to pay yet, acknowledged; the analyser prices it later.
 JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission& submission,
                                                              const std::string& uuid,
                                                              const model::PrintQueue& queue,
                                                              transport::DocumentSource& document) {
   auto log = object_logger("job", uuid);
-  auto bytes = spool_.write(uuid, document, config_.max_upload_bytes, UnanalysedMark{});
-  if (!bytes.ok()) return bytes.error();
-  if (auto refused = held_bytes_refusal(submission.owner, uuid, *bytes)) {
-    spool_.remove(uuid);
+  auto spooled = spool_.write(uuid, document, config_.max_upload_bytes);
+  if (!spooled.ok()) return spooled.error();
+  if (auto refused = held_bytes_refusal(submission.owner, uuid, spooled->size())) {
+    spool_.discard(*spooled);
     return *refused;
   }
   // What is not a document at all is refused at once, as the analysis would: only the first
   // bytes are read here (the format), the pages and colours come later.
-  if (auto refused = unrecognised_format(uuid)) {
-    spool_.remove(uuid);
+  if (auto refused = unrecognised_format(*spooled)) {
+    spool_.discard(*spooled);
     return JobError{JobErrorKind::kUnprintable,
                     fmt::format("The document cannot be printed: {}", *refused)};
   }
@@ -229,15 +227,16 @@ JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission
   job.cost_cents = 0;
   job.submitted_at = model::now_seconds();
   job.outcome = held_for_release_outcome();
+  job.unanalysed = true;
   if (submission.awaiting_commit) {
     job.awaiting_commit = true;  // D10: not releasable until its client commits it
     job.commit_before = commit_deadline(submission.owner);
     job.outcome = awaiting_commit_outcome();
   }
-  auto recorded = record_spooled(job);
+  auto recorded = record_spooled(job, *spooled);
   if (!recorded.ok() || recorded->duplicate) return recorded;
   log->info("accepted from {} on queue {}: {} bytes x{}, to be analysed", submission.owner.login,
-            queue.name, *bytes, job.counts.copies);
+            queue.name, spooled->size(), job.counts.copies);
   {
     std::lock_guard lock(mutex_);
     to_analyse_.push_back(uuid);
@@ -246,18 +245,19 @@ JobResult<store::RecordedJob> JobPipeline::submit_unanalysed(const JobSubmission
   return recorded;
 }
 
-// Records a job whose document is spooled; if that fails, the document goes. A duplicate
-// (another server process sharing the database recorded the UUID first) leaves the document,
-// that server's copy, while the job is unfinished.
-JobResult<store::RecordedJob> JobPipeline::record_spooled(const Job& job) {
-  auto recorded = store_.record_job(job);
+// Records a job with its spooled document (kept in the database, or its file); if that fails,
+// the document goes. A duplicate (another server process sharing the database recorded the UUID
+// first) leaves the document, that server's copy, while the job is unfinished.
+JobResult<store::RecordedJob> JobPipeline::record_spooled(const Job& job,
+                                                          const JobDocument& document) {
+  auto recorded = recorder_.record(job, document.content());
   if (!recorded.ok()) {
-    spool_.remove(job.uuid);
+    spool_.discard(document);
     return server_failure(recorded.error());
   }
   if (recorded->duplicate) {
     const auto state = recorded->job.state;
-    if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.remove(job.uuid);
+    if (state == JobState::kPrinted || state == JobState::kCancelled) spool_.discard(document);
     return *recorded;
   }
   crash_point("server.job-recorded");  // durable, the submitter not yet answered
@@ -265,13 +265,10 @@ JobResult<store::RecordedJob> JobPipeline::record_spooled(const Job& job) {
 }
 
 // Why the spooled document is no document the analysis knows, judged from its first bytes.
-std::optional<std::string> JobPipeline::unrecognised_format(std::string_view uuid) const {
-  std::array<char, 64 * 1024> head{};
-  std::ifstream in(spool_.path_of(uuid), std::ios::binary);
-  in.read(head.data(), head.size());
-  const auto got = static_cast<std::size_t>(in.gcount());
-  if (got == 0) return "The document is empty (0 bytes): there is nothing to print.";
-  if (analysis::detect_format(std::span<const char>(head.data(), got)).format ==
+std::optional<std::string> JobPipeline::unrecognised_format(const JobDocument& document) const {
+  const auto head = document.head(64 * 1024);
+  if (head.empty()) return "The document is empty (0 bytes): there is nothing to print.";
+  if (analysis::detect_format(std::span<const char>(head.data(), head.size())).format ==
       analysis::DocumentFormat::kUnknown) {
     return "The document's format is not recognised (it is not PDF, PostScript, PCL-XL, PCL 5 "
            "or plain text); print it from an application instead.";

@@ -29,6 +29,7 @@
 #include "model/affordability.h"
 #include "model/job_outcome.h"
 #include "model/printer.h"
+#include "server/job_recorder.h"
 #include "server/job_service.h"
 #include "server/job_spool.h"
 #include "server/node_watch.h"
@@ -123,8 +124,8 @@ class JobPipeline final : public JobService {
                                                   const std::string& uuid,
                                                   const model::PrintQueue& queue,
                                                   transport::DocumentSource& document);
-  JobResult<store::RecordedJob> record_spooled(const model::Job& job);
-  std::optional<std::string> unrecognised_format(std::string_view uuid) const;
+  JobResult<store::RecordedJob> record_spooled(const model::Job& job, const JobDocument& document);
+  std::optional<std::string> unrecognised_format(const JobDocument& document) const;
   std::optional<JobError> held_count_refusal(const model::User& owner);
   std::optional<JobError> held_bytes_refusal(const model::User& owner, std::string_view uuid,
                                              std::uint64_t new_bytes);
@@ -166,7 +167,8 @@ class JobPipeline final : public JobService {
   // job_printing.cc
   void work();
   void print(const std::string& uuid);
-  transport::SendOptions delivery_options(const model::Job& job, InFlight& in_flight);
+  transport::SendOptions delivery_options(const model::Job& job, const JobDocument& document,
+                                          InFlight& in_flight);
   void deliver_with_retries(const model::Job& job, InFlight& in_flight);
   void cancelled(const model::Job& job, const InFlight& in_flight);
   void record(std::string_view uuid, model::JobState state, std::optional<std::int64_t> printer_id,
@@ -175,6 +177,7 @@ class JobPipeline final : public JobService {
   const ServerConfig config_;
   store::Store& store_;
   const JobSpool spool_;
+  JobRecorder recorder_;  // intake's records, group-committed
   NodeWatch node_watch_;
 
   std::mutex mutex_;

@@ -36,7 +36,8 @@ std::string sending_outcome() { return model::outcome_note("Sending to the print
 }  // namespace
 
 // What the printer is asked: the job's ticket (D11) and the MIME type recorded at intake.
-transport::SendOptions JobPipeline::delivery_options(const Job& job, InFlight& in_flight) {
+transport::SendOptions JobPipeline::delivery_options(const Job& job, const JobDocument& document,
+                                                     InFlight& in_flight) {
   auto owner = store_.find_user(job.owner_id);
   transport::SendOptions options;
   options.job_uuid = job.uuid;
@@ -55,7 +56,7 @@ transport::SendOptions JobPipeline::delivery_options(const Job& job, InFlight& i
     // Recorded before the MIME type was kept: its first bytes say it.
     analysis::AnalyzeOptions quick;
     quick.allow_ghostscript = false;
-    auto head = analysis::analyze_file(spool_.path_of(job.uuid), quick);
+    auto head = document.analyse(quick);
     if (head.ok()) options.document_format = analysis::format_mime_type(head->format);
   }
   return options;
@@ -153,9 +154,19 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
     record(job.uuid, JobState::kHeld, std::nullopt, no_printer_outcome());
     return;
   }
-  const transport::SendOptions options = delivery_options(job, in_flight);
+  auto document = spool_.open(job.uuid);
+  auto file = document.ok() ? document->file() : Result<std::filesystem::path>(Error{""});
+  if (!file.ok()) {
+    const auto& why = document.ok() ? file.error().message : document.error().message;
+    log->error("held: {}", why);
+    record(job.uuid, JobState::kHeld, std::nullopt,
+           model::outcome_note("{reason} Release the job again to print it.",
+                               {{"reason", why}}));
+    return;
+  }
+  const transport::SendOptions options = delivery_options(job, *document, in_flight);
   for (int round = 0;; ++round) {
-    auto report = deliver(printers, spool_.path_of(job.uuid), options);
+    auto report = deliver(printers, *file, options);
     if (report.printed_on) {
       charge_printed(job, *report.printed_on, report.message);
       // Kept a while only when configured; the retention sweep deletes it then (retention.h).

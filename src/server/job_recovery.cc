@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 
@@ -34,7 +35,8 @@ std::string interrupted_outcome() {
 JobPipeline::JobPipeline(const ServerConfig& config, store::Store& store)
     : config_(config),
       store_(store),
-      spool_(config.spool_dir()),
+      spool_(config.spool_dir(), store, config.database_document_bytes),
+      recorder_(store),
       node_watch_(store, config.node_identity(),
                   std::chrono::seconds(config.node_heartbeat_seconds),
                   interrupted_outcome(), [this](const std::string& uuid) {
@@ -191,12 +193,24 @@ void JobPipeline::start_workers() {
   });
 }
 
-// Queues every job a previous run acknowledged but did not analyse.
+// Queues every job a previous run acknowledged but did not analyse; an older version's marks in
+// the spool become the jobs' flag first.
 void JobPipeline::resume_analysis() {
-  auto marked = spool_.list_unanalysed();
-  if (marked.empty()) return;
+  for (const auto& uuid : spool_.older_unanalysed_marks()) {
+    if (auto marked = store_.mark_unanalysed(uuid); !marked.ok()) {
+      object_logger("job", uuid)->error("not analysed yet, but cannot be marked so: {}",
+                                        marked.error().message);
+      continue;
+    }
+    spool_.forget_older_mark(uuid);
+  }
+  auto marked = store_.unanalysed_jobs();
+  if (!marked.ok()) {
+    spdlog::error("cannot list the jobs not analysed yet: {}", marked.error().message);
+    return;
+  }
   std::lock_guard lock(mutex_);
-  for (auto& uuid : marked) {
+  for (auto& uuid : *marked) {
     object_logger("job", uuid)->info("not analysed yet: queued for analysis after restart");
     to_analyse_.push_back(std::move(uuid));
   }

@@ -20,7 +20,8 @@ Result<std::unique_ptr<JobService>> JobService::start(const ServerConfig& config
     return Error{fmt::format("Cannot create the spool directory {}: {}.",
                              config.spool_dir().string(), error.message())};
   }
-  if (auto prepared = JobSpool(config.spool_dir()).prepare(); !prepared.ok()) {
+  if (auto prepared = JobSpool(config.spool_dir(), store, config.database_document_bytes).prepare();
+      !prepared.ok()) {
     return prepared.error();
   }
   auto service = std::make_unique<JobPipeline>(config, store);

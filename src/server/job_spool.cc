@@ -2,12 +2,15 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <fstream>
 
 #include "core/durable_file.h"
 #include "core/fd_io.h"
@@ -22,90 +25,175 @@ JobError disk_failure(std::string message) {
   return JobError{JobErrorKind::kServerFailure, std::move(message)};
 }
 
-constexpr std::string_view kMarkSuffix = ".unanalysed";
-constexpr std::string_view kOneSidedSuffix = ".unanalysed-one-sided";
-constexpr std::string_view kTwoSidedSuffix = ".unanalysed-two-sided";
-
-std::string_view mark_suffix(const UnanalysedMark& mark) {
-  if (!mark.duplex) return kMarkSuffix;
-  return *mark.duplex ? kTwoSidedSuffix : kOneSidedSuffix;
+JobError too_large(std::uint64_t max_bytes) {
+  return JobError{
+      JobErrorKind::kTooLarge,
+      fmt::format("The document is larger than this server accepts ({} bytes at most); print "
+                  "fewer pages at a time or ask an administrator to raise max_upload_bytes.",
+                  max_bytes)};
 }
+
+JobError cut(const Error& error) {
+  return JobError{JobErrorKind::kDocumentCut,
+                  fmt::format("The document did not arrive whole ({}); send the job again.",
+                              error.message)};
+}
+
+constexpr std::array<std::string_view, 3> kOlderMarkSuffixes = {
+    ".unanalysed", ".unanalysed-one-sided", ".unanalysed-two-sided"};
 
 }  // namespace
 
-JobResult<std::uint64_t> JobSpool::write(std::string_view uuid, transport::DocumentSource& document,
-                                         std::uint64_t max_bytes,
-                                         const std::optional<UnanalysedMark>& mark) const {
+JobDocument JobDocument::in_memory(std::string content, std::filesystem::path work_dir) {
+  JobDocument document;
+  document.in_memory_ = true;
+  document.size_ = content.size();
+  document.content_ = std::move(content);
+  document.work_dir_ = std::move(work_dir);
+  return document;
+}
+
+JobDocument JobDocument::in_file(std::filesystem::path path, std::uint64_t size) {
+  JobDocument document;
+  document.path_ = std::move(path);
+  document.size_ = size;
+  return document;
+}
+
+JobDocument::JobDocument(JobDocument&& other) noexcept
+    : in_memory_(other.in_memory_),
+      content_(std::move(other.content_)),
+      path_(std::move(other.path_)),
+      work_dir_(std::move(other.work_dir_)),
+      temporary_(std::exchange(other.temporary_, false)),
+      size_(other.size_) {}
+
+JobDocument::~JobDocument() {
+  if (temporary_) ::unlink(path_.c_str());
+}
+
+std::string JobDocument::head(std::size_t count) const {
+  if (in_memory_) return content_.substr(0, count);
+  std::string bytes(count, '\0');
+  std::ifstream in(path_, std::ios::binary);
+  in.read(bytes.data(), static_cast<std::streamsize>(count));
+  bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return bytes;
+}
+
+Result<analysis::JobAnalysis> JobDocument::analyse(const analysis::AnalyzeOptions& options) const {
+  if (in_memory_) return analysis::analyze_bytes(content_, options);
+  return analysis::analyze_file(path_, options);
+}
+
+Result<std::filesystem::path> JobDocument::file() {
+  if (!in_memory_ || temporary_) return path_;
+  auto name = (work_dir_ / "XXXXXX").string();
+  UniqueFd fd(::mkostemp(name.data(), O_CLOEXEC));  // 0600: the document is the user's
+  if (!fd) {
+    return Error{fmt::format("The server cannot copy the document to {}: {}; check the disk.",
+                             work_dir_.string(), errno_text())};
+  }
+  if (!write_all(fd.get(), content_.data(), content_.size())) {
+    const auto why = errno_text();
+    ::unlink(name.c_str());
+    return Error{fmt::format("The server cannot copy the document to {}: {}; check the disk.",
+                             name, why)};
+  }
+  path_ = name;
+  temporary_ = true;
+  return path_;
+}
+
+JobResult<JobDocument> JobSpool::write(std::string_view uuid, transport::DocumentSource& document,
+                                       std::uint64_t max_bytes) const {
+  // In memory first: most documents end within database_bytes and never touch a file.
+  const std::uint64_t in_memory_limit = std::min(database_bytes_, max_bytes);
+  std::string content;
+  std::array<char, 64 * 1024> buffer{};
+  while (true) {
+    auto got = document.read(buffer);
+    if (!got.ok()) return cut(got.error());
+    if (*got == 0) return JobDocument::in_memory(std::move(content), work_dir());
+    content.append(buffer.data(), *got);
+    if (content.size() > in_memory_limit) break;
+  }
+  if (content.size() > max_bytes) return too_large(max_bytes);
+
+  // Larger: the bytes read so far, then the rest, go to the document's file.
   const auto shard = shard_of(uuid);
   const auto final_path = shard / std::string(uuid);
   const auto part_path = shard / fmt::format("{}.part", uuid);
-  const auto mark_path =
-      mark ? shard / fmt::format("{}{}", uuid, mark_suffix(*mark)) : std::filesystem::path();
-  std::uint64_t total = 0;
+  std::uint64_t total = content.size();
   {
     UniqueFd fd(::open(part_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
     if (!fd) {
       return disk_failure(fmt::format("The server cannot store the document ({}: {}).",
                                       part_path.string(), errno_text()));
     }
-    std::array<char, 64 * 1024> buffer{};
+    const auto failed = [&](JobError error) {
+      ::unlink(part_path.c_str());
+      return error;
+    };
+    if (!write_all(fd.get(), content.data(), content.size())) {
+      return failed(disk_failure(
+          fmt::format("The server cannot store the document: {}.", errno_text())));
+    }
+    content = {};
     while (true) {
       auto got = document.read(buffer);
-      if (!got.ok()) {
-        ::unlink(part_path.c_str());
-        return JobError{JobErrorKind::kDocumentCut,
-                        fmt::format("The document did not arrive whole ({}); send the job again.",
-                                    got.error().message)};
-      }
+      if (!got.ok()) return failed(cut(got.error()));
       if (*got == 0) break;
       total += *got;
-      if (total > max_bytes) {
-        ::unlink(part_path.c_str());
-        return JobError{
-            JobErrorKind::kTooLarge,
-            fmt::format(
-                "The document is larger than this server accepts ({} bytes at most); print fewer "
-                "pages at a time or ask an administrator to raise max_upload_bytes.",
-                max_bytes)};
-      }
+      if (total > max_bytes) return failed(too_large(max_bytes));
       if (!write_all(fd.get(), buffer.data(), *got)) {
-        const auto why = errno_text();
-        ::unlink(part_path.c_str());
-        return disk_failure(fmt::format("The server cannot store the document: {}.", why));
+        return failed(disk_failure(
+            fmt::format("The server cannot store the document: {}.", errno_text())));
       }
     }
     if (::fsync(fd.get()) != 0) {
-      const auto why = errno_text();
-      ::unlink(part_path.c_str());
-      return disk_failure(fmt::format("The server cannot store the document (fsync: {}).", why));
+      return failed(disk_failure(
+          fmt::format("The server cannot store the document (fsync: {}).", errno_text())));
     }
-  }
-  if (mark && ::link(part_path.c_str(), mark_path.c_str()) != 0) {
-    const auto why = errno_text();
-    ::unlink(part_path.c_str());
-    return disk_failure(fmt::format("The server cannot store the document (mark {}: {}).",
-                                    mark_path.string(), why));
   }
   if (::rename(part_path.c_str(), final_path.c_str()) != 0) {
     const auto why = errno_text();
     ::unlink(part_path.c_str());
-    if (mark) ::unlink(mark_path.c_str());
     return disk_failure(fmt::format("The server cannot store the document (rename: {}).", why));
   }
-  // The rename (and the mark) are durable only once the directory is synced.
+  // The rename is durable only once the directory is synced.
   if (!sync_directory(shard).ok()) {
     return disk_failure(fmt::format("The server cannot store the document (sync {}: {}).",
                                     shard.string(), errno_text()));
   }
-  return total;
+  return JobDocument::in_file(final_path, total);
+}
+
+JobResult<JobDocument> JobSpool::open(std::string_view uuid) const {
+  auto content = store_.job_document(uuid);
+  if (!content.ok()) {
+    return disk_failure(fmt::format("The server cannot read the document of job {}: {}", uuid,
+                                    content.error().message));
+  }
+  if (*content) return JobDocument::in_memory(std::move(**content), work_dir());
+  const auto path = path_of(uuid);
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) {
+    return disk_failure(fmt::format("The document of job {} is missing ({}: {}).", uuid,
+                                    path.string(), error.message()));
+  }
+  return JobDocument::in_file(path, size);
 }
 
 std::filesystem::path JobSpool::shard_of(std::string_view uuid) const {
-  return dir_ / std::string(uuid.substr(0, std::min<std::size_t>(2, uuid.size())));
+  return file_of(dir_, uuid).parent_path();
 }
 
-std::filesystem::path JobSpool::path_of(std::string_view uuid) const {
-  return shard_of(uuid) / std::string(uuid);
+std::filesystem::path JobSpool::file_of(const std::filesystem::path& spool_dir,
+                                        std::string_view uuid) {
+  return spool_dir / std::string(uuid.substr(0, std::min<std::size_t>(2, uuid.size()))) /
+         std::string(uuid);
 }
 
 Result<bool> JobSpool::prepare() const {
@@ -118,8 +206,23 @@ Result<bool> JobSpool::prepare() const {
                                error.message())};
     }
   }
-  // Documents (and marks) of the flat layout, from before the shards, move into them.
+  // Temporary copies of documents kept in the database: each is removed after use; one a
+  // stopped run left goes a day later, since servers sharing the data directory may be reading
+  // their own copies right now (no print takes a day).
   std::error_code error;
+  std::filesystem::create_directory(work_dir(), error);
+  if (error) {
+    return Error{fmt::format("Cannot create the spool directory {}: {}.", work_dir().string(),
+                             error.message())};
+  }
+  const auto stale = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24);
+  for (std::filesystem::directory_iterator it(work_dir(), error), end; !error && it != end;
+       it.increment(error)) {
+    std::error_code ignored;
+    if (it->last_write_time(ignored) < stale) std::filesystem::remove(it->path(), ignored);
+  }
+  error.clear();
+  // Documents (and marks) of the flat layout, from before the shards, move into them.
   for (std::filesystem::directory_iterator it(dir_, error), end; !error && it != end;
        it.increment(error)) {
     if (!it->is_regular_file()) continue;
@@ -150,40 +253,49 @@ Result<bool> JobSpool::prepare() const {
 }
 
 void JobSpool::remove(std::string_view uuid) const {
-  std::error_code ignored;
-  std::filesystem::remove(path_of(uuid), ignored);
-  clear_unanalysed(uuid);
+  if (::unlink(path_of(uuid).c_str()) == 0) {
+    forget_older_mark(uuid);
+    return;
+  }
+  (void)store_.remove_job_document(uuid);  // a failure leaves it to the retention sweep
 }
 
-std::optional<UnanalysedMark> JobSpool::unanalysed(std::string_view uuid) const {
-  const auto shard = shard_of(uuid);
-  std::error_code ignored;
-  if (std::filesystem::exists(shard / fmt::format("{}{}", uuid, kMarkSuffix), ignored)) {
-    return UnanalysedMark{};
-  }
-  if (std::filesystem::exists(shard / fmt::format("{}{}", uuid, kOneSidedSuffix), ignored)) {
-    return UnanalysedMark{false};
-  }
-  if (std::filesystem::exists(shard / fmt::format("{}{}", uuid, kTwoSidedSuffix), ignored)) {
-    return UnanalysedMark{true};
-  }
-  return std::nullopt;
+void JobSpool::discard(const JobDocument& document) const {
+  if (document.in_file()) ::unlink(document.path().c_str());
 }
 
-void JobSpool::clear_unanalysed(std::string_view uuid) const {
-  // Only the name that exists is unlinked: every unlink takes the directory's lock.
-  if (auto mark = unanalysed(uuid)) {
-    ::unlink((shard_of(uuid) / fmt::format("{}{}", uuid, mark_suffix(*mark))).c_str());
+std::vector<std::string> JobSpool::uuids() const {
+  std::vector<std::string> found;
+  std::error_code error;
+  for (const auto& shard : std::filesystem::directory_iterator(dir_, error)) {
+    if (!shard.is_directory(error) || shard.path() == work_dir()) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(shard.path(), error)) {
+      const auto name = entry.path().filename().string();
+      // Names with a dot are partial writes and older marks, removed with the document.
+      if (entry.is_regular_file(error) && name.find('.') == std::string::npos) {
+        found.push_back(name);
+      }
+    }
   }
+  if (auto in_database = store_.jobs_with_documents(); in_database.ok()) {
+    found.insert(found.end(), in_database->begin(), in_database->end());
+  }
+  return found;
 }
 
-std::vector<std::string> JobSpool::list_unanalysed() const {
+std::uint64_t JobSpool::file_size(std::string_view uuid) const {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path_of(uuid), error);
+  return error ? 0 : size;
+}
+
+std::vector<std::string> JobSpool::older_unanalysed_marks() const {
   std::vector<std::string> uuids;
   std::error_code error;
   for (std::filesystem::recursive_directory_iterator it(dir_, error), end; !error && it != end;
        it.increment(error)) {
     const auto name = it->path().filename().string();
-    for (auto suffix : {kMarkSuffix, kOneSidedSuffix, kTwoSidedSuffix}) {
+    for (auto suffix : kOlderMarkSuffixes) {
       if (name.size() > suffix.size() && name.ends_with(suffix)) {
         uuids.push_back(name.substr(0, name.size() - suffix.size()));
         break;
@@ -193,6 +305,12 @@ std::vector<std::string> JobSpool::list_unanalysed() const {
   std::sort(uuids.begin(), uuids.end());
   uuids.erase(std::unique(uuids.begin(), uuids.end()), uuids.end());
   return uuids;
+}
+
+void JobSpool::forget_older_mark(std::string_view uuid) const {
+  for (auto suffix : kOlderMarkSuffixes) {
+    ::unlink((shard_of(uuid) / fmt::format("{}{}", uuid, suffix)).c_str());
+  }
 }
 
 }  // namespace printline::server

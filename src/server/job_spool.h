@@ -1,15 +1,20 @@
 #pragma once
-// Where a job's document lives between submission and printing: <spool_dir>/<xx>/<uuid>, xx
-// the UUID's first two hex digits. The 256 shard directories keep concurrent submissions from
-// queueing on one directory's lock and spread the new inodes over the file system. A
-// document is written to "<uuid>.part", fsync'ed, renamed and its directory fsync'ed before
-// the job is recorded, so an acknowledged job always has its whole document on disk.
+// Where a job's document lives between submission and printing.
 //
-// A job of a hold queue is acknowledged before it is analysed: its "not analysed yet" mark is a
-// second name of the document, <uuid>.unanalysed (or .unanalysed-one-sided /
-// .unanalysed-two-sided when the submitter chose the sides), linked before the one directory
-// fsync, so the mark is on disk whenever the job is, and survives kill -9 until the price is
-// stored. A hard link, not a marker file, because creating inodes is what intake waits on.
+// A document of at most `database_bytes` (ServerConfig::database_document_bytes, 1 MiB by
+// default) is kept in the database with its job: intake reads it into memory and the store
+// writes it in the job's own transaction (Store::record_submitted_jobs), so one sync makes the
+// job and its document durable and no file is created per job. Creating a file, syncing it and
+// syncing its directory for every job was most of intake's cost (docs/benchmarks.md).
+//
+// A larger document is a file <spool_dir>/<xx>/<uuid>, xx the UUID's first two hex digits (256
+// shard directories keep concurrent submissions from queueing on one directory's lock). It is
+// written to "<uuid>.part", fsync'ed, renamed and its directory fsync'ed before the job is
+// recorded, so an acknowledged job always has its whole document either way.
+//
+// Whether a job is analysed yet is the job's own flag (model::Job::unanalysed); older versions
+// marked it with a second name of the document, <uuid>.unanalysed[-one-sided|-two-sided], which
+// the start turns into the flag (older_unanalysed_marks).
 
 #include <cstdint>
 #include <filesystem>
@@ -18,50 +23,93 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/analyze.h"
 #include "core/error.h"
 #include "server/job_error.h"
+#include "store/store.h"
 #include "transport/document_source.h"
 
 namespace printline::server {
 
-// What intake knew of a job it did not analyse: the sides the submitter asked for, if any (the
-// copies are in the job record).
-struct UnanalysedMark {
-  std::optional<bool> duplex;
+// A job's document, as intake spooled it or as it is read back: its bytes (kept in the
+// database), or its file in the spool.
+class JobDocument {
+ public:
+  static JobDocument in_memory(std::string content, std::filesystem::path work_dir);
+  static JobDocument in_file(std::filesystem::path path, std::uint64_t size);
+  JobDocument(JobDocument&& other) noexcept;
+  JobDocument& operator=(JobDocument&&) = delete;
+  JobDocument(const JobDocument&) = delete;
+  ~JobDocument();
+
+  std::uint64_t size() const { return size_; }
+  bool in_file() const { return !in_memory_; }
+  const std::filesystem::path& path() const { return path_; }  // in_file() only
+  // The bytes the database keeps; empty for a document in a file.
+  std::string_view content() const { return in_memory_ ? std::string_view(content_) : ""; }
+  // The first bytes, at most `count` (what format it is).
+  std::string head(std::size_t count) const;
+  Result<analysis::JobAnalysis> analyse(const analysis::AnalyzeOptions& options = {}) const;
+  // The document as a file, for what reads files (Ghostscript, the transports): its spool file,
+  // or for bytes a private temporary copy in the spool's work directory, removed with this
+  // object. Not synced: the database holds the durable copy.
+  Result<std::filesystem::path> file();
+
+ private:
+  JobDocument() = default;
+
+  bool in_memory_ = false;
+  std::string content_;
+  std::filesystem::path path_;      // the spool file, or the temporary copy once made
+  std::filesystem::path work_dir_;  // where a temporary copy goes
+  bool temporary_ = false;
+  std::uint64_t size_ = 0;
 };
 
 class JobSpool {
  public:
-  explicit JobSpool(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  JobSpool(std::filesystem::path dir, store::Store& store, std::uint64_t database_bytes)
+      : dir_(std::move(dir)), store_(store), database_bytes_(database_bytes) {}
 
-  // Creates the shard directories and moves documents of the older flat layout into them.
+  // Creates the shard and work directories, moves documents of the older flat layout into the
+  // shards and removes temporary copies a stopped run left over a day ago.
   Result<bool> prepare() const;
 
-  std::filesystem::path path_of(std::string_view uuid) const;
-
-  // Copies the document to the spool under uuid, refusing more than max_bytes (the partial
-  // file is removed). Returns the number of bytes written; errors are kTooLarge, kDocumentCut
-  // or kServerFailure.
-  // With mark, the job's "not analysed yet" marker is created and synced with the document.
-  JobResult<std::uint64_t> write(std::string_view uuid, transport::DocumentSource& document,
-                                 std::uint64_t max_bytes,
-                                 const std::optional<UnanalysedMark>& mark = std::nullopt) const;
-  // Removes the document and its marker (printed, cancelled, failed, or a duplicate
+  // Reads the document, refusing more than max_bytes: up to database_bytes it is kept in memory
+  // for the job's record (JobDocument::content), beyond that it is written to its file and
+  // synced. Errors are kTooLarge, kDocumentCut or kServerFailure; a partial file is removed.
+  JobResult<JobDocument> write(std::string_view uuid, transport::DocumentSource& document,
+                               std::uint64_t max_bytes) const;
+  // The job's document: from the database, else its file. kServerFailure when it has neither.
+  JobResult<JobDocument> open(std::string_view uuid) const;
+  // A document write() spooled for a job that was not recorded: its file goes (bytes need
+  // nothing; the database may hold another server's copy under the same UUID).
+  void discard(const JobDocument& document) const;
+  // Removes the document, file or row (printed, cancelled, failed, or a duplicate
   // submission). Missing is fine.
   void remove(std::string_view uuid) const;
+  // The UUIDs that have a document: files in the spool, rows in the database (retention).
+  std::vector<std::string> uuids() const;
+  // The size of the job's document file; 0 when it has none (it may be in the database).
+  std::uint64_t file_size(std::string_view uuid) const;
 
-  // The job's "not analysed yet" mark, if it has one.
-  std::optional<UnanalysedMark> unanalysed(std::string_view uuid) const;
-  // Removes the mark once the job's counts and price are stored (not synced: a mark that comes
-  // back after a crash only makes the next start analyse the job again).
-  void clear_unanalysed(std::string_view uuid) const;
-  // The UUIDs of every job marked "not analysed yet".
-  std::vector<std::string> list_unanalysed() const;
+  // "Not analysed yet" marks an older version left in the spool; forget_older_mark removes one
+  // once the job carries the flag.
+  std::vector<std::string> older_unanalysed_marks() const;
+  void forget_older_mark(std::string_view uuid) const;
+
+  // <spool>/<xx>/<uuid>: where the document of a job is when it is a file.
+  std::filesystem::path path_of(std::string_view uuid) const { return file_of(dir_, uuid); }
+  static std::filesystem::path file_of(const std::filesystem::path& spool_dir,
+                                       std::string_view uuid);
 
  private:
   std::filesystem::path shard_of(std::string_view uuid) const;
+  std::filesystem::path work_dir() const { return dir_ / "work"; }
 
   std::filesystem::path dir_;
+  store::Store& store_;
+  std::uint64_t database_bytes_;
 };
 
 }  // namespace printline::server

@@ -25,28 +25,11 @@ std::string duration_text(std::int64_t seconds) {
   return fmt::format("{} second{}", seconds, seconds == 1 ? "" : "s");
 }
 
-// The UUIDs with a document in the spool: <spool>/<xx>/<uuid> (job_spool.h); names with a dot
-// are partial writes and "not analysed yet" marks, which the spool removes with the document.
-std::vector<std::string> spooled_uuids(const std::filesystem::path& spool_dir) {
-  std::vector<std::string> uuids;
-  std::error_code error;
-  for (const auto& shard : std::filesystem::directory_iterator(spool_dir, error)) {
-    if (!shard.is_directory(error)) continue;
-    for (const auto& entry : std::filesystem::directory_iterator(shard.path(), error)) {
-      const auto name = entry.path().filename().string();
-      if (entry.is_regular_file(error) && name.find('.') == std::string::npos) {
-        uuids.push_back(name);
-      }
-    }
-  }
-  return uuids;
-}
-
 }  // namespace
 
 Retention::Retention(const ServerConfig& config, store::Store& store,
                      std::function<model::Timestamp()> clock)
-    : config_(config), store_(store), spool_(config.spool_dir()), clock_(std::move(clock)) {}
+    : config_(config), store_(store), spool_(config.spool_dir(), store, config.database_document_bytes), clock_(std::move(clock)) {}
 
 Retention::~Retention() { stop(); }
 
@@ -76,7 +59,7 @@ int Retention::remove_finished_documents() {
   const auto now = clock_();
   const auto keep = std::chrono::seconds(config_.printed_document_keep_seconds);
   int removed = 0;
-  for (const auto& uuid : spooled_uuids(config_.spool_dir())) {
+  for (const auto& uuid : spool_.uuids()) {
     auto job = store_.find_job(uuid);
     // No row: a submission still being written (or one the next start's recovery clears).
     if (!job.ok() || !*job) continue;

@@ -48,6 +48,8 @@ Result<ServerConfig> read_server_config_file(const std::filesystem::path& path) 
       else if (key == "tls") config.tls_mode = value.get<std::string>();
       else if (key == "admin_password_file") config.admin_password_file = value.get<std::string>();
       else if (key == "max_upload_bytes") config.max_upload_bytes = value.get<std::uint64_t>();
+      else if (key == "database_document_bytes")
+        config.database_document_bytes = value.get<std::uint64_t>();
       else if (key == "max_held_jobs_per_user") config.max_held_jobs_per_user = value.get<int>();
       else if (key == "uncommitted_job_expiry_seconds")
         config.uncommitted_job_expiry_seconds = value.get<std::int64_t>();
@@ -116,6 +118,9 @@ std::optional<Error> validate(const ServerConfig& config) {
       config.http_connections_per_address < 1)
     return Error{"http_queue, the http_*_timeout_ms settings and http_connections_per_address "
                  "must be at least 1 (docs/server.md)."};
+  if (config.database_document_bytes > ServerConfig::kMaxDatabaseDocumentBytes)
+    return Error{"database_document_bytes may be at most 67108864 (64 MiB): larger documents "
+                 "belong in the spool directory (docs/server.md)."};
   if (config.node_heartbeat_seconds < 1)
     return Error{"node_heartbeat_seconds must be at least 1."};
   if (config.held_job_expiry_seconds < 0 || config.printed_document_keep_seconds < 0 ||

@@ -28,6 +28,9 @@ struct ServerConfig {
   // in the reader's conventions ("12,50 €", "CHF 12.50").
   std::string currency = "EUR";
   std::uint64_t max_upload_bytes = 512ull << 20;
+  // A document up to this size is kept in the database with its job, larger ones in the spool
+  // directory (server/job_spool.h); 0 = every document in the spool.
+  std::uint64_t database_document_bytes = 1ull << 20;
   // Per user, so no user fills the spool for everyone (D12): held jobs (hold queues, jobs held
   // for credit) and their documents' bytes. 0 = no limit.
   int max_held_jobs_per_user = 500;
@@ -64,6 +67,8 @@ struct ServerConfig {
   int capability_refresh_seconds = 3600;
   // Where users and groups come from besides local accounts (docs/directory.md).
   std::vector<directory::DirectorySource> directories;
+
+  static constexpr std::uint64_t kMaxDatabaseDocumentBytes = 64ull << 20;
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::filesystem::path spool_dir() const { return data_dir / "spool"; }

@@ -28,11 +28,17 @@ class JobServiceTest : public ::testing::Test {
   JobFixture fixture;
 
   bool marked_unanalysed(const std::string& uuid) {
-    return server::JobSpool(fixture.config().spool_dir()).unanalysed(uuid).has_value();
+    auto job = fixture.store().find_job(uuid);
+    return job.ok() && *job && (*job)->unanalysed &&
+           ((*job)->state == JobState::kHeld || (*job)->state == JobState::kPending);
   }
 
+  // The job's document is still kept, in the database or in its file.
   bool spooled(const std::string& uuid) {
-    return std::filesystem::exists(server::JobSpool(fixture.config().spool_dir()).path_of(uuid));
+    return server::JobSpool(fixture.config().spool_dir(), fixture.store(),
+                            fixture.config().database_document_bytes)
+        .open(uuid)
+        .ok();
   }
 
   // The job once the background analyser has priced it (its mark gone), or after the timeout.
@@ -429,6 +435,48 @@ TEST_F(JobServiceTest, HoldQueueAcknowledgesFirstThenAnalysesAndPricesTheJob) {
   EXPECT_EQ(job.counts.copies, 1);
   EXPECT_EQ(job.cost_cents, kColorA4Cents);
   EXPECT_EQ(fixture.charges(alice.id), 0);  // charged only when printed
+}
+
+// A document up to database_document_bytes is kept in the database with its job (no file),
+// a larger one in its spool file; both are analysed and print as they were sent, through a
+// temporary copy for the one in the database, and nothing of either is left once printed.
+TEST_F(JobServiceTest, SmallDocumentsAreKeptInTheDatabaseLargerOnesInFiles) {
+  RawSinkPeer sink;
+  auto hall = fixture.printer("hall", sink.uri(), /*color=*/true);
+  fixture.hold_queue("hold");
+  auto alice = fixture.user("alice", 5000);
+  const auto size = std::filesystem::file_size(kTestPdf);
+  const auto file_of = [&](const std::string& uuid) {
+    return server::JobSpool::file_of(fixture.config().spool_dir(), uuid);
+  };
+
+  auto small = fixture.submit(alice, "hold");
+  ASSERT_TRUE(small.ok()) << small.error().message;
+  auto kept = fixture.store().job_document(small->job.uuid);
+  ASSERT_TRUE(kept.ok() && *kept);
+  EXPECT_EQ(**kept, read_file(kTestPdf));
+  EXPECT_FALSE(std::filesystem::exists(file_of(small->job.uuid)));
+
+  fixture.config().database_document_bytes = size - 1;
+  fixture.stop_jobs();
+  fixture.start_jobs();
+  auto large = fixture.submit(alice, "hold");
+  ASSERT_TRUE(large.ok()) << large.error().message;
+  EXPECT_FALSE(fixture.store().job_document(large->job.uuid).value());
+  ASSERT_TRUE(std::filesystem::exists(file_of(large->job.uuid)));
+  EXPECT_EQ(std::filesystem::file_size(file_of(large->job.uuid)), size);
+
+  for (const auto& uuid : {small->job.uuid, large->job.uuid}) {
+    auto released = fixture.jobs().release(uuid, hall.id, alice);
+    ASSERT_TRUE(released.ok()) << released.error().message;
+    EXPECT_EQ(released->counts.pages, 1);  // analysed, wherever the document was
+    auto job = fixture.wait_for(uuid, JobState::kPrinted);
+    ASSERT_EQ(job.state, JobState::kPrinted) << job.outcome;
+    EXPECT_FALSE(spooled(uuid));
+  }
+  EXPECT_EQ(sink.received(), read_file(kTestPdf) + read_file(kTestPdf));
+  EXPECT_TRUE(std::filesystem::is_empty(fixture.config().spool_dir() / "work"))
+      << "a temporary copy was left";
 }
 
 TEST_F(JobServiceTest, ReleaseBeforeTheAnalysisAnalysesFirstAndChargesTheRightPrice) {
