@@ -155,13 +155,13 @@ void JobPipeline::deliver_with_retries(const Job& job, InFlight& in_flight) {
     return;
   }
   auto document = spool_.open(job.uuid);
-  auto file = document.ok() ? document->file() : Result<std::filesystem::path>(Error{""});
+  auto file = document.ok() ? document->file()
+                            : Result<std::filesystem::path>(Error{document.error().message});
   if (!file.ok()) {
-    const auto& why = document.ok() ? file.error().message : document.error().message;
-    log->error("held: {}", why);
+    log->error("held: {}", file.error().message);
     record(job.uuid, JobState::kHeld, std::nullopt,
            model::outcome_note("{reason} Release the job again to print it.",
-                               {{"reason", why}}));
+                               {{"reason", file.error().message}}));
     return;
   }
   const transport::SendOptions options = delivery_options(job, *document, in_flight);
