@@ -15,11 +15,12 @@ TemporaryFile::~TemporaryFile() {
   if (!path_.empty()) std::filesystem::remove(path_, ignored);
 }
 
-std::optional<Error> TemporaryFile::open(std::string_view prefix) {
+std::optional<Error> TemporaryFile::open(std::string_view prefix,
+                                         const std::filesystem::path& dir) {
   std::error_code error;
-  const auto dir = std::filesystem::temp_directory_path(error);
+  const auto in = dir.empty() ? std::filesystem::temp_directory_path(error) : dir;
   if (error) return Error{"Cannot find the temporary directory: " + error.message()};
-  std::string name = (dir / (std::string(prefix) + "-XXXXXX")).string();
+  std::string name = (in / (std::string(prefix) + "-XXXXXX")).string();
   const int fd = ::mkstemp(name.data());  // 0600, O_EXCL
   if (fd < 0) return Error{"Cannot create a temporary file: " + std::string(std::strerror(errno))};
   fd_.reset(fd);

@@ -1,6 +1,6 @@
 #pragma once
-// A private file in the temporary directory (TMPDIR), for a conversion that must read or write a
-// file rather than a pipe: created 0600 by open(), removed with the object.
+// A private file in the temporary directory (TMPDIR) or a given one, for a conversion that must
+// read or write a file rather than a pipe: created 0600 by open(), removed with the object.
 
 #include <filesystem>
 #include <optional>
@@ -18,8 +18,9 @@ class TemporaryFile {
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
 
-  // Creates it, named "<prefix>-XXXXXX": nullopt, or an error saying why not.
-  std::optional<Error> open(std::string_view prefix);
+  // Creates it, named "<prefix>-XXXXXX" in `dir` (empty: TMPDIR): nullopt, or an error saying
+  // why not.
+  std::optional<Error> open(std::string_view prefix, const std::filesystem::path& dir = {});
   int fd() const { return fd_.get(); }  // -1 until opened
   const std::filesystem::path& path() const { return path_; }
 

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,7 +9,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 
 #include "core/durable_file.h"
 #include "core/fd_io.h"
@@ -43,67 +41,6 @@ constexpr std::array<std::string_view, 3> kOlderMarkSuffixes = {
     ".unanalysed", ".unanalysed-one-sided", ".unanalysed-two-sided"};
 
 }  // namespace
-
-JobDocument JobDocument::in_memory(std::string content, std::filesystem::path work_dir) {
-  JobDocument document;
-  document.in_memory_ = true;
-  document.size_ = content.size();
-  document.content_ = std::move(content);
-  document.work_dir_ = std::move(work_dir);
-  return document;
-}
-
-JobDocument JobDocument::in_file(std::filesystem::path path, std::uint64_t size) {
-  JobDocument document;
-  document.path_ = std::move(path);
-  document.size_ = size;
-  return document;
-}
-
-JobDocument::JobDocument(JobDocument&& other) noexcept
-    : in_memory_(other.in_memory_),
-      content_(std::move(other.content_)),
-      path_(std::move(other.path_)),
-      work_dir_(std::move(other.work_dir_)),
-      temporary_(std::exchange(other.temporary_, false)),
-      size_(other.size_) {}
-
-JobDocument::~JobDocument() {
-  if (temporary_) ::unlink(path_.c_str());
-}
-
-std::string JobDocument::head(std::size_t count) const {
-  if (in_memory_) return content_.substr(0, count);
-  std::string bytes(count, '\0');
-  std::ifstream in(path_, std::ios::binary);
-  in.read(bytes.data(), static_cast<std::streamsize>(count));
-  bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
-  return bytes;
-}
-
-Result<analysis::JobAnalysis> JobDocument::analyse(const analysis::AnalyzeOptions& options) const {
-  if (in_memory_) return analysis::analyze_bytes(content_, options);
-  return analysis::analyze_file(path_, options);
-}
-
-Result<std::filesystem::path> JobDocument::file() {
-  if (!in_memory_ || temporary_) return path_;
-  auto name = (work_dir_ / "XXXXXX").string();
-  UniqueFd fd(::mkostemp(name.data(), O_CLOEXEC));  // 0600: the document is the user's
-  if (!fd) {
-    return Error{fmt::format("The server cannot copy the document to {}: {}; check the disk.",
-                             work_dir_.string(), errno_text())};
-  }
-  if (!write_all(fd.get(), content_.data(), content_.size())) {
-    const auto why = errno_text();
-    ::unlink(name.c_str());
-    return Error{fmt::format("The server cannot copy the document to {}: {}; check the disk.",
-                             name, why)};
-  }
-  path_ = name;
-  temporary_ = true;
-  return path_;
-}
 
 JobResult<JobDocument> JobSpool::write(std::string_view uuid, transport::DocumentSource& document,
                                        std::uint64_t max_bytes) const {

@@ -23,48 +23,13 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/analyze.h"
 #include "core/error.h"
+#include "server/job_document.h"
 #include "server/job_error.h"
 #include "store/store.h"
 #include "transport/document_source.h"
 
 namespace printline::server {
-
-// A job's document, as intake spooled it or as it is read back: its bytes (kept in the
-// database), or its file in the spool.
-class JobDocument {
- public:
-  static JobDocument in_memory(std::string content, std::filesystem::path work_dir);
-  static JobDocument in_file(std::filesystem::path path, std::uint64_t size);
-  JobDocument(JobDocument&& other) noexcept;
-  JobDocument& operator=(JobDocument&&) = delete;
-  JobDocument(const JobDocument&) = delete;
-  ~JobDocument();
-
-  std::uint64_t size() const { return size_; }
-  bool in_file() const { return !in_memory_; }
-  const std::filesystem::path& path() const { return path_; }  // in_file() only
-  // The bytes the database keeps; empty for a document in a file.
-  std::string_view content() const { return in_memory_ ? std::string_view(content_) : ""; }
-  // The first bytes, at most `count` (what format it is).
-  std::string head(std::size_t count) const;
-  Result<analysis::JobAnalysis> analyse(const analysis::AnalyzeOptions& options = {}) const;
-  // The document as a file, for what reads files (Ghostscript, the transports): its spool file,
-  // or for bytes a private temporary copy in the spool's work directory, removed with this
-  // object. Not synced: the database holds the durable copy.
-  Result<std::filesystem::path> file();
-
- private:
-  JobDocument() = default;
-
-  bool in_memory_ = false;
-  std::string content_;
-  std::filesystem::path path_;      // the spool file, or the temporary copy once made
-  std::filesystem::path work_dir_;  // where a temporary copy goes
-  bool temporary_ = false;
-  std::uint64_t size_ = 0;
-};
 
 class JobSpool {
  public:
